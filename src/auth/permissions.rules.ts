@@ -1,0 +1,40 @@
+import type { Role } from '../users/roles.js';
+
+/** What the permission rules need to know about the caller. */
+export interface ActorScope {
+  readonly role: Role;
+  readonly institutionId: string | null;
+  readonly provinceCode: string | null;
+}
+
+/** National admins administer everything; provincial admins their own province. */
+export function canAdministerProvince(actor: ActorScope, provinceCode: string): boolean {
+  if (actor.role === 'national_admin') return true;
+  return actor.role === 'provincial_admin' && actor.provinceCode === provinceCode;
+}
+
+/** Roles a provincial admin may hand out inside their province; the rest is the national centre's. */
+const PROVINCIAL_GRANTABLE: readonly Role[] = ['reviewer', 'cataloguer', 'conservator'];
+
+/** Whether the actor may create or change an account with this role in this province. */
+export function canManageAccount(actor: ActorScope, target: { role: Role; provinceCode: string | null }): boolean {
+  if (actor.role === 'national_admin') return true;
+  return (
+    actor.role === 'provincial_admin' &&
+    target.provinceCode !== null &&
+    target.provinceCode === actor.provinceCode &&
+    PROVINCIAL_GRANTABLE.includes(target.role)
+  );
+}
+
+/** Whether the actor may see the accounts of an institution (its own staff may, to know who is who). */
+export function canViewInstitutionStaff(actor: ActorScope, institution: { id: string; provinceCode: string }): boolean {
+  return canAdministerProvince(actor, institution.provinceCode) || actor.institutionId === institution.id;
+}
+
+/** Whether the actor may read the audit log, and limited to which province (null = everything). */
+export function auditScope(actor: ActorScope): { allowed: boolean; provinceCode: string | null } {
+  if (actor.role === 'national_admin') return { allowed: true, provinceCode: null };
+  if (actor.role === 'provincial_admin') return { allowed: true, provinceCode: actor.provinceCode };
+  return { allowed: false, provinceCode: null };
+}

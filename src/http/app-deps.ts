@@ -1,0 +1,12 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.js';
+import type { ObjectStore } from '../object-store/object-store.js';
+
+/** Long-lived collaborators shared by every request. */
+export interface AppDeps {
+  readonly config: Config;
+  readonly orm: MikroORM;
+  readonly objectStore: ObjectStore;
+  readonly logger: Logger;
+}

@@ -1,0 +1,69 @@
+import Koa from 'koa';
+import Router from '@koa/router';
+import { bodyParser } from '@koa/bodyparser';
+import helmet from 'koa-helmet';
+import type { AppDeps } from './app-deps.js';
+import type { Route } from './route.js';
+import { errorMiddleware } from './error-middleware.js';
+import { requestIdAndAccessLog } from './request-id.js';
+import { authMiddleware } from './auth-middleware.js';
+import { mountRoutes } from './mount-routes.js';
+import { mountDocs } from './docs.routes.js';
+import { buildOpenApi } from './openapi.js';
+import { AppError } from './app-error.js';
+import { healthRoutes } from '../health/health.routes.js';
+import { authRoutes } from '../auth/auth.routes.js';
+import { institutionRoutes } from '../institutions/institutions.routes.js';
+import { userRoutes } from '../users/users.routes.js';
+import { auditRoutes } from '../audit/audit.routes.js';
+import { mountWeb } from '../web/web.routes.js';
+
+/** Every JSON route of the service; the OpenAPI document is generated from this list. */
+export const API_ROUTES: readonly Route[] = [...healthRoutes, ...authRoutes, ...institutionRoutes, ...userRoutes, ...auditRoutes];
+
+/** Builds the Koa application (no listening: the caller owns the server). */
+export function buildApp(deps: AppDeps): Koa {
+  const app = new Koa({ proxy: false });
+  app.silent = true;
+  const router = new Router();
+  mountRoutes(router, API_ROUTES, deps);
+  let openApi: Record<string, unknown> | undefined;
+  mountDocs(router, () => (openApi ??= buildOpenApi(API_ROUTES, deps.config.publicUrl)));
+  mountWeb(router);
+
+  app.use(requestIdAndAccessLog(deps.logger));
+  app.use(errorMiddleware(deps.logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      hsts: deps.config.secureCookies,
+    }),
+  );
+  app.use(
+    bodyParser({
+      enableTypes: ['json'],
+      jsonLimit: deps.config.bodyLimitBytes,
+      // Reject non-object JSON bodies early with the same error shape.
+      jsonStrict: true,
+    }),
+  );
+  app.use(authMiddleware(deps.orm));
+  app.use(router.routes());
+  app.use(router.allowedMethods({ throw: false }));
+  app.use(async (ctx) => {
+    if (ctx.status === 404 && !ctx.body) {
+      if (ctx.path.startsWith('/api/')) throw AppError.notFound(`Route ${ctx.method} ${ctx.path}`, `接口 ${ctx.method} ${ctx.path} `);
+    }
+  });
+  return app;
+}

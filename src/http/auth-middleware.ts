@@ -1,0 +1,39 @@
+import type { Middleware } from 'koa';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { authenticateSecret, csrfTokenOf } from '../auth/token.service.js';
+import { CSRF_HEADER, SESSION_COOKIE } from '../auth/session-cookie.js';
+import { AppError } from './app-error.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves the caller from `Authorization: Bearer …` or the session cookie, and forks one
+ * EntityManager for the request. Cookie-authenticated unsafe requests must echo the session's CSRF
+ * token in X-CSRF-Token: a cross-site form can send the cookie but cannot read or set that header.
+ */
+export function authMiddleware(orm: MikroORM): Middleware {
+  return async (ctx, next) => {
+    const em = orm.em.fork();
+    ctx.state.em = em;
+    const header = ctx.get('authorization');
+    let actor = null;
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match) throw AppError.unauthorized('Authorization 头格式应为 Bearer <token>', 'Authorization header must be "Bearer <token>"');
+      actor = await authenticateSecret(em, match[1]!, false);
+      if (!actor) throw AppError.unauthorized('令牌无效、已过期或已撤销', 'The token is invalid, expired or revoked');
+    } else {
+      const cookie = ctx.cookies.get(SESSION_COOKIE);
+      if (cookie) actor = await authenticateSecret(em, cookie, true);
+      if (actor && !SAFE_METHODS.has(ctx.method) && ctx.path.startsWith('/api/')) {
+        const expected = await csrfTokenOf(em, actor.tokenId);
+        if (!expected || ctx.get(CSRF_HEADER) !== expected) {
+          throw new AppError(403, 'CSRF_TOKEN_MISSING', '缺少或错误的 CSRF 令牌（X-CSRF-Token）', 'Missing or wrong CSRF token (X-CSRF-Token header)');
+        }
+      }
+    }
+    ctx.state.actor = actor;
+    em.clear();
+    await next();
+  };
+}

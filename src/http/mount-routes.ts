@@ -1,0 +1,22 @@
+import Router from '@koa/router';
+import type { AppDeps } from './app-deps.js';
+import type { Route } from './route.js';
+import { parseOrThrow } from './validation.js';
+import { requireActor, type RequestScope } from './request-scope.js';
+
+/** Mounts API routes: validate params, query and body with the route's schemas, then call the handler. */
+export function mountRoutes(router: Router, routes: readonly Route[], deps: AppDeps): void {
+  for (const route of routes) {
+    router[route.method](route.path, async (ctx) => {
+      const scope: RequestScope = { em: ctx.state.em, actor: ctx.state.actor ?? null, requestId: ctx.state.requestId, ip: ctx.ip };
+      if (route.auth === 'user') requireActor(scope);
+      const params = route.params ? parseOrThrow(route.params, ctx.params, 'params') : ctx.params;
+      const query = route.query ? parseOrThrow(route.query, { ...ctx.query }, 'query') : ctx.query;
+      const body = route.body ? parseOrThrow(route.body, (ctx.request as { body?: unknown }).body ?? {}, 'body') : undefined;
+      const result = await route.handler({ body, query, params, scope, deps, koa: ctx });
+      ctx.status = result.status ?? route.successStatus ?? (route.method === 'post' ? 201 : 200);
+      for (const [k, v] of Object.entries(result.headers ?? {})) ctx.set(k, v);
+      if (result.body !== null && result.body !== undefined) ctx.body = result.body;
+    });
+  }
+}

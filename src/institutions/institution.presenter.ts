@@ -1,0 +1,27 @@
+import type { Institution } from './institution.entity.js';
+import { PROVINCES } from './provinces.data.js';
+
+const provinceNames = new Map(PROVINCES.map((p) => [p.code, p.nameZh]));
+
+/** Institution entity → API JSON. `fullCode` is the prefix of its census numbers (RRRRRR-IIII). */
+export function presentInstitution(i: Institution) {
+  const provinceCode = i.province.code;
+  return {
+    id: i.id,
+    provinceCode,
+    provinceName: provinceNames.get(provinceCode) ?? provinceCode,
+    code: i.code,
+    fullCode: `${provinceCode}-${i.code}`,
+    name: i.name,
+    type: i.type,
+    address: i.address ?? null,
+    contactName: i.contactName ?? null,
+    contactPhone: i.contactPhone ?? null,
+    contactEmail: i.contactEmail ?? null,
+    keyProtectionBatch: i.keyProtectionBatch ?? null,
+    isRestorationCentre: i.isRestorationCentre,
+    createdAt: i.createdAt.toISOString(),
+    updatedAt: i.updatedAt.toISOString(),
+    version: i.version,
+  };
+}

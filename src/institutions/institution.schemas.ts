@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { bilingual } from '../http/bilingual.js';
+import { INSTITUTION_TYPES } from './institution-types.js';
+import { PROVINCE_CODES } from './provinces.data.js';
+
+const provinceCode = z
+  .string()
+  .refine(
+    (v) => PROVINCE_CODES.has(v),
+    bilingual(
+      '省份代码必须是 GB/T 2260 的 6 位省级行政区划代码之一（如 110000 北京、350000 福建）',
+      'provinceCode must be one of the 34 six-digit GB/T 2260 provincial division codes (e.g. 110000 Beijing, 350000 Fujian)',
+    ),
+  );
+
+const institutionCode = z
+  .string()
+  .regex(/^\d{4}$/, bilingual('单位代码必须是 4 位数字（如 2001）', 'code must be exactly four digits (e.g. 2001)'));
+
+const keyProtectionBatch = z
+  .number()
+  .int()
+  .min(1, bilingual('重点保护单位批次为 1–6', 'keyProtectionBatch must be 1–6'))
+  .max(6, bilingual('重点保护单位批次为 1–6', 'keyProtectionBatch must be 1–6'))
+  .nullable();
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+const editable = {
+  name: z.string().trim().min(1, bilingual('名称不能为空', 'name must not be empty')).max(200),
+  type: z.enum(INSTITUTION_TYPES),
+  address: optionalText(300),
+  contactName: optionalText(100),
+  contactPhone: optionalText(50),
+  contactEmail: z.email().max(200).nullable().optional(),
+  keyProtectionBatch: keyProtectionBatch.optional(),
+  isRestorationCentre: z.boolean().optional(),
+};
+
+export const createInstitutionBody = z.strictObject({ provinceCode, code: institutionCode, ...editable });
+export type CreateInstitutionInput = z.infer<typeof createInstitutionBody>;
+
+export const updateInstitutionBody = z
+  .strictObject({
+    provinceCode: provinceCode.optional(),
+    code: institutionCode.optional(),
+    name: editable.name.optional(),
+    type: editable.type.optional(),
+    address: editable.address,
+    contactName: editable.contactName,
+    contactPhone: editable.contactPhone,
+    contactEmail: editable.contactEmail,
+    keyProtectionBatch: editable.keyProtectionBatch,
+    isRestorationCentre: editable.isRestorationCentre,
+    version: z.number().int().positive().optional(),
+  });
+export type UpdateInstitutionInput = z.infer<typeof updateInstitutionBody>;
+
+export const listInstitutionsQuery = z.strictObject({
+  provinceCode: provinceCode.optional(),
+  type: z.enum(INSTITUTION_TYPES).optional(),
+  q: z.string().trim().max(100).optional(),
+  keyProtection: z.enum(['true', 'false']).optional(),
+  restorationCentre: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListInstitutionsQuery = z.infer<typeof listInstitutionsQuery>;
+
+export const institutionIdParams = z.strictObject({ id: z.uuid(bilingual('id 必须是 UUID', 'id must be a UUID')) });
+
+export const institutionResponse = z.object({
+  id: z.uuid(),
+  provinceCode: z.string(),
+  provinceName: z.string(),
+  code: z.string(),
+  fullCode: z.string(),
+  name: z.string(),
+  type: z.enum(INSTITUTION_TYPES),
+  address: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  keyProtectionBatch: z.number().nullable(),
+  isRestorationCentre: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+});

@@ -1,0 +1,129 @@
+import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { InstitutionSchema, type Institution } from './institution.entity.js';
+import { ProvinceSchema } from './province.entity.js';
+import type { CreateInstitutionInput, ListInstitutionsQuery, UpdateInstitutionInput } from './institution.schemas.js';
+import { presentInstitution } from './institution.presenter.js';
+import { canAdministerProvince } from '../auth/permissions.rules.js';
+import { diffFields, recordAudit } from '../audit/audit.service.js';
+import { AppError } from '../http/app-error.js';
+import { requireActor, type RequestScope } from '../http/request-scope.js';
+
+function codeTaken(provinceCode: string, code: string): AppError {
+  return AppError.conflict(
+    'INSTITUTION_CODE_TAKEN',
+    `省份 ${provinceCode} 内已有代码为 ${code} 的单位（单位代码在省内唯一）`,
+    `An institution with code ${code} already exists in province ${provinceCode} (codes are unique within a province)`,
+    [{ path: 'code', value: code, rule: 'unique_within_province', messageZh: '单位代码在省内唯一', messageEn: 'code must be unique within the province' }],
+  );
+}
+
+function forbiddenProvince(provinceCode: string): AppError {
+  return AppError.forbidden(`无权管理省份 ${provinceCode} 的单位`, `You may not manage institutions of province ${provinceCode}`);
+}
+
+/** Creates an institution (national admins anywhere, provincial admins in their province). */
+export async function createInstitution(scope: RequestScope, input: CreateInstitutionInput) {
+  const actor = requireActor(scope);
+  if (!canAdministerProvince(actor, input.provinceCode)) throw forbiddenProvince(input.provinceCode);
+  try {
+    return await scope.em.transactional(async (em) => {
+      const { provinceCode, ...fields } = input;
+      const institution = em.create(InstitutionSchema, {
+        ...fields,
+        province: em.getReference(ProvinceSchema, provinceCode),
+        isRestorationCentre: input.isRestorationCentre ?? false,
+      });
+      await em.flush();
+      const after = presentInstitution(institution);
+      recordAudit(em, scope, {
+        action: 'institution.create',
+        entityType: 'institution',
+        entityId: institution.id,
+        after,
+        provinceCode: input.provinceCode,
+        institutionId: institution.id,
+      });
+      return after;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw codeTaken(input.provinceCode, input.code);
+    throw error;
+  }
+}
+
+async function loadInstitution(scope: RequestScope, id: string): Promise<Institution> {
+  const institution = await scope.em.findOne(InstitutionSchema, { id });
+  if (!institution) throw AppError.notFound(`Institution ${id}`, `收藏单位 ${id} `);
+  return institution;
+}
+
+/** One institution; any logged-in account may read it. */
+export async function getInstitution(scope: RequestScope, id: string) {
+  requireActor(scope);
+  return presentInstitution(await loadInstitution(scope, id));
+}
+
+/** Changes an institution; moving it to another province needs rights over both provinces. */
+export async function updateInstitution(scope: RequestScope, id: string, input: UpdateInstitutionInput) {
+  const actor = requireActor(scope);
+  try {
+    return await scope.em.transactional(async (em) => {
+      const institution = await em.findOne(InstitutionSchema, { id });
+      if (!institution) throw AppError.notFound(`Institution ${id}`, `收藏单位 ${id} `);
+      const currentProvince = institution.province.code;
+      if (!canAdministerProvince(actor, currentProvince)) throw forbiddenProvince(currentProvince);
+      if (input.provinceCode && !canAdministerProvince(actor, input.provinceCode)) throw forbiddenProvince(input.provinceCode);
+      if (input.version !== undefined && input.version !== institution.version) {
+        throw AppError.conflict(
+          'VERSION_CONFLICT',
+          `该单位已被他人修改（当前版本 ${institution.version}），请刷新后重试`,
+          `The institution was changed by someone else (current version ${institution.version}); reload and try again`,
+        );
+      }
+      const before = presentInstitution(institution);
+      const { provinceCode, version: _version, ...fields } = input;
+      em.assign(institution, {
+        ...fields,
+        ...(provinceCode ? { province: em.getReference(ProvinceSchema, provinceCode) } : {}),
+      });
+      await em.flush();
+      const after = presentInstitution(institution);
+      const change = diffFields(before, after);
+      recordAudit(em, scope, {
+        action: 'institution.update',
+        entityType: 'institution',
+        entityId: institution.id,
+        ...change,
+        provinceCode: institution.province.code,
+        institutionId: institution.id,
+      });
+      return after;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw codeTaken(input.provinceCode ?? '(current)', input.code ?? '(current)');
+    }
+    throw error;
+  }
+}
+
+/** Paginated list with filters; any logged-in account may read it. */
+export async function listInstitutions(scope: RequestScope, q: ListInstitutionsQuery) {
+  requireActor(scope);
+  const where: FilterQuery<Institution> = {};
+  if (q.provinceCode) where.province = q.provinceCode;
+  if (q.type) where.type = q.type;
+  if (q.q) where.$or = [{ name: { $ilike: `%${escapeLike(q.q)}%` } }, { code: q.q }];
+  if (q.keyProtection) where.keyProtectionBatch = q.keyProtection === 'true' ? { $ne: null } : null;
+  if (q.restorationCentre) where.isRestorationCentre = q.restorationCentre === 'true';
+  const [items, total] = await scope.em.findAndCount(InstitutionSchema, where, {
+    orderBy: { province: 'asc', code: 'asc' },
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return { items: items.map(presentInstitution), total, page: q.page, pageSize: q.pageSize };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { defineRoute } from '../http/route.js';
+import {
+  createInstitutionBody,
+  institutionIdParams,
+  institutionResponse,
+  listInstitutionsQuery,
+  updateInstitutionBody,
+} from './institution.schemas.js';
+import { createInstitution, getInstitution, listInstitutions, updateInstitution } from './institution.service.js';
+import { PROVINCES } from './provinces.data.js';
+import { INSTITUTION_TYPES } from './institution-types.js';
+
+const tag = 'Institutions 收藏单位';
+
+export const institutionRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/provinces',
+    summary: 'The 34 provincial-level divisions (GB/T 2260)',
+    tag,
+    auth: 'public',
+    response: z.object({ items: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })) }),
+    handler: async () => ({ body: { items: PROVINCES } }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/institution-types',
+    summary: 'Institution types',
+    tag,
+    auth: 'public',
+    handler: async () => ({ body: { items: INSTITUTION_TYPES } }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/institutions',
+    summary: 'Create an institution',
+    tag,
+    auth: 'user',
+    body: createInstitutionBody,
+    response: institutionResponse,
+    handler: async ({ scope, body }) => ({ body: await createInstitution(scope, body) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/institutions',
+    summary: 'List institutions (filters, pagination)',
+    tag,
+    auth: 'user',
+    query: listInstitutionsQuery,
+    response: z.object({ items: z.array(institutionResponse), total: z.number(), page: z.number(), pageSize: z.number() }),
+    handler: async ({ scope, query }) => ({ body: await listInstitutions(scope, query) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/institutions/:id',
+    summary: 'Get one institution',
+    tag,
+    auth: 'user',
+    params: institutionIdParams,
+    response: institutionResponse,
+    handler: async ({ scope, params }) => ({ body: await getInstitution(scope, params.id) }),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/institutions/:id',
+    summary: 'Change an institution (optional `version` for optimistic locking)',
+    tag,
+    auth: 'user',
+    params: institutionIdParams,
+    body: updateInstitutionBody,
+    response: institutionResponse,
+    handler: async ({ scope, params, body }) => ({ body: await updateInstitution(scope, params.id, body) }),
+  }),
+];

@@ -1,0 +1,94 @@
+// Entry point of `npm start`: configuration → services (embedded or external) → migrations → HTTP.
+import http from 'node:http';
+import { pino } from 'pino';
+import { ConfigError, loadConfig, type Config } from './config/config.js';
+import { startServices, type RunningServices } from './runtime/services.js';
+import { prepareStorage } from './runtime/prepare.js';
+import { isPortInUse } from './runtime/free-port.js';
+import { connectOrm } from './db/orm.js';
+import { ObjectStore } from './object-store/object-store.js';
+import { buildApp } from './http/app.js';
+import { ensureInitialAdmin } from './users/initial-admin.service.js';
+import type { MikroORM } from '@mikro-orm/postgresql';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) fail(error.message);
+  throw error;
+}
+
+const logger = pino({ level: config.logLevel, base: { service: 'census' } });
+
+if (await isPortInUse(config.port, config.host)) {
+  fail(
+    `端口 ${config.port} 已被占用（${config.host}）。请先停止占用它的程序，或用 PORT=<其他端口> npm start。\n` +
+      `Port ${config.port} on ${config.host} is already in use. Stop whatever uses it, or start with PORT=<another port> npm start.`,
+  );
+}
+
+let services: RunningServices | undefined;
+let orm: MikroORM | undefined;
+let server: http.Server | undefined;
+let stopping = false;
+
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  if (server) {
+    const closing = new Promise((resolve) => server!.close(resolve));
+    server.closeIdleConnections();
+    // Requests still running after 10 s are cut so the embedded servers can stop.
+    const force = setTimeout(() => server!.closeAllConnections(), 10_000);
+    await closing;
+    clearTimeout(force);
+  }
+  await orm?.close(true).catch(() => undefined);
+  await services?.stop();
+  logger.info('stopped');
+  process.exit(0);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal));
+
+try {
+  services = await startServices(config, logger);
+  orm = await connectOrm(services.databaseUrl, { min: 1, max: 20 });
+  const objectStore = new ObjectStore(services.objectStore);
+  await prepareStorage(orm, objectStore, logger);
+  const admin = await ensureInitialAdmin(orm.em.fork(), { email: config.adminEmail, password: config.adminPassword });
+  if (admin.created) {
+    logger.info({ email: admin.email }, 'first national administrator created');
+    if (admin.generatedPassword) {
+      console.log(
+        `\n首位国家级管理员 / First national administrator: ${admin.email}\n` +
+          `初始密码（只显示这一次）/ Initial password (shown only this once): ${admin.generatedPassword}\n`,
+      );
+    }
+  }
+  const app = buildApp({ config, orm, objectStore, logger });
+  server = http.createServer(app.callback());
+  server.requestTimeout = 300_000;
+  await new Promise<void>((resolve, reject) => {
+    server!.once('error', reject);
+    server!.listen(config.port, config.host, () => resolve());
+  });
+  console.log(`古籍普查系统已启动 / Census service listening on ${config.publicUrl}  (health: ${config.publicUrl}/health)`);
+} catch (error) {
+  const e = error as NodeJS.ErrnoException;
+  if (e.code === 'EADDRINUSE') {
+    console.error(`端口 ${config.port} 已被占用 / Port ${config.port} is already in use. Use PORT=<another port>.`);
+  } else {
+    logger.fatal({ err: error }, 'start-up failed');
+    console.error(`启动失败 / Start-up failed: ${e.message ?? String(error)}`);
+  }
+  await orm?.close(true).catch(() => undefined);
+  await services?.stop();
+  process.exit(1);
+}

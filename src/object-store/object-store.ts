@@ -1,0 +1,92 @@
+import { Client } from 'minio';
+import type { Readable } from 'node:stream';
+
+export interface ObjectStoreSettings {
+  readonly endPoint: string;
+  readonly port: number | undefined;
+  readonly useSSL: boolean;
+  readonly accessKey: string;
+  readonly secretKey: string;
+  readonly bucket: string;
+}
+
+export interface StoredObjectInfo {
+  readonly size: number;
+  readonly etag: string;
+  readonly metadata: Record<string, string>;
+}
+
+/**
+ * The object store (MinIO in production, s3rver by default). This is the only module that imports
+ * `minio`: every object is read and written over HTTP through it, never from the storage folder.
+ */
+export class ObjectStore {
+  private readonly client: Client;
+
+  constructor(readonly settings: ObjectStoreSettings) {
+    this.client = new Client({
+      endPoint: settings.endPoint,
+      ...(settings.port ? { port: settings.port } : {}),
+      useSSL: settings.useSSL,
+      accessKey: settings.accessKey,
+      secretKey: settings.secretKey,
+      region: 'us-east-1',
+      pathStyle: true,
+    });
+  }
+
+  get bucket(): string {
+    return this.settings.bucket;
+  }
+
+  /** Creates the bucket when it does not exist yet. */
+  async ensureBucket(): Promise<void> {
+    if (!(await this.client.bucketExists(this.bucket))) await this.client.makeBucket(this.bucket, 'us-east-1');
+  }
+
+  /** Cheap reachability probe for the health endpoint. */
+  async ping(): Promise<void> {
+    const exists = await this.client.bucketExists(this.bucket);
+    if (!exists) throw new Error(`bucket ${this.bucket} does not exist`);
+  }
+
+  /** Writes one object in a single PUT (callers keep objects below the store's part size). */
+  async put(key: string, body: Buffer | Readable, size: number, metadata: Record<string, string> = {}): Promise<void> {
+    await this.client.putObject(this.bucket, key, body, size, metadata);
+  }
+
+  async get(key: string): Promise<Readable> {
+    return this.client.getObject(this.bucket, key);
+  }
+
+  async getBuffer(key: string): Promise<Buffer> {
+    const stream = await this.get(key);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  async stat(key: string): Promise<StoredObjectInfo | undefined> {
+    try {
+      const s = await this.client.statObject(this.bucket, key);
+      return { size: s.size, etag: s.etag, metadata: s.metaData as Record<string, string> };
+    } catch (error) {
+      if ((error as { code?: string }).code === 'NotFound' || (error as { code?: string }).code === 'NoSuchKey') {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  async remove(keys: string[]): Promise<void> {
+    if (keys.length) await this.client.removeObjects(this.bucket, keys);
+  }
+
+  /** Lists keys under a prefix. */
+  async list(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    const stream = this.client.listObjectsV2(this.bucket, prefix, true);
+    for await (const item of stream) if ((item as { name?: string }).name) keys.push((item as { name: string }).name);
+    return keys;
+  }
+}

@@ -1,0 +1,226 @@
+// The restoration work-order (修复工单) life cycle (shared/domain/restoration.md): which action moves an
+// order from which state, who may take it, and the guards the record needs (reasons, independent
+// approval and acceptance, the after-treatment assessment and photos).
+//
+// Decisions: on_hold is entered only from in_progress and always returns there (an approved order that
+// waits for materials simply stays approved); a rejected order goes back to in_progress by `resume`, the
+// same action that ends a hold; `cancel` is open from every state but the terminal accepted and cancelled.
+
+export const WORK_ORDER_STATES = [
+  'proposed',
+  'planned',
+  'approved',
+  'in_progress',
+  'on_hold',
+  'completed',
+  'accepted',
+  'rejected',
+  'cancelled',
+] as const;
+export type WorkOrderState = (typeof WORK_ORDER_STATES)[number];
+
+export const WORK_ORDER_ACTIONS = ['plan', 'approve', 'start', 'hold', 'resume', 'complete', 'accept', 'reject', 'cancel'] as const;
+export type WorkOrderAction = (typeof WORK_ORDER_ACTIONS)[number];
+
+export const TERMINAL_STATES: readonly WorkOrderState[] = ['accepted', 'cancelled'];
+
+export const STATE_LABELS: Record<WorkOrderState, { zh: string; en: string }> = {
+  proposed: { zh: '已提出', en: 'proposed' },
+  planned: { zh: '已制定方案', en: 'planned' },
+  approved: { zh: '方案已批准', en: 'approved' },
+  in_progress: { zh: '修复中', en: 'in progress' },
+  on_hold: { zh: '暂停', en: 'on hold' },
+  completed: { zh: '修复完成', en: 'completed' },
+  accepted: { zh: '已验收', en: 'accepted' },
+  rejected: { zh: '验收未通过', en: 'rejected' },
+  cancelled: { zh: '已撤销', en: 'cancelled' },
+};
+
+export const ACTION_LABELS: Record<WorkOrderAction, { zh: string; en: string }> = {
+  plan: { zh: '制定修复方案', en: 'plan' },
+  approve: { zh: '批准方案', en: 'approve' },
+  start: { zh: '开始修复', en: 'start' },
+  hold: { zh: '暂停', en: 'put on hold' },
+  resume: { zh: '继续修复', en: 'resume' },
+  complete: { zh: '完成修复', en: 'complete' },
+  accept: { zh: '验收通过', en: 'accept' },
+  reject: { zh: '验收不通过', en: 'reject' },
+  cancel: { zh: '撤销', en: 'cancel' },
+};
+
+const NON_TERMINAL = WORK_ORDER_STATES.filter((s) => !TERMINAL_STATES.includes(s));
+
+/** Every legal move: action → (from state → to state). */
+const TRANSITIONS: Record<WorkOrderAction, Partial<Record<WorkOrderState, WorkOrderState>>> = {
+  plan: { proposed: 'planned' },
+  approve: { planned: 'approved' },
+  start: { approved: 'in_progress' },
+  hold: { in_progress: 'on_hold' },
+  resume: { on_hold: 'in_progress', rejected: 'in_progress' },
+  complete: { in_progress: 'completed' },
+  accept: { completed: 'accepted' },
+  reject: { completed: 'rejected' },
+  cancel: Object.fromEntries(NON_TERMINAL.map((s) => [s, 'cancelled'])),
+};
+
+export interface ActorRoles {
+  isStudioHead: boolean;
+  isInspector: boolean;
+  isConservator: boolean;
+}
+
+type RoleFlag = keyof ActorRoles;
+
+// Who moves an order on (restoration.md): conservators do the work, the studio head approves and
+// cancels, the inspector accepts or rejects.
+const PERMITTED: Record<WorkOrderAction, RoleFlag> = {
+  plan: 'isConservator',
+  approve: 'isStudioHead',
+  start: 'isConservator',
+  hold: 'isConservator',
+  resume: 'isConservator',
+  complete: 'isConservator',
+  accept: 'isInspector',
+  reject: 'isInspector',
+  cancel: 'isStudioHead',
+};
+
+const ROLE_LABELS: Record<RoleFlag, { zh: string; en: string }> = {
+  isStudioHead: { zh: '修复室负责人', en: 'studio head' },
+  isInspector: { zh: '验收人', en: 'inspector' },
+  isConservator: { zh: '修复师', en: 'conservator' },
+};
+
+const REASON_REQUIRED: readonly WorkOrderAction[] = ['hold', 'reject', 'cancel'];
+
+export interface TransitionContext {
+  actorId: string;
+  actorRoles: ActorRoles;
+  /** Who wrote the treatment plan. */
+  plannerId?: string | null;
+  /** Conservators who worked on the order. */
+  workerIds: readonly string[];
+  /** The item is graded 一级/二级 or on the precious list: its plan needs someone other than the planner to approve. */
+  needsIndependentApproval: boolean;
+  reason?: string | null;
+  hasAfterAssessment?: boolean;
+  hasAfterPhotos?: boolean;
+}
+
+export type TransitionErrorCode =
+  | 'ILLEGAL_TRANSITION'
+  | 'NOT_PERMITTED'
+  | 'REASON_REQUIRED'
+  | 'PLANNER_UNKNOWN'
+  | 'SAME_PERSON_APPROVAL'
+  | 'SAME_PERSON_ACCEPTANCE'
+  | 'AFTER_ASSESSMENT_REQUIRED'
+  | 'AFTER_PHOTOS_REQUIRED';
+
+export type TransitionResult =
+  | { ok: true; from: WorkOrderState; action: WorkOrderAction; to: WorkOrderState }
+  | { ok: false; code: TransitionErrorCode; allowedActions: WorkOrderAction[]; messageZh: string; messageEn: string };
+
+function isState(v: string): v is WorkOrderState {
+  return (WORK_ORDER_STATES as readonly string[]).includes(v);
+}
+
+function isAction(v: string): v is WorkOrderAction {
+  return (WORK_ORDER_ACTIONS as readonly string[]).includes(v);
+}
+
+/** The actions that lead out of a state, whoever asks (an unknown state has none). */
+export function allowedActions(state: WorkOrderState | string): WorkOrderAction[] {
+  if (!isState(state)) return [];
+  return WORK_ORDER_ACTIONS.filter((a) => TRANSITIONS[a][state] !== undefined);
+}
+
+function actionList(actions: readonly WorkOrderAction[], lang: 'zh' | 'en'): string {
+  if (actions.length === 0) return lang === 'zh' ? '无（终态）' : 'none (final state)';
+  return actions.map((a) => (lang === 'zh' ? `${ACTION_LABELS[a].zh}（${a}）` : a)).join(lang === 'zh' ? '、' : ', ');
+}
+
+/** Decides whether an actor may take an action on a work order in a state, and where it leads. */
+export function transition(state: WorkOrderState | string, action: WorkOrderAction | string, ctx: TransitionContext): TransitionResult {
+  const allowed = allowedActions(state);
+  const fail = (code: TransitionErrorCode, messageZh: string, messageEn: string): TransitionResult => ({
+    ok: false,
+    code,
+    allowedActions: allowed,
+    messageZh,
+    messageEn,
+  });
+
+  const to = isState(state) && isAction(action) ? TRANSITIONS[action][state] : undefined;
+  if (!isState(state) || !isAction(action) || to === undefined) {
+    const stateZh = isState(state) ? `“${STATE_LABELS[state].zh}”（${state}）` : `“${state}”（未知状态）`;
+    const actionZh = isAction(action) ? `“${ACTION_LABELS[action].zh}”（${action}）` : `“${action}”（未知操作）`;
+    return fail(
+      'ILLEGAL_TRANSITION',
+      `工单状态 ${stateZh} 下不能执行操作 ${actionZh}；可执行：${actionList(allowed, 'zh')}`,
+      `action "${action}" is not allowed on a work order in state "${state}"; allowed: ${actionList(allowed, 'en')}`,
+    );
+  }
+
+  const role = PERMITTED[action];
+  if (!ctx.actorRoles[role]) {
+    return fail(
+      'NOT_PERMITTED',
+      `用户 ${ctx.actorId} 不是${ROLE_LABELS[role].zh}，不能执行“${ACTION_LABELS[action].zh}”：此操作须由${ROLE_LABELS[role].zh}执行`,
+      `user ${ctx.actorId} is not a ${ROLE_LABELS[role].en} and cannot ${ACTION_LABELS[action].en} the work order: only a ${ROLE_LABELS[role].en} may`,
+    );
+  }
+
+  if (REASON_REQUIRED.includes(action) && (ctx.reason ?? '').trim() === '') {
+    return fail(
+      'REASON_REQUIRED',
+      `“${ACTION_LABELS[action].zh}”须填写原因（reason 为空）`,
+      `a reason is required to ${ACTION_LABELS[action].en} a work order (reason is empty)`,
+    );
+  }
+
+  if (action === 'approve' && ctx.needsIndependentApproval) {
+    // Independence cannot be shown without knowing the planner, so an unknown planner is refused too.
+    if (!ctx.plannerId) {
+      return fail(
+        'PLANNER_UNKNOWN',
+        '该书为一级/二级古籍或入选珍贵古籍名录，方案须由制定者以外的人批准，但方案制定人（plannerId）未知',
+        'the item is graded 一级/二级 or on the precious list, so its plan must be approved by someone other than the planner, but the planner (plannerId) is unknown',
+      );
+    }
+    if (ctx.plannerId === ctx.actorId) {
+      return fail(
+        'SAME_PERSON_APPROVAL',
+        `用户 ${ctx.actorId} 是方案制定人，不能批准自己的方案：一级/二级古籍或名录古籍的修复方案须由他人批准`,
+        `user ${ctx.actorId} wrote the plan and cannot approve it: plans for items graded 一级/二级 or on the precious list need someone else's approval`,
+      );
+    }
+  }
+
+  if (action === 'accept' && ctx.workerIds.includes(ctx.actorId)) {
+    return fail(
+      'SAME_PERSON_ACCEPTANCE',
+      `用户 ${ctx.actorId} 参与了本工单的修复，不能验收：验收须由未参与修复的人进行`,
+      `user ${ctx.actorId} worked on this order and cannot accept it: acceptance must be by someone who did not work on it`,
+    );
+  }
+
+  if (action === 'complete') {
+    if (ctx.hasAfterAssessment !== true) {
+      return fail(
+        'AFTER_ASSESSMENT_REQUIRED',
+        '完成修复前须附上修复后的破损定级评估（hasAfterAssessment 为否），以便对比修复前后',
+        'a condition assessment after treatment must be attached before completing (hasAfterAssessment is false), so damage before and after can be compared',
+      );
+    }
+    if (ctx.hasAfterPhotos !== true) {
+      return fail(
+        'AFTER_PHOTOS_REQUIRED',
+        '完成修复前须附上修复后的照片（hasAfterPhotos 为否）',
+        'after-treatment photos must be attached before completing (hasAfterPhotos is false)',
+      );
+    }
+  }
+
+  return { ok: true, from: state, action, to };
+}

@@ -1,0 +1,31 @@
+import S3rver from 's3rver';
+import fs from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+
+export interface EmbeddedS3Handle {
+  readonly endPoint: string;
+  readonly port: number;
+  readonly accessKey: string;
+  readonly secretKey: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the s3rver S3-protocol server on a free loopback port with its data in `dir`. */
+export async function startEmbeddedS3(options: { dir: string; port?: number }): Promise<EmbeddedS3Handle> {
+  await fs.mkdir(options.dir, { recursive: true });
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: options.port ?? 0,
+    directory: options.dir,
+    silent: true,
+  });
+  const address = (await server.run()) as AddressInfo;
+  return {
+    endPoint: '127.0.0.1',
+    port: address.port,
+    // s3rver's fixed development credentials.
+    accessKey: 'S3RVER',
+    secretKey: 'S3RVER',
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

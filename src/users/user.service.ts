@@ -1,0 +1,180 @@
+import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { UserSchema, type User } from './user.entity.js';
+import { accountShapeProblems } from './account-shape.rules.js';
+import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from './user.schemas.js';
+import { presentUser } from './user.presenter.js';
+import type { Role } from './roles.js';
+import { InstitutionSchema, type Institution } from '../institutions/institution.entity.js';
+import { ProvinceSchema } from '../institutions/province.entity.js';
+import { canAdministerProvince, canManageAccount } from '../auth/permissions.rules.js';
+import { hashPassword } from '../auth/password.js';
+import { passwordProblem } from '../auth/password-policy.rules.js';
+import { revokeAllTokensOf } from '../auth/token.service.js';
+import { diffFields, recordAudit } from '../audit/audit.service.js';
+import { AppError, type ErrorDetail } from '../http/app-error.js';
+import { requireActor, type RequestScope } from '../http/request-scope.js';
+
+function invalid(details: ErrorDetail[]): AppError {
+  return AppError.badRequest(
+    'VALIDATION_FAILED',
+    details.map((d) => d.messageZh).join('；'),
+    details.map((d) => d.messageEn).join('; '),
+    details,
+  );
+}
+
+function checkPassword(password: string): void {
+  const problem = passwordProblem(password);
+  if (problem) {
+    throw invalid([{ path: 'password', rule: 'password_policy', messageZh: problem.zh, messageEn: problem.en }]);
+  }
+}
+
+/** Resolves the account's institution and effective province, refusing impossible shapes. */
+async function resolveShape(em: EntityManager, role: Role, institutionId: string | null, provinceCode: string | null) {
+  const problems = accountShapeProblems(role, institutionId, provinceCode);
+  if (problems.length) {
+    throw invalid(problems.map((p) => ({ path: p.path, rule: p.rule, value: p.path === 'institutionId' ? institutionId : provinceCode, messageZh: p.zh, messageEn: p.en })));
+  }
+  let institution: Institution | null = null;
+  if (institutionId) {
+    institution = await em.findOne(InstitutionSchema, { id: institutionId });
+    if (!institution) {
+      throw invalid([{ path: 'institutionId', value: institutionId, rule: 'exists', messageZh: `收藏单位 ${institutionId} 不存在`, messageEn: `No institution ${institutionId}` }]);
+    }
+  }
+  return { institution, effectiveProvince: institution ? institution.province.code : provinceCode };
+}
+
+function emailTaken(email: string): AppError {
+  return AppError.conflict('EMAIL_TAKEN', `邮箱 ${email} 已被使用`, `The e-mail ${email} is already in use`, [
+    { path: 'email', value: email, rule: 'unique', messageZh: '邮箱必须唯一', messageEn: 'email must be unique' },
+  ]);
+}
+
+const forbiddenAccount = () => AppError.forbidden('无权管理此账号或授予此角色', 'You may not manage this account or grant this role');
+
+/** Creates an account (national admins: any; provincial admins: staff roles in their province). */
+export async function createUser(scope: RequestScope, input: CreateUserInput) {
+  const actor = requireActor(scope);
+  checkPassword(input.password);
+  const { institution, effectiveProvince } = await resolveShape(scope.em, input.role, input.institutionId ?? null, input.provinceCode ?? null);
+  if (!canManageAccount(actor, { role: input.role, provinceCode: effectiveProvince })) throw forbiddenAccount();
+  const email = input.email.toLowerCase();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await scope.em.transactional(async (em) => {
+      const user = em.create(UserSchema, {
+        email,
+        displayName: input.displayName,
+        passwordHash,
+        role: input.role,
+        institution: institution ? em.getReference(InstitutionSchema, institution.id) : null,
+        province: input.provinceCode ? em.getReference(ProvinceSchema, input.provinceCode) : null,
+        active: true,
+      });
+      await em.flush();
+      if (institution) user.institution = institution;
+      const after = presentUser(user);
+      recordAudit(em, scope, { action: 'user.create', entityType: 'user', entityId: user.id, after, provinceCode: effectiveProvince, institutionId: institution?.id ?? null });
+      return after;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw emailTaken(email);
+    throw error;
+  }
+}
+
+async function loadUser(em: EntityManager, id: string): Promise<User> {
+  const user = await em.findOne(UserSchema, { id }, { populate: ['institution'] });
+  if (!user) throw AppError.notFound(`User ${id}`, `用户 ${id} `);
+  return user;
+}
+
+function provinceOf(user: User): string | null {
+  return user.province?.code ?? (user.institution as Institution | null)?.province.code ?? null;
+}
+
+/** Whether the actor may see this account: themselves, admins over its province, or colleagues of one institution. */
+function canSeeUser(actor: ReturnType<typeof requireActor>, user: User): boolean {
+  if (actor.userId === user.id) return true;
+  const province = provinceOf(user);
+  if (province && canAdministerProvince(actor, province)) return true;
+  if (actor.role === 'national_admin') return true;
+  return actor.institutionId !== null && actor.institutionId === (user.institution as Institution | null)?.id;
+}
+
+/** One account. */
+export async function getUser(scope: RequestScope, id: string) {
+  const actor = requireActor(scope);
+  const user = await loadUser(scope.em, id);
+  if (!canSeeUser(actor, user)) throw AppError.forbidden();
+  return presentUser(user);
+}
+
+/** Changes an account; a password reset or deactivation ends its sessions and tokens. */
+export async function updateUser(scope: RequestScope, id: string, input: UpdateUserInput) {
+  const actor = requireActor(scope);
+  if (input.password !== undefined) checkPassword(input.password);
+  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
+  return scope.em.transactional(async (em) => {
+    const user = await loadUser(em, id);
+    if (!canManageAccount(actor, { role: user.role, provinceCode: provinceOf(user) })) throw forbiddenAccount();
+    if (input.version !== undefined && input.version !== user.version) {
+      throw AppError.conflict('VERSION_CONFLICT', `该账号已被他人修改（当前版本 ${user.version}）`, `The account was changed by someone else (current version ${user.version})`);
+    }
+    const role = input.role ?? user.role;
+    const shapeChanges = input.role !== undefined || input.institutionId !== undefined || input.provinceCode !== undefined;
+    const before = presentUser(user);
+    if (shapeChanges) {
+      const institutionId = input.institutionId !== undefined ? input.institutionId : ((user.institution as Institution | null)?.id ?? null);
+      const provinceCode = input.provinceCode !== undefined ? input.provinceCode : (user.province?.code ?? null);
+      const { institution, effectiveProvince } = await resolveShape(em, role, institutionId, provinceCode);
+      if (!canManageAccount(actor, { role, provinceCode: effectiveProvince })) throw forbiddenAccount();
+      user.role = role;
+      user.institution = institution;
+      user.province = provinceCode ? em.getReference(ProvinceSchema, provinceCode) : null;
+    }
+    if (input.displayName !== undefined) user.displayName = input.displayName;
+    if (input.active !== undefined) user.active = input.active;
+    if (passwordHash) {
+      user.passwordHash = passwordHash;
+      user.passwordChangedAt = new Date();
+    }
+    if (passwordHash || input.active === false) await revokeAllTokensOf(em, user.id);
+    await em.flush();
+    const after = presentUser(user);
+    const change = diffFields(before, after);
+    if (passwordHash) change.after.password = '(reset)';
+    recordAudit(em, scope, { action: 'user.update', entityType: 'user', entityId: user.id, ...change, provinceCode: provinceOf(user), institutionId: (user.institution as Institution | null)?.id ?? null });
+    return after;
+  });
+}
+
+/** Accounts the actor may manage or see, filtered and paginated. */
+export async function listUsers(scope: RequestScope, q: ListUsersQuery) {
+  const actor = requireActor(scope);
+  const where: FilterQuery<User> = {};
+  const and: FilterQuery<User>[] = [];
+  if (actor.role === 'provincial_admin') {
+    and.push({ $or: [{ province: actor.provinceCode }, { institution: { province: actor.provinceCode } }] });
+  } else if (actor.role === 'cataloguer' || actor.role === 'conservator') {
+    if (q.institutionId && q.institutionId !== actor.institutionId) throw AppError.forbidden();
+    and.push({ institution: actor.institutionId });
+  } else if (actor.role !== 'national_admin') {
+    throw AppError.forbidden('无权查看账号列表', 'You may not list accounts');
+  }
+  if (q.institutionId) and.push({ institution: q.institutionId });
+  if (q.provinceCode) and.push({ $or: [{ province: q.provinceCode }, { institution: { province: q.provinceCode } }] });
+  if (q.role) and.push({ role: q.role });
+  if (q.q) and.push({ $or: [{ email: { $ilike: `%${q.q}%` } }, { displayName: { $ilike: `%${q.q}%` } }] });
+  if (and.length) where.$and = and;
+  const [items, total] = await scope.em.findAndCount(UserSchema, where, {
+    populate: ['institution'],
+    orderBy: { email: 'asc' },
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return { items: items.map(presentUser), total, page: q.page, pageSize: q.pageSize };
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { defineRoute } from '../http/route.js';
+import { createUserBody, listUsersQuery, updateUserBody, userIdParams, userResponse } from './user.schemas.js';
+import { createUser, getUser, listUsers, updateUser } from './user.service.js';
+import { ROLE_LABELS, ROLES } from './roles.js';
+import { institutionIdParams } from '../institutions/institution.schemas.js';
+
+const tag = 'Users 账号';
+const userList = z.object({ items: z.array(userResponse), total: z.number(), page: z.number(), pageSize: z.number() });
+
+export const userRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/roles',
+    summary: 'Roles and their labels',
+    tag,
+    auth: 'public',
+    handler: async () => ({ body: { items: ROLES.map((r) => ({ role: r, ...ROLE_LABELS[r] })) } }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/users',
+    summary: 'Create an account',
+    tag,
+    auth: 'user',
+    body: createUserBody,
+    response: userResponse,
+    handler: async ({ scope, body }) => ({ body: await createUser(scope, body) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/users',
+    summary: 'List accounts I may manage or see',
+    tag,
+    auth: 'user',
+    query: listUsersQuery,
+    response: userList,
+    handler: async ({ scope, query }) => ({ body: await listUsers(scope, query) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/institutions/:id/users',
+    summary: "An institution's accounts",
+    tag,
+    auth: 'user',
+    params: institutionIdParams,
+    query: listUsersQuery.omit({ institutionId: true }),
+    response: userList,
+    handler: async ({ scope, params, query }) => ({ body: await listUsers(scope, { ...query, institutionId: params.id }) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/users/:id',
+    summary: 'Get one account',
+    tag,
+    auth: 'user',
+    params: userIdParams,
+    response: userResponse,
+    handler: async ({ scope, params }) => ({ body: await getUser(scope, params.id) }),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/users/:id',
+    summary: 'Change an account (role, scope, name, active, password reset)',
+    tag,
+    auth: 'user',
+    params: userIdParams,
+    body: updateUserBody,
+    response: userResponse,
+    handler: async ({ scope, params, body }) => ({ body: await updateUser(scope, params.id, body) }),
+  }),
+];
