@@ -118,7 +118,10 @@ function isFiniteNumber(v: unknown): v is number {
 }
 
 function show(v: unknown): string {
-  return typeof v === 'string' ? `"${v}"` : JSON.stringify(v) ?? String(v);
+  if (typeof v === 'string') return `"${v}"`;
+  // JSON would print NaN and Infinity as null, hiding the value that was refused.
+  if (typeof v === 'number' || v === undefined) return String(v);
+  return JSON.stringify(v) ?? String(v);
 }
 
 /** Checks an assessment's observations and pH readings; each problem names its field path. */
@@ -158,7 +161,11 @@ export function validateAssessmentInput(input: unknown): AssessmentIssue[] {
       messageEn: 'observations must be an array (empty when nothing is damaged)',
     });
   } else {
-    observations.forEach((obs: unknown, i) => issues.push(...observationIssues(obs, `observations[${i}]`, totalKnown ? (totalLeaves as number) : undefined)));
+    observations.forEach((obs: unknown, i) =>
+      issues.push(
+        ...observationIssues(obs, `observations[${i}]`, totalKnown ? (totalLeaves as number) : undefined),
+      ),
+    );
   }
 
   const readings = input['phReadings'];
@@ -322,7 +329,11 @@ interface ObservationFacts {
   lostStrength: boolean;
 }
 
-function factsOf(obs: DamageObservation, totalLeaves: number | undefined, ruleSet: DamageRuleSet): ObservationFacts {
+function factsOf(
+  obs: DamageObservation,
+  totalLeaves: number | undefined,
+  ruleSet: DamageRuleSet,
+): ObservationFacts {
   const type = parseDamageType(obs.damageType);
   const typeCode = type?.code;
   const leafShare =
@@ -335,18 +346,26 @@ function factsOf(obs: DamageObservation, totalLeaves: number | undefined, ruleSe
   if (countsAsLeafArea) {
     // A measured area beats a leaf count: the count says how many leaves, not how much of each.
     if (isFiniteNumber(obs.areaPercent)) area = { value: obs.areaPercent, fromLeaves: false };
-    else if (leafShare !== undefined && ruleSet.leavesCountAsArea) area = { value: leafShare, fromLeaves: true };
+    else if (leafShare !== undefined && ruleSet.leavesCountAsArea)
+      area = { value: leafShare, fromLeaves: true };
   }
-  const lostStrength = obs.lostStrength ?? (typeCode !== undefined && ruleSet.typesImplyingLostStrength.includes(typeCode));
+  const lostStrength =
+    obs.lostStrength ?? (typeCode !== undefined && ruleSet.typesImplyingLostStrength.includes(typeCode));
   return { typeCode, typeLabel: type?.zh ?? obs.damageType, area, leafShare, lostStrength };
 }
 
 function conditionMatches(cond: DamageCondition, facts: ObservationFacts): boolean {
-  if (cond.damageTypes !== undefined && (facts.typeCode === undefined || !cond.damageTypes.includes(facts.typeCode))) {
+  if (
+    cond.damageTypes !== undefined &&
+    (facts.typeCode === undefined || !cond.damageTypes.includes(facts.typeCode))
+  ) {
     return false;
   }
   if (cond.requiresLostStrength === true && !facts.lostStrength) return false;
-  const needsShare = cond.leafShareAbove !== undefined || cond.leafShareAtLeast !== undefined || cond.leafShareBelow !== undefined;
+  const needsShare =
+    cond.leafShareAbove !== undefined ||
+    cond.leafShareAtLeast !== undefined ||
+    cond.leafShareBelow !== undefined;
   if (!needsShare) return true;
   const s = facts.leafShare;
   if (s === undefined) return false;
@@ -356,7 +375,12 @@ function conditionMatches(cond: DamageCondition, facts: ObservationFacts): boole
   return true;
 }
 
-function observationEvidence(i: number, obs: DamageObservation, facts: ObservationFacts, totalLeaves: number | undefined) {
+function observationEvidence(
+  i: number,
+  obs: DamageObservation,
+  facts: ObservationFacts,
+  totalLeaves: number | undefined,
+) {
   const parts: { zh: string[]; en: string[] } = { zh: [], en: [] };
   if (facts.area && !facts.area.fromLeaves) {
     parts.zh.push(`破损面积 ${fmt(facts.area.value)}%`);
@@ -399,7 +423,14 @@ export function computeDamageLevel(input: AssessmentInput, ruleSet: DamageRuleSe
     for (const rule of levels) {
       if (facts.area !== undefined && inAreaBand(facts.area.value, rule)) {
         const text = areaBandText(rule);
-        reasons.push({ level: rule.level, code: 'AREA_BAND', descriptionZh: text.zh, descriptionEn: text.en, ...evidence, observationIndex: i });
+        reasons.push({
+          level: rule.level,
+          code: 'AREA_BAND',
+          descriptionZh: text.zh,
+          descriptionEn: text.en,
+          ...evidence,
+          observationIndex: i,
+        });
       }
       for (const cond of rule.conditions) {
         if (!conditionMatches(cond, facts)) continue;
@@ -454,9 +485,27 @@ export interface AcidityBand {
 // Thresholds reported by libraries (grading-condition.md): below 5.6 folding endurance falls fast and
 // 脱酸 is needed, below 5.0 heavily acidified, below 4.5 very fragile.
 const ACIDITY_BANDS: ReadonlyArray<AcidityBand & { below: number }> = [
-  { below: 4.5, band: 'severe', labelZh: '严重酸化，纸张极脆弱', labelEn: 'severely acidic, paper very fragile', needsDeacidification: true },
-  { below: 5.0, band: 'heavy', labelZh: '重度酸化', labelEn: 'heavily acidified', needsDeacidification: true },
-  { below: 5.6, band: 'needs_deacidification', labelZh: '酸化，需脱酸', labelEn: 'acidic, needs deacidification', needsDeacidification: true },
+  {
+    below: 4.5,
+    band: 'severe',
+    labelZh: '严重酸化，纸张极脆弱',
+    labelEn: 'severely acidic, paper very fragile',
+    needsDeacidification: true,
+  },
+  {
+    below: 5.0,
+    band: 'heavy',
+    labelZh: '重度酸化',
+    labelEn: 'heavily acidified',
+    needsDeacidification: true,
+  },
+  {
+    below: 5.6,
+    band: 'needs_deacidification',
+    labelZh: '酸化，需脱酸',
+    labelEn: 'acidic, needs deacidification',
+    needsDeacidification: true,
+  },
 ];
 
 /** Classifies one pH value into the acidity bands (4.5 / 5.0 / 5.6); undefined when not a pH. */
@@ -467,7 +516,12 @@ export function acidityBand(ph: number): AcidityBand | undefined {
     const { below: _below, ...band } = hit;
     return band;
   }
-  return { band: 'ok', labelZh: '酸度正常，无需脱酸', labelEn: 'not acidic enough to need deacidification', needsDeacidification: false };
+  return {
+    band: 'ok',
+    labelZh: '酸度正常，无需脱酸',
+    labelEn: 'not acidic enough to need deacidification',
+    needsDeacidification: false,
+  };
 }
 
 /** The lowest (most acidic) valid pH among the readings; undefined when there is none. */

@@ -39,9 +39,7 @@ const RANK_EN: Record<Rank, string> = { 甲: 'A', 乙: 'B', 丙: 'C' };
 const TRADITIONAL: Record<string, string> = { 級: '级', 壹: '一', 貳: '二', 參: '三', 肆: '四' };
 
 function normalise(text: string): string {
-  return text
-    .replace(/[\s\u3000]+/g, '')
-    .replace(/./gu, (ch) => TRADITIONAL[ch] ?? ch);
+  return text.replace(/[\s\u3000]+/g, '').replace(/./gu, (ch) => TRADITIONAL[ch] ?? ch);
 }
 
 function isGrade(v: unknown): v is Grade {
@@ -67,14 +65,19 @@ export function normaliseRank(input: unknown): Rank | undefined {
 }
 
 function show(v: unknown): string {
-  return typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v));
+  if (typeof v === 'string') return `"${v}"`;
+  // JSON would print NaN and Infinity as null, hiding the value that was refused.
+  if (typeof v === 'number' || v === undefined) return String(v);
+  return JSON.stringify(v) ?? String(v);
 }
 
 const LABEL_FORMS = '一级甲等、一级乙等、一级丙等、一级、二级甲等 … 三级丙等、四级、未定级';
 
 /** Parses a catalogue grade label (一级甲等, 二级, 四级, 未定级; traditional forms too) into grade and 等次. */
-export function parseGradeLabel(label: string): ParseGradeResult {
-  const text = normalise(label);
+export function parseGradeLabel(label: unknown): ParseGradeResult {
+  // Spreadsheet cells arrive as numbers or nulls as well as text.
+  const text =
+    label === null || label === undefined ? '' : typeof label === 'string' ? normalise(label) : '?';
   if (text === '') {
     return {
       ok: false,
@@ -122,19 +125,26 @@ function rankNotAllowed(grade: Grade, rank: string, field: 'label' | 'rank', val
 /** Writes a grade the way catalogues do: 一级甲等, 二级, 四级, 未定级. */
 export function formatGradeLabel(value: GradeValue): string {
   // A 等次 on 四级/未定级 is invalid (validateGrade says so); it is left out so the label still parses.
-  return value.rank !== null && RANKED_GRADES.includes(value.grade) ? `${value.grade}${value.rank}等` : value.grade;
+  return value.rank !== null && RANKED_GRADES.includes(value.grade)
+    ? `${value.grade}${value.rank}等`
+    : value.grade;
 }
 
 /** English rendering of a grade for messages: "grade 1, class A". */
 export function formatGradeLabelEn(value: GradeValue): string {
   const base = GRADE_EN[value.grade];
-  return value.rank !== null && RANKED_GRADES.includes(value.grade) ? `${base}, class ${RANK_EN[value.rank]}` : base;
+  return value.rank !== null && RANKED_GRADES.includes(value.grade)
+    ? `${base}, class ${RANK_EN[value.rank]}`
+    : base;
 }
 
 /** Checks a grade and its 等次: 等次 is optional for 一–三级 and forbidden for 四级 and 未定级. */
 export function validateGrade(value: { grade: unknown; rank?: unknown }): GradeIssue[] {
   const grade = normaliseGrade(value.grade);
-  const rankGiven = value.rank !== undefined && value.rank !== null && !(typeof value.rank === 'string' && value.rank.trim() === '');
+  const rankGiven =
+    value.rank !== undefined &&
+    value.rank !== null &&
+    !(typeof value.rank === 'string' && value.rank.trim() === '');
   const issues: GradeIssue[] = [];
   if (grade === undefined) {
     issues.push({
@@ -198,23 +208,102 @@ export function gradeSortKey(value: { grade: Grade | string; rank?: Rank | strin
 // standard names (辽, 西夏, 金, 蒙古), the 五代十国 and 南北朝 states and earlier dynasties, so a
 // catalogue's dynasty prefix ((宋), (後秦), (遼)) is recognised as written.
 const YUAN_OR_EARLIER = new Set([
-  '元', '蒙古', '大蒙古国', '金', '西夏', '辽', '契丹',
-  '宋', '北宋', '南宋',
-  '五代', '后梁', '后唐', '后晋', '后汉', '后周',
-  '吴', '南唐', '吴越', '闽', '楚', '南汉', '前蜀', '后蜀', '荆南', '南平', '北汉',
-  '唐', '武周', '隋',
-  '南北朝', '南朝', '北朝', '刘宋', '南齐', '齐', '梁', '陈', '北魏', '东魏', '西魏', '北齐', '北周',
-  '晋', '西晋', '东晋', '十六国', '前秦', '后秦', '西秦', '前凉', '后凉', '北凉', '西凉', '南凉', '前燕', '后燕', '南燕', '北燕', '成汉', '夏', '高昌',
-  '三国', '魏', '蜀', '蜀汉',
-  '汉', '西汉', '东汉', '新', '秦', '战国', '春秋', '周', '东周', '西周', '商',
+  '元',
+  '蒙古',
+  '大蒙古国',
+  '金',
+  '西夏',
+  '辽',
+  '契丹',
+  '宋',
+  '北宋',
+  '南宋',
+  '五代',
+  '后梁',
+  '后唐',
+  '后晋',
+  '后汉',
+  '后周',
+  '吴',
+  '南唐',
+  '吴越',
+  '闽',
+  '楚',
+  '南汉',
+  '前蜀',
+  '后蜀',
+  '荆南',
+  '南平',
+  '北汉',
+  '唐',
+  '武周',
+  '隋',
+  '南北朝',
+  '南朝',
+  '北朝',
+  '刘宋',
+  '南齐',
+  '齐',
+  '梁',
+  '陈',
+  '北魏',
+  '东魏',
+  '西魏',
+  '北齐',
+  '北周',
+  '晋',
+  '西晋',
+  '东晋',
+  '十六国',
+  '前秦',
+  '后秦',
+  '西秦',
+  '前凉',
+  '后凉',
+  '北凉',
+  '西凉',
+  '南凉',
+  '前燕',
+  '后燕',
+  '南燕',
+  '北燕',
+  '成汉',
+  '夏',
+  '高昌',
+  '三国',
+  '魏',
+  '蜀',
+  '蜀汉',
+  '汉',
+  '西汉',
+  '东汉',
+  '新',
+  '秦',
+  '战国',
+  '春秋',
+  '周',
+  '东周',
+  '西周',
+  '商',
 ]);
 const MING = new Set(['明', '大明']);
 // Regimes after 1572 whose editions a stray early year must not pull up (the dynasty wins a conflict).
 const LATER = new Set(['南明', '清', '大清', '后金', '太平天国', '民国', '中华民国']);
 
 const DYNASTY_TRADITIONAL: Record<string, string> = {
-  遼: '辽', 後: '后', 東: '东', 漢: '汉', 晉: '晋', 齊: '齐', 陳: '陈', 吳: '吴', 閩: '闽',
-  荊: '荆', 涼: '凉', 國: '国', 劉: '刘',
+  遼: '辽',
+  後: '后',
+  東: '东',
+  漢: '汉',
+  晉: '晋',
+  齊: '齐',
+  陳: '陈',
+  吳: '吴',
+  閩: '闽',
+  荊: '荆',
+  涼: '凉',
+  國: '国',
+  劉: '刘',
 };
 
 function normaliseDynasty(dynasty: string): string {
@@ -236,11 +325,23 @@ export interface GradeFloor {
 }
 
 /** The lowest plausible grade for an edition from its date (Yuan and earlier → 一级; Ming 1368–1572 → 二级); undefined when the date implies none. */
-export function suggestGradeFloor(edition: { editionYearTo?: number | null; editionDynasty?: string | null }): GradeFloor | undefined {
-  const year = typeof edition.editionYearTo === 'number' && Number.isFinite(edition.editionYearTo) ? edition.editionYearTo : undefined;
+export function suggestGradeFloor(edition: {
+  editionYearTo?: number | null;
+  editionDynasty?: string | null;
+}): GradeFloor | undefined {
+  const year =
+    typeof edition.editionYearTo === 'number' && Number.isFinite(edition.editionYearTo)
+      ? edition.editionYearTo
+      : undefined;
   const dynasty = typeof edition.editionDynasty === 'string' ? normaliseDynasty(edition.editionDynasty) : '';
 
-  const period = YUAN_OR_EARLIER.has(dynasty) ? 'yuan' : MING.has(dynasty) ? 'ming' : LATER.has(dynasty) ? 'later' : 'unknown';
+  const period = YUAN_OR_EARLIER.has(dynasty)
+    ? 'yuan'
+    : MING.has(dynasty)
+      ? 'ming'
+      : LATER.has(dynasty)
+        ? 'later'
+        : 'unknown';
 
   if (period === 'yuan') {
     return {

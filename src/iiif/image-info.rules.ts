@@ -111,13 +111,15 @@ function assertPositiveInt(name: string, value: number): void {
 }
 
 function withinLimits(size: ImageSize, args: ImageInfoArgs): boolean {
-  return size.width <= args.maxWidth && size.height <= args.maxHeight && size.width * size.height <= args.maxArea;
+  return (
+    size.width <= args.maxWidth && size.height <= args.maxHeight && size.width * size.height <= args.maxArea
+  );
 }
 
 /** Scale factors 1, 2, 4, … up to the first one at which the whole image fits in one tile. */
 export function defaultScaleFactors(width: number, height: number, tileSize: number): number[] {
   const factors = [1];
-  for (let sf = 1; Math.ceil(width / sf) > tileSize || Math.ceil(height / sf) > tileSize; ) {
+  for (let sf = 1; Math.ceil(width / sf) > tileSize || Math.ceil(height / sf) > tileSize;) {
     sf *= 2;
     factors.push(sf);
   }
@@ -145,12 +147,16 @@ export function buildImageInfo(args: ImageInfoArgs): ImageInfo {
     .filter((size) => withinLimits(size, args));
   const sizes = (args.sizes ?? computedSizes)
     .map((size) => ({ width: size.width, height: size.height }))
-    .filter((size, index, all) => all.findIndex((o) => o.width === size.width && o.height === size.height) === index)
+    .filter(
+      (size, index, all) =>
+        all.findIndex((o) => o.width === size.width && o.height === size.height) === index,
+    )
     .sort((a, b) => a.width - b.width || a.height - b.height);
   for (const size of sizes) {
     assertPositiveInt('sizes[].width', size.width);
     assertPositiveInt('sizes[].height', size.height);
-    if (!withinLimits(size, args)) throw new RangeError(`size ${size.width}×${size.height} exceeds the size limits`);
+    if (!withinLimits(size, args))
+      throw new RangeError(`size ${size.width}×${size.height} exceeds the size limits`);
   }
 
   const extraFeatures = [...CALCULATOR_FEATURES, ...(args.httpFeatures ?? [])].filter(

@@ -160,9 +160,7 @@ function parseRegion(text: string): ParsedRegion | ImageRequestError {
   const groups = pixels ?? percent;
   if (groups) {
     const convert = pixels ? toSafeInt : toFiniteDecimal;
-    const [x, y, w, h] = [groups[1], groups[2], groups[3], groups[4]].map((part) =>
-      convert(part ?? ''),
-    );
+    const [x, y, w, h] = [groups[1], groups[2], groups[3], groups[4]].map((part) => convert(part ?? ''));
     if (x !== undefined && y !== undefined && w !== undefined && h !== undefined) {
       return { kind: pixels ? 'pixels' : 'percent', x, y, w, h };
     }
@@ -183,12 +181,7 @@ function parseSize(text: string): ParsedSize | ImageRequestError {
   const upscale = text.startsWith('^');
   const body = upscale ? text.slice(1) : text;
   const invalid = (detail: string, detailZh: string) =>
-    fail(
-      'size',
-      'size-invalid',
-      `Invalid size "${text}": ${detail}`,
-      `尺寸参数“${text}”无效：${detailZh}`,
-    );
+    fail('size', 'size-invalid', `Invalid size "${text}": ${detail}`, `尺寸参数“${text}”无效：${detailZh}`);
 
   if (body === 'max') return { kind: 'max', upscale };
   if (body === 'full') {
@@ -423,13 +416,7 @@ interface Dimensions {
  * with the same Math.round as `w,`/`,h`, so `!225,100` equals `,100` when the
  * height binds. May return 0 for the short side; callers decide what that means.
  */
-export function fitInside(
-  rw: number,
-  rh: number,
-  boxW: number,
-  boxH: number,
-  maxArea: number,
-): Dimensions {
+export function fitInside(rw: number, rh: number, boxW: number, boxH: number, maxArea: number): Dimensions {
   let w: number;
   let h: number;
   if (rw * boxH >= rh * boxW) {
@@ -497,7 +484,11 @@ function describeSize(size: ParsedSize): string {
   }
 }
 
-function computeSize(size: ParsedSize, region: PixelRect, limits: ImageLimits): Dimensions | ImageRequestError {
+function computeSize(
+  size: ParsedSize,
+  region: PixelRect,
+  limits: ImageLimits,
+): Dimensions | ImageRequestError {
   const { w: rw, h: rh } = region;
   const text = describeSize(size);
   switch (size.kind) {
@@ -505,18 +496,30 @@ function computeSize(size: ParsedSize, region: PixelRect, limits: ImageLimits): 
       return maxSize(rw, rh, limits, size.upscale);
     case 'width':
       if (!size.upscale && size.w > rw) {
-        return upscaleNotAllowed(text, `width ${size.w} > region width ${rw}`, `宽度 ${size.w} > 区域宽度 ${rw}`);
+        return upscaleNotAllowed(
+          text,
+          `width ${size.w} > region width ${rw}`,
+          `宽度 ${size.w} > 区域宽度 ${rw}`,
+        );
       }
       return { w: size.w, h: scaleRound(rh, size.w, rw) };
     case 'height':
       if (!size.upscale && size.h > rh) {
-        return upscaleNotAllowed(text, `height ${size.h} > region height ${rh}`, `高度 ${size.h} > 区域高度 ${rh}`);
+        return upscaleNotAllowed(
+          text,
+          `height ${size.h} > region height ${rh}`,
+          `高度 ${size.h} > 区域高度 ${rh}`,
+        );
       }
       return { w: scaleRound(rw, size.h, rh), h: size.h };
     case 'percent': {
       // Checked on the number itself: rounding could hide 100.1% on small regions.
       if (!size.upscale && size.pct > 100) {
-        return upscaleNotAllowed(text, `${formatDecimal(size.pct)}% > 100%`, `${formatDecimal(size.pct)}% > 100%`);
+        return upscaleNotAllowed(
+          text,
+          `${formatDecimal(size.pct)}% > 100%`,
+          `${formatDecimal(size.pct)}% > 100%`,
+        );
       }
       const pct = exactRatio(size.pct);
       return { w: percentOf(pct, rw), h: percentOf(pct, rh) };
@@ -599,7 +602,12 @@ export function planImageRequest(
   limits: ImageLimits,
 ): ImagePlan | ImageRequestError {
   assertPositiveInts('source', { width: source.width, height: source.height });
-  assertPositiveInts('limits', { ...limits });
+  // Only the three fields: callers may pass a wider object (e.g. info.json args).
+  assertPositiveInts('limits', {
+    maxWidth: limits.maxWidth,
+    maxHeight: limits.maxHeight,
+    maxArea: limits.maxArea,
+  });
 
   const region = planRegion(parsed.region, source);
   if (isImageRequestError(region)) return region;

@@ -19,7 +19,17 @@ export const WORK_ORDER_STATES = [
 ] as const;
 export type WorkOrderState = (typeof WORK_ORDER_STATES)[number];
 
-export const WORK_ORDER_ACTIONS = ['plan', 'approve', 'start', 'hold', 'resume', 'complete', 'accept', 'reject', 'cancel'] as const;
+export const WORK_ORDER_ACTIONS = [
+  'plan',
+  'approve',
+  'start',
+  'hold',
+  'resume',
+  'complete',
+  'accept',
+  'reject',
+  'cancel',
+] as const;
 export type WorkOrderAction = (typeof WORK_ORDER_ACTIONS)[number];
 
 export const TERMINAL_STATES: readonly WorkOrderState[] = ['accepted', 'cancelled'];
@@ -119,7 +129,13 @@ export type TransitionErrorCode =
 
 export type TransitionResult =
   | { ok: true; from: WorkOrderState; action: WorkOrderAction; to: WorkOrderState }
-  | { ok: false; code: TransitionErrorCode; allowedActions: WorkOrderAction[]; messageZh: string; messageEn: string };
+  | {
+      ok: false;
+      code: TransitionErrorCode;
+      allowedActions: WorkOrderAction[];
+      messageZh: string;
+      messageEn: string;
+    };
 
 function isState(v: string): v is WorkOrderState {
   return (WORK_ORDER_STATES as readonly string[]).includes(v);
@@ -137,11 +153,17 @@ export function allowedActions(state: WorkOrderState | string): WorkOrderAction[
 
 function actionList(actions: readonly WorkOrderAction[], lang: 'zh' | 'en'): string {
   if (actions.length === 0) return lang === 'zh' ? '无（终态）' : 'none (final state)';
-  return actions.map((a) => (lang === 'zh' ? `${ACTION_LABELS[a].zh}（${a}）` : a)).join(lang === 'zh' ? '、' : ', ');
+  return actions
+    .map((a) => (lang === 'zh' ? `${ACTION_LABELS[a].zh}（${a}）` : a))
+    .join(lang === 'zh' ? '、' : ', ');
 }
 
 /** Decides whether an actor may take an action on a work order in a state, and where it leads. */
-export function transition(state: WorkOrderState | string, action: WorkOrderAction | string, ctx: TransitionContext): TransitionResult {
+export function transition(
+  state: WorkOrderState | string,
+  action: WorkOrderAction | string,
+  ctx: TransitionContext,
+): TransitionResult {
   const allowed = allowedActions(state);
   const fail = (code: TransitionErrorCode, messageZh: string, messageEn: string): TransitionResult => ({
     ok: false,
@@ -154,7 +176,9 @@ export function transition(state: WorkOrderState | string, action: WorkOrderActi
   const to = isState(state) && isAction(action) ? TRANSITIONS[action][state] : undefined;
   if (!isState(state) || !isAction(action) || to === undefined) {
     const stateZh = isState(state) ? `“${STATE_LABELS[state].zh}”（${state}）` : `“${state}”（未知状态）`;
-    const actionZh = isAction(action) ? `“${ACTION_LABELS[action].zh}”（${action}）` : `“${action}”（未知操作）`;
+    const actionZh = isAction(action)
+      ? `“${ACTION_LABELS[action].zh}”（${action}）`
+      : `“${action}”（未知操作）`;
     return fail(
       'ILLEGAL_TRANSITION',
       `工单状态 ${stateZh} 下不能执行操作 ${actionZh}；可执行：${actionList(allowed, 'zh')}`,

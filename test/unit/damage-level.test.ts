@@ -1,6 +1,7 @@
 import test from 'ava';
 import {
   acidityBand,
+  type AcidityBandCode,
   computeDamageLevel,
   DAMAGE_TYPES,
   lowestPh,
@@ -15,7 +16,11 @@ import { DEFAULT_DAMAGE_RULESET, type DamageRuleSet } from '../../src/condition/
 const RS = DEFAULT_DAMAGE_RULESET;
 
 function input(observations: DamageObservation[], ph: number[] = [], totalLeaves?: number): AssessmentInput {
-  return { observations, phReadings: ph.map((value) => ({ value })), ...(totalLeaves === undefined ? {} : { totalLeaves }) };
+  return {
+    observations,
+    phReadings: ph.map((value) => ({ value })),
+    ...(totalLeaves === undefined ? {} : { totalLeaves }),
+  };
 }
 
 interface Row {
@@ -36,13 +41,14 @@ function check(rows: Row[], group: string): void {
       t.is(result.level, row.level);
       t.is(result.decidingRule?.code ?? null, row.code);
       if (row.code !== null) {
-        t.is(result.decidingRule?.level, row.level);
+        t.is(result.decidingRule?.level ?? null, row.level === '完好' ? null : row.level);
         t.truthy(result.decidingRule?.descriptionZh);
         t.truthy(result.decidingRule?.descriptionEn);
         t.truthy(result.decidingRule?.evidenceZh);
         t.truthy(result.decidingRule?.evidenceEn);
       }
-      if (row.observationIndex !== undefined) t.is(result.decidingRule?.observationIndex, row.observationIndex);
+      if (row.observationIndex !== undefined)
+        t.is(result.decidingRule?.observationIndex, row.observationIndex);
       if (row.phReadingIndex !== undefined) t.is(result.decidingRule?.phReadingIndex, row.phReadingIndex);
     });
   }
@@ -105,33 +111,177 @@ check(
 
 check(
   [
-    { title: '絮化 on all leaves (lost strength by definition)', input: input([{ damageType: 'fibre_breakdown', areaPercent: 10, leavesAffected: 100 }], [], 100), level: '一级', code: 'ALL_LEAVES_LOST_STRENGTH' },
-    { title: '霉变 on all leaves, judged to have lost strength', input: input([{ damageType: '霉变', areaPercent: 10, leavesAffected: 80, lostStrength: true }], [], 80), level: '一级', code: 'ALL_LEAVES_LOST_STRENGTH' },
-    { title: '老化 on all leaves, judged to have lost strength', input: input([{ damageType: '老化', areaPercent: 10, leavesAffected: 40, lostStrength: true }], [], 40), level: '一级', code: 'ALL_LEAVES_LOST_STRENGTH' },
-    { title: '絮化 on 99 of 100 leaves is "most", not "all"', input: input([{ damageType: '絮化', areaPercent: 10, leavesAffected: 99 }], [], 100), level: '二级', code: 'MOST_LEAVES_LOST_STRENGTH' },
-    { title: '书砖 (fused block), no extent needed', input: input([{ damageType: '书砖' }]), level: '一级', code: 'FUSED_BLOCK' },
-    { title: '書磚 (traditional) with a small area', input: input([{ damageType: '書磚', areaPercent: 5 }]), level: '一级', code: 'FUSED_BLOCK' },
-    { title: '粘连 that is not fused stays slight', input: input([{ damageType: '粘连' }]), level: '五级', code: 'DAMAGE_OBSERVED' },
-    { title: '絮化 on 51 of 100 leaves (most lost strength)', input: input([{ damageType: 'fibre_breakdown', areaPercent: 10, leavesAffected: 51 }], [], 100), level: '二级', code: 'MOST_LEAVES_LOST_STRENGTH' },
-    { title: '老化 on 60 of 100 leaves, judged to have lost strength', input: input([{ damageType: 'ageing', areaPercent: 10, leavesAffected: 60, lostStrength: true }], [], 100), level: '二级', code: 'MOST_LEAVES_LOST_STRENGTH' },
-    { title: '絮化 on exactly half the leaves is not "most"', input: input([{ damageType: 'fibre_breakdown', areaPercent: 10, leavesAffected: 50 }], [], 100), level: '五级', code: 'AREA_BAND' },
-    { title: '老化 (yellowing) on all leaves without lost strength', input: input([{ damageType: 'ageing', areaPercent: 10, leavesAffected: 100 }], [], 100), level: '五级', code: 'AREA_BAND' },
-    { title: '霉变 on all leaves, weakened but not lost strength', input: input([{ damageType: 'mould', areaPercent: 10, leavesAffected: 100 }], [], 100), level: '三级', code: 'MOULD_OVER_HALF_LEAVES' },
-    { title: '霉蚀 on 51 of 100 leaves', input: input([{ damageType: '霉蚀', areaPercent: 10, leavesAffected: 51 }], [], 100), level: '三级', code: 'MOULD_OVER_HALF_LEAVES' },
-    { title: '霉变 on exactly half the leaves is not "over half"', input: input([{ damageType: 'mould', areaPercent: 10, leavesAffected: 50 }], [], 100), level: '五级', code: 'AREA_BAND' },
-    { title: '霉变 explicitly judged not to have lost strength', input: input([{ damageType: 'mould', areaPercent: 10, leavesAffected: 70, lostStrength: false }], [], 100), level: '三级', code: 'MOULD_OVER_HALF_LEAVES' },
-    { title: '书口开裂, no extent', input: input([{ damageType: '书口开裂' }]), level: '四级', code: 'SPLIT_FOLD_OR_SPINE' },
-    { title: '书口/书脊开裂 by code with a small area', input: input([{ damageType: 'split_fold_spine', areaPercent: 3 }]), level: '四级', code: 'SPLIT_FOLD_OR_SPINE' },
-    { title: '虫蛀 holes in 10 of 100 leaves', input: input([{ damageType: '虫蛀', areaPercent: 5, leavesAffected: 10 }], [], 100), level: '四级', code: 'HOLES_UNDER_HALF_LEAVES' },
-    { title: '鼠啮 in 49 of 100 leaves', input: input([{ damageType: '鼠啮', areaPercent: 5, leavesAffected: 49 }], [], 100), level: '四级', code: 'HOLES_UNDER_HALF_LEAVES' },
-    { title: '残缺 in 1 of 100 leaves (leaf share also counts as A = 1%)', input: input([{ damageType: '残缺', leavesAffected: 1 }], [], 100), level: '四级', code: 'HOLES_UNDER_HALF_LEAVES' },
-    { title: '虫蛀 in exactly half the leaves is not "under half": the area decides', input: input([{ damageType: 'insect', areaPercent: 5, leavesAffected: 50 }], [], 100), level: '五级', code: 'AREA_BAND' },
-    { title: '虫蛀 in no leaf', input: input([{ damageType: 'insect', leavesAffected: 0 }], [], 100), level: '五级', code: 'DAMAGE_OBSERVED' },
-    { title: '虫蛀 with leaves but no total cannot be placed by leaves', input: input([{ damageType: 'insect', leavesAffected: 10 }]), level: '五级', code: 'DAMAGE_OBSERVED' },
-    { title: '书皮破损 only', input: input([{ damageType: '书皮破损' }]), level: '五级', code: 'COVERS_ONLY' },
-    { title: '书皮破损 over 80% of the cover is not leaf area', input: input([{ damageType: 'cover_damage', areaPercent: 80 }]), level: '五级', code: 'COVERS_ONLY' },
-    { title: '书皮破损 plus a 30% tear: the tear decides', input: input([{ damageType: 'cover_damage' }, { damageType: '撕裂', areaPercent: 30 }]), level: '四级', code: 'AREA_BAND', observationIndex: 1 },
-    { title: 'an observation with no extent at all', input: input([{ damageType: 'water_stain', location: '卷一首叶', notes: '轻微' }]), level: '五级', code: 'DAMAGE_OBSERVED' },
+    {
+      title: '絮化 on all leaves (lost strength by definition)',
+      input: input([{ damageType: 'fibre_breakdown', areaPercent: 10, leavesAffected: 100 }], [], 100),
+      level: '一级',
+      code: 'ALL_LEAVES_LOST_STRENGTH',
+    },
+    {
+      title: '霉变 on all leaves, judged to have lost strength',
+      input: input([{ damageType: '霉变', areaPercent: 10, leavesAffected: 80, lostStrength: true }], [], 80),
+      level: '一级',
+      code: 'ALL_LEAVES_LOST_STRENGTH',
+    },
+    {
+      title: '老化 on all leaves, judged to have lost strength',
+      input: input([{ damageType: '老化', areaPercent: 10, leavesAffected: 40, lostStrength: true }], [], 40),
+      level: '一级',
+      code: 'ALL_LEAVES_LOST_STRENGTH',
+    },
+    {
+      title: '絮化 on 99 of 100 leaves is "most", not "all"',
+      input: input([{ damageType: '絮化', areaPercent: 10, leavesAffected: 99 }], [], 100),
+      level: '二级',
+      code: 'MOST_LEAVES_LOST_STRENGTH',
+    },
+    {
+      title: '书砖 (fused block), no extent needed',
+      input: input([{ damageType: '书砖' }]),
+      level: '一级',
+      code: 'FUSED_BLOCK',
+    },
+    {
+      title: '書磚 (traditional) with a small area',
+      input: input([{ damageType: '書磚', areaPercent: 5 }]),
+      level: '一级',
+      code: 'FUSED_BLOCK',
+    },
+    {
+      title: '粘连 that is not fused stays slight',
+      input: input([{ damageType: '粘连' }]),
+      level: '五级',
+      code: 'DAMAGE_OBSERVED',
+    },
+    {
+      title: '絮化 on 51 of 100 leaves (most lost strength)',
+      input: input([{ damageType: 'fibre_breakdown', areaPercent: 10, leavesAffected: 51 }], [], 100),
+      level: '二级',
+      code: 'MOST_LEAVES_LOST_STRENGTH',
+    },
+    {
+      title: '老化 on 60 of 100 leaves, judged to have lost strength',
+      input: input(
+        [{ damageType: 'ageing', areaPercent: 10, leavesAffected: 60, lostStrength: true }],
+        [],
+        100,
+      ),
+      level: '二级',
+      code: 'MOST_LEAVES_LOST_STRENGTH',
+    },
+    {
+      title: '絮化 on exactly half the leaves is not "most"',
+      input: input([{ damageType: 'fibre_breakdown', areaPercent: 10, leavesAffected: 50 }], [], 100),
+      level: '五级',
+      code: 'AREA_BAND',
+    },
+    {
+      title: '老化 (yellowing) on all leaves without lost strength',
+      input: input([{ damageType: 'ageing', areaPercent: 10, leavesAffected: 100 }], [], 100),
+      level: '五级',
+      code: 'AREA_BAND',
+    },
+    {
+      title: '霉变 on all leaves, weakened but not lost strength',
+      input: input([{ damageType: 'mould', areaPercent: 10, leavesAffected: 100 }], [], 100),
+      level: '三级',
+      code: 'MOULD_OVER_HALF_LEAVES',
+    },
+    {
+      title: '霉蚀 on 51 of 100 leaves',
+      input: input([{ damageType: '霉蚀', areaPercent: 10, leavesAffected: 51 }], [], 100),
+      level: '三级',
+      code: 'MOULD_OVER_HALF_LEAVES',
+    },
+    {
+      title: '霉变 on exactly half the leaves is not "over half"',
+      input: input([{ damageType: 'mould', areaPercent: 10, leavesAffected: 50 }], [], 100),
+      level: '五级',
+      code: 'AREA_BAND',
+    },
+    {
+      title: '霉变 explicitly judged not to have lost strength',
+      input: input(
+        [{ damageType: 'mould', areaPercent: 10, leavesAffected: 70, lostStrength: false }],
+        [],
+        100,
+      ),
+      level: '三级',
+      code: 'MOULD_OVER_HALF_LEAVES',
+    },
+    {
+      title: '书口开裂, no extent',
+      input: input([{ damageType: '书口开裂' }]),
+      level: '四级',
+      code: 'SPLIT_FOLD_OR_SPINE',
+    },
+    {
+      title: '书口/书脊开裂 by code with a small area',
+      input: input([{ damageType: 'split_fold_spine', areaPercent: 3 }]),
+      level: '四级',
+      code: 'SPLIT_FOLD_OR_SPINE',
+    },
+    {
+      title: '虫蛀 holes in 10 of 100 leaves',
+      input: input([{ damageType: '虫蛀', areaPercent: 5, leavesAffected: 10 }], [], 100),
+      level: '四级',
+      code: 'HOLES_UNDER_HALF_LEAVES',
+    },
+    {
+      title: '鼠啮 in 49 of 100 leaves',
+      input: input([{ damageType: '鼠啮', areaPercent: 5, leavesAffected: 49 }], [], 100),
+      level: '四级',
+      code: 'HOLES_UNDER_HALF_LEAVES',
+    },
+    {
+      title: '残缺 in 1 of 100 leaves (leaf share also counts as A = 1%)',
+      input: input([{ damageType: '残缺', leavesAffected: 1 }], [], 100),
+      level: '四级',
+      code: 'HOLES_UNDER_HALF_LEAVES',
+    },
+    {
+      title: '虫蛀 in exactly half the leaves is not "under half": the area decides',
+      input: input([{ damageType: 'insect', areaPercent: 5, leavesAffected: 50 }], [], 100),
+      level: '五级',
+      code: 'AREA_BAND',
+    },
+    {
+      title: '虫蛀 in no leaf',
+      input: input([{ damageType: 'insect', leavesAffected: 0 }], [], 100),
+      level: '五级',
+      code: 'DAMAGE_OBSERVED',
+    },
+    {
+      title: '虫蛀 with leaves but no total cannot be placed by leaves',
+      input: input([{ damageType: 'insect', leavesAffected: 10 }]),
+      level: '五级',
+      code: 'DAMAGE_OBSERVED',
+    },
+    {
+      title: '书皮破损 only',
+      input: input([{ damageType: '书皮破损' }]),
+      level: '五级',
+      code: 'COVERS_ONLY',
+    },
+    {
+      title: '书皮破损 over 80% of the cover is not leaf area',
+      input: input([{ damageType: 'cover_damage', areaPercent: 80 }]),
+      level: '五级',
+      code: 'COVERS_ONLY',
+    },
+    {
+      title: '书皮破损 plus a 30% tear: the tear decides',
+      input: input([{ damageType: 'cover_damage' }, { damageType: '撕裂', areaPercent: 30 }]),
+      level: '四级',
+      code: 'AREA_BAND',
+      observationIndex: 1,
+    },
+    {
+      title: 'an observation with no extent at all',
+      input: input([{ damageType: 'water_stain', location: '卷一首叶', notes: '轻微' }]),
+      level: '五级',
+      code: 'DAMAGE_OBSERVED',
+    },
   ],
   'condition',
 );
@@ -154,21 +304,83 @@ test('完好 has no deciding rule and no reasons', (t) => {
 
 check(
   [
-    { title: 'A 30% (四级) and pH 4.2 (二级)', input: input([{ damageType: 'tear', areaPercent: 30 }], [4.2]), level: '二级', code: 'PH_BAND', phReadingIndex: 0 },
-    { title: 'pH 5.2 (四级) and A 65% (一级)', input: input([{ damageType: 'fire', areaPercent: 65 }], [5.2]), level: '一级', code: 'AREA_BAND', observationIndex: 0 },
-    { title: 'observations of 10% then 55%', input: input([{ damageType: 'soiling', areaPercent: 10 }, { damageType: 'water_stain', areaPercent: 55 }]), level: '二级', code: 'AREA_BAND', observationIndex: 1 },
-    { title: 'readings 5.2, 3.8, 4.7: the lowest decides', input: input([], [5.2, 3.8, 4.7]), level: '一级', code: 'PH_BAND', phReadingIndex: 1 },
-    { title: 'areas are not summed: 30% + 35% stays 四级', input: input([{ damageType: 'water_stain', areaPercent: 30 }, { damageType: 'mould', areaPercent: 35 }]), level: '四级', code: 'AREA_BAND', observationIndex: 1 },
-    { title: 'split spine (四级) beats a 15% area (五级)', input: input([{ damageType: 'soiling', areaPercent: 15 }, { damageType: '书脊开裂' }]), level: '四级', code: 'SPLIT_FOLD_OR_SPINE', observationIndex: 1 },
-    { title: '书砖 beats pH 4.3', input: input([{ damageType: 'fused_block' }], [4.3]), level: '一级', code: 'FUSED_BLOCK' },
-    { title: 'a tie at 一级: the first observation is named before a reading', input: input([{ damageType: 'fire', areaPercent: 70 }], [3.5]), level: '一级', code: 'AREA_BAND', observationIndex: 0 },
-    { title: 'a tie within an observation: the area band is named before a condition', input: input([{ damageType: 'fibre_breakdown', leavesAffected: 100 }], [], 100), level: '一级', code: 'AREA_BAND', observationIndex: 0 },
+    {
+      title: 'A 30% (四级) and pH 4.2 (二级)',
+      input: input([{ damageType: 'tear', areaPercent: 30 }], [4.2]),
+      level: '二级',
+      code: 'PH_BAND',
+      phReadingIndex: 0,
+    },
+    {
+      title: 'pH 5.2 (四级) and A 65% (一级)',
+      input: input([{ damageType: 'fire', areaPercent: 65 }], [5.2]),
+      level: '一级',
+      code: 'AREA_BAND',
+      observationIndex: 0,
+    },
+    {
+      title: 'observations of 10% then 55%',
+      input: input([
+        { damageType: 'soiling', areaPercent: 10 },
+        { damageType: 'water_stain', areaPercent: 55 },
+      ]),
+      level: '二级',
+      code: 'AREA_BAND',
+      observationIndex: 1,
+    },
+    {
+      title: 'readings 5.2, 3.8, 4.7: the lowest decides',
+      input: input([], [5.2, 3.8, 4.7]),
+      level: '一级',
+      code: 'PH_BAND',
+      phReadingIndex: 1,
+    },
+    {
+      title: 'areas are not summed: 30% + 35% stays 四级',
+      input: input([
+        { damageType: 'water_stain', areaPercent: 30 },
+        { damageType: 'mould', areaPercent: 35 },
+      ]),
+      level: '四级',
+      code: 'AREA_BAND',
+      observationIndex: 0,
+    },
+    {
+      title: 'split spine (四级) beats a 15% area (五级)',
+      input: input([{ damageType: 'soiling', areaPercent: 15 }, { damageType: '书脊开裂' }]),
+      level: '四级',
+      code: 'SPLIT_FOLD_OR_SPINE',
+      observationIndex: 1,
+    },
+    {
+      title: '书砖 beats pH 4.3',
+      input: input([{ damageType: 'fused_block' }], [4.3]),
+      level: '一级',
+      code: 'FUSED_BLOCK',
+    },
+    {
+      title: 'a tie at 一级: the first observation is named before a reading',
+      input: input([{ damageType: 'fire', areaPercent: 70 }], [3.5]),
+      level: '一级',
+      code: 'AREA_BAND',
+      observationIndex: 0,
+    },
+    {
+      title: 'a tie within an observation: the area band is named before a condition',
+      input: input([{ damageType: 'fibre_breakdown', leavesAffected: 100 }], [], 100),
+      level: '一级',
+      code: 'AREA_BAND',
+      observationIndex: 0,
+    },
   ],
   'most severe wins',
 );
 
 test('reasons list every rule reached, most severe first', (t) => {
-  const result = computeDamageLevel(input([{ damageType: 'tear', areaPercent: 30 }, { damageType: 'cover_damage' }], [4.2, 5.3]), RS);
+  const result = computeDamageLevel(
+    input([{ damageType: 'tear', areaPercent: 30 }, { damageType: 'cover_damage' }], [4.2, 5.3]),
+    RS,
+  );
   t.deepEqual(
     result.reasons.map((r) => [r.level, r.code, r.observationIndex ?? null, r.phReadingIndex ?? null]),
     [
@@ -197,12 +409,42 @@ test('the deciding rule describes the band and the evidence in both languages', 
 
 check(
   [
-    { title: '30 of 100 leaves counts as A = 30%', input: input([{ damageType: 'water_stain', leavesAffected: 30 }], [], 100), level: '四级', code: 'AREA_BAND' },
-    { title: '61 of 100 leaves counts as A = 61%', input: input([{ damageType: 'water_stain', leavesAffected: 61 }], [], 100), level: '一级', code: 'AREA_BAND' },
-    { title: '6 of 10 leaves counts as A = 60%', input: input([{ damageType: 'water_stain', leavesAffected: 6 }], [], 10), level: '二级', code: 'AREA_BAND' },
-    { title: '1 of 5 leaves counts as A = 20%', input: input([{ damageType: 'water_stain', leavesAffected: 1 }], [], 5), level: '五级', code: 'AREA_BAND' },
-    { title: 'a measured area beats the leaf count', input: input([{ damageType: 'water_stain', areaPercent: 10, leavesAffected: 80 }], [], 100), level: '五级', code: 'AREA_BAND' },
-    { title: 'leaves without a total give no area', input: input([{ damageType: 'water_stain', leavesAffected: 61 }]), level: '五级', code: 'DAMAGE_OBSERVED' },
+    {
+      title: '30 of 100 leaves counts as A = 30%',
+      input: input([{ damageType: 'water_stain', leavesAffected: 30 }], [], 100),
+      level: '四级',
+      code: 'AREA_BAND',
+    },
+    {
+      title: '61 of 100 leaves counts as A = 61%',
+      input: input([{ damageType: 'water_stain', leavesAffected: 61 }], [], 100),
+      level: '一级',
+      code: 'AREA_BAND',
+    },
+    {
+      title: '6 of 10 leaves counts as A = 60%',
+      input: input([{ damageType: 'water_stain', leavesAffected: 6 }], [], 10),
+      level: '二级',
+      code: 'AREA_BAND',
+    },
+    {
+      title: '1 of 5 leaves counts as A = 20%',
+      input: input([{ damageType: 'water_stain', leavesAffected: 1 }], [], 5),
+      level: '五级',
+      code: 'AREA_BAND',
+    },
+    {
+      title: 'a measured area beats the leaf count',
+      input: input([{ damageType: 'water_stain', areaPercent: 10, leavesAffected: 80 }], [], 100),
+      level: '五级',
+      code: 'AREA_BAND',
+    },
+    {
+      title: 'leaves without a total give no area',
+      input: input([{ damageType: 'water_stain', leavesAffected: 61 }]),
+      level: '五级',
+      code: 'DAMAGE_OBSERVED',
+    },
     {
       title: 'a rule set that does not count leaves as area',
       input: input([{ damageType: 'water_stain', leavesAffected: 61 }], [], 100),
@@ -215,9 +457,15 @@ check(
 );
 
 test('the evidence says when a leaf share was counted as A', (t) => {
-  const { decidingRule } = computeDamageLevel(input([{ damageType: 'water_stain', leavesAffected: 30 }], [], 100), RS);
+  const { decidingRule } = computeDamageLevel(
+    input([{ damageType: 'water_stain', leavesAffected: 30 }], [], 100),
+    RS,
+  );
   t.is(decidingRule?.evidenceZh, 'observations[0]（水渍）：受损 30/100 叶（30%），按受损叶数比例计作 A');
-  t.is(decidingRule?.evidenceEn, 'observations[0] (water_stain): 30 of 100 leaves affected (30%), leaf share counted as A');
+  t.is(
+    decidingRule?.evidenceEn,
+    'observations[0] (water_stain): 30 of 100 leaves affected (30%), leaf share counted as A',
+  );
 });
 
 test('the computation follows the rule set it is given, not a built-in table', (t) => {
@@ -244,7 +492,26 @@ test('computeDamageLevel does not modify the rule set or the input', (t) => {
 
 test('the damage-type list covers the types of grading-condition.md, codes unique', (t) => {
   const zh = DAMAGE_TYPES.map((d) => d.zh);
-  for (const name of ['酸化', '老化', '霉变', '虫蛀', '鼠啮', '水渍', '污渍', '残缺', '粘连', '撕裂', '絮化', '糟朽', '烬毁', '折痕', '书口/书脊开裂', '线断', '书皮破损', '字迹洇化/褪色']) {
+  for (const name of [
+    '酸化',
+    '老化',
+    '霉变',
+    '虫蛀',
+    '鼠啮',
+    '水渍',
+    '污渍',
+    '残缺',
+    '粘连',
+    '撕裂',
+    '絮化',
+    '糟朽',
+    '烬毁',
+    '折痕',
+    '书口/书脊开裂',
+    '线断',
+    '书皮破损',
+    '字迹洇化/褪色',
+  ]) {
     t.true(zh.includes(name), name);
   }
   t.is(new Set(DAMAGE_TYPES.map((d) => d.code)).size, DAMAGE_TYPES.length);
@@ -274,32 +541,111 @@ for (const [text, code] of typeInputs) {
 // --- validateAssessmentInput -------------------------------------------------------------------------
 
 const validations: Array<{ title: string; input: unknown; issues: Array<[string, string]> }> = [
-  { title: 'a valid assessment', input: { observations: [{ damageType: '霉变', areaPercent: 30, leavesAffected: 12, lostStrength: false }], phReadings: [{ value: 4.4 }], totalLeaves: 120 }, issues: [] },
+  {
+    title: 'a valid assessment',
+    input: {
+      observations: [{ damageType: '霉变', areaPercent: 30, leavesAffected: 12, lostStrength: false }],
+      phReadings: [{ value: 4.4 }],
+      totalLeaves: 120,
+    },
+    issues: [],
+  },
   { title: 'an empty assessment', input: { observations: [], phReadings: [] }, issues: [] },
-  { title: 'pH below 0', input: { observations: [], phReadings: [{ value: -0.1 }] }, issues: [['PH_OUT_OF_RANGE', 'phReadings[0].value']] },
-  { title: 'pH above 14', input: { observations: [], phReadings: [{ value: 5 }, { value: 14.1 }] }, issues: [['PH_OUT_OF_RANGE', 'phReadings[1].value']] },
-  { title: 'pH as text', input: { observations: [], phReadings: [{ value: '5.2' }] }, issues: [['PH_OUT_OF_RANGE', 'phReadings[0].value']] },
-  { title: 'pH NaN', input: { observations: [], phReadings: [{ value: Number.NaN }] }, issues: [['PH_OUT_OF_RANGE', 'phReadings[0].value']] },
+  {
+    title: 'pH below 0',
+    input: { observations: [], phReadings: [{ value: -0.1 }] },
+    issues: [['PH_OUT_OF_RANGE', 'phReadings[0].value']],
+  },
+  {
+    title: 'pH above 14',
+    input: { observations: [], phReadings: [{ value: 5 }, { value: 14.1 }] },
+    issues: [['PH_OUT_OF_RANGE', 'phReadings[1].value']],
+  },
+  {
+    title: 'pH as text',
+    input: { observations: [], phReadings: [{ value: '5.2' }] },
+    issues: [['PH_OUT_OF_RANGE', 'phReadings[0].value']],
+  },
+  {
+    title: 'pH NaN',
+    input: { observations: [], phReadings: [{ value: Number.NaN }] },
+    issues: [['PH_OUT_OF_RANGE', 'phReadings[0].value']],
+  },
   {
     title: 'area above 100 on the third observation',
-    input: { observations: [{ damageType: 'tear' }, { damageType: 'tear' }, { damageType: 'tear', areaPercent: 101 }], phReadings: [] },
+    input: {
+      observations: [
+        { damageType: 'tear' },
+        { damageType: 'tear' },
+        { damageType: 'tear', areaPercent: 101 },
+      ],
+      phReadings: [],
+    },
     issues: [['AREA_PERCENT_OUT_OF_RANGE', 'observations[2].areaPercent']],
   },
-  { title: 'negative area', input: { observations: [{ damageType: 'tear', areaPercent: -1 }], phReadings: [] }, issues: [['AREA_PERCENT_OUT_OF_RANGE', 'observations[0].areaPercent']] },
-  { title: 'fractional leaves', input: { observations: [{ damageType: 'tear', leavesAffected: 2.5 }], phReadings: [] }, issues: [['LEAVES_AFFECTED_INVALID', 'observations[0].leavesAffected']] },
-  { title: 'negative leaves', input: { observations: [{ damageType: 'tear', leavesAffected: -1 }], phReadings: [] }, issues: [['LEAVES_AFFECTED_INVALID', 'observations[0].leavesAffected']] },
-  { title: 'more leaves than the item has', input: { observations: [{ damageType: 'tear', leavesAffected: 121 }], phReadings: [], totalLeaves: 120 }, issues: [['LEAVES_AFFECTED_EXCEEDS_TOTAL', 'observations[0].leavesAffected']] },
-  { title: 'all the leaves', input: { observations: [{ damageType: 'tear', leavesAffected: 120 }], phReadings: [], totalLeaves: 120 }, issues: [] },
-  { title: 'unknown damage type', input: { observations: [{ damageType: 'foxing' }], phReadings: [] }, issues: [['DAMAGE_TYPE_UNKNOWN', 'observations[0].damageType']] },
-  { title: 'missing damage type', input: { observations: [{ areaPercent: 5 }], phReadings: [] }, issues: [['DAMAGE_TYPE_UNKNOWN', 'observations[0].damageType']] },
-  { title: 'lostStrength not a boolean', input: { observations: [{ damageType: 'mould', lostStrength: 'yes' }], phReadings: [] }, issues: [['LOST_STRENGTH_NOT_BOOLEAN', 'observations[0].lostStrength']] },
-  { title: 'zero total leaves', input: { observations: [], phReadings: [], totalLeaves: 0 }, issues: [['TOTAL_LEAVES_INVALID', 'totalLeaves']] },
-  { title: 'observations missing', input: { phReadings: [] }, issues: [['OBSERVATIONS_NOT_ARRAY', 'observations']] },
-  { title: 'readings missing', input: { observations: [] }, issues: [['PH_READINGS_NOT_ARRAY', 'phReadings']] },
+  {
+    title: 'negative area',
+    input: { observations: [{ damageType: 'tear', areaPercent: -1 }], phReadings: [] },
+    issues: [['AREA_PERCENT_OUT_OF_RANGE', 'observations[0].areaPercent']],
+  },
+  {
+    title: 'fractional leaves',
+    input: { observations: [{ damageType: 'tear', leavesAffected: 2.5 }], phReadings: [] },
+    issues: [['LEAVES_AFFECTED_INVALID', 'observations[0].leavesAffected']],
+  },
+  {
+    title: 'negative leaves',
+    input: { observations: [{ damageType: 'tear', leavesAffected: -1 }], phReadings: [] },
+    issues: [['LEAVES_AFFECTED_INVALID', 'observations[0].leavesAffected']],
+  },
+  {
+    title: 'more leaves than the item has',
+    input: { observations: [{ damageType: 'tear', leavesAffected: 121 }], phReadings: [], totalLeaves: 120 },
+    issues: [['LEAVES_AFFECTED_EXCEEDS_TOTAL', 'observations[0].leavesAffected']],
+  },
+  {
+    title: 'all the leaves',
+    input: { observations: [{ damageType: 'tear', leavesAffected: 120 }], phReadings: [], totalLeaves: 120 },
+    issues: [],
+  },
+  {
+    title: 'unknown damage type',
+    input: { observations: [{ damageType: 'foxing' }], phReadings: [] },
+    issues: [['DAMAGE_TYPE_UNKNOWN', 'observations[0].damageType']],
+  },
+  {
+    title: 'missing damage type',
+    input: { observations: [{ areaPercent: 5 }], phReadings: [] },
+    issues: [['DAMAGE_TYPE_UNKNOWN', 'observations[0].damageType']],
+  },
+  {
+    title: 'lostStrength not a boolean',
+    input: { observations: [{ damageType: 'mould', lostStrength: 'yes' }], phReadings: [] },
+    issues: [['LOST_STRENGTH_NOT_BOOLEAN', 'observations[0].lostStrength']],
+  },
+  {
+    title: 'zero total leaves',
+    input: { observations: [], phReadings: [], totalLeaves: 0 },
+    issues: [['TOTAL_LEAVES_INVALID', 'totalLeaves']],
+  },
+  {
+    title: 'observations missing',
+    input: { phReadings: [] },
+    issues: [['OBSERVATIONS_NOT_ARRAY', 'observations']],
+  },
+  {
+    title: 'readings missing',
+    input: { observations: [] },
+    issues: [['PH_READINGS_NOT_ARRAY', 'phReadings']],
+  },
   { title: 'not an object', input: 'bad', issues: [['ASSESSMENT_NOT_OBJECT', '']] },
   {
     title: 'several problems at once, each with its own path',
-    input: { observations: [{ damageType: '霉斑', areaPercent: 120, leavesAffected: -2 }], phReadings: [{ value: 15 }], totalLeaves: 10 },
+    input: {
+      observations: [{ damageType: '霉斑', areaPercent: 120, leavesAffected: -2 }],
+      phReadings: [{ value: 15 }],
+      totalLeaves: 10,
+    },
     issues: [
       ['DAMAGE_TYPE_UNKNOWN', 'observations[0].damageType'],
       ['AREA_PERCENT_OUT_OF_RANGE', 'observations[0].areaPercent'],
@@ -325,20 +671,37 @@ for (const row of validations) {
 test('an unknown damage type is refused with the allowed types listed', (t) => {
   const [issue] = validateAssessmentInput({ observations: [{ damageType: 'foxing' }], phReadings: [] });
   t.is(issue?.value, 'foxing');
-  t.true(issue?.messageZh.includes('foxing') && issue.messageZh.includes('霉变') && issue.messageZh.includes('书皮破损'));
+  t.true(
+    issue?.messageZh.includes('foxing') &&
+      issue.messageZh.includes('霉变') &&
+      issue.messageZh.includes('书皮破损'),
+  );
   t.true(issue?.messageEn.includes('foxing') && issue.messageEn.includes('mould (霉变)'));
+});
+
+test('a NaN pH is shown as NaN, not as null', (t) => {
+  const [issue] = validateAssessmentInput({ observations: [], phReadings: [{ value: Number.NaN }] });
+  t.true(issue?.messageEn.includes('is NaN'));
 });
 
 test('an out-of-range pH names the field, the value and the rule', (t) => {
   const [issue] = validateAssessmentInput({ observations: [], phReadings: [{ value: 15 }] });
   t.is(issue?.value, 15);
-  t.true(issue?.messageZh.includes('phReadings[0].value') && issue.messageZh.includes('15') && issue.messageZh.includes('0 至 14'));
-  t.true(issue?.messageEn.includes('phReadings[0].value') && issue.messageEn.includes('15') && issue.messageEn.includes('0 to 14'));
+  t.true(
+    issue?.messageZh.includes('phReadings[0].value') &&
+      issue.messageZh.includes('15') &&
+      issue.messageZh.includes('0 至 14'),
+  );
+  t.true(
+    issue?.messageEn.includes('phReadings[0].value') &&
+      issue.messageEn.includes('15') &&
+      issue.messageEn.includes('0 to 14'),
+  );
 });
 
 // --- acidity -----------------------------------------------------------------------------------------
 
-const acidity: Array<[number, string | undefined, boolean | undefined]> = [
+const acidity: Array<[number, AcidityBandCode | undefined, boolean | undefined]> = [
   [3.2, 'severe', true],
   [4.49, 'severe', true],
   [4.5, 'heavy', true],
@@ -372,9 +735,6 @@ const lowest: Array<[number[], number | undefined]> = [
 ];
 for (const [values, expected] of lowest) {
   test(`lowestPh(${JSON.stringify(values)}) is ${expected ?? 'undefined'}`, (t) => {
-    t.is(
-      lowestPh(values.map((value) => ({ value }))),
-      expected,
-    );
+    t.is(lowestPh(values.map((value) => ({ value }))), expected);
   });
 }

@@ -9,6 +9,8 @@ import {
   suggestGradeFloor,
   validateGrade,
   type Grade,
+  type GradeFloor,
+  type HeritageLevel,
   type GradeWarningInput,
   type Rank,
 } from '../../src/grading/grade.rules.js';
@@ -39,7 +41,9 @@ for (const [label, grade, rank] of parseOk) {
   });
 }
 
-const parseBad: Array<[string, string]> = [
+const parseBad: Array<[unknown, string]> = [
+  [null, 'GRADE_LABEL_EMPTY'],
+  [1, 'GRADE_LABEL_UNKNOWN'],
   ['', 'GRADE_LABEL_EMPTY'],
   ['   ', 'GRADE_LABEL_EMPTY'],
   ['五级', 'GRADE_LABEL_UNKNOWN'],
@@ -88,7 +92,22 @@ for (const [grade, rank, zh, en] of formats) {
 }
 
 test('formatGradeLabel round-trips through parseGradeLabel for every valid value', (t) => {
-  for (const label of ['一级甲等', '一级乙等', '一级丙等', '二级甲等', '二级乙等', '二级丙等', '三级甲等', '三级乙等', '三级丙等', '一级', '二级', '三级', '四级', '未定级']) {
+  for (const label of [
+    '一级甲等',
+    '一级乙等',
+    '一级丙等',
+    '二级甲等',
+    '二级乙等',
+    '二级丙等',
+    '三级甲等',
+    '三级乙等',
+    '三级丙等',
+    '一级',
+    '二级',
+    '三级',
+    '四级',
+    '未定级',
+  ]) {
     const r = parseGradeLabel(label);
     if (!r.ok) return t.fail(label);
     t.is(formatGradeLabel(r), label);
@@ -111,7 +130,12 @@ const validations: Array<{ title: string; grade: unknown; rank?: unknown; codes:
   { title: 'unknown rank 丁', grade: '二级', rank: '丁', codes: ['GRADE_RANK_UNKNOWN'] },
   { title: 'unknown grade 五级', grade: '五级', rank: null, codes: ['GRADE_UNKNOWN'] },
   { title: 'grade not a string', grade: 1, codes: ['GRADE_UNKNOWN'] },
-  { title: 'unknown grade and unknown rank', grade: '特级', rank: 'A', codes: ['GRADE_UNKNOWN', 'GRADE_RANK_UNKNOWN'] },
+  {
+    title: 'unknown grade and unknown rank',
+    grade: '特级',
+    rank: 'A',
+    codes: ['GRADE_UNKNOWN', 'GRADE_RANK_UNKNOWN'],
+  },
 ];
 for (const row of validations) {
   test(`validateGrade: ${row.title} → ${row.codes.join(', ') || 'valid'}`, (t) => {
@@ -137,7 +161,7 @@ test('validateGrade names the field and value of a misplaced 等次', (t) => {
 
 // --- heritageLevelFor --------------------------------------------------------------------------------
 
-const heritage: Array<[string, string | null]> = [
+const heritage: Array<[string, HeritageLevel | null]> = [
   ['一级', '一级珍贵文物'],
   ['二级', '二级珍贵文物'],
   ['三级', '三级珍贵文物'],
@@ -155,7 +179,21 @@ for (const [grade, level] of heritage) {
 // --- gradeSortKey ------------------------------------------------------------------------------------
 
 test('gradeSortKey orders 一级甲等 first and 未定级 last', (t) => {
-  const expected = ['一级甲等', '一级乙等', '一级丙等', '一级', '二级甲等', '二级乙等', '二级丙等', '二级', '三级甲等', '三级丙等', '三级', '四级', '未定级'];
+  const expected = [
+    '一级甲等',
+    '一级乙等',
+    '一级丙等',
+    '一级',
+    '二级甲等',
+    '二级乙等',
+    '二级丙等',
+    '二级',
+    '三级甲等',
+    '三级丙等',
+    '三级',
+    '四级',
+    '未定级',
+  ];
   const shuffled = [...expected].reverse();
   const parsed = shuffled.map((label) => {
     const r = parseGradeLabel(label);
@@ -167,11 +205,17 @@ test('gradeSortKey orders 一级甲等 first and 未定级 last', (t) => {
 });
 
 const sortPairs: Array<[{ grade: string; rank?: string | null }, { grade: string; rank?: string | null }]> = [
-  [{ grade: '一级', rank: '丙' }, { grade: '二级', rank: '甲' }],
+  [
+    { grade: '一级', rank: '丙' },
+    { grade: '二级', rank: '甲' },
+  ],
   [{ grade: '三级', rank: null }, { grade: '四级' }],
   [{ grade: '四级' }, { grade: '未定级' }],
   [{ grade: '未定级' }, { grade: 'nonsense' }],
-  [{ grade: '一級', rank: '甲等' }, { grade: '一级', rank: '乙' }],
+  [
+    { grade: '一級', rank: '甲等' },
+    { grade: '一级', rank: '乙' },
+  ],
 ];
 for (const [higher, lower] of sortPairs) {
   test(`gradeSortKey ranks ${JSON.stringify(higher)} above ${JSON.stringify(lower)}`, (t) => {
@@ -181,8 +225,20 @@ for (const [higher, lower] of sortPairs) {
 
 // --- suggestGradeFloor -------------------------------------------------------------------------------
 
-const floors: Array<{ title: string; yearTo?: number | null; dynasty?: string | null; floor: Grade | undefined; code?: string }> = [
-  { title: 'dated Yuan edition (1340)', yearTo: 1340, dynasty: '元', floor: '一级', code: 'FLOOR_YUAN_OR_EARLIER' },
+const floors: Array<{
+  title: string;
+  yearTo?: number | null;
+  dynasty?: string | null;
+  floor: Grade | undefined;
+  code?: GradeFloor['code'];
+}> = [
+  {
+    title: 'dated Yuan edition (1340)',
+    yearTo: 1340,
+    dynasty: '元',
+    floor: '一级',
+    code: 'FLOOR_YUAN_OR_EARLIER',
+  },
   { title: 'Yuan dynasty without a year', dynasty: '元', floor: '一级', code: 'FLOOR_YUAN_OR_EARLIER' },
   { title: 'Song, bracketed traditional form （宋）', dynasty: '（宋）', floor: '一级' },
   { title: '遼 (traditional)', dynasty: '遼', floor: '一级' },
@@ -193,7 +249,12 @@ const floors: Array<{ title: string; yearTo?: number | null; dynasty?: string | 
   { title: '後秦 (traditional)', dynasty: '後秦', floor: '一级' },
   { title: 'year 1367 with no dynasty', yearTo: 1367, floor: '一级', code: 'FLOOR_YUAN_OR_EARLIER' },
   { title: 'year 528 (梁大通二年) with no dynasty', yearTo: 528, floor: '一级' },
-  { title: 'year 1368 with no dynasty: may be 洪武元年, so the Ming floor', yearTo: 1368, floor: '二级', code: 'FLOOR_EARLY_MING' },
+  {
+    title: 'year 1368 with no dynasty: may be 洪武元年, so the Ming floor',
+    yearTo: 1368,
+    floor: '二级',
+    code: 'FLOOR_EARLY_MING',
+  },
   { title: 'year 1368 with dynasty 元', yearTo: 1368, dynasty: '元', floor: '一级' },
   { title: 'year 1368 with dynasty 明', yearTo: 1368, dynasty: '明', floor: '二级' },
   { title: '明天順四年 (1460)', yearTo: 1460, dynasty: '明', floor: '二级', code: 'FLOOR_EARLY_MING' },
@@ -203,7 +264,12 @@ const floors: Array<{ title: string; yearTo?: number | null; dynasty?: string | 
   { title: 'Ming without a year', dynasty: '明', floor: undefined },
   { title: '清乾隆二十五年 (1760)', yearTo: 1760, dynasty: '清', floor: undefined },
   { title: 'a Qing dynasty outweighs a stray early year', yearTo: 1500, dynasty: '清', floor: undefined },
-  { title: 'an unrecognised dynasty text leaves the year to decide', yearTo: 1360, dynasty: '元末明初', floor: '一级' },
+  {
+    title: 'an unrecognised dynasty text leaves the year to decide',
+    yearTo: 1360,
+    dynasty: '元末明初',
+    floor: '一级',
+  },
   { title: 'nothing known', floor: undefined },
   { title: 'null year and dynasty', yearTo: null, dynasty: null, floor: undefined },
 ];
@@ -222,23 +288,83 @@ for (const row of floors) {
 // --- gradeWarnings -----------------------------------------------------------------------------------
 
 const warnings: Array<{ title: string; input: GradeWarningInput; codes: string[] }> = [
-  { title: 'Yuan edition graded 一级乙等', input: { grade: '一级', rank: '乙', editionYearTo: 1340, editionDynasty: '元', onPreciousList: false }, codes: [] },
-  { title: 'Yuan edition graded 二级', input: { grade: '二级', rank: '甲', editionYearTo: 1340, editionDynasty: '元', onPreciousList: false }, codes: ['GRADE_BELOW_PERIOD_FLOOR'] },
-  { title: 'Song edition graded 四级', input: { grade: '四级', editionDynasty: '宋', onPreciousList: false }, codes: ['GRADE_BELOW_PERIOD_FLOOR'] },
-  { title: 'year 1300 graded 三级', input: { grade: '三级', editionYearTo: 1300, onPreciousList: false }, codes: ['GRADE_BELOW_PERIOD_FLOOR'] },
-  { title: 'Ming 1460 graded 二级', input: { grade: '二级', editionYearTo: 1460, editionDynasty: '明', onPreciousList: false }, codes: [] },
-  { title: 'Ming 1460 graded 三级', input: { grade: '三级', editionYearTo: 1460, editionDynasty: '明', onPreciousList: false }, codes: ['GRADE_BELOW_PERIOD_FLOOR'] },
-  { title: 'Ming 1572 graded 四级', input: { grade: '四级', editionYearTo: 1572, editionDynasty: '明', onPreciousList: false }, codes: ['GRADE_BELOW_PERIOD_FLOOR'] },
-  { title: 'Ming 1573 graded 四级', input: { grade: '四级', editionYearTo: 1573, editionDynasty: '明', onPreciousList: false }, codes: [] },
-  { title: 'Qing 1760 graded 四级', input: { grade: '四级', editionYearTo: 1760, editionDynasty: '清', onPreciousList: false }, codes: [] },
+  {
+    title: 'Yuan edition graded 一级乙等',
+    input: { grade: '一级', rank: '乙', editionYearTo: 1340, editionDynasty: '元', onPreciousList: false },
+    codes: [],
+  },
+  {
+    title: 'Yuan edition graded 二级',
+    input: { grade: '二级', rank: '甲', editionYearTo: 1340, editionDynasty: '元', onPreciousList: false },
+    codes: ['GRADE_BELOW_PERIOD_FLOOR'],
+  },
+  {
+    title: 'Song edition graded 四级',
+    input: { grade: '四级', editionDynasty: '宋', onPreciousList: false },
+    codes: ['GRADE_BELOW_PERIOD_FLOOR'],
+  },
+  {
+    title: 'year 1300 graded 三级',
+    input: { grade: '三级', editionYearTo: 1300, onPreciousList: false },
+    codes: ['GRADE_BELOW_PERIOD_FLOOR'],
+  },
+  {
+    title: 'Ming 1460 graded 二级',
+    input: { grade: '二级', editionYearTo: 1460, editionDynasty: '明', onPreciousList: false },
+    codes: [],
+  },
+  {
+    title: 'Ming 1460 graded 三级',
+    input: { grade: '三级', editionYearTo: 1460, editionDynasty: '明', onPreciousList: false },
+    codes: ['GRADE_BELOW_PERIOD_FLOOR'],
+  },
+  {
+    title: 'Ming 1572 graded 四级',
+    input: { grade: '四级', editionYearTo: 1572, editionDynasty: '明', onPreciousList: false },
+    codes: ['GRADE_BELOW_PERIOD_FLOOR'],
+  },
+  {
+    title: 'Ming 1573 graded 四级',
+    input: { grade: '四级', editionYearTo: 1573, editionDynasty: '明', onPreciousList: false },
+    codes: [],
+  },
+  {
+    title: 'Qing 1760 graded 四级',
+    input: { grade: '四级', editionYearTo: 1760, editionDynasty: '清', onPreciousList: false },
+    codes: [],
+  },
   { title: 'precious-list item graded 一级', input: { grade: '一级', onPreciousList: true }, codes: [] },
   { title: 'precious-list item graded 二级', input: { grade: '二级', onPreciousList: true }, codes: [] },
-  { title: 'precious-list item graded 三级', input: { grade: '三级', onPreciousList: true }, codes: ['PRECIOUS_LIST_BELOW_GRADE_2'] },
-  { title: 'precious-list item graded 四级', input: { grade: '四级', onPreciousList: true }, codes: ['PRECIOUS_LIST_BELOW_GRADE_2'] },
-  { title: 'Yuan precious-list item graded 三级', input: { grade: '三级', editionDynasty: '元', onPreciousList: true }, codes: ['GRADE_BELOW_PERIOD_FLOOR', 'PRECIOUS_LIST_BELOW_GRADE_2'] },
-  { title: 'ungraded Yuan precious-list draft (nothing to contradict yet)', input: { grade: '未定级', editionDynasty: '元', onPreciousList: true }, codes: [] },
-  { title: 'traditional 三級 on the precious list', input: { grade: '三級', onPreciousList: true }, codes: ['PRECIOUS_LIST_BELOW_GRADE_2'] },
-  { title: 'unknown grade (validateGrade reports it)', input: { grade: '五级', editionDynasty: '元', onPreciousList: true }, codes: [] },
+  {
+    title: 'precious-list item graded 三级',
+    input: { grade: '三级', onPreciousList: true },
+    codes: ['PRECIOUS_LIST_BELOW_GRADE_2'],
+  },
+  {
+    title: 'precious-list item graded 四级',
+    input: { grade: '四级', onPreciousList: true },
+    codes: ['PRECIOUS_LIST_BELOW_GRADE_2'],
+  },
+  {
+    title: 'Yuan precious-list item graded 三级',
+    input: { grade: '三级', editionDynasty: '元', onPreciousList: true },
+    codes: ['GRADE_BELOW_PERIOD_FLOOR', 'PRECIOUS_LIST_BELOW_GRADE_2'],
+  },
+  {
+    title: 'ungraded Yuan precious-list draft (nothing to contradict yet)',
+    input: { grade: '未定级', editionDynasty: '元', onPreciousList: true },
+    codes: [],
+  },
+  {
+    title: 'traditional 三級 on the precious list',
+    input: { grade: '三級', onPreciousList: true },
+    codes: ['PRECIOUS_LIST_BELOW_GRADE_2'],
+  },
+  {
+    title: 'unknown grade (validateGrade reports it)',
+    input: { grade: '五级', editionDynasty: '元', onPreciousList: true },
+    codes: [],
+  },
 ];
 for (const row of warnings) {
   test(`gradeWarnings: ${row.title} → ${row.codes.join(', ') || 'none'}`, (t) => {
@@ -257,7 +383,12 @@ for (const row of warnings) {
 }
 
 test('the period-floor warning names the grade, the floor and the period', (t) => {
-  const [w] = gradeWarnings({ grade: '三级', editionYearTo: 1460, editionDynasty: '明', onPreciousList: false });
+  const [w] = gradeWarnings({
+    grade: '三级',
+    editionYearTo: 1460,
+    editionDynasty: '明',
+    onPreciousList: false,
+  });
   t.true(w?.messageZh.includes('三级') && w.messageZh.includes('二级') && w.messageZh.includes('1572'));
   t.true(w?.messageEn.includes('三级') && w.messageEn.includes('二级') && w.messageEn.includes('1460'));
 });

@@ -1,0 +1,60 @@
+import http from 'node:http';
+import crypto from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { loadConfig, type Config } from '../../src/config/config.js';
+import { connectOrm } from '../../src/db/orm.js';
+import { ObjectStore } from '../../src/object-store/object-store.js';
+import { buildApp } from '../../src/http/app.js';
+import { ensureInitialAdmin } from '../../src/users/initial-admin.service.js';
+import type { AppDeps } from '../../src/http/app-deps.js';
+import { createTestDatabase } from './test-database.js';
+import { testEnvironment } from './environment.js';
+
+export const ADMIN = { email: 'admin@test.local', password: 'Admin-password-1' } as const;
+
+export interface TestApp {
+  readonly url: string;
+  readonly orm: MikroORM;
+  readonly objectStore: ObjectStore;
+  readonly deps: AppDeps;
+  close(): Promise<void>;
+}
+
+/** A fresh bucket on the test S3 server. */
+export async function createTestObjectStore(): Promise<ObjectStore> {
+  const env = testEnvironment();
+  const store = new ObjectStore({ ...env.s3, bucket: `t-${crypto.randomBytes(6).toString('hex')}` });
+  await store.ensureBucket();
+  return store;
+}
+
+/**
+ * The real Koa app on a random loopback port, over its own cloned database and its own bucket,
+ * with a national administrator (ADMIN) already created.
+ */
+export async function startTestApp(overrides: Partial<Record<string, string>> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const orm = await connectOrm(db.url);
+  const objectStore = await createTestObjectStore();
+  await ensureInitialAdmin(orm.em.fork(), ADMIN);
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const config: Config = loadConfig({ PORT: String(port), LOG_LEVEL: 'silent', DATABASE_URL: db.url, ...overrides });
+  const deps: AppDeps = { config, orm, objectStore, logger: pino({ level: 'silent' }) };
+  server.on('request', buildApp(deps).callback());
+  return {
+    url: `http://127.0.0.1:${port}`,
+    orm,
+    objectStore,
+    deps,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await orm.close(true);
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import test from 'ava';
+import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
+import { ApiClient } from '../helpers/api-client.js';
+import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';
+
+let app: TestApp;
+let admin: ApiClient;
+test.before(async () => {
+  app = await startTestApp();
+  admin = await new ApiClient(app.url).login(ADMIN.email, ADMIN.password);
+});
+test.after.always(async () => {
+  await app?.close();
+});
+
+test('creating a cataloguer answers 201 with the account (no password) and it can log in', async (t) => {
+  const inst = await createInstitution(admin, '350000');
+  const res = await admin.post('/api/users', {
+    email: 'Cataloguer@Fj.Example',
+    password: STRONG_PASSWORD,
+    displayName: '林普查',
+    role: 'cataloguer',
+    institutionId: inst.id,
+  });
+  t.is(res.status, 201);
+  t.truthy(res.body.id);
+  t.is(res.body.email, 'cataloguer@fj.example');
+  t.is(res.body.institutionId, inst.id);
+  t.is(res.body.provinceCode, '350000');
+  t.is(res.body.roleLabel.zh, '普查员');
+  t.false(JSON.stringify(res.body).includes('scrypt'));
+  const client = await new ApiClient(app.url).login('cataloguer@fj.example', STRONG_PASSWORD);
+  t.is((await client.get('/api/auth/me')).body.user.displayName, '林普查');
+});
+
+test('role and scope must fit together', async (t) => {
+  const inst = await createInstitution(admin, '350000');
+  const noInstitution = await admin.post('/api/users', { email: 'a1@x.org', password: STRONG_PASSWORD, displayName: 'a', role: 'cataloguer' });
+  t.is(noInstitution.status, 400);
+  t.is(noInstitution.body.error.details[0].path, 'institutionId');
+  const reviewerWithInstitution = await admin.post('/api/users', {
+    email: 'a2@x.org', password: STRONG_PASSWORD, displayName: 'a', role: 'reviewer', institutionId: inst.id,
+  });
+  t.is(reviewerWithInstitution.status, 400);
+  t.deepEqual(reviewerWithInstitution.body.error.details.map((d: { path: string }) => d.path).sort(), ['institutionId', 'provinceCode']);
+  const missingInstitution = await admin.post('/api/users', {
+    email: 'a3@x.org', password: STRONG_PASSWORD, displayName: 'a', role: 'conservator', institutionId: '00000000-0000-4000-8000-000000000000',
+  });
+  t.is(missingInstitution.status, 400);
+  t.is(missingInstitution.body.error.details[0].rule, 'exists');
+});
+
+test('weak passwords, duplicate e-mails and bad roles are refused and nothing is stored', async (t) => {
+  const weak = await admin.post('/api/users', { email: 'w@x.org', password: 'short', displayName: 'w', role: 'reader' });
+  t.is(weak.status, 400);
+  t.is(weak.body.error.details[0].path, 'password');
+  const first = await createUser(admin, { role: 'reader' });
+  const dup = await admin.post('/api/users', { email: first.email.toUpperCase(), password: STRONG_PASSWORD, displayName: 'd', role: 'reader' });
+  t.is(dup.status, 409);
+  t.is(dup.body.error.code, 'EMAIL_TAKEN');
+  const badRole = await admin.post('/api/users', { email: 'r@x.org', password: STRONG_PASSWORD, displayName: 'r', role: 'emperor' });
+  t.is(badRole.status, 400);
+  t.is(badRole.body.error.details[0].path, 'role');
+  const list = await admin.get('/api/users?q=w%40x.org');
+  t.is(list.body.total, 0);
+});
+
+test('a provincial admin manages staff of their province only, and cannot create admins', async (t) => {
+  const fj = await createInstitution(admin, '350000');
+  const js = await createInstitution(admin, '320000');
+  const provincial = await createUser(admin, { role: 'provincial_admin', provinceCode: '350000' });
+  const pa = await new ApiClient(app.url).login(provincial.email, STRONG_PASSWORD);
+  const ok = await pa.post('/api/users', { email: 'fj-cat@x.org', password: STRONG_PASSWORD, displayName: 'c', role: 'cataloguer', institutionId: fj.id });
+  t.is(ok.status, 201);
+  const otherProvince = await pa.post('/api/users', { email: 'js-cat@x.org', password: STRONG_PASSWORD, displayName: 'c', role: 'cataloguer', institutionId: js.id });
+  t.is(otherProvince.status, 403);
+  const adminRole = await pa.post('/api/users', { email: 'pa2@x.org', password: STRONG_PASSWORD, displayName: 'c', role: 'provincial_admin', provinceCode: '350000' });
+  t.is(adminRole.status, 403);
+  const listed = await pa.get('/api/users');
+  t.true(listed.body.items.every((u: { provinceCode: string }) => u.provinceCode === '350000'));
+  t.true(listed.body.items.some((u: { email: string }) => u.email === 'fj-cat@x.org'));
+});
+
+test('deactivating an account or resetting its password ends its sessions', async (t) => {
+  const inst = await createInstitution(admin, '430000');
+  const user = await createUser(admin, { role: 'cataloguer', institutionId: inst.id });
+  const session = await new ApiClient(app.url).login(user.email, STRONG_PASSWORD);
+  const reset = await admin.patch(`/api/users/${user.id}`, { password: 'Reset-password-99' });
+  t.is(reset.status, 200);
+  t.is((await session.get('/api/auth/me')).status, 401);
+  const again = await new ApiClient(app.url).login(user.email, 'Reset-password-99');
+  const off = await admin.patch(`/api/users/${user.id}`, { active: false });
+  t.is(off.status, 200);
+  t.false(off.body.active);
+  t.is((await again.get('/api/auth/me')).status, 401);
+  const login = await new ApiClient(app.url).post('/api/auth/login', { email: user.email, password: 'Reset-password-99' });
+  t.is(login.status, 401);
+  const audit = await admin.get(`/api/audit?entityType=user&entityId=${user.id}`);
+  const reset2 = audit.body.items.find((e: { action: string; after: { password?: string } }) => e.action === 'user.update' && e.after.password);
+  t.is(reset2.after.password, '(reset)');
+  t.false(JSON.stringify(audit.body).includes('scrypt'));
+});
+
+test('institution staff can see their colleagues but not other institutions', async (t) => {
+  const a = await createInstitution(admin, '510000');
+  const b = await createInstitution(admin, '510000');
+  const catA = await createUser(admin, { role: 'cataloguer', institutionId: a.id });
+  await createUser(admin, { role: 'conservator', institutionId: a.id });
+  await createUser(admin, { role: 'cataloguer', institutionId: b.id });
+  const client = await new ApiClient(app.url).login(catA.email, STRONG_PASSWORD);
+  const own = await client.get(`/api/institutions/${a.id}/users`);
+  t.is(own.status, 200);
+  t.is(own.body.total, 2);
+  t.is((await client.get(`/api/institutions/${b.id}/users`)).status, 403);
+  const reader = await createUser(admin, { role: 'reader' });
+  t.is((await (await new ApiClient(app.url).login(reader.email, STRONG_PASSWORD)).get('/api/users')).status, 403);
+});
+
+test('the audit log is for administrators and filters by user and time', async (t) => {
+  const inst = await createInstitution(admin, '420000');
+  const cat = await createUser(admin, { role: 'cataloguer', institutionId: inst.id });
+  const catClient = await new ApiClient(app.url).login(cat.email, STRONG_PASSWORD);
+  t.is((await catClient.get('/api/audit')).status, 403);
+  const me = (await admin.get('/api/auth/me')).body.user;
+  const from = new Date(Date.now() - 60_000).toISOString();
+  const mine = await admin.get(`/api/audit?actorId=${me.id}&from=${encodeURIComponent(from)}`);
+  t.true(mine.body.items.length > 0);
+  t.true(mine.body.items.every((e: { actorId: string }) => e.actorId === me.id));
+  const future = await admin.get(`/api/audit?from=${encodeURIComponent(new Date(Date.now() + 3600_000).toISOString())}`);
+  t.is(future.body.total, 0);
+});

