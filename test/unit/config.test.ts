@@ -1,0 +1,53 @@
+import test from 'ava';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+
+test('no configuration means embedded defaults', (t) => {
+  const c = loadConfig({});
+  t.is(c.port, 3000);
+  t.is(c.host, '127.0.0.1');
+  t.is(c.publicUrl, 'http://127.0.0.1:3000');
+  t.is(c.dataDir, path.resolve('./storage'));
+  t.is(c.databaseUrl, undefined);
+  t.is(c.objectStore, undefined);
+  t.is(c.bucket, 'census');
+  t.false(c.secureCookies);
+  t.true(Object.isFrozen(c));
+});
+
+test('external servers are switched on by their URLs', (t) => {
+  const c = loadConfig({
+    DATABASE_URL: 'postgresql://u:p@db:5432/census',
+    MINIO_ENDPOINT: 'minio.internal',
+    MINIO_PORT: '9000',
+    MINIO_USE_SSL: 'true',
+    MINIO_ACCESS_KEY: 'ak',
+    MINIO_SECRET_KEY: 'sk',
+    MINIO_BUCKET: 'guji-images',
+    PUBLIC_URL: 'https://census.example.org/',
+  });
+  t.is(c.databaseUrl, 'postgresql://u:p@db:5432/census');
+  t.deepEqual(c.objectStore, { endPoint: 'minio.internal', port: 9000, useSSL: true, accessKey: 'ak', secretKey: 'sk', bucket: 'guji-images' });
+  t.is(c.publicUrl, 'https://census.example.org');
+  t.true(c.secureCookies);
+});
+
+test('every problem is listed at once', (t) => {
+  const error = t.throws(
+    () => loadConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', MINIO_ENDPOINT: 'm', MINIO_USE_SSL: 'maybe', ADMIN_PASSWORD: 'short', LOG_LEVEL: 'loud' }),
+    { instanceOf: ConfigError },
+  );
+  const fields = error!.problems.map((p) => p.split(':')[0]);
+  t.true(fields.includes('PORT'));
+  t.true(fields.includes('DATABASE_URL'));
+  t.true(fields.includes('MINIO_USE_SSL'));
+  t.true(fields.includes('ADMIN_PASSWORD'));
+  t.true(fields.includes('LOG_LEVEL'));
+});
+
+test('a MinIO endpoint needs its keys, and an admin password needs an e-mail', (t) => {
+  const error = t.throws(() => loadConfig({ MINIO_ENDPOINT: 'minio', ADMIN_PASSWORD: 'a-long-enough-password' }), { instanceOf: ConfigError });
+  t.is(error!.problems.length, 2);
+  t.regex(error!.problems[0]!, /MINIO_ACCESS_KEY/);
+  t.regex(error!.problems[1]!, /ADMIN_EMAIL/);
+});
