@@ -1,0 +1,47 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { findFreePort } from '../../src/runtime/free-port.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface ServiceProcess {
+  readonly url: string;
+  readonly adminEmail: string;
+  readonly adminPassword: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the service as `npm start` does, in its own process, on a throwaway data folder. */
+export async function startServiceProcess(extraEnv: Record<string, string> = {}): Promise<ServiceProcess> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'census-bench-'));
+  const port = await findFreePort();
+  const adminEmail = 'bench@census.local';
+  const adminPassword = 'Bench-password-1';
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'warn', ...extraEnv },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('service exited during start-up');
+    if (Date.now() > deadline) throw new Error('service did not start in 120 s');
+    const ok = await fetch(`${url}/health`).then((r) => r.status === 200, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    adminEmail,
+    adminPassword,
+    stop: async () => {
+      const exited = new Promise((r) => child.on('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
