@@ -17,9 +17,25 @@ import { institutionRoutes } from '../institutions/institutions.routes.js';
 import { userRoutes } from '../users/users.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { mountWeb } from '../web/web.routes.js';
+import { recordRoutes } from '../census/records.routes.js';
+import { reviewRoutes } from '../census/review.routes.js';
+import { codeListRoutes } from '../census/code-lists.routes.js';
+import { editionDateRoutes } from '../census/edition-date.routes.js';
 
 /** Every JSON route of the service; the OpenAPI document is generated from this list. */
-export const API_ROUTES: readonly Route[] = [...healthRoutes, ...authRoutes, ...institutionRoutes, ...userRoutes, ...auditRoutes];
+export const API_ROUTES: readonly Route[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...institutionRoutes,
+  ...userRoutes,
+  ...auditRoutes,
+  ...codeListRoutes,
+  ...editionDateRoutes,
+  // Bulk routes first: /api/records/bulk/submit must not be taken for /api/records/:censusNumber/submit.
+  ...reviewRoutes.filter((r) => r.path.startsWith('/api/records/bulk/')),
+  ...recordRoutes,
+  ...reviewRoutes.filter((r) => !r.path.startsWith('/api/records/bulk/')),
+];
 
 /** Builds the Koa application (no listening: the caller owns the server). */
 export function buildApp(deps: AppDeps): Koa {

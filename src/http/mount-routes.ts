@@ -1,4 +1,4 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import type { AppDeps } from './app-deps.js';
 import type { Route } from './route.js';
 import { parseOrThrow } from './validation.js';

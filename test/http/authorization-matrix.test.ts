@@ -18,11 +18,43 @@ interface World {
   userB: { id: string }; // cataloguer of B
   userJs: { id: string }; // cataloguer in 320000
   tokenOfB: string; // personal token id owned by userB
+  recordB: string; // census number of a record of institution B (submitted)
+  recordJs: string; // census number of a Jiangsu record (submitted)
+  reviewerJs: { id: string }; // a Jiangsu reviewer
+  assignmentJs: string; // a Jiangsu review assignment
+  bindingValueId: string; // a code-list value
 }
 
 type Check = (w: World) => Promise<Array<{ who: string; status: number }>>;
 
 const body = { provinceCode: '350000', code: '2999', name: 'x', type: '其他' };
+
+const recordBody = (institutionId: string) => ({
+  type: 'guji',
+  institutionId,
+  callNumber: `X${Math.random().toString(36).slice(2, 10)}`,
+  title: '论语注疏十卷',
+  edition: '清刻本',
+  volumes: 4,
+});
+
+/** A bulk answer's single result as the status it would have had on its own. */
+async function bulkStatus(client: ApiClient, path: string, body: unknown): Promise<number> {
+  const res = await client.post(path, body);
+  if (res.status !== 200) return res.status;
+  const r = res.body.results?.[0];
+  return r?.ok ? 200 : r?.error?.code === 'FORBIDDEN' ? 403 : 400;
+}
+
+const workflowCases = (segment: string): Check => async (w) => [
+  { who: `cataloguer A: ${segment} a record of B`, status: (await w.catA.post(`/api/records/${w.recordB}/${segment}`, { note: 'x' })).status },
+  { who: `Fujian admin: ${segment} a Jiangsu record`, status: (await w.paFujian.post(`/api/records/${w.recordJs}/${segment}`, { note: 'x' })).status },
+];
+
+const bulkCases = (segment: string): Check => async (w) => [
+  { who: `cataloguer A: bulk ${segment} a record of B`, status: await bulkStatus(w.catA, `/api/records/bulk/${segment}`, { censusNumbers: [w.recordB], note: 'x' }) },
+  { who: `Fujian admin: bulk ${segment} a Jiangsu record`, status: await bulkStatus(w.paFujian, `/api/records/bulk/${segment}`, { censusNumbers: [w.recordJs], note: 'x' }) },
+];
 
 /** For each write route: the cross-tenant attempts and their answers (each must be 403). */
 const CROSS_TENANT: Record<string, Check | 'self-only' | 'public'> = {
@@ -51,6 +83,47 @@ const CROSS_TENANT: Record<string, Check | 'self-only' | 'public'> = {
       status: (await w.paFujian.post('/api/users', { email: 'x2@x.org', password: STRONG_PASSWORD, displayName: 'x', role: 'cataloguer', institutionId: w.instJs.id })).status,
     },
   ],
+  'POST /api/records': async (w) => [
+    { who: 'cataloguer A registers a record for B', status: (await w.catA.post('/api/records', recordBody(w.instB.id))).status },
+    { who: 'conservator A registers a record for A', status: (await w.consA.post('/api/records', recordBody(w.instA.id))).status },
+    { who: 'Fujian admin registers a record in Jiangsu', status: (await w.paFujian.post('/api/records', recordBody(w.instJs.id))).status },
+  ],
+  'PATCH /api/records/:censusNumber': async (w) => [
+    { who: 'cataloguer A edits a record of B', status: (await w.catA.patch(`/api/records/${w.recordB}`, { volumes: 9 })).status },
+    { who: 'Fujian admin edits a Jiangsu record', status: (await w.paFujian.patch(`/api/records/${w.recordJs}`, { volumes: 9 })).status },
+  ],
+  'POST /api/records/:censusNumber/submit': workflowCases('submit'),
+  'POST /api/records/:censusNumber/start-review': workflowCases('start-review'),
+  'POST /api/records/:censusNumber/return': workflowCases('return'),
+  'POST /api/records/:censusNumber/approve': workflowCases('approve'),
+  'POST /api/records/:censusNumber/publish': workflowCases('publish'),
+  'POST /api/records/:censusNumber/withdraw': workflowCases('withdraw'),
+  'POST /api/records/bulk/submit': bulkCases('submit'),
+  'POST /api/records/bulk/approve': bulkCases('approve'),
+  'POST /api/records/bulk/publish': bulkCases('publish'),
+  'POST /api/records/bulk/return': bulkCases('return'),
+  'POST /api/records/:censusNumber/comments': async (w) => [
+    { who: 'cataloguer A comments on a record of B', status: (await w.catA.post(`/api/records/${w.recordB}/comments`, { field: 'title', text: 'x' })).status },
+    { who: 'Fujian admin comments on a Jiangsu record', status: (await w.paFujian.post(`/api/records/${w.recordJs}/comments`, { field: 'title', text: 'x' })).status },
+  ],
+  'POST /api/review-assignments': async (w) => [
+    { who: 'cataloguer A assigns reviews', status: (await w.catA.post('/api/review-assignments', { reviewerId: w.reviewerJs.id, institutionId: w.instB.id })).status },
+    { who: 'Fujian admin assigns a Jiangsu institution', status: (await w.paFujian.post('/api/review-assignments', { reviewerId: w.reviewerJs.id, institutionId: w.instJs.id })).status },
+  ],
+  'DELETE /api/review-assignments/:id': async (w) => [
+    { who: 'Fujian admin ends a Jiangsu assignment', status: (await w.paFujian.delete(`/api/review-assignments/${w.assignmentJs}`)).status },
+    { who: 'cataloguer A ends a Jiangsu assignment', status: (await w.catA.delete(`/api/review-assignments/${w.assignmentJs}`)).status },
+  ],
+  'POST /api/records/bulk/assign': async (w) => [
+    { who: 'Fujian admin assigns a Jiangsu record', status: (await w.paFujian.post('/api/records/bulk/assign', { reviewerId: w.reviewerJs.id, censusNumbers: [w.recordJs] })).status },
+  ],
+  'POST /api/code-lists/:name/values': async (w) => [
+    { who: 'Fujian admin adds a code value', status: (await w.paFujian.post('/api/code-lists/binding/values', { value: '新装' })).status },
+    { who: 'cataloguer A adds a code value', status: (await w.catA.post('/api/code-lists/binding/values', { value: '新装' })).status },
+  ],
+  'PATCH /api/code-lists/:name/values/:id': async (w) => [
+    { who: 'Fujian admin renames a code value', status: (await w.paFujian.patch(`/api/code-lists/binding/values/${w.bindingValueId}`, { value: '改名' })).status },
+  ],
   'PATCH /api/users/:id': async (w) => [
     { who: 'cataloguer A edits a user of B', status: (await w.catA.patch(`/api/users/${w.userB.id}`, { displayName: 'hijack' })).status },
     { who: 'Fujian admin edits a Jiangsu user', status: (await w.paFujian.patch(`/api/users/${w.userJs.id}`, { active: false })).status },
@@ -73,6 +146,15 @@ test.before(async () => {
   const pa = await createUser(admin, { role: 'provincial_admin', provinceCode: '350000' });
   const clientB = await new ApiClient(app.url).login(userB.email, STRONG_PASSWORD);
   const tokenOfB = (await clientB.post('/api/auth/tokens', { name: 'b' })).body.id as string;
+  const submitted = async (institutionId: string) => {
+    const created = await admin.post('/api/records', { ...recordBody(institutionId), grade: '四级', damageGrade: '完好' });
+    await admin.post(`/api/records/${created.body.censusNumber}/submit`, {});
+    return created.body.censusNumber as string;
+  };
+  const reviewerJs = await createUser(admin, { role: 'reviewer', provinceCode: '320000' });
+  const assignmentJs = (await admin.post('/api/review-assignments', { reviewerId: reviewerJs.id, institutionId: instJs.id })).body.id as string;
+  const codeLists = await admin.get('/api/code-lists');
+  const bindingValueId = codeLists.body.items.find((l: { name: string }) => l.name === 'binding').values[0].id as string;
   world = {
     admin,
     catA: await new ApiClient(app.url).login(catA.email, STRONG_PASSWORD),
@@ -84,6 +166,11 @@ test.before(async () => {
     userB,
     userJs,
     tokenOfB,
+    recordB: await submitted(instB.id),
+    recordJs: await submitted(instJs.id),
+    reviewerJs,
+    assignmentJs,
+    bindingValueId,
   };
 });
 test.after.always(async () => {
@@ -115,4 +202,9 @@ test('the data the refused writes aimed at is unchanged', async (t) => {
   t.is((await world.admin.get(`/api/users/${world.userB.id}`)).body.displayName.includes('hijack'), false);
   const list = await world.admin.get('/api/users?q=x1%40x.org');
   t.is(list.body.total, 0);
+  const recordB = await world.admin.get(`/api/records/${world.recordB}`);
+  t.is(recordB.body.status, 'submitted');
+  t.is(recordB.body.volumes, 4);
+  t.is((await world.admin.get(`/api/records/${world.recordJs}`)).body.status, 'submitted');
+  t.is((await world.admin.get('/api/review-assignments')).body.items.length, 1);
 });

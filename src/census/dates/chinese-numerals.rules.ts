@@ -2,13 +2,14 @@
 // 廿一年, 卅二年), digit-by-digit numbers (二〇, 一九三一) and the sexagenary cycle (干支).
 // Pure functions, no I/O.
 
+// prettier-ignore
 const DIGITS: Readonly<Record<string, number>> = {
   '〇': 0, '零': 0, '○': 0, '一': 1, '二': 2, '两': 2, '兩': 2,
   '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
 };
-const UNITS: Readonly<Record<string, number>> = { '十': 10, '百': 100, '千': 1000 };
+const UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 // 廿 卅 卌 are whole tens written as one character; they only ever start a number.
-const TENS: Readonly<Record<string, number>> = { '廿': 20, '卅': 30, '卌': 40 };
+const TENS: Readonly<Record<string, number>> = { 廿: 20, 卅: 30, 卌: 40 };
 const ZEROS = new Set(['〇', '零', '○']);
 
 /** Parses a Chinese (or Arabic) number such as 元, 十一, 二十五, 廿一, 卅, 二〇, 一百零五; null when it is not one. */
@@ -19,8 +20,10 @@ export function parseChineseNumber(text: string): number | null {
   if (s === '元') return 1;
   const chars = [...s];
   if (chars.every((c) => c in DIGITS)) {
-    // Digit by digit (二〇, 一九三一): positional, no unit characters.
-    return chars.reduce((n, c) => n * 10 + (DIGITS[c] ?? 0), 0);
+    // Digit by digit (二〇, 一九三一). Two digits without a zero (二三, 三五) usually mean
+    // "two or three", not 23, so they are refused.
+    const positional = chars.length === 1 || chars.length > 2 || chars.some((c) => ZEROS.has(c));
+    return positional ? chars.reduce((n, c) => n * 10 + (DIGITS[c] ?? 0), 0) : null;
   }
   return parseWithUnits(chars);
 }
@@ -70,7 +73,13 @@ function parseWithUnits(chars: readonly string[]): number | null {
 const STEMS = '甲乙丙丁戊己庚辛壬癸';
 const BRANCHES = '子丑寅卯辰巳午未申酉戌亥';
 // 太平天国 replaced three branches it considered inauspicious: 丑→好, 卯→荣, 亥→开.
-const BRANCH_VARIANTS: Readonly<Record<string, string>> = { '好': '丑', '荣': '卯', '榮': '卯', '开': '亥', '開': '亥' };
+const BRANCH_VARIANTS: Readonly<Record<string, string>> = {
+  好: '丑',
+  荣: '卯',
+  榮: '卯',
+  开: '亥',
+  開: '亥',
+};
 
 /** Position 0–59 in the sexagenary cycle of a 干支 such as 甲午 (also 太平天国's 癸好); null when not a valid pair. */
 export function parseGanzhi(text: string): number | null {

@@ -1,0 +1,66 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { InstitutionSchema } from '../institutions/institution.entity.js';
+import { UserSchema } from '../users/user.entity.js';
+import { RECORD_STATUSES, RECORD_TYPES, TIERS, type RecordInput } from './record.types.js';
+
+/** The stored body of a record: everything the client sends but identity (type, institution). */
+export type RecordBody = Omit<RecordInput, 'type' | 'institutionId'>;
+
+/**
+ * One census record (古籍 部 or 民国 item). The full catalogue description lives in `body` (JSONB,
+ * kept exactly as catalogued); the columns beside it are copies of what lists, filters, numbering
+ * and workflow need, kept in step by the record services.
+ */
+export const CensusRecordSchema = defineEntity({
+  name: 'CensusRecord',
+  tableName: 'census_record',
+  uniques: [{ name: 'census_record_institution_call_number_unique', properties: ['institution', 'callNumber'] }],
+  indexes: [
+    { name: 'census_record_institution_status_number_index', properties: ['institution', 'status', 'censusNumber'] },
+    { name: 'census_record_status_number_index', properties: ['status', 'censusNumber'] },
+    { name: 'census_record_year_index', properties: ['yearFrom', 'yearTo'] },
+    { name: 'census_record_reviewer_index', properties: ['assignedReviewer', 'status'] },
+    // Trigram index for free-text filters on folded title/author/edition text (needs pg_trgm, created in the migration).
+    {
+      name: 'census_record_search_trgm',
+      expression: 'create index "census_record_search_trgm" on "census_record" using gin ("search_text" gin_trgm_ops)',
+    },
+  ],
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    censusNumber: p.string().length(32).unique(),
+    type: p.enum([...RECORD_TYPES]),
+    institution: () => p.manyToOne(InstitutionSchema),
+    provinceCode: p.string().length(6).index(),
+    callNumber: p.string().length(100),
+    status: p.enum([...RECORD_STATUSES]).default('draft'),
+    title: p.text(),
+    searchText: p.text(),
+    body: p.json<RecordBody>(),
+    dynasty: p.string().length(16).nullable(),
+    era: p.string().length(16).nullable(),
+    eraYear: p.smallint().nullable(),
+    yearFrom: p.smallint().nullable(),
+    yearTo: p.smallint().nullable(),
+    datePrecision: p.string().length(16),
+    classification: p.string().length(16).nullable(),
+    editionType: p.string().length(32).nullable(),
+    binding: p.string().length(16).nullable(),
+    grade: p.string().length(16).nullable(),
+    damageGrade: p.string().length(16).nullable(),
+    documentType: p.string().length(32),
+    preciousListNumber: p.string().length(16).nullable().unique(),
+    tier: p.enum([...TIERS]),
+    assignedReviewer: () => p.manyToOne(UserSchema).nullable(),
+    withdrawReason: p.text().nullable(),
+    createdBy: () => p.manyToOne(UserSchema).nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    submittedAt: p.datetime().nullable(),
+    approvedAt: p.datetime().nullable(),
+    publishedAt: p.datetime().nullable(),
+    version: p.integer().version(),
+  },
+});
+export type CensusRecord = InferEntity<typeof CensusRecordSchema>;

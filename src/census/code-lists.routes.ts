@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { defineRoute } from '../http/route.js';
+import { addCodeValue, changeCodeValue, listCodeLists } from './code-list.service.js';
+import { CODE_LIST_NAMES } from './record.types.js';
+
+const tag = 'Code lists 代码表';
+const listParams = z.strictObject({ name: z.enum(CODE_LIST_NAMES) });
+
+export const codeListRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/code-lists',
+    summary: 'Every code list with its values, aliases, history and retired values',
+    tag,
+    auth: 'public',
+    handler: async ({ scope }) => ({ body: { items: await listCodeLists(scope.em) } }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/code-lists/:name/values',
+    summary: 'Add a value (national admins)',
+    tag,
+    auth: 'user',
+    params: listParams,
+    body: z.strictObject({ value: z.string().trim().min(1).max(64) }),
+    handler: async ({ scope, params, body }) => ({ body: await addCodeValue(scope, params.name, body.value) }),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/code-lists/:name/values/:id',
+    summary: 'Rename (history kept, old spelling stays an alias) or retire/re-activate a value',
+    tag,
+    auth: 'user',
+    params: listParams.extend({ id: z.uuid() }),
+    body: z.strictObject({ value: z.string().trim().min(1).max(64).optional(), active: z.boolean().optional() }),
+    handler: async ({ scope, params, body }) => ({ body: await changeCodeValue(scope, params.name, params.id, body) }),
+  }),
+];

@@ -1,0 +1,141 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import { CensusRecordSchema, type CensusRecord } from './census-record.entity.js';
+import { RecordVersionSchema } from './record-version.entity.js';
+import { ReviewCommentSchema, ReviewEventSchema } from './review-event.entity.js';
+import type { ListRecordsQuery } from './record.schemas.js';
+import { canViewRecord, REVIEWER_VISIBLE, type ActorContext } from './record-access.rules.js';
+import { actorContext } from './record-access.service.js';
+import { presentRecord } from './record.presenter.js';
+import { foldTerm } from './term-folding.rules.js';
+import { AppError } from '../http/app-error.js';
+import type { RequestScope } from '../http/request-scope.js';
+
+/** Loads a record the caller may see, or 404 (not 403: an unpublished record's existence is not public). */
+export async function loadVisibleRecord(scope: RequestScope, censusNumber: string): Promise<{ record: CensusRecord; ctx: ActorContext | null }> {
+  const record = await scope.em.findOne(CensusRecordSchema, { censusNumber }, { populate: ['institution'] });
+  const ctx = scope.actor ? await actorContext(scope.em, scope.actor) : null;
+  if (
+    !record ||
+    !canViewRecord(ctx, {
+      institutionId: record.institution.id,
+      provinceCode: record.provinceCode,
+      status: record.status,
+      assignedReviewerId: record.assignedReviewer?.id ?? null,
+    })
+  ) {
+    throw AppError.notFound(`Record ${censusNumber}`, `记录 ${censusNumber} `);
+  }
+  return { record, ctx };
+}
+
+/** One record as JSON. */
+export async function getRecord(scope: RequestScope, censusNumber: string) {
+  return presentRecord((await loadVisibleRecord(scope, censusNumber)).record);
+}
+
+/** Restricts a query to what the caller may see (the same rules as canViewRecord, as SQL). */
+function applyVisibility(q: Knex.QueryBuilder, ctx: ActorContext | null): void {
+  if (!ctx || ctx.role === 'reader') {
+    q.where('r.status', 'published');
+    return;
+  }
+  switch (ctx.role) {
+    case 'national_admin':
+      return;
+    case 'provincial_admin':
+      q.where('r.province_code', ctx.provinceCode);
+      return;
+    case 'reviewer':
+      q.where((w) =>
+        w.where('r.status', 'published').orWhere((v) =>
+          v
+            .where('r.province_code', ctx.provinceCode)
+            .whereIn('r.status', [...REVIEWER_VISIBLE])
+            .where((a) => a.where('r.assigned_reviewer_id', ctx.userId).orWhereIn('r.institution_id', [...ctx.assignedInstitutionIds])),
+        ),
+      );
+      return;
+    default:
+      q.where((w) => w.where('r.status', 'published').orWhere('r.institution_id', ctx.institutionId));
+  }
+}
+
+/** Paginated, filtered list of the records the caller may see, in census-number order. */
+export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
+  const ctx = scope.actor ? await actorContext(scope.em, scope.actor) : null;
+  const knex = scope.em.getKnex();
+  const base = knex('census_record as r');
+  applyVisibility(base, ctx);
+  if (f.institutionId) base.where('r.institution_id', f.institutionId);
+  if (f.provinceCode) base.where('r.province_code', f.provinceCode);
+  if (f.type) base.where('r.type', f.type);
+  if (f.status) base.where('r.status', f.status);
+  if (f.classification) base.where('r.classification', f.classification);
+  if (f.dynasty) base.where('r.dynasty', f.dynasty);
+  if (f.grade) base.where('r.grade', f.grade);
+  if (f.damageGrade) base.where('r.damage_grade', f.damageGrade);
+  if (f.yearFrom !== undefined) base.where('r.year_to', '>=', f.yearFrom);
+  if (f.yearTo !== undefined) base.where('r.year_from', '<=', f.yearTo);
+  if (f.reviewer === 'me' && ctx) base.whereIn('r.status', ['submitted', 'in_review']);
+  if (f.q) base.where('r.search_text', 'like', `%${foldTerm(f.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const [rows, counted] = await Promise.all([
+    base
+      .clone()
+      .join('institution as i', 'i.id', 'r.institution_id')
+      .select(
+        'r.census_number', 'r.type', 'r.institution_id', 'i.name as institution_name', 'r.province_code', 'r.call_number', 'r.title',
+        knex.raw("r.body->'authors' as authors"), knex.raw("r.body->>'edition' as edition_text"), knex.raw("r.body->'volumes' as volumes"),
+        knex.raw("r.body->>'extant' as extant"), 'r.dynasty', 'r.era', 'r.era_year', 'r.year_from', 'r.year_to', 'r.date_precision',
+        'r.status', 'r.grade', 'r.damage_grade', 'r.classification', 'r.tier', 'r.updated_at', 'r.version',
+      )
+      .orderBy('r.census_number')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    base.clone().count({ n: '*' }),
+  ]);
+  const items = rows.map((r: Record<string, any>) => ({
+    censusNumber: r.census_number,
+    type: r.type,
+    institutionId: r.institution_id,
+    institutionName: r.institution_name,
+    provinceCode: r.province_code,
+    callNumber: r.call_number,
+    title: r.title,
+    authors: r.authors ?? [],
+    edition: { text: r.edition_text, dynasty: r.dynasty, era: r.era, eraYear: r.era_year, yearFrom: r.year_from, yearTo: r.year_to, precision: r.date_precision },
+    volumes: r.volumes ?? null,
+    extant: r.extant ?? null,
+    status: r.status,
+    grade: r.grade,
+    damageGrade: r.damage_grade,
+    classification: r.classification,
+    tier: r.tier,
+    updatedAt: new Date(r.updated_at).toISOString(),
+    version: r.version,
+  }));
+  return { items, total: Number((counted[0] as { n: string }).n), page: f.page, pageSize: f.pageSize };
+}
+
+/** Every saved version of a record, newest first (who, when, why, what changed). */
+export async function listVersions(scope: RequestScope, censusNumber: string) {
+  const { record } = await loadVisibleRecord(scope, censusNumber);
+  const versions = await scope.em.find(RecordVersionSchema, { record }, { orderBy: { version: 'desc' } });
+  return {
+    items: versions.map((v) => ({ version: v.version, at: v.at.toISOString(), actorId: v.actorId ?? null, actorEmail: v.actorEmail ?? null, reason: v.reason ?? null, status: v.status, changes: v.changes })),
+  };
+}
+
+/** The review history of a record: every round's events and field comments. */
+export async function reviewHistory(scope: RequestScope, censusNumber: string) {
+  const { record } = await loadVisibleRecord(scope, censusNumber);
+  if (!scope.actor) throw AppError.unauthorized();
+  const [events, comments] = await Promise.all([
+    scope.em.find(ReviewEventSchema, { record }, { orderBy: { at: 'asc', id: 'asc' } }),
+    scope.em.find(ReviewCommentSchema, { record }, { orderBy: { at: 'asc' } }),
+  ]);
+  return {
+    status: record.status,
+    events: events.map((e) => ({ round: e.round, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, actorEmail: e.actorEmail ?? null, note: e.note ?? null, at: e.at.toISOString() })),
+    comments: comments.map((c) => ({ id: c.id, round: c.round, field: c.field, text: c.text, actorEmail: c.actorEmail ?? null, resolved: c.resolved, at: c.at.toISOString() })),
+  };
+}

@@ -1,0 +1,38 @@
+import type { CensusRecord } from './census-record.entity.js';
+import type { Institution } from '../institutions/institution.entity.js';
+import type { CompletenessTier } from './record.types.js';
+
+/** Census record entity → API JSON (the names of the issue: censusNumber, edition {text, …}, …). */
+export function presentRecord(r: CensusRecord) {
+  const { edition, ...body } = r.body;
+  const institution = r.institution as Institution & { name?: string };
+  return {
+    id: r.id,
+    censusNumber: r.censusNumber,
+    type: r.type,
+    institutionId: institution.id,
+    institutionName: institution.name ?? null,
+    provinceCode: r.provinceCode,
+    status: r.status,
+    ...body,
+    edition: {
+      text: edition,
+      dynasty: r.dynasty ?? null,
+      era: r.era ?? null,
+      eraYear: r.eraYear ?? null,
+      yearFrom: r.yearFrom ?? null,
+      yearTo: r.yearTo ?? null,
+      precision: r.datePrecision,
+    },
+    tier: r.tier as CompletenessTier,
+    assignedReviewerId: (r.assignedReviewer as { id: string } | null | undefined)?.id ?? null,
+    withdrawReason: r.withdrawReason ?? null,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    approvedAt: r.approvedAt?.toISOString() ?? null,
+    publishedAt: r.publishedAt?.toISOString() ?? null,
+    version: r.version,
+  };
+}
+export type RecordJson = ReturnType<typeof presentRecord>;

@@ -1,0 +1,56 @@
+import { defineRoute } from '../http/route.js';
+import { censusNumberParams, createRecordBody, listRecordsQuery, updateRecordBody } from './record.schemas.js';
+import { createRecord } from './record-create.service.js';
+import { updateRecord } from './record-update.service.js';
+import { getRecord, listRecords, listVersions } from './record-query.service.js';
+
+const tag = 'Records 普查记录';
+
+export const recordRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/api/records',
+    summary: 'Register a 古籍 or 民国 record; the census number is issued here (never sent by the client)',
+    tag,
+    auth: 'user',
+    body: createRecordBody,
+    handler: async ({ scope, body }) => ({ body: await createRecord(scope, body) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/records',
+    summary: 'List records I may see (the public: published only), with filters; {items, total}',
+    tag,
+    auth: 'public',
+    query: listRecordsQuery,
+    handler: async ({ scope, query }) => ({ body: await listRecords(scope, query) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/records/:censusNumber',
+    summary: 'One record',
+    tag,
+    auth: 'public',
+    params: censusNumberParams,
+    handler: async ({ scope, params }) => ({ body: await getRecord(scope, params.censusNumber) }),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/records/:censusNumber',
+    summary: 'Change a record (`version` for locking; `reason` required once approved)',
+    tag,
+    auth: 'user',
+    params: censusNumberParams,
+    body: updateRecordBody,
+    handler: async ({ scope, params, body }) => ({ body: await updateRecord(scope, params.censusNumber, body) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/records/:censusNumber/versions',
+    summary: 'Versions of a record: who, when, why, field-level changes',
+    tag,
+    auth: 'public',
+    params: censusNumberParams,
+    handler: async ({ scope, params }) => ({ body: await listVersions(scope, params.censusNumber) }),
+  }),
+];

@@ -1,0 +1,55 @@
+// Streaming CSV reader for the import template: bytes → strict UTF-8 text → csv-parse → rows.
+// Memory holds one chunk and one record at a time, never the file.
+
+import { pipeline, Readable } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
+import type { AppError } from '../../http/app-error.js';
+import { decodeUtf8 } from './csv-encoding.js';
+import { fileError } from './sheet-errors.js';
+import { isEmptyRow, type SheetRow } from './sheet-row.js';
+
+/** The longest record accepted; a longer one is almost always a quote that is never closed. */
+export const MAX_CSV_RECORD_CHARS = 1024 * 1024;
+
+function malformed(error: CsvError, rowNumber: number): AppError {
+  const tooLong = error.code === 'CSV_MAX_RECORD_SIZE';
+  const quote = error.code === 'CSV_QUOTE_NOT_CLOSED';
+  const zh = tooLong || quote ? '很可能有一个双引号没有闭合' : error.message;
+  const en = tooLong || quote ? 'most likely a double quote is never closed' : error.message;
+  return fileError(
+    'CSV_MALFORMED',
+    `CSV 格式错误：从第 ${rowNumber} 行起无法解析（${zh}）`,
+    `Malformed CSV: cannot read from row ${rowNumber} on (${en})`,
+    [{ path: `row.${rowNumber}`, value: error.code, rule: 'csv_syntax', messageZh: zh, messageEn: en }],
+  );
+}
+
+/**
+ * The non-empty rows of a CSV stream. `rowNumber` is the spreadsheet row (header = 1): a record
+ * with a quoted line break is one row, and skipped empty rows (blank lines, `,,,`) are counted.
+ * Throws CSV_NOT_UTF8 (GBK, UTF-16, other bytes), NOT_A_CSV (a workbook) or CSV_MALFORMED.
+ */
+export async function* readCsvRows(stream: Readable): AsyncGenerator<SheetRow> {
+  const parser = parse({
+    relax_column_count: true,
+    // A stray quote inside an unquoted cell (朱熹"注") is kept as a character, as Excel does.
+    relax_quotes: true,
+    skip_empty_lines: false,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    max_record_size: MAX_CSV_RECORD_CHARS,
+  });
+  // pipeline forwards an encoding error to the parser, whose iterator then throws it; and when the
+  // consumer stops early, destroying the parser tears the source (and the input stream) down.
+  pipeline(Readable.from(decodeUtf8(stream)), parser, () => {});
+  let rowNumber = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      rowNumber += 1;
+      if (isEmptyRow(record)) continue;
+      yield { rowNumber, cells: record, cellErrors: [] };
+    }
+  } catch (error) {
+    if (error instanceof CsvError) throw malformed(error, rowNumber + 1);
+    throw error;
+  }
+}

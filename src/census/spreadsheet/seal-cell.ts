@@ -1,0 +1,56 @@
+// The 钤印 cell: seals in catalogue order, `印文（印主）；印文（印主不详）；印文`.
+
+import type { ErrorDetail } from '../../http/app-error.js';
+import type { Seal } from '../record.types.js';
+import { cleanCell, splitCell } from './cell-text.js';
+import { detail } from './sheet-errors.js';
+
+const SEPARATORS = /[；;\r\n]+/;
+// The owner is the last bracketed group; either bracket width.
+const WITH_OWNER = /^(.*?)\s*[（(]\s*([^（()）]*?)\s*[）)]$/s;
+/** Owner texts that mean "owner not identified" (flagged ownerUnknown, owner null). */
+export const UNKNOWN_OWNER_WORDS: readonly string[] = ['印主不详', '印主不詳', '印主未详', '印主未詳', '不详', '不詳', '未详', '未詳'];
+/** What an unidentified owner is written as on export. */
+export const UNKNOWN_OWNER_TEXT = '印主不详';
+
+/** One seal: `印文`, `印文（印主）` or `印文（印主不详）`. Position is not in the template (null). */
+export function parseSeal(text: string): Seal | null {
+  const match = WITH_OWNER.exec(cleanCell(text));
+  const sealText = cleanCell(match ? match[1] : text);
+  if (sealText === '') return null;
+  const owner = match ? cleanCell(match[2]) : '';
+  if (UNKNOWN_OWNER_WORDS.includes(owner)) return { text: sealText, owner: null, ownerUnknown: true, position: null };
+  return { text: sealText, owner: owner === '' ? null : owner, ownerUnknown: false, position: null };
+}
+
+/** The seals of a 钤印 cell, split at `；` or `;` (and line breaks). */
+export function parseSealsCell(raw: string | undefined): { seals: Seal[] } | { errors: ErrorDetail[] } {
+  const seals: Seal[] = [];
+  const errors: ErrorDetail[] = [];
+  splitCell(raw, SEPARATORS).forEach((part, i) => {
+    const seal = parseSeal(part);
+    if (seal) seals.push(seal);
+    else
+      errors.push(
+        detail(
+          `seals[${i}]`,
+          part,
+          'seal_text',
+          `钤印“${part}”缺少印文，应写作“印文（印主）”`,
+          `Seal "${part}" has no seal text; write it as 印文（印主）`,
+        ),
+      );
+  });
+  return errors.length > 0 ? { errors } : { seals };
+}
+
+/** The catalogue form of one seal. */
+export function formatSeal(seal: Seal): string {
+  if (seal.ownerUnknown) return `${seal.text}（${UNKNOWN_OWNER_TEXT}）`;
+  return seal.owner ? `${seal.text}（${seal.owner}）` : seal.text;
+}
+
+/** The 钤印 cell of a list of seals. */
+export function formatSealsCell(seals: readonly Seal[]): string {
+  return seals.map(formatSeal).join('；');
+}
