@@ -4,6 +4,7 @@ import { auditScope, canAdministerProvince, canManageAccount, canViewInstitution
 import { accountShapeProblems } from '../../src/users/account-shape.rules.js';
 import { passwordProblem } from '../../src/auth/password-policy.rules.js';
 import type { Role } from '../../src/users/roles.js';
+import type { ActorScope } from '../../src/auth/permissions.rules.js';
 
 const limits = { windowMs: 60_000, perEmail: 3, perIp: 5 };
 const now = new Date('2026-01-01T00:10:00Z');
@@ -19,11 +20,11 @@ test('throttle: the address limit applies on its own', (t) => {
   t.is(retryAfterSeconds({ byEmail: [], byIp: [ago(1), ago(2), ago(3), ago(4), ago(30)] }, now, limits), 30);
 });
 
-const national = { role: 'national_admin' as Role, institutionId: null, provinceCode: null };
-const fujianAdmin = { role: 'provincial_admin' as Role, institutionId: null, provinceCode: '350000' };
-const cataloguer = { role: 'cataloguer' as Role, institutionId: 'inst-a', provinceCode: '350000' };
+const national: ActorScope = { role: 'national_admin', institutionId: null, provinceCode: null };
+const fujianAdmin: ActorScope = { role: 'provincial_admin', institutionId: null, provinceCode: '350000' };
+const cataloguer: ActorScope = { role: 'cataloguer', institutionId: 'inst-a', provinceCode: '350000' };
 
-const provinceCases: Array<[string, typeof national, string, boolean]> = [
+const provinceCases: Array<[string, ActorScope, string, boolean]> = [
   ['national admin, any province', national, '320000', true],
   ['provincial admin, own province', fujianAdmin, '350000', true],
   ['provincial admin, other province', fujianAdmin, '320000', false],
@@ -33,7 +34,7 @@ for (const [title, actor, province, expected] of provinceCases) {
   test(`canAdministerProvince: ${title}`, (t) => t.is(canAdministerProvince(actor, province), expected));
 }
 
-const accountCases: Array<[string, typeof national, Role, string | null, boolean]> = [
+const accountCases: Array<[string, ActorScope, Role, string | null, boolean]> = [
   ['national admin grants provincial admin', national, 'provincial_admin', '320000', true],
   ['national admin grants reader', national, 'reader', null, true],
   ['provincial admin grants cataloguer in province', fujianAdmin, 'cataloguer', '350000', true],
