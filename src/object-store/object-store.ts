@@ -1,5 +1,6 @@
 import { Client } from 'minio';
-import type { Readable } from 'node:stream';
+import fs from 'node:fs';
+import { PassThrough, type Readable } from 'node:stream';
 
 export interface ObjectStoreSettings {
   readonly endPoint: string;
@@ -8,6 +9,13 @@ export interface ObjectStoreSettings {
   readonly accessKey: string;
   readonly secretKey: string;
   readonly bucket: string;
+}
+
+/** Largest single object we write: well below the minio client's multipart threshold (64 MiB). */
+export const PART_BYTES = 32 * 1024 * 1024;
+
+function partKey(prefix: string, index: number): string {
+  return `${prefix}/part-${String(index).padStart(5, '0')}`;
 }
 
 export interface StoredObjectInfo {
@@ -80,6 +88,45 @@ export class ObjectStore {
 
   async remove(keys: string[]): Promise<void> {
     if (keys.length) await this.client.removeObjects(this.bucket, keys);
+  }
+
+  /**
+   * Stores a file of any size as numbered parts (`<prefix>/part-00000`, …), each written with a
+   * single PUT. s3rver does not implement the multipart calls the minio client makes for objects
+   * above its part size, so no object we write is ever that large; MinIO stores the parts alike.
+   */
+  async putFileInParts(prefix: string, filePath: string, metadata: Record<string, string> = {}, partBytes = PART_BYTES): Promise<{ parts: number; size: number }> {
+    const { size } = await fs.promises.stat(filePath);
+    const parts = Math.max(1, Math.ceil(size / partBytes));
+    for (let i = 0; i < parts; i++) {
+      const start = i * partBytes;
+      const length = Math.min(partBytes, size - start);
+      const body = length === 0 ? Buffer.alloc(0) : fs.createReadStream(filePath, { start, end: start + length - 1 });
+      await this.client.putObject(this.bucket, partKey(prefix, i), body, length, { ...metadata, 'x-amz-meta-part': `${i + 1}/${parts}` });
+    }
+    return { parts, size };
+  }
+
+  /** Reads an object stored by putFileInParts as one stream, part after part. */
+  getParts(prefix: string, parts: number): Readable {
+    const out = new PassThrough();
+    void (async () => {
+      try {
+        for (let i = 0; i < parts; i++) {
+          const part = await this.client.getObject(this.bucket, partKey(prefix, i));
+          for await (const chunk of part) if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+        }
+        out.end();
+      } catch (error) {
+        out.destroy(error as Error);
+      }
+    })();
+    return out;
+  }
+
+  /** Removes every part stored under a prefix. */
+  async removeParts(prefix: string, parts: number): Promise<void> {
+    await this.remove(Array.from({ length: parts }, (_, i) => partKey(prefix, i)));
   }
 
   /** Lists keys under a prefix. */
