@@ -10,6 +10,7 @@ import { ObjectStore } from './object-store/object-store.js';
 import { buildApp } from './http/app.js';
 import { ensureInitialAdmin } from './users/initial-admin.service.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { startImportWorker, type ImportWorker } from './census/import/import-worker.js';
 
 function fail(message: string): never {
   console.error(message);
@@ -36,6 +37,7 @@ if (await isPortInUse(config.port, config.host)) {
 let services: RunningServices | undefined;
 let orm: MikroORM | undefined;
 let server: http.Server | undefined;
+let importWorker: ImportWorker | undefined;
 let stopping = false;
 
 async function shutdown(signal: string): Promise<void> {
@@ -50,6 +52,7 @@ async function shutdown(signal: string): Promise<void> {
     await closing;
     clearTimeout(force);
   }
+  await importWorker?.stop();
   await orm?.close(true).catch(() => undefined);
   await services?.stop();
   logger.info('stopped');
@@ -62,7 +65,10 @@ try {
   orm = await connectOrm(services.databaseUrl, { min: 1, max: 20 });
   const objectStore = new ObjectStore(services.objectStore);
   await prepareStorage(orm, objectStore, logger);
-  const admin = await ensureInitialAdmin(orm.em.fork(), { email: config.adminEmail, password: config.adminPassword });
+  const admin = await ensureInitialAdmin(orm.em.fork(), {
+    email: config.adminEmail,
+    password: config.adminPassword,
+  });
   if (admin.created) {
     logger.info({ email: admin.email }, 'first national administrator created');
     if (admin.generatedPassword) {
@@ -72,18 +78,23 @@ try {
       );
     }
   }
-  const app = buildApp({ config, orm, objectStore, logger });
+  importWorker = startImportWorker({ orm, objectStore, logger });
+  const app = buildApp({ config, orm, objectStore, logger, importWorker });
   server = http.createServer(app.callback());
   server.requestTimeout = 300_000;
   await new Promise<void>((resolve, reject) => {
     server!.once('error', reject);
     server!.listen(config.port, config.host, () => resolve());
   });
-  console.log(`古籍普查系统已启动 / Census service listening on ${config.publicUrl}  (health: ${config.publicUrl}/health)`);
+  console.log(
+    `古籍普查系统已启动 / Census service listening on ${config.publicUrl}  (health: ${config.publicUrl}/health)`,
+  );
 } catch (error) {
   const e = error as NodeJS.ErrnoException;
   if (e.code === 'EADDRINUSE') {
-    console.error(`端口 ${config.port} 已被占用 / Port ${config.port} is already in use. Use PORT=<another port>.`);
+    console.error(
+      `端口 ${config.port} 已被占用 / Port ${config.port} is already in use. Use PORT=<another port>.`,
+    );
   } else {
     logger.fatal({ err: error }, 'start-up failed');
     console.error(`启动失败 / Start-up failed: ${e.message ?? String(error)}`);

@@ -16,7 +16,11 @@ import { TEMPLATE_DATABASE } from './helpers/environment.js';
 const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'census-test-'));
 const logger = pino({ level: 'warn' });
 console.log(`test services in ${workDir}`);
-const pg = await startEmbeddedPostgres({ dir: path.join(workDir, 'pg'), log: () => undefined, database: TEMPLATE_DATABASE });
+const pg = await startEmbeddedPostgres({
+  dir: path.join(workDir, 'pg'),
+  log: () => undefined,
+  database: TEMPLATE_DATABASE,
+});
 const s3 = await startEmbeddedS3({ dir: path.join(workDir, 'objects') });
 let code = 1;
 try {

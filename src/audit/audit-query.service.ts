@@ -15,10 +15,14 @@ export interface AuditQuery {
 }
 
 /** Audit entries for admins: national admins see everything, provincial admins their province. */
-export async function queryAudit(scope: RequestScope, q: AuditQuery): Promise<{ items: AuditEntry[]; total: number }> {
+export async function queryAudit(
+  scope: RequestScope,
+  q: AuditQuery,
+): Promise<{ items: AuditEntry[]; total: number }> {
   const actor = requireActor(scope);
   const allowed = auditScope(actor);
-  if (!allowed.allowed) throw AppError.forbidden('只有管理员可以查看审计日志', 'Only administrators may read the audit log');
+  if (!allowed.allowed)
+    throw AppError.forbidden('只有管理员可以查看审计日志', 'Only administrators may read the audit log');
   const where: FilterQuery<AuditEntry> = {};
   if (q.entityType) where.entityType = q.entityType;
   if (q.entityId) where.entityId = q.entityId;

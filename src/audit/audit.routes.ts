@@ -44,7 +44,9 @@ export const auditRoutes = [
         from: query.from ? new Date(query.from) : undefined,
         to: query.to ? new Date(query.to) : undefined,
       });
-      return { body: { items: items.map(presentAuditEntry), total, page: query.page, pageSize: query.pageSize } };
+      return {
+        body: { items: items.map(presentAuditEntry), total, page: query.page, pageSize: query.pageSize },
+      };
     },
   }),
 ];

@@ -10,7 +10,10 @@ export const AuthTokenSchema = defineEntity({
   name: 'AuthToken',
   tableName: 'auth_token',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     user: () => p.manyToOne(UserSchema).index().deleteRule('cascade'),
     kind: p.enum(['login', 'personal']),
     name: p.string().length(100).nullable(),

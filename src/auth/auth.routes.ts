@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route.js';
-import { changePasswordBody, createTokenBody, loginBody, loginResponse, tokenIdParams, tokenResponse } from './auth.schemas.js';
+import {
+  changePasswordBody,
+  createTokenBody,
+  loginBody,
+  loginResponse,
+  tokenIdParams,
+  tokenResponse,
+} from './auth.schemas.js';
 import {
   changePassword,
   createPersonalToken,
@@ -59,7 +66,10 @@ export const authRoutes = [
     auth: 'user',
     response: z.object({ user: userResponse, csrfToken: z.string().nullable() }),
     handler: async ({ scope }) => ({
-      body: { user: await currentUser(scope), csrfToken: scope.actor?.viaCookie ? await csrfTokenOf(scope.em, scope.actor.tokenId) : null },
+      body: {
+        user: await currentUser(scope),
+        csrfToken: scope.actor?.viaCookie ? await csrfTokenOf(scope.em, scope.actor.tokenId) : null,
+      },
     }),
   }),
   defineRoute({
@@ -83,7 +93,9 @@ export const authRoutes = [
     auth: 'user',
     body: createTokenBody,
     response: tokenResponse.extend({ token: z.string() }),
-    handler: async ({ scope, body }) => ({ body: await createPersonalToken(scope, body.name, body.expiresInDays) }),
+    handler: async ({ scope, body }) => ({
+      body: await createPersonalToken(scope, body.name, body.expiresInDays),
+    }),
   }),
   defineRoute({
     method: 'get',

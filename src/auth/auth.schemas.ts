@@ -6,7 +6,12 @@ export const loginBody = z.strictObject({
   password: z.string().min(1).max(200),
 });
 
-export const loginResponse = z.object({ token: z.string(), csrfToken: z.string(), expiresAt: z.string(), user: userResponse });
+export const loginResponse = z.object({
+  token: z.string(),
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+  user: userResponse,
+});
 
 export const changePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(200),

@@ -16,8 +16,16 @@ const LOGIN_LIFETIME_MS = 12 * 3600_000;
 async function throttleWait(em: EntityManager, email: string, ip: string): Promise<number> {
   const since = new Date(Date.now() - LOGIN_THROTTLE.windowMs);
   const [byEmail, byIp] = await Promise.all([
-    em.find(LoginFailureSchema, { email, at: { $gte: since } }, { fields: ['at'], orderBy: { at: 'desc' }, limit: LOGIN_THROTTLE.perEmail }),
-    em.find(LoginFailureSchema, { ip, at: { $gte: since } }, { fields: ['at'], orderBy: { at: 'desc' }, limit: LOGIN_THROTTLE.perIp }),
+    em.find(
+      LoginFailureSchema,
+      { email, at: { $gte: since } },
+      { fields: ['at'], orderBy: { at: 'desc' }, limit: LOGIN_THROTTLE.perEmail },
+    ),
+    em.find(
+      LoginFailureSchema,
+      { ip, at: { $gte: since } },
+      { fields: ['at'], orderBy: { at: 'desc' }, limit: LOGIN_THROTTLE.perIp },
+    ),
   ]);
   return retryAfterSeconds({ byEmail: byEmail.map((f) => f.at), byIp: byIp.map((f) => f.at) }, new Date());
 }
@@ -28,7 +36,14 @@ export async function login(scope: RequestScope, email: string, password: string
   const em = scope.em;
   const wait = await throttleWait(em, normalised, scope.ip);
   if (wait > 0) {
-    throw new AppError(429, 'TOO_MANY_ATTEMPTS', `登录失败次数过多，请 ${wait} 秒后再试`, `Too many failed logins; try again in ${wait} seconds`, [], { retryAfter: wait });
+    throw new AppError(
+      429,
+      'TOO_MANY_ATTEMPTS',
+      `登录失败次数过多，请 ${wait} 秒后再试`,
+      `Too many failed logins; try again in ${wait} seconds`,
+      [],
+      { retryAfter: wait },
+    );
   }
   const user = await em.findOne(UserSchema, { email: normalised }, { populate: ['institution'] });
   // Always run the KDF so response time does not reveal whether the e-mail exists.
@@ -42,8 +57,22 @@ export async function login(scope: RequestScope, email: string, password: string
     const expiresAt = new Date(Date.now() + LOGIN_LIFETIME_MS);
     const { token, secret } = issueToken(tem, user, { kind: 'login', expiresAt });
     await tem.flush();
-    recordAudit(tem, { ...scope, actor: null }, { action: 'auth.login', entityType: 'user', entityId: user.id, after: { email: user.email, tokenId: token.id, ip: scope.ip } });
-    return { token: secret, csrfToken: token.csrfToken!, expiresAt: expiresAt.toISOString(), user: presentUser(user) };
+    recordAudit(
+      tem,
+      { ...scope, actor: null },
+      {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+        after: { email: user.email, tokenId: token.id, ip: scope.ip },
+      },
+    );
+    return {
+      token: secret,
+      csrfToken: token.csrfToken!,
+      expiresAt: expiresAt.toISOString(),
+      user: presentUser(user),
+    };
   });
 }
 
@@ -68,12 +97,19 @@ export async function changePassword(scope: RequestScope, currentPassword: strin
   const actor = requireActor(scope);
   const problem = passwordProblem(newPassword);
   if (problem) {
-    throw AppError.badRequest('VALIDATION_FAILED', problem.zh, problem.en, [{ path: 'newPassword', rule: 'password_policy', messageZh: problem.zh, messageEn: problem.en }]);
+    throw AppError.badRequest('VALIDATION_FAILED', problem.zh, problem.en, [
+      { path: 'newPassword', rule: 'password_policy', messageZh: problem.zh, messageEn: problem.en },
+    ]);
   }
   const user = await scope.em.findOneOrFail(UserSchema, { id: actor.userId });
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
     throw AppError.badRequest('WRONG_CURRENT_PASSWORD', '当前密码不正确', 'The current password is wrong', [
-      { path: 'currentPassword', rule: 'matches', messageZh: '当前密码不正确', messageEn: 'The current password is wrong' },
+      {
+        path: 'currentPassword',
+        rule: 'matches',
+        messageZh: '当前密码不正确',
+        messageEn: 'The current password is wrong',
+      },
     ]);
   }
   const passwordHash = await hashPassword(newPassword);
@@ -97,14 +133,23 @@ function presentToken(t: AuthToken) {
 }
 
 /** Creates a named personal API token; the secret is shown once in the answer. */
-export async function createPersonalToken(scope: RequestScope, name: string, expiresInDays: number | null | undefined) {
+export async function createPersonalToken(
+  scope: RequestScope,
+  name: string,
+  expiresInDays: number | null | undefined,
+) {
   const actor = requireActor(scope);
   return scope.em.transactional(async (em) => {
     const user = em.getReference(UserSchema, actor.userId) as User;
     const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
     const { token, secret } = issueToken(em, user, { kind: 'personal', name, expiresAt });
     await em.flush();
-    recordAudit(em, scope, { action: 'token.create', entityType: 'auth_token', entityId: token.id, after: { name, expiresAt: expiresAt?.toISOString() ?? null } });
+    recordAudit(em, scope, {
+      action: 'token.create',
+      entityType: 'auth_token',
+      entityId: token.id,
+      after: { name, expiresAt: expiresAt?.toISOString() ?? null },
+    });
     return { ...presentToken(token), token: secret };
   });
 }
@@ -112,7 +157,11 @@ export async function createPersonalToken(scope: RequestScope, name: string, exp
 /** The caller's personal API tokens (never their secrets). */
 export async function listPersonalTokens(scope: RequestScope) {
   const actor = requireActor(scope);
-  const tokens = await scope.em.find(AuthTokenSchema, { user: actor.userId, kind: 'personal' }, { orderBy: { createdAt: 'desc' } });
+  const tokens = await scope.em.find(
+    AuthTokenSchema,
+    { user: actor.userId, kind: 'personal' },
+    { orderBy: { createdAt: 'desc' } },
+  );
   return { items: tokens.map(presentToken) };
 }
 
@@ -126,7 +175,13 @@ export async function revokePersonalToken(scope: RequestScope, id: string) {
     const before = presentToken(token);
     token.revokedAt ??= new Date();
     await em.flush();
-    recordAudit(em, scope, { action: 'token.revoke', entityType: 'auth_token', entityId: token.id, before, after: presentToken(token) });
+    recordAudit(em, scope, {
+      action: 'token.revoke',
+      entityType: 'auth_token',
+      entityId: token.id,
+      before,
+      after: presentToken(token),
+    });
     return presentToken(token);
   });
 }

@@ -17,7 +17,10 @@ export function canAdministerProvince(actor: ActorScope, provinceCode: string): 
 const PROVINCIAL_GRANTABLE: readonly Role[] = ['reviewer', 'cataloguer', 'conservator'];
 
 /** Whether the actor may create or change an account with this role in this province. */
-export function canManageAccount(actor: ActorScope, target: { role: Role; provinceCode: string | null }): boolean {
+export function canManageAccount(
+  actor: ActorScope,
+  target: { role: Role; provinceCode: string | null },
+): boolean {
   if (actor.role === 'national_admin') return true;
   return (
     actor.role === 'provincial_admin' &&
@@ -28,7 +31,10 @@ export function canManageAccount(actor: ActorScope, target: { role: Role; provin
 }
 
 /** Whether the actor may see the accounts of an institution (its own staff may, to know who is who). */
-export function canViewInstitutionStaff(actor: ActorScope, institution: { id: string; provinceCode: string }): boolean {
+export function canViewInstitutionStaff(
+  actor: ActorScope,
+  institution: { id: string; provinceCode: string },
+): boolean {
   return canAdministerProvince(actor, institution.provinceCode) || actor.institutionId === institution.id;
 }
 

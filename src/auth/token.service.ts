@@ -31,9 +31,17 @@ export function issueToken(
 }
 
 /** Resolves a presented secret to the acting user, or null when unknown, revoked, expired or inactive. */
-export async function authenticateSecret(em: EntityManager, secret: string, viaCookie: boolean): Promise<Actor | null> {
+export async function authenticateSecret(
+  em: EntityManager,
+  secret: string,
+  viaCookie: boolean,
+): Promise<Actor | null> {
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 100) return null;
-  const token = await em.findOne(AuthTokenSchema, { secretHash: hashSecret(secret), revokedAt: null }, { populate: ['user', 'user.institution'] });
+  const token = await em.findOne(
+    AuthTokenSchema,
+    { secretHash: hashSecret(secret), revokedAt: null },
+    { populate: ['user', 'user.institution'] },
+  );
   if (!token) return null;
   const now = new Date();
   if (token.expiresAt && token.expiresAt <= now) return null;
@@ -57,7 +65,11 @@ export async function authenticateSecret(em: EntityManager, secret: string, viaC
 }
 
 /** Ends every login and personal token of a user (password reset, deactivation). */
-export async function revokeAllTokensOf(em: EntityManager, userId: string, exceptTokenId?: string): Promise<void> {
+export async function revokeAllTokensOf(
+  em: EntityManager,
+  userId: string,
+  exceptTokenId?: string,
+): Promise<void> {
   await em.nativeUpdate(
     AuthTokenSchema,
     { user: userId, revokedAt: null, ...(exceptTokenId ? { id: { $ne: exceptTokenId } } : {}) },

@@ -20,5 +20,10 @@ export async function issueCensusNumber(
     [institution.id, type],
   );
   const scheme = await readSetting<NumberingScheme>(em, 'numbering_scheme', DEFAULT_NUMBERING_SCHEME);
-  return formatCensusNumber(scheme, { provinceCode: institution.provinceCode, institutionCode: institution.code, type, serial: result[0]!.last_serial });
+  return formatCensusNumber(scheme, {
+    provinceCode: institution.provinceCode,
+    institutionCode: institution.code,
+    type,
+    serial: result[0]!.last_serial,
+  });
 }

@@ -15,20 +15,29 @@ export type RecordBody = Omit<RecordInput, 'type' | 'institutionId'>;
 export const CensusRecordSchema = defineEntity({
   name: 'CensusRecord',
   tableName: 'census_record',
-  uniques: [{ name: 'census_record_institution_call_number_unique', properties: ['institution', 'callNumber'] }],
+  uniques: [
+    { name: 'census_record_institution_call_number_unique', properties: ['institution', 'callNumber'] },
+  ],
   indexes: [
-    { name: 'census_record_institution_status_number_index', properties: ['institution', 'status', 'censusNumber'] },
+    {
+      name: 'census_record_institution_status_number_index',
+      properties: ['institution', 'status', 'censusNumber'],
+    },
     { name: 'census_record_status_number_index', properties: ['status', 'censusNumber'] },
     { name: 'census_record_year_index', properties: ['yearFrom', 'yearTo'] },
     { name: 'census_record_reviewer_index', properties: ['assignedReviewer', 'status'] },
     // Trigram index for free-text filters on folded title/author/edition text (needs pg_trgm, created in the migration).
     {
       name: 'census_record_search_trgm',
-      expression: 'create index "census_record_search_trgm" on "census_record" using gin ("search_text" gin_trgm_ops)',
+      expression:
+        'create index "census_record_search_trgm" on "census_record" using gin ("search_text" gin_trgm_ops)',
     },
   ],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     censusNumber: p.string().length(32).unique(),
     type: p.enum([...RECORD_TYPES]),
     institution: () => p.manyToOne(InstitutionSchema),
@@ -56,7 +65,10 @@ export const CensusRecordSchema = defineEntity({
     withdrawReason: p.text().nullable(),
     createdBy: () => p.manyToOne(UserSchema).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
     submittedAt: p.datetime().nullable(),
     approvedAt: p.datetime().nullable(),
     publishedAt: p.datetime().nullable(),

@@ -11,7 +11,10 @@ export const CodeListValueSchema = defineEntity({
   tableName: 'code_list_value',
   uniques: [{ properties: ['list', 'value'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     list: p.enum([...CODE_LIST_NAMES]),
     value: p.string().length(64),
     aliases: p.json<string[]>(),
@@ -19,7 +22,10 @@ export const CodeListValueSchema = defineEntity({
     active: p.boolean().default(true),
     sortOrder: p.integer().default(0),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export type CodeListValue = InferEntity<typeof CodeListValueSchema>;

@@ -18,10 +18,15 @@ let cache: { at: number; lists: ReadonlyMap<CodeListName, CodeListValues> } | un
 /** All code lists, as the validation rules consume them. */
 export async function loadCodeLists(em: EntityManager): Promise<ReadonlyMap<CodeListName, CodeListValues>> {
   if (cache && Date.now() - cache.at < CACHE_MS) return cache.lists;
-  const rows = await em.find(CodeListValueSchema, {}, { orderBy: { list: 'asc', sortOrder: 'asc', value: 'asc' } });
+  const rows = await em.find(
+    CodeListValueSchema,
+    {},
+    { orderBy: { list: 'asc', sortOrder: 'asc', value: 'asc' } },
+  );
   const lists = new Map<CodeListName, CodeListValues>();
   for (const name of CODE_LIST_NAMES) lists.set(name, { name, values: [] });
-  for (const row of rows) lists.get(row.list)!.values.push({ value: row.value, aliases: row.aliases, active: row.active });
+  for (const row of rows)
+    lists.get(row.list)!.values.push({ value: row.value, aliases: row.aliases, active: row.active });
   cache = { at: Date.now(), lists };
   return lists;
 }
@@ -29,12 +34,24 @@ export async function loadCodeLists(em: EntityManager): Promise<ReadonlyMap<Code
 /** Fills every empty code list with its seed values (a list someone has edited is left alone). */
 export async function seedCodeLists(em: EntityManager): Promise<void> {
   const knex = em.getKnex();
-  const present = new Set((await knex('code_list_value').distinct('list')).map((r: { list: string }) => r.list));
+  const present = new Set(
+    (await knex('code_list_value').distinct('list')).map((r: { list: string }) => r.list),
+  );
   const rows: Array<Record<string, unknown>> = [];
   for (const name of CODE_LIST_NAMES) {
     if (present.has(name)) continue;
     CODE_LIST_SEED[name].values.forEach((value, i) =>
-      rows.push({ id: randomUUID(), list: name, value, aliases: JSON.stringify([]), history: JSON.stringify([]), active: true, sort_order: i, created_at: new Date(), updated_at: new Date() }),
+      rows.push({
+        id: randomUUID(),
+        list: name,
+        value,
+        aliases: JSON.stringify([]),
+        history: JSON.stringify([]),
+        active: true,
+        sort_order: i,
+        created_at: new Date(),
+        updated_at: new Date(),
+      }),
     );
   }
   if (rows.length) await knex('code_list_value').insert(rows).onConflict(['list', 'value']).ignore();
@@ -42,7 +59,15 @@ export async function seedCodeLists(em: EntityManager): Promise<void> {
 }
 
 function presentValue(v: CodeListValue) {
-  return { id: v.id, list: v.list, value: v.value, aliases: v.aliases, active: v.active, sortOrder: v.sortOrder, history: v.history };
+  return {
+    id: v.id,
+    list: v.list,
+    value: v.value,
+    aliases: v.aliases,
+    active: v.active,
+    sortOrder: v.sortOrder,
+    history: v.history,
+  };
 }
 
 /** Every code list with its values (public: the catalogue uses the same vocabulary). */
@@ -58,17 +83,34 @@ export async function listCodeLists(em: EntityManager) {
 
 function requireNationalAdmin(scope: RequestScope) {
   const actor = requireActor(scope);
-  if (actor.role !== 'national_admin') throw AppError.forbidden('只有国家级管理员可以维护代码表', 'Only national administrators maintain the code lists');
+  if (actor.role !== 'national_admin')
+    throw AppError.forbidden(
+      '只有国家级管理员可以维护代码表',
+      'Only national administrators maintain the code lists',
+    );
   return actor;
 }
 
 function assertNoFoldedClash(existing: CodeListValue[], value: string, exceptId?: string) {
   const key = foldTerm(value);
-  const clash = existing.find((v) => v.id !== exceptId && [v.value, ...v.aliases].some((s) => foldTerm(s) === key));
+  const clash = existing.find(
+    (v) => v.id !== exceptId && [v.value, ...v.aliases].some((s) => foldTerm(s) === key),
+  );
   if (clash) {
-    throw AppError.conflict('CODE_VALUE_EXISTS', `代码表中已有同一值（繁简视为相同）：${clash.value}`, `The list already has this value (simplified and traditional are the same): ${clash.value}`, [
-      { path: 'value', value, rule: 'unique_folded', messageZh: `与已有值「${clash.value}」相同`, messageEn: `same as existing value "${clash.value}"` },
-    ]);
+    throw AppError.conflict(
+      'CODE_VALUE_EXISTS',
+      `代码表中已有同一值（繁简视为相同）：${clash.value}`,
+      `The list already has this value (simplified and traditional are the same): ${clash.value}`,
+      [
+        {
+          path: 'value',
+          value,
+          rule: 'unique_folded',
+          messageZh: `与已有值「${clash.value}」相同`,
+          messageEn: `same as existing value "${clash.value}"`,
+        },
+      ],
+    );
   }
 }
 
@@ -79,9 +121,21 @@ export async function addCodeValue(scope: RequestScope, list: CodeListName, valu
     const added = await scope.em.transactional(async (em) => {
       const existing = await em.find(CodeListValueSchema, { list });
       assertNoFoldedClash(existing, value);
-      const row = em.create(CodeListValueSchema, { list, value, aliases: [], history: [], active: true, sortOrder: existing.length });
+      const row = em.create(CodeListValueSchema, {
+        list,
+        value,
+        aliases: [],
+        history: [],
+        active: true,
+        sortOrder: existing.length,
+      });
       await em.flush();
-      recordAudit(em, scope, { action: 'code_list.add', entityType: 'code_list_value', entityId: row.id, after: presentValue(row) });
+      recordAudit(em, scope, {
+        action: 'code_list.add',
+        entityType: 'code_list_value',
+        entityId: row.id,
+        after: presentValue(row),
+      });
       return presentValue(row);
     });
     cache = undefined; // after commit: a reload inside the transaction would cache the old lists
@@ -93,7 +147,12 @@ export async function addCodeValue(scope: RequestScope, list: CodeListName, valu
 }
 
 /** Renames (old spelling kept as an alias and in history) and/or retires or re-activates a value. */
-export async function changeCodeValue(scope: RequestScope, list: CodeListName, id: string, change: { value?: string; active?: boolean }) {
+export async function changeCodeValue(
+  scope: RequestScope,
+  list: CodeListName,
+  id: string,
+  change: { value?: string; active?: boolean },
+) {
   const actor = requireNationalAdmin(scope);
   const changed = await scope.em.transactional(async (em) => {
     const row = await em.findOne(CodeListValueSchema, { id, list });
@@ -101,13 +160,22 @@ export async function changeCodeValue(scope: RequestScope, list: CodeListName, i
     const before = presentValue(row);
     if (change.value !== undefined && change.value !== row.value) {
       assertNoFoldedClash(await em.find(CodeListValueSchema, { list }), change.value, row.id);
-      row.history = [...row.history, { at: new Date().toISOString(), by: actor.email, from: row.value, to: change.value }];
+      row.history = [
+        ...row.history,
+        { at: new Date().toISOString(), by: actor.email, from: row.value, to: change.value },
+      ];
       row.aliases = [...new Set([...row.aliases, row.value])];
       row.value = change.value;
     }
     if (change.active !== undefined) row.active = change.active;
     await em.flush();
-    recordAudit(em, scope, { action: 'code_list.change', entityType: 'code_list_value', entityId: row.id, before, after: presentValue(row) });
+    recordAudit(em, scope, {
+      action: 'code_list.change',
+      entityType: 'code_list_value',
+      entityId: row.id,
+      before,
+      after: presentValue(row),
+    });
     return presentValue(row);
   });
   cache = undefined;

@@ -23,7 +23,9 @@ export const codeListRoutes = [
     auth: 'user',
     params: listParams,
     body: z.strictObject({ value: z.string().trim().min(1).max(64) }),
-    handler: async ({ scope, params, body }) => ({ body: await addCodeValue(scope, params.name, body.value) }),
+    handler: async ({ scope, params, body }) => ({
+      body: await addCodeValue(scope, params.name, body.value),
+    }),
   }),
   defineRoute({
     method: 'patch',
@@ -32,7 +34,12 @@ export const codeListRoutes = [
     tag,
     auth: 'user',
     params: listParams.extend({ id: z.uuid() }),
-    body: z.strictObject({ value: z.string().trim().min(1).max(64).optional(), active: z.boolean().optional() }),
-    handler: async ({ scope, params, body }) => ({ body: await changeCodeValue(scope, params.name, params.id, body) }),
+    body: z.strictObject({
+      value: z.string().trim().min(1).max(64).optional(),
+      active: z.boolean().optional(),
+    }),
+    handler: async ({ scope, params, body }) => ({
+      body: await changeCodeValue(scope, params.name, params.id, body),
+    }),
   }),
 ];

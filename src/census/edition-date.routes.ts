@@ -7,7 +7,8 @@ export const editionDateRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/edition-date',
-    summary: 'Normalise an edition statement: {dynasty, era, eraYear, yearFrom, yearTo, precision} or the error',
+    summary:
+      'Normalise an edition statement: {dynasty, era, eraYear, yearFrom, yearTo, precision} or the error',
     tag: 'Records 普查记录',
     auth: 'public',
     query: z.strictObject({ text: z.string().max(2000), dynastyHint: z.string().max(16).optional() }),

@@ -16,7 +16,14 @@ export interface ActorContext extends ActorScope {
 }
 
 /** Statuses a reviewer works on or may look back at (drafts are the institution's own business). */
-export const REVIEWER_VISIBLE: readonly RecordStatus[] = ['submitted', 'in_review', 'returned', 'approved', 'published', 'withdrawn'];
+export const REVIEWER_VISIBLE: readonly RecordStatus[] = [
+  'submitted',
+  'in_review',
+  'returned',
+  'approved',
+  'published',
+  'withdrawn',
+];
 
 /** Whether a (possibly anonymous) caller may read a record. The public sees only published records. */
 export function canViewRecord(actor: ActorContext | null, record: RecordScope): boolean {
@@ -62,5 +69,8 @@ export function canReview(actor: ActorContext, record: RecordScope): boolean {
 
 /** Whether the actor may sign off and publish (the provincial centre, or the national centre). */
 export function canPublish(actor: ActorScope, record: RecordScope): boolean {
-  return actor.role === 'national_admin' || (actor.role === 'provincial_admin' && actor.provinceCode === record.provinceCode);
+  return (
+    actor.role === 'national_admin' ||
+    (actor.role === 'provincial_admin' && actor.provinceCode === record.provinceCode)
+  );
 }

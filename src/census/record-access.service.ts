@@ -7,7 +7,11 @@ import type { ActorContext } from './record-access.rules.js';
 export async function actorContext(em: EntityManager, actor: Actor): Promise<ActorContext> {
   const assignedInstitutionIds =
     actor.role === 'reviewer'
-      ? new Set((await em.find(ReviewAssignmentSchema, { reviewer: actor.userId }, { fields: ['institution'] })).map((a) => a.institution.id))
+      ? new Set(
+          (
+            await em.find(ReviewAssignmentSchema, { reviewer: actor.userId }, { fields: ['institution'] })
+          ).map((a) => a.institution.id),
+        )
       : new Set<string>();
   return { ...actor, assignedInstitutionIds };
 }

@@ -58,15 +58,37 @@ export function applyFields(base: RecordBody, sent: Loose<RecordBody>): RecordBo
     next[key] = value === '' && key !== 'edition' && key !== 'title' && key !== 'callNumber' ? null : value;
   }
   const body = next as RecordBody;
-  body.authors = body.authors.map((a) => ({ dynasty: a.dynasty ?? null, name: a.name, role: a.role ?? null }));
-  body.annotations = body.annotations.map((a) => ({ person: a.person ?? null, mode: a.mode, note: a.note ?? null }));
-  body.seals = body.seals.map((s) => ({ text: s.text, owner: s.owner ?? null, ownerUnknown: s.ownerUnknown ?? !s.owner, position: s.position ?? null }));
-  body.phReadings = body.phReadings.map((r) => ({ value: r.value, method: r.method ?? null, point: r.point ?? null, measuredAt: r.measuredAt ?? null }));
+  body.authors = body.authors.map((a) => ({
+    dynasty: a.dynasty ?? null,
+    name: a.name,
+    role: a.role ?? null,
+  }));
+  body.annotations = body.annotations.map((a) => ({
+    person: a.person ?? null,
+    mode: a.mode,
+    note: a.note ?? null,
+  }));
+  body.seals = body.seals.map((s) => ({
+    text: s.text,
+    owner: s.owner ?? null,
+    ownerUnknown: s.ownerUnknown ?? !s.owner,
+    position: s.position ?? null,
+  }));
+  body.phReadings = body.phReadings.map((r) => ({
+    value: r.value,
+    method: r.method ?? null,
+    point: r.point ?? null,
+    measuredAt: r.measuredAt ?? null,
+  }));
   return body;
 }
 
 /** The full RecordInput the rules validate. */
-export function toRecordInput(type: RecordInput['type'], institutionId: string, body: RecordBody): RecordInput {
+export function toRecordInput(
+  type: RecordInput['type'],
+  institutionId: string,
+  body: RecordBody,
+): RecordInput {
   return { type, institutionId, ...body };
 }
 

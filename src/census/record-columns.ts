@@ -21,7 +21,8 @@ export function recordColumns(input: RecordInput, date: DerivedEditionDate, tier
     binding: input.binding,
     grade: input.grade,
     damageGrade: input.damageGrade,
-    documentType: input.type === 'minguo' ? (input.minguoDocumentType ?? input.documentType) : input.documentType,
+    documentType:
+      input.type === 'minguo' ? (input.minguoDocumentType ?? input.documentType) : input.documentType,
     preciousListNumber: input.preciousListNumber,
     tier,
   };

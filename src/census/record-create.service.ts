@@ -19,20 +19,35 @@ export async function createRecord(scope: RequestScope, sent: CreateRecordBody) 
   const actor = requireActor(scope);
   const institution = await scope.em.findOne(InstitutionSchema, { id: sent.institutionId });
   if (!institution) {
-    throw AppError.badRequest('VALIDATION_FAILED', `收藏单位 ${sent.institutionId} 不存在`, `No institution ${sent.institutionId}`, [
-      { path: 'institutionId', value: sent.institutionId, rule: 'exists', messageZh: '收藏单位不存在', messageEn: 'no such institution' },
-    ]);
+    throw AppError.badRequest(
+      'VALIDATION_FAILED',
+      `收藏单位 ${sent.institutionId} 不存在`,
+      `No institution ${sent.institutionId}`,
+      [
+        {
+          path: 'institutionId',
+          value: sent.institutionId,
+          rule: 'exists',
+          messageZh: '收藏单位不存在',
+          messageEn: 'no such institution',
+        },
+      ],
+    );
   }
   const provinceCode = institution.province.code;
   if (!canCatalogue(actor, { id: institution.id, provinceCode })) {
-    throw AppError.forbidden('无权为该单位登记记录', "You may not register records for this institution");
+    throw AppError.forbidden('无权为该单位登记记录', 'You may not register records for this institution');
   }
   const { type, institutionId, ...fields } = sent;
   const input = toRecordInput(type, institutionId, applyFields(EMPTY_RECORD_BODY, fields));
   const valid = await validateOrThrow(scope.em, input, 'save');
   try {
     return await scope.em.transactional(async (em) => {
-      const censusNumber = await issueCensusNumber(em, { id: institution.id, code: institution.code, provinceCode }, type);
+      const censusNumber = await issueCensusNumber(
+        em,
+        { id: institution.id, code: institution.code, provinceCode },
+        type,
+      );
       const record = em.create(CensusRecordSchema, {
         censusNumber,
         type,
@@ -54,7 +69,14 @@ export async function createRecord(scope: RequestScope, sent: CreateRecordBody) 
         changes: diffRecords(toRecordInput(type, institutionId, EMPTY_RECORD_BODY), valid.normalised),
         snapshot: record.body,
       });
-      recordAudit(em, scope, { action: 'record.create', entityType: 'census_record', entityId: censusNumber, after: { censusNumber, callNumber: input.callNumber, title: input.title }, provinceCode, institutionId: institution.id });
+      recordAudit(em, scope, {
+        action: 'record.create',
+        entityType: 'census_record',
+        entityId: censusNumber,
+        after: { censusNumber, callNumber: input.callNumber, title: input.title },
+        provinceCode,
+        institutionId: institution.id,
+      });
       record.institution = institution;
       return { ...presentRecord(record), warnings: valid.warnings };
     });

@@ -11,7 +11,10 @@ import { AppError } from '../http/app-error.js';
 import type { RequestScope } from '../http/request-scope.js';
 
 /** Loads a record the caller may see, or 404 (not 403: an unpublished record's existence is not public). */
-export async function loadVisibleRecord(scope: RequestScope, censusNumber: string): Promise<{ record: CensusRecord; ctx: ActorContext | null }> {
+export async function loadVisibleRecord(
+  scope: RequestScope,
+  censusNumber: string,
+): Promise<{ record: CensusRecord; ctx: ActorContext | null }> {
   const record = await scope.em.findOne(CensusRecordSchema, { censusNumber }, { populate: ['institution'] });
   const ctx = scope.actor ? await actorContext(scope.em, scope.actor) : null;
   if (
@@ -51,13 +54,46 @@ function applyVisibility(q: Knex.QueryBuilder, ctx: ActorContext | null): void {
           v
             .where('r.province_code', ctx.provinceCode)
             .whereIn('r.status', [...REVIEWER_VISIBLE])
-            .where((a) => a.where('r.assigned_reviewer_id', ctx.userId).orWhereIn('r.institution_id', [...ctx.assignedInstitutionIds])),
+            .where((a) =>
+              a
+                .where('r.assigned_reviewer_id', ctx.userId)
+                .orWhereIn('r.institution_id', [...ctx.assignedInstitutionIds]),
+            ),
         ),
       );
       return;
     default:
       q.where((w) => w.where('r.status', 'published').orWhere('r.institution_id', ctx.institutionId));
   }
+}
+
+/** One row of the list query (snake_case, as PostgreSQL returns it). */
+interface RecordListRow {
+  census_number: string;
+  type: string;
+  institution_id: string;
+  institution_name: string;
+  province_code: string;
+  call_number: string;
+  title: string;
+  authors: unknown[] | null;
+  edition_text: string;
+  volumes: number | null;
+  extant: string | null;
+  dynasty: string | null;
+  era: string | null;
+  era_year: number | null;
+  year_from: number | null;
+  year_to: number | null;
+  date_precision: string;
+  status: string;
+  grade: string | null;
+  damage_grade: string | null;
+  classification: string | null;
+  tier: string;
+  updated_at: string | Date;
+  submitted_at: string | Date | null;
+  version: number;
 }
 
 /** Paginated, filtered list of the records the caller may see, in census-number order. */
@@ -83,17 +119,42 @@ export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
       .clone()
       .join('institution as i', 'i.id', 'r.institution_id')
       .select(
-        'r.census_number', 'r.type', 'r.institution_id', 'i.name as institution_name', 'r.province_code', 'r.call_number', 'r.title',
-        knex.raw("r.body->'authors' as authors"), knex.raw("r.body->>'edition' as edition_text"), knex.raw("r.body->'volumes' as volumes"),
-        knex.raw("r.body->>'extant' as extant"), 'r.dynasty', 'r.era', 'r.era_year', 'r.year_from', 'r.year_to', 'r.date_precision',
-        'r.status', 'r.grade', 'r.damage_grade', 'r.classification', 'r.tier', 'r.updated_at', 'r.version',
+        'r.census_number',
+        'r.type',
+        'r.institution_id',
+        'i.name as institution_name',
+        'r.province_code',
+        'r.call_number',
+        'r.title',
+        knex.raw("r.body->'authors' as authors"),
+        knex.raw("r.body->>'edition' as edition_text"),
+        knex.raw("r.body->'volumes' as volumes"),
+        knex.raw("r.body->>'extant' as extant"),
+        'r.dynasty',
+        'r.era',
+        'r.era_year',
+        'r.year_from',
+        'r.year_to',
+        'r.date_precision',
+        'r.status',
+        'r.grade',
+        'r.damage_grade',
+        'r.classification',
+        'r.tier',
+        'r.updated_at',
+        'r.submitted_at',
+        'r.version',
       )
-      .orderBy('r.census_number')
+      .orderBy(
+        f.sort === 'submitted'
+          ? [{ column: 'r.submitted_at', order: 'asc' }, { column: 'r.census_number' }]
+          : [{ column: 'r.census_number' }],
+      )
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
     base.clone().count({ n: '*' }),
   ]);
-  const items = rows.map((r: Record<string, any>) => ({
+  const items = (rows as RecordListRow[]).map((r) => ({
     censusNumber: r.census_number,
     type: r.type,
     institutionId: r.institution_id,
@@ -102,7 +163,15 @@ export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
     callNumber: r.call_number,
     title: r.title,
     authors: r.authors ?? [],
-    edition: { text: r.edition_text, dynasty: r.dynasty, era: r.era, eraYear: r.era_year, yearFrom: r.year_from, yearTo: r.year_to, precision: r.date_precision },
+    edition: {
+      text: r.edition_text,
+      dynasty: r.dynasty,
+      era: r.era,
+      eraYear: r.era_year,
+      yearFrom: r.year_from,
+      yearTo: r.year_to,
+      precision: r.date_precision,
+    },
     volumes: r.volumes ?? null,
     extant: r.extant ?? null,
     status: r.status,
@@ -111,6 +180,7 @@ export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
     classification: r.classification,
     tier: r.tier,
     updatedAt: new Date(r.updated_at).toISOString(),
+    submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
     version: r.version,
   }));
   return { items, total: Number((counted[0] as { n: string }).n), page: f.page, pageSize: f.pageSize };
@@ -121,7 +191,15 @@ export async function listVersions(scope: RequestScope, censusNumber: string) {
   const { record } = await loadVisibleRecord(scope, censusNumber);
   const versions = await scope.em.find(RecordVersionSchema, { record }, { orderBy: { version: 'desc' } });
   return {
-    items: versions.map((v) => ({ version: v.version, at: v.at.toISOString(), actorId: v.actorId ?? null, actorEmail: v.actorEmail ?? null, reason: v.reason ?? null, status: v.status, changes: v.changes })),
+    items: versions.map((v) => ({
+      version: v.version,
+      at: v.at.toISOString(),
+      actorId: v.actorId ?? null,
+      actorEmail: v.actorEmail ?? null,
+      reason: v.reason ?? null,
+      status: v.status,
+      changes: v.changes,
+    })),
   };
 }
 
@@ -135,7 +213,23 @@ export async function reviewHistory(scope: RequestScope, censusNumber: string) {
   ]);
   return {
     status: record.status,
-    events: events.map((e) => ({ round: e.round, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, actorEmail: e.actorEmail ?? null, note: e.note ?? null, at: e.at.toISOString() })),
-    comments: comments.map((c) => ({ id: c.id, round: c.round, field: c.field, text: c.text, actorEmail: c.actorEmail ?? null, resolved: c.resolved, at: c.at.toISOString() })),
+    events: events.map((e) => ({
+      round: e.round,
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      actorEmail: e.actorEmail ?? null,
+      note: e.note ?? null,
+      at: e.at.toISOString(),
+    })),
+    comments: comments.map((c) => ({
+      id: c.id,
+      round: c.round,
+      field: c.field,
+      text: c.text,
+      actorEmail: c.actorEmail ?? null,
+      resolved: c.resolved,
+      at: c.at.toISOString(),
+    })),
   };
 }

@@ -28,22 +28,43 @@ export async function updateRecord(scope: RequestScope, censusNumber: string, se
         throw AppError.forbidden('无权修改该记录', 'You may not change this record');
       }
       if (version !== undefined && version !== record.version) {
-        throw AppError.conflict('VERSION_CONFLICT', `记录已被他人修改（当前版本 ${record.version}），请刷新后重试`, `The record was changed by someone else (current version ${record.version}); reload and try again`);
+        throw AppError.conflict(
+          'VERSION_CONFLICT',
+          `记录已被他人修改（当前版本 ${record.version}），请刷新后重试`,
+          `The record was changed by someone else (current version ${record.version}); reload and try again`,
+        );
       }
       if (!FREELY_EDITABLE.includes(record.status) && !EDITABLE_WITH_REASON.includes(record.status)) {
-        throw AppError.conflict('RECORD_LOCKED', `记录处于「${statusLabelZh(record.status)}」状态，审校期间不能修改`, `The record is ${record.status}: it cannot be changed while under review`);
+        throw AppError.conflict(
+          'RECORD_LOCKED',
+          `记录处于「${statusLabelZh(record.status)}」状态，审校期间不能修改`,
+          `The record is ${record.status}: it cannot be changed while under review`,
+        );
       }
       if (EDITABLE_WITH_REASON.includes(record.status) && !reason?.trim()) {
-        throw AppError.badRequest('REASON_REQUIRED', '修改已通过或已发布的记录必须说明理由', 'Changing an approved or published record needs a reason', [
-          { path: 'reason', rule: 'required_after_approval', messageZh: '请填写修改理由', messageEn: 'reason is required' },
-        ]);
+        throw AppError.badRequest(
+          'REASON_REQUIRED',
+          '修改已通过或已发布的记录必须说明理由',
+          'Changing an approved or published record needs a reason',
+          [
+            {
+              path: 'reason',
+              rule: 'required_after_approval',
+              messageZh: '请填写修改理由',
+              messageEn: 'reason is required',
+            },
+          ],
+        );
       }
       const before = toRecordInput(record.type, record.institution.id, record.body);
       const input = toRecordInput(record.type, record.institution.id, applyFields(record.body, fields));
       const valid = await validateOrThrow(em, input, 'save', before);
       const changes = diffRecords(before, valid.normalised);
       if (!changes.length) return { ...presentRecord(record), warnings: valid.warnings };
-      em.assign(record, { body: toBody(valid.normalised), ...recordColumns(valid.normalised, valid.derivedDate, valid.tier) });
+      em.assign(record, {
+        body: toBody(valid.normalised),
+        ...recordColumns(valid.normalised, valid.derivedDate, valid.tier),
+      });
       await em.flush();
       em.create(RecordVersionSchema, {
         record,
@@ -60,11 +81,19 @@ export async function updateRecord(scope: RequestScope, censusNumber: string, se
         entityType: 'census_record',
         entityId: censusNumber,
         before: Object.fromEntries(changes.map((c) => [c.field, c.before])),
-        after: { ...Object.fromEntries(changes.map((c) => [c.field, c.after])), ...(reason ? { reason } : {}) },
+        after: {
+          ...Object.fromEntries(changes.map((c) => [c.field, c.after])),
+          ...(reason ? { reason } : {}),
+        },
         provinceCode: record.provinceCode,
         institutionId: record.institution.id,
       });
       return { ...presentRecord(record), warnings: valid.warnings };
     })
-    .catch((error: unknown) => recordConflict(error, { callNumber: fields.callNumber ?? '', preciousListNumber: fields.preciousListNumber ?? null } as never));
+    .catch((error: unknown) =>
+      recordConflict(error, {
+        callNumber: fields.callNumber ?? '',
+        preciousListNumber: fields.preciousListNumber ?? null,
+      } as never),
+    );
 }

@@ -10,7 +10,12 @@ import { AppError } from '../http/app-error.js';
  * Validates a record with the current code lists; throws one 400 naming every field that is wrong.
  * `previous` is the stored record, whose retired code values stay acceptable.
  */
-export async function validateOrThrow(em: EntityManager, input: RecordInput, intent: 'save' | 'submit', previous?: RecordInput) {
+export async function validateOrThrow(
+  em: EntityManager,
+  input: RecordInput,
+  intent: 'save' | 'submit',
+  previous?: RecordInput,
+) {
   const codeLists = await loadCodeLists(em);
   const result = validateRecord(input, { codeLists, intent, today: new Date(), previous: previous ?? null });
   if (result.errors.length) {
@@ -29,13 +34,35 @@ export function recordConflict(error: unknown, input: RecordInput): never {
   if (error instanceof UniqueConstraintViolationException) {
     const message = String((error as Error).message);
     if (message.includes('census_record_precious_list_number_unique')) {
-      throw AppError.conflict('PRECIOUS_LIST_NUMBER_TAKEN', `名录号 ${input.preciousListNumber} 已被其他记录使用`, `Precious-list number ${input.preciousListNumber} is already used by another record`, [
-        { path: 'preciousListNumber', value: input.preciousListNumber, rule: 'unique', messageZh: '名录号必须唯一', messageEn: 'must be unique' },
-      ]);
+      throw AppError.conflict(
+        'PRECIOUS_LIST_NUMBER_TAKEN',
+        `名录号 ${input.preciousListNumber} 已被其他记录使用`,
+        `Precious-list number ${input.preciousListNumber} is already used by another record`,
+        [
+          {
+            path: 'preciousListNumber',
+            value: input.preciousListNumber,
+            rule: 'unique',
+            messageZh: '名录号必须唯一',
+            messageEn: 'must be unique',
+          },
+        ],
+      );
     }
-    throw AppError.conflict('CALL_NUMBER_TAKEN', `本单位已有索书号为 ${input.callNumber} 的记录`, `The institution already has a record with call number ${input.callNumber}`, [
-      { path: 'callNumber', value: input.callNumber, rule: 'unique_within_institution', messageZh: '索书号在单位内唯一', messageEn: 'must be unique within the institution' },
-    ]);
+    throw AppError.conflict(
+      'CALL_NUMBER_TAKEN',
+      `本单位已有索书号为 ${input.callNumber} 的记录`,
+      `The institution already has a record with call number ${input.callNumber}`,
+      [
+        {
+          path: 'callNumber',
+          value: input.callNumber,
+          rule: 'unique_within_institution',
+          messageZh: '索书号在单位内唯一',
+          messageEn: 'must be unique within the institution',
+        },
+      ],
+    );
   }
   throw error;
 }

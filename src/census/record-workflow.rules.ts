@@ -1,7 +1,14 @@
 import type { RecordStatus } from './record.types.js';
 
 /** Review workflow actions (overview.md): draft → submitted → in_review → returned | approved → published, plus withdrawn. */
-export const WORKFLOW_ACTIONS = ['submit', 'start_review', 'return', 'approve', 'publish', 'withdraw'] as const;
+export const WORKFLOW_ACTIONS = [
+  'submit',
+  'start_review',
+  'return',
+  'approve',
+  'publish',
+  'withdraw',
+] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 /** Who performs an action: the cataloguing side, the reviewing side, or the publishing centre. */
@@ -23,12 +30,23 @@ export const WORKFLOW: Record<WorkflowAction, ActionRule> = {
   approve: { from: ['submitted', 'in_review'], to: 'approved', side: 'review', needsNote: false },
   publish: { from: ['approved'], to: 'published', side: 'publish', needsNote: false },
   // Withdrawal is a state change with a reason, never a delete; the census number stays taken.
-  withdraw: { from: ['draft', 'submitted', 'in_review', 'returned', 'approved', 'published'], to: 'withdrawn', side: 'catalogue_or_publish', needsNote: true },
+  withdraw: {
+    from: ['draft', 'submitted', 'in_review', 'returned', 'approved', 'published'],
+    to: 'withdrawn',
+    side: 'catalogue_or_publish',
+    needsNote: true,
+  },
 };
 
 export type WorkflowCheck =
   | { ok: true; to: RecordStatus }
-  | { ok: false; code: 'ILLEGAL_TRANSITION' | 'NOTE_REQUIRED'; allowed: WorkflowAction[]; messageZh: string; messageEn: string };
+  | {
+      ok: false;
+      code: 'ILLEGAL_TRANSITION' | 'NOTE_REQUIRED';
+      allowed: WorkflowAction[];
+      messageZh: string;
+      messageEn: string;
+    };
 
 const STATUS_ZH: Record<RecordStatus, string> = {
   draft: '草稿',
@@ -46,7 +64,11 @@ export function allowedWorkflowActions(status: RecordStatus): WorkflowAction[] {
 }
 
 /** Checks one workflow step (permission is checked separately by the access rules). */
-export function checkWorkflowStep(status: RecordStatus, action: WorkflowAction, note: string | null | undefined): WorkflowCheck {
+export function checkWorkflowStep(
+  status: RecordStatus,
+  action: WorkflowAction,
+  note: string | null | undefined,
+): WorkflowCheck {
   const rule = WORKFLOW[action];
   const allowed = allowedWorkflowActions(status);
   if (!rule.from.includes(status)) {
@@ -59,7 +81,13 @@ export function checkWorkflowStep(status: RecordStatus, action: WorkflowAction, 
     };
   }
   if (rule.needsNote && !note?.trim()) {
-    return { ok: false, code: 'NOTE_REQUIRED', allowed, messageZh: `${action} 必须说明理由`, messageEn: `${action} needs a reason` };
+    return {
+      ok: false,
+      code: 'NOTE_REQUIRED',
+      allowed,
+      messageZh: `${action} 必须说明理由`,
+      messageEn: `${action} needs a reason`,
+    };
   }
   return { ok: true, to: rule.to };
 }

@@ -2,7 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CensusRecordSchema, type CensusRecord } from './census-record.entity.js';
 import { ReviewCommentSchema, ReviewEventSchema } from './review-event.entity.js';
 import { checkWorkflowStep, WORKFLOW, type WorkflowAction } from './record-workflow.rules.js';
-import { canCatalogue, canPublish, canReview, type ActorContext, type RecordScope } from './record-access.rules.js';
+import {
+  canCatalogue,
+  canPublish,
+  canReview,
+  type ActorContext,
+  type RecordScope,
+} from './record-access.rules.js';
 import { actorContext } from './record-access.service.js';
 import { validateOrThrow } from './record-validation.service.js';
 import { toRecordInput } from './record-body.js';
@@ -13,7 +19,12 @@ import { fromUnknown } from '../http/error-middleware.js';
 import { requireActor, type RequestScope } from '../http/request-scope.js';
 
 function scopeOf(record: CensusRecord): RecordScope {
-  return { institutionId: record.institution.id, provinceCode: record.provinceCode, status: record.status, assignedReviewerId: record.assignedReviewer?.id ?? null };
+  return {
+    institutionId: record.institution.id,
+    provinceCode: record.provinceCode,
+    status: record.status,
+    assignedReviewerId: record.assignedReviewer?.id ?? null,
+  };
 }
 
 function mayTake(ctx: ActorContext, action: WorkflowAction, record: CensusRecord): boolean {
@@ -35,14 +46,34 @@ async function currentRound(em: EntityManager, record: CensusRecord): Promise<nu
 }
 
 /** One workflow step on one record, inside the caller's transaction. */
-async function step(em: EntityManager, scope: RequestScope, ctx: ActorContext, censusNumber: string, action: WorkflowAction, note: string | undefined) {
+async function step(
+  em: EntityManager,
+  scope: RequestScope,
+  ctx: ActorContext,
+  censusNumber: string,
+  action: WorkflowAction,
+  note: string | undefined,
+) {
   const record = await em.findOne(CensusRecordSchema, { censusNumber }, { populate: ['institution'] });
   if (!record) throw AppError.notFound(`Record ${censusNumber}`, `记录 ${censusNumber} `);
-  if (!mayTake(ctx, action, record)) throw AppError.forbidden(`无权对记录 ${censusNumber} 执行 ${action}`, `You may not ${action} record ${censusNumber}`);
+  if (!mayTake(ctx, action, record))
+    throw AppError.forbidden(
+      `无权对记录 ${censusNumber} 执行 ${action}`,
+      `You may not ${action} record ${censusNumber}`,
+    );
   const check = checkWorkflowStep(record.status, action, note);
   if (!check.ok) {
     const status = check.code === 'ILLEGAL_TRANSITION' ? 409 : 400;
-    throw new AppError(status, check.code, check.messageZh, check.messageEn, check.code === 'NOTE_REQUIRED' ? [{ path: 'note', rule: 'required', messageZh: check.messageZh, messageEn: check.messageEn }] : [], { allowedActions: check.allowed });
+    throw new AppError(
+      status,
+      check.code,
+      check.messageZh,
+      check.messageEn,
+      check.code === 'NOTE_REQUIRED'
+        ? [{ path: 'note', rule: 'required', messageZh: check.messageZh, messageEn: check.messageEn }]
+        : [],
+      { allowedActions: check.allowed },
+    );
   }
   // Submission is where grade and damage grade become mandatory (records.md).
   if (action === 'submit') {
@@ -57,34 +88,84 @@ async function step(em: EntityManager, scope: RequestScope, ctx: ActorContext, c
   if (action === 'publish') record.publishedAt = now;
   if (action === 'withdraw') record.withdrawReason = note!.trim();
   const round = (await currentRound(em, record)) + (action === 'submit' ? 1 : 0);
-  em.create(ReviewEventSchema, { record, round, action, fromStatus: from, toStatus: check.to, actorId: ctx.userId, actorEmail: scope.actor?.email ?? null, note: note?.trim() || null, at: now });
+  em.create(ReviewEventSchema, {
+    record,
+    round,
+    action,
+    fromStatus: from,
+    toStatus: check.to,
+    actorId: ctx.userId,
+    actorEmail: scope.actor?.email ?? null,
+    note: note?.trim() || null,
+    at: now,
+  });
   await em.flush();
-  recordAudit(em, scope, { action: `record.${action}`, entityType: 'census_record', entityId: censusNumber, before: { status: from }, after: { status: check.to, ...(note ? { note } : {}) }, provinceCode: record.provinceCode, institutionId: record.institution.id });
+  recordAudit(em, scope, {
+    action: `record.${action}`,
+    entityType: 'census_record',
+    entityId: censusNumber,
+    before: { status: from },
+    after: { status: check.to, ...(note ? { note } : {}) },
+    provinceCode: record.provinceCode,
+    institutionId: record.institution.id,
+  });
   return record;
 }
 
 /** Takes one workflow action on one record. */
-export async function transitionRecord(scope: RequestScope, censusNumber: string, action: WorkflowAction, note?: string) {
+export async function transitionRecord(
+  scope: RequestScope,
+  censusNumber: string,
+  action: WorkflowAction,
+  note?: string,
+) {
   const ctx = await actorContext(scope.em, requireActor(scope));
   const record = await scope.em.transactional((em) => step(em, scope, ctx, censusNumber, action, note));
   return presentRecord(record);
 }
 
 /** The same action on many records; each succeeds or fails on its own, and the answer says which. */
-export async function bulkTransition(scope: RequestScope, censusNumbers: string[], action: WorkflowAction, note?: string) {
+export async function bulkTransition(
+  scope: RequestScope,
+  censusNumbers: string[],
+  action: WorkflowAction,
+  note?: string,
+) {
   const ctx = await actorContext(scope.em, requireActor(scope));
-  const results: Array<{ censusNumber: string; ok: boolean; status?: string; error?: { code: string; message: string; details: unknown } }> = [];
+  const results: Array<{
+    censusNumber: string;
+    ok: boolean;
+    status?: string;
+    error?: { code: string; message: string; messageZh: string; messageEn: string; details: unknown };
+  }> = [];
   for (const censusNumber of [...new Set(censusNumbers)]) {
     try {
-      const record = await scope.em.fork().transactional((em) => step(em, scope, ctx, censusNumber, action, note));
+      const record = await scope.em
+        .fork()
+        .transactional((em) => step(em, scope, ctx, censusNumber, action, note));
       results.push({ censusNumber, ok: true, status: record.status });
     } catch (error) {
       const e = fromUnknown(error);
       if (e.status >= 500) throw error;
-      results.push({ censusNumber, ok: false, error: { code: e.code, message: `${e.messageZh} / ${e.messageEn}`, details: e.details } });
+      results.push({
+        censusNumber,
+        ok: false,
+        error: {
+          code: e.code,
+          message: `${e.messageZh} / ${e.messageEn}`,
+          messageZh: e.messageZh,
+          messageEn: e.messageEn,
+          details: e.details,
+        },
+      });
     }
   }
-  return { action, succeeded: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length, results };
+  return {
+    action,
+    succeeded: results.filter((r) => r.ok).length,
+    failed: results.filter((r) => !r.ok).length,
+    results,
+  };
 }
 
 /** A reviewer's comment on one field of a record under review. */
@@ -93,13 +174,41 @@ export async function commentOnField(scope: RequestScope, censusNumber: string, 
   return scope.em.transactional(async (em) => {
     const record = await em.findOne(CensusRecordSchema, { censusNumber }, { populate: ['institution'] });
     if (!record) throw AppError.notFound(`Record ${censusNumber}`, `记录 ${censusNumber} `);
-    if (!canReview(ctx, scopeOf(record))) throw AppError.forbidden('只有负责审校的人员可以批注', 'Only the reviewers of this record may comment');
+    if (!canReview(ctx, scopeOf(record)))
+      throw AppError.forbidden('只有负责审校的人员可以批注', 'Only the reviewers of this record may comment');
     if (!['submitted', 'in_review'].includes(record.status)) {
-      throw AppError.conflict('NOT_UNDER_REVIEW', '只能对审校中的记录批注', 'Comments are only possible while the record is under review');
+      throw AppError.conflict(
+        'NOT_UNDER_REVIEW',
+        '只能对审校中的记录批注',
+        'Comments are only possible while the record is under review',
+      );
     }
-    const comment = em.create(ReviewCommentSchema, { record, round: await currentRound(em, record), field, text, actorId: ctx.userId, actorEmail: scope.actor?.email ?? null, resolved: false });
+    const comment = em.create(ReviewCommentSchema, {
+      record,
+      round: await currentRound(em, record),
+      field,
+      text,
+      actorId: ctx.userId,
+      actorEmail: scope.actor?.email ?? null,
+      resolved: false,
+    });
     await em.flush();
-    recordAudit(em, scope, { action: 'record.comment', entityType: 'census_record', entityId: censusNumber, after: { field, text }, provinceCode: record.provinceCode, institutionId: record.institution.id });
-    return { id: comment.id, round: comment.round, field, text, actorEmail: comment.actorEmail ?? null, resolved: false, at: comment.at.toISOString() };
+    recordAudit(em, scope, {
+      action: 'record.comment',
+      entityType: 'census_record',
+      entityId: censusNumber,
+      after: { field, text },
+      provinceCode: record.provinceCode,
+      institutionId: record.institution.id,
+    });
+    return {
+      id: comment.id,
+      round: comment.round,
+      field,
+      text,
+      actorEmail: comment.actorEmail ?? null,
+      resolved: false,
+      at: comment.at.toISOString(),
+    };
   });
 }

@@ -23,7 +23,10 @@ const phReading = z.strictObject({
   value: z.number(),
   method: optionalText(100),
   point: optionalText(100),
-  measuredAt: z.iso.date(bilingual('日期格式应为 YYYY-MM-DD', 'date must be YYYY-MM-DD')).nullable().optional(),
+  measuredAt: z.iso
+    .date(bilingual('日期格式应为 YYYY-MM-DD', 'date must be YYYY-MM-DD'))
+    .nullable()
+    .optional(),
 });
 
 /** The catalogue fields, shared by create (all) and update (any subset). */
@@ -101,7 +104,10 @@ export const commentBody = z.strictObject({ field: text(64).min(1), text: text(4
 
 export const listRecordsQuery = z.strictObject({
   institutionId: z.uuid().optional(),
-  provinceCode: z.string().regex(/^\d{6}$/).optional(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   type: z.enum(RECORD_TYPES).optional(),
   status: z.enum(RECORD_STATUSES).optional(),
   classification: text(16).optional(),
@@ -112,6 +118,7 @@ export const listRecordsQuery = z.strictObject({
   damageGrade: text(16).optional(),
   q: text(200).optional(),
   reviewer: z.enum(['me']).optional(),
+  sort: z.enum(['number', 'submitted']).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -4,7 +4,15 @@
 export const RECORD_TYPES = ['guji', 'minguo'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
-export const RECORD_STATUSES = ['draft', 'submitted', 'in_review', 'returned', 'approved', 'published', 'withdrawn'] as const;
+export const RECORD_STATUSES = [
+  'draft',
+  'submitted',
+  'in_review',
+  'returned',
+  'approved',
+  'published',
+  'withdrawn',
+] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
 /** One responsibility statement: （宋）朱熹撰. */

@@ -1,5 +1,10 @@
 import { defineRoute } from '../http/route.js';
-import { censusNumberParams, createRecordBody, listRecordsQuery, updateRecordBody } from './record.schemas.js';
+import {
+  censusNumberParams,
+  createRecordBody,
+  listRecordsQuery,
+  updateRecordBody,
+} from './record.schemas.js';
 import { createRecord } from './record-create.service.js';
 import { updateRecord } from './record-update.service.js';
 import { getRecord, listRecords, listVersions } from './record-query.service.js';
@@ -42,7 +47,9 @@ export const recordRoutes = [
     auth: 'user',
     params: censusNumberParams,
     body: updateRecordBody,
-    handler: async ({ scope, params, body }) => ({ body: await updateRecord(scope, params.censusNumber, body) }),
+    handler: async ({ scope, params, body }) => ({
+      body: await updateRecord(scope, params.censusNumber, body),
+    }),
   }),
   defineRoute({
     method: 'get',

@@ -9,7 +9,10 @@ export const ReviewAssignmentSchema = defineEntity({
   tableName: 'review_assignment',
   uniques: [{ properties: ['reviewer', 'institution'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     reviewer: () => p.manyToOne(UserSchema).deleteRule('cascade'),
     institution: () => p.manyToOne(InstitutionSchema).deleteRule('cascade').index(),
     createdBy: p.uuid().nullable(),

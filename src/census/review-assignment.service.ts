@@ -11,15 +11,33 @@ import { requireActor, type RequestScope } from '../http/request-scope.js';
 function present(a: ReviewAssignment) {
   const reviewer = a.reviewer as User;
   const institution = a.institution as Institution;
-  return { id: a.id, reviewerId: reviewer.id, reviewerEmail: reviewer.email, institutionId: institution.id, institutionName: institution.name, createdAt: a.createdAt.toISOString() };
+  return {
+    id: a.id,
+    reviewerId: reviewer.id,
+    reviewerEmail: reviewer.email,
+    institutionId: institution.id,
+    institutionName: institution.name,
+    createdAt: a.createdAt.toISOString(),
+  };
 }
 
 async function loadReviewer(scope: RequestScope, reviewerId: string): Promise<User> {
   const reviewer = await scope.em.findOne(UserSchema, { id: reviewerId });
   if (!reviewer || reviewer.role !== 'reviewer') {
-    throw AppError.badRequest('VALIDATION_FAILED', `${reviewerId} 不是审校员`, `${reviewerId} is not a reviewer`, [
-      { path: 'reviewerId', value: reviewerId, rule: 'is_reviewer', messageZh: '必须是审校员账号', messageEn: 'must be a reviewer account' },
-    ]);
+    throw AppError.badRequest(
+      'VALIDATION_FAILED',
+      `${reviewerId} 不是审校员`,
+      `${reviewerId} is not a reviewer`,
+      [
+        {
+          path: 'reviewerId',
+          value: reviewerId,
+          rule: 'is_reviewer',
+          messageZh: '必须是审校员账号',
+          messageEn: 'must be a reviewer account',
+        },
+      ],
+    );
   }
   return reviewer;
 }
@@ -30,21 +48,45 @@ export async function assignInstitution(scope: RequestScope, reviewerId: string,
   const reviewer = await loadReviewer(scope, reviewerId);
   const institution = await scope.em.findOne(InstitutionSchema, { id: institutionId });
   if (!institution) throw AppError.notFound(`Institution ${institutionId}`, `收藏单位 ${institutionId} `);
-  if (!canAdministerProvince(actor, institution.province.code)) throw AppError.forbidden('无权为该省分配审校', 'You may not assign reviews in this province');
+  if (!canAdministerProvince(actor, institution.province.code))
+    throw AppError.forbidden('无权为该省分配审校', 'You may not assign reviews in this province');
   if (reviewer.province?.code !== institution.province.code) {
-    throw AppError.badRequest('VALIDATION_FAILED', '审校员与收藏单位不在同一省份', 'The reviewer and the institution are in different provinces', [
-      { path: 'reviewerId', value: reviewerId, rule: 'same_province', messageZh: '审校员必须属于该单位所在省份', messageEn: "reviewer must belong to the institution's province" },
-    ]);
+    throw AppError.badRequest(
+      'VALIDATION_FAILED',
+      '审校员与收藏单位不在同一省份',
+      'The reviewer and the institution are in different provinces',
+      [
+        {
+          path: 'reviewerId',
+          value: reviewerId,
+          rule: 'same_province',
+          messageZh: '审校员必须属于该单位所在省份',
+          messageEn: "reviewer must belong to the institution's province",
+        },
+      ],
+    );
   }
   try {
     return await scope.em.transactional(async (em) => {
       const a = em.create(ReviewAssignmentSchema, { reviewer, institution, createdBy: actor.userId });
       await em.flush();
-      recordAudit(em, scope, { action: 'review_assignment.create', entityType: 'review_assignment', entityId: a.id, after: present(a), provinceCode: institution.province.code, institutionId: institution.id });
+      recordAudit(em, scope, {
+        action: 'review_assignment.create',
+        entityType: 'review_assignment',
+        entityId: a.id,
+        after: present(a),
+        provinceCode: institution.province.code,
+        institutionId: institution.id,
+      });
       return present(a);
     });
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw AppError.conflict('ALREADY_ASSIGNED', '该审校员已负责此单位', 'The reviewer is already assigned to this institution');
+    if (error instanceof UniqueConstraintViolationException)
+      throw AppError.conflict(
+        'ALREADY_ASSIGNED',
+        '该审校员已负责此单位',
+        'The reviewer is already assigned to this institution',
+      );
     throw error;
   }
 }
@@ -59,7 +101,13 @@ export async function unassign(scope: RequestScope, id: string) {
     const before = present(a);
     em.remove(a);
     await em.flush();
-    recordAudit(em, scope, { action: 'review_assignment.delete', entityType: 'review_assignment', entityId: id, before, provinceCode: a.institution.province.code });
+    recordAudit(em, scope, {
+      action: 'review_assignment.delete',
+      entityType: 'review_assignment',
+      entityId: id,
+      before,
+      provinceCode: a.institution.province.code,
+    });
   });
 }
 
@@ -67,9 +115,18 @@ export async function unassign(scope: RequestScope, id: string) {
 export async function listAssignments(scope: RequestScope) {
   const actor = requireActor(scope);
   const where =
-    actor.role === 'national_admin' ? {} : actor.role === 'provincial_admin' ? { institution: { province: actor.provinceCode } } : actor.role === 'reviewer' ? { reviewer: actor.userId } : null;
+    actor.role === 'national_admin'
+      ? {}
+      : actor.role === 'provincial_admin'
+        ? { institution: { province: actor.provinceCode } }
+        : actor.role === 'reviewer'
+          ? { reviewer: actor.userId }
+          : null;
   if (!where) throw AppError.forbidden();
-  const rows = await scope.em.find(ReviewAssignmentSchema, where, { populate: ['reviewer', 'institution'], orderBy: { createdAt: 'desc' } });
+  const rows = await scope.em.find(ReviewAssignmentSchema, where, {
+    populate: ['reviewer', 'institution'],
+    orderBy: { createdAt: 'desc' },
+  });
   return { items: rows.map(present) };
 }
 
@@ -80,11 +137,22 @@ export async function assignRecords(scope: RequestScope, reviewerId: string, cen
   return scope.em.transactional(async (em) => {
     const records = await em.find(CensusRecordSchema, { censusNumber: { $in: censusNumbers } });
     const missing = censusNumbers.filter((n) => !records.some((r) => r.censusNumber === n));
-    if (missing.length) throw AppError.notFound(`Records ${missing.join(', ')}`, `记录 ${missing.join('、')} `);
+    if (missing.length)
+      throw AppError.notFound(`Records ${missing.join(', ')}`, `记录 ${missing.join('、')} `);
     for (const r of records) {
-      if (!canAdministerProvince(actor, r.provinceCode) || reviewer.province?.code !== r.provinceCode) throw AppError.forbidden(`无权分配记录 ${r.censusNumber}`, `You may not assign record ${r.censusNumber}`);
+      if (!canAdministerProvince(actor, r.provinceCode) || reviewer.province?.code !== r.provinceCode)
+        throw AppError.forbidden(
+          `无权分配记录 ${r.censusNumber}`,
+          `You may not assign record ${r.censusNumber}`,
+        );
       r.assignedReviewer = reviewer;
-      recordAudit(em, scope, { action: 'record.assign_reviewer', entityType: 'census_record', entityId: r.censusNumber, after: { reviewerId }, provinceCode: r.provinceCode });
+      recordAudit(em, scope, {
+        action: 'record.assign_reviewer',
+        entityType: 'census_record',
+        entityId: r.censusNumber,
+        after: { reviewerId },
+        provinceCode: r.provinceCode,
+      });
     }
     await em.flush();
     return { assigned: records.length };

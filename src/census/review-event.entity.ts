@@ -28,7 +28,10 @@ export const ReviewCommentSchema = defineEntity({
   tableName: 'review_comment',
   indexes: [{ properties: ['record', 'round'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     record: () => p.manyToOne(CensusRecordSchema).deleteRule('cascade'),
     round: p.integer(),
     field: p.string().length(64),

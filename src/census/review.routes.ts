@@ -35,7 +35,10 @@ export const reviewRoutes = [
       successStatus: 200,
       params: censusNumberParams,
       body: workflowBody,
-      handler: async ({ scope, params, body }) => ({ status: 200, body: await transitionRecord(scope, params.censusNumber, action, body.note ?? body.reason) }),
+      handler: async ({ scope, params, body }) => ({
+        status: 200,
+        body: await transitionRecord(scope, params.censusNumber, action, body.note ?? body.reason),
+      }),
     }),
   ),
   ...bulkActions.map(([segment, action]) =>
@@ -47,7 +50,10 @@ export const reviewRoutes = [
       auth: 'user',
       successStatus: 200,
       body: bulkBody,
-      handler: async ({ scope, body }) => ({ status: 200, body: await bulkTransition(scope, body.censusNumbers, action, body.note) }),
+      handler: async ({ scope, body }) => ({
+        status: 200,
+        body: await bulkTransition(scope, body.censusNumbers, action, body.note),
+      }),
     }),
   ),
   defineRoute({
@@ -67,7 +73,9 @@ export const reviewRoutes = [
     auth: 'user',
     params: censusNumberParams,
     body: commentBody,
-    handler: async ({ scope, params, body }) => ({ body: await commentOnField(scope, params.censusNumber, body.field, body.text) }),
+    handler: async ({ scope, params, body }) => ({
+      body: await commentOnField(scope, params.censusNumber, body.field, body.text),
+    }),
   }),
   defineRoute({
     method: 'get',
@@ -84,7 +92,9 @@ export const reviewRoutes = [
     tag,
     auth: 'user',
     body: z.strictObject({ reviewerId: z.uuid(), institutionId: z.uuid() }),
-    handler: async ({ scope, body }) => ({ body: await assignInstitution(scope, body.reviewerId, body.institutionId) }),
+    handler: async ({ scope, body }) => ({
+      body: await assignInstitution(scope, body.reviewerId, body.institutionId),
+    }),
   }),
   defineRoute({
     method: 'delete',
@@ -106,7 +116,13 @@ export const reviewRoutes = [
     tag,
     auth: 'user',
     successStatus: 200,
-    body: z.strictObject({ reviewerId: z.uuid(), censusNumbers: z.array(z.string().min(1).max(32)).min(1).max(1000) }),
-    handler: async ({ scope, body }) => ({ status: 200, body: await assignRecords(scope, body.reviewerId, body.censusNumbers) }),
+    body: z.strictObject({
+      reviewerId: z.uuid(),
+      censusNumbers: z.array(z.string().min(1).max(32)).min(1).max(1000),
+    }),
+    handler: async ({ scope, body }) => ({
+      status: 200,
+      body: await assignRecords(scope, body.reviewerId, body.censusNumbers),
+    }),
   }),
 ];

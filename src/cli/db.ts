@@ -44,7 +44,9 @@ async function main(): Promise<number> {
           const drift = await orm.schema.getUpdateSchemaSQL({ wrap: false, safe: false });
           const needed = await orm.getMigrator().checkMigrationNeeded();
           if (drift.trim() || needed) {
-            console.error('Entities and committed migrations drift apart. Run `npm run db:migration:create`.');
+            console.error(
+              'Entities and committed migrations drift apart. Run `npm run db:migration:create`.',
+            );
             if (drift.trim()) console.error(drift);
             return 1;
           }

@@ -11,6 +11,7 @@ import { ReviewCommentSchema, ReviewEventSchema } from '../census/review-event.e
 import { ReviewAssignmentSchema } from '../census/review-assignment.entity.js';
 import { CodeListValueSchema } from '../census/code-list-value.entity.js';
 import { SettingSchema } from '../settings/setting.entity.js';
+import { ImportJobSchema, ImportRowErrorSchema } from '../census/import/import-job.entity.js';
 
 /** Every entity the ORM knows; a new entity is added here and gets a migration (`npm run db:migration:create`). */
 export const ENTITIES = [
@@ -28,4 +29,6 @@ export const ENTITIES = [
   ReviewAssignmentSchema,
   CodeListValueSchema,
   SettingSchema,
+  ImportJobSchema,
+  ImportRowErrorSchema,
 ];

@@ -35,7 +35,10 @@ export function ormOptions(databaseUrl: string, pool: { min?: number; max?: numb
 }
 
 /** Connects the ORM (no schema changes: migrations are applied separately). */
-export async function connectOrm(databaseUrl: string, pool?: { min?: number; max?: number }): Promise<MikroORM> {
+export async function connectOrm(
+  databaseUrl: string,
+  pool?: { min?: number; max?: number },
+): Promise<MikroORM> {
   return MikroORM.init(ormOptions(databaseUrl, pool));
 }
 

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { ObjectStore } from '../object-store/object-store.js';
+import type { ImportWorker } from '../census/import/import-worker.js';
 
 /** Long-lived collaborators shared by every request. */
 export interface AppDeps {
@@ -9,4 +10,6 @@ export interface AppDeps {
   readonly orm: MikroORM;
   readonly objectStore: ObjectStore;
   readonly logger: Logger;
+  /** Background worker for imports; absent in contexts that only read. */
+  readonly importWorker?: ImportWorker;
 }

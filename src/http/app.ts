@@ -21,6 +21,8 @@ import { recordRoutes } from '../census/records.routes.js';
 import { reviewRoutes } from '../census/review.routes.js';
 import { codeListRoutes } from '../census/code-lists.routes.js';
 import { editionDateRoutes } from '../census/edition-date.routes.js';
+import { importRoutes } from '../census/import/imports.routes.js';
+import { exportRoutes } from '../census/export/exports.routes.js';
 
 /** Every JSON route of the service; the OpenAPI document is generated from this list. */
 export const API_ROUTES: readonly Route[] = [
@@ -35,6 +37,8 @@ export const API_ROUTES: readonly Route[] = [
   ...reviewRoutes.filter((r) => r.path.startsWith('/api/records/bulk/')),
   ...recordRoutes,
   ...reviewRoutes.filter((r) => !r.path.startsWith('/api/records/bulk/')),
+  ...importRoutes,
+  ...exportRoutes,
 ];
 
 /** Builds the Koa application (no listening: the caller owns the server). */
@@ -78,7 +82,8 @@ export function buildApp(deps: AppDeps): Koa {
   app.use(router.allowedMethods({ throw: false }));
   app.use(async (ctx) => {
     if (ctx.status === 404 && !ctx.body) {
-      if (ctx.path.startsWith('/api/')) throw AppError.notFound(`Route ${ctx.method} ${ctx.path}`, `接口 ${ctx.method} ${ctx.path} `);
+      if (ctx.path.startsWith('/api/'))
+        throw AppError.notFound(`Route ${ctx.method} ${ctx.path}`, `接口 ${ctx.method} ${ctx.path} `);
     }
   });
   return app;

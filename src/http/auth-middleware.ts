@@ -19,16 +19,26 @@ export function authMiddleware(orm: MikroORM): Middleware {
     let actor = null;
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!match) throw AppError.unauthorized('Authorization 头格式应为 Bearer <token>', 'Authorization header must be "Bearer <token>"');
+      if (!match)
+        throw AppError.unauthorized(
+          'Authorization 头格式应为 Bearer <token>',
+          'Authorization header must be "Bearer <token>"',
+        );
       actor = await authenticateSecret(em, match[1]!, false);
-      if (!actor) throw AppError.unauthorized('令牌无效、已过期或已撤销', 'The token is invalid, expired or revoked');
+      if (!actor)
+        throw AppError.unauthorized('令牌无效、已过期或已撤销', 'The token is invalid, expired or revoked');
     } else {
       const cookie = ctx.cookies.get(SESSION_COOKIE);
       if (cookie) actor = await authenticateSecret(em, cookie, true);
       if (actor && !SAFE_METHODS.has(ctx.method) && ctx.path.startsWith('/api/')) {
         const expected = await csrfTokenOf(em, actor.tokenId);
         if (!expected || ctx.get(CSRF_HEADER) !== expected) {
-          throw new AppError(403, 'CSRF_TOKEN_MISSING', '缺少或错误的 CSRF 令牌（X-CSRF-Token）', 'Missing or wrong CSRF token (X-CSRF-Token header)');
+          throw new AppError(
+            403,
+            'CSRF_TOKEN_MISSING',
+            '缺少或错误的 CSRF 令牌（X-CSRF-Token）',
+            'Missing or wrong CSRF token (X-CSRF-Token header)',
+          );
         }
       }
     }

@@ -6,7 +6,12 @@ import { fileURLToPath } from 'node:url';
 
 const swaggerDir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 const ownDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'docs');
-const SWAGGER_FILES = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js', 'favicon-32x32.png']);
+const SWAGGER_FILES = new Set([
+  'swagger-ui.css',
+  'swagger-ui-bundle.js',
+  'swagger-ui-standalone-preset.js',
+  'favicon-32x32.png',
+]);
 
 const page = `<!doctype html>
 <html lang="zh-Hans"><head><meta charset="utf-8"><title>API 文档 · Census API</title>

@@ -8,11 +8,18 @@ import { requireActor, type RequestScope } from './request-scope.js';
 export function mountRoutes(router: Router, routes: readonly Route[], deps: AppDeps): void {
   for (const route of routes) {
     router[route.method](route.path, async (ctx) => {
-      const scope: RequestScope = { em: ctx.state.em, actor: ctx.state.actor ?? null, requestId: ctx.state.requestId, ip: ctx.ip };
+      const scope: RequestScope = {
+        em: ctx.state.em,
+        actor: ctx.state.actor ?? null,
+        requestId: ctx.state.requestId,
+        ip: ctx.ip,
+      };
       if (route.auth === 'user') requireActor(scope);
       const params = route.params ? parseOrThrow(route.params, ctx.params, 'params') : ctx.params;
       const query = route.query ? parseOrThrow(route.query, { ...ctx.query }, 'query') : ctx.query;
-      const body = route.body ? parseOrThrow(route.body, (ctx.request as { body?: unknown }).body ?? {}, 'body') : undefined;
+      const body = route.body
+        ? parseOrThrow(route.body, (ctx.request as { body?: unknown }).body ?? {}, 'body')
+        : undefined;
       const result = await route.handler({ body, query, params, scope, deps, koa: ctx });
       ctx.status = result.status ?? route.successStatus ?? (route.method === 'post' ? 201 : 200);
       for (const [k, v] of Object.entries(result.headers ?? {})) ctx.set(k, v);

@@ -29,7 +29,12 @@ export async function receiveMultipart(
   limits: { maxFileBytes: number; maxFiles: number },
 ): Promise<{ files: SpooledFile[]; fields: Record<string, string>; discard: () => Promise<void> }> {
   if (!ctx.is('multipart/form-data')) {
-    throw new AppError(415, 'MULTIPART_REQUIRED', '请以 multipart/form-data 上传文件', 'Upload the file as multipart/form-data');
+    throw new AppError(
+      415,
+      'MULTIPART_REQUIRED',
+      '请以 multipart/form-data 上传文件',
+      'Upload the file as multipart/form-data',
+    );
   }
   await fs.promises.mkdir(SPOOL_DIR, { recursive: true });
   const files: SpooledFile[] = [];
@@ -40,16 +45,40 @@ export async function receiveMultipart(
     await Promise.all(files.map((f) => fs.promises.rm(f.path, { force: true })));
   };
   let failure: AppError | undefined;
-  const parser = busboy({ headers: ctx.req.headers, limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 50, fieldSize: 64 * 1024 } });
+  const parser = busboy({
+    headers: ctx.req.headers,
+    limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 50, fieldSize: 64 * 1024 },
+  });
   parser.on('field', (name, value) => (fields[name] = value));
-  parser.on('filesLimit', () => (failure ??= new AppError(413, 'TOO_MANY_FILES', `一次最多上传 ${limits.maxFiles} 个文件`, `At most ${limits.maxFiles} files per upload`)));
+  parser.on(
+    'filesLimit',
+    () =>
+      (failure ??= new AppError(
+        413,
+        'TOO_MANY_FILES',
+        `一次最多上传 ${limits.maxFiles} 个文件`,
+        `At most ${limits.maxFiles} files per upload`,
+      )),
+  );
   parser.on('file', (field, stream, info) => {
     const target = path.join(SPOOL_DIR, crypto.randomUUID());
     const hash = crypto.createHash('sha256');
     let size = 0;
-    const entry = { field, fileName: info.filename ?? 'upload', mimeType: info.mimeType, path: target, size: 0, sha256: '' };
+    const entry = {
+      field,
+      fileName: info.filename ?? 'upload',
+      mimeType: info.mimeType,
+      path: target,
+      size: 0,
+      sha256: '',
+    };
     stream.on('limit', () => {
-      failure ??= new AppError(413, 'FILE_TOO_LARGE', `文件 ${entry.fileName} 超过 ${limits.maxFileBytes} 字节的上限`, `File ${entry.fileName} exceeds the limit of ${limits.maxFileBytes} bytes`);
+      failure ??= new AppError(
+        413,
+        'FILE_TOO_LARGE',
+        `文件 ${entry.fileName} 超过 ${limits.maxFileBytes} 字节的上限`,
+        `File ${entry.fileName} exceeds the limit of ${limits.maxFileBytes} bytes`,
+      );
     });
     const measure = new Transform({
       transform(chunk: Buffer, _enc, done) {
@@ -68,7 +97,22 @@ export async function receiveMultipart(
     await Promise.all(pending);
   } catch (error) {
     await discard();
-    throw failure ?? AppError.badRequest('MALFORMED_MULTIPART', '上传的表单数据不完整或格式错误', 'The multipart upload is malformed or incomplete', [{ path: 'file', rule: 'multipart', messageZh: String((error as Error).message), messageEn: String((error as Error).message) }]);
+    throw (
+      failure ??
+      AppError.badRequest(
+        'MALFORMED_MULTIPART',
+        '上传的表单数据不完整或格式错误',
+        'The multipart upload is malformed or incomplete',
+        [
+          {
+            path: 'file',
+            rule: 'multipart',
+            messageZh: String((error as Error).message),
+            messageEn: String((error as Error).message),
+          },
+        ],
+      )
+    );
   }
   if (failure) {
     await discard();

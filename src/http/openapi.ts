@@ -32,7 +32,10 @@ const errorSchema = {
 } as const;
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const out = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const out = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   delete out.$schema;
   return out;
 }
@@ -50,7 +53,12 @@ export function buildOpenApi(routes: readonly Route[], serverUrl: string): Recor
       if (!schema) continue;
       const js = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, prop] of Object.entries(js.properties ?? {})) {
-        parameters.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: prop });
+        parameters.push({
+          name,
+          in: where,
+          required: where === 'path' || (js.required ?? []).includes(name),
+          schema: prop,
+        });
       }
     }
     const status = String(route.successStatus ?? (route.method === 'post' ? 201 : 200));
@@ -60,15 +68,27 @@ export function buildOpenApi(routes: readonly Route[], serverUrl: string): Recor
       operationId: `${route.method}${path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
       ...(parameters.length ? { parameters } : {}),
       ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+            },
+          }
         : {}),
-      ...(route.auth === 'user' ? { security: [{ bearerAuth: [] }, { sessionCookie: [] }] } : { security: [] }),
+      ...(route.auth === 'user'
+        ? { security: [{ bearerAuth: [] }, { sessionCookie: [] }] }
+        : { security: [] }),
       responses: {
         [status]: {
           description: 'Success',
-          ...(route.response ? { content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } } : {}),
+          ...(route.response
+            ? { content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } }
+            : {}),
         },
-        default: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        default: {
+          description: 'Error',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
       },
     };
     (paths[path] ??= {})[route.method] = operation;
@@ -86,8 +106,17 @@ export function buildOpenApi(routes: readonly Route[], serverUrl: string): Recor
     components: {
       schemas: { Error: errorSchema },
       securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', description: 'Token from POST /api/auth/login or a personal API token' },
-        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'census_session', description: 'Web session; unsafe methods need the X-CSRF-Token header' },
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'Token from POST /api/auth/login or a personal API token',
+        },
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'census_session',
+          description: 'Web session; unsafe methods need the X-CSRF-Token header',
+        },
       },
     },
   };

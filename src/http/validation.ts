@@ -15,14 +15,25 @@ const typeNamesZh: Record<string, string> = {
 
 /** Turns one zod issue into a field-level error in both languages. */
 export function issueToDetail(issue: Issue): ErrorDetail {
-  const path = issue.path.map(String).join('.') || '(body)';
+  // Same path style as the domain rules: authors[0].name.
+  const path =
+    issue.path.reduce<string>(
+      (acc, key) =>
+        typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key),
+      '',
+    ) || '(body)';
   const packed = splitBilingual(issue.message);
   const base = { path, rule: issue.code, ...(issue.input !== undefined ? { value: issue.input } : {}) };
   if (packed) return { ...base, messageZh: packed.zh, messageEn: packed.en };
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) {
-        return { ...base, rule: 'required', messageZh: `缺少必填字段 ${path}`, messageEn: `${path} is required` };
+        return {
+          ...base,
+          rule: 'required',
+          messageZh: `缺少必填字段 ${path}`,
+          messageEn: `${path} is required`,
+        };
       }
       return {
         ...base,
@@ -64,7 +75,11 @@ export function issueToDetail(issue: Issue): ErrorDetail {
 const placeZh = { body: '请求体', query: '查询参数', params: '路径参数' } as const;
 
 /** Validates input against a schema or throws a 400 listing every problem. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, where: keyof typeof placeZh): z.output<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  where: keyof typeof placeZh,
+): z.output<S> {
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const details = result.error.issues.map((i) => issueToDetail(i as Issue));

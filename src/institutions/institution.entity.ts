@@ -9,7 +9,10 @@ export const InstitutionSchema = defineEntity({
   tableName: 'institution',
   uniques: [{ name: 'institution_province_code_unique', properties: ['province', 'code'] }],
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     province: () => p.manyToOne(ProvinceSchema).index(),
     code: p.string().length(4),
     name: p.string().length(200),
@@ -21,7 +24,10 @@ export const InstitutionSchema = defineEntity({
     keyProtectionBatch: p.smallint().nullable(),
     isRestorationCentre: p.boolean().default(false),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
     version: p.integer().version(),
   },
 });

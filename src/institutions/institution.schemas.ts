@@ -15,7 +15,10 @@ const provinceCode = z
 
 const institutionCode = z
   .string()
-  .regex(/^\d{4}$/, bilingual('单位代码必须是 4 位数字（如 2001）', 'code must be exactly four digits (e.g. 2001)'));
+  .regex(
+    /^\d{4}$/,
+    bilingual('单位代码必须是 4 位数字（如 2001）', 'code must be exactly four digits (e.g. 2001)'),
+  );
 
 const keyProtectionBatch = z
   .number()
@@ -40,20 +43,19 @@ const editable = {
 export const createInstitutionBody = z.strictObject({ provinceCode, code: institutionCode, ...editable });
 export type CreateInstitutionInput = z.infer<typeof createInstitutionBody>;
 
-export const updateInstitutionBody = z
-  .strictObject({
-    provinceCode: provinceCode.optional(),
-    code: institutionCode.optional(),
-    name: editable.name.optional(),
-    type: editable.type.optional(),
-    address: editable.address,
-    contactName: editable.contactName,
-    contactPhone: editable.contactPhone,
-    contactEmail: editable.contactEmail,
-    keyProtectionBatch: editable.keyProtectionBatch,
-    isRestorationCentre: editable.isRestorationCentre,
-    version: z.number().int().positive().optional(),
-  });
+export const updateInstitutionBody = z.strictObject({
+  provinceCode: provinceCode.optional(),
+  code: institutionCode.optional(),
+  name: editable.name.optional(),
+  type: editable.type.optional(),
+  address: editable.address,
+  contactName: editable.contactName,
+  contactPhone: editable.contactPhone,
+  contactEmail: editable.contactEmail,
+  keyProtectionBatch: editable.keyProtectionBatch,
+  isRestorationCentre: editable.isRestorationCentre,
+  version: z.number().int().positive().optional(),
+});
 export type UpdateInstitutionInput = z.infer<typeof updateInstitutionBody>;
 
 export const listInstitutionsQuery = z.strictObject({
@@ -67,7 +69,9 @@ export const listInstitutionsQuery = z.strictObject({
 });
 export type ListInstitutionsQuery = z.infer<typeof listInstitutionsQuery>;
 
-export const institutionIdParams = z.strictObject({ id: z.uuid(bilingual('id 必须是 UUID', 'id must be a UUID')) });
+export const institutionIdParams = z.strictObject({
+  id: z.uuid(bilingual('id 必须是 UUID', 'id must be a UUID')),
+});
 
 export const institutionResponse = z.object({
   id: z.uuid(),

@@ -1,7 +1,11 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import { InstitutionSchema, type Institution } from './institution.entity.js';
 import { ProvinceSchema } from './province.entity.js';
-import type { CreateInstitutionInput, ListInstitutionsQuery, UpdateInstitutionInput } from './institution.schemas.js';
+import type {
+  CreateInstitutionInput,
+  ListInstitutionsQuery,
+  UpdateInstitutionInput,
+} from './institution.schemas.js';
 import { presentInstitution } from './institution.presenter.js';
 import { canAdministerProvince } from '../auth/permissions.rules.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
@@ -13,12 +17,23 @@ function codeTaken(provinceCode: string, code: string): AppError {
     'INSTITUTION_CODE_TAKEN',
     `省份 ${provinceCode} 内已有代码为 ${code} 的单位（单位代码在省内唯一）`,
     `An institution with code ${code} already exists in province ${provinceCode} (codes are unique within a province)`,
-    [{ path: 'code', value: code, rule: 'unique_within_province', messageZh: '单位代码在省内唯一', messageEn: 'code must be unique within the province' }],
+    [
+      {
+        path: 'code',
+        value: code,
+        rule: 'unique_within_province',
+        messageZh: '单位代码在省内唯一',
+        messageEn: 'code must be unique within the province',
+      },
+    ],
   );
 }
 
 function forbiddenProvince(provinceCode: string): AppError {
-  return AppError.forbidden(`无权管理省份 ${provinceCode} 的单位`, `You may not manage institutions of province ${provinceCode}`);
+  return AppError.forbidden(
+    `无权管理省份 ${provinceCode} 的单位`,
+    `You may not manage institutions of province ${provinceCode}`,
+  );
 }
 
 /** Creates an institution (national admins anywhere, provincial admins in their province). */
@@ -72,7 +87,8 @@ export async function updateInstitution(scope: RequestScope, id: string, input: 
       if (!institution) throw AppError.notFound(`Institution ${id}`, `收藏单位 ${id} `);
       const currentProvince = institution.province.code;
       if (!canAdministerProvince(actor, currentProvince)) throw forbiddenProvince(currentProvince);
-      if (input.provinceCode && !canAdministerProvince(actor, input.provinceCode)) throw forbiddenProvince(input.provinceCode);
+      if (input.provinceCode && !canAdministerProvince(actor, input.provinceCode))
+        throw forbiddenProvince(input.provinceCode);
       if (input.version !== undefined && input.version !== institution.version) {
         throw AppError.conflict(
           'VERSION_CONFLICT',

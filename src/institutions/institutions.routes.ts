@@ -7,7 +7,12 @@ import {
   listInstitutionsQuery,
   updateInstitutionBody,
 } from './institution.schemas.js';
-import { createInstitution, getInstitution, listInstitutions, updateInstitution } from './institution.service.js';
+import {
+  createInstitution,
+  getInstitution,
+  listInstitutions,
+  updateInstitution,
+} from './institution.service.js';
 import { PROVINCES } from './provinces.data.js';
 import { INSTITUTION_TYPES } from './institution-types.js';
 
@@ -20,7 +25,9 @@ export const institutionRoutes = [
     summary: 'The 34 provincial-level divisions (GB/T 2260)',
     tag,
     auth: 'public',
-    response: z.object({ items: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })) }),
+    response: z.object({
+      items: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })),
+    }),
     handler: async () => ({ body: { items: PROVINCES } }),
   }),
   defineRoute({
@@ -48,7 +55,12 @@ export const institutionRoutes = [
     tag,
     auth: 'user',
     query: listInstitutionsQuery,
-    response: z.object({ items: z.array(institutionResponse), total: z.number(), page: z.number(), pageSize: z.number() }),
+    response: z.object({
+      items: z.array(institutionResponse),
+      total: z.number(),
+      page: z.number(),
+      pageSize: z.number(),
+    }),
     handler: async ({ scope, query }) => ({ body: await listInstitutions(scope, query) }),
   }),
   defineRoute({

@@ -49,7 +49,8 @@ export class ObjectStore {
 
   /** Creates the bucket when it does not exist yet. */
   async ensureBucket(): Promise<void> {
-    if (!(await this.client.bucketExists(this.bucket))) await this.client.makeBucket(this.bucket, 'us-east-1');
+    if (!(await this.client.bucketExists(this.bucket)))
+      await this.client.makeBucket(this.bucket, 'us-east-1');
   }
 
   /** Cheap reachability probe for the health endpoint. */
@@ -59,7 +60,12 @@ export class ObjectStore {
   }
 
   /** Writes one object in a single PUT (callers keep objects below the store's part size). */
-  async put(key: string, body: Buffer | Readable, size: number, metadata: Record<string, string> = {}): Promise<void> {
+  async put(
+    key: string,
+    body: Buffer | Readable,
+    size: number,
+    metadata: Record<string, string> = {},
+  ): Promise<void> {
     await this.client.putObject(this.bucket, key, body, size, metadata);
   }
 
@@ -79,7 +85,10 @@ export class ObjectStore {
       const s = await this.client.statObject(this.bucket, key);
       return { size: s.size, etag: s.etag, metadata: s.metaData as Record<string, string> };
     } catch (error) {
-      if ((error as { code?: string }).code === 'NotFound' || (error as { code?: string }).code === 'NoSuchKey') {
+      if (
+        (error as { code?: string }).code === 'NotFound' ||
+        (error as { code?: string }).code === 'NoSuchKey'
+      ) {
         return undefined;
       }
       throw error;
@@ -95,14 +104,23 @@ export class ObjectStore {
    * single PUT. s3rver does not implement the multipart calls the minio client makes for objects
    * above its part size, so no object we write is ever that large; MinIO stores the parts alike.
    */
-  async putFileInParts(prefix: string, filePath: string, metadata: Record<string, string> = {}, partBytes = PART_BYTES): Promise<{ parts: number; size: number }> {
+  async putFileInParts(
+    prefix: string,
+    filePath: string,
+    metadata: Record<string, string> = {},
+    partBytes = PART_BYTES,
+  ): Promise<{ parts: number; size: number }> {
     const { size } = await fs.promises.stat(filePath);
     const parts = Math.max(1, Math.ceil(size / partBytes));
     for (let i = 0; i < parts; i++) {
       const start = i * partBytes;
       const length = Math.min(partBytes, size - start);
-      const body = length === 0 ? Buffer.alloc(0) : fs.createReadStream(filePath, { start, end: start + length - 1 });
-      await this.client.putObject(this.bucket, partKey(prefix, i), body, length, { ...metadata, 'x-amz-meta-part': `${i + 1}/${parts}` });
+      const body =
+        length === 0 ? Buffer.alloc(0) : fs.createReadStream(filePath, { start, end: start + length - 1 });
+      await this.client.putObject(this.bucket, partKey(prefix, i), body, length, {
+        ...metadata,
+        'x-amz-meta-part': `${i + 1}/${parts}`,
+      });
     }
     return { parts, size };
   }
@@ -114,7 +132,8 @@ export class ObjectStore {
       try {
         for (let i = 0; i < parts; i++) {
           const part = await this.client.getObject(this.bucket, partKey(prefix, i));
-          for await (const chunk of part) if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+          for await (const chunk of part)
+            if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
         }
         out.end();
       } catch (error) {
@@ -133,7 +152,8 @@ export class ObjectStore {
   async list(prefix: string): Promise<string[]> {
     const keys: string[] = [];
     const stream = this.client.listObjectsV2(this.bucket, prefix, true);
-    for await (const item of stream) if ((item as { name?: string }).name) keys.push((item as { name: string }).name);
+    for await (const item of stream)
+      if ((item as { name?: string }).name) keys.push((item as { name: string }).name);
     return keys;
   }
 }

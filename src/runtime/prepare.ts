@@ -7,7 +7,10 @@ import type { ObjectStore } from '../object-store/object-store.js';
 /** Brings a database and bucket up to date: pending migrations, reference data, the bucket. */
 export async function prepareStorage(orm: MikroORM, objectStore: ObjectStore, logger: Logger): Promise<void> {
   const applied = await applyMigrations(orm);
-  logger.info(applied.length ? { applied } : {}, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
+  logger.info(
+    applied.length ? { applied } : {},
+    applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date',
+  );
   await seedReferenceData(orm.em.fork());
   await objectStore.ensureBucket();
 }

@@ -16,13 +16,17 @@ export interface RunningServices {
 export async function startServices(config: Config, logger: Logger): Promise<RunningServices> {
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((err: unknown) => logger.warn({ err }, 'stopping a service failed'));
+    for (const stop of stops.reverse())
+      await stop().catch((err: unknown) => logger.warn({ err }, 'stopping a service failed'));
   };
   try {
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       const pgLog = logger.child({ component: 'postgres' });
-      const pg = await startEmbeddedPostgres({ dir: path.join(config.dataDir, 'postgres'), log: (m) => pgLog.debug(m) });
+      const pg = await startEmbeddedPostgres({
+        dir: path.join(config.dataDir, 'postgres'),
+        log: (m) => pgLog.debug(m),
+      });
       stops.push(pg.stop);
       databaseUrl = pg.url;
       logger.info({ port: pg.port }, 'embedded PostgreSQL started');
@@ -33,10 +37,22 @@ export async function startServices(config: Config, logger: Logger): Promise<Run
     } else {
       const s3 = await startEmbeddedS3({ dir: path.join(config.dataDir, 'objects') });
       stops.push(s3.stop);
-      objectStore = { endPoint: s3.endPoint, port: s3.port, useSSL: false, accessKey: s3.accessKey, secretKey: s3.secretKey, bucket: config.bucket };
+      objectStore = {
+        endPoint: s3.endPoint,
+        port: s3.port,
+        useSSL: false,
+        accessKey: s3.accessKey,
+        secretKey: s3.secretKey,
+        bucket: config.bucket,
+      };
       logger.info({ port: s3.port }, 'embedded S3 server (s3rver) started');
     }
-    return { databaseUrl, objectStore, embedded: { postgres: !config.databaseUrl, s3: !config.objectStore }, stop: stopAll };
+    return {
+      databaseUrl,
+      objectStore,
+      embedded: { postgres: !config.databaseUrl, s3: !config.objectStore },
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;

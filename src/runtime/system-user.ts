@@ -31,7 +31,15 @@ export async function ensurePostgresSystemUser(): Promise<SystemUser> {
   const existing = await lookup();
   if (existing) return existing;
   await run('groupadd', ['--system', 'postgres']).catch(() => undefined);
-  await run('useradd', ['--system', '-g', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+  await run('useradd', [
+    '--system',
+    '-g',
+    'postgres',
+    '--no-create-home',
+    '--shell',
+    '/usr/sbin/nologin',
+    'postgres',
+  ]);
   const created = await lookup();
   if (!created) throw new Error('could not create the postgres system user');
   return created;

@@ -12,25 +12,61 @@ export interface AccountShapeProblem {
  * Cataloguers and conservators belong to exactly one institution; provincial admins and reviewers
  * to one province; national admins and readers to neither.
  */
-export function accountShapeProblems(role: Role, institutionId: string | null, provinceCode: string | null): AccountShapeProblem[] {
+export function accountShapeProblems(
+  role: Role,
+  institutionId: string | null,
+  provinceCode: string | null,
+): AccountShapeProblem[] {
   const problems: AccountShapeProblem[] = [];
   if (INSTITUTION_ROLES.includes(role)) {
     if (!institutionId) {
-      problems.push({ path: 'institutionId', rule: 'required_for_role', zh: `角色 ${role} 必须属于一个收藏单位`, en: `Role ${role} requires institutionId` });
+      problems.push({
+        path: 'institutionId',
+        rule: 'required_for_role',
+        zh: `角色 ${role} 必须属于一个收藏单位`,
+        en: `Role ${role} requires institutionId`,
+      });
     }
     if (provinceCode) {
-      problems.push({ path: 'provinceCode', rule: 'derived_from_institution', zh: `角色 ${role} 的省份由所属单位决定，不能另行指定`, en: `Role ${role} takes its province from its institution; do not send provinceCode` });
+      problems.push({
+        path: 'provinceCode',
+        rule: 'derived_from_institution',
+        zh: `角色 ${role} 的省份由所属单位决定，不能另行指定`,
+        en: `Role ${role} takes its province from its institution; do not send provinceCode`,
+      });
     }
   } else if (PROVINCE_ROLES.includes(role)) {
     if (!provinceCode) {
-      problems.push({ path: 'provinceCode', rule: 'required_for_role', zh: `角色 ${role} 必须指定省份`, en: `Role ${role} requires provinceCode` });
+      problems.push({
+        path: 'provinceCode',
+        rule: 'required_for_role',
+        zh: `角色 ${role} 必须指定省份`,
+        en: `Role ${role} requires provinceCode`,
+      });
     }
     if (institutionId) {
-      problems.push({ path: 'institutionId', rule: 'not_allowed_for_role', zh: `角色 ${role} 不属于收藏单位`, en: `Role ${role} does not belong to an institution` });
+      problems.push({
+        path: 'institutionId',
+        rule: 'not_allowed_for_role',
+        zh: `角色 ${role} 不属于收藏单位`,
+        en: `Role ${role} does not belong to an institution`,
+      });
     }
   } else {
-    if (institutionId) problems.push({ path: 'institutionId', rule: 'not_allowed_for_role', zh: `角色 ${role} 不属于收藏单位`, en: `Role ${role} does not belong to an institution` });
-    if (provinceCode) problems.push({ path: 'provinceCode', rule: 'not_allowed_for_role', zh: `角色 ${role} 不属于省份`, en: `Role ${role} does not belong to a province` });
+    if (institutionId)
+      problems.push({
+        path: 'institutionId',
+        rule: 'not_allowed_for_role',
+        zh: `角色 ${role} 不属于收藏单位`,
+        en: `Role ${role} does not belong to an institution`,
+      });
+    if (provinceCode)
+      problems.push({
+        path: 'provinceCode',
+        rule: 'not_allowed_for_role',
+        zh: `角色 ${role} 不属于省份`,
+        en: `Role ${role} does not belong to a province`,
+      });
   }
   return problems;
 }

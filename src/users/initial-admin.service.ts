@@ -18,9 +18,21 @@ export async function ensureInitialAdmin(
   const generatedPassword = settings.password ? undefined : generatePassword();
   const passwordHash = await hashPassword(settings.password ?? generatedPassword!);
   await em.transactional(async (tem) => {
-    const user = tem.create(UserSchema, { email, displayName: '国家级管理员 National administrator', passwordHash, role: 'national_admin', active: true });
+    const user = tem.create(UserSchema, {
+      email,
+      displayName: '国家级管理员 National administrator',
+      passwordHash,
+      role: 'national_admin',
+      active: true,
+    });
     await tem.flush();
-    tem.create(AuditEntrySchema, { at: new Date(), action: 'user.create.initial_admin', entityType: 'user', entityId: user.id, after: { email, role: 'national_admin' } });
+    tem.create(AuditEntrySchema, {
+      at: new Date(),
+      action: 'user.create.initial_admin',
+      entityType: 'user',
+      entityId: user.id,
+      after: { email, role: 'national_admin' },
+    });
   });
   return { created: true, email, generatedPassword };
 }

@@ -1,5 +1,12 @@
 /** Roles of the census system (see shared/domain/overview.md). */
-export const ROLES = ['national_admin', 'provincial_admin', 'reviewer', 'cataloguer', 'conservator', 'reader'] as const;
+export const ROLES = [
+  'national_admin',
+  'provincial_admin',
+  'reviewer',
+  'cataloguer',
+  'conservator',
+  'reader',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles whose users belong to one institution. */

@@ -9,7 +9,10 @@ export const UserSchema = defineEntity({
   name: 'User',
   tableName: 'app_user',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     email: p.string().length(254).unique(),
     displayName: p.string().length(100),
     passwordHash: p.string().length(200).hidden(),
@@ -18,7 +21,10 @@ export const UserSchema = defineEntity({
     province: () => p.manyToOne(ProvinceSchema).nullable().index(),
     active: p.boolean().default(true),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
     passwordChangedAt: p.datetime().onCreate(() => new Date()),
     version: p.integer().version(),
   },

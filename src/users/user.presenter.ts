@@ -3,7 +3,8 @@ import { ROLE_LABELS } from './roles.js';
 
 /** User entity → API JSON (never the password hash). Institution must be loaded when present. */
 export function presentUser(u: User) {
-  const institution = u.institution as (typeof u.institution & { name?: string; province?: { code: string } }) | null | undefined;
+  const institution = u.institution as
+    (typeof u.institution & { name?: string; province?: { code: string } }) | null | undefined;
   return {
     id: u.id,
     email: u.email,

@@ -5,7 +5,13 @@ import { PROVINCE_CODES } from '../institutions/provinces.data.js';
 
 const provinceCode = z
   .string()
-  .refine((v) => PROVINCE_CODES.has(v), bilingual('省份代码必须是 34 个省级行政区划代码之一', 'provinceCode must be one of the 34 GB/T 2260 provincial codes'));
+  .refine(
+    (v) => PROVINCE_CODES.has(v),
+    bilingual(
+      '省份代码必须是 34 个省级行政区划代码之一',
+      'provinceCode must be one of the 34 GB/T 2260 provincial codes',
+    ),
+  );
 
 export const createUserBody = z.strictObject({
   email: z.email(bilingual('必须是电子邮件地址', 'email must be an e-mail address')).max(254),

@@ -27,21 +27,44 @@ function invalid(details: ErrorDetail[]): AppError {
 function checkPassword(password: string): void {
   const problem = passwordProblem(password);
   if (problem) {
-    throw invalid([{ path: 'password', rule: 'password_policy', messageZh: problem.zh, messageEn: problem.en }]);
+    throw invalid([
+      { path: 'password', rule: 'password_policy', messageZh: problem.zh, messageEn: problem.en },
+    ]);
   }
 }
 
 /** Resolves the account's institution and effective province, refusing impossible shapes. */
-async function resolveShape(em: EntityManager, role: Role, institutionId: string | null, provinceCode: string | null) {
+async function resolveShape(
+  em: EntityManager,
+  role: Role,
+  institutionId: string | null,
+  provinceCode: string | null,
+) {
   const problems = accountShapeProblems(role, institutionId, provinceCode);
   if (problems.length) {
-    throw invalid(problems.map((p) => ({ path: p.path, rule: p.rule, value: p.path === 'institutionId' ? institutionId : provinceCode, messageZh: p.zh, messageEn: p.en })));
+    throw invalid(
+      problems.map((p) => ({
+        path: p.path,
+        rule: p.rule,
+        value: p.path === 'institutionId' ? institutionId : provinceCode,
+        messageZh: p.zh,
+        messageEn: p.en,
+      })),
+    );
   }
   let institution: Institution | null = null;
   if (institutionId) {
     institution = await em.findOne(InstitutionSchema, { id: institutionId });
     if (!institution) {
-      throw invalid([{ path: 'institutionId', value: institutionId, rule: 'exists', messageZh: `收藏单位 ${institutionId} 不存在`, messageEn: `No institution ${institutionId}` }]);
+      throw invalid([
+        {
+          path: 'institutionId',
+          value: institutionId,
+          rule: 'exists',
+          messageZh: `收藏单位 ${institutionId} 不存在`,
+          messageEn: `No institution ${institutionId}`,
+        },
+      ]);
     }
   }
   return { institution, effectiveProvince: institution ? institution.province.code : provinceCode };
@@ -49,18 +72,31 @@ async function resolveShape(em: EntityManager, role: Role, institutionId: string
 
 function emailTaken(email: string): AppError {
   return AppError.conflict('EMAIL_TAKEN', `邮箱 ${email} 已被使用`, `The e-mail ${email} is already in use`, [
-    { path: 'email', value: email, rule: 'unique', messageZh: '邮箱必须唯一', messageEn: 'email must be unique' },
+    {
+      path: 'email',
+      value: email,
+      rule: 'unique',
+      messageZh: '邮箱必须唯一',
+      messageEn: 'email must be unique',
+    },
   ]);
 }
 
-const forbiddenAccount = () => AppError.forbidden('无权管理此账号或授予此角色', 'You may not manage this account or grant this role');
+const forbiddenAccount = () =>
+  AppError.forbidden('无权管理此账号或授予此角色', 'You may not manage this account or grant this role');
 
 /** Creates an account (national admins: any; provincial admins: staff roles in their province). */
 export async function createUser(scope: RequestScope, input: CreateUserInput) {
   const actor = requireActor(scope);
   checkPassword(input.password);
-  const { institution, effectiveProvince } = await resolveShape(scope.em, input.role, input.institutionId ?? null, input.provinceCode ?? null);
-  if (!canManageAccount(actor, { role: input.role, provinceCode: effectiveProvince })) throw forbiddenAccount();
+  const { institution, effectiveProvince } = await resolveShape(
+    scope.em,
+    input.role,
+    input.institutionId ?? null,
+    input.provinceCode ?? null,
+  );
+  if (!canManageAccount(actor, { role: input.role, provinceCode: effectiveProvince }))
+    throw forbiddenAccount();
   const email = input.email.toLowerCase();
   const passwordHash = await hashPassword(input.password);
   try {
@@ -77,7 +113,14 @@ export async function createUser(scope: RequestScope, input: CreateUserInput) {
       await em.flush();
       if (institution) user.institution = institution;
       const after = presentUser(user);
-      recordAudit(em, scope, { action: 'user.create', entityType: 'user', entityId: user.id, after, provinceCode: effectiveProvince, institutionId: institution?.id ?? null });
+      recordAudit(em, scope, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        after,
+        provinceCode: effectiveProvince,
+        institutionId: institution?.id ?? null,
+      });
       return after;
     });
   } catch (error) {
@@ -120,16 +163,26 @@ export async function updateUser(scope: RequestScope, id: string, input: UpdateU
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
   return scope.em.transactional(async (em) => {
     const user = await loadUser(em, id);
-    if (!canManageAccount(actor, { role: user.role, provinceCode: provinceOf(user) })) throw forbiddenAccount();
+    if (!canManageAccount(actor, { role: user.role, provinceCode: provinceOf(user) }))
+      throw forbiddenAccount();
     if (input.version !== undefined && input.version !== user.version) {
-      throw AppError.conflict('VERSION_CONFLICT', `该账号已被他人修改（当前版本 ${user.version}）`, `The account was changed by someone else (current version ${user.version})`);
+      throw AppError.conflict(
+        'VERSION_CONFLICT',
+        `该账号已被他人修改（当前版本 ${user.version}）`,
+        `The account was changed by someone else (current version ${user.version})`,
+      );
     }
     const role = input.role ?? user.role;
-    const shapeChanges = input.role !== undefined || input.institutionId !== undefined || input.provinceCode !== undefined;
+    const shapeChanges =
+      input.role !== undefined || input.institutionId !== undefined || input.provinceCode !== undefined;
     const before = presentUser(user);
     if (shapeChanges) {
-      const institutionId = input.institutionId !== undefined ? input.institutionId : ((user.institution as Institution | null)?.id ?? null);
-      const provinceCode = input.provinceCode !== undefined ? input.provinceCode : (user.province?.code ?? null);
+      const institutionId =
+        input.institutionId !== undefined
+          ? input.institutionId
+          : ((user.institution as Institution | null)?.id ?? null);
+      const provinceCode =
+        input.provinceCode !== undefined ? input.provinceCode : (user.province?.code ?? null);
       const { institution, effectiveProvince } = await resolveShape(em, role, institutionId, provinceCode);
       if (!canManageAccount(actor, { role, provinceCode: effectiveProvince })) throw forbiddenAccount();
       user.role = role;
@@ -147,7 +200,14 @@ export async function updateUser(scope: RequestScope, id: string, input: UpdateU
     const after = presentUser(user);
     const change = diffFields(before, after);
     if (passwordHash) change.after.password = '(reset)';
-    recordAudit(em, scope, { action: 'user.update', entityType: 'user', entityId: user.id, ...change, provinceCode: provinceOf(user), institutionId: (user.institution as Institution | null)?.id ?? null });
+    recordAudit(em, scope, {
+      action: 'user.update',
+      entityType: 'user',
+      entityId: user.id,
+      ...change,
+      provinceCode: provinceOf(user),
+      institutionId: (user.institution as Institution | null)?.id ?? null,
+    });
     return after;
   });
 }
@@ -166,7 +226,8 @@ export async function listUsers(scope: RequestScope, q: ListUsersQuery) {
     throw AppError.forbidden('无权查看账号列表', 'You may not list accounts');
   }
   if (q.institutionId) and.push({ institution: q.institutionId });
-  if (q.provinceCode) and.push({ $or: [{ province: q.provinceCode }, { institution: { province: q.provinceCode } }] });
+  if (q.provinceCode)
+    and.push({ $or: [{ province: q.provinceCode }, { institution: { province: q.provinceCode } }] });
   if (q.role) and.push({ role: q.role });
   if (q.q) and.push({ $or: [{ email: { $ilike: `%${q.q}%` } }, { displayName: { $ilike: `%${q.q}%` } }] });
   if (and.length) where.$and = and;

@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route.js';
-import { createUserBody, listUsersQuery, updateUserBody, userIdParams, userResponse } from './user.schemas.js';
+import {
+  createUserBody,
+  listUsersQuery,
+  updateUserBody,
+  userIdParams,
+  userResponse,
+} from './user.schemas.js';
 import { createUser, getUser, listUsers, updateUser } from './user.service.js';
 import { ROLE_LABELS, ROLES } from './roles.js';
 import { institutionIdParams } from '../institutions/institution.schemas.js';
 
 const tag = 'Users 账号';
-const userList = z.object({ items: z.array(userResponse), total: z.number(), page: z.number(), pageSize: z.number() });
+const userList = z.object({
+  items: z.array(userResponse),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 
 export const userRoutes = [
   defineRoute({
@@ -46,7 +57,9 @@ export const userRoutes = [
     params: institutionIdParams,
     query: listUsersQuery.omit({ institutionId: true }),
     response: userList,
-    handler: async ({ scope, params, query }) => ({ body: await listUsers(scope, { ...query, institutionId: params.id }) }),
+    handler: async ({ scope, params, query }) => ({
+      body: await listUsers(scope, { ...query, institutionId: params.id }),
+    }),
   }),
   defineRoute({
     method: 'get',

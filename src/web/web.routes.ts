@@ -6,7 +6,24 @@ import { fileURLToPath } from 'node:url';
 const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
 
 /** Paths of the web shell; each serves the same page, whose script renders the view for the path. */
-const PAGES = ['/', '/login', '/institutions', '/institutions/new', '/institutions/:id', '/users', '/users/new', '/account', '/audit'];
+const PAGES = [
+  '/',
+  '/login',
+  '/institutions',
+  '/institutions/new',
+  '/institutions/:id',
+  '/users',
+  '/users/new',
+  '/account',
+  '/audit',
+  '/records',
+  '/records/new',
+  '/records/:censusNumber',
+  '/records/:censusNumber/edit',
+  '/records/:censusNumber/history',
+  '/review',
+  '/review/:censusNumber',
+];
 
 /** Serves the server-delivered web shell and its static assets (all from this folder or npm). */
 export function mountWeb(router: Router): void {

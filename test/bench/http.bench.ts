@@ -30,20 +30,31 @@ try {
   };
   const seedStart = Date.now();
   await Promise.all(Array.from({ length: 8 }, worker));
-  console.log(`seeded ${INSTITUTIONS} institutions through the API in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${INSTITUTIONS} institutions through the API in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`,
+  );
 
   const run = (title: string, path: string, headers: Record<string, string> = {}) =>
     new Promise<autocannon.Result>((resolve, reject) => {
-      autocannon({ url: service.url + path, connections: CONNECTIONS, duration: DURATION_S, headers, title }, (err, result) =>
-        err ? reject(err) : resolve(result),
+      autocannon(
+        { url: service.url + path, connections: CONNECTIONS, duration: DURATION_S, headers, title },
+        (err, result) => (err ? reject(err) : resolve(result)),
       );
     });
 
   const rows: string[] = [];
   for (const [title, path, headers] of [
     ['GET /health', '/health', {}],
-    ['GET /api/institutions (authenticated, 50 per page of 3,000)', '/api/institutions?page=7&pageSize=50', { authorization: `Bearer ${admin.token}` }],
-    ['GET /api/institutions?provinceCode=350000 (filtered)', '/api/institutions?provinceCode=350000', { authorization: `Bearer ${admin.token}` }],
+    [
+      'GET /api/institutions (authenticated, 50 per page of 3,000)',
+      '/api/institutions?page=7&pageSize=50',
+      { authorization: `Bearer ${admin.token}` },
+    ],
+    [
+      'GET /api/institutions?provinceCode=350000 (filtered)',
+      '/api/institutions?provinceCode=350000',
+      { authorization: `Bearer ${admin.token}` },
+    ],
   ] as const) {
     const r = await run(title, path, headers);
     const errors = r.errors + r.non2xx;

@@ -5,7 +5,9 @@ export const TEMPLATE_DATABASE = 'census_template';
 export function testEnvironment() {
   const e = process.env;
   if (!e.TEST_DATABASE_URL || !e.TEST_S3_ENDPOINT) {
-    throw new Error('Integration tests need the services started by `npm test` (run `npm test -- <file>` for one file).');
+    throw new Error(
+      'Integration tests need the services started by `npm test` (run `npm test -- <file>` for one file).',
+    );
   }
   return {
     databaseUrl: e.TEST_DATABASE_URL,

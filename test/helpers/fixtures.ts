@@ -10,7 +10,11 @@ export function nextInstitutionCode(): string {
 export const STRONG_PASSWORD = 'Strong-password-42';
 
 /** Creates an institution as `admin` and returns its JSON. */
-export async function createInstitution(admin: ApiClient, provinceCode: string, fields: Record<string, unknown> = {}) {
+export async function createInstitution(
+  admin: ApiClient,
+  provinceCode: string,
+  fields: Record<string, unknown> = {},
+) {
   const res = await admin.post('/api/institutions', {
     provinceCode,
     code: nextInstitutionCode(),
@@ -23,7 +27,10 @@ export async function createInstitution(admin: ApiClient, provinceCode: string, 
 }
 
 /** Creates an account as `admin` and returns its JSON (password STRONG_PASSWORD). */
-export async function createUser(admin: ApiClient, fields: { role: string; institutionId?: string; provinceCode?: string; email?: string }) {
+export async function createUser(
+  admin: ApiClient,
+  fields: { role: string; institutionId?: string; provinceCode?: string; email?: string },
+) {
   counter += 1;
   const res = await admin.post('/api/users', {
     email: fields.email ?? `user${counter}-${Date.now()}@test.local`,

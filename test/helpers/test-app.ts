@@ -11,6 +11,7 @@ import { ensureInitialAdmin } from '../../src/users/initial-admin.service.js';
 import type { AppDeps } from '../../src/http/app-deps.js';
 import { createTestDatabase } from './test-database.js';
 import { testEnvironment } from './environment.js';
+import { startImportWorker } from '../../src/census/import/import-worker.js';
 
 export const ADMIN = { email: 'admin@test.local', password: 'Admin-password-1' } as const;
 
@@ -42,8 +43,15 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const config: Config = loadConfig({ PORT: String(port), LOG_LEVEL: 'silent', DATABASE_URL: db.url, ...overrides });
-  const deps: AppDeps = { config, orm, objectStore, logger: pino({ level: 'silent' }) };
+  const config: Config = loadConfig({
+    PORT: String(port),
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: db.url,
+    ...overrides,
+  });
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const importWorker = startImportWorker({ orm, objectStore, logger }, 200);
+  const deps: AppDeps = { config, orm, objectStore, logger, importWorker };
   server.on('request', buildApp(deps).callback());
   return {
     url: `http://127.0.0.1:${port}`,
@@ -53,6 +61,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     close: async () => {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
+      await importWorker.stop();
       await orm.close(true);
       await db.drop();
     },

@@ -14,7 +14,10 @@ test.after.always(async () => {
 });
 
 test('login returns a bearer token that authenticates API calls', async (t) => {
-  const res = await new ApiClient(app.url).post('/api/auth/login', { email: ADMIN.email.toUpperCase(), password: ADMIN.password });
+  const res = await new ApiClient(app.url).post('/api/auth/login', {
+    email: ADMIN.email.toUpperCase(),
+    password: ADMIN.password,
+  });
   t.is(res.status, 200);
   t.regex(res.body.token, /^cns_/);
   t.is(res.body.user.role, 'national_admin');
@@ -26,8 +29,14 @@ test('login returns a bearer token that authenticates API calls', async (t) => {
 
 test('a wrong password and an unknown e-mail give the same 401 with no hint', async (t) => {
   const client = new ApiClient(app.url, null, { 'x-forwarded-for': '10.0.0.1' });
-  const wrongPassword = await client.post('/api/auth/login', { email: ADMIN.email, password: 'not-the-password' });
-  const unknownEmail = await client.post('/api/auth/login', { email: 'nobody@test.local', password: 'not-the-password' });
+  const wrongPassword = await client.post('/api/auth/login', {
+    email: ADMIN.email,
+    password: 'not-the-password',
+  });
+  const unknownEmail = await client.post('/api/auth/login', {
+    email: 'nobody@test.local',
+    password: 'not-the-password',
+  });
   t.is(wrongPassword.status, 401);
   t.is(unknownEmail.status, 401);
   t.is(wrongPassword.body.error.code, 'INVALID_CREDENTIALS');
@@ -38,7 +47,11 @@ test('repeated failed logins for one e-mail are throttled with 429 and Retry-Aft
   const inst = await createInstitution(admin, '350000');
   const user = await createUser(admin, { role: 'cataloguer', institutionId: inst.id });
   const client = new ApiClient(app.url);
-  for (let i = 0; i < 5; i++) t.is((await client.post('/api/auth/login', { email: user.email, password: 'wrong-password-x' })).status, 401);
+  for (let i = 0; i < 5; i++)
+    t.is(
+      (await client.post('/api/auth/login', { email: user.email, password: 'wrong-password-x' })).status,
+      401,
+    );
   const blocked = await client.post('/api/auth/login', { email: user.email, password: STRONG_PASSWORD });
   t.is(blocked.status, 429);
   t.is(blocked.body.error.code, 'TOO_MANY_ATTEMPTS');
@@ -65,7 +78,9 @@ test('the session cookie authenticates reads, and writes only with the CSRF head
   const withoutCsrf = await viaCookie.post('/api/institutions', payload);
   t.is(withoutCsrf.status, 403);
   t.is(withoutCsrf.body.error.code, 'CSRF_TOKEN_MISSING');
-  const withCsrf = await viaCookie.request('POST', '/api/institutions', payload, { 'x-csrf-token': body.csrfToken });
+  const withCsrf = await viaCookie.request('POST', '/api/institutions', payload, {
+    'x-csrf-token': body.csrfToken,
+  });
   t.is(withCsrf.status, 201);
 });
 
@@ -96,13 +111,22 @@ test('changing the password needs the current one and ends other sessions', asyn
   const user = await createUser(admin, { role: 'conservator', institutionId: inst.id });
   const first = await new ApiClient(app.url).login(user.email, STRONG_PASSWORD);
   const second = await new ApiClient(app.url).login(user.email, STRONG_PASSWORD);
-  const wrong = await first.post('/api/auth/password', { currentPassword: 'nope-nope-nope', newPassword: 'Another-password-7' });
+  const wrong = await first.post('/api/auth/password', {
+    currentPassword: 'nope-nope-nope',
+    newPassword: 'Another-password-7',
+  });
   t.is(wrong.status, 400);
   t.is(wrong.body.error.details[0].path, 'currentPassword');
-  const weak = await first.post('/api/auth/password', { currentPassword: STRONG_PASSWORD, newPassword: 'short' });
+  const weak = await first.post('/api/auth/password', {
+    currentPassword: STRONG_PASSWORD,
+    newPassword: 'short',
+  });
   t.is(weak.status, 400);
   t.is(weak.body.error.details[0].path, 'newPassword');
-  const ok = await first.post('/api/auth/password', { currentPassword: STRONG_PASSWORD, newPassword: 'Another-password-7' });
+  const ok = await first.post('/api/auth/password', {
+    currentPassword: STRONG_PASSWORD,
+    newPassword: 'Another-password-7',
+  });
   t.is(ok.status, 204);
   t.is((await first.get('/api/auth/me')).status, 200);
   t.is((await second.get('/api/auth/me')).status, 401);
@@ -111,7 +135,10 @@ test('changing the password needs the current one and ends other sessions', asyn
 });
 
 test('a malformed Authorization header or unknown token is 401', async (t) => {
-  t.is((await new ApiClient(app.url, null, { authorization: 'Basic abc' }).get('/api/institutions')).status, 401);
+  t.is(
+    (await new ApiClient(app.url, null, { authorization: 'Basic abc' }).get('/api/institutions')).status,
+    401,
+  );
   t.is((await new ApiClient(app.url, 'cns_made_up').get('/api/institutions')).status, 401);
 });
 

@@ -46,15 +46,37 @@ async function bulkStatus(client: ApiClient, path: string, body: unknown): Promi
   return r?.ok ? 200 : r?.error?.code === 'FORBIDDEN' ? 403 : 400;
 }
 
-const workflowCases = (segment: string): Check => async (w) => [
-  { who: `cataloguer A: ${segment} a record of B`, status: (await w.catA.post(`/api/records/${w.recordB}/${segment}`, { note: 'x' })).status },
-  { who: `Fujian admin: ${segment} a Jiangsu record`, status: (await w.paFujian.post(`/api/records/${w.recordJs}/${segment}`, { note: 'x' })).status },
-];
+const workflowCases =
+  (segment: string): Check =>
+  async (w) => [
+    {
+      who: `cataloguer A: ${segment} a record of B`,
+      status: (await w.catA.post(`/api/records/${w.recordB}/${segment}`, { note: 'x' })).status,
+    },
+    {
+      who: `Fujian admin: ${segment} a Jiangsu record`,
+      status: (await w.paFujian.post(`/api/records/${w.recordJs}/${segment}`, { note: 'x' })).status,
+    },
+  ];
 
-const bulkCases = (segment: string): Check => async (w) => [
-  { who: `cataloguer A: bulk ${segment} a record of B`, status: await bulkStatus(w.catA, `/api/records/bulk/${segment}`, { censusNumbers: [w.recordB], note: 'x' }) },
-  { who: `Fujian admin: bulk ${segment} a Jiangsu record`, status: await bulkStatus(w.paFujian, `/api/records/bulk/${segment}`, { censusNumbers: [w.recordJs], note: 'x' }) },
-];
+const bulkCases =
+  (segment: string): Check =>
+  async (w) => [
+    {
+      who: `cataloguer A: bulk ${segment} a record of B`,
+      status: await bulkStatus(w.catA, `/api/records/bulk/${segment}`, {
+        censusNumbers: [w.recordB],
+        note: 'x',
+      }),
+    },
+    {
+      who: `Fujian admin: bulk ${segment} a Jiangsu record`,
+      status: await bulkStatus(w.paFujian, `/api/records/bulk/${segment}`, {
+        censusNumbers: [w.recordJs],
+        note: 'x',
+      }),
+    },
+  ];
 
 /** For each write route: the cross-tenant attempts and their answers (each must be 403). */
 const CROSS_TENANT: Record<string, Check | 'self-only' | 'public'> = {
@@ -62,35 +84,89 @@ const CROSS_TENANT: Record<string, Check | 'self-only' | 'public'> = {
   'POST /api/auth/logout': 'self-only',
   'POST /api/auth/password': 'self-only',
   'POST /api/auth/tokens': 'self-only',
-  'DELETE /api/auth/tokens/:id': async (w) => [{ who: 'cataloguer A revokes a token of B', status: (await w.catA.delete(`/api/auth/tokens/${w.tokenOfB}`)).status }],
+  'DELETE /api/auth/tokens/:id': async (w) => [
+    {
+      who: 'cataloguer A revokes a token of B',
+      status: (await w.catA.delete(`/api/auth/tokens/${w.tokenOfB}`)).status,
+    },
+  ],
   'POST /api/institutions': async (w) => [
-    { who: 'cataloguer A creates an institution', status: (await w.catA.post('/api/institutions', body)).status },
-    { who: 'Fujian admin creates in Jiangsu', status: (await w.paFujian.post('/api/institutions', { ...body, provinceCode: '320000' })).status },
+    {
+      who: 'cataloguer A creates an institution',
+      status: (await w.catA.post('/api/institutions', body)).status,
+    },
+    {
+      who: 'Fujian admin creates in Jiangsu',
+      status: (await w.paFujian.post('/api/institutions', { ...body, provinceCode: '320000' })).status,
+    },
   ],
   'PATCH /api/institutions/:id': async (w) => [
-    { who: 'cataloguer A edits institution B', status: (await w.catA.patch(`/api/institutions/${w.instB.id}`, { name: 'hijack' })).status },
-    { who: 'conservator A edits institution B', status: (await w.consA.patch(`/api/institutions/${w.instB.id}`, { name: 'hijack' })).status },
-    { who: 'Fujian admin edits a Jiangsu institution', status: (await w.paFujian.patch(`/api/institutions/${w.instJs.id}`, { name: 'hijack' })).status },
-    { who: 'Fujian admin moves B to Jiangsu', status: (await w.paFujian.patch(`/api/institutions/${w.instB.id}`, { provinceCode: '320000' })).status },
+    {
+      who: 'cataloguer A edits institution B',
+      status: (await w.catA.patch(`/api/institutions/${w.instB.id}`, { name: 'hijack' })).status,
+    },
+    {
+      who: 'conservator A edits institution B',
+      status: (await w.consA.patch(`/api/institutions/${w.instB.id}`, { name: 'hijack' })).status,
+    },
+    {
+      who: 'Fujian admin edits a Jiangsu institution',
+      status: (await w.paFujian.patch(`/api/institutions/${w.instJs.id}`, { name: 'hijack' })).status,
+    },
+    {
+      who: 'Fujian admin moves B to Jiangsu',
+      status: (await w.paFujian.patch(`/api/institutions/${w.instB.id}`, { provinceCode: '320000' })).status,
+    },
   ],
   'POST /api/users': async (w) => [
     {
       who: 'cataloguer A creates a user in B',
-      status: (await w.catA.post('/api/users', { email: 'x1@x.org', password: STRONG_PASSWORD, displayName: 'x', role: 'cataloguer', institutionId: w.instB.id })).status,
+      status: (
+        await w.catA.post('/api/users', {
+          email: 'x1@x.org',
+          password: STRONG_PASSWORD,
+          displayName: 'x',
+          role: 'cataloguer',
+          institutionId: w.instB.id,
+        })
+      ).status,
     },
     {
       who: 'Fujian admin creates a user in Jiangsu',
-      status: (await w.paFujian.post('/api/users', { email: 'x2@x.org', password: STRONG_PASSWORD, displayName: 'x', role: 'cataloguer', institutionId: w.instJs.id })).status,
+      status: (
+        await w.paFujian.post('/api/users', {
+          email: 'x2@x.org',
+          password: STRONG_PASSWORD,
+          displayName: 'x',
+          role: 'cataloguer',
+          institutionId: w.instJs.id,
+        })
+      ).status,
     },
   ],
   'POST /api/records': async (w) => [
-    { who: 'cataloguer A registers a record for B', status: (await w.catA.post('/api/records', recordBody(w.instB.id))).status },
-    { who: 'conservator A registers a record for A', status: (await w.consA.post('/api/records', recordBody(w.instA.id))).status },
-    { who: 'Fujian admin registers a record in Jiangsu', status: (await w.paFujian.post('/api/records', recordBody(w.instJs.id))).status },
+    {
+      who: 'cataloguer A registers a record for B',
+      status: (await w.catA.post('/api/records', recordBody(w.instB.id))).status,
+    },
+    {
+      who: 'conservator A registers a record for A',
+      status: (await w.consA.post('/api/records', recordBody(w.instA.id))).status,
+    },
+    {
+      who: 'Fujian admin registers a record in Jiangsu',
+      status: (await w.paFujian.post('/api/records', recordBody(w.instJs.id))).status,
+    },
   ],
   'PATCH /api/records/:censusNumber': async (w) => [
-    { who: 'cataloguer A edits a record of B', status: (await w.catA.patch(`/api/records/${w.recordB}`, { volumes: 9 })).status },
-    { who: 'Fujian admin edits a Jiangsu record', status: (await w.paFujian.patch(`/api/records/${w.recordJs}`, { volumes: 9 })).status },
+    {
+      who: 'cataloguer A edits a record of B',
+      status: (await w.catA.patch(`/api/records/${w.recordB}`, { volumes: 9 })).status,
+    },
+    {
+      who: 'Fujian admin edits a Jiangsu record',
+      status: (await w.paFujian.patch(`/api/records/${w.recordJs}`, { volumes: 9 })).status,
+    },
   ],
   'POST /api/records/:censusNumber/submit': workflowCases('submit'),
   'POST /api/records/:censusNumber/start-review': workflowCases('start-review'),
@@ -103,31 +179,88 @@ const CROSS_TENANT: Record<string, Check | 'self-only' | 'public'> = {
   'POST /api/records/bulk/publish': bulkCases('publish'),
   'POST /api/records/bulk/return': bulkCases('return'),
   'POST /api/records/:censusNumber/comments': async (w) => [
-    { who: 'cataloguer A comments on a record of B', status: (await w.catA.post(`/api/records/${w.recordB}/comments`, { field: 'title', text: 'x' })).status },
-    { who: 'Fujian admin comments on a Jiangsu record', status: (await w.paFujian.post(`/api/records/${w.recordJs}/comments`, { field: 'title', text: 'x' })).status },
+    {
+      who: 'cataloguer A comments on a record of B',
+      status: (await w.catA.post(`/api/records/${w.recordB}/comments`, { field: 'title', text: 'x' })).status,
+    },
+    {
+      who: 'Fujian admin comments on a Jiangsu record',
+      status: (await w.paFujian.post(`/api/records/${w.recordJs}/comments`, { field: 'title', text: 'x' }))
+        .status,
+    },
   ],
   'POST /api/review-assignments': async (w) => [
-    { who: 'cataloguer A assigns reviews', status: (await w.catA.post('/api/review-assignments', { reviewerId: w.reviewerJs.id, institutionId: w.instB.id })).status },
-    { who: 'Fujian admin assigns a Jiangsu institution', status: (await w.paFujian.post('/api/review-assignments', { reviewerId: w.reviewerJs.id, institutionId: w.instJs.id })).status },
+    {
+      who: 'cataloguer A assigns reviews',
+      status: (
+        await w.catA.post('/api/review-assignments', {
+          reviewerId: w.reviewerJs.id,
+          institutionId: w.instB.id,
+        })
+      ).status,
+    },
+    {
+      who: 'Fujian admin assigns a Jiangsu institution',
+      status: (
+        await w.paFujian.post('/api/review-assignments', {
+          reviewerId: w.reviewerJs.id,
+          institutionId: w.instJs.id,
+        })
+      ).status,
+    },
   ],
   'DELETE /api/review-assignments/:id': async (w) => [
-    { who: 'Fujian admin ends a Jiangsu assignment', status: (await w.paFujian.delete(`/api/review-assignments/${w.assignmentJs}`)).status },
-    { who: 'cataloguer A ends a Jiangsu assignment', status: (await w.catA.delete(`/api/review-assignments/${w.assignmentJs}`)).status },
+    {
+      who: 'Fujian admin ends a Jiangsu assignment',
+      status: (await w.paFujian.delete(`/api/review-assignments/${w.assignmentJs}`)).status,
+    },
+    {
+      who: 'cataloguer A ends a Jiangsu assignment',
+      status: (await w.catA.delete(`/api/review-assignments/${w.assignmentJs}`)).status,
+    },
   ],
   'POST /api/records/bulk/assign': async (w) => [
-    { who: 'Fujian admin assigns a Jiangsu record', status: (await w.paFujian.post('/api/records/bulk/assign', { reviewerId: w.reviewerJs.id, censusNumbers: [w.recordJs] })).status },
+    {
+      who: 'Fujian admin assigns a Jiangsu record',
+      status: (
+        await w.paFujian.post('/api/records/bulk/assign', {
+          reviewerId: w.reviewerJs.id,
+          censusNumbers: [w.recordJs],
+        })
+      ).status,
+    },
   ],
   'POST /api/code-lists/:name/values': async (w) => [
-    { who: 'Fujian admin adds a code value', status: (await w.paFujian.post('/api/code-lists/binding/values', { value: '新装' })).status },
-    { who: 'cataloguer A adds a code value', status: (await w.catA.post('/api/code-lists/binding/values', { value: '新装' })).status },
+    {
+      who: 'Fujian admin adds a code value',
+      status: (await w.paFujian.post('/api/code-lists/binding/values', { value: '新装' })).status,
+    },
+    {
+      who: 'cataloguer A adds a code value',
+      status: (await w.catA.post('/api/code-lists/binding/values', { value: '新装' })).status,
+    },
   ],
   'PATCH /api/code-lists/:name/values/:id': async (w) => [
-    { who: 'Fujian admin renames a code value', status: (await w.paFujian.patch(`/api/code-lists/binding/values/${w.bindingValueId}`, { value: '改名' })).status },
+    {
+      who: 'Fujian admin renames a code value',
+      status: (
+        await w.paFujian.patch(`/api/code-lists/binding/values/${w.bindingValueId}`, { value: '改名' })
+      ).status,
+    },
   ],
   'PATCH /api/users/:id': async (w) => [
-    { who: 'cataloguer A edits a user of B', status: (await w.catA.patch(`/api/users/${w.userB.id}`, { displayName: 'hijack' })).status },
-    { who: 'Fujian admin edits a Jiangsu user', status: (await w.paFujian.patch(`/api/users/${w.userJs.id}`, { active: false })).status },
-    { who: 'Fujian admin moves a Jiangsu user into Fujian', status: (await w.paFujian.patch(`/api/users/${w.userJs.id}`, { institutionId: w.instA.id })).status },
+    {
+      who: 'cataloguer A edits a user of B',
+      status: (await w.catA.patch(`/api/users/${w.userB.id}`, { displayName: 'hijack' })).status,
+    },
+    {
+      who: 'Fujian admin edits a Jiangsu user',
+      status: (await w.paFujian.patch(`/api/users/${w.userJs.id}`, { active: false })).status,
+    },
+    {
+      who: 'Fujian admin moves a Jiangsu user into Fujian',
+      status: (await w.paFujian.patch(`/api/users/${w.userJs.id}`, { institutionId: w.instA.id })).status,
+    },
   ],
 };
 
@@ -147,14 +280,21 @@ test.before(async () => {
   const clientB = await new ApiClient(app.url).login(userB.email, STRONG_PASSWORD);
   const tokenOfB = (await clientB.post('/api/auth/tokens', { name: 'b' })).body.id as string;
   const submitted = async (institutionId: string) => {
-    const created = await admin.post('/api/records', { ...recordBody(institutionId), grade: '四级', damageGrade: '完好' });
+    const created = await admin.post('/api/records', {
+      ...recordBody(institutionId),
+      grade: '四级',
+      damageGrade: '完好',
+    });
     await admin.post(`/api/records/${created.body.censusNumber}/submit`, {});
     return created.body.censusNumber as string;
   };
   const reviewerJs = await createUser(admin, { role: 'reviewer', provinceCode: '320000' });
-  const assignmentJs = (await admin.post('/api/review-assignments', { reviewerId: reviewerJs.id, institutionId: instJs.id })).body.id as string;
+  const assignmentJs = (
+    await admin.post('/api/review-assignments', { reviewerId: reviewerJs.id, institutionId: instJs.id })
+  ).body.id as string;
   const codeLists = await admin.get('/api/code-lists');
-  const bindingValueId = codeLists.body.items.find((l: { name: string }) => l.name === 'binding').values[0].id as string;
+  const bindingValueId = codeLists.body.items.find((l: { name: string }) => l.name === 'binding').values[0]
+    .id as string;
   world = {
     admin,
     catA: await new ApiClient(app.url).login(catA.email, STRONG_PASSWORD),
@@ -177,7 +317,9 @@ test.after.always(async () => {
   await app?.close();
 });
 
-const writeRoutes = API_ROUTES.filter((r) => r.method !== 'get').map((r) => `${r.method.toUpperCase()} ${r.path}`);
+const writeRoutes = API_ROUTES.filter((r) => r.method !== 'get').map(
+  (r) => `${r.method.toUpperCase()} ${r.path}`,
+);
 
 test('every write route has a cross-tenant case', (t) => {
   t.deepEqual([...writeRoutes].sort(), Object.keys(CROSS_TENANT).sort());

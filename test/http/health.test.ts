@@ -25,11 +25,21 @@ test('GET /health answers 200 with every component ok', async (t) => {
 async function serve(deps: Parameters<typeof buildApp>[0]) {
   const server = http.createServer(buildApp(deps).callback());
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 test('GET /health answers 503 naming the object store when it is unreachable', async (t) => {
-  const deadStore = new ObjectStore({ endPoint: '127.0.0.1', port: 1, useSSL: false, accessKey: 'x', secretKey: 'y', bucket: 'nope' });
+  const deadStore = new ObjectStore({
+    endPoint: '127.0.0.1',
+    port: 1,
+    useSSL: false,
+    accessKey: 'x',
+    secretKey: 'y',
+    bucket: 'nope',
+  });
   const server = await serve({ ...app.deps, objectStore: deadStore });
   const res = await new ApiClient(server.url).get('/health');
   await server.close();

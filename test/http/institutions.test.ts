@@ -35,19 +35,34 @@ test('a duplicate code in the same province is a 409 and stores nothing; another
   const code = nextInstitutionCode();
   await createInstitution(admin, '320000', { code });
   const before = await admin.get('/api/institutions?provinceCode=320000');
-  const dup = await admin.post('/api/institutions', { provinceCode: '320000', code, name: '重复', type: '博物馆' });
+  const dup = await admin.post('/api/institutions', {
+    provinceCode: '320000',
+    code,
+    name: '重复',
+    type: '博物馆',
+  });
   t.is(dup.status, 409);
   t.is(dup.body.error.code, 'INSTITUTION_CODE_TAKEN');
   t.is(dup.body.error.details[0].path, 'code');
   t.regex(dup.body.error.message, /省内唯一/);
   const after = await admin.get('/api/institutions?provinceCode=320000');
   t.is(after.body.total, before.body.total);
-  const elsewhere = await admin.post('/api/institutions', { provinceCode: '330000', code, name: '浙江同号', type: '博物馆' });
+  const elsewhere = await admin.post('/api/institutions', {
+    provinceCode: '330000',
+    code,
+    name: '浙江同号',
+    type: '博物馆',
+  });
   t.is(elsewhere.status, 201);
 });
 
 test('an invalid province code is a 400 naming the field and the rule in both languages', async (t) => {
-  const res = await admin.post('/api/institutions', { provinceCode: '999999', code: '2001', name: 'x', type: '博物馆' });
+  const res = await admin.post('/api/institutions', {
+    provinceCode: '999999',
+    code: '2001',
+    name: 'x',
+    type: '博物馆',
+  });
   t.is(res.status, 400);
   const detail = res.body.error.details.find((d: { path: string }) => d.path === 'provinceCode');
   t.truthy(detail);
@@ -68,7 +83,13 @@ test('missing required fields and unknown fields are 400 with every path', async
 });
 
 test('a bad institution code and an out-of-range key-protection batch are refused', async (t) => {
-  const res = await admin.post('/api/institutions', { provinceCode: '350000', code: '20A1', name: 'x', type: '博物馆', keyProtectionBatch: 7 });
+  const res = await admin.post('/api/institutions', {
+    provinceCode: '350000',
+    code: '20A1',
+    name: 'x',
+    type: '博物馆',
+    keyProtectionBatch: 7,
+  });
   t.is(res.status, 400);
   const paths = res.body.error.details.map((d: { path: string }) => d.path);
   t.deepEqual(paths.sort(), ['code', 'keyProtectionBatch']);
@@ -92,10 +113,18 @@ test('the list filters by province, type and text, and paginates', async (t) => 
   await createInstitution(admin, '440000', { name: '广州图书馆', type: '公共图书馆' });
   const byProvince = await admin.get('/api/institutions?provinceCode=440000');
   t.is(byProvince.body.total, 3);
-  const byType = await admin.get(`/api/institutions?provinceCode=440000&type=${encodeURIComponent('博物馆')}`);
-  t.deepEqual(byType.body.items.map((i: { name: string }) => i.name), ['广东省博物馆']);
+  const byType = await admin.get(
+    `/api/institutions?provinceCode=440000&type=${encodeURIComponent('博物馆')}`,
+  );
+  t.deepEqual(
+    byType.body.items.map((i: { name: string }) => i.name),
+    ['广东省博物馆'],
+  );
   const byText = await admin.get(`/api/institutions?q=${encodeURIComponent('大学')}`);
-  t.deepEqual(byText.body.items.map((i: { name: string }) => i.name), ['中山大学图书馆']);
+  t.deepEqual(
+    byText.body.items.map((i: { name: string }) => i.name),
+    ['中山大学图书馆'],
+  );
   const page2 = await admin.get('/api/institutions?provinceCode=440000&pageSize=2&page=2');
   t.is(page2.body.items.length, 1);
   t.is(page2.body.total, 3);

@@ -63,11 +63,17 @@ test('50 clients creating records for one institution at once get 50 distinct nu
   const other = await createInstitution(admin, '350000');
   const bodies = Array.from({ length: 50 }, () => ({ ...guji(), institutionId: other.id }));
   const results = await Promise.all(bodies.map((b) => admin.post('/api/records', b)));
-  t.true(results.every((r) => r.status === 201), results.map((r) => r.status).join(','));
+  t.true(
+    results.every((r) => r.status === 201),
+    results.map((r) => r.status).join(','),
+  );
   const numbers = results.map((r) => r.body.censusNumber as string);
   t.is(new Set(numbers).size, 50);
   const serials = numbers.map((n) => Number(n.slice(-7))).sort((a, b) => a - b);
-  t.deepEqual(serials, Array.from({ length: 50 }, (_, i) => i + 1));
+  t.deepEqual(
+    serials,
+    Array.from({ length: 50 }, (_, i) => i + 1),
+  );
 });
 
 test('民国 records have their own distinguishable series', async (t) => {
@@ -136,11 +142,17 @@ test('a call number is unique within the institution (409)', async (t) => {
 
 test('editing a draft keeps versions with field-level diffs, and a stale version is refused', async (t) => {
   const created = (await cataloguer.post('/api/records', guji())).body;
-  const edited = await cataloguer.patch(`/api/records/${created.censusNumber}`, { volumes: 42, version: created.version });
+  const edited = await cataloguer.patch(`/api/records/${created.censusNumber}`, {
+    volumes: 42,
+    version: created.version,
+  });
   t.is(edited.status, 200, edited.text);
   t.is(edited.body.volumes, 42);
   t.is(edited.body.version, created.version + 1);
-  const stale = await cataloguer.patch(`/api/records/${created.censusNumber}`, { volumes: 43, version: created.version });
+  const stale = await cataloguer.patch(`/api/records/${created.censusNumber}`, {
+    volumes: 43,
+    version: created.version,
+  });
   t.is(stale.status, 409);
   const versions = await cataloguer.get(`/api/records/${created.censusNumber}/versions`);
   t.is(versions.body.items.length, 2);
@@ -150,16 +162,25 @@ test('editing a draft keeps versions with field-level diffs, and a stale version
 test('review workflow: submit, assign, comment, return, resubmit, approve, publish, edit with reason, withdraw', async (t) => {
   const reviewerUser = await createUser(admin, { role: 'reviewer', provinceCode: '350000' });
   const reviewer = await new ApiClient(app.url).login(reviewerUser.email, STRONG_PASSWORD);
-  const pa = await new ApiClient(app.url).login((await createUser(admin, { role: 'provincial_admin', provinceCode: '350000' })).email, STRONG_PASSWORD);
+  const pa = await new ApiClient(app.url).login(
+    (await createUser(admin, { role: 'provincial_admin', provinceCode: '350000' })).email,
+    STRONG_PASSWORD,
+  );
   const record = (await cataloguer.post('/api/records', guji())).body;
   const cn = record.censusNumber;
 
   const missing = await cataloguer.post(`/api/records/${cn}/submit`, {});
   t.is(missing.status, 400);
   t.is(missing.body.error.code, 'RECORD_NOT_SUBMITTABLE');
-  t.deepEqual(missing.body.error.details.map((d: { path: string }) => d.path).sort(), ['damageGrade', 'grade']);
+  t.deepEqual(missing.body.error.details.map((d: { path: string }) => d.path).sort(), [
+    'damageGrade',
+    'grade',
+  ]);
 
-  t.is((await cataloguer.patch(`/api/records/${cn}`, { grade: '二级乙等', damageGrade: '三级' })).status, 200);
+  t.is(
+    (await cataloguer.patch(`/api/records/${cn}`, { grade: '二级乙等', damageGrade: '三级' })).status,
+    200,
+  );
   const submitted = await cataloguer.post(`/api/records/${cn}/submit`, {});
   t.is(submitted.status, 200, submitted.text);
   t.is(submitted.body.status, 'submitted');
@@ -169,14 +190,20 @@ test('review workflow: submit, assign, comment, return, resubmit, approve, publi
 
   // Not yet assigned: the reviewer cannot see it.
   t.is((await reviewer.get(`/api/records/${cn}`)).status, 404);
-  const assigned = await pa.post('/api/review-assignments', { reviewerId: reviewerUser.id, institutionId: fj.id });
+  const assigned = await pa.post('/api/review-assignments', {
+    reviewerId: reviewerUser.id,
+    institutionId: fj.id,
+  });
   t.is(assigned.status, 201, assigned.text);
   t.is((await reviewer.get(`/api/records/${cn}`)).status, 200);
   const queue = await reviewer.get('/api/records?status=submitted');
   t.true(queue.body.items.some((r: { censusNumber: string }) => r.censusNumber === cn));
 
   t.is((await reviewer.post(`/api/records/${cn}/start-review`, {})).body.status, 'in_review');
-  const comment = await reviewer.post(`/api/records/${cn}/comments`, { field: 'edition', text: '刻工姓名请核对' });
+  const comment = await reviewer.post(`/api/records/${cn}/comments`, {
+    field: 'edition',
+    text: '刻工姓名请核对',
+  });
   t.is(comment.status, 201);
   const noNote = await reviewer.post(`/api/records/${cn}/return`, {});
   t.is(noNote.status, 400);
@@ -193,8 +220,14 @@ test('review workflow: submit, assign, comment, return, resubmit, approve, publi
   t.is((await pa.post(`/api/records/${cn}/publish`, {})).body.status, 'published');
 
   const history = await cataloguer.get(`/api/records/${cn}/review`);
-  t.deepEqual(history.body.events.map((e: { action: string }) => e.action), ['submit', 'start_review', 'return', 'submit', 'approve', 'publish']);
-  t.deepEqual(history.body.events.map((e: { round: number }) => e.round), [1, 1, 1, 2, 2, 2]);
+  t.deepEqual(
+    history.body.events.map((e: { action: string }) => e.action),
+    ['submit', 'start_review', 'return', 'submit', 'approve', 'publish'],
+  );
+  t.deepEqual(
+    history.body.events.map((e: { round: number }) => e.round),
+    [1, 1, 1, 2, 2, 2],
+  );
   t.is(history.body.comments[0].field, 'edition');
   t.is(history.body.comments[0].round, 1);
 
@@ -204,7 +237,10 @@ test('review workflow: submit, assign, comment, return, resubmit, approve, publi
   const noReason = await cataloguer.patch(`/api/records/${cn}`, { notes: '补记' });
   t.is(noReason.status, 400);
   t.is(noReason.body.error.code, 'REASON_REQUIRED');
-  const withReason = await cataloguer.patch(`/api/records/${cn}`, { notes: '补记', reason: '据原书核对补记' });
+  const withReason = await cataloguer.patch(`/api/records/${cn}`, {
+    notes: '补记',
+    reason: '据原书核对补记',
+  });
   t.is(withReason.status, 200);
   const versions = await cataloguer.get(`/api/records/${cn}/versions`);
   t.is(versions.body.items[0].reason, '据原书核对补记');
@@ -219,14 +255,19 @@ test('review workflow: submit, assign, comment, return, resubmit, approve, publi
 });
 
 test('bulk submit and bulk approve report each record', async (t) => {
-  const a = (await cataloguer.post('/api/records', guji({ grade: '四级', damageGrade: '完好' }))).body.censusNumber;
-  const b = (await cataloguer.post('/api/records', guji({ grade: '三级丙等', damageGrade: '五级' }))).body.censusNumber;
+  const a = (await cataloguer.post('/api/records', guji({ grade: '四级', damageGrade: '完好' }))).body
+    .censusNumber;
+  const b = (await cataloguer.post('/api/records', guji({ grade: '三级丙等', damageGrade: '五级' }))).body
+    .censusNumber;
   const c = (await cataloguer.post('/api/records', guji())).body.censusNumber; // no grade: cannot submit
   const res = await cataloguer.post('/api/records/bulk/submit', { censusNumbers: [a, b, c] });
   t.is(res.status, 200);
   t.is(res.body.succeeded, 2);
   t.is(res.body.failed, 1);
-  t.is(res.body.results.find((r: { censusNumber: string }) => r.censusNumber === c).error.code, 'RECORD_NOT_SUBMITTABLE');
+  t.is(
+    res.body.results.find((r: { censusNumber: string }) => r.censusNumber === c).error.code,
+    'RECORD_NOT_SUBMITTABLE',
+  );
   const approved = await admin.post('/api/records/bulk/approve', { censusNumbers: [a, b] });
   t.is(approved.body.succeeded, 2);
   t.is((await admin.get(`/api/records/${a}`)).body.status, 'approved');
@@ -235,9 +276,16 @@ test('bulk submit and bulk approve report each record', async (t) => {
 test('visibility: other institutions and the public do not see drafts', async (t) => {
   const cn = (await cataloguer.post('/api/records', guji())).body.censusNumber;
   const other = await createInstitution(admin, '350000');
-  const outsider = await new ApiClient(app.url).login((await createUser(admin, { role: 'cataloguer', institutionId: other.id })).email, STRONG_PASSWORD);
+  const outsider = await new ApiClient(app.url).login(
+    (await createUser(admin, { role: 'cataloguer', institutionId: other.id })).email,
+    STRONG_PASSWORD,
+  );
   t.is((await outsider.get(`/api/records/${cn}`)).status, 404);
-  t.false((await outsider.get(`/api/records?institutionId=${fj.id}`)).body.items.some((r: { censusNumber: string }) => r.censusNumber === cn));
+  t.false(
+    (await outsider.get(`/api/records?institutionId=${fj.id}`)).body.items.some(
+      (r: { censusNumber: string }) => r.censusNumber === cn,
+    ),
+  );
   t.is((await new ApiClient(app.url).get(`/api/records/${cn}`)).status, 404);
   const publicList = await new ApiClient(app.url).get('/api/records?pageSize=200');
   t.true(publicList.body.items.every((r: { status: string }) => r.status === 'published'));
@@ -246,17 +294,28 @@ test('visibility: other institutions and the public do not see drafts', async (t
 
 test('the list filters by dynasty, year range, classification and text (simplified finds traditional)', async (t) => {
   const inst = await createInstitution(admin, '320000');
-  const mk = (fields: Record<string, unknown>) => admin.post('/api/records', { ...guji(fields), institutionId: inst.id });
-  await mk({ title: '陸宣公奏議二十二卷', edition: '明萬曆三十三年（1605）王肯堂刻本', classification: '史' });
+  const mk = (fields: Record<string, unknown>) =>
+    admin.post('/api/records', { ...guji(fields), institutionId: inst.id });
+  await mk({
+    title: '陸宣公奏議二十二卷',
+    edition: '明萬曆三十三年（1605）王肯堂刻本',
+    classification: '史',
+  });
   await mk({ title: '杜工部集二十卷', edition: '清乾隆二十五年（1760）內府刻本', classification: '集' });
   await mk({ title: '周易本義四卷', edition: '明嘉靖刻本', classification: '经' });
   const base = `/api/records?institutionId=${inst.id}`;
   const ming = await admin.get(`${base}&dynasty=${encodeURIComponent('明')}`);
   t.is(ming.body.total, 2);
   const range = await admin.get(`${base}&yearFrom=1550&yearTo=1610`);
-  t.deepEqual(range.body.items.map((r: { title: string }) => r.title).sort(), ['周易本義四卷', '陸宣公奏議二十二卷'].sort());
+  t.deepEqual(
+    range.body.items.map((r: { title: string }) => r.title).sort(),
+    ['周易本義四卷', '陸宣公奏議二十二卷'].sort(),
+  );
   const text = await admin.get(`${base}&q=${encodeURIComponent('陆宣公奏议')}`);
-  t.deepEqual(text.body.items.map((r: { title: string }) => r.title), ['陸宣公奏議二十二卷']);
+  t.deepEqual(
+    text.body.items.map((r: { title: string }) => r.title),
+    ['陸宣公奏議二十二卷'],
+  );
   const cls = await admin.get(`${base}&classification=${encodeURIComponent('集')}`);
   t.is(cls.body.total, 1);
 });
@@ -275,5 +334,9 @@ test('code lists: national admins add and rename values (old spelling still acce
   t.is(usingOld.status, 201, usingOld.text);
   t.is(usingOld.body.binding, '推篷装');
   const lists = await new ApiClient(app.url).get('/api/code-lists');
-  t.true(lists.body.items.find((l: { name: string }) => l.name === 'binding').values.some((v: { value: string }) => v.value === '推篷装'));
+  t.true(
+    lists.body.items
+      .find((l: { name: string }) => l.name === 'binding')
+      .values.some((v: { value: string }) => v.value === '推篷装'),
+  );
 });

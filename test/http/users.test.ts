@@ -35,30 +35,61 @@ test('creating a cataloguer answers 201 with the account (no password) and it ca
 
 test('role and scope must fit together', async (t) => {
   const inst = await createInstitution(admin, '350000');
-  const noInstitution = await admin.post('/api/users', { email: 'a1@x.org', password: STRONG_PASSWORD, displayName: 'a', role: 'cataloguer' });
+  const noInstitution = await admin.post('/api/users', {
+    email: 'a1@x.org',
+    password: STRONG_PASSWORD,
+    displayName: 'a',
+    role: 'cataloguer',
+  });
   t.is(noInstitution.status, 400);
   t.is(noInstitution.body.error.details[0].path, 'institutionId');
   const reviewerWithInstitution = await admin.post('/api/users', {
-    email: 'a2@x.org', password: STRONG_PASSWORD, displayName: 'a', role: 'reviewer', institutionId: inst.id,
+    email: 'a2@x.org',
+    password: STRONG_PASSWORD,
+    displayName: 'a',
+    role: 'reviewer',
+    institutionId: inst.id,
   });
   t.is(reviewerWithInstitution.status, 400);
-  t.deepEqual(reviewerWithInstitution.body.error.details.map((d: { path: string }) => d.path).sort(), ['institutionId', 'provinceCode']);
+  t.deepEqual(reviewerWithInstitution.body.error.details.map((d: { path: string }) => d.path).sort(), [
+    'institutionId',
+    'provinceCode',
+  ]);
   const missingInstitution = await admin.post('/api/users', {
-    email: 'a3@x.org', password: STRONG_PASSWORD, displayName: 'a', role: 'conservator', institutionId: '00000000-0000-4000-8000-000000000000',
+    email: 'a3@x.org',
+    password: STRONG_PASSWORD,
+    displayName: 'a',
+    role: 'conservator',
+    institutionId: '00000000-0000-4000-8000-000000000000',
   });
   t.is(missingInstitution.status, 400);
   t.is(missingInstitution.body.error.details[0].rule, 'exists');
 });
 
 test('weak passwords, duplicate e-mails and bad roles are refused and nothing is stored', async (t) => {
-  const weak = await admin.post('/api/users', { email: 'w@x.org', password: 'short', displayName: 'w', role: 'reader' });
+  const weak = await admin.post('/api/users', {
+    email: 'w@x.org',
+    password: 'short',
+    displayName: 'w',
+    role: 'reader',
+  });
   t.is(weak.status, 400);
   t.is(weak.body.error.details[0].path, 'password');
   const first = await createUser(admin, { role: 'reader' });
-  const dup = await admin.post('/api/users', { email: first.email.toUpperCase(), password: STRONG_PASSWORD, displayName: 'd', role: 'reader' });
+  const dup = await admin.post('/api/users', {
+    email: first.email.toUpperCase(),
+    password: STRONG_PASSWORD,
+    displayName: 'd',
+    role: 'reader',
+  });
   t.is(dup.status, 409);
   t.is(dup.body.error.code, 'EMAIL_TAKEN');
-  const badRole = await admin.post('/api/users', { email: 'r@x.org', password: STRONG_PASSWORD, displayName: 'r', role: 'emperor' });
+  const badRole = await admin.post('/api/users', {
+    email: 'r@x.org',
+    password: STRONG_PASSWORD,
+    displayName: 'r',
+    role: 'emperor',
+  });
   t.is(badRole.status, 400);
   t.is(badRole.body.error.details[0].path, 'role');
   const list = await admin.get('/api/users?q=w%40x.org');
@@ -70,11 +101,29 @@ test('a provincial admin manages staff of their province only, and cannot create
   const js = await createInstitution(admin, '320000');
   const provincial = await createUser(admin, { role: 'provincial_admin', provinceCode: '350000' });
   const pa = await new ApiClient(app.url).login(provincial.email, STRONG_PASSWORD);
-  const ok = await pa.post('/api/users', { email: 'fj-cat@x.org', password: STRONG_PASSWORD, displayName: 'c', role: 'cataloguer', institutionId: fj.id });
+  const ok = await pa.post('/api/users', {
+    email: 'fj-cat@x.org',
+    password: STRONG_PASSWORD,
+    displayName: 'c',
+    role: 'cataloguer',
+    institutionId: fj.id,
+  });
   t.is(ok.status, 201);
-  const otherProvince = await pa.post('/api/users', { email: 'js-cat@x.org', password: STRONG_PASSWORD, displayName: 'c', role: 'cataloguer', institutionId: js.id });
+  const otherProvince = await pa.post('/api/users', {
+    email: 'js-cat@x.org',
+    password: STRONG_PASSWORD,
+    displayName: 'c',
+    role: 'cataloguer',
+    institutionId: js.id,
+  });
   t.is(otherProvince.status, 403);
-  const adminRole = await pa.post('/api/users', { email: 'pa2@x.org', password: STRONG_PASSWORD, displayName: 'c', role: 'provincial_admin', provinceCode: '350000' });
+  const adminRole = await pa.post('/api/users', {
+    email: 'pa2@x.org',
+    password: STRONG_PASSWORD,
+    displayName: 'c',
+    role: 'provincial_admin',
+    provinceCode: '350000',
+  });
   t.is(adminRole.status, 403);
   const listed = await pa.get('/api/users');
   t.true(listed.body.items.every((u: { provinceCode: string }) => u.provinceCode === '350000'));
@@ -93,10 +142,15 @@ test('deactivating an account or resetting its password ends its sessions', asyn
   t.is(off.status, 200);
   t.false(off.body.active);
   t.is((await again.get('/api/auth/me')).status, 401);
-  const login = await new ApiClient(app.url).post('/api/auth/login', { email: user.email, password: 'Reset-password-99' });
+  const login = await new ApiClient(app.url).post('/api/auth/login', {
+    email: user.email,
+    password: 'Reset-password-99',
+  });
   t.is(login.status, 401);
   const audit = await admin.get(`/api/audit?entityType=user&entityId=${user.id}`);
-  const reset2 = audit.body.items.find((e: { action: string; after: { password?: string } }) => e.action === 'user.update' && e.after.password);
+  const reset2 = audit.body.items.find(
+    (e: { action: string; after: { password?: string } }) => e.action === 'user.update' && e.after.password,
+  );
   t.is(reset2.after.password, '(reset)');
   t.false(JSON.stringify(audit.body).includes('scrypt'));
 });
@@ -113,7 +167,10 @@ test('institution staff can see their colleagues but not other institutions', as
   t.is(own.body.total, 2);
   t.is((await client.get(`/api/institutions/${b.id}/users`)).status, 403);
   const reader = await createUser(admin, { role: 'reader' });
-  t.is((await (await new ApiClient(app.url).login(reader.email, STRONG_PASSWORD)).get('/api/users')).status, 403);
+  t.is(
+    (await (await new ApiClient(app.url).login(reader.email, STRONG_PASSWORD)).get('/api/users')).status,
+    403,
+  );
 });
 
 test('the audit log is for administrators and filters by user and time', async (t) => {
@@ -126,6 +183,8 @@ test('the audit log is for administrators and filters by user and time', async (
   const mine = await admin.get(`/api/audit?actorId=${me.id}&from=${encodeURIComponent(from)}`);
   t.true(mine.body.items.length > 0);
   t.true(mine.body.items.every((e: { actorId: string }) => e.actorId === me.id));
-  const future = await admin.get(`/api/audit?from=${encodeURIComponent(new Date(Date.now() + 3600_000).toISOString())}`);
+  const future = await admin.get(
+    `/api/audit?from=${encodeURIComponent(new Date(Date.now() + 3600_000).toISOString())}`,
+  );
   t.is(future.body.total, 0);
 });

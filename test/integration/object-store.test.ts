@@ -20,7 +20,7 @@ async function randomFile(bytes: number): Promise<{ file: string; sha256: string
   const file = path.join(dir, crypto.randomUUID());
   const handle = await fs.open(file, 'w');
   const hash = crypto.createHash('sha256');
-  for (let written = 0; written < bytes; ) {
+  for (let written = 0; written < bytes;) {
     const chunk = crypto.randomBytes(Math.min(4 * 1024 * 1024, bytes - written));
     hash.update(chunk);
     await handle.write(chunk);

@@ -52,58 +52,76 @@ async function postgresPidsFor(dataDir: string): Promise<number[]> {
     if (!/^\d+$/.test(entry)) continue;
     const cmdline = await fs.readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
     const stat = await fs.readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    if (cmdline.includes(dataDir) && cmdline.split('\0')[0]!.endsWith('postgres') && !/^\d+ \(.*\) Z/.test(stat)) pids.push(Number(entry));
+    if (
+      cmdline.includes(dataDir) &&
+      cmdline.split('\0')[0]!.endsWith('postgres') &&
+      !/^\d+ \(.*\) Z/.test(stat)
+    )
+      pids.push(Number(entry));
   }
   return pids;
 }
 
-test.serial('start on embedded defaults, restart with data intact, stop cleanly, survive kill -9', async (t) => {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'census-lifecycle-'));
-  const port = await findFreePort();
-  const url = `http://127.0.0.1:${port}`;
-  const env = { PORT: String(port), DATA_DIR: dataDir };
-  try {
-    // First start: everything embedded, a generated admin password printed once.
-    const first = start(env);
-    await waitForHealth(url, first);
-    const printed = /Initial password \(shown only this once\): (\S+)/.exec(first.output());
-    t.truthy(printed, first.output());
-    const password = printed![1]!;
-    const admin = await new ApiClient(url).login('admin@census.local', password);
-    const created = await admin.post('/api/institutions', { provinceCode: '350000', code: '2001', name: '福建省图书馆', type: '公共图书馆' });
-    t.is(created.status, 201);
-    t.true((await fs.stat(path.join(dataDir, 'postgres', 'PG_VERSION'))).isFile());
-    t.true((await fs.stat(path.join(dataDir, 'objects'))).isDirectory());
+test.serial(
+  'start on embedded defaults, restart with data intact, stop cleanly, survive kill -9',
+  async (t) => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'census-lifecycle-'));
+    const port = await findFreePort();
+    const url = `http://127.0.0.1:${port}`;
+    const env = { PORT: String(port), DATA_DIR: dataDir };
+    try {
+      // First start: everything embedded, a generated admin password printed once.
+      const first = start(env);
+      await waitForHealth(url, first);
+      const printed = /Initial password \(shown only this once\): (\S+)/.exec(first.output());
+      t.truthy(printed, first.output());
+      const password = printed![1]!;
+      const admin = await new ApiClient(url).login('admin@census.local', password);
+      const created = await admin.post('/api/institutions', {
+        provinceCode: '350000',
+        code: '2001',
+        name: '福建省图书馆',
+        type: '公共图书馆',
+      });
+      t.is(created.status, 201);
+      t.true((await fs.stat(path.join(dataDir, 'postgres', 'PG_VERSION'))).isFile());
+      t.true((await fs.stat(path.join(dataDir, 'objects'))).isDirectory());
 
-    // SIGTERM: exit 0 and no postgres process left for this data folder.
-    first.child.kill('SIGTERM');
-    t.is(await first.exited, 0);
-    t.deepEqual(await postgresPidsFor(dataDir), []);
+      // SIGTERM: exit 0 and no postgres process left for this data folder.
+      first.child.kill('SIGTERM');
+      t.is(await first.exited, 0);
+      t.deepEqual(await postgresPidsFor(dataDir), []);
 
-    // Second start reuses the data: no new admin, the institution is still there.
-    const second = start(env);
-    await waitForHealth(url, second);
-    t.notRegex(second.output(), /Initial password/);
-    const again = await new ApiClient(url).login('admin@census.local', password);
-    const list = await again.get('/api/institutions');
-    t.deepEqual(list.body.items.map((i: { fullCode: string }) => i.fullCode), ['350000-2001']);
+      // Second start reuses the data: no new admin, the institution is still there.
+      const second = start(env);
+      await waitForHealth(url, second);
+      t.notRegex(second.output(), /Initial password/);
+      const again = await new ApiClient(url).login('admin@census.local', password);
+      const list = await again.get('/api/institutions');
+      t.deepEqual(
+        list.body.items.map((i: { fullCode: string }) => i.fullCode),
+        ['350000-2001'],
+      );
 
-    // kill -9: the postmaster survives as an orphan holding the lock; the next start still comes up.
-    second.child.kill('SIGKILL');
-    await second.exited;
-    t.true((await postgresPidsFor(dataDir)).length > 0, 'the orphaned postmaster is still running');
-    const third = start(env);
-    await waitForHealth(url, third);
-    const afterCrash = await (await new ApiClient(url).login('admin@census.local', password)).get('/api/institutions');
-    t.is(afterCrash.body.total, 1);
-    third.child.kill('SIGINT');
-    t.is(await third.exited, 0);
-    t.deepEqual(await postgresPidsFor(dataDir), []);
-  } finally {
-    for (const pid of await postgresPidsFor(dataDir)) process.kill(pid, 'SIGKILL');
-    await fs.rm(dataDir, { recursive: true, force: true });
-  }
-});
+      // kill -9: the postmaster survives as an orphan holding the lock; the next start still comes up.
+      second.child.kill('SIGKILL');
+      await second.exited;
+      t.true((await postgresPidsFor(dataDir)).length > 0, 'the orphaned postmaster is still running');
+      const third = start(env);
+      await waitForHealth(url, third);
+      const afterCrash = await (
+        await new ApiClient(url).login('admin@census.local', password)
+      ).get('/api/institutions');
+      t.is(afterCrash.body.total, 1);
+      third.child.kill('SIGINT');
+      t.is(await third.exited, 0);
+      t.deepEqual(await postgresPidsFor(dataDir), []);
+    } finally {
+      for (const pid of await postgresPidsFor(dataDir)) process.kill(pid, 'SIGKILL');
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
+  },
+);
 
 test.serial('a port already in use gives a clear message, not a stack trace', async (t) => {
   const blocker = net.createServer();

@@ -1,6 +1,11 @@
 import test from 'ava';
 import { retryAfterSeconds } from '../../src/auth/login-throttle.rules.js';
-import { auditScope, canAdministerProvince, canManageAccount, canViewInstitutionStaff } from '../../src/auth/permissions.rules.js';
+import {
+  auditScope,
+  canAdministerProvince,
+  canManageAccount,
+  canViewInstitutionStaff,
+} from '../../src/auth/permissions.rules.js';
 import { accountShapeProblems } from '../../src/users/account-shape.rules.js';
 import { passwordProblem } from '../../src/auth/password-policy.rules.js';
 import type { Role } from '../../src/users/roles.js';
@@ -46,7 +51,8 @@ const accountCases: Array<[string, ActorScope, Role, string | null, boolean]> = 
   ['cataloguer grants cataloguer', cataloguer, 'cataloguer', '350000', false],
 ];
 for (const [title, actor, role, province, expected] of accountCases) {
-  test(`canManageAccount: ${title}`, (t) => t.is(canManageAccount(actor, { role, provinceCode: province }), expected));
+  test(`canManageAccount: ${title}`, (t) =>
+    t.is(canManageAccount(actor, { role, provinceCode: province }), expected));
 }
 
 test('institution staff lists: own institution yes, neighbour no', (t) => {
@@ -74,7 +80,10 @@ const shapeCases: Array<[Role, string | null, string | null, string[]]> = [
 ];
 for (const [role, inst, province, expected] of shapeCases) {
   test(`account shape: ${role} institution=${inst} province=${province}`, (t) => {
-    t.deepEqual(accountShapeProblems(role, inst, province).map((p) => p.path), expected);
+    t.deepEqual(
+      accountShapeProblems(role, inst, province).map((p) => p.path),
+      expected,
+    );
   });
 }
 

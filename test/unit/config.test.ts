@@ -27,14 +27,29 @@ test('external servers are switched on by their URLs', (t) => {
     PUBLIC_URL: 'https://census.example.org/',
   });
   t.is(c.databaseUrl, 'postgresql://u:p@db:5432/census');
-  t.deepEqual(c.objectStore, { endPoint: 'minio.internal', port: 9000, useSSL: true, accessKey: 'ak', secretKey: 'sk', bucket: 'guji-images' });
+  t.deepEqual(c.objectStore, {
+    endPoint: 'minio.internal',
+    port: 9000,
+    useSSL: true,
+    accessKey: 'ak',
+    secretKey: 'sk',
+    bucket: 'guji-images',
+  });
   t.is(c.publicUrl, 'https://census.example.org');
   t.true(c.secureCookies);
 });
 
 test('every problem is listed at once', (t) => {
   const error = t.throws(
-    () => loadConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', MINIO_ENDPOINT: 'm', MINIO_USE_SSL: 'maybe', ADMIN_PASSWORD: 'short', LOG_LEVEL: 'loud' }),
+    () =>
+      loadConfig({
+        PORT: '70000',
+        DATABASE_URL: 'mysql://x',
+        MINIO_ENDPOINT: 'm',
+        MINIO_USE_SSL: 'maybe',
+        ADMIN_PASSWORD: 'short',
+        LOG_LEVEL: 'loud',
+      }),
     { instanceOf: ConfigError },
   );
   const fields = error!.problems.map((p) => p.split(':')[0]);
@@ -46,7 +61,10 @@ test('every problem is listed at once', (t) => {
 });
 
 test('a MinIO endpoint needs its keys, and an admin password needs an e-mail', (t) => {
-  const error = t.throws(() => loadConfig({ MINIO_ENDPOINT: 'minio', ADMIN_PASSWORD: 'a-long-enough-password' }), { instanceOf: ConfigError });
+  const error = t.throws(
+    () => loadConfig({ MINIO_ENDPOINT: 'minio', ADMIN_PASSWORD: 'a-long-enough-password' }),
+    { instanceOf: ConfigError },
+  );
   t.is(error!.problems.length, 2);
   t.regex(error!.problems[0]!, /MINIO_ACCESS_KEY/);
   t.regex(error!.problems[1]!, /ADMIN_EMAIL/);

@@ -7,7 +7,7 @@ import {
 } from '../../src/condition/damage-ruleset.rules.js';
 
 // Rule sets arrive from a database row, so the broken ones are built as loose JSON.
-type Loose = Record<string, any>;  
+type Loose = Record<string, any>;
 
 function broken(edit: (rs: Loose) => void): Loose {
   const rs = structuredClone(DEFAULT_DAMAGE_RULESET) as unknown as Loose;

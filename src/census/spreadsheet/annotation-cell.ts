@@ -7,7 +7,23 @@ import { detail } from './sheet-errors.js';
 
 /** Words read as the annotation mode at the end of an entry, simplified and traditional (kept as written). */
 export const ANNOTATION_MODE_WORDS: readonly string[] = longestFirst([
-  ...['批', '校', '批校', '批点', '批點', '批注', '批註', '评', '評', '评点', '評點', '圈点', '圈點', '注', '註'],
+  ...[
+    '批',
+    '校',
+    '批校',
+    '批点',
+    '批點',
+    '批注',
+    '批註',
+    '评',
+    '評',
+    '评点',
+    '評點',
+    '圈点',
+    '圈點',
+    '注',
+    '註',
+  ],
   ...['题', '題', '跋', '题识', '題識', '题跋', '題跋', '题记', '題記', '识', '識', '过录', '過錄'],
 ]);
 
@@ -33,7 +49,9 @@ export function parseAnnotation(text: string): Annotation | null {
 }
 
 /** The entries of a 批校题跋 cell, split at `；` or `;`. */
-export function parseAnnotationsCell(raw: string | undefined): { annotations: Annotation[] } | { errors: ErrorDetail[] } {
+export function parseAnnotationsCell(
+  raw: string | undefined,
+): { annotations: Annotation[] } | { errors: ErrorDetail[] } {
   const annotations: Annotation[] = [];
   const errors: ErrorDetail[] = [];
   splitCell(raw, SEPARATORS).forEach((part, i) => {

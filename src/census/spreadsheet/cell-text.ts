@@ -22,9 +22,8 @@ export function splitCell(raw: string | undefined, separators: RegExp): string[]
     .filter((part) => part !== '');
 }
 
-/** Both bracket widths and the square forms catalogues use for inferred dynasties (〔清〕, [清]). */
+/** Opening brackets of both widths, and the square forms catalogues use for inferred dynasties (〔清〕, [清]). */
 export const OPEN_BRACKETS = '（(〔[【';
-export const CLOSE_BRACKETS = '）)〕]】';
 
 /** The longest word of a list the text ends with, leaving something before it; the list is sorted longest first. */
 export function trailingWord(text: string, wordsLongestFirst: readonly string[]): string | null {

@@ -8,8 +8,10 @@ import { fileError } from './sheet-errors.js';
 /** How many bytes are looked at before the first text is handed on: enough to hold some Chinese rows. */
 export const SNIFF_BYTES = 64 * 1024;
 
-const SAVE_AS_ZH = '请在 Excel 中选择“另存为”→“CSV UTF-8（逗号分隔）(*.csv)”，或在 WPS/记事本中另存为 UTF-8 编码后重新上传';
-const SAVE_AS_EN = 'in Excel use "Save As" → "CSV UTF-8 (Comma delimited) (*.csv)", or save it as UTF-8 in WPS or Notepad, then upload it again';
+const SAVE_AS_ZH =
+  '请在 Excel 中选择“另存为”→“CSV UTF-8（逗号分隔）(*.csv)”，或在 WPS/记事本中另存为 UTF-8 编码后重新上传';
+const SAVE_AS_EN =
+  'in Excel use "Save As" → "CSV UTF-8 (Comma delimited) (*.csv)", or save it as UTF-8 in WPS or Notepad, then upload it again';
 
 function startsWith(bytes: Buffer, magic: readonly number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
@@ -33,7 +35,15 @@ export function checkCsvHead(head: Buffer): void {
       'CSV_NOT_UTF8',
       `文件是 UTF-16 编码（Excel“Unicode 文本”格式），不是 UTF-8；${SAVE_AS_ZH}`,
       `The file is UTF-16 encoded (Excel "Unicode Text"), not UTF-8; ${SAVE_AS_EN}`,
-      [{ path: 'file', value: 'utf-16', rule: 'encoding', messageZh: '需要 UTF-8 编码', messageEn: 'UTF-8 is required' }],
+      [
+        {
+          path: 'file',
+          value: 'utf-16',
+          rule: 'encoding',
+          messageZh: '需要 UTF-8 编码',
+          messageEn: 'UTF-8 is required',
+        },
+      ],
     );
   }
 }
@@ -53,14 +63,30 @@ export function notUtf8Error(bytes: Buffer, offset: number) {
       'CSV_NOT_UTF8',
       `文件似乎是 GBK 编码（中文 Windows 下 Excel 另存 CSV 的默认编码），不是 UTF-8；${SAVE_AS_ZH}`,
       `The file looks GBK-encoded (what Excel on Chinese Windows saves as CSV), not UTF-8; ${SAVE_AS_EN}`,
-      [{ path: 'file', value: 'gbk', rule: 'encoding', messageZh: '需要 UTF-8 编码', messageEn: 'UTF-8 is required' }],
+      [
+        {
+          path: 'file',
+          value: 'gbk',
+          rule: 'encoding',
+          messageZh: '需要 UTF-8 编码',
+          messageEn: 'UTF-8 is required',
+        },
+      ],
     );
   }
   return fileError(
     'CSV_NOT_UTF8',
     `文件不是有效的 UTF-8 编码（约第 ${offset + 1} 字节之后出现无法识别的字节）；${SAVE_AS_ZH}`,
     `The file is not valid UTF-8 (unreadable bytes after about byte ${offset + 1}); ${SAVE_AS_EN}`,
-    [{ path: 'file', value: 'unknown', rule: 'encoding', messageZh: '需要 UTF-8 编码', messageEn: 'UTF-8 is required' }],
+    [
+      {
+        path: 'file',
+        value: 'unknown',
+        rule: 'encoding',
+        messageZh: '需要 UTF-8 编码',
+        messageEn: 'UTF-8 is required',
+      },
+    ],
   );
 }
 

@@ -49,7 +49,11 @@ export async function* readCsvRows(stream: Readable): AsyncGenerator<SheetRow> {
       yield { rowNumber, cells: record, cellErrors: [] };
     }
   } catch (error) {
-    if (error instanceof CsvError) throw malformed(error, rowNumber + 1);
+    if (error instanceof CsvError) {
+      // The parser may have read past the rows consumed here; its own count says where it stopped.
+      const records = (error as CsvError & { records?: unknown }).records;
+      throw malformed(error, (typeof records === 'number' ? records : rowNumber) + 1);
+    }
     throw error;
   }
 }

@@ -17,7 +17,22 @@ export const AUTHORSHIP_ROLE_WORDS: readonly string[] = longestFirst([
   ...['著', '绘', '繪', '书', '書', '订', '訂', '补', '補', '集注', '集註', '选', '選'],
   // common compound modes of catalogues
   ...['集解', '集说', '集說', '笺', '箋', '笺注', '箋注', '校注', '校註', '辑注', '輯注', '注疏', '註疏'],
-  ...['音义', '音義', '音注', '章句', '正义', '正義', '传', '傳', '评点', '評點', '编辑', '編輯', '编次', '編次'],
+  ...[
+    '音义',
+    '音義',
+    '音注',
+    '章句',
+    '正义',
+    '正義',
+    '传',
+    '傳',
+    '评点',
+    '評點',
+    '编辑',
+    '編輯',
+    '编次',
+    '編次',
+  ],
   ...['编纂', '編纂', '编著', '編著', '辑录', '輯錄', '录', '錄', '校刊', '校订', '校訂', '重订', '重訂'],
   ...['增订', '增訂', '参订', '參訂', '补注', '補注', '画', '畫'],
 ]);
@@ -42,12 +57,15 @@ export function parseResponsibility(text: string): Responsibility | 'unclosed_br
   }
   const role = trailingWord(rest, AUTHORSHIP_ROLE_WORDS);
   const name = cleanCell(role ? rest.slice(0, -role.length) : rest);
-  if (name === '') return 'missing_name';
+  // A bare role word (（明）輯) is a statement whose name was left out, not a person called 輯.
+  if (name === '' || AUTHORSHIP_ROLE_WORDS.includes(name)) return 'missing_name';
   return { dynasty, name, role };
 }
 
 /** The authors of a 著者 cell, split at full-width spaces, `；` or `;` (and line breaks). */
-export function parseAuthorsCell(raw: string | undefined): { authors: Responsibility[] } | { errors: ErrorDetail[] } {
+export function parseAuthorsCell(
+  raw: string | undefined,
+): { authors: Responsibility[] } | { errors: ErrorDetail[] } {
   const authors: Responsibility[] = [];
   const errors: ErrorDetail[] = [];
   splitCell(raw, SEPARATORS).forEach((part, i) => {

@@ -17,8 +17,9 @@ import { formatSealsCell, parseSealsCell } from './seal-cell.js';
 import { detail } from './sheet-errors.js';
 import type { TemplateCells } from './template.js';
 
-/** The 文献类型 and 文种 of a row that leaves them empty (records.md). */
+/** The 文献类型 of a row that leaves it empty (records.md). */
 export const DEFAULT_DOCUMENT_TYPE = '汉文古籍';
+/** The 文种 of a row that leaves it empty (records.md). */
 export const DEFAULT_SCRIPT = '汉文';
 
 const RECORD_TYPE_WORDS: ReadonlyMap<string, RecordType> = new Map([
@@ -95,7 +96,13 @@ export function rowToRecordInput(
   if ('errors' in authors) errors.push(...authors.errors);
   if ('errors' in annotations) errors.push(...annotations.errors);
   if ('errors' in seals) errors.push(...seals.errors);
-  if ('error' in type || 'error' in volumes || 'errors' in authors || 'errors' in annotations || 'errors' in seals) {
+  if (
+    'error' in type ||
+    'error' in volumes ||
+    'errors' in authors ||
+    'errors' in annotations ||
+    'errors' in seals
+  ) {
     return { errors };
   }
   const documentType = textOrNull(cells.document_type);

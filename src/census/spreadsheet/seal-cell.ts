@@ -9,7 +9,16 @@ const SEPARATORS = /[；;\r\n]+/;
 // The owner is the last bracketed group; either bracket width.
 const WITH_OWNER = /^(.*?)\s*[（(]\s*([^（()）]*?)\s*[）)]$/s;
 /** Owner texts that mean "owner not identified" (flagged ownerUnknown, owner null). */
-export const UNKNOWN_OWNER_WORDS: readonly string[] = ['印主不详', '印主不詳', '印主未详', '印主未詳', '不详', '不詳', '未详', '未詳'];
+export const UNKNOWN_OWNER_WORDS: readonly string[] = [
+  '印主不详',
+  '印主不詳',
+  '印主未详',
+  '印主未詳',
+  '不详',
+  '不詳',
+  '未详',
+  '未詳',
+];
 /** What an unidentified owner is written as on export. */
 export const UNKNOWN_OWNER_TEXT = '印主不详';
 
@@ -19,7 +28,8 @@ export function parseSeal(text: string): Seal | null {
   const sealText = cleanCell(match ? match[1] : text);
   if (sealText === '') return null;
   const owner = match ? cleanCell(match[2]) : '';
-  if (UNKNOWN_OWNER_WORDS.includes(owner)) return { text: sealText, owner: null, ownerUnknown: true, position: null };
+  if (UNKNOWN_OWNER_WORDS.includes(owner))
+    return { text: sealText, owner: null, ownerUnknown: true, position: null };
   return { text: sealText, owner: owner === '' ? null : owner, ownerUnknown: false, position: null };
 }
 

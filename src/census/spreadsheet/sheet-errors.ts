@@ -4,12 +4,25 @@
 import { AppError, type ErrorDetail } from '../../http/app-error.js';
 
 /** One field- or cell-level problem in both languages. */
-export function detail(path: string, value: unknown, rule: string, messageZh: string, messageEn: string): ErrorDetail {
-  return value === undefined ? { path, rule, messageZh, messageEn } : { path, value, rule, messageZh, messageEn };
+export function detail(
+  path: string,
+  value: unknown,
+  rule: string,
+  messageZh: string,
+  messageEn: string,
+): ErrorDetail {
+  return value === undefined
+    ? { path, rule, messageZh, messageEn }
+    : { path, value, rule, messageZh, messageEn };
 }
 
 /** A problem with the whole file (wrong encoding, not a spreadsheet, merged cells …): nothing is imported. */
-export function fileError(code: string, zh: string, en: string, details: readonly ErrorDetail[] = []): AppError {
+export function fileError(
+  code: string,
+  zh: string,
+  en: string,
+  details: readonly ErrorDetail[] = [],
+): AppError {
   return AppError.badRequest(code, zh, en, details);
 }
 

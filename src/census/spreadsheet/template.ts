@@ -33,7 +33,13 @@ export const TEMPLATE_COLUMNS = [
   { key: 'document_type', zh: '文献类型', en: 'Document type', aliases: ['文獻類型'], required: false },
   { key: 'script', zh: '文种', en: 'Script', aliases: ['文種'], required: false },
   { key: 'notes', zh: '附注', en: 'Notes', aliases: ['附註'], required: false },
-  { key: 'precious_list_number', zh: '名录号', en: 'Precious list number', aliases: ['名錄號'], required: false },
+  {
+    key: 'precious_list_number',
+    zh: '名录号',
+    en: 'Precious list number',
+    aliases: ['名錄號'],
+    required: false,
+  },
   { key: 'record_type', zh: '记录类型', en: 'Record type', aliases: ['記錄類型'], required: false },
 ] as const satisfies readonly TemplateColumn[];
 
@@ -73,7 +79,8 @@ export function normaliseHeader(text: string): string {
 
 const KEY_BY_HEADER = new Map<string, TemplateKey>();
 for (const column of TEMPLATE_COLUMNS) {
-  for (const name of [column.key, column.zh, ...column.aliases]) KEY_BY_HEADER.set(normaliseHeader(name), column.key);
+  for (const name of [column.key, column.zh, ...column.aliases])
+    KEY_BY_HEADER.set(normaliseHeader(name), column.key);
 }
 
 /** The template key a header names, if any. */
@@ -162,7 +169,10 @@ export function emptyTemplateCells(): TemplateCells {
  * One data row's cells by template key. A value under a column with a blank header is an error
  * (it would otherwise be dropped without anyone noticing).
  */
-export function rowCells(mapping: HeaderMapping, cells: readonly string[]): { cells: TemplateCells; errors: ErrorDetail[] } {
+export function rowCells(
+  mapping: HeaderMapping,
+  cells: readonly string[],
+): { cells: TemplateCells; errors: ErrorDetail[] } {
   const byKey = emptyTemplateCells();
   const errors: ErrorDetail[] = [];
   cells.forEach((cell, index) => {

@@ -18,7 +18,11 @@ export async function writeCsv(out: Writable, header: readonly string[], rows: S
     yield [...header];
     for await (const row of rows) yield row.map((value) => value ?? '');
   }
-  await pipeline(Readable.from(lines()), stringify({ bom: true, record_delimiter: 'windows' }), out);
+  await pipeline(
+    Readable.from(lines()),
+    stringify({ bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ }),
+    out,
+  );
 }
 
 /** Options of the XLSX writer. */
@@ -39,8 +43,14 @@ export async function writeXlsx(
   rows: SheetRows,
   options: XlsxWriteOptions = {},
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(options.sheetName ?? '普查数据', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet(options.sheetName ?? '普查数据', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
   sheet.columns = header.map((title, i) => ({
     header: title,
     width: options.widths?.[i] ?? Math.max(10, title.length * 2 + 4),

@@ -39,7 +39,9 @@ export function cellText(value: CellValue, numFmt: string | undefined): CellText
     const text = value.text as unknown;
     if (typeof text === 'string') return { text };
     if (text && typeof text === 'object' && 'richText' in text) {
-      return { text: (text as { richText: Array<{ text?: string }> }).richText.map((r) => r.text ?? '').join('') };
+      return {
+        text: (text as { richText: Array<{ text?: string }> }).richText.map((r) => r.text ?? '').join(''),
+      };
     }
   }
   // {sharedString: n} without a shared-string table, or anything unforeseen: nothing readable.

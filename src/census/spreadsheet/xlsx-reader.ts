@@ -69,23 +69,36 @@ async function* workbookPass<T>(
     yield* pass(openWorkbook(input, mode));
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw notASpreadsheet('文件已损坏或不是 Excel 工作簿', 'the file is damaged or is not an Excel workbook', error);
+    throw notASpreadsheet(
+      '文件已损坏或不是 Excel 工作簿',
+      'the file is damaged or is not an Excel workbook',
+      error,
+    );
   } finally {
     input.destroy();
   }
 }
 
-/** Pass 1: whether a first worksheet exists, and its merged ranges. */
-async function firstSheetMerges(path: string): Promise<string[] | null> {
+/**
+ * Pass 1: the merged ranges of the first worksheet. Also checks that the archive is a workbook
+ * (has a workbook part listing a sheet, and that sheet's part), which pass 2 cannot tell.
+ */
+async function firstSheetMerges(path: string): Promise<string[]> {
   let merges: string[] | null = null;
+  let sheetCount = 0;
   const pass = async function* (workbook: StreamWorkbook) {
     for await (const { sheet, isFirst } of eachWorksheet(workbook)) {
       if (isFirst) merges = await scanMergedRanges(sheet.iterator);
       else await drainWorksheet(sheet);
     }
+    // Every sheet part has been read by now, and workbook.xml with it if the archive has one.
+    sheetCount = workbook.model?.sheets?.length ?? 0;
     yield* [];
   };
   for await (const _ of workbookPass(path, 'raw', pass));
+  if (sheetCount === 0 || merges === null) {
+    throw notASpreadsheet('压缩包中没有工作簿或工作表', 'the archive holds no workbook or worksheet');
+  }
   return merges;
 }
 
@@ -97,9 +110,11 @@ function mergedCellsError(ranges: readonly string[]): AppError {
     'MERGED_CELLS',
     `工作表中有合并单元格：${listed}${more}。合并后只有左上角单元格有值，其余行会缺少数据；请取消合并并在每一行填写完整后重新上传`,
     `The worksheet has merged cells: ${ranges.slice(0, MAX_LISTED_MERGES).join(', ')}${moreEn}. Only the top-left cell of a merge holds the value, so other rows would lose data; unmerge them, fill in every row and upload again`,
-    ranges.slice(0, MAX_LISTED_MERGES).map((range) =>
-      detail('merges', range, 'MERGED_CELLS', `合并单元格 ${range}`, `merged cells ${range}`),
-    ),
+    ranges
+      .slice(0, MAX_LISTED_MERGES)
+      .map((range) =>
+        detail('merges', range, 'MERGED_CELLS', `合并单元格 ${range}`, `merged cells ${range}`),
+      ),
   );
 }
 
@@ -145,7 +160,6 @@ export async function* readXlsxRows(stream: Readable): AsyncGenerator<SheetRow> 
   try {
     await checkZipSignature(file.path);
     const merges = await firstSheetMerges(file.path);
-    if (merges === null) throw notASpreadsheet('压缩包中没有工作表', 'the archive holds no worksheet');
     if (merges.length > 0) throw mergedCellsError(merges);
     const pass = async function* (workbook: StreamWorkbook) {
       for await (const { sheet, isFirst } of eachWorksheet(workbook)) {

@@ -28,6 +28,8 @@ export class ApiError extends Error {
     this.messageEn = error.messageEn ?? null;
     this.details = Array.isArray(error.details) ? error.details : [];
     this.retryAfter = typeof error.retryAfter === 'number' ? error.retryAfter : null;
+    // Workflow refusals (409) name the steps the record's status allows.
+    this.allowedActions = Array.isArray(error.allowedActions) ? error.allowedActions : [];
     this.requestId = requestId;
   }
 

@@ -15,6 +15,12 @@ import { renderUsers } from './views/users.js';
 import { renderUserNew } from './views/user-form.js';
 import { renderAccount } from './views/account.js';
 import { renderAudit } from './views/audit.js';
+import { renderRecords } from './views/records.js';
+import { renderRecordNew, renderRecordEdit } from './views/record-form.js';
+import { renderRecordDetail } from './views/record-detail.js';
+import { renderRecordHistory } from './views/record-history.js';
+import { renderReview, renderReviewQueue } from './views/review.js';
+import { isReviewerRole, isStaff } from './records.js';
 
 const ROUTES = [
   { pattern: '/', redirect: '/institutions' },
@@ -26,9 +32,18 @@ const ROUTES = [
   { pattern: '/users/new', view: renderUserNew, nav: 'users', admin: true },
   { pattern: '/account', view: renderAccount, nav: 'account' },
   { pattern: '/audit', view: renderAudit, nav: 'audit', admin: true },
+  { pattern: '/records', view: renderRecords, nav: 'records' },
+  { pattern: '/records/new', view: renderRecordNew, nav: 'records' },
+  { pattern: '/records/:censusNumber', view: renderRecordDetail, nav: 'records' },
+  { pattern: '/records/:censusNumber/edit', view: renderRecordEdit, nav: 'records' },
+  { pattern: '/records/:censusNumber/history', view: renderRecordHistory, nav: 'records' },
+  { pattern: '/review', view: renderReviewQueue, nav: 'review' },
+  { pattern: '/review/:censusNumber', view: renderReview, nav: 'review' },
 ];
 
 const NAV = [
+  { key: 'records', href: '/records', label: 'nav.records', show: isStaff },
+  { key: 'review', href: '/review', label: 'nav.review', show: isReviewerRole },
   { key: 'institutions', href: '/institutions', label: 'nav.institutions' },
   { key: 'users', href: '/users', label: 'nav.users', admin: true },
   { key: 'audit', href: '/audit', label: 'nav.audit', admin: true },
@@ -163,7 +178,7 @@ function drawHeader(activeNav) {
             h(
               'ul',
               {},
-              NAV.filter((item) => !item.admin || isAdmin()).map((item) =>
+              NAV.filter((item) => (!item.admin || isAdmin()) && (!item.show || item.show(u))).map((item) =>
                 h(
                   'li',
                   {},

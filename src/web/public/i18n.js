@@ -333,6 +333,11 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
 }
 
+/** Adds entries to the dictionary (feature modules keep their own zh/en messages). */
+export function addMessages(entries) {
+  Object.assign(MESSAGES, entries);
+}
+
 /** Whether a key exists (for optional labels such as audit actions). */
 export function has(key) {
   return key in MESSAGES;

@@ -1,0 +1,65 @@
+import { mapHeader, rowCells, type HeaderMapping } from '../spreadsheet/template.js';
+import { rowToRecordInput } from '../spreadsheet/row-codec.js';
+import type { SheetRow } from '../spreadsheet/sheet-row.js';
+import { validateRecord } from '../record-validation.rules.js';
+import { completenessTier } from '../completeness.rules.js';
+import type { CodeListName } from '../record.types.js';
+import type { CodeListValues } from '../code-list.rules.js';
+import type { ErrorDetail } from '../../http/app-error.js';
+import type { ValidRow } from './import-batch.service.js';
+
+/** Turns spreadsheet rows into valid records or the row's errors; remembers call numbers already seen in the file. */
+export class ImportRowChecker {
+  private mapping: HeaderMapping | undefined;
+  private readonly seen = new Map<string, number>();
+
+  constructor(
+    private readonly institutionId: string,
+    private readonly codeLists: ReadonlyMap<CodeListName, CodeListValues>,
+    private readonly today = new Date(),
+  ) {}
+
+  /** Reads the header row; returns its errors (unknown, missing or duplicate columns). */
+  header(row: SheetRow): ErrorDetail[] {
+    const result = mapHeader(row.cells);
+    if ('errors' in result) return result.errors;
+    this.mapping = result.mapping;
+    return [];
+  }
+
+  /** Checks one data row. */
+  check(row: SheetRow): { valid: ValidRow } | { errors: ErrorDetail[] } {
+    const { cells, errors } = rowCells(this.mapping!, row.cells);
+    const all = [...row.cellErrors, ...errors];
+    const parsed = rowToRecordInput(cells, { institutionId: this.institutionId });
+    if ('errors' in parsed) return { errors: [...all, ...parsed.errors] };
+    const result = validateRecord(parsed.input, {
+      codeLists: this.codeLists,
+      intent: 'save',
+      today: this.today,
+    });
+    all.push(...result.errors);
+    const callNumber = result.normalised.callNumber;
+    const earlier = this.seen.get(callNumber);
+    if (callNumber && earlier !== undefined) {
+      all.push({
+        path: 'callNumber',
+        value: callNumber,
+        rule: 'duplicate_in_file',
+        messageZh: `索书号 ${callNumber} 在文件第 ${earlier} 行已出现`,
+        messageEn: `Call number ${callNumber} already appears in row ${earlier} of the file`,
+      });
+    } else if (callNumber) {
+      this.seen.set(callNumber, row.rowNumber);
+    }
+    if (all.length) return { errors: all };
+    return {
+      valid: {
+        rowNumber: row.rowNumber,
+        input: result.normalised,
+        date: result.derivedDate,
+        tier: completenessTier(result.normalised),
+      },
+    };
+  }
+}

@@ -1,0 +1,234 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Readable } from 'node:stream';
+import { ImportJobSchema, ImportRowErrorSchema, type ImportJob } from './import-job.entity.js';
+import { applyImportBatch, type BatchContext, type ValidRow } from './import-batch.service.js';
+import { ImportRowChecker } from './import-row-checker.js';
+import { readCsvRows } from '../spreadsheet/csv-reader.js';
+import { readXlsxRows } from '../spreadsheet/xlsx-reader.js';
+import { loadCodeLists } from '../code-list.service.js';
+import { InstitutionSchema } from '../../institutions/institution.entity.js';
+import { AuditEntrySchema } from '../../audit/audit-entry.entity.js';
+import { AppError, type ErrorDetail } from '../../http/app-error.js';
+import type { ObjectStore } from '../../object-store/object-store.js';
+
+const BATCH_ROWS = 500;
+/** Errors kept per job; beyond this only the count grows (a file of garbage must not flood the table). */
+const MAX_STORED_ERRORS = 200_000;
+
+interface Counters {
+  total: number;
+  processed: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  conflicts: number;
+}
+
+type RowProblem = { row: number; kind: 'error' | 'conflict'; detail: ErrorDetail };
+
+/** Raised inside an atomic import to roll everything back once any row failed. */
+class RollbackAtomicImport extends Error {}
+
+/**
+ * Runs one claimed import job to the end: streams the file from the object store, checks each row,
+ * stores valid rows in batches and reports every bad row with its row number. `skip` keeps the good
+ * rows; `atomic` stores nothing unless every row is good.
+ */
+export async function runImportJob(
+  deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger },
+  jobId: string,
+): Promise<void> {
+  const control = deps.orm.em.fork();
+  const job = await control.findOneOrFail(ImportJobSchema, { id: jobId }, { populate: ['institution'] });
+  const institution = await control.findOneOrFail(InstitutionSchema, { id: job.institution.id });
+  await control.nativeDelete(ImportRowErrorSchema, { job: job.id });
+  const counters: Counters = {
+    total: 0,
+    processed: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    failed: 0,
+    conflicts: 0,
+  };
+  let storedErrors = 0;
+  const pendingProblems: RowProblem[] = [];
+  const flushProblems = async () => {
+    const room = Math.max(0, MAX_STORED_ERRORS - storedErrors);
+    const rows = pendingProblems.splice(0).slice(0, room);
+    storedErrors += rows.length;
+    if (rows.length) {
+      await control.insertMany(
+        ImportRowErrorSchema,
+        rows.map((p) => ({
+          job: job.id,
+          row: p.row,
+          field: p.detail.path.slice(0, 64),
+          value: p.detail.value === undefined ? null : String(p.detail.value).slice(0, 2000),
+          code: p.detail.rule.slice(0, 64),
+          kind: p.kind,
+          messageZh: p.detail.messageZh,
+          messageEn: p.detail.messageEn,
+        })) as never,
+      );
+    }
+  };
+  const report = async () => {
+    await flushProblems();
+    await control.nativeUpdate(ImportJobSchema, { id: job.id }, { ...counters, heartbeatAt: new Date() });
+  };
+  const ctx: BatchContext = {
+    institution: { id: institution.id, code: institution.code, provinceCode: institution.province.code },
+    actor: { id: job.createdBy ?? null, email: job.createdByEmail ?? null },
+    reason: `spreadsheet import ${job.id} (${job.fileName})`,
+  };
+
+  const process = async (em: EntityManager) => {
+    const checker = new ImportRowChecker(institution.id, await loadCodeLists(em));
+    let batch: ValidRow[] = [];
+    let first = true;
+    const applyBatch = async () => {
+      // One transaction per batch (a savepoint inside an atomic import): records, versions, serials and audit together.
+      const outcome = await em.transactional(async (tem) => {
+        const result = await applyImportBatch(tem, ctx, batch);
+        if (result.created.length || result.updated.length) {
+          tem.create(AuditEntrySchema, {
+            at: new Date(),
+            actorId: ctx.actor.id,
+            actorEmail: ctx.actor.email,
+            action: 'record.import_batch',
+            entityType: 'import_job',
+            entityId: job.id,
+            after: { created: result.created, updated: result.updated },
+            scopeProvinceCode: ctx.institution.provinceCode,
+            scopeInstitutionId: ctx.institution.id,
+          });
+        }
+        return result;
+      });
+      counters.created += outcome.created.length;
+      counters.updated += outcome.updated.length;
+      counters.unchanged += outcome.unchanged;
+      counters.conflicts += outcome.conflicts.length;
+      for (const c of outcome.conflicts) {
+        pendingProblems.push({
+          row: c.rowNumber,
+          kind: 'conflict',
+          detail: {
+            path: 'callNumber',
+            value: c.callNumber,
+            rule: 'record_not_editable',
+            messageZh: `索书号 ${c.callNumber} 对应的记录 ${c.censusNumber} 已处于「${c.status}」状态，导入不会覆盖它`,
+            messageEn: `Record ${c.censusNumber} (call number ${c.callNumber}) is ${c.status}; an import never overwrites it`,
+          },
+        });
+      }
+      counters.processed += batch.length;
+      batch = [];
+      await report();
+    };
+    for await (const row of readRows(job, deps.objectStore)) {
+      if (first) {
+        first = false;
+        const headerErrors = checker.header(row);
+        if (headerErrors.length) {
+          pendingProblems.push(
+            ...headerErrors.map((detail) => ({ row: row.rowNumber, kind: 'error' as const, detail })),
+          );
+          throw new AppError(
+            400,
+            'BAD_HEADER',
+            '表头不符合模板：' + headerErrors.map((e) => e.messageZh).join('；'),
+            'The header row does not match the template: ' + headerErrors.map((e) => e.messageEn).join('; '),
+          );
+        }
+        continue;
+      }
+      counters.total += 1;
+      const checked = checker.check(row);
+      if ('errors' in checked) {
+        counters.failed += 1;
+        counters.processed += 1;
+        pendingProblems.push(
+          ...checked.errors.map((detail) => ({ row: row.rowNumber, kind: 'error' as const, detail })),
+        );
+      } else {
+        batch.push(checked.valid);
+      }
+      if (batch.length >= BATCH_ROWS) await applyBatch();
+      else if (pendingProblems.length >= BATCH_ROWS) await report();
+    }
+    if (first)
+      throw new AppError(400, 'EMPTY_FILE', '文件中没有表头和数据', 'The file has no header and no rows');
+    await applyBatch();
+    if (job.mode === 'atomic' && (counters.failed > 0 || counters.conflicts > 0))
+      throw new RollbackAtomicImport();
+  };
+
+  try {
+    if (job.mode === 'atomic') {
+      await deps.orm.em.fork().transactional(process);
+    } else {
+      // Each batch commits on its own: a later fault keeps the rows already imported.
+      await process(deps.orm.em.fork());
+    }
+    await finish(control, job, counters, null);
+  } catch (error) {
+    if (error instanceof RollbackAtomicImport) {
+      await finish(control, job, { ...counters, created: 0, updated: 0 }, null);
+    } else if (error instanceof AppError) {
+      if (job.mode === 'atomic') Object.assign(counters, { created: 0, updated: 0 });
+      await flushProblems();
+      await finish(control, job, counters, {
+        code: error.code,
+        message: `${error.messageZh} / ${error.messageEn}`,
+        details: error.details,
+      });
+    } else {
+      deps.logger.error({ err: error, jobId }, 'import failed');
+      throw error;
+    }
+  }
+}
+
+function readRows(job: ImportJob, store: ObjectStore) {
+  const stream: Readable = store.getParts(job.objectPrefix, job.objectParts);
+  return job.format === 'csv' ? readCsvRows(stream) : readXlsxRows(stream);
+}
+
+async function finish(
+  em: EntityManager,
+  job: ImportJob,
+  counters: Counters,
+  failure: { code: string; message: string; details: readonly ErrorDetail[] } | null,
+) {
+  if (failure?.details.length) {
+    await em.insertMany(
+      ImportRowErrorSchema,
+      failure.details.map((d) => ({
+        job: job.id,
+        row: 0,
+        field: d.path.slice(0, 64),
+        value: d.value === undefined ? null : String(d.value).slice(0, 2000),
+        code: d.rule.slice(0, 64),
+        kind: 'error',
+        messageZh: d.messageZh,
+        messageEn: d.messageEn,
+      })) as never,
+    );
+  }
+  await em.nativeUpdate(
+    ImportJobSchema,
+    { id: job.id },
+    {
+      ...counters,
+      status: failure ? 'failed' : 'done',
+      errorCode: failure?.code ?? null,
+      errorMessage: failure?.message ?? null,
+      finishedAt: new Date(),
+      heartbeatAt: new Date(),
+    },
+  );
+}

@@ -1,0 +1,80 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { ObjectStore } from '../../object-store/object-store.js';
+import { runImportJob } from './import-runner.js';
+
+/** A job whose worker stopped sending heartbeats this long ago is taken over (its process died). */
+const STALE_AFTER_SECONDS = 120;
+const MAX_ATTEMPTS = 3;
+
+export interface ImportWorker {
+  /** Look for work now (called after a job is queued). */
+  kick(): void;
+  /** Finish the current job and stop. */
+  stop(): Promise<void>;
+  /** Resolves when no job is queued or running any more (tests, the CLI). */
+  idle(): Promise<void>;
+}
+
+/**
+ * Background worker for persisted import jobs: claims queued jobs with FOR UPDATE SKIP LOCKED (so
+ * several service instances can share the queue), takes over jobs whose worker died, and gives up
+ * after three attempts. Jobs survive restarts because they live in the database.
+ */
+export function startImportWorker(
+  deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger },
+  pollMs = 2000,
+): ImportWorker {
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const idleWaiters: Array<() => void> = [];
+  const claim = async (): Promise<string | undefined> => {
+    const em = deps.orm.em.fork();
+    await em.execute(
+      `update import_job set status = 'failed', error_code = 'TOO_MANY_ATTEMPTS', error_message = '导入多次中断，已放弃 / The import was interrupted too often and was given up', finished_at = now()
+       where status = 'running' and heartbeat_at < now() - interval '${STALE_AFTER_SECONDS} seconds' and attempts >= ${MAX_ATTEMPTS}`,
+    );
+    const rows = await em.execute<Array<{ id: string }>>(
+      `update import_job set status = 'running', attempts = attempts + 1, started_at = coalesce(started_at, now()), heartbeat_at = now()
+       where id = (select id from import_job
+                   where status = 'queued' or (status = 'running' and heartbeat_at < now() - interval '${STALE_AFTER_SECONDS} seconds')
+                   order by created_at limit 1 for update skip locked)
+       returning id`,
+    );
+    return rows[0]?.id;
+  };
+  const loop = (async () => {
+    while (!stopped) {
+      let jobId: string | undefined;
+      try {
+        jobId = await claim();
+        if (jobId) {
+          deps.logger.info({ jobId }, 'import started');
+          await runImportJob(deps, jobId);
+          deps.logger.info({ jobId }, 'import finished');
+          continue;
+        }
+      } catch (error) {
+        deps.logger.error({ err: error, jobId }, 'import worker error');
+      }
+      for (const resolve of idleWaiters.splice(0)) resolve();
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, pollMs).unref();
+      });
+    }
+  })();
+  return {
+    kick: () => wake?.(),
+    stop: async () => {
+      stopped = true;
+      wake?.();
+      await loop;
+    },
+    idle: () =>
+      new Promise<void>((resolve) => {
+        idleWaiters.push(resolve);
+        wake?.();
+      }),
+  };
+}

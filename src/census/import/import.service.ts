@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ImportJobSchema,
+  ImportRowErrorSchema,
+  type ImportJob,
+  type ImportMode,
+} from './import-job.entity.js';
+import { InstitutionSchema } from '../../institutions/institution.entity.js';
+import { canCatalogue } from '../record-access.rules.js';
+import { recordAudit } from '../../audit/audit.service.js';
+import { AppError } from '../../http/app-error.js';
+import type { SpooledFile } from '../../http/multipart.js';
+import { requireActor, type RequestScope } from '../../http/request-scope.js';
+import type { ObjectStore } from '../../object-store/object-store.js';
+
+/** Import job → API JSON. */
+export function presentImportJob(job: ImportJob) {
+  return {
+    id: job.id,
+    institutionId: job.institution.id,
+    status: job.status,
+    mode: job.mode,
+    format: job.format,
+    fileName: job.fileName,
+    sha256: job.sha256,
+    total: job.total,
+    processed: job.processed,
+    created: job.created,
+    updated: job.updated,
+    unchanged: job.unchanged,
+    failed: job.failed,
+    conflicts: job.conflicts,
+    error: job.errorCode ? { code: job.errorCode, message: job.errorMessage } : null,
+    createdAt: job.createdAt.toISOString(),
+    startedAt: job.startedAt?.toISOString() ?? null,
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+  };
+}
+
+function formatOf(file: SpooledFile): 'csv' | 'xlsx' {
+  const name = file.fileName.toLowerCase();
+  if (name.endsWith('.csv') || file.mimeType === 'text/csv') return 'csv';
+  if (
+    name.endsWith('.xlsx') ||
+    file.mimeType === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  )
+    return 'xlsx';
+  throw AppError.badRequest(
+    'UNSUPPORTED_FILE_TYPE',
+    `不支持的文件类型：${file.fileName}（请上传 .csv 或 .xlsx）`,
+    `Unsupported file type: ${file.fileName} (upload .csv or .xlsx)`,
+    [
+      {
+        path: 'file',
+        value: file.fileName,
+        rule: 'csv_or_xlsx',
+        messageZh: '只接受 .csv 或 .xlsx',
+        messageEn: 'only .csv or .xlsx',
+      },
+    ],
+  );
+}
+
+async function loadEditableInstitution(scope: RequestScope, institutionId: string) {
+  const actor = requireActor(scope);
+  const institution = await scope.em.findOne(InstitutionSchema, { id: institutionId });
+  if (!institution) throw AppError.notFound(`Institution ${institutionId}`, `收藏单位 ${institutionId} `);
+  if (!canCatalogue(actor, { id: institution.id, provinceCode: institution.province.code })) {
+    throw AppError.forbidden('无权为该单位导入记录', 'You may not import records for this institution');
+  }
+  return { actor, institution };
+}
+
+/** Queues an import of an uploaded spreadsheet: the file goes to the object store, the job to the database. */
+export async function queueImport(
+  scope: RequestScope,
+  store: ObjectStore,
+  institutionId: string,
+  file: SpooledFile | undefined,
+  mode: ImportMode,
+) {
+  const { actor, institution } = await loadEditableInstitution(scope, institutionId);
+  if (!file) {
+    throw AppError.badRequest(
+      'VALIDATION_FAILED',
+      '缺少上传文件（字段 file）',
+      'No file uploaded (field "file")',
+      [
+        {
+          path: 'file',
+          rule: 'required',
+          messageZh: '请选择要导入的文件',
+          messageEn: 'choose a file to import',
+        },
+      ],
+    );
+  }
+  const format = formatOf(file);
+  const id = randomUUID();
+  const prefix = `imports/${id}`;
+  const stored = await store.putFileInParts(prefix, file.path, {
+    'x-amz-meta-sha256': file.sha256,
+    'Content-Type': format === 'csv' ? 'text/csv' : 'application/octet-stream',
+  });
+  try {
+    return await scope.em.transactional(async (em) => {
+      const job = em.create(ImportJobSchema, {
+        id,
+        institution,
+        createdBy: actor.userId,
+        createdByEmail: actor.email,
+        status: 'queued',
+        mode,
+        format,
+        fileName: file.fileName.slice(0, 300),
+        sha256: file.sha256,
+        sizeBytes: stored.size,
+        objectPrefix: prefix,
+        objectParts: stored.parts,
+      });
+      await em.flush();
+      recordAudit(em, scope, {
+        action: 'import.queue',
+        entityType: 'import_job',
+        entityId: id,
+        after: { fileName: job.fileName, sha256: file.sha256, mode, format },
+        provinceCode: institution.province.code,
+        institutionId: institution.id,
+      });
+      return presentImportJob(job);
+    });
+  } catch (error) {
+    await store.removeParts(prefix, stored.parts).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function loadVisibleJob(scope: RequestScope, id: string): Promise<ImportJob> {
+  const job = await scope.em.findOne(ImportJobSchema, { id }, { populate: ['institution'] });
+  if (!job) throw AppError.notFound(`Import ${id}`, `导入任务 ${id} `);
+  await loadEditableInstitution(scope, job.institution.id);
+  return job;
+}
+
+/** Status and counters of an import, with its first errors. */
+export async function getImport(scope: RequestScope, id: string) {
+  const job = await loadVisibleJob(scope, id);
+  const errors = await scope.em.find(
+    ImportRowErrorSchema,
+    { job },
+    { orderBy: { row: 'asc', id: 'asc' }, limit: 200 },
+  );
+  return {
+    ...presentImportJob(job),
+    errors: errors.map((e) => ({
+      row: e.row,
+      field: e.field,
+      value: e.value ?? null,
+      kind: e.kind,
+      code: e.code,
+      message: `${e.messageZh} / ${e.messageEn}`,
+      messageZh: e.messageZh,
+      messageEn: e.messageEn,
+    })),
+  };
+}
+
+/** Every reported problem of an import, for the downloadable error report (streamed by the caller). */
+export async function* importErrorRows(scope: RequestScope, id: string): AsyncGenerator<string[]> {
+  const job = await loadVisibleJob(scope, id);
+  const pageSize = 5000;
+  for (let offset = 0; ; offset += pageSize) {
+    const page = await scope.em.find(
+      ImportRowErrorSchema,
+      { job },
+      { orderBy: { row: 'asc', id: 'asc' }, limit: pageSize, offset },
+    );
+    for (const e of page)
+      yield [String(e.row), e.field, e.value ?? '', e.kind, e.code, e.messageZh, e.messageEn];
+    if (page.length < pageSize) return;
+  }
+}
+
+/** The institution's imports, newest first. */
+export async function listImports(scope: RequestScope, institutionId: string) {
+  await loadEditableInstitution(scope, institutionId);
+  const jobs = await scope.em.find(
+    ImportJobSchema,
+    { institution: institutionId },
+    { orderBy: { createdAt: 'desc' }, limit: 100 },
+  );
+  return { items: jobs.map(presentImportJob) };
+}

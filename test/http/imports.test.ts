@@ -1,0 +1,253 @@
+import test from 'ava';
+import iconv from 'iconv-lite';
+import { PassThrough } from 'node:stream';
+import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
+import { ApiClient } from '../helpers/api-client.js';
+import { createInstitution } from '../helpers/fixtures.js';
+import { writeXlsx } from '../../src/census/spreadsheet/writers.js';
+
+let app: TestApp;
+let admin: ApiClient;
+test.before(async () => {
+  app = await startTestApp();
+  admin = await new ApiClient(app.url).login(ADMIN.email, ADMIN.password);
+});
+test.after.always(async () => {
+  await app?.close();
+});
+
+const HEADER =
+  '索书号,题名卷数,著者,版本,版本类型,册数,存缺卷数,装帧形式,分类,批校题跋,钤印,古籍级别,破损级别,文献类型,文种,附注,名录号';
+const row = (call: string, over: Partial<Record<'title' | 'edition' | 'volumes' | 'binding', string>> = {}) =>
+  [
+    call,
+    over.title ?? '陸宣公奏議二十二卷',
+    '（唐）陸贄撰',
+    over.edition ?? '明萬曆三十三年（1605）王肯堂刻本',
+    '刻本',
+    over.volumes ?? '8',
+    '',
+    over.binding ?? '线装',
+    '史',
+    '（清）黄丕烈跋',
+    '汪士鐘印（汪士鐘）；藝芸書舍（印主不详）',
+    '二级乙等',
+    '三级',
+    '',
+    '',
+    '',
+    '',
+  ].join(',');
+
+async function upload(
+  institutionId: string,
+  name: string,
+  content: Buffer | string,
+  mode?: 'skip' | 'atomic',
+) {
+  const form = new FormData();
+  form.set('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
+  const res = await fetch(
+    `${app.url}/api/institutions/${institutionId}/imports${mode ? `?mode=${mode}` : ''}`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.token}` },
+      body: form,
+    },
+  );
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+async function finished(id: string) {
+  for (let i = 0; i < 600; i++) {
+    const res = await admin.get(`/api/imports/${id}`);
+    if (res.body.status === 'done' || res.body.status === 'failed') return res.body;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('import did not finish');
+}
+
+test('a CSV import keeps the good rows, reports each bad row with its row number, and is idempotent', async (t) => {
+  const inst = await createInstitution(admin, '350000');
+  const csv = [
+    HEADER,
+    row('A1'),
+    row('A2', { volumes: '零' }),
+    '',
+    row('A3', { edition: '清乾隆六十一年刻本' }),
+    row('A4', { binding: '綫裝' }),
+  ].join('\n');
+  const queued = await upload(inst.id, 'records.csv', csv);
+  t.is(queued.status, 202);
+  t.truthy(queued.body.id);
+  const done = await finished(queued.body.id);
+  t.is(done.status, 'done');
+  t.is(done.total, 4);
+  t.is(done.created, 2);
+  t.is(done.failed, 2);
+  t.deepEqual([...new Set(done.errors.map((e: { row: number }) => e.row))], [3, 5]);
+  const volumes = done.errors.find((e: { row: number }) => e.row === 3);
+  t.is(volumes.field, 'volumes');
+  t.is(volumes.value, '零');
+  const list = await admin.get(`/api/records?institutionId=${inst.id}`);
+  t.is(list.body.total, 2);
+  t.true(
+    list.body.items.every(
+      (r: { status: string; censusNumber: string }) =>
+        r.status === 'draft' && /^350000-\d{4}-\d{7}$/.test(r.censusNumber),
+    ),
+  );
+  const a1 = list.body.items.find((r: { callNumber: string }) => r.callNumber === 'A1');
+  const full = await admin.get(`/api/records/${a1.censusNumber}`);
+  t.deepEqual(full.body.authors, [{ dynasty: '唐', name: '陸贄', role: '撰' }]);
+  t.is(full.body.seals.length, 2);
+  t.true(full.body.seals[1].ownerUnknown);
+  t.is(full.body.edition.yearFrom, 1605);
+
+  const again = await finished((await upload(inst.id, 'records.csv', csv)).body.id);
+  t.is(again.created, 0);
+  t.is(again.updated, 0);
+  t.is(again.unchanged, 2);
+  t.is((await admin.get(`/api/records?institutionId=${inst.id}`)).body.total, 2);
+
+  const report = await fetch(`${app.url}/api/imports/${queued.body.id}/errors.csv`, {
+    headers: { authorization: `Bearer ${admin.token}` },
+  });
+  t.is(report.status, 200);
+  const text = await report.text();
+  t.regex(text, /^\uFEFF?行 row,字段 field/);
+  t.regex(text, /\n3,volumes,零,/);
+});
+
+test('a changed row updates its draft, and a row of a submitted record is a conflict, never an overwrite', async (t) => {
+  const inst = await createInstitution(admin, '350000');
+  await finished((await upload(inst.id, 'r.csv', [HEADER, row('B1'), row('B2')].join('\n'))).body.id);
+  const list = (await admin.get(`/api/records?institutionId=${inst.id}`)).body.items;
+  const b2 = list.find((r: { callNumber: string }) => r.callNumber === 'B2');
+  t.is((await admin.post(`/api/records/${b2.censusNumber}/submit`, {})).status, 200);
+  const done = await finished(
+    (
+      await upload(
+        inst.id,
+        'r.csv',
+        [HEADER, row('B1', { volumes: '9' }), row('B2', { volumes: '9' })].join('\n'),
+      )
+    ).body.id,
+  );
+  t.is(done.updated, 1);
+  t.is(done.conflicts, 1);
+  t.is(done.errors[0].kind, 'conflict');
+  t.is(done.errors[0].row, 3);
+  const b1 = list.find((r: { callNumber: string }) => r.callNumber === 'B1');
+  t.is((await admin.get(`/api/records/${b1.censusNumber}`)).body.volumes, 9);
+  t.is((await admin.get(`/api/records/${b2.censusNumber}`)).body.volumes, 8);
+  const versions = await admin.get(`/api/records/${b1.censusNumber}/versions`);
+  t.deepEqual(versions.body.items[0].changes, [{ field: 'volumes', before: 8, after: 9 }]);
+  t.regex(versions.body.items[0].reason, /import/);
+});
+
+test('atomic mode stores nothing when one row is bad', async (t) => {
+  const inst = await createInstitution(admin, '350000');
+  const done = await finished(
+    (
+      await upload(
+        inst.id,
+        'r.csv',
+        [HEADER, row('C1'), row('C2'), row('C3', { title: '' })].join('\n'),
+        'atomic',
+      )
+    ).body.id,
+  );
+  t.is(done.status, 'done');
+  t.is(done.failed, 1);
+  t.is(done.created, 0);
+  t.is((await admin.get(`/api/records?institutionId=${inst.id}`)).body.total, 0);
+  const good = await finished(
+    (await upload(inst.id, 'r.csv', [HEADER, row('C1'), row('C2')].join('\n'), 'atomic')).body.id,
+  );
+  t.is(good.created, 2);
+});
+
+test('bad files get a clear report and leave the service unharmed', async (t) => {
+  const inst = await createInstitution(admin, '350000');
+  const gbk = iconv.encode([HEADER, row('D1')].join('\n'), 'gbk');
+  const gbkJob = await finished((await upload(inst.id, 'gbk.csv', gbk)).body.id);
+  t.is(gbkJob.status, 'failed');
+  t.is(gbkJob.error.code, 'CSV_NOT_UTF8');
+  t.regex(gbkJob.error.message, /GBK/);
+
+  const junk = await finished(
+    (await upload(inst.id, 'junk.xlsx', Buffer.from('this is not a spreadsheet at all'))).body.id,
+  );
+  t.is(junk.status, 'failed');
+  t.is(junk.error.code, 'NOT_A_SPREADSHEET');
+
+  const header = await finished((await upload(inst.id, 'h.csv', '索书号,书名,册数\nE1,x,1')).body.id);
+  t.is(header.status, 'failed');
+  t.is(header.error.code, 'BAD_HEADER');
+  t.true(header.errors.some((e: { value: string }) => e.value === '书名'));
+
+  const wrongType = await upload(inst.id, 'notes.txt', 'hello');
+  t.is(wrongType.status, 400);
+  t.is(wrongType.body.error.code, 'UNSUPPORTED_FILE_TYPE');
+  const noFile = await fetch(`${app.url}/api/institutions/${inst.id}/imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin.token}` },
+    body: new FormData(),
+  });
+  t.is(noFile.status, 400);
+  t.is((await admin.get('/health')).status, 200);
+  t.is((await admin.get(`/api/records?institutionId=${inst.id}`)).body.total, 0);
+});
+
+test('XLSX import, and an export re-imports unchanged', async (t) => {
+  const inst = await createInstitution(admin, '320000');
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const cells = (r: string) => r.split(',');
+  await writeXlsx(out, HEADER.split(','), [
+    cells(row('F1')),
+    cells(row('F2', { title: '杜工部集二十卷', edition: '清乾隆二十五年（1760）內府刻本' })),
+  ]);
+  const xlsx = await finished((await upload(inst.id, 'records.xlsx', Buffer.concat(chunks))).body.id);
+  t.is(xlsx.status, 'done', JSON.stringify(xlsx));
+  t.is(xlsx.created, 2);
+
+  for (const format of ['csv', 'xlsx']) {
+    const exported = await fetch(`${app.url}/api/institutions/${inst.id}/export?format=${format}`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    t.is(exported.status, 200);
+    const file = Buffer.from(await exported.arrayBuffer());
+    const back = await finished((await upload(inst.id, `export.${format}`, file)).body.id);
+    t.is(back.status, 'done', JSON.stringify(back));
+    t.is(back.unchanged, 2, `${format}: ${JSON.stringify(back)}`);
+    t.is(back.created + back.updated + back.failed, 0);
+  }
+});
+
+test('the census catalogue lists approved records in census-number order (CSV and printable HTML)', async (t) => {
+  const inst = await createInstitution(admin, '330000');
+  await finished((await upload(inst.id, 'r.csv', [HEADER, row('G2'), row('G1')].join('\n'))).body.id);
+  const items = (await admin.get(`/api/records?institutionId=${inst.id}`)).body.items;
+  const numbers = items.map((r: { censusNumber: string }) => r.censusNumber).sort();
+  await admin.post('/api/records/bulk/submit', { censusNumbers: numbers });
+  await admin.post('/api/records/bulk/approve', { censusNumbers: numbers });
+  const html = await (
+    await fetch(`${app.url}/api/institutions/${inst.id}/catalogue?format=html`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    })
+  ).text();
+  t.regex(html, /古籍普查登记目录/);
+  t.true(html.indexOf(numbers[0]) < html.indexOf(numbers[1]));
+  t.regex(html, /共 2 部/);
+  const csv = await (
+    await fetch(`${app.url}/api/institutions/${inst.id}/catalogue?format=csv`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    })
+  ).text();
+  const lines = csv.trim().split('\n');
+  t.is(lines.length, 3);
+  t.true(lines[1]!.startsWith(numbers[0]));
+});
