@@ -78,6 +78,17 @@ const bulkCases =
     },
   ];
 
+async function uploadAs(client: ApiClient, institutionId: string): Promise<number> {
+  const form = new FormData();
+  form.set('file', new Blob(['索书号,题名卷数\nZ1,论语\n']), 'r.csv');
+  const res = await fetch(`${client.baseUrl}/api/institutions/${institutionId}/imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${client.token}` },
+    body: form,
+  });
+  return res.status;
+}
+
 /** For each write route: the cross-tenant attempts and their answers (each must be 403). */
 const CROSS_TENANT: Record<string, Check | 'self-only' | 'public'> = {
   'POST /api/auth/login': 'public',
@@ -246,6 +257,13 @@ const CROSS_TENANT: Record<string, Check | 'self-only' | 'public'> = {
       status: (
         await w.paFujian.patch(`/api/code-lists/binding/values/${w.bindingValueId}`, { value: '改名' })
       ).status,
+    },
+  ],
+  'POST /api/institutions/:id/imports': async (w) => [
+    { who: 'cataloguer A imports into B', status: await uploadAs(w.catA, w.instB.id) },
+    {
+      who: 'Fujian admin imports into a Jiangsu institution',
+      status: await uploadAs(w.paFujian, w.instJs.id),
     },
   ],
   'PATCH /api/users/:id': async (w) => [

@@ -251,3 +251,42 @@ test('the census catalogue lists approved records in census-number order (CSV an
   t.is(lines.length, 3);
   t.true(lines[1]!.startsWith(numbers[0]));
 });
+
+test('the command line imports through the API and shows progress', async (t) => {
+  const { spawn } = await import('node:child_process');
+  const fs = await import('node:fs/promises');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const inst = await createInstitution(admin, '440000', { code: '2801' });
+  const token = (await admin.post('/api/auth/tokens', { name: 'cli' })).body.token as string;
+  const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'census-cli-')), 'books.csv');
+  await fs.writeFile(file, [HEADER, row('H1'), row('H2'), row('H3', { volumes: 'x' })].join('\n'));
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/cli/census.ts',
+      'import',
+      file,
+      '--institution',
+      '440000-2801',
+      '--url',
+      app.url,
+    ],
+    {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: { ...process.env, CENSUS_TOKEN: token },
+    },
+  );
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  t.is(code, 3, out); // finished, with a bad row to look at
+  t.regex(out, /2 created/);
+  t.regex(out, /1 failed/);
+  t.regex(out, /row 4 volumes/);
+  t.is((await admin.get(`/api/records?institutionId=${inst.id}`)).body.total, 2);
+  void inst;
+});
