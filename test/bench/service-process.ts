@@ -8,9 +8,16 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface ServiceProcess {
   readonly url: string;
+  readonly pid: number;
   readonly adminEmail: string;
   readonly adminPassword: string;
   stop(): Promise<void>;
+}
+
+/** Peak resident memory (VmHWM) of a process so far, in MiB. */
+export async function peakRssMiB(pid: number): Promise<number> {
+  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
 }
 
 /** Starts the service as `npm start` does, in its own process, on a throwaway data folder. */
@@ -46,6 +53,7 @@ export async function startServiceProcess(extraEnv: Record<string, string> = {})
   }
   return {
     url,
+    pid: child.pid!,
     adminEmail,
     adminPassword,
     stop: async () => {

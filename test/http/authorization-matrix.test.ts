@@ -6,26 +6,8 @@ import { API_ROUTES } from '../../src/http/app.js';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';
-
-interface World {
-  admin: ApiClient;
-  catA: ApiClient; // cataloguer of institution A (province 350000)
-  consA: ApiClient; // conservator of institution A
-  paFujian: ApiClient; // provincial admin of 350000
-  instA: { id: string };
-  instB: { id: string }; // another institution in 350000
-  instJs: { id: string }; // an institution in 320000
-  userB: { id: string }; // cataloguer of B
-  userJs: { id: string }; // cataloguer in 320000
-  tokenOfB: string; // personal token id owned by userB
-  recordB: string; // census number of a record of institution B (submitted)
-  recordJs: string; // census number of a Jiangsu record (submitted)
-  reviewerJs: { id: string }; // a Jiangsu reviewer
-  assignmentJs: string; // a Jiangsu review assignment
-  bindingValueId: string; // a code-list value
-}
-
-type Check = (w: World) => Promise<Array<{ who: string; status: number }>>;
+import type { CaseEntry, Check, World } from './authorization/world.js';
+import { MODULE_CASES } from './authorization/module-cases.js';
 
 const body = { provinceCode: '350000', code: '2999', name: 'x', type: '其他' };
 
@@ -90,7 +72,7 @@ async function uploadAs(client: ApiClient, institutionId: string): Promise<numbe
 }
 
 /** For each write route: the cross-tenant attempts and their answers (each must be 403). */
-const CROSS_TENANT: Record<string, Check | 'self-only' | 'public'> = {
+const CORE_CASES: Record<string, CaseEntry> = {
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'self-only',
   'POST /api/auth/password': 'self-only',
@@ -281,6 +263,8 @@ const CROSS_TENANT: Record<string, Check | 'self-only' | 'public'> = {
     },
   ],
 };
+
+const CROSS_TENANT = { ...CORE_CASES, ...MODULE_CASES };
 
 let app: TestApp;
 let world: World;
