@@ -28,8 +28,41 @@ await applyMigrations(orm);
 await seedReferenceData(orm.em.fork());
 const em = orm.em.fork();
 
-const TITLES = ['陸宣公奏議二十二卷', '朱子大全一百卷目錄二卷', '杜工部集二十卷', '周易本義四卷', '史記一百三十卷', '資治通鑑二百九十四卷', '文選六十卷', '說文解字十五卷', '楚辭章句十七卷', '昌黎先生集四十卷', '東坡全集一百十五卷', '太平御覽一千卷', '漢書一百卷', '孟子注疏十四卷', '論語集解十卷', '李太白文集三十卷'];
-const AUTHORS = ['陸贄', '朱熹', '杜甫', '司馬遷', '司馬光', '蕭統', '許慎', '王逸', '韓愈', '蘇軾', '李昉', '班固', '趙岐', '何晏', '李白'];
+const TITLES = [
+  '陸宣公奏議二十二卷',
+  '朱子大全一百卷目錄二卷',
+  '杜工部集二十卷',
+  '周易本義四卷',
+  '史記一百三十卷',
+  '資治通鑑二百九十四卷',
+  '文選六十卷',
+  '說文解字十五卷',
+  '楚辭章句十七卷',
+  '昌黎先生集四十卷',
+  '東坡全集一百十五卷',
+  '太平御覽一千卷',
+  '漢書一百卷',
+  '孟子注疏十四卷',
+  '論語集解十卷',
+  '李太白文集三十卷',
+];
+const AUTHORS = [
+  '陸贄',
+  '朱熹',
+  '杜甫',
+  '司馬遷',
+  '司馬光',
+  '蕭統',
+  '許慎',
+  '王逸',
+  '韓愈',
+  '蘇軾',
+  '李昉',
+  '班固',
+  '趙岐',
+  '何晏',
+  '李白',
+];
 const started = Date.now();
 await em.execute(
   `insert into institution (id, province_code, code, name, type, is_restoration_centre, created_at, updated_at, version)
@@ -39,7 +72,9 @@ await em.execute(
 const titleArray = `array[${TITLES.map((t) => `'${t}'`).join(',')}]`;
 const foldedArray = `array[${TITLES.map((t, i) => `'${foldTerm(t + AUTHORS[i % AUTHORS.length]!)}'`).join(',')}]`;
 const authorArray = `array[${AUTHORS.map((a) => `'${a}'`).join(',')}]`;
-await em.execute(`create temporary table inst_n as select id, province_code, code, row_number() over (order by id) - 1 as n from institution`);
+await em.execute(
+  `create temporary table inst_n as select id, province_code, code, row_number() over (order by id) - 1 as n from institution`,
+);
 const BATCH = 200_000;
 for (let from = 1; from <= RECORDS; from += BATCH) {
   const to = Math.min(RECORDS, from + BATCH - 1);
@@ -64,25 +99,53 @@ for (let from = 1; from <= RECORDS; from += BATCH) {
 }
 await em.execute('analyze');
 console.log(`\n${RECORDS} records in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-const sample = (await em.execute<Array<{ id: string }>>('select id from institution order by code limit 1'))[0]!.id;
+const sample = (
+  await em.execute<Array<{ id: string }>>('select id from institution order by code limit 1')
+)[0]!.id;
 await orm.close(true);
 
 const port = await findFreePort();
 const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: path.resolve(import.meta.dirname, '../..'),
-  env: { ...process.env, PORT: String(port), DATABASE_URL: pg.url, MINIO_ENDPOINT: s3.endPoint, MINIO_PORT: String(s3.port), MINIO_ACCESS_KEY: s3.accessKey, MINIO_SECRET_KEY: s3.secretKey, ADMIN_EMAIL: 'bench@census.local', ADMIN_PASSWORD: 'Bench-password-1', LOG_LEVEL: 'warn' },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: pg.url,
+    MINIO_ENDPOINT: s3.endPoint,
+    MINIO_PORT: String(s3.port),
+    MINIO_ACCESS_KEY: s3.accessKey,
+    MINIO_SECRET_KEY: s3.secretKey,
+    ADMIN_EMAIL: 'bench@census.local',
+    ADMIN_PASSWORD: 'Bench-password-1',
+    LOG_LEVEL: 'warn',
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const url = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 240 && !(await fetch(`${url}/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 250));
+for (
+  let i = 0;
+  i < 240 &&
+  !(await fetch(`${url}/health`).then(
+    (r) => r.ok,
+    () => false,
+  ));
+  i++
+)
+  await new Promise((r) => setTimeout(r, 250));
 try {
   const admin = await new ApiClient(url).login('bench@census.local', 'Bench-password-1');
   const queries: Array<[string, string]> = [
     ['one institution, first page', `/api/records?institutionId=${sample}`],
     ['one institution, page 5', `/api/records?institutionId=${sample}&page=5&pageSize=20`],
-    ['published, dynasty 明, classification 史', `/api/records?status=published&dynasty=${encodeURIComponent('明')}&classification=${encodeURIComponent('史')}`],
+    [
+      'published, dynasty 明, classification 史',
+      `/api/records?status=published&dynasty=${encodeURIComponent('明')}&classification=${encodeURIComponent('史')}`,
+    ],
     ['year range 1550–1600', '/api/records?yearFrom=1550&yearTo=1600'],
-    ['province 320000, grade 一级甲等', `/api/records?provinceCode=320000&grade=${encodeURIComponent('一级甲等')}`],
+    [
+      'province 320000, grade 一级甲等',
+      `/api/records?provinceCode=320000&grade=${encodeURIComponent('一级甲等')}`,
+    ],
     ['text 陆宣公 (simplified → traditional)', `/api/records?q=${encodeURIComponent('陆宣公')}`],
     ['public (anonymous), published only', '/api/records?dynasty=%E6%B8%85'],
   ];
@@ -92,9 +155,14 @@ try {
   for (const [title, pathname] of queries) {
     const headers = title.startsWith('public') ? {} : { authorization: `Bearer ${admin.token}` };
     const r = await new Promise<autocannon.Result>((resolve, reject) =>
-      autocannon({ url: url + pathname, connections: CONNECTIONS, duration: DURATION_S, headers }, (err, res) => (err ? reject(err) : resolve(res))),
+      autocannon(
+        { url: url + pathname, connections: CONNECTIONS, duration: DURATION_S, headers },
+        (err, res) => (err ? reject(err) : resolve(res)),
+      ),
     );
-    console.log(`| ${title} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.non2xx} |`);
+    console.log(
+      `| ${title} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.non2xx} |`,
+    );
   }
 } finally {
   child.kill('SIGTERM');
