@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import S3rver from 's3rver';
 import fs from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -26,6 +27,15 @@ export async function startEmbeddedS3(options: { dir: string; port?: number }): 
     // s3rver's fixed development credentials.
     accessKey: 'S3RVER',
     secretKey: 'S3RVER',
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: async () => {
+      const closing = new Promise<void>((resolve) => server.close(() => resolve()));
+      // close() waits for open connections; a client's keep-alive socket or an abandoned download
+      // must not keep the process (and the database stopped after us) alive.
+      const httpServer = (server as unknown as { httpServer?: Server }).httpServer;
+      httpServer?.closeIdleConnections();
+      const force = setTimeout(() => httpServer?.closeAllConnections(), 2000);
+      await closing;
+      clearTimeout(force);
+    },
   };
 }

@@ -18,7 +18,10 @@ test.after.always(async () => {
 
 const HEADER =
   '索书号,题名卷数,著者,版本,版本类型,册数,存缺卷数,装帧形式,分类,批校题跋,钤印,古籍级别,破损级别,文献类型,文种,附注,名录号';
-const row = (call: string, over: Partial<Record<'title' | 'edition' | 'volumes' | 'binding', string>> = {}) =>
+const row = (
+  call: string,
+  over: Partial<Record<'title' | 'edition' | 'volumes' | 'binding' | 'precious', string>> = {},
+) =>
   [
     call,
     over.title ?? '陸宣公奏議二十二卷',
@@ -36,7 +39,7 @@ const row = (call: string, over: Partial<Record<'title' | 'edition' | 'volumes' 
     '',
     '',
     '',
-    '',
+    over.precious ?? '',
   ].join(',');
 
 async function upload(
@@ -144,6 +147,57 @@ test('a changed row updates its draft, and a row of a submitted record is a conf
   const versions = await admin.get(`/api/records/${b1.censusNumber}/versions`);
   t.deepEqual(versions.body.items[0].changes, [{ field: 'volumes', before: 8, after: 9 }]);
   t.regex(versions.body.items[0].reason, /import/);
+});
+
+test('a precious-list number used twice in a file or by another record is a row error; the other rows are kept', async (t) => {
+  const inst = await createInstitution(admin, '350000');
+  const first = await finished(
+    (
+      await upload(
+        inst.id,
+        'p.csv',
+        [HEADER, row('P1', { precious: '01234' }), row('P2', { precious: '01234' })].join('\n'),
+      )
+    ).body.id,
+  );
+  t.is(first.status, 'done');
+  t.is(first.created, 1);
+  t.is(first.failed, 1);
+  t.like(first.errors[0], { row: 3, field: 'preciousListNumber', value: '01234' });
+  t.regex(first.errors[0].message, /第 2 行已出现.*row 2/);
+
+  const second = await finished(
+    (await upload(inst.id, 'p2.csv', [HEADER, row('P3', { precious: '01234' }), row('P4')].join('\n'))).body
+      .id,
+  );
+  t.is(second.status, 'done');
+  t.is(second.created, 1);
+  t.is(second.failed, 1);
+  t.like(second.errors[0], { row: 2, field: 'preciousListNumber', value: '01234' });
+  t.regex(second.errors[0].message, /已被记录 350000-\d{4}-\d{7} 使用/);
+  const calls = (await admin.get(`/api/records?institutionId=${inst.id}`)).body.items.map(
+    (r: { callNumber: string }) => r.callNumber,
+  );
+  t.deepEqual(calls.sort(), ['P1', 'P4']);
+});
+
+test('a row the database refuses for a reason no check foresaw fails alone; the rest of its batch is kept', async (t) => {
+  // A constraint only this test's database has: the import cannot have a rule for it.
+  await app.orm.em
+    .fork()
+    .execute(`alter table census_record add constraint test_no_forbidden_title check (title <> '禁書')`);
+  const inst = await createInstitution(admin, '350000');
+  const done = await finished(
+    (await upload(inst.id, 'c.csv', [HEADER, row('C1'), row('C2', { title: '禁書' }), row('C3')].join('\n')))
+      .body.id,
+  );
+  t.is(done.status, 'done');
+  t.is(done.created, 2);
+  t.is(done.failed, 1);
+  t.like(done.errors[0], { row: 3, field: 'row', value: 'C2' });
+  t.regex(done.errors[0].message, /test_no_forbidden_title/);
+  t.notRegex(done.errors[0].message, /insert into/);
+  t.is((await admin.get(`/api/records?institutionId=${inst.id}`)).body.total, 2);
 });
 
 test('atomic mode stores nothing when one row is bad', async (t) => {

@@ -14,6 +14,7 @@ import { readSetting } from '../../settings/settings.service.js';
 import type { CompletenessTier, DerivedEditionDate, RecordInput, RecordType } from '../record.types.js';
 import type { RecordVersion } from '../record-version.entity.js';
 import type { EntityData } from '@mikro-orm/core';
+import type { ErrorDetail } from '../../http/app-error.js';
 
 /** A row that passed every check, ready to be stored. */
 export interface ValidRow {
@@ -34,6 +35,8 @@ export interface BatchOutcome {
   updated: string[];
   unchanged: number;
   conflicts: Array<{ rowNumber: number; callNumber: string; censusNumber: string; status: string }>;
+  /** Rows refused because of data held by other records (e.g. a precious-list number already taken). */
+  rejected: Array<{ rowNumber: number; detail: ErrorDetail }>;
 }
 
 const EDITABLE = new Set(['draft', 'returned']);
@@ -47,10 +50,12 @@ const EDITABLE = new Set(['draft', 'returned']);
 export async function applyImportBatch(
   em: EntityManager,
   ctx: BatchContext,
-  rows: readonly ValidRow[],
+  batchRows: readonly ValidRow[],
 ): Promise<BatchOutcome> {
-  const outcome: BatchOutcome = { created: [], updated: [], unchanged: 0, conflicts: [] };
+  let rows = batchRows;
+  const outcome: BatchOutcome = { created: [], updated: [], unchanged: 0, conflicts: [], rejected: [] };
   if (!rows.length) return outcome;
+  rows = await withoutTakenPreciousNumbers(em, ctx, rows, outcome);
   const existing = await em.execute<
     Array<{
       id: string;
@@ -141,6 +146,50 @@ export async function applyImportBatch(
   // The generated id makes the schema's insert type demand it; the database assigns it.
   if (versions.length) await em.insertMany(RecordVersionSchema, versions as never);
   return outcome;
+}
+
+/**
+ * A precious-list (名录) number belongs to one record: rows naming a number that another record
+ * (not the one the row updates) already holds are refused with a row error instead of failing
+ * the whole batch on the unique constraint.
+ */
+async function withoutTakenPreciousNumbers(
+  em: EntityManager,
+  ctx: BatchContext,
+  rows: readonly ValidRow[],
+  outcome: BatchOutcome,
+): Promise<readonly ValidRow[]> {
+  const numbers = rows.flatMap((r) => (r.input.preciousListNumber ? [r.input.preciousListNumber] : []));
+  if (!numbers.length) return rows;
+  const holders = await em.execute<
+    Array<{
+      precious_list_number: string;
+      institution_id: string;
+      call_number: string;
+      census_number: string;
+    }>
+  >(
+    'select precious_list_number, institution_id, call_number, census_number from census_record where precious_list_number in (?)',
+    [numbers],
+  );
+  const holderOf = new Map(holders.map((h) => [h.precious_list_number, h]));
+  return rows.filter((row) => {
+    const holder = row.input.preciousListNumber ? holderOf.get(row.input.preciousListNumber) : undefined;
+    const sameRecord =
+      holder?.institution_id === ctx.institution.id && holder.call_number === row.input.callNumber;
+    if (!holder || sameRecord) return true;
+    outcome.rejected.push({
+      rowNumber: row.rowNumber,
+      detail: {
+        path: 'preciousListNumber',
+        value: row.input.preciousListNumber,
+        rule: 'precious_list_number_taken',
+        messageZh: `名录号 ${row.input.preciousListNumber} 已被记录 ${holder.census_number} 使用`,
+        messageEn: `Precious-list number ${row.input.preciousListNumber} is already used by record ${holder.census_number}`,
+      },
+    });
+    return false;
+  });
 }
 
 /** Issues census numbers for new rows, one counter update per series for the whole batch. */

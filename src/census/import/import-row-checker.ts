@@ -12,6 +12,7 @@ import type { ValidRow } from './import-batch.service.js';
 export class ImportRowChecker {
   private mapping: HeaderMapping | undefined;
   private readonly seen = new Map<string, number>();
+  private readonly seenPreciousNumbers = new Map<string, number>();
 
   constructor(
     private readonly institutionId: string,
@@ -52,6 +53,7 @@ export class ImportRowChecker {
     } else if (callNumber) {
       this.seen.set(callNumber, row.rowNumber);
     }
+    all.push(...this.duplicatePreciousNumber(result.normalised.preciousListNumber, row.rowNumber));
     if (all.length) return { errors: all };
     return {
       valid: {
@@ -61,5 +63,24 @@ export class ImportRowChecker {
         tier: completenessTier(result.normalised),
       },
     };
+  }
+
+  /** A precious-list (名录) number names one item, so two rows of one file cannot both carry it. */
+  private duplicatePreciousNumber(number: string | null | undefined, rowNumber: number): ErrorDetail[] {
+    if (!number) return [];
+    const earlier = this.seenPreciousNumbers.get(number);
+    if (earlier === undefined) {
+      this.seenPreciousNumbers.set(number, rowNumber);
+      return [];
+    }
+    return [
+      {
+        path: 'preciousListNumber',
+        value: number,
+        rule: 'duplicate_in_file',
+        messageZh: `名录号 ${number} 在文件第 ${earlier} 行已出现`,
+        messageEn: `Precious-list number ${number} already appears in row ${earlier} of the file`,
+      },
+    ];
   }
 }

@@ -2,7 +2,13 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Readable } from 'node:stream';
 import { ImportJobSchema, ImportRowErrorSchema, type ImportJob } from './import-job.entity.js';
-import { applyImportBatch, type BatchContext, type ValidRow } from './import-batch.service.js';
+import { DriverException } from '@mikro-orm/core';
+import {
+  applyImportBatch,
+  type BatchContext,
+  type BatchOutcome,
+  type ValidRow,
+} from './import-batch.service.js';
 import { ImportRowChecker } from './import-row-checker.js';
 import { readCsvRows } from '../spreadsheet/csv-reader.js';
 import { readXlsxRows } from '../spreadsheet/xlsx-reader.js';
@@ -89,10 +95,10 @@ export async function runImportJob(
     const checker = new ImportRowChecker(institution.id, await loadCodeLists(em));
     let batch: ValidRow[] = [];
     let first = true;
-    const applyBatch = async () => {
-      // One transaction per batch (a savepoint inside an atomic import): records, versions, serials and audit together.
-      const outcome = await em.transactional(async (tem) => {
-        const result = await applyImportBatch(tem, ctx, batch);
+    // One transaction per batch (a savepoint inside an atomic import): records, versions, serials and audit together.
+    const storeBatch = (rows: readonly ValidRow[]) =>
+      em.transactional(async (tem) => {
+        const result = await applyImportBatch(tem, ctx, rows);
         if (result.created.length || result.updated.length) {
           tem.create(AuditEntrySchema, {
             at: new Date(),
@@ -108,6 +114,8 @@ export async function runImportJob(
         }
         return result;
       });
+    const applyBatch = async () => {
+      const outcome = await storeBatchOrRowByRow(storeBatch, batch);
       counters.created += outcome.created.length;
       counters.updated += outcome.updated.length;
       counters.unchanged += outcome.unchanged;
@@ -125,40 +133,51 @@ export async function runImportJob(
           },
         });
       }
+      counters.failed += outcome.rejected.length;
+      for (const r of outcome.rejected)
+        pendingProblems.push({ row: r.rowNumber, kind: 'error', detail: r.detail });
       counters.processed += batch.length;
       batch = [];
       await report();
     };
-    for await (const row of readRows(job, deps.objectStore)) {
-      if (first) {
-        first = false;
-        const headerErrors = checker.header(row);
-        if (headerErrors.length) {
-          pendingProblems.push(
-            ...headerErrors.map((detail) => ({ row: row.rowNumber, kind: 'error' as const, detail })),
-          );
-          throw new AppError(
-            400,
-            'BAD_HEADER',
-            '表头不符合模板：' + headerErrors.map((e) => e.messageZh).join('；'),
-            'The header row does not match the template: ' + headerErrors.map((e) => e.messageEn).join('; '),
-          );
+    const source = deps.objectStore.getParts(job.objectPrefix, job.objectParts);
+    // A failure mid-file must not leave the download (and its connection) open.
+    const closeSource = () => source.destroy();
+    try {
+      for await (const row of readRows(job.format, source)) {
+        if (first) {
+          first = false;
+          const headerErrors = checker.header(row);
+          if (headerErrors.length) {
+            pendingProblems.push(
+              ...headerErrors.map((detail) => ({ row: row.rowNumber, kind: 'error' as const, detail })),
+            );
+            throw new AppError(
+              400,
+              'BAD_HEADER',
+              '表头不符合模板：' + headerErrors.map((e) => e.messageZh).join('；'),
+              'The header row does not match the template: ' +
+                headerErrors.map((e) => e.messageEn).join('; '),
+            );
+          }
+          continue;
         }
-        continue;
+        counters.total += 1;
+        const checked = checker.check(row);
+        if ('errors' in checked) {
+          counters.failed += 1;
+          counters.processed += 1;
+          pendingProblems.push(
+            ...checked.errors.map((detail) => ({ row: row.rowNumber, kind: 'error' as const, detail })),
+          );
+        } else {
+          batch.push(checked.valid);
+        }
+        if (batch.length >= BATCH_ROWS) await applyBatch();
+        else if (pendingProblems.length >= BATCH_ROWS) await report();
       }
-      counters.total += 1;
-      const checked = checker.check(row);
-      if ('errors' in checked) {
-        counters.failed += 1;
-        counters.processed += 1;
-        pendingProblems.push(
-          ...checked.errors.map((detail) => ({ row: row.rowNumber, kind: 'error' as const, detail })),
-        );
-      } else {
-        batch.push(checked.valid);
-      }
-      if (batch.length >= BATCH_ROWS) await applyBatch();
-      else if (pendingProblems.length >= BATCH_ROWS) await report();
+    } finally {
+      closeSource();
     }
     if (first)
       throw new AppError(400, 'EMPTY_FILE', '文件中没有表头和数据', 'The file has no header and no rows');
@@ -193,9 +212,50 @@ export async function runImportJob(
   }
 }
 
-function readRows(job: ImportJob, store: ObjectStore) {
-  const stream: Readable = store.getParts(job.objectPrefix, job.objectParts);
-  return job.format === 'csv' ? readCsvRows(stream) : readXlsxRows(stream);
+/**
+ * Stores a batch; when the database refuses it (a constraint no row check foresaw), stores its rows
+ * one at a time so that only the offending rows are reported and the good ones are kept.
+ */
+async function storeBatchOrRowByRow(
+  storeBatch: (rows: readonly ValidRow[]) => Promise<BatchOutcome>,
+  batch: readonly ValidRow[],
+): Promise<BatchOutcome> {
+  try {
+    return await storeBatch(batch);
+  } catch (error) {
+    if (!(error instanceof DriverException) || batch.length === 0) throw error;
+  }
+  const total: BatchOutcome = { created: [], updated: [], unchanged: 0, conflicts: [], rejected: [] };
+  for (const row of batch) {
+    try {
+      const one = await storeBatch([row]);
+      total.created.push(...one.created);
+      total.updated.push(...one.updated);
+      total.unchanged += one.unchanged;
+      total.conflicts.push(...one.conflicts);
+      total.rejected.push(...one.rejected);
+    } catch (error) {
+      if (!(error instanceof DriverException)) throw error;
+      // pg's own fields name the constraint and the key; the message would also carry the SQL.
+      const { constraint, detail } = error as DriverException & { constraint?: string; detail?: string };
+      const why = [constraint, detail].filter(Boolean).join(': ') || (error.sqlState ?? error.name);
+      total.rejected.push({
+        rowNumber: row.rowNumber,
+        detail: {
+          path: 'row',
+          value: row.input.callNumber,
+          rule: 'database_constraint',
+          messageZh: `数据库拒绝保存此行（${why}）`,
+          messageEn: `The database refused this row (${why})`,
+        },
+      });
+    }
+  }
+  return total;
+}
+
+function readRows(format: ImportJob['format'], stream: Readable) {
+  return format === 'csv' ? readCsvRows(stream) : readXlsxRows(stream);
 }
 
 async function finish(

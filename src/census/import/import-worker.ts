@@ -56,6 +56,7 @@ export function startImportWorker(
         }
       } catch (error) {
         deps.logger.error({ err: error, jobId }, 'import worker error');
+        if (jobId) await requeueOrGiveUp(deps.orm, jobId, error).catch(() => undefined);
       }
       for (const resolve of idleWaiters.splice(0)) resolve();
       await new Promise<void>((resolve) => {
@@ -77,4 +78,24 @@ export function startImportWorker(
         wake?.();
       }),
   };
+}
+
+/**
+ * After an unexpected error (the database or object store went away mid-import) the job is queued
+ * again at once rather than waiting to look stale; after the last attempt it fails with the cause.
+ */
+async function requeueOrGiveUp(orm: MikroORM, jobId: string, error: unknown): Promise<void> {
+  const cause = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
+  await orm.em.fork().execute(
+    `update import_job set
+       status = case when attempts >= ${MAX_ATTEMPTS} then 'failed' else 'queued' end,
+       error_code = case when attempts >= ${MAX_ATTEMPTS} then 'TOO_MANY_ATTEMPTS' else null end,
+       error_message = case when attempts >= ${MAX_ATTEMPTS} then ? else null end,
+       finished_at = case when attempts >= ${MAX_ATTEMPTS} then now() else null end
+     where id = ? and status = 'running'`,
+    [
+      `导入失败，已重试 ${MAX_ATTEMPTS} 次 / The import failed after ${MAX_ATTEMPTS} attempts: ${cause}`,
+      jobId,
+    ],
+  );
 }
