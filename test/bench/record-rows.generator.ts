@@ -236,7 +236,8 @@ function validRow(rng: Rng, index: number): GeneratedRow {
     文献类型: rng() < 0.5 ? '汉文古籍' : '',
     文种: rng() < 0.5 ? '汉文' : '',
     附注: rng() < 0.2 ? pick(rng, NOTES) : '',
-    名录号: rng() < 0.05 ? String(between(rng, 1, 13026)).padStart(5, '0') : '',
+    // A 名录 number names one item: distinct per row (7919 is coprime to the 13,026 entries listed).
+    名录号: rng() < 0.01 ? String(1 + ((index * 7919) % 13026)).padStart(5, '0') : '',
     记录类型: rng() < 0.5 ? '古籍' : '',
   };
 }
