@@ -11,6 +11,7 @@ import { buildApp } from './http/app.js';
 import { ensureInitialAdmin } from './users/initial-admin.service.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { startImportWorker, type ImportWorker } from './census/import/import-worker.js';
+import { startDerivativeWorker, type DerivativeWorker } from './images/derivative-worker.js';
 
 function fail(message: string): never {
   console.error(message);
@@ -38,6 +39,7 @@ let services: RunningServices | undefined;
 let orm: MikroORM | undefined;
 let server: http.Server | undefined;
 let importWorker: ImportWorker | undefined;
+let derivativeWorker: DerivativeWorker | undefined;
 let stopping = false;
 
 async function shutdown(signal: string): Promise<void> {
@@ -53,6 +55,7 @@ async function shutdown(signal: string): Promise<void> {
     clearTimeout(force);
   }
   await importWorker?.stop();
+  await derivativeWorker?.stop();
   await orm?.close(true).catch(() => undefined);
   await services?.stop();
   logger.info('stopped');
@@ -79,7 +82,8 @@ try {
     }
   }
   importWorker = startImportWorker({ orm, objectStore, logger });
-  const app = buildApp({ config, orm, objectStore, logger, importWorker });
+  derivativeWorker = startDerivativeWorker({ orm, objectStore, logger });
+  const app = buildApp({ config, orm, objectStore, logger, importWorker, derivativeWorker });
   server = http.createServer(app.callback());
   server.requestTimeout = 300_000;
   await new Promise<void>((resolve, reject) => {

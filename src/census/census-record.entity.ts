@@ -26,6 +26,11 @@ export const CensusRecordSchema = defineEntity({
     { name: 'census_record_status_number_index', properties: ['status', 'censusNumber'] },
     { name: 'census_record_year_index', properties: ['yearFrom', 'yearTo'] },
     { name: 'census_record_reviewer_index', properties: ['assignedReviewer', 'status'] },
+    // Covering index: national/provincial statistics group by these without reading the wide rows.
+    {
+      name: 'census_record_statistics_index',
+      properties: ['provinceCode', 'institution', 'status', 'tier', 'grade', 'damageGrade'],
+    },
     // Trigram index for free-text filters on folded title/author/edition text (needs pg_trgm, created in the migration).
     {
       name: 'census_record_search_trgm',

@@ -11,6 +11,7 @@ import { recordConflict, validateOrThrow } from './record-validation.service.js'
 import { presentRecord } from './record.presenter.js';
 import { diffRecords } from './record-diff.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { refreshTriageStates } from '../triage/triage-state.repository.js';
 import { AppError } from '../http/app-error.js';
 import { requireActor, type RequestScope } from '../http/request-scope.js';
 
@@ -59,6 +60,8 @@ export async function createRecord(scope: RequestScope, sent: CreateRecordBody) 
         createdBy: em.getReference(UserSchema, actor.userId),
       });
       await em.flush();
+      // Same transaction: the triage list never misses a record (grade, 名录, pH come with it).
+      await refreshTriageStates(em, [record.id]);
       em.create(RecordVersionSchema, {
         record,
         version: record.version,

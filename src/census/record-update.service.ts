@@ -9,6 +9,8 @@ import { recordConflict, validateOrThrow } from './record-validation.service.js'
 import { presentRecord } from './record.presenter.js';
 import { diffRecords } from './record-diff.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { refreshTriageStates } from '../triage/triage-state.repository.js';
+import { syncCatalogueEntry } from '../search/catalogue-sync.service.js';
 import { AppError } from '../http/app-error.js';
 import { requireActor, type RequestScope } from '../http/request-scope.js';
 
@@ -66,6 +68,9 @@ export async function updateRecord(scope: RequestScope, censusNumber: string, se
         ...recordColumns(valid.normalised, valid.derivedDate, valid.tier),
       });
       await em.flush();
+      await syncCatalogueEntry(em, record);
+      // A changed grade, 名录 number or catalogued pH re-ranks the record in the same transaction.
+      await refreshTriageStates(em, [record.id]);
       em.create(RecordVersionSchema, {
         record,
         version: record.version,

@@ -14,6 +14,7 @@ import { validateOrThrow } from './record-validation.service.js';
 import { toRecordInput } from './record-body.js';
 import { presentRecord } from './record.presenter.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { syncCatalogueEntry } from '../search/catalogue-sync.service.js';
 import { AppError } from '../http/app-error.js';
 import { fromUnknown } from '../http/error-middleware.js';
 import { requireActor, type RequestScope } from '../http/request-scope.js';
@@ -100,6 +101,7 @@ async function step(
     at: now,
   });
   await em.flush();
+  await syncCatalogueEntry(em, record);
   recordAudit(em, scope, {
     action: `record.${action}`,
     entityType: 'census_record',

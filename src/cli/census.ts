@@ -55,6 +55,10 @@ async function token(base: string): Promise<string> {
 }
 
 async function main(): Promise<number> {
+  // export-iiif reads the database itself (src/cli/export-iiif.ts); loaded only when asked for.
+  if (process.argv[2] === 'export-iiif')
+    return (await import('./export-iiif.js')).exportIiif(process.argv.slice(3));
+  if (process.argv[2] === 'fixity') return (await import('./fixity.js')).fixity();
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {

@@ -484,7 +484,8 @@ export interface AcidityBand {
 
 // Thresholds reported by libraries (grading-condition.md): below 5.6 folding endurance falls fast and
 // 脱酸 is needed, below 5.0 heavily acidified, below 4.5 very fragile.
-const ACIDITY_BANDS: ReadonlyArray<AcidityBand & { below: number }> = [
+/** The acidity bands with their upper pH bounds, most acidic first (also used to classify in SQL). */
+export const ACIDITY_BANDS: ReadonlyArray<AcidityBand & { below: number }> = [
   {
     below: 4.5,
     band: 'severe',

@@ -28,6 +28,9 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** Largest uploaded file (spreadsheets, images), in bytes. */
   readonly maxUploadBytes: number;
+  /** Largest page image accepted, in bytes, and in pixels (read from the header before any decoding). */
+  readonly imageMaxBytes: number;
+  readonly imageMaxPixels: number;
   /** Cookie `Secure` flag: on when the public URL is https. */
   readonly secureCookies: boolean;
 }
@@ -76,6 +79,12 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(2 * 1024 * 1024 * 1024),
+  IMAGE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024 * 1024),
+  IMAGE_MAX_PIXELS: z.coerce.number().int().positive().default(250_000_000),
 });
 
 /** Thrown when the environment is invalid; lists every problem at once. */
@@ -125,6 +134,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    imageMaxBytes: e.IMAGE_MAX_BYTES,
+    imageMaxPixels: e.IMAGE_MAX_PIXELS,
     secureCookies: publicUrl.startsWith('https://'),
   });
 }

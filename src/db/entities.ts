@@ -12,6 +12,28 @@ import { ReviewAssignmentSchema } from '../census/review-assignment.entity.js';
 import { CodeListValueSchema } from '../census/code-list-value.entity.js';
 import { SettingSchema } from '../settings/setting.entity.js';
 import { ImportJobSchema, ImportRowErrorSchema } from '../census/import/import-job.entity.js';
+import { GradingAssessmentSchema } from '../grading/grading-assessment.entity.js';
+import { PreciousListEntrySchema } from '../grading/precious-list-entry.entity.js';
+import { DamageRuleSetVersionSchema } from '../condition/damage-rule-set.entity.js';
+import { ConditionAssessmentSchema } from '../condition/condition-assessment.entity.js';
+import { AssessmentImportKeySchema } from '../condition/assessment-import-key.entity.js';
+import { TriageStateSchema } from '../triage/triage-state.entity.js';
+import { TriageCountSchema } from '../triage/triage-count.entity.js';
+import { StatisticsCountSchema } from '../statistics/statistics-count.entity.js';
+import { RecordImageSchema } from '../images/record-image.entity.js';
+import { DerivativeJobSchema } from '../images/derivative-job.entity.js';
+import {
+  CatalogueEntrySchema,
+  CatalogueTokenSchema,
+  PublishedChangeSchema,
+} from '../search/catalogue-entry.entity.js';
+import { WorkOrderSchema } from '../restoration/work-order.entity.js';
+import { WorkOrderLogEntrySchema } from '../restoration/work-order-log.entity.js';
+import { WorkOrderPhotoSchema } from '../restoration/work-order-photo.entity.js';
+import { WorkOrderTransitionSchema } from '../restoration/work-order-transition.entity.js';
+import { RestorationGrantSchema } from '../restoration/restoration-grant.entity.js';
+import { RestorationRoleSchema } from '../restoration/restoration-role.entity.js';
+import { RestorationTermSchema } from '../restoration/restoration-vocabulary.entity.js';
 
 /** Every entity the ORM knows; a new entity is added here and gets a migration (`npm run db:migration:create`). */
 export const ENTITIES = [
@@ -31,4 +53,24 @@ export const ENTITIES = [
   SettingSchema,
   ImportJobSchema,
   ImportRowErrorSchema,
+  GradingAssessmentSchema,
+  PreciousListEntrySchema,
+  DamageRuleSetVersionSchema,
+  ConditionAssessmentSchema,
+  AssessmentImportKeySchema,
+  TriageStateSchema,
+  TriageCountSchema,
+  StatisticsCountSchema,
+  RecordImageSchema,
+  DerivativeJobSchema,
+  CatalogueEntrySchema,
+  CatalogueTokenSchema,
+  PublishedChangeSchema,
+  WorkOrderSchema,
+  WorkOrderLogEntrySchema,
+  WorkOrderPhotoSchema,
+  WorkOrderTransitionSchema,
+  RestorationGrantSchema,
+  RestorationRoleSchema,
+  RestorationTermSchema,
 ];

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 import type { ImportWorker } from '../census/import/import-worker.js';
+import type { DerivativeWorker } from '../images/derivative-worker.js';
 
 /** Long-lived collaborators shared by every request. */
 export interface AppDeps {
@@ -12,4 +13,6 @@ export interface AppDeps {
   readonly logger: Logger;
   /** Background worker for imports; absent in contexts that only read. */
   readonly importWorker?: ImportWorker;
+  /** Background worker for image derivatives (tiles, pyramid, thumbnails). */
+  readonly derivativeWorker?: DerivativeWorker;
 }

@@ -17,12 +17,22 @@ import { institutionRoutes } from '../institutions/institutions.routes.js';
 import { userRoutes } from '../users/users.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { mountWeb } from '../web/web.routes.js';
+import { mountIiifPresentation } from '../iiif/presentation.routes.js';
+import { mountIiifImage } from '../iiif/image-routes.js';
 import { recordRoutes } from '../census/records.routes.js';
 import { reviewRoutes } from '../census/review.routes.js';
 import { codeListRoutes } from '../census/code-lists.routes.js';
 import { editionDateRoutes } from '../census/edition-date.routes.js';
 import { importRoutes } from '../census/import/imports.routes.js';
+import { assessmentImportRoutes } from '../condition/assessment-imports.routes.js';
 import { exportRoutes } from '../census/export/exports.routes.js';
+import { imageRoutes } from '../images/images.routes.js';
+import { gradingRoutes } from '../grading/grading.routes.js';
+import { conditionRoutes } from '../condition/condition.routes.js';
+import { triageRoutes } from '../triage/triage.routes.js';
+import { statisticsRoutes } from '../statistics/statistics.routes.js';
+import { catalogueRoutes } from '../search/catalogue.routes.js';
+import { restorationRoutes } from '../restoration/restoration.routes.js';
 
 /** Every JSON route of the service; the OpenAPI document is generated from this list. */
 export const API_ROUTES: readonly Route[] = [
@@ -38,7 +48,15 @@ export const API_ROUTES: readonly Route[] = [
   ...recordRoutes,
   ...reviewRoutes.filter((r) => !r.path.startsWith('/api/records/bulk/')),
   ...importRoutes,
+  ...assessmentImportRoutes,
   ...exportRoutes,
+  ...imageRoutes,
+  ...gradingRoutes,
+  ...conditionRoutes,
+  ...triageRoutes,
+  ...statisticsRoutes,
+  ...catalogueRoutes,
+  ...restorationRoutes,
 ];
 
 /** Builds the Koa application (no listening: the caller owns the server). */
@@ -50,6 +68,8 @@ export function buildApp(deps: AppDeps): Koa {
   let openApi: Record<string, unknown> | undefined;
   mountDocs(router, () => (openApi ??= buildOpenApi(API_ROUTES, deps.config.publicUrl)));
   mountWeb(router);
+  mountIiifPresentation(router, deps);
+  mountIiifImage(router, deps);
 
   app.use(requestIdAndAccessLog(deps.logger));
   app.use(errorMiddleware(deps.logger));

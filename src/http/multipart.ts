@@ -87,8 +87,10 @@ export async function receiveMultipart(
         done(null, chunk);
       },
     });
+    // Files finish writing in any order; keep the order they were sent in (page order for images).
+    const slot = pending.length;
     const written = pipeline(stream, measure, fs.createWriteStream(target)).then(() => {
-      files.push({ ...entry, size, sha256: hash.digest('hex') });
+      files[slot] = { ...entry, size, sha256: hash.digest('hex') };
     });
     pending.push(written);
   });

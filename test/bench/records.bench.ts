@@ -93,7 +93,7 @@ for (let from = 1; from <= RECORDS; from += BATCH) {
       (array['经','史','子','集','丛'])[1 + g % 5], '刻本', '线装',
       (array['一级甲等','二级乙等','三级丙等','四级','四级','四级'])[1 + g % 6], (array['一级','二级','三级','四级','五级','完好'])[1 + g % 6],
       '汉文古籍', 'mandatory', now(), now(), 1
-    from (select g, 960 + (g * 7919) % 951 as y from generate_series(${from}, ${to}) g) s
+    from (select g, 960 + ((g::bigint * 7919) % 951)::int as y from generate_series(${from}, ${to}) g) s
     join inst_n i on i.n = s.g % ${INSTITUTIONS}`);
   process.stdout.write(`\rinserted ${to} records`);
 }

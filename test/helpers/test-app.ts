@@ -12,6 +12,7 @@ import type { AppDeps } from '../../src/http/app-deps.js';
 import { createTestDatabase } from './test-database.js';
 import { testEnvironment } from './environment.js';
 import { startImportWorker } from '../../src/census/import/import-worker.js';
+import { startDerivativeWorker } from '../../src/images/derivative-worker.js';
 
 export const ADMIN = { email: 'admin@test.local', password: 'Admin-password-1' } as const;
 
@@ -51,7 +52,8 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
   });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const importWorker = startImportWorker({ orm, objectStore, logger }, 200);
-  const deps: AppDeps = { config, orm, objectStore, logger, importWorker };
+  const derivativeWorker = startDerivativeWorker({ orm, objectStore, logger }, 200);
+  const deps: AppDeps = { config, orm, objectStore, logger, importWorker, derivativeWorker };
   server.on('request', buildApp(deps).callback());
   return {
     url: `http://127.0.0.1:${port}`,
@@ -62,6 +64,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await importWorker.stop();
+      await derivativeWorker.stop();
       await orm.close(true);
       await db.drop();
     },

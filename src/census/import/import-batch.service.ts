@@ -11,6 +11,7 @@ import { recordColumns } from '../record-columns.js';
 import { toBody, toRecordInput } from '../record-body.js';
 import { diffRecords } from '../record-diff.rules.js';
 import { readSetting } from '../../settings/settings.service.js';
+import { refreshTriageStates } from '../../triage/triage-state.repository.js';
 import type { CompletenessTier, DerivedEditionDate, RecordInput, RecordType } from '../record.types.js';
 import type { RecordVersion } from '../record-version.entity.js';
 import type { EntityData } from '@mikro-orm/core';
@@ -145,6 +146,11 @@ export async function applyImportBatch(
   }
   // The generated id makes the schema's insert type demand it; the database assigns it.
   if (versions.length) await em.insertMany(RecordVersionSchema, versions as never);
+  // One set-based triage refresh for the batch's created and changed records, same transaction.
+  await refreshTriageStates(
+    em,
+    versions.map((v) => v.record as string),
+  );
   return outcome;
 }
 

@@ -6,6 +6,9 @@ export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const IMPORT_MODES = ['skip', 'atomic'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
+/** What an import brings in: catalogue records, or condition assessments of existing records. */
+export const IMPORT_KINDS = ['records', 'assessments'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /**
  * A spreadsheet import, persisted so it survives restarts: the uploaded file lives in the object
@@ -23,6 +26,7 @@ export const ImportJobSchema = defineEntity({
     institution: () => p.manyToOne(InstitutionSchema),
     createdBy: p.uuid().nullable(),
     createdByEmail: p.string().length(254).nullable(),
+    kind: p.enum([...IMPORT_KINDS]).default('records'),
     status: p.enum([...IMPORT_STATUSES]).default('queued'),
     mode: p.enum([...IMPORT_MODES]),
     format: p.enum(['csv', 'xlsx']),

@@ -2,19 +2,14 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { ObjectStore } from '../../object-store/object-store.js';
 import { runImportJob } from './import-runner.js';
+import { runAssessmentImportJob } from '../../condition/assessment-import-runner.js';
+import { startPollingLoop, type PollingWorker } from '../../jobs/polling-loop.js';
 
 /** A job whose worker stopped sending heartbeats this long ago is taken over (its process died). */
 const STALE_AFTER_SECONDS = 120;
 const MAX_ATTEMPTS = 3;
 
-export interface ImportWorker {
-  /** Look for work now (called after a job is queued). */
-  kick(): void;
-  /** Finish the current job and stop. */
-  stop(): Promise<void>;
-  /** Resolves when no job is queued or running any more (tests, the CLI). */
-  idle(): Promise<void>;
-}
+export type ImportWorker = PollingWorker;
 
 /**
  * Background worker for persisted import jobs: claims queued jobs with FOR UPDATE SKIP LOCKED (so
@@ -25,59 +20,41 @@ export function startImportWorker(
   deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger },
   pollMs = 2000,
 ): ImportWorker {
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  const idleWaiters: Array<() => void> = [];
-  const claim = async (): Promise<string | undefined> => {
+  const claim = async (): Promise<{ id: string; kind: string } | undefined> => {
     const em = deps.orm.em.fork();
     await em.execute(
       `update import_job set status = 'failed', error_code = 'TOO_MANY_ATTEMPTS', error_message = '导入多次中断，已放弃 / The import was interrupted too often and was given up', finished_at = now()
        where status = 'running' and heartbeat_at < now() - interval '${STALE_AFTER_SECONDS} seconds' and attempts >= ${MAX_ATTEMPTS}`,
     );
-    const rows = await em.execute<Array<{ id: string }>>(
+    const rows = await em.execute<Array<{ id: string; kind: string }>>(
       `update import_job set status = 'running', attempts = attempts + 1, started_at = coalesce(started_at, now()), heartbeat_at = now()
        where id = (select id from import_job
                    where status = 'queued' or (status = 'running' and heartbeat_at < now() - interval '${STALE_AFTER_SECONDS} seconds')
                    order by created_at limit 1 for update skip locked)
-       returning id`,
+       returning id, kind`,
     );
-    return rows[0]?.id;
+    return rows[0];
   };
-  const loop = (async () => {
-    while (!stopped) {
-      let jobId: string | undefined;
+  return startPollingLoop({
+    name: 'import',
+    logger: deps.logger,
+    pollMs,
+    takeOne: async () => {
+      const claimed = await claim();
+      if (!claimed) return false;
+      const jobId = claimed.id;
       try {
-        jobId = await claim();
-        if (jobId) {
-          deps.logger.info({ jobId }, 'import started');
-          await runImportJob(deps, jobId);
-          deps.logger.info({ jobId }, 'import finished');
-          continue;
-        }
+        deps.logger.info({ jobId }, 'import started');
+        if (claimed.kind === 'assessments') await runAssessmentImportJob(deps, jobId);
+        else await runImportJob(deps, jobId);
+        deps.logger.info({ jobId }, 'import finished');
       } catch (error) {
         deps.logger.error({ err: error, jobId }, 'import worker error');
-        if (jobId) await requeueOrGiveUp(deps.orm, jobId, error).catch(() => undefined);
+        await requeueOrGiveUp(deps.orm, jobId, error).catch(() => undefined);
       }
-      for (const resolve of idleWaiters.splice(0)) resolve();
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, pollMs).unref();
-      });
-    }
-  })();
-  return {
-    kick: () => wake?.(),
-    stop: async () => {
-      stopped = true;
-      wake?.();
-      await loop;
+      return true;
     },
-    idle: () =>
-      new Promise<void>((resolve) => {
-        idleWaiters.push(resolve);
-        wake?.();
-      }),
-  };
+  });
 }
 
 /**

@@ -3,8 +3,10 @@ import {
   ImportJobSchema,
   ImportRowErrorSchema,
   type ImportJob,
+  type ImportKind,
   type ImportMode,
 } from './import-job.entity.js';
+import { canAssess } from '../../condition/assessment-access.rules.js';
 import { InstitutionSchema } from '../../institutions/institution.entity.js';
 import { canCatalogue } from '../record-access.rules.js';
 import { recordAudit } from '../../audit/audit.service.js';
@@ -17,6 +19,7 @@ import type { ObjectStore } from '../../object-store/object-store.js';
 export function presentImportJob(job: ImportJob) {
   return {
     id: job.id,
+    kind: job.kind,
     institutionId: job.institution.id,
     status: job.status,
     mode: job.mode,
@@ -61,11 +64,19 @@ function formatOf(file: SpooledFile): 'csv' | 'xlsx' {
   );
 }
 
-async function loadEditableInstitution(scope: RequestScope, institutionId: string) {
+async function loadEditableInstitution(
+  scope: RequestScope,
+  institutionId: string,
+  kind: ImportKind = 'records',
+) {
   const actor = requireActor(scope);
   const institution = await scope.em.findOne(InstitutionSchema, { id: institutionId });
   if (!institution) throw AppError.notFound(`Institution ${institutionId}`, `收藏单位 ${institutionId} `);
-  if (!canCatalogue(actor, { id: institution.id, provinceCode: institution.province.code })) {
+  // Assessments are written by whoever may assess (conservators too), records by cataloguers.
+  if (kind === 'assessments') {
+    if (!canAssess(actor, { institutionId: institution.id, provinceCode: institution.province.code }))
+      throw AppError.forbidden('无权为该单位导入评估', 'You may not import assessments for this institution');
+  } else if (!canCatalogue(actor, { id: institution.id, provinceCode: institution.province.code })) {
     throw AppError.forbidden('无权为该单位导入记录', 'You may not import records for this institution');
   }
   return { actor, institution };
@@ -78,8 +89,9 @@ export async function queueImport(
   institutionId: string,
   file: SpooledFile | undefined,
   mode: ImportMode,
+  kind: ImportKind = 'records',
 ) {
-  const { actor, institution } = await loadEditableInstitution(scope, institutionId);
+  const { actor, institution } = await loadEditableInstitution(scope, institutionId, kind);
   if (!file) {
     throw AppError.badRequest(
       'VALIDATION_FAILED',
@@ -109,6 +121,7 @@ export async function queueImport(
         institution,
         createdBy: actor.userId,
         createdByEmail: actor.email,
+        kind,
         status: 'queued',
         mode,
         format,
@@ -123,7 +136,7 @@ export async function queueImport(
         action: 'import.queue',
         entityType: 'import_job',
         entityId: id,
-        after: { fileName: job.fileName, sha256: file.sha256, mode, format },
+        after: { fileName: job.fileName, sha256: file.sha256, mode, format, kind },
         provinceCode: institution.province.code,
         institutionId: institution.id,
       });
@@ -138,7 +151,7 @@ export async function queueImport(
 async function loadVisibleJob(scope: RequestScope, id: string): Promise<ImportJob> {
   const job = await scope.em.findOne(ImportJobSchema, { id }, { populate: ['institution'] });
   if (!job) throw AppError.notFound(`Import ${id}`, `导入任务 ${id} `);
-  await loadEditableInstitution(scope, job.institution.id);
+  await loadEditableInstitution(scope, job.institution.id, job.kind);
   return job;
 }
 

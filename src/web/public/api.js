@@ -52,10 +52,14 @@ export function toQuery(params = {}) {
   return text ? `?${text}` : '';
 }
 
-/** Sends one request; resolves with the parsed JSON (null for 204), rejects with ApiError. */
+/**
+ * Sends one request; resolves with the parsed JSON (null for 204), rejects with ApiError. A FormData
+ * body goes as multipart (the browser sets the boundary), anything else as JSON.
+ */
 export async function request(method, path, body) {
   const headers = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (!SAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response;
   try {
@@ -63,7 +67,7 @@ export async function request(method, path, body) {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined || multipart ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0);
@@ -92,4 +96,6 @@ export const api = {
   post: (path, body = {}) => request('POST', path, body),
   patch: (path, body) => request('PATCH', path, body),
   delete: (path) => request('DELETE', path),
+  /** Uploads a FormData (files) with the session's CSRF token. */
+  upload: (path, formData) => request('POST', path, formData),
 };

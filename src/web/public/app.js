@@ -20,11 +20,19 @@ import { renderRecordNew, renderRecordEdit } from './views/record-form.js';
 import { renderRecordDetail } from './views/record-detail.js';
 import { renderRecordHistory } from './views/record-history.js';
 import { renderReview, renderReviewQueue } from './views/review.js';
+import { renderCompare } from './views/iiif-viewer.js';
 import { isReviewerRole, isStaff } from './records.js';
+import { renderCatalogue } from './catalogue.js';
+import { renderCondition } from './condition.js';
+import { renderTriage, seesTriage } from './triage.js';
+import { renderStatistics } from './statistics.js';
+import { renderRestorationBoard, renderWorkOrder, seesRestoration } from './restoration.js';
 
 const ROUTES = [
   { pattern: '/', redirect: '/institutions' },
   { pattern: '/login', view: renderLogin, public: true },
+  // `open`: shown to everybody, logged in or not (`public` pages send logged-in users on).
+  { pattern: '/catalogue', view: renderCatalogue, open: true },
   { pattern: '/institutions', view: renderInstitutions, nav: 'institutions' },
   { pattern: '/institutions/new', view: renderInstitutionNew, nav: 'institutions', admin: true },
   { pattern: '/institutions/:id', view: renderInstitutionDetail, nav: 'institutions' },
@@ -34,16 +42,26 @@ const ROUTES = [
   { pattern: '/audit', view: renderAudit, nav: 'audit', admin: true },
   { pattern: '/records', view: renderRecords, nav: 'records' },
   { pattern: '/records/new', view: renderRecordNew, nav: 'records' },
-  { pattern: '/records/:censusNumber', view: renderRecordDetail, nav: 'records' },
+  // Open: published records (and their images) are for everyone.
+  { pattern: '/records/:censusNumber', view: renderRecordDetail, nav: 'records', open: true },
   { pattern: '/records/:censusNumber/edit', view: renderRecordEdit, nav: 'records' },
   { pattern: '/records/:censusNumber/history', view: renderRecordHistory, nav: 'records' },
+  { pattern: '/records/:censusNumber/condition', view: renderCondition, nav: 'records' },
+  { pattern: '/triage', view: renderTriage, nav: 'triage' },
+  { pattern: '/statistics', view: renderStatistics, nav: 'statistics' },
   { pattern: '/review', view: renderReviewQueue, nav: 'review' },
   { pattern: '/review/:censusNumber', view: renderReview, nav: 'review' },
+  { pattern: '/compare', view: renderCompare, nav: 'records', open: true },
+  { pattern: '/restoration', view: renderRestorationBoard, nav: 'restoration' },
+  { pattern: '/work-orders/:id', view: renderWorkOrder, nav: 'restoration' },
 ];
 
 const NAV = [
   { key: 'records', href: '/records', label: 'nav.records', show: isStaff },
   { key: 'review', href: '/review', label: 'nav.review', show: isReviewerRole },
+  { key: 'triage', href: '/triage', label: 'nav.triage', show: seesTriage },
+  { key: 'statistics', href: '/statistics', label: 'nav.statistics', show: seesTriage },
+  { key: 'restoration', href: '/restoration', label: 'nav.restoration', show: seesRestoration },
   { key: 'institutions', href: '/institutions', label: 'nav.institutions' },
   { key: 'users', href: '/users', label: 'nav.users', admin: true },
   { key: 'audit', href: '/audit', label: 'nav.audit', admin: true },
@@ -228,7 +246,7 @@ async function render({ focus } = {}) {
   const found = match(window.location.pathname);
   if (found?.route.redirect) return navigate(found.route.redirect, { replace: true, focus });
   const query = new URLSearchParams(window.location.search);
-  if (found && !found.route.public && !user()) {
+  if (found && !found.route.public && !found.route.open && !user()) {
     return navigate(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`, {
       replace: true,
       focus,

@@ -21,6 +21,8 @@ import {
   timeEl,
   warningsBox,
 } from '../records.js';
+import { recordImagesSection } from './iiif-viewer.js';
+import { conditionLink } from '../condition.js';
 
 /** The record's fields, one panel per group; `extra(field)` may add to each value (review page). */
 export function fieldPanels(record, extra) {
@@ -132,6 +134,8 @@ export async function renderRecordDetail(ctx) {
     canReview(record) && ['submitted', 'in_review'].includes(record.status)
       ? linkButton(`/review/${encodeURIComponent(cn)}`, t('rec.reviewPage'), 'secondary')
       : null;
+  const images = await recordImagesSection(record);
+  if (!ctx.isCurrent()) return;
   append(ctx.view, [
     h(
       'nav',
@@ -142,8 +146,10 @@ export async function renderRecordDetail(ctx) {
       record.title,
       canEdit(record) ? linkButton(recordHref(cn, '/edit'), t('rec.edit'), 'secondary') : null,
       linkButton(recordHref(cn, '/history'), t('rec.history'), 'secondary'),
+      conditionLink(record),
     ),
     identityCard(record),
+    images,
     warningsBox(takeWarnings(cn)),
     record.status === 'withdrawn' && record.withdrawReason
       ? h('p', { class: 'notice notice-info' }, `${t('rec.withdrawReason')}：${record.withdrawReason}`)

@@ -1,0 +1,264 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Readable } from 'node:stream';
+import { DriverException } from '@mikro-orm/core';
+import { ImportJobSchema, ImportRowErrorSchema, type ImportJob } from '../census/import/import-job.entity.js';
+import { readCsvRows } from '../census/spreadsheet/csv-reader.js';
+import { readXlsxRows } from '../census/spreadsheet/xlsx-reader.js';
+import {
+  checkAssessmentRow,
+  groupKeyOf,
+  mapAssessmentHeader,
+  type AssessmentHeader,
+  type AssessmentRow,
+} from './assessment-import-row.rules.js';
+import { draftAssessment, type AssessmentDraft } from './assessment-import-group.rules.js';
+import {
+  storeAssessmentDrafts,
+  type AssessmentImportContext,
+  type StoreOutcome,
+} from './assessment-import-store.service.js';
+import type { Actor } from '../auth/actor.js';
+import { AppError, type ErrorDetail } from '../http/app-error.js';
+import type { ObjectStore } from '../object-store/object-store.js';
+
+/** Assessments per transaction. */
+const BATCH_DRAFTS = 200;
+const MAX_STORED_ERRORS = 200_000;
+
+/** total, processed and failed count rows; created and unchanged count assessments. */
+interface Counters {
+  total: number;
+  processed: number;
+  created: number;
+  unchanged: number;
+  failed: number;
+}
+type Problem = { row: number; detail: ErrorDetail };
+class RollbackAtomicImport extends Error {}
+
+/**
+ * Runs one claimed assessment import: streams the file, checks each row, gathers consecutive rows of
+ * the same assessment, stores the assessments in batches (idempotent by key) and reports every bad row.
+ * `skip` keeps the good assessments; `atomic` stores nothing unless every row is good.
+ */
+export async function runAssessmentImportJob(
+  deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger },
+  jobId: string,
+): Promise<void> {
+  const control = deps.orm.em.fork();
+  const job = await control.findOneOrFail(ImportJobSchema, { id: jobId });
+  await control.nativeDelete(ImportRowErrorSchema, { job: job.id });
+  const counters: Counters = { total: 0, processed: 0, created: 0, unchanged: 0, failed: 0 };
+  let storedErrors = 0;
+  const pending: Problem[] = [];
+  const flushProblems = async () => {
+    const rows = pending.splice(0).slice(0, Math.max(0, MAX_STORED_ERRORS - storedErrors));
+    storedErrors += rows.length;
+    if (rows.length)
+      await control.insertMany(ImportRowErrorSchema, rows.map((p) => errorRow(job, p)) as never);
+  };
+  const report = async () => {
+    await flushProblems();
+    await control.nativeUpdate(ImportJobSchema, { id: job.id }, { ...counters, heartbeatAt: new Date() });
+  };
+  // The uploader was authorised when the job was queued; audit entries carry their id and e-mail.
+  const actor = job.createdBy
+    ? ({
+        userId: job.createdBy,
+        email: job.createdByEmail ?? '',
+        displayName: job.createdByEmail ?? '',
+      } as Actor)
+    : null;
+  const ctx: AssessmentImportContext = {
+    jobId: job.id,
+    institutionId: job.institution.id,
+    scope: { actor, requestId: `import-${job.id}`, ip: '' },
+  };
+
+  const process = async (em: EntityManager) => {
+    let header: AssessmentHeader | null = null;
+    let group: AssessmentRow[] = [];
+    // Rows of the current group already reported (cell errors of an otherwise readable row).
+    const badRows = new Set<number>();
+    let drafts: AssessmentDraft[] = [];
+    const store = async () => {
+      const outcome = await storeOrOneByOne(em, ctx, drafts);
+      counters.created += outcome.created;
+      counters.unchanged += outcome.unchanged;
+      const rowsOf = new Map(drafts.map((d) => [d.rows[0]!, d.rows.length]));
+      counters.failed += outcome.rejected.reduce((n, r) => n + (rowsOf.get(r.row) ?? 1), 0);
+      pending.push(...outcome.rejected);
+      counters.processed += drafts.reduce((n, d) => n + d.rows.length, 0);
+      drafts = [];
+      await report();
+    };
+    const closeGroup = async () => {
+      if (!group.length) return;
+      const drafted = badRows.size ? null : draftAssessment(group);
+      if (drafted && 'draft' in drafted) drafts.push(drafted.draft);
+      else {
+        // A bad row spoils its whole assessment: the other rows are reported so nothing goes missing silently.
+        const failedRows = new Set([...badRows, ...(drafted?.problems.map((p) => p.row) ?? [])]);
+        pending.push(...(drafted?.problems ?? []));
+        for (const r of group) if (!failedRows.has(r.rowNumber)) pending.push(incomplete(r));
+        counters.failed += group.length;
+        counters.processed += group.length;
+      }
+      group = [];
+      badRows.clear();
+      if (drafts.length >= BATCH_DRAFTS) await store();
+    };
+    const source = deps.objectStore.getParts(job.objectPrefix, job.objectParts);
+    try {
+      for await (const row of readRows(job.format, source)) {
+        if (!header) {
+          const mapped = mapAssessmentHeader(row.cells);
+          if ('errors' in mapped) {
+            pending.push(...mapped.errors.map((detail) => ({ row: row.rowNumber, detail })));
+            throw new AppError(
+              400,
+              'BAD_HEADER',
+              '表头不符合评估导入模板：' + mapped.errors.map((e) => e.messageZh).join('；'),
+              'The header row does not match the assessment template: ' +
+                mapped.errors.map((e) => e.messageEn).join('; '),
+            );
+          }
+          header = mapped.header;
+          continue;
+        }
+        counters.total += 1;
+        const checked = checkAssessmentRow(header, row.rowNumber, row.cells);
+        const errors = [...row.cellErrors, ...('errors' in checked ? checked.errors : [])];
+        const valid = 'row' in checked ? checked.row : null;
+        if (valid && group.length && groupKeyOf(group[0]!) !== groupKeyOf(valid)) await closeGroup();
+        pending.push(...errors.map((detail) => ({ row: row.rowNumber, detail })));
+        if (!valid) {
+          // An unreadable row closes the assessment before it (its key is unknown) and counts alone.
+          await closeGroup();
+          counters.failed += 1;
+          counters.processed += 1;
+        } else {
+          group.push(valid);
+          if (errors.length) badRows.add(valid.rowNumber);
+        }
+        if (pending.length >= 500) await report();
+      }
+    } finally {
+      source.destroy();
+    }
+    if (!header)
+      throw new AppError(400, 'EMPTY_FILE', '文件中没有表头和数据', 'The file has no header and no rows');
+    await closeGroup();
+    await store();
+    if (job.mode === 'atomic' && counters.failed > 0) throw new RollbackAtomicImport();
+  };
+
+  try {
+    if (job.mode === 'atomic') await deps.orm.em.fork().transactional(process);
+    else await process(deps.orm.em.fork());
+    await finish(control, job, counters, null);
+  } catch (error) {
+    if (error instanceof RollbackAtomicImport) {
+      await flushProblems();
+      await finish(control, job, { ...counters, created: 0 }, null);
+    } else if (error instanceof AppError) {
+      if (job.mode === 'atomic') counters.created = 0;
+      await flushProblems();
+      await finish(control, job, counters, {
+        code: error.code,
+        message: `${error.messageZh} / ${error.messageEn}`,
+      });
+    } else {
+      deps.logger.error({ err: error, jobId }, 'assessment import failed');
+      throw error;
+    }
+  }
+}
+
+function incomplete(r: AssessmentRow): Problem {
+  return {
+    row: r.rowNumber,
+    detail: {
+      path: 'row',
+      value: r.callNumber,
+      rule: 'assessment_has_bad_rows',
+      messageZh: `同一次评估（索书号 ${r.callNumber}）的其他行有错误，此行未导入`,
+      messageEn: `another row of the same assessment (call number ${r.callNumber}) is bad, so this row was not imported`,
+    },
+  };
+}
+
+/** One transaction per batch (a savepoint in an atomic import); a refused batch is retried draft by draft. */
+async function storeOrOneByOne(
+  em: EntityManager,
+  ctx: AssessmentImportContext,
+  drafts: readonly AssessmentDraft[],
+): Promise<StoreOutcome> {
+  try {
+    return await em.transactional((tem) => storeAssessmentDrafts(tem, ctx, drafts));
+  } catch (error) {
+    if (!(error instanceof DriverException) || drafts.length <= 1) throw error;
+  }
+  const total: StoreOutcome = { created: 0, unchanged: 0, rejected: [] };
+  for (const draft of drafts) {
+    try {
+      const one = await em.transactional((tem) => storeAssessmentDrafts(tem, ctx, [draft]));
+      total.created += one.created;
+      total.unchanged += one.unchanged;
+      total.rejected.push(...one.rejected);
+    } catch (error) {
+      if (!(error instanceof DriverException)) throw error;
+      const { constraint } = error as DriverException & { constraint?: string };
+      total.rejected.push({
+        row: draft.rows[0]!,
+        detail: {
+          path: 'row',
+          value: draft.callNumber,
+          rule: 'database_constraint',
+          messageZh: `数据库拒绝保存此评估（${constraint ?? error.name}）`,
+          messageEn: `The database refused this assessment (${constraint ?? error.name})`,
+        },
+      });
+    }
+  }
+  return total;
+}
+
+function readRows(format: ImportJob['format'], stream: Readable) {
+  return format === 'csv' ? readCsvRows(stream) : readXlsxRows(stream);
+}
+
+function errorRow(job: ImportJob, p: Problem) {
+  return {
+    job: job.id,
+    row: p.row,
+    field: p.detail.path.slice(0, 64),
+    value:
+      p.detail.value === undefined || p.detail.value === null ? null : String(p.detail.value).slice(0, 2000),
+    code: p.detail.rule.slice(0, 64),
+    kind: 'error',
+    messageZh: p.detail.messageZh,
+    messageEn: p.detail.messageEn,
+  };
+}
+
+async function finish(
+  em: EntityManager,
+  job: ImportJob,
+  counters: Counters,
+  failure: { code: string; message: string } | null,
+) {
+  await em.nativeUpdate(
+    ImportJobSchema,
+    { id: job.id },
+    {
+      ...counters,
+      status: failure ? 'failed' : 'done',
+      errorCode: failure?.code ?? null,
+      errorMessage: failure?.message ?? null,
+      finishedAt: new Date(),
+      heartbeatAt: new Date(),
+    },
+  );
+}

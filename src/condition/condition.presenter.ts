@@ -1,0 +1,37 @@
+import { isoDay } from './dates.js';
+import type { ConditionAssessment } from './condition-assessment.entity.js';
+import { acidityBand, parseDamageType } from './damage-level.rules.js';
+
+/** The acidity of a lowest pH, as shown beside a record (null when never measured). */
+export function presentAcidity(lowestPh: number | null | undefined) {
+  if (lowestPh === null || lowestPh === undefined) return null;
+  const band = acidityBand(Number(lowestPh));
+  return band ? { lowestPh: Number(lowestPh), ...band } : null;
+}
+
+/** A condition assessment as JSON. */
+export function presentAssessment(a: ConditionAssessment, censusNumber: string) {
+  return {
+    id: a.id,
+    censusNumber,
+    assessedOn: isoDay(a.assessedOn),
+    assessor: a.assessor,
+    totalLeaves: a.totalLeaves ?? null,
+    observations: a.observations.map((o) => {
+      const type = parseDamageType(o.damageType);
+      return { ...o, damageTypeZh: type?.zh ?? o.damageType, damageTypeEn: type?.en ?? o.damageType };
+    }),
+    phReadings: a.phReadings,
+    computedLevel: a.computedLevel,
+    decidingRule: a.decidingRule ?? null,
+    reasons: a.reasons,
+    finalLevel: a.finalLevel,
+    overridden: a.finalLevel !== a.computedLevel || !!a.overrideReason,
+    overrideReason: a.overrideReason ?? null,
+    ruleSetVersion: a.ruleSetVersion,
+    acidity: presentAcidity(a.lowestPh),
+    notes: a.notes ?? null,
+    createdByEmail: a.createdByEmail ?? null,
+    createdAt: a.createdAt.toISOString(),
+  };
+}

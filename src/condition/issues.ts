@@ -1,0 +1,32 @@
+import { AppError, type ErrorDetail } from '../http/app-error.js';
+
+/** A domain-rule problem as the rules files report it. */
+export interface RuleIssue {
+  code?: string;
+  field: string;
+  value: unknown;
+  messageZh: string;
+  messageEn: string;
+}
+
+/** Rule issues as field-level error details. */
+export function toDetails(issues: readonly RuleIssue[], prefix = ''): ErrorDetail[] {
+  return issues.map((i) => ({
+    path: prefix && i.field ? `${prefix}.${i.field}` : prefix || i.field || '(body)',
+    value: i.value,
+    rule: (i.code ?? 'invalid').toLowerCase(),
+    messageZh: i.messageZh,
+    messageEn: i.messageEn,
+  }));
+}
+
+/** One 400 naming every problem, or nothing when there is none. */
+export function throwIfIssues(code: string, issues: readonly RuleIssue[], prefix = ''): void {
+  if (!issues.length) return;
+  throw AppError.badRequest(
+    code,
+    issues.map((i) => i.messageZh).join('；'),
+    issues.map((i) => i.messageEn).join('; '),
+    toDetails(issues, prefix),
+  );
+}

@@ -1,0 +1,10 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DamageRuleSetVersionSchema } from './damage-rule-set.entity.js';
+import { DEFAULT_DAMAGE_RULESET, type DamageRuleSet } from './damage-ruleset.rules.js';
+
+/** The active rule set: the highest published version (version 1, the default, is seeded by the migration). */
+export async function activeRuleSet(em: EntityManager): Promise<DamageRuleSet> {
+  const [latest] = await em.find(DamageRuleSetVersionSchema, {}, { orderBy: { version: 'desc' }, limit: 1 });
+  // Only an unmigrated database lacks version 1; the shipped default is then what version 1 means.
+  return latest ? { ...latest.definition, version: latest.version } : DEFAULT_DAMAGE_RULESET;
+}

@@ -1,0 +1,186 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../auth/actor.js';
+import { canViewRecord } from '../census/record-access.rules.js';
+import { actorContext } from '../census/record-access.service.js';
+import type { ObjectStore } from '../object-store/object-store.js';
+import { pyramidLevels, renderFromPyramid } from '../images/image-processor.js';
+import { localPyramid } from '../images/pyramid-cache.js';
+import { tileIndexKey, tilePackPrefix, type TileIndex } from '../images/object-layout.rules.js';
+import { grantedCentreSeesImage } from '../restoration/restoration-image-access.js';
+import { buildImageInfo } from './image-info.rules.js';
+import type { ImagePlan } from './image-request.rules.js';
+import type { ImageResponseCache } from './image-cache.js';
+import { IIIF_LIMITS, TILE_SIZE } from './image-service.config.js';
+
+/** What delivery needs to know about an image and its record. */
+export interface DeliverableImage {
+  readonly id: string;
+  readonly width: number;
+  readonly height: number;
+  readonly status: 'processing' | 'ready' | 'failed';
+  readonly sha256: string;
+  readonly published: boolean;
+  readonly record: {
+    institutionId: string;
+    provinceCode: string;
+    status: string;
+    assignedReviewerId: string | null;
+  };
+}
+
+// Tiles arrive by the hundred per page view; a second-old answer saves a query per tile. Access
+// changes (unpublishing) therefore take effect within a second.
+const LOOKUP_TTL_MS = 1000;
+const lookups = new Map<string, { at: number; image: DeliverableImage | null }>();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The image with its record's access facts, or null when unknown. */
+export async function findDeliverableImage(em: EntityManager, id: string): Promise<DeliverableImage | null> {
+  if (!UUID.test(id)) return null;
+  const key = id.toLowerCase();
+  const hit = lookups.get(key);
+  if (hit && Date.now() - hit.at < LOOKUP_TTL_MS) return hit.image;
+  const rows = await em.execute<
+    Array<{
+      id: string;
+      width: number;
+      height: number;
+      status: DeliverableImage['status'];
+      sha256: string;
+      record_status: string;
+      institution_id: string;
+      province_code: string;
+      assigned_reviewer_id: string | null;
+    }>
+  >(
+    `select i.id, i.width, i.height, i.status, i.sha256, r.status as record_status, r.institution_id,
+            r.province_code, r.assigned_reviewer_id
+       from record_image i join census_record r on r.id = i.record_id where i.id = ?`,
+    [key],
+  );
+  const row = rows[0];
+  const image: DeliverableImage | null = row
+    ? {
+        id: row.id,
+        width: row.width,
+        height: row.height,
+        status: row.status,
+        sha256: row.sha256,
+        published: row.record_status === 'published',
+        record: {
+          institutionId: row.institution_id,
+          provinceCode: row.province_code,
+          status: row.record_status,
+          assignedReviewerId: row.assigned_reviewer_id,
+        },
+      }
+    : null;
+  if (lookups.size > 10_000) lookups.clear();
+  lookups.set(key, { at: Date.now(), image });
+  return image;
+}
+
+/** 'ok', or why the caller may not see the image: 'unauthenticated' (401) or 'forbidden' (403). */
+export async function imageAccess(
+  em: EntityManager,
+  actor: Actor | null,
+  image: DeliverableImage,
+): Promise<'ok' | 'unauthenticated' | 'forbidden'> {
+  if (image.published) return 'ok';
+  if (!actor) return 'unauthenticated';
+  const context = await actorContext(em, actor);
+  if (canViewRecord(context, image.record as Parameters<typeof canViewRecord>[1])) return 'ok';
+  return (await grantedCentreSeesImage(em, actor, image.id)) ? 'ok' : 'forbidden';
+}
+
+/** The info.json of an image served at `baseUri`. */
+export function imageInfo(baseUri: string, image: DeliverableImage) {
+  return buildImageInfo({
+    id: baseUri,
+    width: image.width,
+    height: image.height,
+    tileSize: TILE_SIZE,
+    ...IIIF_LIMITS,
+    httpFeatures: ['canonicalLinkHeader', 'profileLinkHeader'],
+  });
+}
+
+/** Packs larger than this are not held in memory; their tiles are rendered from the pyramid instead. */
+const MAX_PACK_BYTES = 64 * 1024 * 1024;
+const PACK_CACHE_BYTES = 256 * 1024 * 1024;
+interface TilePack {
+  readonly index: TileIndex;
+  readonly data: Buffer | null;
+}
+const packs = new Map<string, TilePack>();
+const loadingPacks = new Map<string, Promise<TilePack>>();
+let packBytes = 0;
+
+async function loadPack(store: ObjectStore, imageId: string): Promise<TilePack> {
+  const index = JSON.parse((await store.getBuffer(tileIndexKey(imageId))).toString('utf8')) as TileIndex;
+  const size = Object.values(index).reduce((end, [offset, length]) => Math.max(end, offset + length), 0);
+  if (size > MAX_PACK_BYTES) return { index, data: null };
+  const parts = (await store.list(`${tilePackPrefix(imageId)}/`)).length;
+  const chunks: Buffer[] = [];
+  for await (const chunk of store.getParts(tilePackPrefix(imageId), parts)) chunks.push(chunk as Buffer);
+  return { index, data: Buffer.concat(chunks) };
+}
+
+/** The image's tile pack (grid tiles and thumbnails), loaded once and kept while memory allows. */
+async function tilePack(store: ObjectStore, image: DeliverableImage): Promise<TilePack | null> {
+  const key = `${image.id}:${image.sha256}`;
+  const hit = packs.get(key);
+  if (hit) {
+    packs.delete(key);
+    packs.set(key, hit);
+    return hit;
+  }
+  let loading = loadingPacks.get(key);
+  if (!loading) {
+    loading = loadPack(store, image.id).finally(() => loadingPacks.delete(key));
+    loadingPacks.set(key, loading);
+  }
+  const pack = await loading.catch(() => null);
+  if (pack && !packs.has(key)) {
+    packs.set(key, pack);
+    packBytes += pack.data?.length ?? 0;
+    for (const [k, v] of packs) {
+      if (packBytes <= PACK_CACHE_BYTES) break;
+      packs.delete(k);
+      packBytes -= v.data?.length ?? 0;
+    }
+  }
+  return pack;
+}
+
+const levelsOf = new Map<string, Array<{ width: number; height: number }>>();
+
+/**
+ * Renders (or fetches) the bytes of one planned request: the LRU first, then the stored tile pack
+ * (grid tiles and thumbnails), else a render from the pyramid.
+ */
+export async function imageBytes(
+  store: ObjectStore,
+  cache: ImageResponseCache,
+  image: DeliverableImage,
+  plan: ImagePlan,
+): Promise<Buffer> {
+  const cacheKey = `${image.id}:${image.sha256}:${plan.canonical.path}`;
+  const cached = cache.get(cacheKey);
+  if (cached) return cached;
+  if (plan.rotation === 0 && !plan.mirror && plan.quality === 'default' && plan.format === 'jpg') {
+    const pack = await tilePack(store, image);
+    const entry = pack?.index[plan.canonical.path];
+    // A slice of the pack in memory: no copy, and not in the response cache (the pack already is).
+    if (pack?.data && entry) return pack.data.subarray(entry[0], entry[0] + entry[1]);
+  }
+  const file = await localPyramid(store, image.id, image.sha256);
+  let levels = levelsOf.get(file);
+  if (!levels) {
+    levels = await pyramidLevels(file);
+    levelsOf.set(file, levels);
+  }
+  const bytes = await renderFromPyramid(file, levels, plan);
+  cache.set(cacheKey, bytes);
+  return bytes;
+}

@@ -1,0 +1,138 @@
+import type Router from '@koa/router';
+import type { ParameterizedContext } from 'koa';
+import type { AppDeps } from '../http/app-deps.js';
+import {
+  findDeliverableImage,
+  imageAccess,
+  imageBytes,
+  imageInfo,
+  type DeliverableImage,
+} from './image-delivery.service.js';
+import {
+  isImageRequestError,
+  parseImageRequest,
+  planImageRequest,
+  type ImageRequestError,
+} from './image-request.rules.js';
+import { ImageResponseCache } from './image-cache.js';
+import { IIIF_LIMITS } from './image-service.config.js';
+
+const CONTEXT = 'http://iiif.io/api/image/3/context.json';
+const PROFILE_LINK = '<http://iiif.io/api/image/3/level2.json>;rel="profile"';
+const MEDIA_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+const CACHE_BYTES = 128 * 1024 * 1024;
+
+function cors(ctx: ParameterizedContext): void {
+  ctx.set('Access-Control-Allow-Origin', '*');
+  ctx.set('Access-Control-Expose-Headers', 'Link, ETag');
+  // helmet's default (same-origin) would stop viewers on other sites from showing the images.
+  ctx.set('Cross-Origin-Resource-Policy', 'cross-origin');
+}
+
+function fail(ctx: ParameterizedContext, status: number, code: string, zh: string, en: string): void {
+  ctx.status = status;
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = { error: { code, message: `${zh} / ${en}`, messageZh: zh, messageEn: en } };
+}
+
+function badRequest(ctx: ParameterizedContext, error: ImageRequestError): void {
+  fail(ctx, 400, error.code, error.messageZh, error.message);
+  (ctx.body as { error: Record<string, unknown> }).error.parameter = error.parameter;
+}
+
+/** Looks the image up and checks access; answers 404/401/403 itself and returns undefined then. */
+async function visibleImage(ctx: ParameterizedContext, id: string): Promise<DeliverableImage | undefined> {
+  const image = await findDeliverableImage(ctx.state.em, id);
+  if (!image) {
+    fail(ctx, 404, 'NOT_FOUND', `图像 ${id} 不存在`, `Image ${id} not found`);
+    return undefined;
+  }
+  const access = await imageAccess(ctx.state.em, ctx.state.actor ?? null, image);
+  if (access === 'unauthenticated') {
+    fail(
+      ctx,
+      401,
+      'UNAUTHENTICATED',
+      '该图像所属记录尚未发布，需要登录',
+      'The record is not published: log in to see its images',
+    );
+    return undefined;
+  }
+  if (access === 'forbidden') {
+    fail(ctx, 403, 'FORBIDDEN', '无权查看该图像', 'You may not see this image');
+    return undefined;
+  }
+  return image;
+}
+
+function caching(ctx: ParameterizedContext, image: DeliverableImage, etag: string): boolean {
+  ctx.set('ETag', etag);
+  // Published images may sit in shared caches; others only in the reader's own browser.
+  ctx.set('Cache-Control', image.published ? 'public, max-age=86400' : 'private, max-age=3600');
+  ctx.set('Vary', 'Authorization, Cookie');
+  const match = ctx.get('If-None-Match');
+  if (match && match.split(',').some((m) => m.trim() === etag || m.trim() === '*')) {
+    ctx.status = 304;
+    return true;
+  }
+  return false;
+}
+
+/** Mounts the IIIF Image API 3.0 (level 2) at /iiif/3/{imageId}. */
+export function mountIiifImage(router: Router, deps: AppDeps): void {
+  const cache = new ImageResponseCache(CACHE_BYTES);
+  const base = `${deps.config.publicUrl}/iiif/3`;
+
+  router.get('/iiif/3/:id', async (ctx) => {
+    cors(ctx);
+    ctx.status = 303;
+    ctx.redirect(`${base}/${encodeURIComponent(ctx.params.id!)}/info.json`);
+    ctx.status = 303;
+  });
+
+  router.get('/iiif/3/:id/info.json', async (ctx) => {
+    cors(ctx);
+    const image = await visibleImage(ctx, ctx.params.id!);
+    if (!image) return;
+    ctx.set('Link', PROFILE_LINK);
+    if (caching(ctx, image, `"${image.sha256.slice(0, 24)}-info"`)) return;
+    const wantsLd = /application\/ld\+json/.test(ctx.get('Accept'));
+    ctx.type = wantsLd ? `application/ld+json;profile="${CONTEXT}"` : 'application/json';
+    ctx.body = imageInfo(`${base}/${image.id}`, image);
+  });
+
+  router.get('/iiif/3/:id/:region/:size/:rotation/:file', async (ctx) => {
+    cors(ctx);
+    const { id, region, size, rotation, file } = ctx.params as Record<string, string>;
+    const dot = file!.lastIndexOf('.');
+    const parsed = parseImageRequest({
+      region: region!,
+      size: size!,
+      rotation: rotation!,
+      quality: dot < 0 ? file! : file!.slice(0, dot),
+      format: dot < 0 ? '' : file!.slice(dot + 1),
+    });
+    // Syntax first, without a database query: malformed requests are 400 whatever the image.
+    if (isImageRequestError(parsed)) return badRequest(ctx, parsed);
+    const image = await visibleImage(ctx, id!);
+    if (!image) return;
+    const plan = planImageRequest(parsed, image, IIIF_LIMITS);
+    if (isImageRequestError(plan)) return badRequest(ctx, plan);
+    if (image.status !== 'ready') {
+      ctx.set('Retry-After', '5');
+      return fail(
+        ctx,
+        503,
+        image.status === 'failed' ? 'IMAGE_FAILED' : 'IMAGE_PROCESSING',
+        image.status === 'failed' ? '该图像的衍生图生成失败' : '图像仍在处理中，请稍后再试',
+        image.status === 'failed'
+          ? 'Building the derivatives of this image failed'
+          : 'The image is still being processed',
+      );
+    }
+    ctx.set('Link', `<${base}/${image.id}/${plan.canonical.path}>;rel="canonical", ${PROFILE_LINK}`);
+    if (caching(ctx, image, `"${image.sha256.slice(0, 24)}-${plan.canonical.path}"`)) return;
+    ctx.body = await imageBytes(deps.objectStore, cache, image, plan);
+    ctx.type = MEDIA_TYPES[plan.format]!;
+  });
+}

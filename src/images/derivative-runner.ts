@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { buildImageInfo } from '../iiif/image-info.rules.js';
+import { isImageRequestError, parseImageRequest, planImageRequest } from '../iiif/image-request.rules.js';
+import { IIIF_LIMITS, TILE_SIZE, THUMBNAIL_MAX } from '../iiif/image-service.config.js';
+import { PART_BYTES, type ObjectStore } from '../object-store/object-store.js';
+import { DerivativeJobSchema } from './derivative-job.entity.js';
+import { renderFromPyramid, pyramidLevels, writePyramid, writeTileGrid } from './image-processor.js';
+import {
+  partCount,
+  pyramidPrefix,
+  technicalMetadata,
+  tileIndexKey,
+  tilePackPrefix,
+  tilesPrefix,
+  type TileIndex,
+} from './object-layout.rules.js';
+import { RecordImageSchema } from './record-image.entity.js';
+import { rememberPyramid } from './pyramid-cache.js';
+
+/** Canonical IIIF path of a grid tile or thumbnail request at this image's size. */
+export function canonicalPath(
+  region: string,
+  size: string,
+  image: { width: number; height: number },
+): string | undefined {
+  const parsed = parseImageRequest({ region, size, rotation: '0', quality: 'default', format: 'jpg' });
+  if (isImageRequestError(parsed)) return undefined;
+  const plan = planImageRequest(parsed, image, IIIF_LIMITS);
+  return isImageRequestError(plan) ? undefined : plan.canonical.path;
+}
+
+/**
+ * Writes the tiles into one pack file (concatenated JPEGs) and stores it with its index: one PUT
+ * instead of hundreds, which on the embedded s3rver is most of the ingest time.
+ */
+async function storePack(
+  store: ObjectStore,
+  imageId: string,
+  work: string,
+  items: Array<{ path: string; body: () => Promise<Buffer> }>,
+  metadata: Record<string, string>,
+): Promise<void> {
+  const packFile = path.join(work, 'grid.pack');
+  const out = fs.createWriteStream(packFile);
+  const index: TileIndex = {};
+  let offset = 0;
+  for (const item of items) {
+    const body = await item.body();
+    index[item.path] = [offset, body.length];
+    offset += body.length;
+    if (!out.write(body)) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await new Promise<void>((resolve, reject) => {
+    out.on('error', reject);
+    out.end(() => resolve());
+  });
+  await store.putFileInParts(tilePackPrefix(imageId), packFile, {
+    'Content-Type': 'application/octet-stream',
+    ...metadata,
+  });
+  const json = Buffer.from(JSON.stringify(index));
+  await store.put(tileIndexKey(imageId), json, json.length, {
+    'Content-Type': 'application/json',
+    ...metadata,
+  });
+}
+
+/**
+ * Builds an image's derivatives: downloads the master, writes the tiled pyramid (stored, and kept
+ * in the local pyramid cache), the standard tile grid and the thumbnails (stored under their
+ * canonical request keys). Returns false when the job is obsolete (image gone or replaced).
+ */
+export async function runDerivativeJob(
+  deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger },
+  jobId: string,
+): Promise<boolean> {
+  const em = deps.orm.em.fork();
+  const job = await em.findOne(DerivativeJobSchema, { id: jobId });
+  const image = job && (await em.findOne(RecordImageSchema, { id: job.image.id }));
+  if (!job || !image || image.sha256 !== job.sha256) return false;
+  const work = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'census-derivatives-'));
+  const store = deps.objectStore;
+  try {
+    const master = path.join(work, 'master');
+    const parts = partCount(image.sizeBytes, PART_BYTES);
+    await pipeline(store.getParts(image.masterKey, parts), fs.createWriteStream(master));
+    const pyramid = path.join(work, 'pyramid.tif');
+    await writePyramid(master, pyramid);
+    await fs.promises.rm(master);
+    const meta = technicalMetadata({ ...image, format: 'tiff', imageId: image.id });
+    await store.remove([
+      ...(await store.list(tilesPrefix(image.id))),
+      ...(await store.list(`${pyramidPrefix(image.id)}/`)),
+    ]);
+    // Storing the pyramid is network work, cutting tiles libvips work: they overlap.
+    const [, tiles] = await Promise.all([
+      store.putFileInParts(pyramidPrefix(image.id), pyramid, {
+        'Content-Type': 'image/tiff',
+        ...meta,
+        'x-amz-meta-master-sha256': image.sha256,
+      }),
+      writeTileGrid(pyramid, work, TILE_SIZE),
+    ]);
+    const size = { width: image.width, height: image.height };
+    const grid = path.join(work, 'grid');
+    const items: Array<{ path: string; body: () => Promise<Buffer> }> = [];
+    for (const file of tiles) {
+      const [region, tileSize] = path.relative(grid, file).split(path.sep);
+      const canonical = canonicalPath(region!, tileSize!, size);
+      if (canonical) items.push({ path: canonical, body: () => fs.promises.readFile(file) });
+    }
+    // Thumbnails: the advertised whole-image sizes up to THUMBNAIL_MAX that the grid does not hold.
+    const levels = await pyramidLevels(pyramid);
+    const info = buildImageInfo({ id: image.id, ...size, tileSize: TILE_SIZE, ...IIIF_LIMITS });
+    const gridPaths = new Set(items.map((i) => i.path));
+    for (const s of info.sizes) {
+      if (Math.max(s.width, s.height) > THUMBNAIL_MAX) continue;
+      const canonical = canonicalPath('full', `${s.width},${s.height}`, size);
+      if (!canonical || gridPaths.has(canonical)) continue;
+      items.push({
+        path: canonical,
+        body: () =>
+          renderFromPyramid(pyramid, levels, {
+            region: { x: 0, y: 0, w: image.width, h: image.height },
+            size: { w: s.width, h: s.height },
+            mirror: false,
+            rotation: 0,
+            quality: 'default',
+            format: 'jpg',
+          }),
+      });
+    }
+    await storePack(store, image.id, work, items, meta);
+    await rememberPyramid(image.id, image.sha256, pyramid);
+    const fresh = deps.orm.em.fork();
+    const updated = await fresh.nativeUpdate(
+      RecordImageSchema,
+      { id: image.id, sha256: job.sha256 },
+      { status: 'ready', error: null },
+    );
+    if (!updated) {
+      // Deleted or replaced meanwhile: what this job wrote belongs to nobody.
+      const current = await fresh.findOne(RecordImageSchema, { id: image.id });
+      if (!current) {
+        await store.remove([
+          ...(await store.list(tilesPrefix(image.id))),
+          ...(await store.list(`${pyramidPrefix(image.id)}/`)),
+        ]);
+      }
+      return false;
+    }
+    return true;
+  } finally {
+    await fs.promises.rm(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,98 @@
+import { recordAudit } from '../audit/audit.service.js';
+import { AppError } from '../http/app-error.js';
+import type { RequestScope } from '../http/request-scope.js';
+import { loadImageForWrite, loadRecordForImageWrite } from './image-access.service.js';
+import { presentImage } from './image.presenter.js';
+import { lockRecordAndNextSequence } from './image-upload.service.js';
+import { listRecordImages } from './record-images.service.js';
+
+function versionConflict(current: number): AppError {
+  return new AppError(
+    409,
+    'VERSION_CONFLICT',
+    `图像已被他人修改（当前版本 ${current}），请刷新后重试`,
+    `The image was changed by someone else (current version ${current}); reload and try again`,
+    [],
+    { currentVersion: current },
+  );
+}
+
+/** Changes the label of one page image (optimistic lock on `version`). */
+export async function relabelImage(
+  scope: RequestScope,
+  publicUrl: string,
+  imageId: string,
+  input: { label: string; version?: number | undefined },
+) {
+  return scope.em.transactional(async (em) => {
+    const { image, record } = await loadImageForWrite(scope, imageId, em);
+    if (input.version !== undefined && input.version !== image.version) throw versionConflict(image.version);
+    const before = image.label;
+    if (before !== input.label) {
+      image.label = input.label;
+      recordAudit(em, scope, {
+        action: 'image.relabel',
+        entityType: 'record_image',
+        entityId: image.id,
+        before: { label: before },
+        after: { label: input.label },
+        provinceCode: record.provinceCode,
+        institutionId: record.institution.id,
+      });
+      await em.flush();
+    }
+    return presentImage(image, publicUrl, record.censusNumber);
+  });
+}
+
+/**
+ * Puts a record's images in a new order: `imageIds` must list every image of the record exactly
+ * once. The (record, sequence) constraint is deferred, so sequences can swap within the transaction.
+ */
+export async function reorderImages(
+  scope: RequestScope,
+  publicUrl: string,
+  censusNumber: string,
+  imageIds: string[],
+) {
+  return scope.em.transactional(async (em) => {
+    const { record } = await loadRecordForImageWrite(scope, censusNumber, em);
+    await lockRecordAndNextSequence(em, record.id);
+    const images = await listRecordImages(em, record.id);
+    const known = new Set(images.map((i) => i.id));
+    const sent = new Set(imageIds);
+    if (sent.size !== imageIds.length || sent.size !== known.size || imageIds.some((id) => !known.has(id))) {
+      throw AppError.badRequest(
+        'INVALID_IMAGE_ORDER',
+        `imageIds 必须恰好列出该记录的全部 ${known.size} 个图像各一次`,
+        `imageIds must list each of the record's ${known.size} images exactly once`,
+        [
+          {
+            path: 'imageIds',
+            value: imageIds,
+            rule: 'permutation_of_record_images',
+            messageZh: '不是该记录图像的一个排列',
+            messageEn: "not a permutation of the record's images",
+          },
+        ],
+      );
+    }
+    const before = images.map((i) => i.id);
+    const byId = new Map(images.map((i) => [i.id, i]));
+    imageIds.forEach((id, index) => {
+      const image = byId.get(id)!;
+      if (image.sequence !== index + 1) image.sequence = index + 1;
+    });
+    recordAudit(em, scope, {
+      action: 'image.reorder',
+      entityType: 'census_record',
+      entityId: censusNumber,
+      before: { order: before },
+      after: { order: imageIds },
+      provinceCode: record.provinceCode,
+      institutionId: record.institution.id,
+    });
+    await em.flush();
+    return imageIds.map((id) => presentImage(byId.get(id)!, publicUrl, censusNumber));
+  });
+}

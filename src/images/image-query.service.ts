@@ -1,0 +1,33 @@
+import { CensusRecordSchema } from '../census/census-record.entity.js';
+import { AppError } from '../http/app-error.js';
+import type { RequestScope } from '../http/request-scope.js';
+import { canViewRecordImages } from './image-access.service.js';
+import { presentImage } from './image.presenter.js';
+import { RecordImageSchema } from './record-image.entity.js';
+import { listRecordImages } from './record-images.service.js';
+import { restorationPhotoIds } from '../restoration/restoration-photo-ids.js';
+
+/** The images of a record in reading order, for whoever may see the record. */
+export async function listImagesOfRecord(scope: RequestScope, publicUrl: string, censusNumber: string) {
+  const record = await scope.em.findOne(CensusRecordSchema, { censusNumber });
+  if (!record || !(await canViewRecordImages(scope, record))) {
+    throw AppError.notFound(`Record ${censusNumber}`, `记录 ${censusNumber} `);
+  }
+  // Restoration photos document a treatment, not the book: they belong to the work order's manifest.
+  const images = await listRecordImages(scope.em, record.id);
+  const restorationPhotos = await restorationPhotoIds(scope.em, record.id);
+  return {
+    items: images
+      .filter((i) => !restorationPhotos.has(i.id))
+      .map((i) => presentImage(i, publicUrl, censusNumber)),
+  };
+}
+
+/** One image, for whoever may see its record. */
+export async function getImage(scope: RequestScope, publicUrl: string, imageId: string) {
+  const image = await scope.em.findOne(RecordImageSchema, { id: imageId }, { populate: ['record'] });
+  if (!image || !(await canViewRecordImages(scope, image.record, image.id))) {
+    throw AppError.notFound(`Image ${imageId}`, `图像 ${imageId} `);
+  }
+  return presentImage(image, publicUrl, image.record.censusNumber);
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { recordAudit } from '../audit/audit.service.js';
+import type { CensusRecord } from '../census/census-record.entity.js';
+import { AppError } from '../http/app-error.js';
+import type { SpooledFile } from '../http/multipart.js';
+import type { RequestScope } from '../http/request-scope.js';
+import type { ObjectStore } from '../object-store/object-store.js';
+import { loadRecordForImageWrite } from './image-access.service.js';
+import { presentImage } from './image.presenter.js';
+import { DerivativeJobSchema } from './derivative-job.entity.js';
+import { masterPrefix, technicalMetadata } from './object-layout.rules.js';
+import { storeCall } from './object-store-errors.js';
+import { RecordImageSchema } from './record-image.entity.js';
+import { checkUpload, type CheckedUpload } from './upload-check.js';
+
+export interface ImageUploadDeps {
+  readonly objectStore: ObjectStore;
+  readonly publicUrl: string;
+  readonly maxBytes: number;
+  readonly maxPixels: number;
+}
+
+/** Default page label when none was sent: 叶 (leaf) and the sequence number. */
+export function defaultLabel(sequence: number): string {
+  return `叶${sequence}`;
+}
+
+/** Parses the optional `labels` form field: a JSON array of strings, one per file in order. */
+export function parseLabels(text: string | undefined, count: number): Array<string | undefined> {
+  if (text === undefined || text === '') return Array.from({ length: count }, () => undefined);
+  let labels: unknown;
+  try {
+    labels = JSON.parse(text);
+  } catch {
+    labels = undefined;
+  }
+  if (
+    !Array.isArray(labels) ||
+    labels.length !== count ||
+    labels.some((l) => typeof l !== 'string' || l.trim().length === 0 || l.length > 100)
+  ) {
+    throw AppError.badRequest(
+      'INVALID_LABELS',
+      `labels 应为与文件数（${count}）等长的 JSON 字符串数组，每项 1–100 字`,
+      `labels must be a JSON array of ${count} strings (one per file, 1–100 characters each)`,
+      [
+        {
+          path: 'labels',
+          value: text,
+          rule: 'json_string_array',
+          messageZh: '格式不正确',
+          messageEn: 'invalid format',
+        },
+      ],
+    );
+  }
+  return (labels as string[]).map((l) => l.trim());
+}
+
+/** Locks the record row so concurrent uploads to it take sequence numbers one after the other. */
+export async function lockRecordAndNextSequence(em: EntityManager, recordId: string): Promise<number> {
+  await em.execute('select id from census_record where id = ? for update', [recordId]);
+  const rows = await em.execute<Array<{ max: number | null }>>(
+    'select max(sequence) as max from record_image where record_id = ?',
+    [recordId],
+  );
+  return (rows[0]?.max ?? 0) + 1;
+}
+
+/** Stores a checked master under its own prefix, with technical metadata on the object. */
+export async function storeMaster(
+  store: ObjectStore,
+  record: CensusRecord,
+  imageId: string,
+  upload: CheckedUpload,
+): Promise<string> {
+  const prefix = masterPrefix(record.id, imageId, upload.file.sha256);
+  await storeCall('masters', () =>
+    store.putFileInParts(prefix, upload.file.path, {
+      'Content-Type': upload.file.mimeType || 'application/octet-stream',
+      ...technicalMetadata({ ...upload, sha256: upload.file.sha256, imageId }),
+    }),
+  );
+  return prefix;
+}
+
+/** Removes everything stored under the given prefixes, best effort (the store may be what failed). */
+export async function removePrefixes(store: ObjectStore, prefixes: string[]): Promise<void> {
+  for (const prefix of prefixes) {
+    try {
+      await store.remove(await store.list(`${prefix}/`));
+    } catch {
+      // The store is down: nothing more can be done now; the fixity check reports orphans later.
+    }
+  }
+}
+
+/**
+ * Adds page images to a record: checks every file first, stores the masters, then creates the
+ * images (next sequence numbers, under a lock on the record), their derivative jobs and the
+ * audit entries in one transaction. Any failure removes what was stored: no object, no row.
+ */
+export async function uploadImages(
+  scope: RequestScope,
+  deps: ImageUploadDeps,
+  censusNumber: string,
+  files: SpooledFile[],
+  labelsField: string | undefined,
+) {
+  const { actor, record } = await loadRecordForImageWrite(scope, censusNumber);
+  if (!files.length) {
+    throw AppError.badRequest('NO_FILES', '请至少上传一个图像文件', 'Upload at least one image file', [
+      { path: 'files', rule: 'required', messageZh: '没有文件', messageEn: 'no file' },
+    ]);
+  }
+  const labels = parseLabels(labelsField, files.length);
+  const checked: CheckedUpload[] = [];
+  for (const file of files)
+    checked.push(await checkUpload(file, { maxBytes: deps.maxBytes, maxPixels: deps.maxPixels }));
+  const stored: string[] = [];
+  try {
+    const ids = checked.map(() => randomUUID());
+    for (const [i, upload] of checked.entries())
+      stored.push(await storeMaster(deps.objectStore, record, ids[i]!, upload));
+    return await scope.em.transactional(async (em) => {
+      const first = await lockRecordAndNextSequence(em, record.id);
+      const images = checked.map((upload, i) => {
+        const sequence = first + i;
+        const image = em.create(RecordImageSchema, {
+          id: ids[i]!,
+          record: record.id,
+          sequence,
+          label: labels[i] ?? defaultLabel(sequence),
+          status: 'processing',
+          width: upload.width,
+          height: upload.height,
+          format: upload.format,
+          sizeBytes: upload.file.size,
+          sha256: upload.file.sha256,
+          masterKey: stored[i]!,
+          originalFilename: upload.file.fileName.slice(0, 300),
+          createdBy: actor.userId,
+        });
+        em.create(DerivativeJobSchema, { image, sha256: upload.file.sha256 });
+        recordAudit(em, scope, {
+          action: 'image.upload',
+          entityType: 'record_image',
+          entityId: image.id,
+          after: {
+            censusNumber,
+            sequence,
+            label: image.label,
+            format: upload.format,
+            width: upload.width,
+            height: upload.height,
+            sha256: upload.file.sha256,
+            originalFilename: image.originalFilename,
+          },
+          provinceCode: record.provinceCode,
+          institutionId: record.institution.id,
+        });
+        return image;
+      });
+      await em.flush();
+      return images.map((image) => presentImage(image, deps.publicUrl, censusNumber));
+    });
+  } catch (error) {
+    await removePrefixes(deps.objectStore, stored);
+    throw error;
+  }
+}

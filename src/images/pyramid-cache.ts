@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { ObjectStore } from '../object-store/object-store.js';
+import { pyramidPrefix } from './object-layout.rules.js';
+
+/**
+ * Local copies of image pyramids, so arbitrary IIIF requests read tiles from a local file
+ * (libvips needs random access) instead of fetching the pyramid from the object store each time.
+ * The object store stays the source of truth; this folder may be wiped at any moment.
+ */
+const DIR = path.join(os.tmpdir(), 'census-pyramids');
+const MAX_FILES = 64;
+const pending = new Map<string, Promise<string>>();
+
+function fileOf(imageId: string, sha256: string): string {
+  return path.join(DIR, `${imageId}-${sha256.slice(0, 16)}.tif`);
+}
+
+async function evictOld(): Promise<void> {
+  const names = await fs.promises.readdir(DIR).catch(() => [] as string[]);
+  if (names.length <= MAX_FILES) return;
+  const stats = await Promise.all(
+    names.map(async (n) => ({
+      n,
+      t: (await fs.promises.stat(path.join(DIR, n)).catch(() => null))?.atimeMs ?? 0,
+    })),
+  );
+  stats.sort((a, b) => a.t - b.t);
+  for (const { n } of stats.slice(0, names.length - MAX_FILES))
+    await fs.promises.rm(path.join(DIR, n), { force: true });
+}
+
+/** Keeps a freshly built pyramid (copied, the caller removes its own file). */
+export async function rememberPyramid(imageId: string, sha256: string, file: string): Promise<void> {
+  await fs.promises.mkdir(DIR, { recursive: true });
+  const target = fileOf(imageId, sha256);
+  const temp = `${target}.${process.pid}.${Date.now()}`;
+  await fs.promises.copyFile(file, temp);
+  await fs.promises.rename(temp, target);
+  await evictOld();
+}
+
+/** Path of a local copy of the pyramid, fetched from the object store when missing. */
+export async function localPyramid(store: ObjectStore, imageId: string, sha256: string): Promise<string> {
+  const target = fileOf(imageId, sha256);
+  if (fs.existsSync(target)) return target;
+  const key = target;
+  let loading = pending.get(key);
+  if (!loading) {
+    loading = (async () => {
+      await fs.promises.mkdir(DIR, { recursive: true });
+      const parts = (await store.list(`${pyramidPrefix(imageId)}/`)).length;
+      if (!parts) throw new Error(`pyramid of ${imageId} missing`);
+      const temp = `${target}.${process.pid}.${Date.now()}`;
+      await pipeline(store.getParts(pyramidPrefix(imageId), parts), fs.createWriteStream(temp));
+      await fs.promises.rename(temp, target);
+      await evictOld();
+      return target;
+    })().finally(() => pending.delete(key));
+    pending.set(key, loading);
+  }
+  return loading;
+}

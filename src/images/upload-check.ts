@@ -1,0 +1,128 @@
+import path from 'node:path';
+import { AppError, type ErrorDetail } from '../http/app-error.js';
+import type { SpooledFile } from '../http/multipart.js';
+import { readImageHeader, UnreadableImageError, verifyDecodes } from './image-processor.js';
+import type { ImageFormat } from './record-image.entity.js';
+
+/** An upload that passed every check, with what the header told. */
+export interface CheckedUpload {
+  readonly file: SpooledFile;
+  readonly format: ImageFormat;
+  readonly width: number;
+  readonly height: number;
+}
+
+const EXTENSIONS: Record<string, ImageFormat> = {
+  '.tif': 'tiff',
+  '.tiff': 'tiff',
+  '.jpg': 'jpeg',
+  '.jpeg': 'jpeg',
+  '.png': 'png',
+};
+const MIME_TYPES: Record<string, ImageFormat> = {
+  'image/tiff': 'tiff',
+  'image/jpeg': 'jpeg',
+  'image/png': 'png',
+};
+
+function refuse(
+  status: number,
+  code: string,
+  file: SpooledFile,
+  rule: string,
+  zh: string,
+  en: string,
+): AppError {
+  const detail: ErrorDetail = {
+    path: `files[${file.fileName}]`,
+    value: file.fileName,
+    rule,
+    messageZh: zh,
+    messageEn: en,
+  };
+  return new AppError(status, code, `${file.fileName}：${zh}`, `${file.fileName}: ${en}`, [detail]);
+}
+
+/**
+ * Checks one spooled upload: not empty, within the byte limit, a TIFF/JPEG/PNG whose content
+ * matches its name and type, within the pixel limit (from the header, before decoding), and
+ * decodable to the end (truncated or corrupt data is refused here, not found by a job later).
+ */
+export async function checkUpload(
+  file: SpooledFile,
+  limits: { maxBytes: number; maxPixels: number },
+): Promise<CheckedUpload> {
+  if (file.size === 0) {
+    throw refuse(400, 'EMPTY_FILE', file, 'not_empty', '文件为空（0 字节）', 'the file is empty (0 bytes)');
+  }
+  if (file.size > limits.maxBytes) {
+    throw refuse(
+      413,
+      'IMAGE_TOO_LARGE',
+      file,
+      'max_bytes',
+      `文件 ${file.size} 字节，超过 ${limits.maxBytes} 字节的上限`,
+      `${file.size} bytes exceeds the limit of ${limits.maxBytes} bytes`,
+    );
+  }
+  let header;
+  try {
+    header = await readImageHeader(file.path);
+  } catch (error) {
+    if (!(error instanceof UnreadableImageError)) throw error;
+    throw refuse(
+      400,
+      'UNREADABLE_IMAGE',
+      file,
+      'image_file',
+      '不是可读取的图像文件（或已损坏）',
+      `not a readable image file, or damaged (${error.reason})`,
+    );
+  }
+  const format = (['tiff', 'jpeg', 'png'] as const).find((f) => f === header.format);
+  if (!format) {
+    throw refuse(
+      415,
+      'UNSUPPORTED_IMAGE_FORMAT',
+      file,
+      'tiff_jpeg_png',
+      `不支持的图像格式 ${header.format}（只接受 TIFF、JPEG、PNG）`,
+      `unsupported image format ${header.format} (TIFF, JPEG or PNG only)`,
+    );
+  }
+  const claimed = EXTENSIONS[path.extname(file.fileName).toLowerCase()] ?? MIME_TYPES[file.mimeType];
+  if (claimed && claimed !== format) {
+    throw refuse(
+      400,
+      'MISLABELLED_IMAGE',
+      file,
+      'content_matches_type',
+      `文件名或类型标为 ${claimed}，内容却是 ${format}`,
+      `named or typed as ${claimed} but the content is ${format}`,
+    );
+  }
+  if (header.width * header.height > limits.maxPixels) {
+    throw refuse(
+      413,
+      'IMAGE_TOO_MANY_PIXELS',
+      file,
+      'max_pixels',
+      `图像 ${header.width}×${header.height} 超过 ${limits.maxPixels} 像素的上限，未解码即拒收`,
+      `${header.width}×${header.height} exceeds the limit of ${limits.maxPixels} pixels (refused before decoding)`,
+    );
+  }
+  try {
+    await verifyDecodes(file.path, limits.maxPixels);
+  } catch (error) {
+    if (!(error instanceof UnreadableImageError)) throw error;
+    throw refuse(
+      400,
+      'CORRUPT_IMAGE',
+      file,
+      'decodable',
+      '图像数据不完整或已损坏',
+      `the image data is truncated or corrupt (${error.reason})`,
+    );
+  }
+  return { file, format, width: header.width, height: header.height };
+}

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { recordAudit } from '../audit/audit.service.js';
+import { AppError } from '../http/app-error.js';
+import type { SpooledFile } from '../http/multipart.js';
+import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { DerivativeJobSchema } from '../images/derivative-job.entity.js';
+import { RecordImageSchema } from '../images/record-image.entity.js';
+import { checkUpload, type CheckedUpload } from '../images/upload-check.js';
+import {
+  lockRecordAndNextSequence,
+  removePrefixes,
+  storeMaster,
+  type ImageUploadDeps,
+} from '../images/image-upload.service.js';
+import { cannotWork, loadOrder } from './work-order-access.service.js';
+import { canWorkOn } from './work-order-access.rules.js';
+import { WorkOrderLogEntrySchema } from './work-order-log.entity.js';
+import { WorkOrderPhotoSchema } from './work-order-photo.entity.js';
+import { PHOTO_PHASES, type PhotoPhase } from './work-order.schemas.js';
+import { TERMINAL_STATES, type WorkOrderState } from './work-order-state.rules.js';
+
+const PHASE_ZH: Record<PhotoPhase, string> = { before: '修复前', during: '修复中', after: '修复后' };
+
+function badField(path: string, value: unknown, rule: string, zh: string, en: string): AppError {
+  return AppError.badRequest('INVALID_PHOTO', zh, en, [{ path, value, rule, messageZh: zh, messageEn: en }]);
+}
+
+export interface PhotoFields {
+  readonly phase?: string | undefined;
+  readonly caption?: string | undefined;
+  readonly logEntryId?: string | undefined;
+}
+
+function parsePhase(phase: string | undefined): PhotoPhase {
+  if (phase && (PHOTO_PHASES as readonly string[]).includes(phase)) return phase as PhotoPhase;
+  throw badField(
+    'phase',
+    phase ?? null,
+    'enum',
+    `phase 须为 before（修复前）、during（修复中）或 after（修复后），收到“${phase ?? ''}”`,
+    `phase must be before, during or after; got "${phase ?? ''}"`,
+  );
+}
+
+/** Loads an order whose photos the actor may add (the people doing the work), before the body is read. */
+export async function authorisePhotoUpload(scope: RequestScope, id: string) {
+  const actor = requireActor(scope);
+  const { order, roles } = await loadOrder(scope.em, actor, id);
+  if (!canWorkOn(roles)) throw cannotWork();
+  if (TERMINAL_STATES.includes(order.state as WorkOrderState)) {
+    throw AppError.conflict(
+      'ORDER_CLOSED',
+      '已结束的工单不能再添加照片',
+      'A closed work order takes no more photos',
+    );
+  }
+}
+
+/**
+ * Adds before / during / after photos: they pass the image pipeline's checks and become IIIF images of
+ * the order's record (masters stored, derivative jobs queued) and are linked to the order — all in one
+ * transaction; a failure removes the stored masters.
+ */
+export async function addPhotos(
+  scope: RequestScope,
+  deps: ImageUploadDeps,
+  id: string,
+  files: SpooledFile[],
+  fields: PhotoFields,
+) {
+  const actor = requireActor(scope);
+  const phase = parsePhase(fields.phase);
+  const caption = fields.caption?.trim().slice(0, 300) || null;
+  if (!files.length)
+    throw badField('file', null, 'required', '请上传照片文件（字段 file）', 'Upload a photo (field `file`)');
+  const { order, roles } = await loadOrder(scope.em, actor, id);
+  if (!canWorkOn(roles)) throw cannotWork();
+  const checked: CheckedUpload[] = [];
+  for (const file of files)
+    checked.push(await checkUpload(file, { maxBytes: deps.maxBytes, maxPixels: deps.maxPixels }));
+  const record = order.record;
+  const stored: string[] = [];
+  try {
+    const ids = checked.map(() => randomUUID());
+    for (const [i, upload] of checked.entries())
+      stored.push(await storeMaster(deps.objectStore, record, ids[i]!, upload));
+    return await scope.em.transactional(async (em) => {
+      const logEntry = fields.logEntryId
+        ? await em.findOne(WorkOrderLogEntrySchema, { id: fields.logEntryId, workOrder: order.id })
+        : null;
+      if (fields.logEntryId && !logEntry) {
+        throw badField(
+          'logEntryId',
+          fields.logEntryId,
+          'log_entry_of_order',
+          '该修复记录不属于本工单',
+          'the log entry is not of this work order',
+        );
+      }
+      const first = await lockRecordAndNextSequence(em, record.id);
+      const photos = checked.map((upload, i) => {
+        const image = em.create(RecordImageSchema, {
+          id: ids[i]!,
+          record: record.id,
+          sequence: first + i,
+          label: `${PHASE_ZH[phase]}照片 ${first + i}`.slice(0, 100),
+          status: 'processing',
+          width: upload.width,
+          height: upload.height,
+          format: upload.format,
+          sizeBytes: upload.file.size,
+          sha256: upload.file.sha256,
+          masterKey: stored[i]!,
+          originalFilename: upload.file.fileName.slice(0, 300),
+          createdBy: actor.userId,
+        });
+        em.create(DerivativeJobSchema, { image, sha256: upload.file.sha256 });
+        return em.create(WorkOrderPhotoSchema, { workOrder: order.id, image, phase, caption, logEntry });
+      });
+      await em.flush();
+      recordAudit(em, scope, {
+        action: 'work_order.photo',
+        entityType: 'work_order',
+        entityId: order.id,
+        after: { phase, caption, imageIds: ids, logEntryId: logEntry?.id ?? null },
+        provinceCode: order.provinceCode,
+        institutionId: order.institution.id,
+      });
+      return {
+        items: photos.map((p) => ({
+          id: p.id,
+          imageId: p.image.id,
+          phase,
+          caption,
+          logEntryId: logEntry?.id ?? null,
+          status: p.image.status,
+          service: `${deps.publicUrl}/iiif/3/${p.image.id}`,
+        })),
+      };
+    });
+  } catch (error) {
+    await removePrefixes(deps.objectStore, stored);
+    throw error;
+  }
+}

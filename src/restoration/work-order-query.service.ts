@@ -1,0 +1,53 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../http/app-error.js';
+import { WorkOrderSchema, type WorkOrder } from './work-order.entity.js';
+import { loadOrder } from './work-order-access.service.js';
+import { workOrderDetail } from './work-order-detail.service.js';
+import { presentWorkOrderSummary } from './work-order.presenter.js';
+import type { ListWorkOrdersQuery } from './work-order.schemas.js';
+
+/** One work order the caller may see, with log, photos and history. */
+export async function getWorkOrder(scope: RequestScope, publicUrl: string, id: string) {
+  const actor = requireActor(scope);
+  const { order, roles } = await loadOrder(scope.em, actor, id);
+  return workOrderDetail(scope.em, order, roles, publicUrl);
+}
+
+/** Work orders the caller may see (their institution's, their centre's, their province's), newest first. */
+export async function listWorkOrders(scope: RequestScope, query: ListWorkOrdersQuery) {
+  const actor = requireActor(scope);
+  const where: FilterQuery<WorkOrder> & Record<string, unknown> = {};
+  if (actor.role === 'provincial_admin') where.provinceCode = actor.provinceCode;
+  else if (actor.role !== 'national_admin') {
+    if (!actor.institutionId) {
+      throw AppError.forbidden(
+        '只有单位人员和管理员可以查看修复工单',
+        'Only institution staff and admins see work orders',
+      );
+    }
+    where.$or = [{ institution: actor.institutionId }, { centre: actor.institutionId }];
+  }
+  if (query.state) where.state = query.state;
+  if (query.institutionId) where.institution = query.institutionId;
+  if (query.censusNumber) where.record = { censusNumber: query.censusNumber };
+  const [orders, total] = await scope.em.findAndCount(WorkOrderSchema, where, {
+    populate: ['record', 'institution', 'centre'],
+    orderBy: { updatedAt: 'desc' },
+    limit: query.limit,
+    offset: query.offset,
+  });
+  const ids = orders.map((o) => o.id);
+  const sums = ids.length
+    ? await scope.em.execute<Array<{ id: string; leaves: string; hours: string }>>(
+        `select work_order_id as id, coalesce(sum(leaves_treated), 0) as leaves, coalesce(sum(hours), 0) as hours
+           from work_order_log_entry where work_order_id in (${ids.map(() => '?').join(',')}) group by work_order_id`,
+        ids,
+      )
+    : [];
+  const byId = new Map(sums.map((s) => [s.id, { leaves: Number(s.leaves), hours: Number(s.hours) }]));
+  return {
+    items: orders.map((o) => presentWorkOrderSummary(o, byId.get(o.id) ?? { leaves: 0, hours: 0 })),
+    total,
+  };
+}

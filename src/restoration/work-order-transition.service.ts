@@ -1,0 +1,192 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ConditionAssessmentSchema } from '../condition/condition-assessment.entity.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { AppError } from '../http/app-error.js';
+import { requireActor, type RequestScope } from '../http/request-scope.js';
+import type { Actor } from '../auth/actor.js';
+import { loadOrder } from './work-order-access.service.js';
+import { needsIndependentApproval } from './work-order-access.rules.js';
+import { assertVersion } from './work-order-conflict.js';
+import { workOrderDetail } from './work-order-detail.service.js';
+import { WorkOrderLogEntrySchema } from './work-order-log.entity.js';
+import { WorkOrderPhotoSchema } from './work-order-photo.entity.js';
+import { WorkOrderTransitionSchema } from './work-order-transition.entity.js';
+import { workerIds } from './work-order-totals.rules.js';
+import {
+  transition,
+  type TransitionErrorCode,
+  type WorkOrderAction,
+  type WorkOrderState,
+} from './work-order-state.rules.js';
+import type { TransitionBody } from './work-order.schemas.js';
+import type { WorkOrder } from './work-order.entity.js';
+
+const STATUS_OF: Record<TransitionErrorCode, number> = {
+  ILLEGAL_TRANSITION: 409,
+  NOT_PERMITTED: 403,
+  SAME_PERSON_APPROVAL: 403,
+  SAME_PERSON_ACCEPTANCE: 403,
+  REASON_REQUIRED: 400,
+  PLANNER_UNKNOWN: 409,
+  AFTER_ASSESSMENT_REQUIRED: 409,
+  AFTER_PHOTOS_REQUIRED: 409,
+};
+
+function fieldError(code: string, path: string, zh: string, en: string): AppError {
+  return AppError.badRequest(code, zh, en, [{ path, rule: 'required', messageZh: zh, messageEn: en }]);
+}
+
+/** Completing needs an after-treatment assessment: the linked one, else the newest made since work started. */
+async function afterAssessment(em: EntityManager, order: WorkOrder) {
+  if (order.afterAssessment) return order.afterAssessment;
+  const started = await em.findOne(
+    WorkOrderTransitionSchema,
+    { workOrder: order.id, action: 'start' },
+    { orderBy: { at: 'asc' } },
+  );
+  if (!started) return null;
+  const [newest] = await em.find(
+    ConditionAssessmentSchema,
+    { record: order.record.id, createdAt: { $gte: started.at } },
+    { orderBy: { createdAt: 'desc' }, limit: 1 },
+  );
+  return newest && newest.id !== order.beforeAssessment?.id ? newest : null;
+}
+
+function applyEffects(
+  order: WorkOrder,
+  action: WorkOrderAction,
+  actor: Actor,
+  body: TransitionBody,
+  now: Date,
+) {
+  const reason = body.reason?.trim() || null;
+  if (action === 'plan') order.plannedBy = actor.userId as never;
+  if (action === 'approve') {
+    order.approvedBy = actor.userId as never;
+    order.approvedAt = now;
+  }
+  if (action === 'start' && !order.custody) {
+    order.custody = `${(order.centre ?? order.institution).name} 修复室`;
+    order.custodySince = now;
+  }
+  if (action === 'accept') {
+    order.acceptedBy = actor.userId as never;
+    order.acceptedAt = now;
+    order.rating = body.rating ?? null;
+    order.findings = body.findings?.trim() || null;
+  }
+  if (action === 'reject') order.findings = body.findings?.trim() || reason;
+  if (action === 'hold' || action === 'reject' || action === 'cancel') order.lastReason = reason;
+  if (action === 'accept' || action === 'cancel') {
+    order.custody = '已归还书库 returned to stacks';
+    order.custodySince = now;
+  }
+}
+
+/** Moves a work order on by one action, enforcing the life cycle, who may act and the record's guards. */
+export async function transitionWorkOrder(
+  scope: RequestScope,
+  publicUrl: string,
+  id: string,
+  body: TransitionBody,
+) {
+  const actor = requireActor(scope);
+  return scope.em.transactional(async (em) => {
+    const loaded = await loadOrder(em, actor, id, true);
+    const { order, roles } = loaded;
+    await assertVersion(em, loaded, body.version, publicUrl);
+    const state = order.state as WorkOrderState;
+    const log = await em.find(WorkOrderLogEntrySchema, { workOrder: order.id });
+    const history = await em.find(WorkOrderTransitionSchema, { workOrder: order.id });
+    const after = body.action === 'complete' ? await afterAssessment(em, order) : order.afterAssessment;
+    const afterPhotos = await em.count(WorkOrderPhotoSchema, { workOrder: order.id, phase: 'after' });
+    const result = transition(state, body.action, {
+      actorId: actor.userId,
+      actorRoles: roles,
+      plannerId: order.plannedBy?.id ?? null,
+      workerIds: workerIds(
+        log.map((e) => e.conservator.id),
+        history.map((t) => ({ action: t.action ?? null, actorId: t.actorId })),
+      ),
+      needsIndependentApproval: needsIndependentApproval({
+        grade: order.record.grade ?? null,
+        preciousListNumber: order.record.preciousListNumber ?? null,
+      }),
+      reason: body.reason ?? null,
+      hasAfterAssessment: !!after,
+      hasAfterPhotos: afterPhotos > 0,
+    });
+    if (!result.ok) {
+      throw new AppError(
+        STATUS_OF[result.code],
+        result.code,
+        result.messageZh,
+        result.messageEn,
+        [
+          {
+            path: 'action',
+            value: body.action,
+            rule: result.code,
+            messageZh: result.messageZh,
+            messageEn: result.messageEn,
+          },
+        ],
+        { allowedActions: result.allowedActions, state },
+      );
+    }
+    if (body.action === 'plan' && !(order.plan?.techniques.length ?? 0)) {
+      throw AppError.conflict(
+        'PLAN_REQUIRED',
+        '制定方案前须先填写修复方案（至少一种技法及理由）',
+        'Write the treatment plan (at least one technique with its reason) before marking the order planned',
+        [
+          {
+            path: 'plan.techniques',
+            rule: 'min_1',
+            messageZh: '至少一种技法',
+            messageEn: 'at least one technique',
+          },
+        ],
+      );
+    }
+    if (body.action === 'accept' && !body.rating) {
+      throw fieldError(
+        'RATING_REQUIRED',
+        'rating',
+        '验收须给出质量评级（优 / 良 / 合格）',
+        'acceptance needs a quality rating (优 / 良 / 合格)',
+      );
+    }
+    const now = new Date();
+    if (body.action === 'complete' && after && !order.afterAssessment) order.afterAssessment = after;
+    applyEffects(order, body.action, actor, body, now);
+    order.state = result.to;
+    order.stateSince = now;
+    em.create(WorkOrderTransitionSchema, {
+      workOrder: order,
+      action: body.action,
+      fromState: state,
+      toState: result.to,
+      actorId: actor.userId,
+      actorName: actor.displayName,
+      reason: body.reason?.trim() || null,
+      at: now,
+    });
+    await em.flush();
+    recordAudit(em, scope, {
+      action: `work_order.${body.action}`,
+      entityType: 'work_order',
+      entityId: order.id,
+      before: { state },
+      after: {
+        state: result.to,
+        ...(body.reason ? { reason: body.reason } : {}),
+        ...(body.rating ? { rating: body.rating } : {}),
+      },
+      provinceCode: order.provinceCode,
+      institutionId: order.institution.id,
+    });
+    return workOrderDetail(em, order, roles, publicUrl);
+  });
+}

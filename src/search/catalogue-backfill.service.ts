@@ -1,0 +1,50 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CensusRecordSchema } from '../census/census-record.entity.js';
+import { syncCatalogueEntry } from './catalogue-sync.service.js';
+import { rebuildTokenCounts, tokenCountsInStep } from './catalogue-token.repository.js';
+
+const BATCH = 500;
+
+/**
+ * Brings the catalogue up to date with records published before it existed (or while it was being
+ * rebuilt): every published record without an entry is synced — entry, token counts and a Create in
+ * the change feed — and the token statistics are rebuilt if they disagree with the entries.
+ * Idempotent and cheap when nothing is missing (two counts), so it runs at every start-up.
+ */
+export async function backfillCatalogue(
+  em: EntityManager,
+): Promise<{ entries: number; tokensRebuilt: boolean }> {
+  let entries = 0;
+  const [counts] = await em.execute<Array<{ published: number; entries: number }>>(
+    `select (select count(*)::int from census_record where status = 'published') as published,
+            (select count(*)::int from catalogue_entry) as entries`,
+  );
+  if (counts && counts.published !== counts.entries) {
+    for (;;) {
+      const missing = await em.execute<Array<{ id: string }>>(
+        `select r.id from census_record r where r.status = 'published'
+            and not exists (select 1 from catalogue_entry e where e.record_id = r.id)
+          order by r.id limit ?`,
+        [BATCH],
+      );
+      if (!missing.length) break;
+      const synced = await em.transactional(async (tx) => {
+        const records = await tx.find(
+          CensusRecordSchema,
+          { id: { $in: missing.map((m) => m.id) }, status: 'published' },
+          { lockMode: LockMode.PESSIMISTIC_WRITE },
+        );
+        for (const record of records) await syncCatalogueEntry(tx, record);
+        return records.length;
+      });
+      em.clear();
+      entries += synced;
+      // Every id found was withdrawn meanwhile; the next round would find the same nothing.
+      if (!synced) break;
+    }
+  }
+  const tokensRebuilt = !(await tokenCountsInStep(em));
+  if (tokensRebuilt) await rebuildTokenCounts(em);
+  return { entries, tokensRebuilt };
+}

@@ -1,0 +1,42 @@
+// What the public catalogue indexes of a record: the folded keys of the fields scholars search by
+// (title, other titles, responsibilities, edition statement, publisher, seals, annotations) and the
+// facet columns. Pure, so the index row can never disagree with the record it came from.
+
+import type { RecordInput, Responsibility } from '../census/record.types.js';
+import { fieldsKey, indexTokens } from './search-key.rules.js';
+
+/** A responsibility as catalogues print it: （宋）朱熹撰. */
+export function formatResponsibility(a: Responsibility): string {
+  return `${a.dynasty ? `（${a.dynasty}）` : ''}${a.name}${a.role ?? ''}`;
+}
+
+/** All responsibilities of a record in catalogue form, separated by a full-width space. */
+export function formatAuthors(authors: readonly Responsibility[]): string {
+  return authors.map(formatResponsibility).join('\u3000');
+}
+
+/** The searchable keys of a record: title key (for ranking), full key, and the index tokens of both. */
+export function catalogueKeys(input: RecordInput): {
+  titleKey: string;
+  searchKey: string;
+  tokens: string[];
+  titleTokens: string[];
+} {
+  const titles = [input.title, ...input.otherTitles];
+  const titleKey = fieldsKey(titles);
+  const searchKey = fieldsKey([
+    ...titles,
+    ...input.authors.map((a) => a.name),
+    input.edition,
+    input.editionStatement,
+    input.publisher,
+    ...input.seals.flatMap((s) => [s.text, s.owner]),
+    ...input.annotations.flatMap((a) => [a.person, a.note]),
+  ]);
+  return { titleKey, searchKey, tokens: indexTokens(searchKey), titleTokens: indexTokens(titleKey) };
+}
+
+/** A PostgreSQL text[] literal ({"a","b"}) for binding an array as one parameter. */
+export function pgTextArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}

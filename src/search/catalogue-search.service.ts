@@ -1,0 +1,127 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CatalogueSearchQuery } from './catalogue.schemas.js';
+import { resolveFacetFilters } from './facet-values.service.js';
+import { queryTerms } from './search-key.rules.js';
+import {
+  countTier,
+  facetLabels,
+  findTierPage,
+  suggestTitles,
+  type EntryRow,
+} from './catalogue.repository.js';
+import type { CatalogueFilter } from './catalogue-where.js';
+import { cachedFacets, cacheFacets } from './facet-cache.js';
+import { presentEntry, presentFacets } from './catalogue.presenter.js';
+import { tokenCounts } from './catalogue-token.repository.js';
+import { readSetting } from '../settings/settings.service.js';
+import {
+  DEFAULT_COUNTING,
+  matchBound,
+  pagePath,
+  requiredTokens,
+  type CountingSettings,
+  type TokenStats,
+} from './catalogue-plan.rules.js';
+import { countCatalogue, type CatalogueCounts } from './catalogue-count.service.js';
+
+// How many times the expected number of entries a walk may read before the index takes over.
+const WALK_BUDGET = 4;
+
+const flag = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true');
+
+/**
+ * One page in rank order: entries with every term in a title first, then the rest, each tier in
+ * census-number order. Each tier is read on its own so that a broad query stops after a page.
+ * `stats` must hold the counts of the terms' tokens (tokenCounts).
+ */
+export async function findPage(
+  em: EntityManager,
+  filter: CatalogueFilter,
+  stats: TokenStats,
+  limit: number,
+  offset: number,
+): Promise<EntryRow[]> {
+  if (!filter.terms.length) return findTierPage(em, filter, undefined, 'ordered', limit, offset);
+  // A walk is planned from an upper bound of the matches; when filters or a phrase make them much
+  // rarer, it gives up after a few times the entries it expected to read and the index answers
+  // if that is cheaper than walking on.
+  const tier = async (name: 'title' | 'rest', bound: number, tierLimit: number, tierOffset: number) => {
+    if (bound === 0) return [];
+    if (pagePath(bound, stats.entries, tierOffset + tierLimit) === 'index')
+      return findTierPage(em, filter, name, 'index', tierLimit, tierOffset);
+    const budget = Math.ceil((WALK_BUDGET * (tierOffset + tierLimit) * stats.entries) / bound);
+    const walked = await findTierPage(em, filter, name, 'ordered', tierLimit, tierOffset, budget);
+    if (walked.length === tierLimit) return walked;
+    // Matches clustered beyond the budget (collections specialise: census numbers group them by
+    // institution). The index only pays when it reads fewer entries than a longer walk might.
+    if (bound <= budget) return findTierPage(em, filter, name, 'index', tierLimit, tierOffset);
+    return findTierPage(em, filter, name, 'ordered', tierLimit, tierOffset);
+  };
+  const title = await tier('title', matchBound(filter.terms, stats, 'titleCount'), limit, offset);
+  if (title.length === limit) return title;
+  // The page reaches past the title tier: how far the rest tier must skip.
+  const titleCount =
+    title.length || offset === 0 ? offset + title.length : await countTier(em, filter, 'title', offset);
+  const rest = await tier(
+    'rest',
+    matchBound(filter.terms, stats, 'count'),
+    limit - title.length,
+    Math.max(0, offset - titleCount),
+  );
+  return [...title, ...rest];
+}
+
+/**
+ * Searches the published catalogue: `{items, total, facets}`. An empty query browses everything;
+ * facet counts always describe the records that the query and filters select — exactly, or when
+ * too many match to count in time, estimated from a sample and flagged `approximate`.
+ */
+export async function searchCatalogue(em: EntityManager, query: CatalogueSearchQuery) {
+  const facets = await resolveFacetFilters(em, query);
+  const filter: CatalogueFilter = {
+    terms: queryTerms(query.q ?? ''),
+    facets,
+    type: query.type,
+    hasImages: flag(query.hasImages),
+    precious: flag(query.precious),
+    yearFrom: query.yearFrom,
+    yearTo: query.yearTo,
+  };
+  const filtered =
+    Object.keys(facets).length > 0 ||
+    Object.entries(filter).some(([k, v]) => k !== 'terms' && k !== 'facets' && v !== undefined);
+  const browseAll = !filter.terms.length && !filtered;
+  const [stats, settings] = await Promise.all([
+    tokenCounts(em, requiredTokens(filter.terms)),
+    readSetting<Partial<CountingSettings>>(em, 'catalogue_counting', {}),
+  ]);
+  const counting = { ...DEFAULT_COUNTING, ...settings };
+  const cached = browseAll ? cachedFacets<CatalogueCounts>('browse') : undefined;
+  const [rows, counted] = await Promise.all([
+    findPage(em, filter, stats, query.pageSize, (query.page - 1) * query.pageSize),
+    cached ?? countCatalogue(em, filter, filtered, stats, counting),
+  ]);
+  if (browseAll && !cached) cacheFacets('browse', counted);
+  const labels = await facetLabels(
+    em,
+    counted.counts.institution.map((c) => String(c.value)),
+  );
+  return {
+    query: { q: query.q ?? '', terms: filter.terms },
+    total: counted.total,
+    approximate: counted.approximate,
+    totalApproximate: counted.totalApproximate,
+    page: query.page,
+    pageSize: query.pageSize,
+    items: rows.map((row) => presentEntry(row, filter.terms)),
+    facets: presentFacets(counted.counts, labels, facets, filter),
+  };
+}
+
+/** Title suggestions for what has been typed so far (distinct titles, title matches first). */
+export async function suggestCatalogue(em: EntityManager, q: string) {
+  const terms = queryTerms(q);
+  if (!terms.length) return { query: q, suggestions: [] as Array<{ title: string; count: number }> };
+  const rows = await suggestTitles(em, { terms, facets: {} }, 10);
+  return { query: q, suggestions: rows.map((r) => ({ title: r.title, count: r.n })) };
+}

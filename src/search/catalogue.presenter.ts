@@ -1,0 +1,74 @@
+// Catalogue rows and facet counts → API JSON. Text is shown exactly as catalogued; highlights are
+// UTF-16 ranges of that text (computed by mapping folded matches back, search-key.rules.ts).
+
+import { highlightRanges } from './search-key.rules.js';
+import type { EntryRow, FacetName } from './catalogue.repository.js';
+import type { FacetFilters } from './facet-values.service.js';
+import type { CatalogueFilter } from './catalogue-where.js';
+
+/** One search result. */
+export function presentEntry(row: EntryRow, terms: readonly string[]) {
+  return {
+    censusNumber: row.census_number,
+    type: row.type,
+    title: row.title,
+    authors: row.authors,
+    edition: row.edition,
+    institution: { id: row.institution_id, name: row.institution_name },
+    province: { code: row.province_code, nameZh: row.province_zh, nameEn: row.province_en },
+    documentType: row.document_type,
+    classification: row.classification,
+    dynasty: row.dynasty,
+    yearFrom: row.year_from,
+    yearTo: row.year_to,
+    editionType: row.edition_type,
+    binding: row.binding,
+    grade: row.grade,
+    damageGrade: row.damage_grade,
+    precious: row.precious,
+    thumbnail: row.image_id ? `/iiif/3/${row.image_id}/full/!200,200/0/default.jpg` : null,
+    highlights: {
+      title: highlightRanges(row.title, terms),
+      authors: highlightRanges(row.authors, terms),
+      edition: highlightRanges(row.edition, terms),
+    },
+  };
+}
+
+type Counts = Record<FacetName, Array<{ value: string | boolean | null; count: number }>>;
+interface Labels {
+  institutions: Map<string, string>;
+  provinces: Map<string, { zh: string; en: string }>;
+}
+
+/** Facets as lists of {value, label?, count, selected}; values absent from records (null) are left out. */
+export function presentFacets(
+  counts: Counts,
+  labels: Labels,
+  selected: FacetFilters,
+  filter: CatalogueFilter,
+) {
+  const chosen: Record<string, string | undefined> = {
+    ...selected,
+    type: filter.type,
+    precious: filter.precious === undefined ? undefined : String(filter.precious),
+    hasImages: filter.hasImages === undefined ? undefined : String(filter.hasImages),
+  };
+  return Object.fromEntries(
+    (Object.entries(counts) as Array<[FacetName, Counts[FacetName]]>).map(([name, list]) => [
+      name,
+      list
+        .filter((c) => c.value !== null)
+        .map((c) => {
+          const value = String(c.value);
+          const label =
+            name === 'institution'
+              ? { zh: labels.institutions.get(value) ?? value, en: labels.institutions.get(value) ?? value }
+              : name === 'province'
+                ? (labels.provinces.get(value) ?? { zh: value, en: value })
+                : undefined;
+          return { value, ...(label ? { label } : {}), count: c.count, selected: chosen[name] === value };
+        }),
+    ]),
+  );
+}

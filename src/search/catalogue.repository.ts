@@ -1,0 +1,249 @@
+// SQL of the public catalogue (search, facets, suggestions, change feed). Plain SQL because the
+// queries lean on PostgreSQL features the ORM does not express: array containment on the GIN
+// token index, GROUPING SETS for all facet counts in one pass, and top-N by computed rank.
+
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { likeEscape } from './search-key.rules.js';
+import { catalogueWhere, walkRange, type CatalogueFilter } from './catalogue-where.js';
+import type { FacetCountLists, PagePath } from './catalogue-plan.rules.js';
+
+/** Facets counted for every query, with the column (or expression) they group by. */
+export const FACET_COLUMNS = [
+  ['province', 'province_code'],
+  ['institution', 'institution_id'],
+  ['type', 'type'],
+  ['documentType', 'document_type'],
+  ['classification', 'classification'],
+  ['dynasty', 'dynasty'],
+  ['editionType', 'edition_type'],
+  ['binding', 'binding'],
+  ['grade', 'grade'],
+  ['damageGrade', 'damage_grade'],
+  ['precious', 'precious'],
+  ['hasImages', 'has_images'],
+] as const;
+export type FacetName = (typeof FACET_COLUMNS)[number][0];
+
+let imagesTable: boolean | undefined;
+/** Whether the images feature's table exists (it is built separately; search works without it). */
+export async function hasImagesTable(em: EntityManager): Promise<boolean> {
+  if (imagesTable === undefined) {
+    const rows = await em.execute<Array<{ t: string | null }>>(
+      "select to_regclass('record_image')::text as t",
+    );
+    imagesTable = Boolean(rows[0]?.t);
+  }
+  return imagesTable;
+}
+
+/** One result row as PostgreSQL returns it. */
+export interface EntryRow {
+  record_id: string;
+  census_number: string;
+  type: string;
+  title: string;
+  authors: string;
+  edition: string;
+  institution_id: string;
+  institution_name: string;
+  province_code: string;
+  province_zh: string | null;
+  province_en: string | null;
+  document_type: string;
+  classification: string | null;
+  dynasty: string | null;
+  year_from: number | null;
+  year_to: number | null;
+  edition_type: string | null;
+  binding: string | null;
+  grade: string | null;
+  damage_grade: string | null;
+  precious: boolean;
+  image_id: string | null;
+}
+
+/** Title matches first (title starting with the first term, then containing every term), then by number. */
+function rankSql(terms: readonly string[]): { sql: string; bindings: unknown[] } {
+  if (!terms.length) return { sql: '0', bindings: [] };
+  const all = terms.map(() => 'e.title_key like ?').join(' and ');
+  return {
+    sql: `case when e.title_key like ? then 0 when ${all} then 1 else 2 end`,
+    bindings: [`${likeEscape(terms[0]!)}%`, ...terms.map((t) => `%${likeEscape(t)}%`)],
+  };
+}
+
+/** Result columns of a page, joined with the institution and province names. */
+async function selectEntries(em: EntityManager, inner: string, bindings: unknown[]): Promise<EntryRow[]> {
+  const images = await hasImagesTable(em);
+  const image = images
+    ? `(select ri.id::text from record_image ri where ri.record_id = e.record_id and ri.status = 'ready'
+         order by ri.sequence limit 1)`
+    : 'null';
+  return em.execute<EntryRow[]>(
+    `select e.record_id, e.census_number, e.type, e.title, e.authors, e.edition, e.institution_id,
+            i.name as institution_name, e.province_code, pr.name_zh as province_zh, pr.name_en as province_en,
+            e.document_type, e.classification, e.dynasty, e.year_from, e.year_to, e.edition_type,
+            e.binding, e.grade, e.damage_grade, e.precious, ${image} as image_id
+       from (${inner}) e
+       join institution i on i.id = e.institution_id
+       left join province pr on pr.code = e.province_code
+      order by e.census_number`,
+    bindings,
+  );
+}
+
+/**
+ * One page of one ranking tier in census-number order. `index`: through the GIN token index, then
+ * sorted (the order expression keeps the planner off the census-number index); `ordered`: walking
+ * the census-number index and stopping after a page of matches (catalogue-plan.rules.ts decides),
+ * or after `walkBudget` entries — then the page may be short although more entries match.
+ */
+export async function findTierPage(
+  em: EntityManager,
+  filter: CatalogueFilter,
+  tier: 'title' | 'rest' | undefined,
+  path: PagePath,
+  limit: number,
+  offset: number,
+  walkBudget = Number.MAX_SAFE_INTEGER,
+): Promise<EntryRow[]> {
+  const where = catalogueWhere(filter, await hasImagesTable(em), { tier, tokens: path === 'index' });
+  if (path === 'index') {
+    return selectEntries(
+      em,
+      `select e.* from catalogue_entry e where ${where.sql} order by e.census_number || '' limit ? offset ?`,
+      [...where.bindings, limit, offset],
+    );
+  }
+  // The planner cannot know how soon a walk meets a page of substring matches (it guesses "rarely"
+  // and would scan the whole table and sort): only the walk is left to it, for this statement only.
+  return em.transactional(async (tx) => {
+    await tx.execute(
+      `set local enable_seqscan = off; set local enable_bitmapscan = off; set local enable_sort = off;
+       set local max_parallel_workers_per_gather = 0`,
+    );
+    const range = walkRange(filter);
+    return selectEntries(
+      tx,
+      `select e.* from (select e.* from catalogue_entry e where ${range.sql} order by e.census_number limit ?) e
+        where ${where.sql} order by e.census_number limit ? offset ?`,
+      [...range.bindings, walkBudget, ...where.bindings, limit, offset],
+    );
+  });
+}
+
+/** How many entries one tier holds, counting no further than `cap`. */
+export async function countTier(
+  em: EntityManager,
+  filter: CatalogueFilter,
+  tier: 'title' | 'rest' | undefined,
+  cap: number,
+): Promise<number> {
+  const where = catalogueWhere(filter, await hasImagesTable(em), { tier });
+  const [row] = await em.execute<Array<{ n: number }>>(
+    `select count(*)::int as n from (select 1 from catalogue_entry e where ${where.sql} limit ?) c`,
+    [...where.bindings, cap],
+  );
+  return row?.n ?? 0;
+}
+
+/** Facet counts: per facet, the values seen and how often. */
+export type FacetCounts = FacetCountLists<FacetName>;
+
+/**
+ * Counts per facet value and the total, in one pass: over every matching entry (`limit` caps the
+ * entries read) or over a page sample of the catalogue (`samplePercent`, TABLESAMPLE SYSTEM with a
+ * fixed seed so that repeating a search repeats its estimate).
+ */
+export async function countFacets(
+  em: EntityManager,
+  filter: CatalogueFilter,
+  scope: { limit?: number; samplePercent?: number } = {},
+): Promise<{ total: number; counts: FacetCounts }> {
+  const images = await hasImagesTable(em);
+  const sampled = scope.samplePercent !== undefined;
+  const where = catalogueWhere(filter, images, { tokens: !sampled });
+  const columns = FACET_COLUMNS.map(([, c]) => c);
+  const hasImages = images
+    ? 'exists (select 1 from record_image ri where ri.record_id = e.record_id)'
+    : 'false';
+  const from = sampled ? 'catalogue_entry e tablesample system (?) repeatable (0)' : 'catalogue_entry e';
+  const rows = await em.execute<Array<Record<string, unknown> & { g: number; n: number }>>(
+    `select grouping(${columns.join(', ')}) as g, ${columns.join(', ')}, count(*)::int as n
+       from (select ${columns
+         .filter((c) => c !== 'has_images')
+         .map((c) => `e.${c}`)
+         .join(', ')},
+                    ${hasImages} as has_images
+               from ${from} where ${where.sql} ${scope.limit !== undefined ? 'limit ?' : ''}) e
+      group by grouping sets (${columns.map((c) => `(${c})`).join(', ')}, ())`,
+    [
+      ...(sampled ? [scope.samplePercent] : []),
+      ...where.bindings,
+      ...(scope.limit !== undefined ? [scope.limit] : []),
+    ],
+  );
+  const all = (1 << columns.length) - 1;
+  const counts = Object.fromEntries(FACET_COLUMNS.map(([name]) => [name, []])) as unknown as FacetCounts;
+  let total = 0;
+  for (const row of rows) {
+    if (row.g === all) {
+      total = row.n;
+      continue;
+    }
+    const index = columns.findIndex((_, i) => row.g === (all ^ (1 << (columns.length - 1 - i))));
+    if (index < 0) continue;
+    const [name, column] = FACET_COLUMNS[index]!;
+    counts[name].push({ value: row[column] as string | boolean | null, count: row.n });
+  }
+  for (const list of Object.values(counts)) list.sort((a, b) => b.count - a.count);
+  return { total, counts };
+}
+
+/** Names of institutions and provinces for facet labels. */
+export async function facetLabels(em: EntityManager, institutionIds: readonly string[]) {
+  const [institutions, provinces] = await Promise.all([
+    institutionIds.length
+      ? em.execute<Array<{ id: string; name: string }>>(
+          `select id, name from institution where id in (${institutionIds.map(() => '?').join(', ')})`,
+          [...institutionIds],
+        )
+      : Promise.resolve([]),
+    em.execute<Array<{ code: string; name_zh: string; name_en: string }>>(
+      'select code, name_zh, name_en from province',
+    ),
+  ]);
+  return {
+    institutions: new Map(institutions.map((i) => [i.id, i.name])),
+    provinces: new Map(provinces.map((p) => [p.code, { zh: p.name_zh, en: p.name_en }])),
+  };
+}
+
+/** Distinct titles for suggestions: title matches first, then the most catalogued. */
+export async function suggestTitles(
+  em: EntityManager,
+  filter: CatalogueFilter,
+  limit: number,
+): Promise<Array<{ title: string; n: number }>> {
+  const where = catalogueWhere(filter, false);
+  const rank = rankSql(filter.terms);
+  // Bounded candidate set: a one-character prefix can match millions of entries.
+  return em.execute(
+    `select title, count(*)::int as n, min(rank) as rank from (
+        select e.title, ${rank.sql} as rank from catalogue_entry e where ${where.sql} limit 2000) c
+      group by title order by rank, n desc, title limit ?`,
+    [...rank.bindings, ...where.bindings, limit],
+  );
+}
+
+/** Change-log rows for one feed page (ascending id) and the total count. */
+export async function changesPage(em: EntityManager, offset: number, limit: number) {
+  const [rows, counted] = await Promise.all([
+    em.execute<Array<{ id: string; census_number: string; type: string; at: Date }>>(
+      'select id, census_number, type, at from published_change order by id limit ? offset ?',
+      [limit, offset],
+    ),
+    em.execute<Array<{ n: number }>>('select count(*)::int as n from published_change'),
+  ]);
+  return { rows, total: counted[0]?.n ?? 0 };
+}

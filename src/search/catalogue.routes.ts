@@ -1,0 +1,71 @@
+import { defineRoute } from '../http/route.js';
+import { catalogueSearchQuery, catalogueSuggestQuery, changePageParams } from './catalogue.schemas.js';
+import { searchCatalogue, suggestCatalogue } from './catalogue-search.service.js';
+import { openSearchDescription } from './opensearch.presenter.js';
+import { changeFeed, changeFeedPage } from './change-discovery.service.js';
+
+const tag = 'Catalogue 公共目录检索';
+const ACTIVITY_STREAMS = 'application/ld+json;profile="https://www.w3.org/ns/activitystreams"';
+const base = (publicUrl: string) => publicUrl.replace(/\/+$/, '');
+
+/** The public catalogue: search, suggestions, OpenSearch description and the harvesting feed. */
+export const catalogueRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/catalogue/search',
+    summary:
+      'Search published records (simplified, traditional and variant forms match alike); {items, total, facets}',
+    tag,
+    auth: 'public',
+    query: catalogueSearchQuery,
+    handler: async ({ scope, query }) => ({ body: await searchCatalogue(scope.em, query) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/catalogue/suggest',
+    summary: 'Title suggestions for a partial query (format=opensearch: [query, [titles]])',
+    tag,
+    auth: 'public',
+    query: catalogueSuggestQuery,
+    handler: async ({ scope, query }) => {
+      const result = await suggestCatalogue(scope.em, query.q);
+      return {
+        body: query.format === 'opensearch' ? [query.q, result.suggestions.map((s) => s.title)] : result,
+      };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/catalogue/opensearch.xml',
+    summary: 'OpenSearch 1.1 description of the catalogue search',
+    tag,
+    auth: 'public',
+    handler: async ({ deps }) => ({
+      body: openSearchDescription(base(deps.config.publicUrl)),
+      headers: { 'Content-Type': 'application/opensearchdescription+xml; charset=utf-8' },
+    }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/catalogue/changes',
+    summary: 'IIIF Change Discovery 1.0 collection of published changes (for harvesting)',
+    tag,
+    auth: 'public',
+    handler: async ({ scope, deps }) => ({
+      body: await changeFeed(scope.em, base(deps.config.publicUrl)),
+      headers: { 'Content-Type': ACTIVITY_STREAMS },
+    }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/catalogue/changes/page/:page',
+    summary: 'One page of Create/Update/Delete activities, oldest first',
+    tag,
+    auth: 'public',
+    params: changePageParams,
+    handler: async ({ scope, deps, params }) => ({
+      body: await changeFeedPage(scope.em, base(deps.config.publicUrl), params.page),
+      headers: { 'Content-Type': ACTIVITY_STREAMS },
+    }),
+  }),
+];

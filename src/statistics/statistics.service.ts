@@ -1,0 +1,120 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import type { StatisticsQuery } from '../triage/triage.schemas.js';
+import { requestScope } from '../triage/scope.service.js';
+import type { CensusScope } from '../triage/triage-scope.rules.js';
+import { parseGradeLabel } from '../grading/grade.rules.js';
+import type { RequestScope } from '../http/request-scope.js';
+import type { StatisticsDimension } from './statistics-count.entity.js';
+
+interface CountRow {
+  dimension: StatisticsDimension;
+  value: string;
+  province_code: string | null;
+  institution_id: string | null;
+  n: string;
+}
+
+function where(b: Knex.QueryBuilder, s: CensusScope): Knex.QueryBuilder {
+  if (s.institutionId) b.where('c.institution_id', s.institutionId);
+  else if (s.provinceCode) b.where('c.province_code', s.provinceCode);
+  return b;
+}
+
+/** Sums the rows of one dimension by value ('' is "not filled in", presented as null). */
+function sumBy(rows: CountRow[], dimension: StatisticsDimension) {
+  const sums = new Map<string, number>();
+  for (const r of rows)
+    if (r.dimension === dimension) sums.set(r.value, (sums.get(r.value) ?? 0) + Number(r.n));
+  return [...sums].map(([value, n]) => ({ value: value === '' ? null : value, count: n }));
+}
+
+/**
+ * Counts by grade, 等次, damage level and acidity band, and census completion per institution (records by
+ * status and tier), for the nation, a province or an institution. Reads the trigger-maintained
+ * statistics_count (a few dozen rows per institution), never the million census rows.
+ */
+export async function statistics(scope: RequestScope, q: StatisticsQuery) {
+  const s = await requestScope(scope, q);
+  const knex = scope.em.getKnex();
+  const rows = (await where(
+    knex('statistics_count as c')
+      .select(
+        'c.dimension',
+        'c.value',
+        // Only completion (status, tier) is shown per institution: the other dimensions are summed in
+        // the database, so the nation returns a few thousand rows rather than one per institution each.
+        knex.raw(`case when c.dimension in ('status', 'tier') then c.province_code end as province_code`),
+        knex.raw(`case when c.dimension in ('status', 'tier') then c.institution_id end as institution_id`),
+        knex.raw('sum(c.n) as n'),
+      )
+      .where('c.n', '>', 0)
+      .groupByRaw('1, 2, 3, 4'),
+    s,
+  )) as CountRow[];
+  const byStatus = rows.filter((r) => r.dimension === 'status');
+  const count = (dimension: StatisticsDimension) => sumBy(rows, dimension);
+
+  const byGradeLabel = count('grade');
+  const total = byGradeLabel.reduce((sum, g) => sum + g.count, 0);
+  const gradeTotals = new Map<string, number>();
+  const rankTotals = new Map<string, number>();
+  for (const g of byGradeLabel) {
+    const parsed = g.value ? parseGradeLabel(g.value) : undefined;
+    const grade = parsed?.ok ? parsed.grade : g.value === null ? '未填' : '其他';
+    gradeTotals.set(grade, (gradeTotals.get(grade) ?? 0) + g.count);
+    if (parsed?.ok && parsed.rank) {
+      const key = `${parsed.grade}${parsed.rank}等`;
+      rankTotals.set(key, (rankTotals.get(key) ?? 0) + g.count);
+    }
+  }
+  const institutions = new Map<
+    string,
+    { byStatus: Record<string, number>; byTier: Record<string, number> }
+  >();
+  const inst = (id: string) => {
+    let e = institutions.get(id);
+    if (!e) institutions.set(id, (e = { byStatus: {}, byTier: {} }));
+    return e;
+  };
+  for (const r of rows) {
+    if (!r.institution_id) continue;
+    if (r.dimension === 'status') inst(r.institution_id).byStatus[r.value] = Number(r.n);
+    if (r.dimension === 'tier') inst(r.institution_id).byTier[r.value] = Number(r.n);
+  }
+  const names = institutions.size
+    ? ((await knex('institution')
+        .whereIn('id', [...institutions.keys()])
+        .select('id', 'name')) as Array<{
+        id: string;
+        name: string;
+      }>)
+    : [];
+  const nameOf = new Map(names.map((n) => [n.id, n.name]));
+  const acidity = count('acidity').filter((a) => a.value !== null);
+  const measured = acidity.reduce((sum, a) => sum + a.count, 0);
+  const provinces = new Map<string, number>();
+  for (const { province_code: code, n } of byStatus)
+    if (code) provinces.set(code, (provinces.get(code) ?? 0) + Number(n));
+
+  return {
+    scope: s,
+    total,
+    byGrade: [...gradeTotals].map(([grade, n]) => ({ grade, count: n })),
+    byRank: [...rankTotals].map(([label, n]) => ({ label, count: n })),
+    byGradeLabel: byGradeLabel.map((g) => ({ label: g.value, count: g.count })),
+    byDamageLevel: count('damage').map((d) => ({ level: d.value, count: d.count })),
+    byAcidityBand: [
+      ...acidity.map((a) => ({ band: a.value, count: a.count })),
+      { band: null, count: total - measured },
+    ],
+    byProvince: [...provinces].map(([provinceCode, n]) => ({ provinceCode, count: n })),
+    completion: [...institutions]
+      .map(([id, c]) => ({
+        institutionId: id,
+        institutionName: nameOf.get(id) ?? null,
+        total: Object.values(c.byStatus).reduce((a, b) => a + b, 0),
+        ...c,
+      }))
+      .sort((a, b) => b.total - a.total),
+  };
+}

@@ -1,0 +1,52 @@
+// zh/en messages of the public catalogue pages.
+
+import { addMessages } from './i18n.js';
+
+addMessages({
+  'catalogue.title': ['古籍普查目录检索', 'Census catalogue search'],
+  'catalogue.intro': [
+    '检索已发布的普查登记目录。简体、繁体与异体字通检：输入“陆宣公奏议”即可找到“陸宣公奏議”。',
+    'Search the published census. Simplified, traditional and variant characters match alike: 陆宣公奏议 finds 陸宣公奏議.',
+  ],
+  'catalogue.q': ['检索词', 'Search terms'],
+  'catalogue.qHint': [
+    '题名、著者、版本、出版者、钤印、批校题跋',
+    'Title, author, edition, publisher, seal, annotation',
+  ],
+  'catalogue.search': ['检索', 'Search'],
+  'catalogue.yearFrom': ['起始年', 'From year'],
+  'catalogue.yearTo': ['截止年', 'To year'],
+  'catalogue.applyYears': ['按年份筛选', 'Filter by year'],
+  'catalogue.facets': ['分面筛选', 'Refine'],
+  'catalogue.clear': ['清除全部筛选', 'Clear all filters'],
+  'catalogue.results': ['检索结果', 'Results'],
+  'catalogue.count': ['共 {total} 条', '{total} records'],
+  'catalogue.countAbout': ['约 {total} 条', 'about {total} records'],
+  'catalogue.about': ['约 {n}', 'about {n}'],
+  'catalogue.approximate': [
+    '匹配记录很多，分面计数是抽样估计。',
+    'Many records match: facet counts are estimated from a sample.',
+  ],
+  'catalogue.browse': ['浏览全部已发布记录', 'Browsing all published records'],
+  'catalogue.none': ['没有找到符合条件的记录。', 'No records match.'],
+  'catalogue.permalink': ['本页链接', 'Link to this page'],
+  'catalogue.noImage': ['无书影', 'No image'],
+  'catalogue.censusNumber': ['普查登记编号', 'Census number'],
+  'catalogue.remove': ['取消筛选：{label}', 'Remove filter: {label}'],
+  'facet.province': ['省份', 'Province'],
+  'facet.institution': ['收藏单位', 'Institution'],
+  'facet.type': ['记录类型', 'Record type'],
+  'facet.documentType': ['文献类型', 'Document type'],
+  'facet.classification': ['分类', 'Classification'],
+  'facet.dynasty': ['朝代', 'Dynasty'],
+  'facet.editionType': ['版本类型', 'Edition type'],
+  'facet.binding': ['装帧形式', 'Binding'],
+  'facet.grade': ['古籍级别', 'Grade'],
+  'facet.damageGrade': ['破损级别', 'Damage level'],
+  'facet.precious': ['入选珍贵古籍名录', 'On the precious list'],
+  'facet.hasImages': ['有书影', 'Has images'],
+  'facet.true': ['是', 'Yes'],
+  'facet.false': ['否', 'No'],
+  'facet.guji': ['古籍', 'Ancient book'],
+  'facet.minguo': ['民国文献', 'Republican-era document'],
+});

@@ -1,0 +1,99 @@
+// The assessment path in a real browser (Debian Chromium driven by playwright-core): a conservator
+// opens a record's condition page, adds an observation and a pH reading, sees the computed level and
+// its deciding rule live, overrides it with a reason, saves, and sees the history and the acidity
+// band; the statistics page draws its charts with the app-served Chart.js.
+import test from 'ava';
+import fs from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
+import { ApiClient } from '../helpers/api-client.js';
+import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
+
+let app: TestApp;
+let browser: Browser;
+let admin: ApiClient;
+
+test.before(async () => {
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`Browser tests need Chromium at ${CHROMIUM} (or set CHROMIUM_PATH).`);
+  app = await startTestApp();
+  admin = await new ApiClient(app.url).login(ADMIN.email, ADMIN.password);
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+});
+test.after.always(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function logInAt(page: Page, path: string, email: string) {
+  await page.goto(`${app.url}${path}`);
+  await page.waitForURL((url) => url.pathname === '/login');
+  await page.getByLabel('邮箱', { exact: true }).fill(email);
+  await page.getByLabel('密码', { exact: true }).fill(STRONG_PASSWORD);
+  await page.getByLabel('密码', { exact: true }).press('Enter');
+  await page.waitForURL((url) => url.pathname === path);
+}
+
+test('a conservator assesses a record: live level, override with reason, history, acidity', async (t) => {
+  const inst = await createInstitution(admin, '350000');
+  const cons = await createUser(admin, { role: 'conservator', institutionId: inst.id });
+  const rec = await admin.post('/api/records', {
+    type: 'minguo',
+    institutionId: inst.id,
+    callNumber: '民浏1',
+    title: '吶喊',
+    edition: '民國十二年（1923）北京新潮社鉛印本',
+    minguoDocumentType: '图书',
+  });
+  t.is(rec.status, 201, rec.text);
+  const cn = rec.body.censusNumber as string;
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await logInAt(page, `/records/${cn}/condition`, cons.email);
+  // The record page links to the condition page for those who may assess.
+  await page.goto(`${app.url}/records/${cn}`);
+  await page.getByRole('link', { name: '定级与破损评估' }).click();
+  await page.waitForURL((url) => url.pathname === `/records/${cn}/condition`);
+
+  await page.getByLabel('破损类型').selectOption('虫蛀');
+  await page.getByLabel('破损面积 %').fill('45');
+  const computed = page.getByTestId('computed');
+  await computed.getByText('三级').waitFor();
+  t.regex((await computed.textContent()) ?? '', /40% < A ≤ 50%/);
+
+  await page.getByLabel('pH 读数（逗号分隔）').fill('4.2');
+  await computed.getByText('二级').waitFor();
+  t.regex((await computed.textContent()) ?? '', /pH/);
+
+  await page.getByLabel('改定等级').selectOption('一级');
+  await page.getByRole('button', { name: '保存评估' }).click();
+  await page
+    .getByText('改定一级须写明理由', { exact: false })
+    .or(page.getByText('overrideReason'))
+    .first()
+    .waitFor();
+  t.is((await admin.get(`/api/records/${cn}/assessments`)).body.items.length, 0);
+
+  await page.getByLabel('改定理由').fill('书叶脆化，翻阅即碎');
+  await page.getByRole('button', { name: '保存评估' }).click();
+  await page.getByTestId('current-level').getByText('一级').waitFor();
+  const history = page.getByTestId('history');
+  t.regex((await history.textContent()) ?? '', /书叶脆化/);
+  t.regex((await page.getByTestId('acidity').first().textContent()) ?? '', /pH 4\.2/);
+  const stored = await admin.get(`/api/records/${cn}/assessments`);
+  t.is(stored.body.items[0].computedLevel, '二级');
+  t.is(stored.body.items[0].finalLevel, '一级');
+
+  await page.goto(`${app.url}/statistics`);
+  await page.getByTestId('stats-total').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('canvas').length === 4 && 'Chart' in window);
+  t.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,245 @@
+import test from 'ava';
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
+import { ApiClient } from '../helpers/api-client.js';
+import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';
+import { validGujiInput, validMinguoInput } from '../helpers/record-input.js';
+import { presentationErrors } from '../helpers/iiif-presentation-schema.js';
+import { RecordImageSchema } from '../../src/images/record-image.entity.js';
+import { CensusRecordSchema } from '../../src/census/census-record.entity.js';
+import { SettingSchema } from '../../src/settings/setting.entity.js';
+import type { RecordInput } from '../../src/census/record.types.js';
+
+const MEDIA_TYPE = 'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"';
+
+let app: TestApp;
+let admin: ApiClient;
+let anonymous: ApiClient;
+let cataloguer: ApiClient;
+let outsider: ApiClient;
+let fj: { id: string };
+let published: string;
+let minguo: string;
+let draft: string;
+let noImages: string;
+
+// Image rows as the upload service leaves them; these tests are about presentation, not upload.
+async function addImages(censusNumber: string, labels: string[], status: 'ready' | 'failed' = 'ready') {
+  const em = app.orm.em.fork();
+  const record = await em.findOneOrFail(CensusRecordSchema, { censusNumber });
+  const start = await em.count(RecordImageSchema, { record });
+  labels.forEach((label, i) =>
+    em.create(RecordImageSchema, {
+      record,
+      sequence: start + i + 1,
+      label,
+      status,
+      width: 2000,
+      height: 3000,
+      format: 'jpeg',
+      sizeBytes: 1000,
+      sha256: crypto.createHash('sha256').update(label).digest('hex'),
+      masterKey: `masters/${crypto.randomUUID()}`,
+      originalFilename: `${label}.jpg`,
+    }),
+  );
+  await em.flush();
+}
+
+async function record(input: RecordInput, publish: boolean): Promise<string> {
+  const created = await admin.post('/api/records', { ...input, institutionId: fj.id });
+  if (created.status !== 201) throw new Error(created.text);
+  const cn = created.body.censusNumber as string;
+  if (publish)
+    for (const step of ['submit', 'approve', 'publish']) {
+      const res = await admin.post(`/api/records/${cn}/${step}`, {});
+      if (res.status !== 200) throw new Error(`${step}: ${res.text}`);
+    }
+  return cn;
+}
+
+test.before(async () => {
+  app = await startTestApp();
+  admin = await new ApiClient(app.url).login(ADMIN.email, ADMIN.password);
+  anonymous = new ApiClient(app.url);
+  fj = await createInstitution(admin, '350000', { name: '福建省圖書館' });
+  const other = await createInstitution(admin, '350000');
+  cataloguer = await new ApiClient(app.url).login(
+    (await createUser(admin, { role: 'cataloguer', institutionId: fj.id })).email,
+    STRONG_PASSWORD,
+  );
+  outsider = await new ApiClient(app.url).login(
+    (await createUser(admin, { role: 'cataloguer', institutionId: other.id })).email,
+    STRONG_PASSWORD,
+  );
+  published = await record(validGujiInput({ callNumber: 'P-1' }), true);
+  await addImages(published, ['封面', '卷一 1a', '卷一 1b', '卷二 1a']);
+  await addImages(published, ['損壞'], 'failed');
+  minguo = await record(validMinguoInput({ callNumber: 'M-1' }), true);
+  await addImages(minguo, ['封面', '第1页']);
+  draft = await record(validGujiInput({ callNumber: 'D-1' }), false);
+  await addImages(draft, ['卷一 1a']);
+  noImages = await record(validGujiInput({ callNumber: 'N-1' }), true);
+});
+
+test.after.always(async () => {
+  await app?.close();
+});
+
+test('a published record’s manifest: JSON-LD, CORS, valid, right to left, one canvas per usable image', async (t) => {
+  const res = await anonymous.get(`/iiif/manifest/${published}`);
+  t.is(res.status, 200, res.text);
+  t.is(res.headers.get('content-type'), MEDIA_TYPE);
+  t.is(res.headers.get('access-control-allow-origin'), '*');
+  t.deepEqual(presentationErrors(res.body), []);
+  t.is(res.body.id, `${app.url}/iiif/manifest/${published}`);
+  t.is(res.body.viewingDirection, 'right-to-left');
+  t.deepEqual(res.body.behavior, ['paged']);
+  t.deepEqual(
+    res.body.items.map((c: any) => c.label['zh-Hans'][0]),
+    ['封面', '卷一 1a', '卷一 1b', '卷二 1a'],
+    'the failed upload has no canvas',
+  );
+  t.is(res.body.items[1].items[0].items[0].body.service[0].id.startsWith(`${app.url}/iiif/3/`), true);
+  t.deepEqual(
+    res.body.structures.map((r: any) => [r.label.en[0], r.items.length]),
+    [
+      ['Juan 1', 2],
+      ['Juan 2', 1],
+    ],
+  );
+  t.is(res.body.rights, 'http://rightsstatements.org/vocab/NoC-NC/1.0/');
+  t.deepEqual(res.body.requiredStatement.value['zh-Hant'], ['福建省圖書館']);
+  t.is(res.body.partOf[0].id, `${app.url}/iiif/collection/institution/${fj.id}`);
+});
+
+test('a Western-bound 民国 item reads left to right', async (t) => {
+  const res = await anonymous.get(`/iiif/manifest/${minguo}`);
+  t.is(res.status, 200);
+  t.is(res.body.viewingDirection, 'left-to-right');
+  t.deepEqual(presentationErrors(res.body), []);
+});
+
+test('an unpublished record’s manifest needs a user who may see the record', async (t) => {
+  t.is((await anonymous.get(`/iiif/manifest/${draft}`)).status, 404);
+  t.is((await outsider.get(`/iiif/manifest/${draft}`)).status, 404);
+  const own = await cataloguer.get(`/iiif/manifest/${draft}`);
+  t.is(own.status, 200);
+  t.deepEqual(presentationErrors(own.body), []);
+  t.is(own.headers.get('cache-control'), 'private, no-store');
+  t.is((await anonymous.get('/iiif/manifest/350000-9999-0000001')).status, 404);
+});
+
+test('collections nation → province → institution list published, digitised records only', async (t) => {
+  const nation = await anonymous.get('/iiif/collection/nation');
+  t.is(nation.status, 200);
+  t.is(nation.headers.get('content-type'), MEDIA_TYPE);
+  t.deepEqual(presentationErrors(nation.body), []);
+  t.deepEqual(
+    nation.body.items.map((i: any) => i.id),
+    [`${app.url}/iiif/collection/province/350000`],
+  );
+  const province = await anonymous.get('/iiif/collection/province/350000');
+  t.deepEqual(presentationErrors(province.body), []);
+  t.deepEqual(
+    province.body.items.map((i: any) => i.id),
+    [`${app.url}/iiif/collection/institution/${fj.id}`],
+  );
+  const institution = await anonymous.get(`/iiif/collection/institution/${fj.id}`);
+  t.deepEqual(presentationErrors(institution.body), []);
+  t.deepEqual(
+    institution.body.items.map((i: any) => i.id),
+    [published, minguo].sort().map((cn) => `${app.url}/iiif/manifest/${cn}`),
+  );
+  t.false(JSON.stringify(institution.body).includes(draft));
+  t.false(JSON.stringify(institution.body).includes(noImages));
+  t.is(institution.body.provider[0].type, 'Agent');
+  // Every manifest a collection lists resolves and validates.
+  for (const item of institution.body.items) {
+    const manifest = await anonymous.get(new URL(item.id).pathname);
+    t.deepEqual(presentationErrors(manifest.body), [], item.id);
+  }
+  t.is((await anonymous.get('/iiif/collection/province/999999')).status, 404);
+  t.is((await anonymous.get(`/iiif/collection/institution/${crypto.randomUUID()}`)).status, 404);
+  t.is((await anonymous.get('/iiif/collection/institution/not-a-uuid')).status, 404);
+});
+
+test.serial('the rights statement is a setting', async (t) => {
+  const em = app.orm.em.fork();
+  em.create(SettingSchema, {
+    key: 'iiif_rights',
+    value: 'http://creativecommons.org/publicdomain/zero/1.0/',
+  });
+  await em.flush();
+  try {
+    const res = await anonymous.get(`/iiif/manifest/${published}`);
+    t.is(res.body.rights, 'http://creativecommons.org/publicdomain/zero/1.0/');
+    t.deepEqual(presentationErrors(res.body), []);
+  } finally {
+    await em.nativeDelete(SettingSchema, { key: 'iiif_rights' });
+  }
+});
+
+test.serial('export-iiif writes the published manifests and collections as static files', async (t) => {
+  const out = await fs.mkdtemp(path.join(os.tmpdir(), 'iiif-export-'));
+  await fs.mkdir(path.join(out, 'manifest'));
+  await fs.writeFile(path.join(out, 'manifest', 'stale.json'), '{}');
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/cli/census.ts',
+      'export-iiif',
+      '--out',
+      out,
+      '--base-url',
+      'https://mirror.example.org/iiif/',
+    ],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: app.deps.config.databaseUrl,
+        PUBLIC_URL: app.url,
+        LOG_LEVEL: 'silent',
+      },
+    },
+  );
+  t.regex(stdout, /2 manifests, 3 collections/);
+  const files = (await fs.readdir(out, { recursive: true })).filter((f) => f.endsWith('.json')).sort();
+  t.deepEqual(
+    files,
+    [
+      'collection/institution/' + fj.id + '.json',
+      'collection/nation.json',
+      'collection/province/350000.json',
+      ...[published, minguo].sort().map((cn) => `manifest/${cn}.json`),
+    ].sort(),
+    'stale files are gone; drafts and records without images are not exported',
+  );
+  for (const file of files) {
+    const doc = JSON.parse(await fs.readFile(path.join(out, file), 'utf8'));
+    t.deepEqual(presentationErrors(doc), [], file);
+    t.is(doc.id, `https://mirror.example.org/iiif/${file}`);
+  }
+  const manifest = JSON.parse(await fs.readFile(path.join(out, `manifest/${published}.json`), 'utf8'));
+  t.true(
+    manifest.items[0].items[0].items[0].body.service[0].id.startsWith(`${app.url}/iiif/3/`),
+    'images stay on the live service',
+  );
+  const bad = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/census.ts', 'export-iiif', '--out', out],
+    {
+      env: { ...process.env, DATABASE_URL: app.deps.config.databaseUrl },
+    },
+  ).catch((e: { code: number; stderr: string }) => e);
+  t.is((bad as { code: number }).code, 2);
+  t.regex((bad as { stderr: string }).stderr, /--base-url/);
+  await fs.rm(out, { recursive: true, force: true });
+});

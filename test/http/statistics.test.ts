@@ -1,0 +1,94 @@
+import test from 'ava';
+import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
+import { ApiClient } from '../helpers/api-client.js';
+import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';
+
+let app: TestApp;
+let admin: ApiClient;
+let cataloguer: ApiClient;
+let paJiangsu: ApiClient;
+let instA: { id: string };
+let instJs: { id: string };
+
+let n = 0;
+async function seed(
+  institutionId: string,
+  grade: string | null,
+  observations: unknown[] | null,
+  ph: number[] = [],
+) {
+  n += 1;
+  const res = await admin.post('/api/records', {
+    type: 'guji',
+    institutionId,
+    callNumber: `统${n}`,
+    title: '周易',
+    edition: '清刻本',
+    ...(grade ? { grade } : {}),
+  });
+  if (res.status !== 201) throw new Error(res.text);
+  if (observations) {
+    await admin.post(`/api/records/${res.body.censusNumber}/assessments`, {
+      observations,
+      phReadings: ph.map((value) => ({ value })),
+    });
+  }
+}
+
+test.before(async () => {
+  app = await startTestApp();
+  admin = await new ApiClient(app.url).login(ADMIN.email, ADMIN.password);
+  instA = await createInstitution(admin, '350000');
+  instJs = await createInstitution(admin, '320000');
+  const c = await createUser(admin, { role: 'cataloguer', institutionId: instA.id });
+  cataloguer = await new ApiClient(app.url).login(c.email, STRONG_PASSWORD);
+  const pj = await createUser(admin, { role: 'provincial_admin', provinceCode: '320000' });
+  paJiangsu = await new ApiClient(app.url).login(pj.email, STRONG_PASSWORD);
+  await seed(instA.id, '一级甲等', [{ damageType: '虫蛀', areaPercent: 70 }], [4.2]);
+  await seed(instA.id, '一级乙等', [{ damageType: '虫蛀', areaPercent: 30 }]);
+  await seed(instA.id, '二级', [], [5.3]);
+  await seed(instA.id, null, null);
+  await seed(instJs.id, '三级丙等', [{ damageType: '虫蛀', areaPercent: 45 }]);
+});
+test.after.always(async () => {
+  await app?.close();
+});
+
+const toMap = <T extends Record<string, unknown>>(rows: T[], key: keyof T) =>
+  Object.fromEntries(rows.map((r) => [String(r[key]), r['count']]));
+
+test('national statistics count grades, 等次, damage levels, acidity and provinces', async (t) => {
+  const res = await admin.get('/api/statistics');
+  t.is(res.status, 200, res.text);
+  t.is(res.body.scope.level, 'nation');
+  t.is(res.body.total, 5);
+  t.deepEqual(toMap(res.body.byGrade, 'grade'), { 一级: 2, 二级: 1, 三级: 1, 未填: 1 });
+  t.deepEqual(toMap(res.body.byRank, 'label'), { 一级甲等: 1, 一级乙等: 1, 三级丙等: 1 });
+  t.deepEqual(toMap(res.body.byDamageLevel, 'level'), { 一级: 1, 四级: 2, 三级: 1, null: 1 });
+  t.deepEqual(toMap(res.body.byAcidityBand, 'band'), { severe: 1, needs_deacidification: 1, null: 3 });
+  t.deepEqual(toMap(res.body.byProvince, 'provinceCode'), { '350000': 4, '320000': 1 });
+});
+
+test('census completion per institution: records by status and tier', async (t) => {
+  const res = await cataloguer.get('/api/statistics');
+  t.is(res.body.scope.level, 'institution');
+  t.is(res.body.total, 4);
+  t.is(res.body.completion.length, 1);
+  t.is(res.body.completion[0].institutionId, instA.id);
+  t.is(res.body.completion[0].total, 4);
+  t.deepEqual(res.body.completion[0].byStatus, { draft: 4 });
+  t.is(
+    Object.values(res.body.completion[0].byTier as Record<string, number>).reduce((a, b) => a + b, 0),
+    4,
+  );
+});
+
+test('a province sees its own; other scopes are refused', async (t) => {
+  const js = await paJiangsu.get('/api/statistics');
+  t.is(js.body.scope.provinceCode, '320000');
+  t.is(js.body.total, 1);
+  t.deepEqual(toMap(js.body.byRank, 'label'), { 三级丙等: 1 });
+  t.is((await paJiangsu.get('/api/statistics?provinceCode=350000')).status, 403);
+  t.is((await cataloguer.get(`/api/statistics?institutionId=${instJs.id}`)).status, 403);
+  t.is((await admin.get(`/api/statistics?institutionId=${instJs.id}`)).body.total, 1);
+});

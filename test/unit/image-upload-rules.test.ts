@@ -1,0 +1,59 @@
+import test from 'ava';
+import {
+  masterPrefix,
+  partCount,
+  pyramidPrefix,
+  technicalMetadata,
+  tileIndexKey,
+  tilePackPrefix,
+  tilesPrefix,
+} from '../../src/images/object-layout.rules.js';
+import { defaultLabel, parseLabels } from '../../src/images/image-upload.service.js';
+import { ImageResponseCache } from '../../src/iiif/image-cache.js';
+
+test('object keys keep masters, derivatives and tiles under separate prefixes', (t) => {
+  t.is(masterPrefix('r1', 'i1', 'ab'), 'masters/r1/i1/ab');
+  t.is(pyramidPrefix('i1'), 'derivatives/i1/pyramid');
+  t.is(tilesPrefix('i1'), 'tiles/i1/');
+  t.is(tilePackPrefix('i1'), 'tiles/i1/grid');
+  t.is(tileIndexKey('i1'), 'tiles/i1/grid.json');
+  t.deepEqual(technicalMetadata({ width: 3, height: 4, format: 'png', sha256: 'ff', imageId: 'i1' }), {
+    'x-amz-meta-image-id': 'i1',
+    'x-amz-meta-width': '3',
+    'x-amz-meta-height': '4',
+    'x-amz-meta-format': 'png',
+    'x-amz-meta-sha256': 'ff',
+  });
+});
+
+test('part counts match putFileInParts at every edge', (t) => {
+  const cases: Array<[number, number]> = [
+    [0, 1],
+    [1, 1],
+    [100, 1],
+    [101, 2],
+    [200, 2],
+    [201, 3],
+  ];
+  for (const [size, parts] of cases) t.is(partCount(size, 100), parts, String(size));
+});
+
+test('labels: one per file as a JSON array, or the default 叶n', (t) => {
+  t.deepEqual(parseLabels(undefined, 2), [undefined, undefined]);
+  t.deepEqual(parseLabels('[" 卷一 叶1a ","叶1b"]', 2), ['卷一 叶1a', '叶1b']);
+  for (const bad of ['["a"]', 'not json', '[1,2]', '["", "b"]', '{"a":1}'])
+    t.throws(() => parseLabels(bad, 2), { message: /labels/ }, bad);
+  t.is(defaultLabel(7), '叶7');
+});
+
+test('the response cache evicts least recently used entries beyond its byte budget', (t) => {
+  const cache = new ImageResponseCache(800);
+  cache.set('a', Buffer.alloc(100));
+  cache.set('b', Buffer.alloc(100));
+  t.truthy(cache.get('a')); // a is now the most recent
+  for (let i = 0; i < 7; i++) cache.set(`x${i}`, Buffer.alloc(100));
+  t.truthy(cache.get('a'));
+  t.is(cache.get('b'), undefined);
+  cache.set('huge', Buffer.alloc(200)); // over 1/8 of the budget: not cached at all
+  t.is(cache.get('huge'), undefined);
+});

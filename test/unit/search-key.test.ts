@@ -1,0 +1,107 @@
+import test from 'ava';
+import {
+  fieldsKey,
+  highlightRanges,
+  indexTokens,
+  likeEscape,
+  queryTerms,
+  queryTokens,
+  searchKey,
+} from '../../src/search/search-key.rules.js';
+import { catalogueKeys, formatAuthors, pgTextArray } from '../../src/search/catalogue-entry.rules.js';
+import { validGujiInput } from '../helpers/record-input.js';
+
+const cases: Array<[string, string, string]> = [
+  ['traditional → simplified', '陸宣公奏議', '陆宣公奏议'],
+  ['variant 峯 → 峰', '雙峯先生', '双峰先生'],
+  ['variant 敎 → 教', '敎民榜文', '教民榜文'],
+  ['full-width Latin and digits', 'ＡＢＣ１２３', 'abc123'],
+  ['punctuation and brackets dropped', '（宋）朱熹撰　《四書》', '宋朱熹撰四书'],
+  ['ideographic and zero-width spaces dropped', '朱子\u3000大全\u200b', '朱子大全'],
+  ['dashes dropped', '焉耆—龟兹文', '焉耆龟兹文'],
+  ['phrase conversion keeps 乾隆', '乾隆刻本', '乾隆刻本'],
+];
+for (const [name, input, key] of cases) {
+  test(`searchKey: ${name}`, (t) => t.is(searchKey(input), key));
+}
+
+test('simplified, traditional and variant spellings give the same key', (t) => {
+  t.is(searchKey('陆宣公奏议'), searchKey('陸宣公奏議'));
+  t.is(searchKey('峰'), searchKey('峯'));
+  t.is(searchKey('教'), searchKey('敎'));
+});
+
+test('query terms split on (full-width) spaces, fold, and drop empty and repeated terms', (t) => {
+  t.deepEqual(queryTerms('陸宣公　奏議 陆宣公'), ['陆宣公', '奏议']);
+  t.deepEqual(queryTerms('  《》 '), []);
+  t.deepEqual(queryTerms("' OR 1=1 --"), ['or', '11']);
+});
+
+test('index tokens: characters and adjacent pairs, never across fields', (t) => {
+  const tokens = indexTokens(fieldsKey(['陸宣公', '朱熹']));
+  t.deepEqual(tokens.sort(), ['公', '宣', '宣公', '朱', '朱熹', '熹', '陆', '陆宣'].sort());
+  t.false(tokens.includes('公朱'));
+});
+
+test('query tokens: the single character, or every adjacent pair', (t) => {
+  t.deepEqual(queryTokens('宋'), ['宋']);
+  t.deepEqual(queryTokens('奏议'), ['奏议']);
+  t.deepEqual(queryTokens('陆宣公奏议'), ['陆宣', '宣公', '公奏', '奏议']);
+  // Every query token of a key is among the index tokens of any text containing it.
+  const index = new Set(indexTokens(fieldsKey(['明刻本陸宣公奏議二十二卷'])));
+  t.true(queryTokens(searchKey('陆宣公奏议')).every((q) => index.has(q)));
+});
+
+test('LIKE patterns escape wildcards and the escape character', (t) => {
+  t.is(likeEscape('a%b_c\\d'), 'a\\%b\\_c\\\\d');
+});
+
+test('highlights are ranges of the text as catalogued, across punctuation and conversion', (t) => {
+  const title = '陸宣公奏議二十二卷';
+  t.deepEqual(highlightRanges(title, ['陆宣公']), [[0, 3]]);
+  const authors = '（唐）陸贄撰　（明）陸宣公注';
+  const ranges = highlightRanges(authors, queryTerms('陆'));
+  t.deepEqual(
+    ranges.map(([a, b]) => authors.slice(a, b)),
+    ['陸', '陸'],
+  );
+  // A match spanning punctuation covers it, so the mark is one piece.
+  const edition = '明天順四年（1460）刻本';
+  t.deepEqual(
+    highlightRanges(edition, ['四年1460']).map(([a, b]) => edition.slice(a, b)),
+    ['四年（1460'],
+  );
+  // Overlapping and adjacent terms merge into one range.
+  t.deepEqual(highlightRanges(title, ['陆宣', '宣公奏']), [[0, 4]]);
+  t.deepEqual(highlightRanges(title, []), []);
+  t.deepEqual(highlightRanges('', ['陆']), []);
+});
+
+test('highlights handle characters outside the BMP (UTF-16 ranges)', (t) => {
+  const text = '𠀀陸宣公';
+  const [[a, b]] = highlightRanges(text, ['陆宣']) as [[number, number]];
+  t.is(text.slice(a, b), '陸宣');
+});
+
+test('catalogue keys cover title, authors, edition, publisher, seals and annotations', (t) => {
+  const keys = catalogueKeys(validGujiInput());
+  t.is(keys.titleKey, '朱子大全一百卷目录二卷|晦庵先生朱文公文集');
+  for (const part of ['朱熹', '天顺四年1460', '贺沈胡缉', '汲古阁', '毛晋', '黄丕烈'])
+    t.true(keys.searchKey.includes(part), part);
+  t.true(keys.tokens.includes('汲古'));
+});
+
+test('authors are formatted as in catalogues', (t) => {
+  t.is(
+    formatAuthors([
+      { dynasty: '宋', name: '朱熹', role: '撰' },
+      { dynasty: null, name: '邵寶', role: null },
+    ]),
+    '（宋）朱熹撰\u3000邵寶',
+  );
+});
+
+test('text arrays are quoted for PostgreSQL', (t) => {
+  t.is(pgTextArray(['a', 'b"c', 'd\\e']), '{"a","b\\"c","d\\\\e"}');
+  t.is(pgTextArray([]), '{}');
+});
