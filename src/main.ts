@@ -3,7 +3,7 @@ import http from 'node:http';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { startServices, type RunningServices } from './runtime/services.js';
-import { prepareStorage } from './runtime/prepare.js';
+import { backfillCatalogueInBackground, prepareStorage } from './runtime/prepare.js';
 import { isPortInUse } from './runtime/free-port.js';
 import { connectOrm } from './db/orm.js';
 import { ObjectStore } from './object-store/object-store.js';
@@ -40,6 +40,7 @@ let orm: MikroORM | undefined;
 let server: http.Server | undefined;
 let importWorker: ImportWorker | undefined;
 let derivativeWorker: DerivativeWorker | undefined;
+let catalogueBackfill: Promise<void> | undefined;
 let stopping = false;
 
 async function shutdown(signal: string): Promise<void> {
@@ -54,6 +55,7 @@ async function shutdown(signal: string): Promise<void> {
     await closing;
     clearTimeout(force);
   }
+  await catalogueBackfill;
   await importWorker?.stop();
   await derivativeWorker?.stop();
   await orm?.close(true).catch(() => undefined);
@@ -90,6 +92,7 @@ try {
     server!.once('error', reject);
     server!.listen(config.port, config.host, () => resolve());
   });
+  catalogueBackfill = backfillCatalogueInBackground(orm, logger, () => !stopping);
   console.log(
     `古籍普查系统已启动 / Census service listening on ${config.publicUrl}  (health: ${config.publicUrl}/health)`,
   );

@@ -96,6 +96,9 @@ interface RecordListRow {
   version: number;
 }
 
+/** Lists count their matches exactly up to this many; beyond it `totalCapped` is true. */
+export const RECORD_COUNT_CAP = 10_000;
+
 /** Paginated, filtered list of the records the caller may see, in census-number order. */
 export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
   const ctx = scope.actor ? await actorContext(scope.em, scope.actor) : null;
@@ -152,7 +155,15 @@ export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
       )
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    base.clone().count({ n: '*' }),
+    // Counting every match of a broad filter over a million records costs seconds; past the cap
+    // the list says "more than" instead, as a person paging through it needs no exact figure.
+    knex.count({ n: '*' }).from(
+      base
+        .clone()
+        .select(knex.raw('1'))
+        .limit(RECORD_COUNT_CAP + 1)
+        .as('matches'),
+    ),
   ]);
   const items = (rows as RecordListRow[]).map((r) => ({
     censusNumber: r.census_number,
@@ -183,7 +194,14 @@ export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
     submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
     version: r.version,
   }));
-  return { items, total: Number((counted[0] as { n: string }).n), page: f.page, pageSize: f.pageSize };
+  const matches = Number((counted[0] as { n: string }).n);
+  return {
+    items,
+    total: Math.min(matches, RECORD_COUNT_CAP),
+    totalCapped: matches > RECORD_COUNT_CAP,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
 }
 
 /** Every saved version of a record, newest first (who, when, why, what changed). */

@@ -13,7 +13,25 @@ export async function prepareStorage(orm: MikroORM, objectStore: ObjectStore, lo
     applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date',
   );
   await seedReferenceData(orm.em.fork());
-  const catalogue = await backfillCatalogue(orm.em.fork());
-  if (catalogue.entries || catalogue.tokensRebuilt) logger.info(catalogue, 'public catalogue backfilled');
   await objectStore.ensureBucket();
+}
+
+/**
+ * Catches the public catalogue up with records published before it existed. It runs after the
+ * service is listening: with a large backlog it takes minutes, and search is merely incomplete
+ * meanwhile, which must not keep the census itself from starting. A failure is logged, not fatal;
+ * the next start tries again.
+ */
+export function backfillCatalogueInBackground(
+  orm: MikroORM,
+  logger: Logger,
+  keepGoing: () => boolean,
+): Promise<void> {
+  return backfillCatalogue(orm.em.fork(), keepGoing).then(
+    (catalogue) => {
+      if (catalogue.entries || catalogue.tokensRebuilt) logger.info(catalogue, 'public catalogue backfilled');
+    },
+    (err: unknown) =>
+      logger.error({ err }, 'public catalogue backfill failed; it is retried at the next start'),
+  );
 }

@@ -14,6 +14,8 @@ const BATCH = 500;
  */
 export async function backfillCatalogue(
   em: EntityManager,
+  /** Asked before each batch; false stops early (the service is shutting down; the next start resumes). */
+  keepGoing: () => boolean = () => true,
 ): Promise<{ entries: number; tokensRebuilt: boolean }> {
   let entries = 0;
   const [counts] = await em.execute<Array<{ published: number; entries: number }>>(
@@ -21,7 +23,7 @@ export async function backfillCatalogue(
             (select count(*)::int from catalogue_entry) as entries`,
   );
   if (counts && counts.published !== counts.entries) {
-    for (;;) {
+    while (keepGoing()) {
       const missing = await em.execute<Array<{ id: string }>>(
         `select r.id from census_record r where r.status = 'published'
             and not exists (select 1 from catalogue_entry e where e.record_id = r.id)
@@ -44,6 +46,7 @@ export async function backfillCatalogue(
       if (!synced) break;
     }
   }
+  if (!keepGoing()) return { entries, tokensRebuilt: false };
   const tokensRebuilt = !(await tokenCountsInStep(em));
   if (tokensRebuilt) await rebuildTokenCounts(em);
   return { entries, tokensRebuilt };

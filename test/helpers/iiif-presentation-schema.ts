@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import { Ajv } from 'ajv';
 
-const SCHEMA_FILE = new URL('../../../shared/iiif/presentation-3.schema.json', import.meta.url);
+// A copy of the official IIIF schema (the project's shared/iiif/presentation-3.schema.json) kept in
+// the repository, so the tests run from any clone.
+const SCHEMA_FILE = new URL('../fixtures/iiif/presentation-3.schema.json', import.meta.url);
 
 let validate: (((doc: unknown) => boolean) & { errors?: unknown }) | undefined;
 

@@ -340,3 +340,27 @@ test('code lists: national admins add and rename values (old spelling still acce
       .values.some((v: { value: string }) => v.value === '推篷装'),
   );
 });
+
+test('a list counts matches exactly up to the cap and says when there are more', async (t) => {
+  const inst = await createInstitution(admin, '330000');
+  // 10,002 drafts written straight into this test's database: the API would take minutes for this many.
+  await app.orm.em.fork().execute(
+    `insert into census_record (id, census_number, type, institution_id, province_code, call_number, status, title, search_text,
+       body, classification, tier, date_precision, document_type, created_at, updated_at, version)
+     select gen_random_uuid(), '330000-' || ? || '-' || lpad(g::text, 7, '0'), 'guji', ?, '330000', 'CAP' || g, 'draft',
+       '論語', '论语', '{"title":"論語","authors":[],"edition":"清刻本","volumes":1}'::jsonb,
+       case when g <= 3 then '史' else '经' end, 'none', 'unknown', '汉文古籍', now(), now(), 1
+     from generate_series(1, 10002) g`,
+    [inst.code, inst.id],
+  );
+  const all = await admin.get(`/api/records?institutionId=${inst.id}&pageSize=5`);
+  t.is(all.status, 200);
+  t.is(all.body.total, 10_000);
+  t.true(all.body.totalCapped);
+  t.is(all.body.items.length, 5);
+  const few = await admin.get(
+    `/api/records?institutionId=${inst.id}&classification=${encodeURIComponent('史')}`,
+  );
+  t.is(few.body.total, 3);
+  t.false(few.body.totalCapped);
+});

@@ -390,7 +390,7 @@ export async function recordList(ctx, { base, title, intro, fixed = {}, statuses
     const summary = h(
       'h2',
       { id: 'results-summary', class: 'results-summary', tabindex: '-1' },
-      t('common.total', { total: answer.total }),
+      t('common.total', { total: answer.totalCapped ? `${answer.total}+` : answer.total }),
     );
     if (!items.length) {
       replace(results, summary, emptyState());
