@@ -77,6 +77,16 @@ export async function renderTriage(ctx) {
             { label: 'pH', cell: (r) => (r.acidity ? String(r.acidity.lowestPh) : '—') },
             { label: pick('分值', 'Score'), cell: (r) => String(r.score) },
             { label: pick('说明', 'Why'), cell: (r) => pick(r.explanationZh, r.explanationEn) },
+            {
+              label: pick('修复', 'Restoration'),
+              // The board's form takes the record's latest condition assessment as "before".
+              cell: (r) =>
+                h(
+                  'a',
+                  { href: `/restoration?censusNumber=${encodeURIComponent(r.censusNumber)}` },
+                  pick('开修复工单', 'Open a work order'),
+                ),
+            },
           ],
           rows: data.items,
         })
