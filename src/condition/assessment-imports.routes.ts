@@ -1,9 +1,6 @@
-import { z } from 'zod';
 import { defineRoute } from '../http/route.js';
-import { receiveMultipart } from '../http/multipart.js';
 import { institutionIdParams } from '../institutions/institution.schemas.js';
-import { queueImport } from '../census/import/import.service.js';
-import { IMPORT_MODES } from '../census/import/import-job.entity.js';
+import { importUploadQuery, queueUploadedImport } from '../census/import/import-upload.handler.js';
 
 const tag = 'Condition 破损定级';
 
@@ -17,27 +14,7 @@ export const assessmentImportRoutes = [
     auth: 'user',
     successStatus: 202,
     params: institutionIdParams,
-    query: z.strictObject({ mode: z.enum(IMPORT_MODES).optional() }),
-    handler: async ({ scope, params, query, koa, deps }) => {
-      const upload = await receiveMultipart(koa, { maxFileBytes: deps.config.maxUploadBytes, maxFiles: 1 });
-      try {
-        const mode = z
-          .enum(IMPORT_MODES)
-          .default('skip')
-          .parse(query.mode ?? upload.fields.mode ?? 'skip');
-        const job = await queueImport(
-          scope,
-          deps.objectStore,
-          params.id,
-          upload.files.find((f) => f.field === 'file'),
-          mode,
-          'assessments',
-        );
-        deps.importWorker?.kick();
-        return { status: 202, body: job, headers: { Location: `/api/imports/${job.id}` } };
-      } finally {
-        await upload.discard();
-      }
-    },
+    query: importUploadQuery,
+    handler: queueUploadedImport('assessments'),
   }),
 ];

@@ -3,25 +3,20 @@
 // its deciding rule live, overrides it with a reason, saves, and sees the history and the acidity
 // band; the statistics page draws its charts with the app-served Chart.js.
 import test from 'ava';
-import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
 
 let app: TestApp;
 let browser: Browser;
 let admin: ApiClient;
 
 test.before(async () => {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(`Browser tests need Chromium at ${CHROMIUM} (or set CHROMIUM_PATH).`);
   app = await startTestApp();
   admin = await new ApiClient(app.url).login(ADMIN.email, ADMIN.password);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+  browser = await launchChromium();
 });
 test.after.always(async () => {
   await browser?.close();

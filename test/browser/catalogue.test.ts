@@ -2,14 +2,11 @@
 // logging in: a simplified query finds the traditional record with the match highlighted, a facet
 // click narrows the results and lands in the URL, and that URL opened afresh shows the same view.
 import test from 'ava';
-import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution } from '../helpers/fixtures.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
 
 let app: TestApp;
 let browser: Browser;
@@ -36,7 +33,6 @@ async function published(institutionId: string, callNumber: string, fields: Reco
 }
 
 test.before(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Browser tests need Chromium at ${CHROMIUM}`);
   app = await startTestApp();
   admin = await new ApiClient(app.url).login(ADMIN.email, ADMIN.password);
   const fj = await createInstitution(admin, '350000');
@@ -44,7 +40,7 @@ test.before(async () => {
   await published(fj.id, 'A1', { title: '陸宣公奏議二十二卷', classification: '史' });
   await published(js.id, 'B1', { title: '陸宣公集二十二卷', classification: '集' });
   await published(js.id, 'B2', { title: '杜工部集二十卷', classification: '集' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+  browser = await launchChromium();
 });
 test.after.always(async () => {
   await browser?.close();

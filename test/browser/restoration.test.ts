@@ -4,15 +4,12 @@
 // printable restoration record shows the totals and the damage level before and after, and the
 // before/after manifest opens side by side in Mirador.
 import test from 'ava';
-import fs from 'node:fs';
 import sharp from 'sharp';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
 
 let app: TestApp;
 let browser: Browser;
@@ -39,8 +36,6 @@ async function jpeg(r: number, g: number, b: number): Promise<Buffer> {
 }
 
 test.before(async () => {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(`Browser tests need Chromium at ${CHROMIUM} (or CHROMIUM_PATH).`);
   app = await startTestApp();
   admin = await new ApiClient(app.url).login(ADMIN.email, ADMIN.password);
   const inst = await createInstitution(admin, '350000');
@@ -61,7 +56,7 @@ test.before(async () => {
     phReadings: [],
   });
   if (before.status !== 201) throw new Error(before.text);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+  browser = await launchChromium();
 });
 
 test.after.always(async () => {

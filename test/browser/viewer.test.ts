@@ -3,16 +3,13 @@
 // "next page" in a thread-bound book moves right to left (the next button sits on the left and
 // leads to the following canvas); the compare page opens two records side by side.
 import test from 'ava';
-import fs from 'node:fs';
 import sharp from 'sharp';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution } from '../helpers/fixtures.js';
 import { validGujiInput } from '../helpers/record-input.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
 
 let app: TestApp;
 let browser: Browser;
@@ -52,8 +49,6 @@ async function uploadPages(cn: string, labels: string[]) {
 }
 
 test.before(async () => {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(`Browser tests need Chromium at ${CHROMIUM} (or CHROMIUM_PATH).`);
   app = await startTestApp();
   admin = await new ApiClient(app.url).login(ADMIN.email, ADMIN.password);
   const inst = await createInstitution(admin, '350000');
@@ -61,7 +56,7 @@ test.before(async () => {
   await uploadPages(book, ['封面', '卷一 1a', '卷一 1b', '卷一 2a']);
   other = await publishedRecord(inst.id, 'V-2');
   await uploadPages(other, ['卷一 1a', '卷一 1b']);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+  browser = await launchChromium();
 });
 
 test.after.always(async () => {

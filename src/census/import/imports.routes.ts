@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { PassThrough } from 'node:stream';
 import { defineRoute } from '../../http/route.js';
-import { receiveMultipart } from '../../http/multipart.js';
 import { institutionIdParams } from '../../institutions/institution.schemas.js';
-import { getImport, importErrorRows, listImports, queueImport } from './import.service.js';
-import { IMPORT_MODES } from './import-job.entity.js';
+import { getImport, importErrorRows, listImports } from './import.service.js';
+import { importUploadQuery, queueUploadedImport } from './import-upload.handler.js';
 import { writeCsv } from '../spreadsheet/writers.js';
 
 const tag = 'Import 导入';
@@ -20,27 +19,8 @@ export const importRoutes = [
     auth: 'user',
     successStatus: 202,
     params: institutionIdParams,
-    query: z.strictObject({ mode: z.enum(IMPORT_MODES).optional() }),
-    handler: async ({ scope, params, query, koa, deps }) => {
-      const upload = await receiveMultipart(koa, { maxFileBytes: deps.config.maxUploadBytes, maxFiles: 1 });
-      try {
-        const mode = z
-          .enum(IMPORT_MODES)
-          .default('skip')
-          .parse(query.mode ?? upload.fields.mode ?? 'skip');
-        const job = await queueImport(
-          scope,
-          deps.objectStore,
-          params.id,
-          upload.files.find((f) => f.field === 'file'),
-          mode,
-        );
-        deps.importWorker?.kick();
-        return { status: 202, body: job, headers: { Location: `/api/imports/${job.id}` } };
-      } finally {
-        await upload.discard();
-      }
-    },
+    query: importUploadQuery,
+    handler: queueUploadedImport('records'),
   }),
   defineRoute({
     method: 'get',
