@@ -68,6 +68,41 @@ export async function lockRecordAndNextSequence(em: EntityManager, recordId: str
   return (rows[0]?.max ?? 0) + 1;
 }
 
+/**
+ * The row of a newly stored master, status `processing`, and the derivative job that will make it
+ * ready; called inside the caller's transaction, with the record locked for its sequence.
+ */
+export function createImageRow(
+  em: EntityManager,
+  row: {
+    id: string;
+    recordId: string;
+    sequence: number;
+    label: string;
+    upload: CheckedUpload;
+    masterKey: string;
+    createdBy: string;
+  },
+) {
+  const image = em.create(RecordImageSchema, {
+    id: row.id,
+    record: row.recordId,
+    sequence: row.sequence,
+    label: row.label,
+    status: 'processing',
+    width: row.upload.width,
+    height: row.upload.height,
+    format: row.upload.format,
+    sizeBytes: row.upload.file.size,
+    sha256: row.upload.file.sha256,
+    masterKey: row.masterKey,
+    originalFilename: row.upload.file.fileName.slice(0, 300),
+    createdBy: row.createdBy,
+  });
+  em.create(DerivativeJobSchema, { image, sha256: row.upload.file.sha256 });
+  return image;
+}
+
 /** Stores a checked master under its own prefix, with technical metadata on the object. */
 export async function storeMaster(
   store: ObjectStore,
@@ -127,22 +162,15 @@ export async function uploadImages(
       const first = await lockRecordAndNextSequence(em, record.id);
       const images = checked.map((upload, i) => {
         const sequence = first + i;
-        const image = em.create(RecordImageSchema, {
+        const image = createImageRow(em, {
           id: ids[i]!,
-          record: record.id,
+          recordId: record.id,
           sequence,
           label: labels[i] ?? defaultLabel(sequence),
-          status: 'processing',
-          width: upload.width,
-          height: upload.height,
-          format: upload.format,
-          sizeBytes: upload.file.size,
-          sha256: upload.file.sha256,
+          upload,
           masterKey: stored[i]!,
-          originalFilename: upload.file.fileName.slice(0, 300),
           createdBy: actor.userId,
         });
-        em.create(DerivativeJobSchema, { image, sha256: upload.file.sha256 });
         recordAudit(em, scope, {
           action: 'image.upload',
           entityType: 'record_image',

@@ -3,11 +3,10 @@ import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/app-error.js';
 import type { SpooledFile } from '../http/multipart.js';
 import { requireActor, type RequestScope } from '../http/request-scope.js';
-import { DerivativeJobSchema } from '../images/derivative-job.entity.js';
-import { RecordImageSchema } from '../images/record-image.entity.js';
 import { checkUpload, type CheckedUpload } from '../images/upload-check.js';
 import {
   lockRecordAndNextSequence,
+  createImageRow,
   removePrefixes,
   storeMaster,
   type ImageUploadDeps,
@@ -99,22 +98,15 @@ export async function addPhotos(
       }
       const first = await lockRecordAndNextSequence(em, record.id);
       const photos = checked.map((upload, i) => {
-        const image = em.create(RecordImageSchema, {
+        const image = createImageRow(em, {
           id: ids[i]!,
-          record: record.id,
+          recordId: record.id,
           sequence: first + i,
           label: `${PHASE_ZH[phase]}照片 ${first + i}`.slice(0, 100),
-          status: 'processing',
-          width: upload.width,
-          height: upload.height,
-          format: upload.format,
-          sizeBytes: upload.file.size,
-          sha256: upload.file.sha256,
+          upload,
           masterKey: stored[i]!,
-          originalFilename: upload.file.fileName.slice(0, 300),
           createdBy: actor.userId,
         });
-        em.create(DerivativeJobSchema, { image, sha256: upload.file.sha256 });
         return em.create(WorkOrderPhotoSchema, { workOrder: order.id, image, phase, caption, logEntry });
       });
       await em.flush();
