@@ -161,6 +161,8 @@ test.serial(
     await page.getByRole('heading', { level: 1, name: 'Institutions' }).waitFor();
     await page.getByRole('link', { name: 'New institution' }).click();
     await page.waitForURL((url) => url.pathname === '/institutions/new');
+    // The form renders once the province list has loaded; count() itself does not wait.
+    await page.getByLabel('Province', { exact: true }).waitFor();
     for (const label of ['Province', 'Institution code', 'Name', 'Type', 'Full code']) {
       t.is(await page.getByLabel(label, { exact: true }).count(), 1, label);
     }
