@@ -15,6 +15,8 @@ const PAGES = [
   '/institutions',
   '/institutions/new',
   '/institutions/:id',
+  '/institutions/:id/imports',
+  '/imports/:id',
   '/users',
   '/users/new',
   '/account',

@@ -99,6 +99,8 @@ const headerCases: Array<[string, TemplateKey | undefined]> = [
   ['记录类型', 'record_type'],
   ['record_type', 'record_type'],
   ['ＲＥＣＯＲＤ＿ＴＹＰＥ', 'record_type'],
+  ['Title and number of juan', 'title'], // the English label the pages show
+  ['volumes (CE)', 'volumes'],
   ['作者', undefined],
   ['', undefined],
 ];

@@ -9,6 +9,8 @@ import { CATALOGUE_HEADER } from '../spreadsheet/catalogue.js';
 import { catalogueExportRows, templateExportRows } from '../spreadsheet/export-rows.js';
 import { catalogueHtmlHead, catalogueHtmlRow, catalogueHtmlTail } from './catalogue-html.js';
 import { RECORD_STATUSES, type RecordStatus } from '../record.types.js';
+import { ASSESSMENT_COLUMNS } from '../../condition/assessment-import-row.rules.js';
+import { TEMPLATE_COLUMNS } from '../spreadsheet/template.js';
 
 const tag = 'Export 导出';
 const statusList = z
@@ -35,7 +37,43 @@ function streamSheet(
   return out;
 }
 
+// Blank import templates: the header rows the importers read (Chinese by default; the records
+// importer also accepts the English headers). Headers only — an example row would be imported.
+const BLANK_TEMPLATES = {
+  records: {
+    zh: TEMPLATE_COLUMNS.map((c) => c.zh),
+    en: TEMPLATE_COLUMNS.map((c) => c.key),
+    sheet: '普查数据',
+  },
+  assessments: { zh: ASSESSMENT_COLUMNS.map((c) => c.zh), en: null, sheet: '破损评估' },
+} as const;
+
 export const exportRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/import-templates/:kind',
+    summary:
+      'A blank import template (header row only) for records or condition assessments, as CSV or XLSX; `headers=en` gives the English record header keys (call_number, title, …)',
+    tag,
+    auth: 'public',
+    params: z.strictObject({ kind: z.enum(['records', 'assessments']) }),
+    query: z.strictObject({
+      format: z.enum(['csv', 'xlsx']).default('xlsx'),
+      headers: z.enum(['zh', 'en']).default('zh'),
+    }),
+    handler: async ({ params, query }) => {
+      const template = BLANK_TEMPLATES[params.kind];
+      const header = query.headers === 'en' && template.en ? template.en : template.zh;
+      return {
+        body: streamSheet(query.format, header, (async function* () {})(), template.sheet),
+        headers: {
+          'Content-Type': CONTENT_TYPES[query.format],
+          'Content-Disposition': `attachment; filename="${params.kind}-template.${query.format}"`,
+          'Cache-Control': 'public, max-age=3600',
+        },
+      };
+    },
+  }),
   defineRoute({
     method: 'get',
     path: '/api/institutions/:id/export',

@@ -79,7 +79,8 @@ export function normaliseHeader(text: string): string {
 
 const KEY_BY_HEADER = new Map<string, TemplateKey>();
 for (const column of TEMPLATE_COLUMNS) {
-  for (const name of [column.key, column.zh, ...column.aliases])
+  // The English label (e.g. `Call number`) is accepted too: it is what the pages show next to the key.
+  for (const name of [column.key, column.zh, column.en, ...column.aliases])
     KEY_BY_HEADER.set(normaliseHeader(name), column.key);
 }
 

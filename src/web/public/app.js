@@ -21,6 +21,7 @@ import { renderRecordDetail } from './views/record-detail.js';
 import { renderRecordHistory } from './views/record-history.js';
 import { renderReview, renderReviewQueue } from './views/review.js';
 import { renderCompare } from './views/iiif-viewer.js';
+import { renderImportJob, renderImports } from './views/imports.js';
 import { isReviewerRole, isStaff } from './records.js';
 import { renderCatalogue } from './catalogue.js';
 import { renderCondition } from './condition.js';
@@ -36,6 +37,8 @@ const ROUTES = [
   { pattern: '/institutions', view: renderInstitutions, nav: 'institutions' },
   { pattern: '/institutions/new', view: renderInstitutionNew, nav: 'institutions', admin: true },
   { pattern: '/institutions/:id', view: renderInstitutionDetail, nav: 'institutions' },
+  { pattern: '/institutions/:id/imports', view: renderImports, nav: 'records' },
+  { pattern: '/imports/:id', view: renderImportJob, nav: 'records' },
   { pattern: '/users', view: renderUsers, nav: 'users', admin: true },
   { pattern: '/users/new', view: renderUserNew, nav: 'users', admin: true },
   { pattern: '/account', view: renderAccount, nav: 'account' },

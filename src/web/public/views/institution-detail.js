@@ -16,6 +16,7 @@ import {
 } from '../components.js';
 import { notify } from '../notice.js';
 import { institutionForm } from './institution-form.js';
+import { importKindsFor } from './imports.js';
 
 function readOnlyDetails(inst, provinceName) {
   return definitionList([
@@ -124,7 +125,12 @@ export async function renderInstitutionDetail(ctx) {
       { class: 'breadcrumb', 'aria-label': t('nav.breadcrumb') },
       h('a', { href: '/institutions' }, t('inst.listTitle')),
     ),
-    pageHeader(inst.name),
+    pageHeader(
+      inst.name,
+      importKindsFor(inst).length
+        ? linkButton(`/institutions/${encodeURIComponent(inst.id)}/imports`, t('imp.open'), 'secondary')
+        : null,
+    ),
     subtitle,
   );
   if (canAdministerProvince(inst.provinceCode)) {

@@ -6,6 +6,7 @@ import { append, h, replace, uid } from '../dom.js';
 import { pick, t } from '../i18n.js';
 import { api, toQuery } from '../api.js';
 import { user } from '../session.js';
+import '../imports-i18n.js';
 import { check, selectField, showErrors, textField } from '../forms.js';
 import { emptyState, errorBox, linkButton, loading, pageHeader, pager } from '../components.js';
 import { notify } from '../notice.js';
@@ -426,6 +427,16 @@ export async function renderRecords(ctx) {
     statuses: STATUSES,
     bulk,
     linkFor: (r) => recordHref(r.censusNumber),
-    actions: mayCreateRecords() ? [linkButton('/records/new', t('rec.new'))] : [],
+    actions: [
+      mayCreateRecords() ? linkButton('/records/new', t('rec.new')) : null,
+      // Cataloguers import into (and export from) their own institution; administrators pick one on its page.
+      mayCreateRecords() && user()?.institutionId
+        ? linkButton(
+            `/institutions/${encodeURIComponent(user().institutionId)}/imports`,
+            t('imp.open'),
+            'secondary',
+          )
+        : null,
+    ].filter(Boolean),
   });
 }
