@@ -3,8 +3,8 @@
 // its deciding rule live, overrides it with a reason, saves, and sees the history and the acidity
 // band; the statistics page draws its charts with the app-served Chart.js.
 import test from 'ava';
-import { type Browser, type Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
+import { type Browser } from 'playwright-core';
+import { launchChromium, logInAt } from '../helpers/browser.js';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';
@@ -22,15 +22,6 @@ test.after.always(async () => {
   await browser?.close();
   await app?.close();
 });
-
-async function logInAt(page: Page, path: string, email: string) {
-  await page.goto(`${app.url}${path}`);
-  await page.waitForURL((url) => url.pathname === '/login');
-  await page.getByLabel('邮箱', { exact: true }).fill(email);
-  await page.getByLabel('密码', { exact: true }).fill(STRONG_PASSWORD);
-  await page.getByLabel('密码', { exact: true }).press('Enter');
-  await page.waitForURL((url) => url.pathname === path);
-}
 
 test('a conservator assesses a record: live level, override with reason, history, acidity', async (t) => {
   const inst = await createInstitution(admin, '350000');
@@ -51,7 +42,7 @@ test('a conservator assesses a record: live level, override with reason, history
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await logInAt(page, `/records/${cn}/condition`, cons.email);
+  await logInAt(page, app.url, `/records/${cn}/condition`, cons.email, STRONG_PASSWORD);
   // The record page links to the condition page for those who may assess.
   await page.goto(`${app.url}/records/${cn}`);
   await page.getByRole('link', { name: '定级与破损评估' }).click();

@@ -5,7 +5,7 @@
 // lists both; bulk submission reports each record's result.
 import test from 'ava';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, logInAt, newTrackedPage } from '../helpers/browser.js';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';
@@ -27,27 +27,6 @@ test.after.always(async () => {
   await browser?.close();
   await app?.close();
 });
-
-/** A fresh browser profile (own cookies and localStorage) on a page that records script errors. */
-async function newPage(): Promise<{ page: Page; pageErrors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return { page, pageErrors };
-}
-
-/** Opens `path`, is sent to the login page, logs in with the keyboard and lands back on `path`. */
-async function logInAt(page: Page, path: string, email: string) {
-  await page.goto(`${app.url}${path}`);
-  await page.waitForURL((url) => url.pathname === '/login');
-  await page.getByLabel('邮箱', { exact: true }).fill(email);
-  await page.getByLabel('密码', { exact: true }).fill(STRONG_PASSWORD);
-  await page.getByLabel('密码', { exact: true }).press('Enter');
-  await page.waitForURL((url) => url.pathname === path);
-}
 
 /** Waits for the answer of an API call made by the page (method and path, query ignored). */
 function apiResponse(page: Page, method: string, path: string | RegExp) {
@@ -72,8 +51,8 @@ test.serial(
   'a cataloguer registers a 古籍 record through the form, sees its census number and submits it; a bad edition date is shown under the edition field',
   async (t) => {
     const { institution, cataloguer } = await institutionWithCataloguer();
-    const { page, pageErrors } = await newPage();
-    await logInAt(page, '/records', cataloguer.email);
+    const { page, pageErrors } = await newTrackedPage(browser, contexts, { timeoutMs: 15_000 });
+    await logInAt(page, app.url, '/records', cataloguer.email, STRONG_PASSWORD);
     await page.getByRole('heading', { level: 1, name: '普查记录' }).waitFor();
 
     await page.getByRole('link', { name: '新建记录' }).click();
@@ -160,8 +139,8 @@ test.serial(
     const cn: string = created.body.censusNumber;
     t.is((await api.post(`/api/records/${cn}/submit`)).status, 200);
 
-    const { page, pageErrors } = await newPage();
-    await logInAt(page, '/records', reviewer.email);
+    const { page, pageErrors } = await newTrackedPage(browser, contexts, { timeoutMs: 15_000 });
+    await logInAt(page, app.url, '/records', reviewer.email, STRONG_PASSWORD);
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '审校' }).click();
     await page.waitForURL((url) => url.pathname === '/review');
     await page.getByRole('heading', { level: 1, name: '待审校记录' }).waitFor();
@@ -254,8 +233,8 @@ test.serial('bulk submission from the list reports each record’s result', asyn
   t.is(complete.status, 201, complete.text);
   t.is(ungraded.status, 201, ungraded.text);
 
-  const { page, pageErrors } = await newPage();
-  await logInAt(page, '/records', cataloguer.email);
+  const { page, pageErrors } = await newTrackedPage(browser, contexts, { timeoutMs: 15_000 });
+  await logInAt(page, app.url, '/records', cataloguer.email, STRONG_PASSWORD);
   await page.getByRole('checkbox', { name: new RegExp(complete.body.censusNumber) }).check();
   await page.getByRole('checkbox', { name: new RegExp(ungraded.body.censusNumber) }).check();
   await page.getByText('已选 2 条').waitFor();

@@ -6,7 +6,7 @@
 import test from 'ava';
 import sharp from 'sharp';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, logInAt, newTrackedPage } from '../helpers/browser.js';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';
@@ -65,25 +65,6 @@ test.after.always(async () => {
   await app?.close();
 });
 
-async function newPage(): Promise<{ page: Page; pageErrors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return { page, pageErrors };
-}
-
-async function logInAt(page: Page, path: string, email: string) {
-  await page.goto(`${app.url}${path}`);
-  await page.waitForURL((url) => url.pathname === '/login');
-  await page.getByLabel('邮箱', { exact: true }).fill(email);
-  await page.getByLabel('密码', { exact: true }).fill(STRONG_PASSWORD);
-  await page.getByLabel('密码', { exact: true }).press('Enter');
-  await page.waitForURL((url) => url.pathname === path);
-}
-
 const state = (page: Page) => page.locator('.wo-status .wo-state');
 
 async function act(page: Page, label: string, expected: string) {
@@ -96,8 +77,8 @@ async function act(page: Page, label: string, expected: string) {
 }
 
 test.serial('a work order goes from proposed to accepted through the pages', async (t) => {
-  const { page, pageErrors } = await newPage();
-  await logInAt(page, '/restoration', worker.email);
+  const { page, pageErrors } = await newTrackedPage(browser, contexts);
+  await logInAt(page, app.url, '/restoration', worker.email, STRONG_PASSWORD);
   t.is(await page.getByRole('link', { name: '修复', exact: true }).getAttribute('aria-current'), 'page');
 
   // raise the order: the record's latest assessment becomes "before"
@@ -139,8 +120,8 @@ test.serial('a work order goes from proposed to accepted through the pages', asy
   await act(page, '提交修复方案', '已制定方案');
 
   // a studio head approves
-  const other = await newPage();
-  await logInAt(other.page, `/work-orders/${id}`, head.email);
+  const other = await newTrackedPage(browser, contexts);
+  await logInAt(other.page, app.url, `/work-orders/${id}`, head.email, STRONG_PASSWORD);
   await act(other.page, '批准方案', '方案已批准');
   t.deepEqual(other.pageErrors, []);
 
@@ -189,8 +170,8 @@ test.serial('a work order goes from proposed to accepted through the pages', asy
   t.deepEqual(pageErrors, []);
 
   // the inspector accepts with a rating
-  const insp = await newPage();
-  await logInAt(insp.page, `/work-orders/${id}`, inspector.email);
+  const insp = await newTrackedPage(browser, contexts);
+  await logInAt(insp.page, app.url, `/work-orders/${id}`, inspector.email, STRONG_PASSWORD);
   await insp.page.getByLabel('验收等级', { exact: true }).selectOption('良');
   await insp.page.getByLabel('原因 / 意见', { exact: true }).fill('补纸色调协调');
   await act(insp.page, '验收通过', '已验收');
@@ -225,8 +206,8 @@ test.serial('a work order goes from proposed to accepted through the pages', asy
 });
 
 test.serial('the board switches to English and lists the order under its state', async (t) => {
-  const { page, pageErrors } = await newPage();
-  await logInAt(page, '/restoration', worker.email);
+  const { page, pageErrors } = await newTrackedPage(browser, contexts);
+  await logInAt(page, app.url, '/restoration', worker.email, STRONG_PASSWORD);
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { name: 'Restoration board', level: 1 }).waitFor();
   t.true((await page.getByRole('button', { name: 'Create work order' }).count()) === 1);

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium, or another one named by CHROMIUM_PATH. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,4 +20,32 @@ export async function launchChromium(): Promise<Browser> {
     );
   }
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+}
+
+/**
+ * A page in a fresh browser profile (own cookies) that collects uncaught script errors, so a test
+ * can assert the page ran cleanly. Contexts are pushed to `contexts` for the test's cleanup.
+ */
+export async function newTrackedPage(
+  browser: Browser,
+  contexts: BrowserContext[],
+  { width = 1280, timeoutMs = 20_000 } = {},
+): Promise<{ page: Page; pageErrors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeoutMs);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { page, pageErrors };
+}
+
+/** Opens `path`, is sent to the login page, logs in with the keyboard and lands back on `path`. */
+export async function logInAt(page: Page, baseUrl: string, path: string, email: string, password: string) {
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForURL((url) => url.pathname === '/login');
+  await page.getByLabel('邮箱', { exact: true }).fill(email);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByLabel('密码', { exact: true }).press('Enter');
+  await page.waitForURL((url) => url.pathname === path);
 }
