@@ -3,19 +3,12 @@
 // runs), its counters, its first problems and the downloadable error report.
 
 import '../imports-i18n.js';
-import { h, replace } from '../dom.js';
+import { append, h, replace } from '../dom.js';
 import { formatDateTime, pick, t } from '../i18n.js';
 import { api } from '../api.js';
 import { user, canAdministerProvince } from '../session.js';
 import { onSubmit, selectField } from '../forms.js';
-import {
-  dataTable,
-  definitionList,
-  emptyState,
-  errorBox,
-  loading,
-  pageHeader,
-} from '../components.js';
+import { dataTable, definitionList, emptyState, errorBox, loading, pageHeader } from '../components.js';
 import { notify, flash } from '../notice.js';
 
 const POLL_MS = 1000;
@@ -169,8 +162,9 @@ function exportSection(inst) {
   );
 }
 
+const BADGE_CLASS = { done: 'badge-ok', failed: 'badge-error', queued: 'badge-off', running: 'badge-off' };
 const statusBadge = (status) =>
-  h('span', { class: `badge badge-import-${status}`, dataset: { status } }, t(`imp.status.${status}`));
+  h('span', { class: `badge ${BADGE_CLASS[status]}`, dataset: { status } }, t(`imp.status.${status}`));
 
 async function historySection(ctx, inst) {
   const body = h('div', {}, loading());
@@ -268,7 +262,7 @@ function errorsSection(job) {
     section.append(emptyState(t('imp.noErrors')));
     return section;
   }
-  section.append(
+  append(section, [
     h(
       'p',
       {},
@@ -292,7 +286,7 @@ function errorsSection(job) {
       ],
       rows: job.errors,
     }),
-  );
+  ]);
   return section;
 }
 
@@ -301,29 +295,33 @@ function jobView(job) {
   return h(
     'div',
     { class: 'import-job', dataset: { status: job.status } },
-    definitionList([
-      [t('imp.fileName'), job.fileName],
-      [t('imp.kind'), t(`imp.kind.${job.kind}`)],
-      [t('imp.mode'), t(`imp.mode.${job.mode}`)],
-      [t('imp.status'), statusBadge(job.status)],
-      [t('imp.createdAt'), formatDateTime(job.createdAt)],
-    ]),
     h(
-      'div',
-      { class: 'import-progress', role: 'status', 'aria-live': 'polite' },
-      h('span', {}, `${t('imp.progress')}：`),
-      // The total grows while the file is streamed, so a running import shows an indeterminate bar.
-      running
-        ? h('progress', { 'aria-label': t('imp.progress') })
-        : h('progress', { max: 1, value: 1, 'aria-label': t('imp.progress') }),
-      ' ',
-      t('imp.progressLine', job),
+      'section',
+      { class: 'panel', 'aria-label': t('imp.jobTitle') },
+      definitionList([
+        [t('imp.fileName'), job.fileName],
+        [t('imp.kind'), t(`imp.kind.${job.kind}`)],
+        [t('imp.mode'), t(`imp.mode.${job.mode}`)],
+        [t('imp.status'), statusBadge(job.status)],
+        [t('imp.createdAt'), formatDateTime(job.createdAt)],
+      ]),
+      h(
+        'p',
+        { class: 'import-progress', role: 'status', 'aria-live': 'polite' },
+        // The total grows while the file is streamed, so a running import shows an indeterminate bar.
+        running
+          ? h('progress', { 'aria-label': t('imp.progress') })
+          : h('progress', { max: 1, value: 1, 'aria-label': t('imp.progress') }),
+        ' ',
+        t('imp.progressLine', job),
+      ),
+      h('h2', {}, t('imp.counts')),
+      countsList(job),
+      job.error ? errorBox({ message: `${t('imp.jobError')}${job.error.message}` }) : null,
+      job.mode === 'atomic' && job.status === 'done' && job.failed + job.conflicts > 0
+        ? h('p', { class: 'error-box', role: 'alert' }, t('imp.atomicNothing'))
+        : null,
     ),
-    countsList(job),
-    job.error ? errorBox({ message: `${t('imp.jobError')}${job.error.message}` }) : null,
-    job.mode === 'atomic' && job.status === 'done' && job.failed + job.conflicts > 0
-      ? h('p', { class: 'notice-warning', role: 'alert' }, t('imp.atomicNothing'))
-      : null,
     running ? null : errorsSection(job),
   );
 }
