@@ -27,6 +27,7 @@ const PAGES = [
   '/records/:censusNumber/edit',
   '/records/:censusNumber/history',
   '/records/:censusNumber/condition',
+  '/records/:censusNumber/images',
   '/triage',
   '/statistics',
   '/review',

@@ -22,6 +22,7 @@ import { renderRecordHistory } from './views/record-history.js';
 import { renderReview, renderReviewQueue } from './views/review.js';
 import { renderCompare } from './views/iiif-viewer.js';
 import { renderImportJob, renderImports } from './views/imports.js';
+import { renderRecordImages } from './views/record-images.js';
 import { isReviewerRole, isStaff } from './records.js';
 import { renderCatalogue } from './catalogue.js';
 import { renderCondition } from './condition.js';
@@ -50,6 +51,7 @@ const ROUTES = [
   { pattern: '/records/:censusNumber/edit', view: renderRecordEdit, nav: 'records' },
   { pattern: '/records/:censusNumber/history', view: renderRecordHistory, nav: 'records' },
   { pattern: '/records/:censusNumber/condition', view: renderCondition, nav: 'records' },
+  { pattern: '/records/:censusNumber/images', view: renderRecordImages, nav: 'records' },
   { pattern: '/triage', view: renderTriage, nav: 'triage' },
   { pattern: '/statistics', view: renderStatistics, nav: 'statistics' },
   { pattern: '/review', view: renderReviewQueue, nav: 'review' },

@@ -9,6 +9,7 @@ import { flash } from '../notice.js';
 import {
   actionErrorMessage,
   allowedActions,
+  canCatalogue,
   canEdit,
   canReview,
   loadRecord,
@@ -23,6 +24,7 @@ import {
 } from '../records.js';
 import { recordImagesSection } from './iiif-viewer.js';
 import { conditionLink } from '../condition.js';
+import './record-images.js'; // registers the img.* messages used by the “manage images” link
 
 /** The record's fields, one panel per group; `extra(field)` may add to each value (review page). */
 export function fieldPanels(record, extra) {
@@ -146,6 +148,7 @@ export async function renderRecordDetail(ctx) {
       record.title,
       canEdit(record) ? linkButton(recordHref(cn, '/edit'), t('rec.edit'), 'secondary') : null,
       linkButton(recordHref(cn, '/history'), t('rec.history'), 'secondary'),
+      canCatalogue(record) ? linkButton(recordHref(cn, '/images'), t('img.manage'), 'secondary') : null,
       conditionLink(record),
     ),
     identityCard(record),
