@@ -21,6 +21,7 @@ const PAGES = [
   '/users/new',
   '/account',
   '/audit',
+  '/code-lists',
   '/records',
   '/records/new',
   '/records/:censusNumber',

@@ -23,6 +23,7 @@ import { renderReview, renderReviewQueue } from './views/review.js';
 import { renderCompare } from './views/iiif-viewer.js';
 import { renderImportJob, renderImports } from './views/imports.js';
 import { renderRecordImages } from './views/record-images.js';
+import { renderCodeLists } from './views/code-lists.js';
 import { isReviewerRole, isStaff } from './records.js';
 import { renderCatalogue } from './catalogue.js';
 import { renderCondition } from './condition.js';
@@ -44,6 +45,7 @@ const ROUTES = [
   { pattern: '/users/new', view: renderUserNew, nav: 'users', admin: true },
   { pattern: '/account', view: renderAccount, nav: 'account' },
   { pattern: '/audit', view: renderAudit, nav: 'audit', admin: true },
+  { pattern: '/code-lists', view: renderCodeLists, nav: 'codeLists', admin: true },
   { pattern: '/records', view: renderRecords, nav: 'records' },
   { pattern: '/records/new', view: renderRecordNew, nav: 'records' },
   // Open: published records (and their images) are for everyone.
@@ -69,6 +71,7 @@ const NAV = [
   { key: 'restoration', href: '/restoration', label: 'nav.restoration', show: seesRestoration },
   { key: 'institutions', href: '/institutions', label: 'nav.institutions' },
   { key: 'users', href: '/users', label: 'nav.users', admin: true },
+  { key: 'codeLists', href: '/code-lists', label: 'nav.codeLists', admin: true },
   { key: 'audit', href: '/audit', label: 'nav.audit', admin: true },
 ];
 
