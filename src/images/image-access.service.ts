@@ -7,6 +7,7 @@ import { requireActor, type RequestScope } from '../http/request-scope.js';
 import type { Actor } from '../auth/actor.js';
 import { RecordImageSchema, type RecordImage } from './record-image.entity.js';
 import { grantedCentreSeesImage } from '../restoration/restoration-image-access.js';
+import { EDITABLE_WITH_REASON, FREELY_EDITABLE, statusLabelZh } from '../census/record-workflow.rules.js';
 
 /** A record whose images the caller may change (404 unknown, 403 other institutions). */
 export async function loadRecordForImageWrite(
@@ -19,6 +20,15 @@ export async function loadRecordForImageWrite(
   if (!record) throw AppError.notFound(`Record ${censusNumber}`, `记录 ${censusNumber} `);
   if (!canCatalogue(actor, { id: record.institution.id, provinceCode: record.provinceCode })) {
     throw AppError.forbidden('无权管理该记录的图像', "You may not manage this record's images");
+  }
+  // Images are part of what the reviewer checks: like the record's fields, they stay still while it
+  // is under review (and after withdrawal).
+  if (!FREELY_EDITABLE.includes(record.status) && !EDITABLE_WITH_REASON.includes(record.status)) {
+    throw AppError.conflict(
+      'RECORD_LOCKED',
+      `记录处于「${statusLabelZh(record.status)}」状态，不能修改其图像`,
+      `The record is ${record.status}: its images cannot be changed now`,
+    );
   }
   return { actor, record };
 }

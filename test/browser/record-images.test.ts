@@ -105,6 +105,13 @@ test('a cataloguer uploads, relabels, reorders and deletes page images of a reco
     (await images(cn)).map((i) => [i.sequence, i.originalFilename]),
     [[1, 'leaf-1.jpg']],
   );
+
+  // Submitted for review: the page shows the images but offers no changes.
+  t.is((await admin.post(`/api/records/${cn}/submit`, {})).status, 200);
+  await p.reload();
+  await p.getByText('审校期间不能修改图像').waitFor();
+  t.is(await p.getByRole('button', { name: '上传', exact: true }).count(), 0);
+  t.is(await p.getByRole('button', { name: '删除' }).count(), 0);
   t.deepEqual(pageErrors, []);
 });
 

@@ -1,22 +1,33 @@
 import { jpegImage, postFiles } from '../../fixtures/images.js';
 import type { CaseEntry, World } from './world.js';
+import { validGujiInput } from '../../helpers/record-input.js';
 
-const images = new WeakMap<World, Promise<{ b: string; js: string }>>();
+const images = new WeakMap<World, Promise<{ b: string; js: string; cnB: string; cnJs: string }>>();
 
-/** One page image on recordB and one on recordJs, uploaded by the national admin (once per world). */
-function imagesOf(w: World): Promise<{ b: string; js: string }> {
+/**
+ * A draft record of B and of Jiangsu, each with one page image, made by the national admin (once
+ * per world). Drafts, because the world's submitted records lock their images during review.
+ */
+function imagesOf(w: World): Promise<{ b: string; js: string; cnB: string; cnJs: string }> {
   let found = images.get(w);
   if (!found) {
     found = (async () => {
       const data = await jpegImage(64, 80);
-      const add = async (cn: string) => {
+      const add = async (institutionId: string) => {
+        const record = await w.admin.post(
+          '/api/records',
+          validGujiInput({ institutionId, callNumber: `图像-${institutionId.slice(0, 8)}` }),
+        );
+        if (record.status !== 201) throw new Error(`record not created: ${record.text}`);
+        const cn = record.body.censusNumber as string;
         const res = await postFiles(`${w.admin.baseUrl}/api/records/${cn}/images`, w.admin.token, [
           { name: 'p.jpg', data, type: 'image/jpeg' },
         ]);
         if (res.status !== 201) throw new Error(`image not uploaded: ${res.status} ${res.text}`);
-        return res.body.items[0].id as string;
+        return { cn, id: res.body.items[0].id as string };
       };
-      return { b: await add(w.recordB), js: await add(w.recordJs) };
+      const [b, js] = [await add(w.instB.id), await add(w.instJs.id)];
+      return { b: b.id, js: js.id, cnB: b.cn, cnJs: js.cn };
     })();
     images.set(w, found);
   }
@@ -52,18 +63,16 @@ export const IMAGE_CASES: Record<string, CaseEntry> = {
     },
   ],
   'PUT /api/records/:censusNumber/images/order': async (w) => {
-    const { b, js } = await imagesOf(w);
+    const { b, js, cnB, cnJs } = await imagesOf(w);
     return [
       {
         who: 'cataloguer A reorders images of B',
-        status: (await w.catA.request('PUT', `/api/records/${w.recordB}/images/order`, { imageIds: [b] }))
-          .status,
+        status: (await w.catA.request('PUT', `/api/records/${cnB}/images/order`, { imageIds: [b] })).status,
       },
       {
         who: 'Fujian admin reorders Jiangsu images',
-        status: (
-          await w.paFujian.request('PUT', `/api/records/${w.recordJs}/images/order`, { imageIds: [js] })
-        ).status,
+        status: (await w.paFujian.request('PUT', `/api/records/${cnJs}/images/order`, { imageIds: [js] }))
+          .status,
       },
     ];
   },

@@ -45,11 +45,16 @@ addMessages({
   'img.deleted': ['图像已删除，后面的页序号前移。', 'Image deleted; later pages moved up.'],
   'img.notAllowed': ['您无权管理该记录的图像。', "You may not manage this record's images."],
   'img.backToRecord': ['返回记录', 'Back to the record'],
+  'img.locked': [
+    '记录正在审校（或已撤销），审校期间不能修改图像。',
+    'The record is under review (or withdrawn): its images cannot be changed now.',
+  ],
 });
 
 const enc = encodeURIComponent;
 const POLL_MS = 2000;
 const ACCEPT = '.tif,.tiff,.jpg,.jpeg,.png,image/tiff,image/jpeg,image/png';
+const IMAGE_EDITABLE = ['draft', 'returned', 'approved', 'published'];
 const BADGE = { ready: 'badge-ok', processing: 'badge-off', failed: 'badge-error' };
 
 function thumbnail(image) {
@@ -252,6 +257,8 @@ export async function renderRecordImages(ctx) {
     ctx.view.append(errorBox({ message: t('img.notAllowed') }));
     return;
   }
+  // Like the record's fields, its images stay still while a reviewer is checking it (the server refuses too).
+  const editable = IMAGE_EDITABLE.includes(record.status);
   const problems = h('div', { role: 'alert' });
   const list = h('div', {}, loading());
   let timer = null;
@@ -270,10 +277,12 @@ export async function renderRecordImages(ctx) {
             columns: [
               { label: t('img.sequence'), cell: (i) => String(i.sequence), className: 'num' },
               { label: t('img.preview'), cell: thumbnail },
-              { label: t('img.label'), cell: (i) => labelForm(i, problems, redraw) },
+              { label: t('img.label'), cell: (i) => (editable ? labelForm(i, problems, redraw) : i.label) },
               { label: t('img.status'), cell: statusCell },
               { label: t('img.file'), cell: (i) => `${i.originalFilename} · ${i.width}×${i.height}` },
-              { label: t('img.actions'), cell: (i) => actionsCell(i, images, problems, redraw) },
+              ...(editable
+                ? [{ label: t('img.actions'), cell: (i) => actionsCell(i, images, problems, redraw) }]
+                : []),
             ],
             rows: images,
           })
@@ -284,12 +293,14 @@ export async function renderRecordImages(ctx) {
       timer = setTimeout(() => ctx.isCurrent() && redraw(), POLL_MS);
   };
   ctx.view.append(
-    h(
-      'section',
-      { class: 'panel', 'aria-labelledby': 'upload-title' },
-      h('h2', { id: 'upload-title' }, t('img.upload')),
-      uploadForm(record, redraw),
-    ),
+    editable
+      ? h(
+          'section',
+          { class: 'panel', 'aria-labelledby': 'upload-title' },
+          h('h2', { id: 'upload-title' }, t('img.upload')),
+          uploadForm(record, redraw),
+        )
+      : h('p', { class: 'error-box', role: 'status' }, t('img.locked')),
     h(
       'section',
       { class: 'panel', 'aria-labelledby': 'pages-title' },
