@@ -68,8 +68,9 @@ test('a cataloguer uploads, relabels, reorders and deletes page images of a reco
   // Derivatives finish in the background; the page looks again until both thumbnails show.
   await p.waitForFunction(
     () =>
-      [...document.querySelectorAll<HTMLImageElement>('img.page-thumb')].filter((i) => i.naturalWidth > 0)
-        .length === 2,
+      Array.from(document.querySelectorAll<HTMLImageElement>('img.page-thumb')).filter(
+        (i) => i.naturalWidth > 0,
+      ).length === 2,
   );
   t.deepEqual(
     (await images(cn)).map((i) => [i.sequence, i.originalFilename]),
