@@ -24,7 +24,20 @@ export const CensusRecordSchema = defineEntity({
       properties: ['institution', 'status', 'censusNumber'],
     },
     { name: 'census_record_status_number_index', properties: ['status', 'censusNumber'] },
-    { name: 'census_record_year_index', properties: ['yearFrom', 'yearTo'] },
+    // Record lists filter by province (and provincial administrators only see theirs) and sort by
+    // census number; a province's records sit together in that order, so a plain province index
+    // would leave PostgreSQL walking the whole number index to reach them.
+    { name: 'census_record_province_number_index', properties: ['provinceCode', 'censusNumber'] },
+    // Lists count matches up to a cap by walking one index: these are the common catalogue filters
+    // (the public one always has status), so such counts stay index-only.
+    {
+      name: 'census_record_status_dynasty_class_index',
+      properties: ['status', 'dynasty', 'classification'],
+    },
+    // Year filters ask for overlap (year_to >= from and year_from <= to). Led by year_to, a forward
+    // scan from `from` meets every record dated inside the range first, so a capped count stops
+    // early; led by year_from it would first pass over every older record.
+    { name: 'census_record_year_to_from_index', properties: ['yearTo', 'yearFrom'] },
     { name: 'census_record_reviewer_index', properties: ['assignedReviewer', 'status'] },
     // Covering index: national/provincial statistics group by these without reading the wide rows.
     {
@@ -46,7 +59,7 @@ export const CensusRecordSchema = defineEntity({
     censusNumber: p.string().length(32).unique(),
     type: p.enum([...RECORD_TYPES]),
     institution: () => p.manyToOne(InstitutionSchema),
-    provinceCode: p.string().length(6).index(),
+    provinceCode: p.string().length(6),
     callNumber: p.string().length(100),
     status: p.enum([...RECORD_STATUSES]).default('draft'),
     title: p.text(),

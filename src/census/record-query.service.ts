@@ -117,9 +117,24 @@ export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
   if (f.yearTo !== undefined) base.where('r.year_from', '<=', f.yearTo);
   if (f.reviewer === 'me' && ctx) base.whereIn('r.status', ['submitted', 'in_review']);
   if (f.q) base.where('r.search_text', 'like', `%${foldTerm(f.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const order =
+    f.sort === 'submitted'
+      ? [{ column: 'r.submitted_at', order: 'asc' }, { column: 'r.census_number' }]
+      : [{ column: 'r.census_number' }];
+  // The page's rows are chosen first by identity alone, and only those rows are then read out:
+  // otherwise every match that is sorted (or skipped by the offset) would have its JSON fields
+  // extracted and its institution joined, which made one institution's first page cost 5 ms.
+  const page = base
+    .clone()
+    .select('r.id')
+    .orderBy(order)
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .as('page');
   const [rows, counted] = await Promise.all([
-    base
-      .clone()
+    knex
+      .from(page)
+      .join('census_record as r', 'r.id', 'page.id')
       .join('institution as i', 'i.id', 'r.institution_id')
       .select(
         'r.census_number',
@@ -148,13 +163,7 @@ export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
         'r.submitted_at',
         'r.version',
       )
-      .orderBy(
-        f.sort === 'submitted'
-          ? [{ column: 'r.submitted_at', order: 'asc' }, { column: 'r.census_number' }]
-          : [{ column: 'r.census_number' }],
-      )
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
+      .orderBy(order),
     // Counting every match of a broad filter over a million records costs seconds; past the cap
     // the list says "more than" instead, as a person paging through it needs no exact figure.
     knex.count({ n: '*' }).from(

@@ -1,5 +1,45 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
+/** Columns of the token GIN index: the tokens and every facet column a filter tests (btree_gin). */
+export const CATALOGUE_GIN_COLUMNS = [
+  'tokens',
+  'province_code',
+  'institution_id',
+  'document_type',
+  'classification',
+  'dynasty',
+  'edition_type',
+  'binding',
+  'grade',
+  'damage_grade',
+]
+  .map((c) => `"${c}"`)
+  .join(', ');
+
+/**
+ * Columns of the walk index after its key (census_number): the keys and every column a catalogue
+ * filter tests, so that walking the census-number order (catalogue-page.repository.ts) reads the
+ * index alone — several times cheaper per entry than visiting the table.
+ */
+export const CATALOGUE_WALK_COLUMNS = [
+  'title_key',
+  'search_key',
+  'record_id',
+  'type',
+  'institution_id',
+  'province_code',
+  'document_type',
+  'classification',
+  'dynasty',
+  'year_from',
+  'year_to',
+  'edition_type',
+  'binding',
+  'grade',
+  'damage_grade',
+  'precious',
+] as const;
+
 /**
  * One published record as the public catalogue searches it. Kept apart from census_record so that
  * search never sees drafts and scans a narrow table: a row exists exactly while its record is
@@ -13,14 +53,19 @@ export const CatalogueEntrySchema = defineEntity({
   tableName: 'catalogue_entry',
   indexes: [
     {
+      // The facet columns ride along (btree_gin) so that a filtered query's tokens and filters are
+      // intersected in the index: only entries that match both are read from the table.
       name: 'catalogue_entry_tokens_gin',
-      expression:
-        'create index "catalogue_entry_tokens_gin" on "catalogue_entry" using gin ("tokens") with (fastupdate = off)',
+      expression: `create index "catalogue_entry_tokens_gin" on "catalogue_entry" using gin (${CATALOGUE_GIN_COLUMNS}) with (fastupdate = off)`,
     },
     {
       name: 'catalogue_entry_title_tokens_gin',
       expression:
         'create index "catalogue_entry_title_tokens_gin" on "catalogue_entry" using gin ("title_tokens") with (fastupdate = off)',
+    },
+    {
+      name: 'catalogue_entry_walk_index',
+      expression: `create index "catalogue_entry_walk_index" on "catalogue_entry" ("census_number") include (${CATALOGUE_WALK_COLUMNS.map((c) => `"${c}"`).join(', ')})`,
     },
     { name: 'catalogue_entry_year_index', properties: ['yearFrom', 'yearTo'] },
   ],

@@ -60,17 +60,23 @@ export function isSingleToken(terms: readonly string[]): boolean {
 /** Where a page of one ranking tier comes from (see the file comment). */
 export type PagePath = 'index' | 'ordered';
 
-// A walk reads entries in census-number order, one heap page each; the index reads its matches in
-// page order, several per page: an entry walked costs about this many entries fetched by index.
-const WALK_COST = 3;
+// A walk tests entries in census-number order in the walk index alone (an index-only scan, well
+// under a microsecond each); the index path fetches each match from the table and sorts them
+// (several microseconds each): an entry walked costs about this many entries fetched by index.
+const WALK_COST = 0.1;
+// When the bound is only an upper bound (several tokens, or filters), the matches may be far fewer:
+// the index then reads fewer entries than counted and a walk more. Lean towards the index.
+const UPPER_BOUND_WALK_COST = 1;
 
 /**
  * Index when few entries can match; walk the census-number order when matches are dense enough
  * that a page of them turns up cheaper than fetching and sorting all of them. The walk reads
  * about pageEnd / density entries, density = bound / entries; the index reads bound entries.
+ * `exact`: the bound is the number of matches (one token, no filter), not just an upper bound.
  */
-export function pagePath(bound: number, entries: number, pageEnd: number): PagePath {
-  return bound * bound > WALK_COST * pageEnd * entries ? 'ordered' : 'index';
+export function pagePath(bound: number, entries: number, pageEnd: number, exact = true): PagePath {
+  const walkCost = exact ? WALK_COST : UPPER_BOUND_WALK_COST;
+  return bound * bound > walkCost * pageEnd * entries ? 'ordered' : 'index';
 }
 
 /** How the counts of a query are computed. */

@@ -2,20 +2,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CatalogueSearchQuery } from './catalogue.schemas.js';
 import { resolveFacetFilters } from './facet-values.service.js';
 import { queryTerms } from './search-key.rules.js';
-import {
-  countTier,
-  facetLabels,
-  findTierPage,
-  suggestTitles,
-  type EntryRow,
-} from './catalogue.repository.js';
-import type { CatalogueFilter } from './catalogue-where.js';
+import { facetLabels, suggestTitles } from './catalogue.repository.js';
+import { countTier, indexTierPage, walkTierPage } from './catalogue-page.repository.js';
+import type { EntryRow } from './catalogue.repository.js';
+import { isFiltered, type CatalogueFilter } from './catalogue-where.js';
 import { cachedFacets, cacheFacets } from './facet-cache.js';
 import { presentEntry, presentFacets } from './catalogue.presenter.js';
 import { tokenCounts } from './catalogue-token.repository.js';
 import { readSetting } from '../settings/settings.service.js';
 import {
   DEFAULT_COUNTING,
+  isSingleToken,
   matchBound,
   pagePath,
   requiredTokens,
@@ -24,8 +21,12 @@ import {
 } from './catalogue-plan.rules.js';
 import { countCatalogue, type CatalogueCounts } from './catalogue-count.service.js';
 
-// How many times the expected number of entries a walk may read before the index takes over.
+// How many times the expected number of entries a walk may read before the index takes over, and
+// at least how many: walking the walk index costs well under a microsecond per entry.
 const WALK_BUDGET = 4;
+const MIN_WALK_BUDGET = 20_000;
+// Up to how many matches of a tier the index fetches and sorts after a walk came up short.
+const INDEX_CAP = 5000;
 
 const flag = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true');
 
@@ -41,34 +42,52 @@ export async function findPage(
   limit: number,
   offset: number,
 ): Promise<EntryRow[]> {
-  if (!filter.terms.length) return findTierPage(em, filter, undefined, 'ordered', limit, offset);
+  if (!filter.terms.length) return walkTierPage(em, filter, undefined, limit, offset);
   // A walk is planned from an upper bound of the matches; when filters or a phrase make them much
   // rarer, it gives up after a few times the entries it expected to read and the index answers
-  // if that is cheaper than walking on.
-  const tier = async (name: 'title' | 'rest', bound: number, tierLimit: number, tierOffset: number) => {
-    if (bound === 0) return [];
-    if (pagePath(bound, stats.entries, tierOffset + tierLimit) === 'index')
-      return findTierPage(em, filter, name, 'index', tierLimit, tierOffset);
-    const budget = Math.ceil((WALK_BUDGET * (tierOffset + tierLimit) * stats.entries) / bound);
-    const walked = await findTierPage(em, filter, name, 'ordered', tierLimit, tierOffset, budget);
-    if (walked.length === tierLimit) return walked;
+  // if that is cheaper than walking on. One token and no filter: the bound is the exact count.
+  const exact = !isFiltered(filter) && isSingleToken(filter.terms);
+  // A page of the tier, and how many entries the tier holds when that came with it.
+  const tier = async (
+    name: 'title' | 'rest',
+    bound: number,
+    tierLimit: number,
+    tierOffset: number,
+  ): Promise<{ rows: EntryRow[]; matches?: number }> => {
+    if (bound === 0) return { rows: [], matches: 0 };
+    if (pagePath(bound, stats.entries, tierOffset + tierLimit, exact) === 'index')
+      return (await indexTierPage(em, filter, name, tierLimit, tierOffset))!;
+    const budget = Math.max(
+      MIN_WALK_BUDGET,
+      Math.ceil((WALK_BUDGET * (tierOffset + tierLimit) * stats.entries) / bound),
+    );
+    const walked = await walkTierPage(em, filter, name, tierLimit, tierOffset, budget);
+    if (walked.length === tierLimit) return { rows: walked };
     // Matches clustered beyond the budget (collections specialise: census numbers group them by
-    // institution). The index only pays when it reads fewer entries than a longer walk might.
-    if (bound <= budget) return findTierPage(em, filter, name, 'index', tierLimit, tierOffset);
-    return findTierPage(em, filter, name, 'ordered', tierLimit, tierOffset);
+    // institution), or far fewer than the bound (it ignores filters, and several tokens of a
+    // phrase each common but rarely together): the index answers if the tier is small after all.
+    // A bound that is an exact count already says whether it is.
+    if (!exact || bound <= INDEX_CAP) {
+      const indexed = await indexTierPage(em, filter, name, tierLimit, tierOffset, INDEX_CAP);
+      if (indexed) return indexed;
+    }
+    return { rows: await walkTierPage(em, filter, name, tierLimit, tierOffset) };
   };
   const title = await tier('title', matchBound(filter.terms, stats, 'titleCount'), limit, offset);
-  if (title.length === limit) return title;
+  if (title.rows.length === limit) return title.rows;
   // The page reaches past the title tier: how far the rest tier must skip.
   const titleCount =
-    title.length || offset === 0 ? offset + title.length : await countTier(em, filter, 'title', offset);
+    title.matches ??
+    (title.rows.length || offset === 0
+      ? offset + title.rows.length
+      : await countTier(em, filter, 'title', offset));
   const rest = await tier(
     'rest',
     matchBound(filter.terms, stats, 'count'),
-    limit - title.length,
+    limit - title.rows.length,
     Math.max(0, offset - titleCount),
   );
-  return [...title, ...rest];
+  return [...title.rows, ...rest.rows];
 }
 
 /**
@@ -87,9 +106,7 @@ export async function searchCatalogue(em: EntityManager, query: CatalogueSearchQ
     yearFrom: query.yearFrom,
     yearTo: query.yearTo,
   };
-  const filtered =
-    Object.keys(facets).length > 0 ||
-    Object.entries(filter).some(([k, v]) => k !== 'terms' && k !== 'facets' && v !== undefined);
+  const filtered = isFiltered(filter);
   const browseAll = !filter.terms.length && !filtered;
   const [stats, settings] = await Promise.all([
     tokenCounts(em, requiredTokens(filter.terms)),

@@ -1,7 +1,7 @@
 // The WHERE clause of a catalogue query, shared by the result page, the facet counts and the
 // suggestions so that all three always describe the same set of records.
 
-import { likeEscape, queryTokens } from './search-key.rules.js';
+import { queryTokens } from './search-key.rules.js';
 import { pgTextArray } from './catalogue-entry.rules.js';
 import type { FacetFilters } from './facet-values.service.js';
 
@@ -14,6 +14,14 @@ export interface CatalogueFilter {
   readonly precious?: boolean;
   readonly yearFrom?: number;
   readonly yearTo?: number;
+}
+
+/** Whether anything but the terms narrows the query (a facet, a flag or a year). */
+export function isFiltered(f: CatalogueFilter): boolean {
+  return (
+    Object.keys(f.facets).length > 0 ||
+    Object.entries(f).some(([k, v]) => k !== 'terms' && k !== 'facets' && v !== undefined)
+  );
 }
 
 const COLUMN_OF = {
@@ -53,7 +61,11 @@ export function walkRange(f: CatalogueFilter): { sql: string; bindings: unknown[
   };
 }
 
-/** SQL (alias `e` = catalogue_entry) and its bindings; `images` = whether record_image exists. */
+/**
+ * SQL (alias `e` = catalogue_entry) and its bindings; `images` = whether record_image exists.
+ * Walks select only CATALOGUE_WALK_COLUMNS (catalogue-entry.entity.ts): a column tested here
+ * without `tokens` must be one of them.
+ */
 export function catalogueWhere(
   f: CatalogueFilter,
   images: boolean,
@@ -61,20 +73,25 @@ export function catalogueWhere(
 ): { sql: string; bindings: unknown[] } {
   const parts: string[] = [];
   const bindings: unknown[] = [];
-  const likes = (column: string) => {
-    bindings.push(...f.terms.map((term) => `%${likeEscape(term)}%`));
-    return f.terms.map(() => `e.${column} like ?`).join(' and ');
+  // strpos rather than LIKE '%term%': the same substring test, about three times cheaper per entry
+  // on CJK text — and walks and samples test tens of thousands of entries.
+  const contains = (column: string) => {
+    bindings.push(...f.terms);
+    return f.terms.map(() => `strpos(e.${column}, ?) > 0`).join(' and ');
   };
   if (f.terms.length) {
     const title = options.tier === 'title';
     // One GIN probe for every term's tokens, then the exact substring check per term (the tokens
     // only say that the pairs occur somewhere, not that they are adjacent and in order).
     if (options.tokens !== false) {
-      parts.push(title ? 'e.title_tokens @> ?::text[]' : 'e.tokens @> ?::text[]');
+      // A title's tokens are among its entry's: filtered, the title tier probes the entry token
+      // index too, which intersects tokens and facet filters before reading any entry.
+      const faceted = Object.keys(f.facets).length > 0;
+      parts.push(title && !faceted ? 'e.title_tokens @> ?::text[]' : 'e.tokens @> ?::text[]');
       bindings.push(pgTextArray([...new Set(f.terms.flatMap(queryTokens))]));
     }
-    parts.push(likes(title ? 'title_key' : 'search_key'));
-    if (options.tier === 'rest') parts.push(`not (${likes('title_key')})`);
+    parts.push(contains(title ? 'title_key' : 'search_key'));
+    if (options.tier === 'rest') parts.push(`not (${contains('title_key')})`);
   }
   for (const [facet, column] of Object.entries(COLUMN_OF) as Array<[keyof typeof COLUMN_OF, string]>) {
     const value = f.facets[facet];

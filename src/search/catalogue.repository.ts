@@ -3,9 +3,8 @@
 // token index, GROUPING SETS for all facet counts in one pass, and top-N by computed rank.
 
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { likeEscape } from './search-key.rules.js';
-import { catalogueWhere, walkRange, type CatalogueFilter } from './catalogue-where.js';
-import type { FacetCountLists, PagePath } from './catalogue-plan.rules.js';
+import { catalogueWhere, type CatalogueFilter } from './catalogue-where.js';
+import type { FacetCountLists } from './catalogue-plan.rules.js';
 
 /** Facets counted for every query, with the column (or expression) they group by. */
 export const FACET_COLUMNS = [
@@ -65,86 +64,11 @@ export interface EntryRow {
 /** Title matches first (title starting with the first term, then containing every term), then by number. */
 function rankSql(terms: readonly string[]): { sql: string; bindings: unknown[] } {
   if (!terms.length) return { sql: '0', bindings: [] };
-  const all = terms.map(() => 'e.title_key like ?').join(' and ');
+  const all = terms.map(() => 'strpos(e.title_key, ?) > 0').join(' and ');
   return {
-    sql: `case when e.title_key like ? then 0 when ${all} then 1 else 2 end`,
-    bindings: [`${likeEscape(terms[0]!)}%`, ...terms.map((t) => `%${likeEscape(t)}%`)],
+    sql: `case when starts_with(e.title_key, ?) then 0 when ${all} then 1 else 2 end`,
+    bindings: [terms[0]!, ...terms],
   };
-}
-
-/** Result columns of a page, joined with the institution and province names. */
-async function selectEntries(em: EntityManager, inner: string, bindings: unknown[]): Promise<EntryRow[]> {
-  const images = await hasImagesTable(em);
-  const image = images
-    ? `(select ri.id::text from record_image ri where ri.record_id = e.record_id and ri.status = 'ready'
-         order by ri.sequence limit 1)`
-    : 'null';
-  return em.execute<EntryRow[]>(
-    `select e.record_id, e.census_number, e.type, e.title, e.authors, e.edition, e.institution_id,
-            i.name as institution_name, e.province_code, pr.name_zh as province_zh, pr.name_en as province_en,
-            e.document_type, e.classification, e.dynasty, e.year_from, e.year_to, e.edition_type,
-            e.binding, e.grade, e.damage_grade, e.precious, ${image} as image_id
-       from (${inner}) e
-       join institution i on i.id = e.institution_id
-       left join province pr on pr.code = e.province_code
-      order by e.census_number`,
-    bindings,
-  );
-}
-
-/**
- * One page of one ranking tier in census-number order. `index`: through the GIN token index, then
- * sorted (the order expression keeps the planner off the census-number index); `ordered`: walking
- * the census-number index and stopping after a page of matches (catalogue-plan.rules.ts decides),
- * or after `walkBudget` entries — then the page may be short although more entries match.
- */
-export async function findTierPage(
-  em: EntityManager,
-  filter: CatalogueFilter,
-  tier: 'title' | 'rest' | undefined,
-  path: PagePath,
-  limit: number,
-  offset: number,
-  walkBudget = Number.MAX_SAFE_INTEGER,
-): Promise<EntryRow[]> {
-  const where = catalogueWhere(filter, await hasImagesTable(em), { tier, tokens: path === 'index' });
-  if (path === 'index') {
-    return selectEntries(
-      em,
-      `select e.* from catalogue_entry e where ${where.sql} order by e.census_number || '' limit ? offset ?`,
-      [...where.bindings, limit, offset],
-    );
-  }
-  // The planner cannot know how soon a walk meets a page of substring matches (it guesses "rarely"
-  // and would scan the whole table and sort): only the walk is left to it, for this statement only.
-  return em.transactional(async (tx) => {
-    await tx.execute(
-      `set local enable_seqscan = off; set local enable_bitmapscan = off; set local enable_sort = off;
-       set local max_parallel_workers_per_gather = 0`,
-    );
-    const range = walkRange(filter);
-    return selectEntries(
-      tx,
-      `select e.* from (select e.* from catalogue_entry e where ${range.sql} order by e.census_number limit ?) e
-        where ${where.sql} order by e.census_number limit ? offset ?`,
-      [...range.bindings, walkBudget, ...where.bindings, limit, offset],
-    );
-  });
-}
-
-/** How many entries one tier holds, counting no further than `cap`. */
-export async function countTier(
-  em: EntityManager,
-  filter: CatalogueFilter,
-  tier: 'title' | 'rest' | undefined,
-  cap: number,
-): Promise<number> {
-  const where = catalogueWhere(filter, await hasImagesTable(em), { tier });
-  const [row] = await em.execute<Array<{ n: number }>>(
-    `select count(*)::int as n from (select 1 from catalogue_entry e where ${where.sql} limit ?) c`,
-    [...where.bindings, cap],
-  );
-  return row?.n ?? 0;
 }
 
 /** Facet counts: per facet, the values seen and how often. */

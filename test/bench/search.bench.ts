@@ -17,6 +17,7 @@ import { findPage, searchCatalogue } from '../../src/search/catalogue-search.ser
 import { rebuildTokenCounts, tokenCounts } from '../../src/search/catalogue-token.repository.js';
 import { requiredTokens } from '../../src/search/catalogue-plan.rules.js';
 import { catalogueSearchQuery } from '../../src/search/catalogue.schemas.js';
+import { CATALOGUE_GIN_COLUMNS } from '../../src/search/catalogue-entry.entity.js';
 import * as W from './search-words.data.js';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 3_000_000);
@@ -166,10 +167,15 @@ try {
     await em.execute('drop index if exists catalogue_entry_tokens_gin');
     await em.execute('drop index if exists catalogue_entry_title_tokens_gin');
     let started = Date.now();
+    // The index as the entity declares it (tokens and the facet columns).
     await em.execute(
-      'create index catalogue_entry_tokens_gin on catalogue_entry using gin (tokens) with (fastupdate = off)',
+      `create index catalogue_entry_tokens_gin on catalogue_entry using gin (${CATALOGUE_GIN_COLUMNS}) with (fastupdate = off)`,
     );
     const tokenBuild = secs(started);
+    started = Date.now();
+    // The census-number walk index (its definition is the migration's): rebuilt as after a load.
+    await em.execute('reindex index catalogue_entry_walk_index');
+    const walkBuild = secs(started);
     started = Date.now();
     await em.execute(
       'create index catalogue_entry_title_tokens_gin on catalogue_entry using gin (title_tokens) with (fastupdate = off)',
@@ -190,11 +196,11 @@ try {
     const vacuum = secs(started);
     const size = await em.execute<Array<{ name: string; size: string }>>(
       `select c.relname as name, pg_size_pretty(pg_relation_size(c.oid)) as size from pg_class c
-        where c.relname in ('catalogue_entry', 'catalogue_entry_tokens_gin', 'catalogue_entry_title_tokens_gin',
+        where c.relname in ('catalogue_entry', 'catalogue_entry_tokens_gin', 'catalogue_entry_title_tokens_gin', 'catalogue_entry_walk_index',
           'catalogue_token', 'bench_search_key_trgm')`,
     );
     console.log(
-      `index build: token GIN ${tokenBuild} s, title-token GIN ${titleBuild} s, token counts ${countsBuild} s, ` +
+      `index build: token GIN ${tokenBuild} s, walk index ${walkBuild} s, title-token GIN ${titleBuild} s, token counts ${countsBuild} s, ` +
         `vacuum analyze ${vacuum} s, pg_trgm GIN ${trgmBuild}${COMPARE ? ' s' : ''}`,
     );
     console.log('sizes', Object.fromEntries(size.map((s) => [s.name, s.size])));

@@ -6,6 +6,7 @@ import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution } from '../helpers/fixtures.js';
 import { backfillCatalogue } from '../../src/search/catalogue-backfill.service.js';
+import { indexTierPage } from '../../src/search/catalogue-page.repository.js';
 
 let app: TestApp;
 let admin: ApiClient;
@@ -174,6 +175,30 @@ test.serial('title matches come first across pages, then the rest in census-numb
 });
 
 test.serial(
+  'an index page sorts every match of its tier and counts them, or gives up above a cap',
+  async (t) => {
+    const numbers = async (...args: Parameters<typeof indexTierPage>) => {
+      const found = await indexTierPage(...args);
+      return found && { page: found.rows.map((r) => r.census_number), matches: found.matches };
+    };
+    const em = () => app.orm.em.fork();
+    const zhu = { terms: ['朱'], facets: {} };
+    const rest = [cn.a!, cn.b!].sort();
+    t.deepEqual(await numbers(em(), zhu, 'rest', 20, 0), { page: rest, matches: 2 });
+    t.deepEqual(await numbers(em(), zhu, 'rest', 20, 0, 2), { page: rest, matches: 2 });
+    t.deepEqual(await numbers(em(), zhu, 'rest', 1, 1, 2), { page: [rest[1]], matches: 2 });
+    t.deepEqual(await numbers(em(), zhu, 'rest', 20, 5, 2), { page: [], matches: 2 });
+    t.is(await numbers(em(), zhu, 'rest', 20, 0, 1), undefined);
+    t.deepEqual(await numbers(em(), zhu, 'title', 20, 0, 1), { page: [cn.c], matches: 1 });
+    // Filtered, the title tier probes the entry token index (with the facet columns) instead.
+    const inProvince = (province: string) => ({ terms: ['朱'], facets: { province } });
+    t.deepEqual(await numbers(em(), inProvince('320000'), 'title', 20, 0), { page: [cn.c], matches: 1 });
+    t.deepEqual(await numbers(em(), inProvince('350000'), 'title', 20, 0), { page: [], matches: 0 });
+    t.deepEqual(await numbers(em(), inProvince('350000'), 'rest', 20, 0), { page: rest, matches: 2 });
+  },
+);
+
+test.serial(
   'dense queries walk the census-number order, within the province range when filtered',
   async (t) => {
     // 刻本 is in every entry (none in a title): with one result per page the plan walks the
@@ -193,6 +218,12 @@ test.serial(
       await walk('&province=320000&classification=' + encodeURIComponent('集')),
       [cn.c!, cn.d!].sort(),
     );
+    // Every filter a walk tests is answered from the walk index's columns (or record_image).
+    t.deepEqual(
+      await walk('&hasImages=false&yearFrom=1400&yearTo=1500&type=guji'),
+      [cn.a!, cn.b!, cn.c!, cn.d!].sort(),
+    );
+    t.deepEqual(await walk('&hasImages=true'), []);
   },
 );
 
