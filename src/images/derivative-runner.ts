@@ -9,7 +9,13 @@ import { isImageRequestError, parseImageRequest, planImageRequest } from '../iii
 import { IIIF_LIMITS, TILE_SIZE, THUMBNAIL_MAX } from '../iiif/image-service.config.js';
 import { PART_BYTES, type ObjectStore } from '../object-store/object-store.js';
 import { DerivativeJobSchema } from './derivative-job.entity.js';
-import { renderFromPyramid, pyramidLevels, writePyramid, writeTileGrid } from './image-processor.js';
+import {
+  renderFromPyramid,
+  pyramidLevels,
+  writePyramid,
+  writeTileGrid,
+  writeWorkingPyramid,
+} from './image-processor.js';
 import {
   partCount,
   pyramidPrefix,
@@ -20,6 +26,7 @@ import {
   type TileIndex,
 } from './object-layout.rules.js';
 import { RecordImageSchema } from './record-image.entity.js';
+import { takeLocalMaster } from './master-handoff.js';
 import { rememberPyramid } from './pyramid-cache.js';
 
 /** Canonical IIIF path of a grid tile or thumbnail request at this image's size. */
@@ -71,8 +78,9 @@ async function storePack(
 }
 
 /**
- * Builds an image's derivatives: downloads the master, writes the tiled pyramid (stored, and kept
- * in the local pyramid cache), the standard tile grid and the thumbnails (stored under their
+ * Builds an image's derivatives: takes the master (kept by the upload on this machine, else
+ * downloaded), decodes it into the working pyramid (kept in the local pyramid cache), and cuts
+ * from that the stored JPEG pyramid, the standard tile grid and the thumbnails (stored under their
  * canonical request keys). Returns false when the job is obsolete (image gone or replaced).
  */
 export async function runDerivativeJob(
@@ -88,23 +96,30 @@ export async function runDerivativeJob(
   try {
     const master = path.join(work, 'master');
     const parts = partCount(image.sizeBytes, PART_BYTES);
-    await pipeline(store.getParts(image.masterKey, parts), fs.createWriteStream(master));
-    const pyramid = path.join(work, 'pyramid.tif');
-    await writePyramid(master, pyramid);
+    if (!(await takeLocalMaster(image.sha256, image.sizeBytes, master)))
+      await pipeline(store.getParts(image.masterKey, parts), fs.createWriteStream(master));
+    // The master is decoded once, into the uncompressed working pyramid; the stored pyramid, the
+    // tiles and the thumbnails are cut from it and it then joins the local pyramid cache.
+    const working = path.join(work, 'working.tif');
+    await writeWorkingPyramid(master, working);
     await fs.promises.rm(master);
+    const pyramid = path.join(work, 'pyramid.tif');
     const meta = technicalMetadata({ ...image, format: 'tiff', imageId: image.id });
     await store.remove([
       ...(await store.list(tilesPrefix(image.id))),
       ...(await store.list(`${pyramidPrefix(image.id)}/`)),
     ]);
-    // Storing the pyramid is network work, cutting tiles libvips work: they overlap.
+    // Compressing and storing the pyramid and cutting the tiles read the same working pyramid:
+    // they overlap (one core each, and the PUTs are network work).
     const [, tiles] = await Promise.all([
-      store.putFileInParts(pyramidPrefix(image.id), pyramid, {
-        'Content-Type': 'image/tiff',
-        ...meta,
-        'x-amz-meta-master-sha256': image.sha256,
-      }),
-      writeTileGrid(pyramid, work, TILE_SIZE),
+      writePyramid(working, pyramid).then(() =>
+        store.putFileInParts(pyramidPrefix(image.id), pyramid, {
+          'Content-Type': 'image/tiff',
+          ...meta,
+          'x-amz-meta-master-sha256': image.sha256,
+        }),
+      ),
+      writeTileGrid(working, work, TILE_SIZE),
     ]);
     const size = { width: image.width, height: image.height };
     const grid = path.join(work, 'grid');
@@ -115,7 +130,7 @@ export async function runDerivativeJob(
       if (canonical) items.push({ path: canonical, body: () => fs.promises.readFile(file) });
     }
     // Thumbnails: the advertised whole-image sizes up to THUMBNAIL_MAX that the grid does not hold.
-    const levels = await pyramidLevels(pyramid);
+    const levels = await pyramidLevels(working);
     const info = buildImageInfo({ id: image.id, ...size, tileSize: TILE_SIZE, ...IIIF_LIMITS });
     const gridPaths = new Set(items.map((i) => i.path));
     for (const s of info.sizes) {
@@ -125,7 +140,7 @@ export async function runDerivativeJob(
       items.push({
         path: canonical,
         body: () =>
-          renderFromPyramid(pyramid, levels, {
+          renderFromPyramid(working, levels, {
             region: { x: 0, y: 0, w: image.width, h: image.height },
             size: { w: s.width, h: s.height },
             mirror: false,
@@ -136,7 +151,7 @@ export async function runDerivativeJob(
       });
     }
     await storePack(store, image.id, work, items, meta);
-    await rememberPyramid(image.id, image.sha256, pyramid);
+    await rememberPyramid(image.id, image.sha256, working);
     const fresh = deps.orm.em.fork();
     const updated = await fresh.nativeUpdate(
       RecordImageSchema,

@@ -78,11 +78,24 @@ function normalised(file: string): sharp.Sharp {
 }
 
 /**
- * Writes a tiled pyramidal TIFF (JPEG-compressed levels halving in size): any IIIF region is
- * later rendered from the nearest level, decoding only the tiles it touches.
+ * Writes the working pyramid of a master: a tiled pyramidal TIFF of normalised pixels, levels
+ * halving in size, uncompressed. Every other derivative is cut from it, and it stays in the local
+ * pyramid cache: an arbitrary IIIF region then reads its pixels from the nearest level with no
+ * decoding at all, which was two thirds of the CPU time of such a request. It costs about
+ * 4.2 bytes per master pixel of local disk (200 MB for a 6000×8000 page), never object-store space.
  */
-export async function writePyramid(master: string, target: string): Promise<void> {
+export async function writeWorkingPyramid(master: string, target: string): Promise<void> {
   await normalised(master)
+    .tiff({ tile: true, tileWidth: 256, tileHeight: 256, pyramid: true, compression: 'none' })
+    .toFile(target);
+}
+
+/**
+ * Writes the stored pyramid from a working pyramid (or any normalised image): the same tiled
+ * levels, JPEG-compressed, so the object store keeps a compact copy any instance can render from.
+ */
+export async function writePyramid(working: string, target: string): Promise<void> {
+  await sharp(working, { limitInputPixels: false })
     .tiff({ tile: true, tileWidth: 256, tileHeight: 256, pyramid: true, compression: 'jpeg', quality: 90 })
     .toFile(target);
 }
@@ -94,7 +107,8 @@ export async function writePyramid(master: string, target: string): Promise<void
 export async function writeTileGrid(source: string, dir: string, tileSize: number): Promise<string[]> {
   const target = path.join(dir, 'grid');
   await sharp(source, { limitInputPixels: false })
-    .jpeg({ quality: 85, mozjpeg: false })
+    // No Huffman-table optimisation (see encode): the grid is the longest step of an ingest.
+    .jpeg({ quality: 85, mozjpeg: false, optimiseCoding: false })
     .tile({ size: tileSize, overlap: 0, layout: 'iiif3', id: 'grid' })
     .toFile(`${target}.dz`);
   const files: string[] = [];
@@ -188,7 +202,9 @@ function encode(image: sharp.Sharp, plan: RenderPlan): Promise<Buffer> {
   if (plan.quality === 'bitonal') out = out.threshold(128).toColourspace('b-w');
   if (plan.format === 'png') return out.png().toBuffer();
   if (plan.format === 'webp') return out.webp({ quality: 80 }).toBuffer();
-  return out.flatten({ background: '#ffffff' }).jpeg({ quality: 85 }).toBuffer();
+  // No Huffman-table optimisation: it is a second pass over the coefficients costing about a
+  // quarter of an arbitrary render's CPU for answers ~4% smaller (measured on a 6000×8000 page).
+  return out.flatten({ background: '#ffffff' }).jpeg({ quality: 85, optimiseCoding: false }).toBuffer();
 }
 
 /** Pixel size and format of an encoded image (tests and the fixity report use it). */

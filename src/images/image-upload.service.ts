@@ -9,10 +9,11 @@ import type { ObjectStore } from '../object-store/object-store.js';
 import { loadRecordForImageWrite } from './image-access.service.js';
 import { presentImage } from './image.presenter.js';
 import { DerivativeJobSchema } from './derivative-job.entity.js';
+import { dropLocalMaster, keepLocalMaster } from './master-handoff.js';
 import { masterPrefix, technicalMetadata } from './object-layout.rules.js';
 import { storeCall } from './object-store-errors.js';
 import { RecordImageSchema } from './record-image.entity.js';
-import { checkUpload, type CheckedUpload } from './upload-check.js';
+import { checkUploadDecodes, checkUploadHeader, type CheckedUpload } from './upload-check.js';
 
 export interface ImageUploadDeps {
   readonly objectStore: ObjectStore;
@@ -150,14 +151,24 @@ export async function uploadImages(
     ]);
   }
   const labels = parseLabels(labelsField, files.length);
+  const limits = { maxBytes: deps.maxBytes, maxPixels: deps.maxPixels };
   const checked: CheckedUpload[] = [];
-  for (const file of files)
-    checked.push(await checkUpload(file, { maxBytes: deps.maxBytes, maxPixels: deps.maxPixels }));
+  for (const file of files) checked.push(await checkUploadHeader(file, limits));
   const stored: string[] = [];
   try {
     const ids = checked.map(() => randomUUID());
-    for (const [i, upload] of checked.entries())
-      stored.push(await storeMaster(deps.objectStore, record, ids[i]!, upload));
+    for (const [i, upload] of checked.entries()) {
+      // Decoding every pixel is CPU work, storing the master network work: they overlap. A master
+      // that turns out corrupt is removed with the others below, so nothing stays stored.
+      const [decodes, master] = await Promise.allSettled([
+        checkUploadDecodes(upload.file, limits),
+        storeMaster(deps.objectStore, record, ids[i]!, upload),
+      ]);
+      if (master.status === 'fulfilled') stored.push(master.value);
+      if (decodes.status === 'rejected') throw decodes.reason;
+      if (master.status === 'rejected') throw master.reason;
+    }
+    for (const { file } of checked) await keepLocalMaster(file.sha256, file.size, file.path);
     return await scope.em.transactional(async (em) => {
       const first = await lockRecordAndNextSequence(em, record.id);
       const images = checked.map((upload, i) => {
@@ -195,6 +206,7 @@ export async function uploadImages(
     });
   } catch (error) {
     await removePrefixes(deps.objectStore, stored);
+    for (const { file } of checked) await dropLocalMaster(file.sha256, file.size);
     throw error;
   }
 }

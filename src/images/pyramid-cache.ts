@@ -8,10 +8,15 @@ import { pyramidPrefix } from './object-layout.rules.js';
 /**
  * Local copies of image pyramids, so arbitrary IIIF requests read tiles from a local file
  * (libvips needs random access) instead of fetching the pyramid from the object store each time.
- * The object store stays the source of truth; this folder may be wiped at any moment.
+ * A copy is either the uncompressed working pyramid left by the derivative job on this machine
+ * (fast: nothing to decode) or the stored JPEG pyramid fetched from the object store; libvips
+ * reads both alike. The object store stays the source of truth; this folder may be wiped at any
+ * moment.
  */
 const DIR = path.join(os.tmpdir(), 'census-pyramids');
-const MAX_FILES = 64;
+// Bounded by bytes, not files: a working pyramid of a 6000×8000 page is ~200 MB, a fetched JPEG
+// one ~30 MB. 8 GiB keeps the pages of a few books being read hot, least recently used go first.
+const MAX_BYTES = 8 * 1024 ** 3;
 const pending = new Map<string, Promise<string>>();
 
 function fileOf(imageId: string, sha256: string): string {
@@ -20,24 +25,30 @@ function fileOf(imageId: string, sha256: string): string {
 
 async function evictOld(): Promise<void> {
   const names = await fs.promises.readdir(DIR).catch(() => [] as string[]);
-  if (names.length <= MAX_FILES) return;
   const stats = await Promise.all(
-    names.map(async (n) => ({
-      n,
-      t: (await fs.promises.stat(path.join(DIR, n)).catch(() => null))?.atimeMs ?? 0,
-    })),
+    names.map(async (n) => {
+      const stat = await fs.promises.stat(path.join(DIR, n)).catch(() => null);
+      return { n, t: stat?.atimeMs ?? 0, size: stat?.size ?? 0 };
+    }),
   );
+  let bytes = stats.reduce((sum, s) => sum + s.size, 0);
   stats.sort((a, b) => a.t - b.t);
-  for (const { n } of stats.slice(0, names.length - MAX_FILES))
+  for (const { n, size } of stats) {
+    if (bytes <= MAX_BYTES) break;
     await fs.promises.rm(path.join(DIR, n), { force: true });
+    bytes -= size;
+  }
 }
 
-/** Keeps a freshly built pyramid (copied, the caller removes its own file). */
+/** Keeps a freshly built pyramid: the file is moved into the cache (copied across file systems). */
 export async function rememberPyramid(imageId: string, sha256: string, file: string): Promise<void> {
   await fs.promises.mkdir(DIR, { recursive: true });
   const target = fileOf(imageId, sha256);
   const temp = `${target}.${process.pid}.${Date.now()}`;
-  await fs.promises.copyFile(file, temp);
+  await fs.promises.rename(file, temp).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EXDEV') throw error;
+    await fs.promises.copyFile(file, temp);
+  });
   await fs.promises.rename(temp, target);
   await evictOld();
 }

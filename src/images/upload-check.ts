@@ -52,6 +52,16 @@ export async function checkUpload(
   file: SpooledFile,
   limits: { maxBytes: number; maxPixels: number },
 ): Promise<CheckedUpload> {
+  const checked = await checkUploadHeader(file, limits);
+  await checkUploadDecodes(file, limits);
+  return checked;
+}
+
+/** Every check of checkUpload that reads no more than the header (cheap: run before storing). */
+export async function checkUploadHeader(
+  file: SpooledFile,
+  limits: { maxBytes: number; maxPixels: number },
+): Promise<CheckedUpload> {
   if (file.size === 0) {
     throw refuse(400, 'EMPTY_FILE', file, 'not_empty', '文件为空（0 字节）', 'the file is empty (0 bytes)');
   }
@@ -111,6 +121,14 @@ export async function checkUpload(
       `${header.width}×${header.height} exceeds the limit of ${limits.maxPixels} pixels (refused before decoding)`,
     );
   }
+  return { file, format, width: header.width, height: header.height };
+}
+
+/**
+ * The last check of checkUpload: the whole image decodes. It reads every pixel (most of the check's
+ * time), so the upload runs it while the master is being stored and removes the master if it fails.
+ */
+export async function checkUploadDecodes(file: SpooledFile, limits: { maxPixels: number }): Promise<void> {
   try {
     await verifyDecodes(file.path, limits.maxPixels);
   } catch (error) {
@@ -124,5 +142,4 @@ export async function checkUpload(
       `the image data is truncated or corrupt (${error.reason})`,
     );
   }
-  return { file, format, width: header.width, height: header.height };
 }
