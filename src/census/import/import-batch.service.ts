@@ -12,6 +12,7 @@ import { toBody, toRecordInput } from '../record-body.js';
 import { diffRecords } from '../record-diff.rules.js';
 import { readSetting } from '../../settings/settings.service.js';
 import { refreshTriageStates } from '../../triage/triage-state.repository.js';
+import { executeBound, insertRecordset } from './recordset-insert.js';
 import type { CompletenessTier, DerivedEditionDate, RecordInput, RecordType } from '../record.types.js';
 import type { RecordVersion } from '../record-version.entity.js';
 import type { EntityData } from '@mikro-orm/core';
@@ -57,19 +58,25 @@ export async function applyImportBatch(
   const outcome: BatchOutcome = { created: [], updated: [], unchanged: 0, conflicts: [], rejected: [] };
   if (!rows.length) return outcome;
   rows = await withoutTakenPreciousNumbers(em, ctx, rows, outcome);
-  const existing = await em.execute<
-    Array<{
-      id: string;
-      call_number: string;
-      census_number: string;
-      status: string;
-      type: RecordType;
-      body: RecordBody;
-      version: number;
-    }>
-  >(
-    'select id, call_number, census_number, status, type, body, version from census_record where institution_id = ? and call_number in (?)',
-    [ctx.institution.id, rows.map((r) => r.input.callNumber)],
+  // One unique-index probe per call number. Written as `call_number in (...)` (or as a plain join),
+  // a table not yet analysed during a large import made PostgreSQL read every record of the
+  // institution for each batch, so batches got slower as the import went on; `limit 1` keeps the
+  // lateral subquery from being flattened into such a join (the call number is unique anyway).
+  const existing = await executeBound<{
+    id: string;
+    call_number: string;
+    census_number: string;
+    status: string;
+    type: RecordType;
+    body: RecordBody;
+    version: number;
+  }>(
+    em,
+    `select r.id, r.call_number, r.census_number, r.status, r.type, r.body, r.version
+       from unnest(?::text[]) as c(call_number)
+       cross join lateral (select * from census_record r
+                            where r.institution_id = ? and r.call_number = c.call_number limit 1) r`,
+    [rows.map((r) => r.input.callNumber), ctx.institution.id],
   );
   const byCallNumber = new Map(existing.map((e) => [e.call_number, e]));
   const fresh: ValidRow[] = [];
@@ -128,7 +135,7 @@ export async function applyImportBatch(
       updatedAt: now,
       version: 1,
     }));
-    await em.insertMany(CensusRecordSchema, records);
+    await insertRecordset(em, CensusRecordSchema, records);
     for (const r of records) {
       versions.push({
         record: r.id,
@@ -144,8 +151,8 @@ export async function applyImportBatch(
       outcome.created.push(r.censusNumber);
     }
   }
-  // The generated id makes the schema's insert type demand it; the database assigns it.
-  if (versions.length) await em.insertMany(RecordVersionSchema, versions as never);
+  // The database assigns the version row's id.
+  await insertRecordset(em, RecordVersionSchema, versions);
   // One set-based triage refresh for the batch's created and changed records, same transaction.
   await refreshTriageStates(
     em,

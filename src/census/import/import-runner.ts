@@ -10,6 +10,7 @@ import {
   type ValidRow,
 } from './import-batch.service.js';
 import { ImportRowChecker } from './import-row-checker.js';
+import { SerialLane } from './serial-lane.js';
 import { readCsvRows } from '../spreadsheet/csv-reader.js';
 import { readXlsxRows } from '../spreadsheet/xlsx-reader.js';
 import { loadCodeLists } from '../code-list.service.js';
@@ -114,8 +115,8 @@ export async function runImportJob(
         }
         return result;
       });
-    const applyBatch = async () => {
-      const outcome = await storeBatchOrRowByRow(storeBatch, batch);
+    const applyBatch = async (rows: readonly ValidRow[]) => {
+      const outcome = await storeBatchOrRowByRow(storeBatch, rows);
       counters.created += outcome.created.length;
       counters.updated += outcome.updated.length;
       counters.unchanged += outcome.unchanged;
@@ -136,10 +137,11 @@ export async function runImportJob(
       counters.failed += outcome.rejected.length;
       for (const r of outcome.rejected)
         pendingProblems.push({ row: r.rowNumber, kind: 'error', detail: r.detail });
-      counters.processed += batch.length;
-      batch = [];
+      counters.processed += rows.length;
       await report();
     };
+    // Stores batch N while batch N+1 is read and checked.
+    const lane = new SerialLane();
     const source = deps.objectStore.getParts(job.objectPrefix, job.objectParts);
     // A failure mid-file must not leave the download (and its connection) open.
     const closeSource = () => source.destroy();
@@ -173,15 +175,21 @@ export async function runImportJob(
         } else {
           batch.push(checked.valid);
         }
-        if (batch.length >= BATCH_ROWS) await applyBatch();
-        else if (pendingProblems.length >= BATCH_ROWS) await report();
+        if (batch.length >= BATCH_ROWS) {
+          const rows = batch;
+          batch = [];
+          await lane.run(() => applyBatch(rows));
+        } else if (pendingProblems.length >= BATCH_ROWS) await lane.run(report);
       }
     } finally {
       closeSource();
+      // Even when reading failed, the batch being stored finishes (and is counted) before the job
+      // is finished; its own failure comes first, as it would have had it been awaited in line.
+      await lane.drain();
     }
     if (first)
       throw new AppError(400, 'EMPTY_FILE', '文件中没有表头和数据', 'The file has no header and no rows');
-    await applyBatch();
+    await applyBatch(batch);
     if (job.mode === 'atomic' && (counters.failed > 0 || counters.conflicts > 0))
       throw new RollbackAtomicImport();
   };
