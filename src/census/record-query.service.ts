@@ -98,6 +98,12 @@ interface RecordListRow {
 
 /** Lists count their matches exactly up to this many; beyond it `totalCapped` is true. */
 export const RECORD_COUNT_CAP = 10_000;
+/**
+ * With a free-text filter the count stops sooner: every candidate the trigram index offers must be
+ * re-read and re-checked against the stored text, so counting 10,000 matches of a common word
+ * costs several times what the page itself does. The list then says "1000+".
+ */
+export const RECORD_TEXT_COUNT_CAP = 1_000;
 
 /** Paginated, filtered list of the records the caller may see, in census-number order. */
 export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
@@ -116,6 +122,7 @@ export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
   if (f.yearFrom !== undefined) base.where('r.year_to', '>=', f.yearFrom);
   if (f.yearTo !== undefined) base.where('r.year_from', '<=', f.yearTo);
   if (f.reviewer === 'me' && ctx) base.whereIn('r.status', ['submitted', 'in_review']);
+  const countCap = f.q ? RECORD_TEXT_COUNT_CAP : RECORD_COUNT_CAP;
   if (f.q) base.where('r.search_text', 'like', `%${foldTerm(f.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const order =
     f.sort === 'submitted'
@@ -170,7 +177,7 @@ export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
       base
         .clone()
         .select(knex.raw('1'))
-        .limit(RECORD_COUNT_CAP + 1)
+        .limit(countCap + 1)
         .as('matches'),
     ),
   ]);
@@ -206,8 +213,8 @@ export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
   const matches = Number((counted[0] as { n: string }).n);
   return {
     items,
-    total: Math.min(matches, RECORD_COUNT_CAP),
-    totalCapped: matches > RECORD_COUNT_CAP,
+    total: Math.min(matches, countCap),
+    totalCapped: matches > countCap,
     page: f.page,
     pageSize: f.pageSize,
   };

@@ -363,4 +363,13 @@ test('a list counts matches exactly up to the cap and says when there are more',
   );
   t.is(few.body.total, 3);
   t.false(few.body.totalCapped);
+  // A free-text filter counts up to 1,000 (each candidate is re-checked against the text).
+  const text = await admin.get(`/api/records?institutionId=${inst.id}&q=${encodeURIComponent('論語')}`);
+  t.is(text.body.total, 1_000);
+  t.true(text.body.totalCapped);
+  const fewText = await admin.get(
+    `/api/records?institutionId=${inst.id}&q=${encodeURIComponent('論語')}&classification=${encodeURIComponent('史')}`,
+  );
+  t.is(fewText.body.total, 3);
+  t.false(fewText.body.totalCapped);
 });
