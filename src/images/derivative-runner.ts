@@ -26,7 +26,7 @@ import {
   type TileIndex,
 } from './object-layout.rules.js';
 import { RecordImageSchema } from './record-image.entity.js';
-import { takeLocalMaster } from './master-handoff.js';
+import { takeLocalMaster, takeLocalWorking } from './master-handoff.js';
 import { rememberPyramid } from './pyramid-cache.js';
 
 /** Canonical IIIF path of a grid tile or thumbnail request at this image's size. */
@@ -94,15 +94,18 @@ export async function runDerivativeJob(
   const work = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'census-derivatives-'));
   const store = deps.objectStore;
   try {
-    const master = path.join(work, 'master');
-    const parts = partCount(image.sizeBytes, PART_BYTES);
-    if (!(await takeLocalMaster(image.sha256, image.sizeBytes, master)))
-      await pipeline(store.getParts(image.masterKey, parts), fs.createWriteStream(master));
     // The master is decoded once, into the uncompressed working pyramid; the stored pyramid, the
-    // tiles and the thumbnails are cut from it and it then joins the local pyramid cache.
+    // tiles and the thumbnails are cut from it and it then joins the local pyramid cache. The
+    // upload's check may have decoded it already (TIFF, PNG) and left the working pyramid here.
     const working = path.join(work, 'working.tif');
-    await writeWorkingPyramid(master, working);
-    await fs.promises.rm(master);
+    if (!(await takeLocalWorking(image.sha256, image.sizeBytes, working))) {
+      const master = path.join(work, 'master');
+      const parts = partCount(image.sizeBytes, PART_BYTES);
+      if (!(await takeLocalMaster(image.sha256, image.sizeBytes, master)))
+        await pipeline(store.getParts(image.masterKey, parts), fs.createWriteStream(master));
+      await writeWorkingPyramid(master, working);
+      await fs.promises.rm(master);
+    }
     const pyramid = path.join(work, 'pyramid.tif');
     const meta = technicalMetadata({ ...image, format: 'tiff', imageId: image.id });
     await store.remove([

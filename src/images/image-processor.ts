@@ -69,12 +69,15 @@ export async function verifyDecodes(file: string, maxPixels: number): Promise<vo
   }
 }
 
-/** Oriented, 8-bit sRGB, alpha flattened onto white paper: the common form every derivative starts from. */
-function normalised(file: string): sharp.Sharp {
-  return sharp(file, { limitInputPixels: false, failOn: 'none' })
-    .rotate()
-    .flatten({ background: '#ffffff' })
-    .toColourspace('srgb');
+/**
+ * Oriented, 8-bit sRGB, alpha flattened onto white paper: the common form every derivative starts
+ * from. `strict` (an upload being checked) fails on truncated data and on more pixels than allowed.
+ */
+function normalised(file: string, strict?: { maxPixels: number }): sharp.Sharp {
+  const input: sharp.SharpOptions = strict
+    ? { limitInputPixels: strict.maxPixels, failOn: 'truncated' }
+    : { limitInputPixels: false, failOn: 'none' };
+  return sharp(file, input).rotate().flatten({ background: '#ffffff' }).toColourspace('srgb');
 }
 
 /**
@@ -84,10 +87,20 @@ function normalised(file: string): sharp.Sharp {
  * decoding at all, which was two thirds of the CPU time of such a request. It costs about
  * 4.2 bytes per master pixel of local disk (200 MB for a 6000×8000 page), never object-store space.
  */
-export async function writeWorkingPyramid(master: string, target: string): Promise<void> {
-  await normalised(master)
-    .tiff({ tile: true, tileWidth: 256, tileHeight: 256, pyramid: true, compression: 'none' })
-    .toFile(target);
+export async function writeWorkingPyramid(
+  master: string,
+  target: string,
+  strict?: { maxPixels: number },
+): Promise<void> {
+  try {
+    await normalised(master, strict)
+      .tiff({ tile: true, tileWidth: 256, tileHeight: 256, pyramid: true, compression: 'none' })
+      .toFile(target);
+  } catch (error) {
+    await fs.promises.rm(target, { force: true });
+    if (strict) throw new UnreadableImageError((error as Error).message);
+    throw error;
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../audit/audit.service.js';
@@ -9,7 +10,7 @@ import type { ObjectStore } from '../object-store/object-store.js';
 import { loadRecordForImageWrite } from './image-access.service.js';
 import { presentImage } from './image.presenter.js';
 import { DerivativeJobSchema } from './derivative-job.entity.js';
-import { dropLocalMaster, keepLocalMaster } from './master-handoff.js';
+import { dropLocalMaster, keepLocalMaster, keepLocalWorking } from './master-handoff.js';
 import { masterPrefix, technicalMetadata } from './object-layout.rules.js';
 import { storeCall } from './object-store-errors.js';
 import { RecordImageSchema } from './record-image.entity.js';
@@ -155,20 +156,27 @@ export async function uploadImages(
   const checked: CheckedUpload[] = [];
   for (const file of files) checked.push(await checkUploadHeader(file, limits));
   const stored: string[] = [];
+  // A JPEG is checked cheaply (decoded at 1/8 scale); a TIFF or PNG must be decoded in full, so
+  // its check writes the working pyramid the derivative job would otherwise decode again.
+  const workingPaths = checked.map((c) => (c.format === 'jpeg' ? undefined : `${c.file.path}.working.tif`));
   try {
     const ids = checked.map(() => randomUUID());
     for (const [i, upload] of checked.entries()) {
       // Decoding every pixel is CPU work, storing the master network work: they overlap. A master
       // that turns out corrupt is removed with the others below, so nothing stays stored.
       const [decodes, master] = await Promise.allSettled([
-        checkUploadDecodes(upload.file, limits),
+        checkUploadDecodes(upload.file, limits, workingPaths[i]),
         storeMaster(deps.objectStore, record, ids[i]!, upload),
       ]);
       if (master.status === 'fulfilled') stored.push(master.value);
       if (decodes.status === 'rejected') throw decodes.reason;
       if (master.status === 'rejected') throw master.reason;
     }
-    for (const { file } of checked) await keepLocalMaster(file.sha256, file.size, file.path);
+    for (const [i, { file }] of checked.entries()) {
+      const working = workingPaths[i];
+      if (working) await keepLocalWorking(file.sha256, file.size, working);
+      else await keepLocalMaster(file.sha256, file.size, file.path);
+    }
     return await scope.em.transactional(async (em) => {
       const first = await lockRecordAndNextSequence(em, record.id);
       const images = checked.map((upload, i) => {
@@ -208,5 +216,8 @@ export async function uploadImages(
     await removePrefixes(deps.objectStore, stored);
     for (const { file } of checked) await dropLocalMaster(file.sha256, file.size);
     throw error;
+  } finally {
+    // Working pyramids not handed over (a failed upload) go with the spooled files.
+    for (const working of workingPaths) if (working) await fs.promises.rm(working, { force: true });
   }
 }

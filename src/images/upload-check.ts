@@ -1,7 +1,12 @@
 import path from 'node:path';
 import { AppError, type ErrorDetail } from '../http/app-error.js';
 import type { SpooledFile } from '../http/multipart.js';
-import { readImageHeader, UnreadableImageError, verifyDecodes } from './image-processor.js';
+import {
+  readImageHeader,
+  UnreadableImageError,
+  verifyDecodes,
+  writeWorkingPyramid,
+} from './image-processor.js';
 import type { ImageFormat } from './record-image.entity.js';
 
 /** An upload that passed every check, with what the header told. */
@@ -128,9 +133,15 @@ export async function checkUploadHeader(
  * The last check of checkUpload: the whole image decodes. It reads every pixel (most of the check's
  * time), so the upload runs it while the master is being stored and removes the master if it fails.
  */
-export async function checkUploadDecodes(file: SpooledFile, limits: { maxPixels: number }): Promise<void> {
+export async function checkUploadDecodes(
+  file: SpooledFile,
+  limits: { maxPixels: number },
+  workingTarget?: string,
+): Promise<void> {
   try {
-    await verifyDecodes(file.path, limits.maxPixels);
+    // Given a target, the pixels decoded for the check are kept as the working pyramid.
+    if (workingTarget) await writeWorkingPyramid(file.path, workingTarget, limits);
+    else await verifyDecodes(file.path, limits.maxPixels);
   } catch (error) {
     if (!(error instanceof UnreadableImageError)) throw error;
     throw refuse(

@@ -3,18 +3,26 @@
 // pyramid fetched again when the local copy is gone). Both must be optional: without them the
 // same answers come from the object store.
 import test from 'ava';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution } from '../helpers/fixtures.js';
-import { describe, jpegImage, pixelAt, postFiles } from '../fixtures/images.js';
-import { dropLocalMaster, keepLocalMaster, takeLocalMaster } from '../../src/images/master-handoff.js';
+import { describe, jpegImage, pixelAt, pngImage, postFiles, tiffImage } from '../fixtures/images.js';
+import {
+  dropLocalMaster,
+  keepLocalMaster,
+  keepLocalWorking,
+  takeLocalMaster,
+  takeLocalWorking,
+} from '../../src/images/master-handoff.js';
 
 let app: TestApp;
 let admin: ApiClient;
 let image: { id: string; sha256: string };
+let censusNumber: string;
 
 test.before(async () => {
   app = await startTestApp();
@@ -33,6 +41,7 @@ test.before(async () => {
     classification: '经',
   });
   if (rec.status !== 201) throw new Error(rec.text);
+  censusNumber = rec.body.censusNumber;
   const up = await postFiles(`${app.url}/api/records/${rec.body.censusNumber}/images`, admin.token, [
     { name: 'page.jpg', data: await jpegImage(1200, 1600), type: 'image/jpeg' },
   ]);
@@ -97,3 +106,74 @@ test.serial(
     }
   },
 );
+
+test('a kept working pyramid is taken once by its job, and a dropped one is gone', async (t) => {
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'handoff-test-'));
+  const sha = `test-w-${Date.now()}`;
+  await fs.promises.writeFile(path.join(dir, 'w1.tif'), 'working pixels');
+  await keepLocalWorking(sha, 20, path.join(dir, 'w1.tif'));
+  t.false(fs.existsSync(path.join(dir, 'w1.tif')), 'moved, not copied');
+  t.false(await takeLocalMaster(sha, 20, path.join(dir, 'not-a-master')), 'a working pyramid is no master');
+  t.true(await takeLocalWorking(sha, 20, path.join(dir, 'taken.tif')));
+  t.is(await fs.promises.readFile(path.join(dir, 'taken.tif'), 'utf8'), 'working pixels');
+  t.false(await takeLocalWorking(sha, 20, path.join(dir, 'again.tif')));
+  await fs.promises.writeFile(path.join(dir, 'w2.tif'), 'other');
+  await keepLocalWorking(sha, 21, path.join(dir, 'w2.tif'));
+  await dropLocalMaster(sha, 21);
+  t.false(await takeLocalWorking(sha, 21, path.join(dir, 'dropped.tif')));
+  await fs.promises.rm(dir, { recursive: true, force: true });
+});
+
+const handedOver = async (sha256: string) =>
+  (await fs.promises.readdir(path.join(os.tmpdir(), 'census-masters')).catch(() => [] as string[])).filter(
+    (n) => n.startsWith(sha256),
+  );
+
+test.serial(
+  'a TIFF upload hands its decoded working pyramid to the job, which renders from it',
+  async (t) => {
+    const tiff = await tiffImage(900, 1200);
+    const up = await postFiles(`${app.url}/api/records/${censusNumber}/images`, admin.token, [
+      { name: 'leaf.tif', data: tiff, type: 'image/tiff' },
+    ]);
+    t.is(up.status, 201, up.text);
+    const uploaded = up.body.items[0] as { id: string; sha256: string; sizeBytes: number };
+    await app.deps.derivativeWorker!.idle();
+    t.deepEqual(await handedOver(uploaded.sha256), [], 'the job took what the upload handed over');
+    const local = path.join(
+      os.tmpdir(),
+      'census-pyramids',
+      `${uploaded.id}-${uploaded.sha256.slice(0, 16)}.tif`,
+    );
+    t.true(fs.existsSync(local), 'and it joined the local pyramid cache');
+    const res = await fetch(`${app.url}/iiif/3/${uploaded.id}/0,0,900,1200/300,/0/default.jpg`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    t.is(res.status, 200);
+    t.deepEqual(
+      await describe(Buffer.from(await res.arrayBuffer())).then((d) => [d.width, d.height]),
+      [300, 400],
+    );
+  },
+);
+
+test.serial('a truncated PNG is refused while decoding and leaves no working pyramid behind', async (t) => {
+  // A PNG's header comes first, so a cut one passes the header check and fails in the full decode
+  // that also writes the working pyramid (a cut TIFF fails earlier: libvips writes its IFD last).
+  const png = await pngImage(900, 1200);
+  const cut = png.subarray(0, Math.floor(png.length * 0.6));
+  const up = await postFiles(`${app.url}/api/records/${censusNumber}/images`, admin.token, [
+    { name: 'cut.png', data: cut, type: 'image/png' },
+  ]);
+  t.is(up.status, 400, up.text);
+  t.is(up.body.error.code, 'CORRUPT_IMAGE', up.text);
+  // Other tests may be uploading meanwhile: a working pyramid whose spooled file is gone is an orphan.
+  const spoolDir = path.join(os.tmpdir(), 'census-uploads');
+  const spooled = await fs.promises.readdir(spoolDir).catch(() => [] as string[]);
+  const orphans = spooled.filter(
+    (n) => n.endsWith('.working.tif') && !spooled.includes(n.slice(0, -'.working.tif'.length)),
+  );
+  t.deepEqual(orphans, [], 'no working pyramid left in the spool');
+  const sha = createHash('sha256').update(cut).digest('hex');
+  t.deepEqual(await handedOver(sha), [], 'nor handed over');
+});
