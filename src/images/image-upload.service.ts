@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../audit/audit.service.js';
@@ -158,7 +160,14 @@ export async function uploadImages(
   const stored: string[] = [];
   // A JPEG is checked cheaply (decoded at 1/8 scale); a TIFF or PNG must be decoded in full, so
   // its check writes the working pyramid the derivative job would otherwise decode again.
-  const workingPaths = checked.map((c) => (c.format === 'jpeg' ? undefined : `${c.file.path}.working.tif`));
+  // Their own folder, removed as a whole at the end: libvips may still be closing a file it failed
+  // to write when the refusal reaches us, and a file in a folder that is gone cannot linger.
+  const workDir = checked.some((c) => c.format !== 'jpeg')
+    ? await fs.promises.mkdtemp(path.join(os.tmpdir(), 'census-working-'))
+    : undefined;
+  const workingPaths = checked.map((c, i) =>
+    c.format === 'jpeg' ? undefined : path.join(workDir!, `${i}-${c.file.sha256}.tif`),
+  );
   try {
     const ids = checked.map(() => randomUUID());
     for (const [i, upload] of checked.entries()) {
@@ -218,6 +227,6 @@ export async function uploadImages(
     throw error;
   } finally {
     // Working pyramids not handed over (a failed upload) go with the spooled files.
-    for (const working of workingPaths) if (working) await fs.promises.rm(working, { force: true });
+    if (workDir) await fs.promises.rm(workDir, { recursive: true, force: true });
   }
 }

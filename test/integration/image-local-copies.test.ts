@@ -167,13 +167,14 @@ test.serial('a truncated PNG is refused while decoding and leaves no working pyr
   ]);
   t.is(up.status, 400, up.text);
   t.is(up.body.error.code, 'CORRUPT_IMAGE', up.text);
-  // Other tests may be uploading meanwhile: a working pyramid whose spooled file is gone is an orphan.
-  const spoolDir = path.join(os.tmpdir(), 'census-uploads');
-  const spooled = await fs.promises.readdir(spoolDir).catch(() => [] as string[]);
-  const orphans = spooled.filter(
-    (n) => n.endsWith('.working.tif') && !spooled.includes(n.slice(0, -'.working.tif'.length)),
-  );
-  t.deepEqual(orphans, [], 'no working pyramid left in the spool');
+  // Working pyramids are written under census-working-*/<n>-<sha256>.tif: none may be left for this file.
   const sha = createHash('sha256').update(cut).digest('hex');
+  const workDirs = (await fs.promises.readdir(os.tmpdir())).filter((n) => n.startsWith('census-working-'));
+  const leftovers = [];
+  for (const dir of workDirs) {
+    const names = await fs.promises.readdir(path.join(os.tmpdir(), dir)).catch(() => [] as string[]);
+    leftovers.push(...names.filter((n) => n.endsWith(`${sha}.tif`)));
+  }
+  t.deepEqual(leftovers, [], 'no working pyramid left behind');
   t.deepEqual(await handedOver(sha), [], 'nor handed over');
 });
