@@ -60,11 +60,10 @@ test('a conservator assesses a record: live level, override with reason, history
 
   await page.getByLabel('改定等级').selectOption('一级');
   await page.getByRole('button', { name: '保存评估' }).click();
-  await page
-    .getByText('改定一级须写明理由', { exact: false })
-    .or(page.getByText('overrideReason'))
-    .first()
-    .waitFor();
+  // The refusal stays visible even when the live preview (debounced) answers after the save.
+  await page.getByRole('alert').filter({ hasText: '须写明理由' }).waitFor();
+  await page.waitForTimeout(400);
+  t.true(await page.getByRole('alert').filter({ hasText: '须写明理由' }).isVisible());
   t.is((await admin.get(`/api/records/${cn}/assessments`)).body.items.length, 0);
 
   await page.getByLabel('改定理由').fill('书叶脆化，翻阅即碎');

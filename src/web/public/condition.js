@@ -190,7 +190,10 @@ function readAssessment(form) {
 }
 
 function assessmentSection(cn, reload) {
-  const errors = h('div', { hidden: true });
+  // The live preview and the save report in separate boxes: a preview finishing after a failed
+  // save must not hide why the save was refused.
+  const previewErrors = h('div', { hidden: true });
+  const saveErrors = h('div', { hidden: true });
   const live = h('p', { class: 'computed-level', 'data-testid': 'computed', 'aria-live': 'polite' }, '—');
   const list = h('div', { class: 'observations' });
   const override = select('overrideLevel', [
@@ -212,7 +215,8 @@ function assessmentSection(cn, reload) {
     h('p', {}, pick('计算结果：', 'Computed level: '), live),
     field(pick('改定等级', 'Override level'), override),
     field(pick('改定理由', 'Override reason'), h('textarea', { name: 'overrideReason', rows: 2 })),
-    errors,
+    previewErrors,
+    saveErrors,
     h('button', { type: 'submit', class: 'button button-primary' }, pick('保存评估', 'Save assessment')),
   );
   let timer = null;
@@ -230,10 +234,10 @@ function assessmentSection(cn, reload) {
             : '',
           ` · ${pick('规则集', 'rule set')} v${r.ruleSetVersion}`,
         );
-        errors.hidden = true;
+        previewErrors.hidden = true;
       } catch (error) {
         replace(live, '—');
-        showError(errors, error);
+        showError(previewErrors, error);
       }
     }, 200);
   };
@@ -245,11 +249,12 @@ function assessmentSection(cn, reload) {
     const f = new FormData(form);
     if (f.get('overrideLevel')) body.overrideLevel = f.get('overrideLevel');
     if (String(f.get('overrideReason') ?? '').trim()) body.overrideReason = f.get('overrideReason');
+    saveErrors.hidden = true;
     try {
       await api.post(`/api/records/${encodeURIComponent(cn)}/assessments`, body);
       await reload();
     } catch (error) {
-      showError(errors, error);
+      showError(saveErrors, error);
     }
   });
   list.append(observationRow());
