@@ -1,8 +1,9 @@
 // Small shared pieces of the pages: headings, tables that turn into cards on phones, pagination,
 // loading and error boxes.
 
-import { h } from './dom.js';
+import { h, replace } from './dom.js';
 import { t } from './i18n.js';
+import { notify } from './notice.js';
 
 /** The page heading (focused by the router after in-app navigation) with optional actions. */
 export function pageHeader(title, ...actions) {
@@ -118,4 +119,20 @@ export function definitionList(pairs) {
 /** The current page's query parameters as a plain object. */
 export function currentQuery() {
   return Object.fromEntries(new URLSearchParams(window.location.search));
+}
+
+/**
+ * Runs one change from a list page: on success announces `message` and redraws with `reload`; an
+ * API refusal is shown in `problems` (the list is left as it was).
+ */
+export async function applyChange(problems, action, message, reload) {
+  try {
+    await action();
+  } catch (error) {
+    if (error?.name !== 'ApiError') throw error;
+    replace(problems, errorBox(error));
+    return;
+  }
+  notify(message);
+  await reload();
 }

@@ -5,7 +5,7 @@
 import { addMessages, formatDateTime, pick, t } from '../i18n.js';
 import { append, h, replace } from '../dom.js';
 import { api } from '../api.js';
-import { dataTable, errorBox, loading, pageHeader } from '../components.js';
+import { applyChange, dataTable, loading, pageHeader } from '../components.js';
 import { onSubmit, textField } from '../forms.js';
 import { notify } from '../notice.js';
 import { isNationalAdmin } from '../session.js';
@@ -49,19 +49,6 @@ function historyCell(value) {
   );
 }
 
-/** Sends one change; a refusal (e.g. the new name clashes) is shown in `problems`. */
-async function send(problems, action, message, reload) {
-  try {
-    await action();
-  } catch (error) {
-    if (error?.name !== 'ApiError') throw error;
-    replace(problems, errorBox(error));
-    return;
-  }
-  notify(message);
-  await reload();
-}
-
 function renameForm(list, value, problems, reload) {
   const form = h(
     'form',
@@ -79,7 +66,7 @@ function renameForm(list, value, problems, reload) {
     event.preventDefault();
     const next = form.elements.namedItem('value').value.trim();
     if (!next || next === value.value) return;
-    void send(
+    void applyChange(
       problems,
       () => api.patch(`/api/code-lists/${enc(list.name)}/values/${enc(value.id)}`, { value: next }),
       t('cl.renamed', { value: next }),
@@ -96,7 +83,7 @@ function actionsCell(list, value, problems, reload) {
     value.active ? t('cl.retire') : t('cl.reactivate'),
   );
   toggle.addEventListener('click', () =>
-    send(
+    applyChange(
       problems,
       () => api.patch(`/api/code-lists/${enc(list.name)}/values/${enc(value.id)}`, { active: !value.active }),
       t(value.active ? 'cl.retiredDone' : 'cl.reactivated', { value: value.value }),

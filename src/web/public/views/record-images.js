@@ -5,7 +5,15 @@
 import { addMessages, pick, t } from '../i18n.js';
 import { h, replace } from '../dom.js';
 import { api, request } from '../api.js';
-import { dataTable, emptyState, errorBox, linkButton, loading, pageHeader } from '../components.js';
+import {
+  applyChange,
+  dataTable,
+  emptyState,
+  errorBox,
+  linkButton,
+  loading,
+  pageHeader,
+} from '../components.js';
 import { onSubmit } from '../forms.js';
 import { notify } from '../notice.js';
 import { canCatalogue, loadRecord, recordHref } from '../records.js';
@@ -80,19 +88,6 @@ function statusCell(image) {
   );
 }
 
-/** Runs a change, shows its error in `where` or a notice, then redraws the list. */
-async function change(where, action, done, redraw) {
-  try {
-    await action();
-    notify(done);
-  } catch (error) {
-    if (error?.name !== 'ApiError') throw error;
-    replace(where, errorBox(error));
-    return;
-  }
-  await redraw();
-}
-
 function labelForm(image, problems, redraw) {
   const form = h(
     'form',
@@ -109,7 +104,7 @@ function labelForm(image, problems, redraw) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const label = form.elements.namedItem('label').value.trim();
-    void change(
+    void applyChange(
       problems,
       () => api.patch(`/api/images/${enc(image.id)}`, { label, version: image.version }),
       t('img.labelSaved'),
@@ -124,7 +119,7 @@ function actionsCell(image, images, problems, redraw) {
   const move = (offset) => {
     const order = images.map((i) => i.id);
     [order[index], order[index + offset]] = [order[index + offset], order[index]];
-    void change(
+    void applyChange(
       problems,
       () => request('PUT', `/api/records/${enc(image.censusNumber)}/images/order`, { imageIds: order }),
       t('img.reordered'),
@@ -142,7 +137,7 @@ function actionsCell(image, images, problems, redraw) {
     if (!file) return;
     const data = new FormData();
     data.append('file', file);
-    void change(
+    void applyChange(
       problems,
       () => request('PUT', `/api/images/${enc(image.id)}/master?version=${image.version}`, data),
       t('img.replaced'),
@@ -161,7 +156,7 @@ function actionsCell(image, images, problems, redraw) {
       remove.textContent = t('img.confirmDelete');
       return;
     }
-    void change(problems, () => api.delete(`/api/images/${enc(image.id)}`), t('img.deleted'), redraw);
+    void applyChange(problems, () => api.delete(`/api/images/${enc(image.id)}`), t('img.deleted'), redraw);
   });
   return h(
     'div',
