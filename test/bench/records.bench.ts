@@ -14,6 +14,7 @@ import { seedReferenceData } from '../../src/db/seed-reference-data.js';
 import { findFreePort } from '../../src/runtime/free-port.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { foldTerm } from '../../src/census/term-folding.rules.js';
+import { AUTHOR_NAMES } from './search-words.data.js';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const INSTITUTIONS = 3000;
@@ -46,23 +47,8 @@ const TITLES = [
   '論語集解十卷',
   '李太白文集三十卷',
 ];
-const AUTHORS = [
-  '陸贄',
-  '朱熹',
-  '杜甫',
-  '司馬遷',
-  '司馬光',
-  '蕭統',
-  '許慎',
-  '王逸',
-  '韓愈',
-  '蘇軾',
-  '李昉',
-  '班固',
-  '趙岐',
-  '何晏',
-  '李白',
-];
+// The first 15 search-bench authors (陸贄, 朱熹, 杜甫, …): title i is paired with AUTHORS[i % 15].
+const AUTHORS = AUTHOR_NAMES.slice(0, 15);
 const started = Date.now();
 await em.execute(
   `insert into institution (id, province_code, code, name, type, is_restoration_centre, created_at, updated_at, version)
