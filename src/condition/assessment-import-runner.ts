@@ -1,10 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import type { Readable } from 'node:stream';
 import { DriverException } from '@mikro-orm/core';
-import { ImportJobSchema, ImportRowErrorSchema, type ImportJob } from '../census/import/import-job.entity.js';
-import { readCsvRows } from '../census/spreadsheet/csv-reader.js';
-import { readXlsxRows } from '../census/spreadsheet/xlsx-reader.js';
+import { ImportJobSchema, ImportRowErrorSchema } from '../census/import/import-job.entity.js';
+import { ImportJobLog, readImportRows, type RowProblem } from '../census/import/import-job-log.js';
 import {
   checkAssessmentRow,
   groupKeyOf,
@@ -19,12 +17,11 @@ import {
   type StoreOutcome,
 } from './assessment-import-store.service.js';
 import type { Actor } from '../auth/actor.js';
-import { AppError, type ErrorDetail } from '../http/app-error.js';
+import { AppError } from '../http/app-error.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 
 /** Assessments per transaction. */
 const BATCH_DRAFTS = 200;
-const MAX_STORED_ERRORS = 200_000;
 
 /** total, processed and failed count rows; created and unchanged count assessments. */
 interface Counters {
@@ -34,7 +31,6 @@ interface Counters {
   unchanged: number;
   failed: number;
 }
-type Problem = { row: number; detail: ErrorDetail };
 class RollbackAtomicImport extends Error {}
 
 /**
@@ -50,18 +46,8 @@ export async function runAssessmentImportJob(
   const job = await control.findOneOrFail(ImportJobSchema, { id: jobId });
   await control.nativeDelete(ImportRowErrorSchema, { job: job.id });
   const counters: Counters = { total: 0, processed: 0, created: 0, unchanged: 0, failed: 0 };
-  let storedErrors = 0;
-  const pending: Problem[] = [];
-  const flushProblems = async () => {
-    const rows = pending.splice(0).slice(0, Math.max(0, MAX_STORED_ERRORS - storedErrors));
-    storedErrors += rows.length;
-    if (rows.length)
-      await control.insertMany(ImportRowErrorSchema, rows.map((p) => errorRow(job, p)) as never);
-  };
-  const report = async () => {
-    await flushProblems();
-    await control.nativeUpdate(ImportJobSchema, { id: job.id }, { ...counters, heartbeatAt: new Date() });
-  };
+  const log = new ImportJobLog(control, job.id);
+  const report = () => log.report(counters);
   // The uploader was authorised when the job was queued; audit entries carry their id and e-mail.
   const actor = job.createdBy
     ? ({
@@ -88,7 +74,7 @@ export async function runAssessmentImportJob(
       counters.unchanged += outcome.unchanged;
       const rowsOf = new Map(drafts.map((d) => [d.rows[0]!, d.rows.length]));
       counters.failed += outcome.rejected.reduce((n, r) => n + (rowsOf.get(r.row) ?? 1), 0);
-      pending.push(...outcome.rejected);
+      log.pending.push(...outcome.rejected);
       counters.processed += drafts.reduce((n, d) => n + d.rows.length, 0);
       drafts = [];
       await report();
@@ -100,8 +86,8 @@ export async function runAssessmentImportJob(
       else {
         // A bad row spoils its whole assessment: the other rows are reported so nothing goes missing silently.
         const failedRows = new Set([...badRows, ...(drafted?.problems.map((p) => p.row) ?? [])]);
-        pending.push(...(drafted?.problems ?? []));
-        for (const r of group) if (!failedRows.has(r.rowNumber)) pending.push(incomplete(r));
+        log.pending.push(...(drafted?.problems ?? []));
+        for (const r of group) if (!failedRows.has(r.rowNumber)) log.pending.push(incomplete(r));
         counters.failed += group.length;
         counters.processed += group.length;
       }
@@ -111,11 +97,11 @@ export async function runAssessmentImportJob(
     };
     const source = deps.objectStore.getParts(job.objectPrefix, job.objectParts);
     try {
-      for await (const row of readRows(job.format, source)) {
+      for await (const row of readImportRows(job.format, source)) {
         if (!header) {
           const mapped = mapAssessmentHeader(row.cells);
           if ('errors' in mapped) {
-            pending.push(...mapped.errors.map((detail) => ({ row: row.rowNumber, detail })));
+            log.pending.push(...mapped.errors.map((detail) => ({ row: row.rowNumber, detail })));
             throw new AppError(
               400,
               'BAD_HEADER',
@@ -132,7 +118,7 @@ export async function runAssessmentImportJob(
         const errors = [...row.cellErrors, ...('errors' in checked ? checked.errors : [])];
         const valid = 'row' in checked ? checked.row : null;
         if (valid && group.length && groupKeyOf(group[0]!) !== groupKeyOf(valid)) await closeGroup();
-        pending.push(...errors.map((detail) => ({ row: row.rowNumber, detail })));
+        log.pending.push(...errors.map((detail) => ({ row: row.rowNumber, detail })));
         if (!valid) {
           // An unreadable row closes the assessment before it (its key is unknown) and counts alone.
           await closeGroup();
@@ -142,7 +128,7 @@ export async function runAssessmentImportJob(
           group.push(valid);
           if (errors.length) badRows.add(valid.rowNumber);
         }
-        if (pending.length >= 500) await report();
+        if (log.pending.length >= 500) await report();
       }
     } finally {
       source.destroy();
@@ -157,15 +143,13 @@ export async function runAssessmentImportJob(
   try {
     if (job.mode === 'atomic') await deps.orm.em.fork().transactional(process);
     else await process(deps.orm.em.fork());
-    await finish(control, job, counters, null);
+    await log.finish(counters, null);
   } catch (error) {
     if (error instanceof RollbackAtomicImport) {
-      await flushProblems();
-      await finish(control, job, { ...counters, created: 0 }, null);
+      await log.finish({ ...counters, created: 0 }, null);
     } else if (error instanceof AppError) {
       if (job.mode === 'atomic') counters.created = 0;
-      await flushProblems();
-      await finish(control, job, counters, {
+      await log.finish(counters, {
         code: error.code,
         message: `${error.messageZh} / ${error.messageEn}`,
       });
@@ -176,7 +160,7 @@ export async function runAssessmentImportJob(
   }
 }
 
-function incomplete(r: AssessmentRow): Problem {
+function incomplete(r: AssessmentRow): RowProblem {
   return {
     row: r.rowNumber,
     detail: {
@@ -223,42 +207,4 @@ async function storeOrOneByOne(
     }
   }
   return total;
-}
-
-function readRows(format: ImportJob['format'], stream: Readable) {
-  return format === 'csv' ? readCsvRows(stream) : readXlsxRows(stream);
-}
-
-function errorRow(job: ImportJob, p: Problem) {
-  return {
-    job: job.id,
-    row: p.row,
-    field: p.detail.path.slice(0, 64),
-    value:
-      p.detail.value === undefined || p.detail.value === null ? null : String(p.detail.value).slice(0, 2000),
-    code: p.detail.rule.slice(0, 64),
-    kind: 'error',
-    messageZh: p.detail.messageZh,
-    messageEn: p.detail.messageEn,
-  };
-}
-
-async function finish(
-  em: EntityManager,
-  job: ImportJob,
-  counters: Counters,
-  failure: { code: string; message: string } | null,
-) {
-  await em.nativeUpdate(
-    ImportJobSchema,
-    { id: job.id },
-    {
-      ...counters,
-      status: failure ? 'failed' : 'done',
-      errorCode: failure?.code ?? null,
-      errorMessage: failure?.message ?? null,
-      finishedAt: new Date(),
-      heartbeatAt: new Date(),
-    },
-  );
 }

@@ -1,7 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import type { Readable } from 'node:stream';
-import { ImportJobSchema, ImportRowErrorSchema, type ImportJob } from './import-job.entity.js';
+import { ImportJobSchema, ImportRowErrorSchema } from './import-job.entity.js';
 import { DriverException } from '@mikro-orm/core';
 import {
   applyImportBatch,
@@ -11,17 +10,14 @@ import {
 } from './import-batch.service.js';
 import { ImportRowChecker } from './import-row-checker.js';
 import { SerialLane } from './serial-lane.js';
-import { readCsvRows } from '../spreadsheet/csv-reader.js';
-import { readXlsxRows } from '../spreadsheet/xlsx-reader.js';
+import { ImportJobLog, readImportRows } from './import-job-log.js';
 import { loadCodeLists } from '../code-list.service.js';
 import { InstitutionSchema } from '../../institutions/institution.entity.js';
 import { AuditEntrySchema } from '../../audit/audit-entry.entity.js';
-import { AppError, type ErrorDetail } from '../../http/app-error.js';
+import { AppError } from '../../http/app-error.js';
 import type { ObjectStore } from '../../object-store/object-store.js';
 
 const BATCH_ROWS = 500;
-/** Errors kept per job; beyond this only the count grows (a file of garbage must not flood the table). */
-const MAX_STORED_ERRORS = 200_000;
 
 interface Counters {
   total: number;
@@ -32,8 +28,6 @@ interface Counters {
   failed: number;
   conflicts: number;
 }
-
-type RowProblem = { row: number; kind: 'error' | 'conflict'; detail: ErrorDetail };
 
 /** Raised inside an atomic import to roll everything back once any row failed. */
 class RollbackAtomicImport extends Error {}
@@ -60,32 +54,8 @@ export async function runImportJob(
     failed: 0,
     conflicts: 0,
   };
-  let storedErrors = 0;
-  const pendingProblems: RowProblem[] = [];
-  const flushProblems = async () => {
-    const room = Math.max(0, MAX_STORED_ERRORS - storedErrors);
-    const rows = pendingProblems.splice(0).slice(0, room);
-    storedErrors += rows.length;
-    if (rows.length) {
-      await control.insertMany(
-        ImportRowErrorSchema,
-        rows.map((p) => ({
-          job: job.id,
-          row: p.row,
-          field: p.detail.path.slice(0, 64),
-          value: p.detail.value === undefined ? null : String(p.detail.value).slice(0, 2000),
-          code: p.detail.rule.slice(0, 64),
-          kind: p.kind,
-          messageZh: p.detail.messageZh,
-          messageEn: p.detail.messageEn,
-        })) as never,
-      );
-    }
-  };
-  const report = async () => {
-    await flushProblems();
-    await control.nativeUpdate(ImportJobSchema, { id: job.id }, { ...counters, heartbeatAt: new Date() });
-  };
+  const log = new ImportJobLog(control, job.id);
+  const report = () => log.report(counters);
   const ctx: BatchContext = {
     institution: { id: institution.id, code: institution.code, provinceCode: institution.province.code },
     actor: { id: job.createdBy ?? null, email: job.createdByEmail ?? null },
@@ -122,7 +92,7 @@ export async function runImportJob(
       counters.unchanged += outcome.unchanged;
       counters.conflicts += outcome.conflicts.length;
       for (const c of outcome.conflicts) {
-        pendingProblems.push({
+        log.pending.push({
           row: c.rowNumber,
           kind: 'conflict',
           detail: {
@@ -136,7 +106,7 @@ export async function runImportJob(
       }
       counters.failed += outcome.rejected.length;
       for (const r of outcome.rejected)
-        pendingProblems.push({ row: r.rowNumber, kind: 'error', detail: r.detail });
+        log.pending.push({ row: r.rowNumber, kind: 'error', detail: r.detail });
       counters.processed += rows.length;
       await report();
     };
@@ -146,12 +116,12 @@ export async function runImportJob(
     // A failure mid-file must not leave the download (and its connection) open.
     const closeSource = () => source.destroy();
     try {
-      for await (const row of readRows(job.format, source)) {
+      for await (const row of readImportRows(job.format, source)) {
         if (first) {
           first = false;
           const headerErrors = checker.header(row);
           if (headerErrors.length) {
-            pendingProblems.push(
+            log.pending.push(
               ...headerErrors.map((detail) => ({ row: row.rowNumber, kind: 'error' as const, detail })),
             );
             throw new AppError(
@@ -169,7 +139,7 @@ export async function runImportJob(
         if ('errors' in checked) {
           counters.failed += 1;
           counters.processed += 1;
-          pendingProblems.push(
+          log.pending.push(
             ...checked.errors.map((detail) => ({ row: row.rowNumber, kind: 'error' as const, detail })),
           );
         } else {
@@ -179,7 +149,7 @@ export async function runImportJob(
           const rows = batch;
           batch = [];
           await lane.run(() => applyBatch(rows));
-        } else if (pendingProblems.length >= BATCH_ROWS) await lane.run(report);
+        } else if (log.pending.length >= BATCH_ROWS) await lane.run(report);
       }
     } finally {
       closeSource();
@@ -201,14 +171,13 @@ export async function runImportJob(
       // Each batch commits on its own: a later fault keeps the rows already imported.
       await process(deps.orm.em.fork());
     }
-    await finish(control, job, counters, null);
+    await log.finish(counters, null);
   } catch (error) {
     if (error instanceof RollbackAtomicImport) {
-      await finish(control, job, { ...counters, created: 0, updated: 0 }, null);
+      await log.finish({ ...counters, created: 0, updated: 0 }, null);
     } else if (error instanceof AppError) {
       if (job.mode === 'atomic') Object.assign(counters, { created: 0, updated: 0 });
-      await flushProblems();
-      await finish(control, job, counters, {
+      await log.finish(counters, {
         code: error.code,
         message: `${error.messageZh} / ${error.messageEn}`,
         details: error.details,
@@ -260,43 +229,4 @@ async function storeBatchOrRowByRow(
     }
   }
   return total;
-}
-
-function readRows(format: ImportJob['format'], stream: Readable) {
-  return format === 'csv' ? readCsvRows(stream) : readXlsxRows(stream);
-}
-
-async function finish(
-  em: EntityManager,
-  job: ImportJob,
-  counters: Counters,
-  failure: { code: string; message: string; details: readonly ErrorDetail[] } | null,
-) {
-  if (failure?.details.length) {
-    await em.insertMany(
-      ImportRowErrorSchema,
-      failure.details.map((d) => ({
-        job: job.id,
-        row: 0,
-        field: d.path.slice(0, 64),
-        value: d.value === undefined ? null : String(d.value).slice(0, 2000),
-        code: d.rule.slice(0, 64),
-        kind: 'error',
-        messageZh: d.messageZh,
-        messageEn: d.messageEn,
-      })) as never,
-    );
-  }
-  await em.nativeUpdate(
-    ImportJobSchema,
-    { id: job.id },
-    {
-      ...counters,
-      status: failure ? 'failed' : 'done',
-      errorCode: failure?.code ?? null,
-      errorMessage: failure?.message ?? null,
-      finishedAt: new Date(),
-      heartbeatAt: new Date(),
-    },
-  );
 }
