@@ -6,7 +6,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.js';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { createInstitution } from '../helpers/fixtures.js';
+import { createInstitution, publishRecord } from '../helpers/fixtures.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -27,8 +27,7 @@ async function published(institutionId: string, callNumber: string, fields: Reco
     ...fields,
   });
   if (res.status !== 201) throw new Error(res.text);
-  for (const step of ['submit', 'approve', 'publish'])
-    await admin.post(`/api/records/${res.body.censusNumber}/${step}`, {});
+  await publishRecord(admin, res.body.censusNumber);
   return res.body.censusNumber as string;
 }
 

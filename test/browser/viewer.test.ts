@@ -8,7 +8,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.js';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { createInstitution } from '../helpers/fixtures.js';
+import { createInstitution, publishRecord } from '../helpers/fixtures.js';
 import { validGujiInput } from '../helpers/record-input.js';
 
 let app: TestApp;
@@ -21,10 +21,7 @@ async function publishedRecord(institutionId: string, callNumber: string): Promi
   const created = await admin.post('/api/records', { ...validGujiInput({ callNumber }), institutionId });
   if (created.status !== 201) throw new Error(created.text);
   const cn = created.body.censusNumber as string;
-  for (const step of ['submit', 'approve', 'publish']) {
-    const res = await admin.post(`/api/records/${cn}/${step}`, {});
-    if (res.status !== 200) throw new Error(`${step}: ${res.text}`);
-  }
+  await publishRecord(admin, cn);
   return cn;
 }
 

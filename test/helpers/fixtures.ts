@@ -43,3 +43,11 @@ export async function createUser(
   if (res.status !== 201) throw new Error(`user not created: ${res.status} ${res.text}`);
   return res.body as { id: string; email: string; role: string; version: number };
 }
+
+/** Takes a record through submit, approve and publish as `admin`; throws on any refused step. */
+export async function publishRecord(admin: ApiClient, censusNumber: string): Promise<void> {
+  for (const step of ['submit', 'approve', 'publish']) {
+    const res = await admin.post(`/api/records/${censusNumber}/${step}`, {});
+    if (res.status !== 200) throw new Error(`${step} failed: ${res.text}`);
+  }
+}

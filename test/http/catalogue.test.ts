@@ -1,7 +1,7 @@
 import test from 'ava';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { createInstitution } from '../helpers/fixtures.js';
+import { createInstitution, publishRecord } from '../helpers/fixtures.js';
 
 let app: TestApp;
 let admin: ApiClient;
@@ -32,12 +32,7 @@ async function record(institutionId: string, fields: Record<string, unknown>): P
   return res.body.censusNumber as string;
 }
 
-async function publish(censusNumber: string): Promise<void> {
-  for (const step of ['submit', 'approve', 'publish']) {
-    const res = await admin.post(`/api/records/${censusNumber}/${step}`, {});
-    if (res.status !== 200) throw new Error(`${step} failed: ${res.text}`);
-  }
-}
+const publish = (censusNumber: string) => publishRecord(admin, censusNumber);
 
 const search = (query: string) => anon.get(`/api/catalogue/search?${query}`);
 const numbers = (body: { items: Array<{ censusNumber: string }> }) =>

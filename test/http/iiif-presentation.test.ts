@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';
+import { createInstitution, createUser, publishRecord, STRONG_PASSWORD } from '../helpers/fixtures.js';
 import { validGujiInput, validMinguoInput } from '../helpers/record-input.js';
 import { presentationErrors } from '../helpers/iiif-presentation-schema.js';
 import { RecordImageSchema } from '../../src/images/record-image.entity.js';
@@ -55,11 +55,7 @@ async function record(input: RecordInput, publish: boolean): Promise<string> {
   const created = await admin.post('/api/records', { ...input, institutionId: fj.id });
   if (created.status !== 201) throw new Error(created.text);
   const cn = created.body.censusNumber as string;
-  if (publish)
-    for (const step of ['submit', 'approve', 'publish']) {
-      const res = await admin.post(`/api/records/${cn}/${step}`, {});
-      if (res.status !== 200) throw new Error(`${step}: ${res.text}`);
-    }
+  if (publish) await publishRecord(admin, cn);
   return cn;
 }
 
