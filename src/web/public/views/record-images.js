@@ -16,7 +16,7 @@ import {
 } from '../components.js';
 import { onSubmit } from '../forms.js';
 import { notify } from '../notice.js';
-import { canCatalogue, loadRecord, recordHref } from '../records.js';
+import { canCatalogue, canEdit, loadRecord, recordHref } from '../records.js';
 
 addMessages({
   'img.title': ['页面图像', 'Page images'],
@@ -62,7 +62,6 @@ addMessages({
 const enc = encodeURIComponent;
 const POLL_MS = 2000;
 const ACCEPT = '.tif,.tiff,.jpg,.jpeg,.png,image/tiff,image/jpeg,image/png';
-const IMAGE_EDITABLE = ['draft', 'returned', 'approved', 'published'];
 const BADGE = { ready: 'badge-ok', processing: 'badge-off', failed: 'badge-error' };
 
 function thumbnail(image) {
@@ -253,7 +252,7 @@ export async function renderRecordImages(ctx) {
     return;
   }
   // Like the record's fields, its images stay still while a reviewer is checking it (the server refuses too).
-  const editable = IMAGE_EDITABLE.includes(record.status);
+  const editable = canEdit(record);
   const problems = h('div', { role: 'alert' });
   const list = h('div', {}, loading());
   let timer = null;
