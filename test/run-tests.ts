@@ -22,7 +22,7 @@ const pg = await startEmbeddedPostgres({
   database: TEMPLATE_DATABASE,
 });
 const s3 = await startEmbeddedS3({ dir: path.join(workDir, 'objects') });
-let code = 1;
+let code: number;
 try {
   const orm = await connectOrm(pg.url);
   await applyMigrations(orm);

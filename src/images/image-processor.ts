@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -36,7 +36,7 @@ export class UnreadableImageError extends Error {
 
 /** Reads the header only (libvips opens lazily), so a decompression bomb costs nothing here. */
 export async function readImageHeader(file: string): Promise<ImageHeader> {
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     meta = await sharp(file, { limitInputPixels: false }).metadata();
   } catch (error) {
@@ -46,7 +46,7 @@ export async function readImageHeader(file: string): Promise<ImageHeader> {
   const orientation = meta.orientation ?? 1;
   const swap = orientation >= 5 && orientation <= 8;
   return {
-    format: meta.format === 'jpg' ? 'jpeg' : meta.format,
+    format: meta.format,
     width: swap ? meta.height : meta.width,
     height: swap ? meta.width : meta.height,
     orientation,
@@ -73,8 +73,8 @@ export async function verifyDecodes(file: string, maxPixels: number): Promise<vo
  * Oriented, 8-bit sRGB, alpha flattened onto white paper: the common form every derivative starts
  * from. `strict` (an upload being checked) fails on truncated data and on more pixels than allowed.
  */
-function normalised(file: string, strict?: { maxPixels: number }): sharp.Sharp {
-  const input: sharp.SharpOptions = strict
+function normalised(file: string, strict?: { maxPixels: number }): Sharp {
+  const input: SharpOptions = strict
     ? { limitInputPixels: strict.maxPixels, failOn: 'truncated' }
     : { limitInputPixels: false, failOn: 'none' };
   return sharp(file, input).rotate().flatten({ background: '#ffffff' }).toColourspace('srgb');
@@ -209,7 +209,7 @@ export async function renderFromPyramid(
 }
 
 /** Applies the quality (colour, gray, bitonal) and encodes in the requested format. */
-function encode(image: sharp.Sharp, plan: RenderPlan): Promise<Buffer> {
+function encode(image: Sharp, plan: RenderPlan): Promise<Buffer> {
   let out = image;
   if (plan.quality === 'gray') out = out.toColourspace('b-w');
   if (plan.quality === 'bitonal') out = out.threshold(128).toColourspace('b-w');

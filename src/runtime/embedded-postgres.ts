@@ -77,6 +77,7 @@ export async function startEmbeddedPostgres(
   } catch (error) {
     throw new Error(
       `embedded PostgreSQL did not start (data folder ${dir}): ${String(error ?? 'process exited')}`,
+      { cause: error },
     );
   }
   const database = options.database ?? 'census';

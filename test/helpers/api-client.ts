@@ -19,7 +19,7 @@ export class ApiClient {
       redirect: 'manual',
     });
     const text = await res.text();
-    let json: any = null;
+    let json: any;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {
