@@ -1,8 +1,10 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CensusRecordSchema } from '../census/census-record.entity.js';
-import { syncCatalogueEntry } from './catalogue-sync.service.js';
+import type { RecordBody } from '../census/census-record.entity.js';
+import { hashedEditionKey, syncCatalogueEntry } from './catalogue-sync.service.js';
 import { rebuildTokenCounts, tokenCountsInStep } from './catalogue-token.repository.js';
+import { pgTextArray } from './catalogue-entry.rules.js';
 
 const BATCH = 500;
 
@@ -46,8 +48,25 @@ export async function backfillCatalogue(
       if (!synced) break;
     }
   }
+  while (keepGoing() && (await fillEditionKeys(em)) > 0);
   if (!keepGoing()) return { entries, tokensRebuilt: false };
   const tokensRebuilt = !(await tokenCountsInStep(em));
   if (tokensRebuilt) await rebuildTokenCounts(em);
   return { entries, tokensRebuilt };
+}
+
+/** Computes the 同版 key of one batch of entries that have none yet; returns how many it filled. */
+async function fillEditionKeys(em: EntityManager): Promise<number> {
+  const rows = await em.execute<Array<{ record_id: string; body: RecordBody }>>(
+    `select e.record_id, r.body from catalogue_entry e join census_record r on r.id = e.record_id
+      where e.edition_key is null limit ?`,
+    [BATCH],
+  );
+  if (!rows.length) return 0;
+  await em.execute(
+    `update catalogue_entry e set edition_key = k.key
+       from unnest(?::uuid[], ?::text[]) as k(record_id, key) where e.record_id = k.record_id`,
+    [`{${rows.map((r) => r.record_id).join(',')}}`, pgTextArray(rows.map((r) => hashedEditionKey(r.body)))],
+  );
+  return rows.length;
 }

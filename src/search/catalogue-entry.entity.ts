@@ -68,6 +68,7 @@ export const CatalogueEntrySchema = defineEntity({
       expression: `create index "catalogue_entry_walk_index" on "catalogue_entry" ("census_number") include (${CATALOGUE_WALK_COLUMNS.map((c) => `"${c}"`).join(', ')})`,
     },
     { name: 'catalogue_entry_year_index', properties: ['yearFrom', 'yearTo'] },
+    { name: 'catalogue_entry_edition_key_index', properties: ['editionKey'] },
   ],
   properties: {
     // The record's id; no foreign key object so that the entry stays a plain projection.
@@ -94,6 +95,9 @@ export const CatalogueEntrySchema = defineEntity({
     grade: p.string().length(16).nullable(),
     damageGrade: p.string().length(16).nullable(),
     precious: p.boolean(),
+    // The 同版 group (edition-group.rules.ts) as a SHA-1 of its key; '' when the record forms no
+    // group, null while not yet computed (entries published before the column; the backfill fills it).
+    editionKey: p.string().length(40).nullable(),
     publishedAt: p.datetime(),
     updatedAt: p.datetime(),
   },

@@ -12,7 +12,11 @@ import { CATALOGUE_WALK_COLUMNS } from './catalogue-entry.entity.js';
 const WALK_COLUMNS = ['census_number', ...CATALOGUE_WALK_COLUMNS].join(', ');
 
 /** Result columns of a page, joined with the institution and province names. */
-async function selectEntries(em: EntityManager, inner: string, bindings: unknown[]): Promise<EntryRow[]> {
+export async function selectEntries(
+  em: EntityManager,
+  inner: string,
+  bindings: unknown[],
+): Promise<EntryRow[]> {
   const images = await hasImagesTable(em);
   const image = images
     ? `(select ri.id::text from record_image ri where ri.record_id = e.record_id and ri.status = 'ready'

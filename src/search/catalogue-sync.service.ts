@@ -3,6 +3,8 @@ import type { CensusRecord } from '../census/census-record.entity.js';
 import { toRecordInput } from '../census/record-body.js';
 import type { ChangeType } from './catalogue-entry.entity.js';
 import { catalogueKeys, formatAuthors, pgTextArray } from './catalogue-entry.rules.js';
+import { editionGroupKey } from './edition-group.rules.js';
+import { createHash } from 'node:crypto';
 import { forgetCachedFacets } from './facet-cache.js';
 import { shiftTokenCounts, type EntryTokens } from './catalogue-token.repository.js';
 
@@ -13,6 +15,12 @@ async function currentTokens(em: EntityManager, recordId: string): Promise<Entry
     [recordId],
   );
   return row ? { tokens: row.tokens, titleTokens: row.title_tokens } : undefined;
+}
+
+/** The stored form of a record's 同版 group key: its SHA-1, or '' when it forms no group. */
+export function hashedEditionKey(input: Parameters<typeof editionGroupKey>[0]): string {
+  const key = editionGroupKey(input);
+  return key === null ? '' : createHash('sha1').update(key).digest('hex');
 }
 
 /**
@@ -31,8 +39,8 @@ export async function syncCatalogueEntry(em: EntityManager, record: CensusRecord
     const rows = await em.execute<Array<{ created: boolean }>>(
       `insert into catalogue_entry (record_id, census_number, type, institution_id, province_code, title,
          authors, edition, title_key, search_key, tokens, title_tokens, document_type, classification, dynasty, year_from, year_to,
-         edition_type, binding, grade, damage_grade, precious, published_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         edition_type, binding, grade, damage_grade, precious, edition_key, published_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict (record_id) do update set census_number = excluded.census_number, type = excluded.type,
          institution_id = excluded.institution_id, province_code = excluded.province_code,
          title = excluded.title, authors = excluded.authors, edition = excluded.edition,
@@ -41,7 +49,7 @@ export async function syncCatalogueEntry(em: EntityManager, record: CensusRecord
          classification = excluded.classification, dynasty = excluded.dynasty,
          year_from = excluded.year_from, year_to = excluded.year_to, edition_type = excluded.edition_type,
          binding = excluded.binding, grade = excluded.grade, damage_grade = excluded.damage_grade,
-         precious = excluded.precious, updated_at = excluded.updated_at
+         precious = excluded.precious, edition_key = excluded.edition_key, updated_at = excluded.updated_at
        returning (xmax = 0) as created`,
       [
         record.id,
@@ -66,6 +74,7 @@ export async function syncCatalogueEntry(em: EntityManager, record: CensusRecord
         record.grade ?? null,
         record.damageGrade ?? null,
         Boolean(record.preciousListNumber),
+        hashedEditionKey(input),
         record.publishedAt ?? now,
         now,
       ],

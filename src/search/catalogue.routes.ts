@@ -3,6 +3,8 @@ import { catalogueSearchQuery, catalogueSuggestQuery, changePageParams } from '.
 import { searchCatalogue, suggestCatalogue } from './catalogue-search.service.js';
 import { openSearchDescription } from './opensearch.presenter.js';
 import { changeFeed, changeFeedPage } from './change-discovery.service.js';
+import { sameEditionCopies } from './same-edition.service.js';
+import { censusNumberParams } from '../census/record.schemas.js';
 
 const tag = 'Catalogue 公共目录检索';
 const ACTIVITY_STREAMS = 'application/ld+json;profile="https://www.w3.org/ns/activitystreams"';
@@ -33,6 +35,16 @@ export const catalogueRoutes = [
         body: query.format === 'opensearch' ? [query.q, result.suggestions.map((s) => s.title)] : result,
       };
     },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/catalogue/records/:censusNumber/same-edition',
+    summary:
+      'Other published copies of the same edition (同版: same title, persons and edition), {censusNumber, grouped, copies}',
+    tag,
+    auth: 'public',
+    params: censusNumberParams,
+    handler: async ({ scope, params }) => ({ body: await sameEditionCopies(scope.em, params.censusNumber) }),
   }),
   defineRoute({
     method: 'get',
