@@ -67,18 +67,21 @@ test.before(async () => {
 });
 test.after.always(() => app?.close());
 
-test.serial('each copy of an edition lists the other published copies, not other editions or drafts', async (t) => {
-  const fromFj = await copiesOf(cn.fj!);
-  t.is(fromFj.status, 200);
-  t.true(fromFj.body.grouped);
-  t.deepEqual(numbers(fromFj.body), [cn.js, cn.bj].sort());
-  const fromJs = await copiesOf(cn.js!);
-  t.deepEqual(numbers(fromJs.body), [cn.fj, cn.bj].sort());
-  const copy = fromJs.body.copies.find((c: { censusNumber: string }) => c.censusNumber === cn.bj);
-  t.is(copy.title, '史記一百三十卷', 'each copy is shown as its institution catalogued it');
-  t.truthy(copy.institution.name);
-  t.deepEqual(numbers((await copiesOf(cn.otherYear!)).body), []);
-});
+test.serial(
+  'each copy of an edition lists the other published copies, not other editions or drafts',
+  async (t) => {
+    const fromFj = await copiesOf(cn.fj!);
+    t.is(fromFj.status, 200);
+    t.true(fromFj.body.grouped);
+    t.deepEqual(numbers(fromFj.body), [cn.js, cn.bj].sort());
+    const fromJs = await copiesOf(cn.js!);
+    t.deepEqual(numbers(fromJs.body), [cn.fj, cn.bj].sort());
+    const copy = fromJs.body.copies.find((c: { censusNumber: string }) => c.censusNumber === cn.bj);
+    t.is(copy.title, '史記一百三十卷', 'each copy is shown as its institution catalogued it');
+    t.truthy(copy.institution.name);
+    t.deepEqual(numbers((await copiesOf(cn.otherYear!)).body), []);
+  },
+);
 
 test.serial('a vague edition forms no group; unpublished or unknown numbers are 404', async (t) => {
   const vague = await copiesOf(cn.vague!);
