@@ -32,6 +32,7 @@ import { conditionRoutes } from '../condition/condition.routes.js';
 import { triageRoutes } from '../triage/triage.routes.js';
 import { statisticsRoutes } from '../statistics/statistics.routes.js';
 import { catalogueRoutes } from '../search/catalogue.routes.js';
+import { sitemapRoutes } from '../search/sitemap.routes.js';
 import { restorationRoutes } from '../restoration/restoration.routes.js';
 
 /** Every JSON route of the service; the OpenAPI document is generated from this list. */
@@ -56,6 +57,7 @@ export const API_ROUTES: readonly Route[] = [
   ...triageRoutes,
   ...statisticsRoutes,
   ...catalogueRoutes,
+  ...sitemapRoutes,
   ...restorationRoutes,
 ];
 

@@ -1,11 +1,7 @@
 // OpenSearch 1.1 description of the public catalogue, so browsers and library portals can add it
 // as a search engine and call it (HTML results, JSON results, suggestions).
 
-const escapeXml = (text: string) =>
-  text.replace(
-    /[<>&'"]/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
-  );
+import { escapeXml } from './xml.js';
 
 /** The OpenSearch description document for a service reachable at publicUrl. */
 export function openSearchDescription(publicUrl: string): string {

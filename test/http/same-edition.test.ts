@@ -1,4 +1,5 @@
-// 同版: copies of one edition held by different institutions are found from any one of them.
+// 同版: copies of one edition held by different institutions are found from any one of them; and
+// the sitemaps that let search engines find every published record.
 import test from 'ava';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
@@ -99,3 +100,29 @@ test.serial('entries published before the group key existed get it from the star
   await backfillCatalogue(em);
   t.deepEqual(numbers((await copiesOf(cn.fj!)).body), [cn.js, cn.bj].sort());
 });
+
+test.serial(
+  'robots.txt names the sitemap; the sitemap lists every published record and no draft',
+  async (t) => {
+    const robots = await anon.get('/robots.txt');
+    t.is(robots.status, 200);
+    t.regex(robots.text, /^Sitemap: http:\/\/.+\/sitemap\.xml$/m);
+    t.regex(robots.text, /^Disallow: \/api\/$/m);
+    const index = await anon.get('/sitemap.xml');
+    t.is(index.status, 200);
+    t.regex(index.headers.get('content-type') ?? '', /application\/xml/);
+    const pages = [...index.text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    t.deepEqual(
+      pages.map((u) => new URL(u).pathname),
+      ['/sitemaps/records-1.xml'],
+    );
+    const page = await anon.get('/sitemaps/records-1.xml');
+    t.is(page.status, 200);
+    const listed = [...page.text.matchAll(/<loc>[^<]+\/records\/([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    t.deepEqual(listed, [cn.fj, cn.js, cn.bj, cn.otherYear, cn.vague].sort());
+    t.false(listed.includes(cn.draft!));
+    t.regex(page.text, /<lastmod>\d{4}-\d\d-\d\dT/);
+    t.is((await anon.get('/sitemaps/records-2.xml')).status, 404);
+    t.is((await anon.get('/sitemaps/records-x.xml')).status, 400);
+  },
+);
