@@ -4,6 +4,7 @@ import { searchCatalogue, suggestCatalogue } from './catalogue-search.service.js
 import { openSearchDescription } from './opensearch.presenter.js';
 import { changeFeed, changeFeedPage } from './change-discovery.service.js';
 import { sameEditionCopies } from './same-edition.service.js';
+import { recordCitations } from './citation.service.js';
 import { censusNumberParams } from '../census/record.schemas.js';
 
 const tag = 'Catalogue 公共目录检索';
@@ -45,6 +46,17 @@ export const catalogueRoutes = [
     auth: 'public',
     params: censusNumberParams,
     handler: async ({ scope, params }) => ({ body: await sameEditionCopies(scope.em, params.censusNumber) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/catalogue/records/:censusNumber/citation',
+    summary: 'Citations of a published record: GB/T 7714-2015 and Chicago, dated today, with its permalink',
+    tag,
+    auth: 'public',
+    params: censusNumberParams,
+    handler: async ({ scope, deps, params }) => ({
+      body: await recordCitations(scope.em, params.censusNumber, base(deps.config.publicUrl)),
+    }),
   }),
   defineRoute({
     method: 'get',

@@ -1,5 +1,5 @@
 // 同版: copies of one edition held by different institutions are found from any one of them; and
-// the sitemaps that let search engines find every published record.
+// the sitemaps that let search engines find every published record; and citations.
 import test from 'ava';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
@@ -124,5 +124,22 @@ test.serial(
     t.regex(page.text, /<lastmod>\d{4}-\d\d-\d\dT/);
     t.is((await anon.get('/sitemaps/records-2.xml')).status, 404);
     t.is((await anon.get('/sitemaps/records-x.xml')).status, 400);
+  },
+);
+
+test.serial(
+  'a published record is cited in GB/T 7714 and Chicago with its permalink; a draft is not',
+  async (t) => {
+    const res = await anon.get(`/api/catalogue/records/${cn.fj}/citation`);
+    t.is(res.status, 200);
+    t.regex(res.body.url, new RegExp(`/records/${cn.fj}$`));
+    t.true(
+      res.body.gbt7714.startsWith(
+        '司馬遷, 裴駰. 史記一百三十卷[M/OL]. 明萬曆二十四年（1596）南京國子監刻本.',
+      ),
+    );
+    t.true(res.body.gbt7714.includes(`普查登记编号 ${cn.fj}. [${res.body.citedOn}]. ${res.body.url}`));
+    t.true(res.body.chicago.startsWith('司馬遷, and 裴駰. 史記一百三十卷.'));
+    t.is((await anon.get(`/api/catalogue/records/${cn.draft}/citation`)).status, 404);
   },
 );
