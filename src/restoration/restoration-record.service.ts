@@ -9,7 +9,7 @@ import { presentRestorationRecord } from './restoration-record.presenter.js';
 export async function restorationRecord(scope: RequestScope, publicUrl: string, id: string) {
   const actor = requireActor(scope);
   const { order, roles } = await loadOrder(scope.em, actor, id);
-  const detail = await workOrderDetail(scope.em, order, roles, publicUrl);
+  const detail = await workOrderDetail(scope.em, order, roles, publicUrl, actor);
   const cn = order.record.censusNumber;
   const before = order.beforeAssessment as ConditionAssessment | null;
   const after = order.afterAssessment as ConditionAssessment | null;

@@ -32,6 +32,7 @@ export async function orderScope(em: EntityManager, order: WorkOrder): Promise<W
 }
 
 export interface LoadedOrder {
+  readonly actor: Actor;
   readonly order: WorkOrder;
   readonly scope: WorkOrderScope;
   readonly roles: ActorRoles;
@@ -60,7 +61,7 @@ export async function loadOrder(
     throw AppError.forbidden('无权查看该修复工单', 'You may not see this work order');
   }
   const roles = actorRolesFor(actor, await capabilitiesOf(em, actor.userId), scope);
-  return { order, scope, roles };
+  return { actor, order, scope, roles };
 }
 
 /** A 403 naming what the actor would need. */

@@ -12,7 +12,7 @@ export async function assertVersion(
 ): Promise<void> {
   const { order, roles } = loaded;
   if (order.version === sent) return;
-  const current = await workOrderDetail(em, order, roles, publicUrl);
+  const current = await workOrderDetail(em, order, roles, publicUrl, loaded.actor);
   throw new AppError(
     409,
     'VERSION_CONFLICT',

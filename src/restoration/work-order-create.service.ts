@@ -131,6 +131,6 @@ export async function createWorkOrder(scope: RequestScope, publicUrl: string, bo
       ...recordScope,
       grantedCentreId: centreId,
     });
-    return workOrderDetail(em, order, roles, publicUrl);
+    return workOrderDetail(em, order, roles, publicUrl, actor);
   });
 }

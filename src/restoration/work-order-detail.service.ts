@@ -5,7 +5,8 @@ import { WorkOrderLogEntrySchema } from './work-order-log.entity.js';
 import { WorkOrderPhotoSchema, type WorkOrderPhoto } from './work-order-photo.entity.js';
 import { WorkOrderTransitionSchema } from './work-order-transition.entity.js';
 import { presentWorkOrder } from './work-order.presenter.js';
-import type { ActorRoles } from './work-order-state.rules.js';
+import { actionOffers, type ActorRoles, type WorkOrderState } from './work-order-state.rules.js';
+import { guardContext } from './work-order-guards.service.js';
 
 /** Loads an order's log, photos and history and presents the whole order. */
 export async function workOrderDetail(
@@ -13,6 +14,7 @@ export async function workOrderDetail(
   order: WorkOrder,
   roles: ActorRoles,
   publicUrl: string,
+  actor: { userId: string },
 ) {
   await em.populate(order, [
     'record',
@@ -40,5 +42,6 @@ export async function workOrderDetail(
     { workOrder: order.id },
     { orderBy: { at: 'asc' } },
   );
-  return presentWorkOrder(order, { log, photos, transitions, roles, publicUrl });
+  const offers = actionOffers(order.state as WorkOrderState, await guardContext(em, order, actor, roles));
+  return presentWorkOrder(order, { log, photos, transitions, roles, offers, publicUrl });
 }

@@ -11,7 +11,7 @@ import type { ListWorkOrdersQuery } from './work-order.schemas.js';
 export async function getWorkOrder(scope: RequestScope, publicUrl: string, id: string) {
   const actor = requireActor(scope);
   const { order, roles } = await loadOrder(scope.em, actor, id);
-  return workOrderDetail(scope.em, order, roles, publicUrl);
+  return workOrderDetail(scope.em, order, roles, publicUrl, actor);
 }
 
 /** Work orders the caller may see (their institution's, their centre's, their province's), newest first. */

@@ -46,16 +46,17 @@ export const STATE_LABELS: Record<WorkOrderState, { zh: string; en: string }> = 
   cancelled: { zh: '已撤销', en: 'cancelled' },
 };
 
+// The names of the actions as the pages' buttons and the messages show them.
 export const ACTION_LABELS: Record<WorkOrderAction, { zh: string; en: string }> = {
-  plan: { zh: '制定修复方案', en: 'plan' },
-  approve: { zh: '批准方案', en: 'approve' },
-  start: { zh: '开始修复', en: 'start' },
-  hold: { zh: '暂停', en: 'put on hold' },
-  resume: { zh: '继续修复', en: 'resume' },
-  complete: { zh: '完成修复', en: 'complete' },
-  accept: { zh: '验收通过', en: 'accept' },
-  reject: { zh: '验收不通过', en: 'reject' },
-  cancel: { zh: '撤销', en: 'cancel' },
+  plan: { zh: '提交修复方案', en: 'Submit plan' },
+  approve: { zh: '批准方案', en: 'Approve plan' },
+  start: { zh: '开始修复', en: 'Start treatment' },
+  hold: { zh: '暂停', en: 'Put on hold' },
+  resume: { zh: '继续修复', en: 'Resume' },
+  complete: { zh: '完成修复', en: 'Complete' },
+  accept: { zh: '验收通过', en: 'Accept' },
+  reject: { zh: '验收不通过', en: 'Reject' },
+  cancel: { zh: '撤销工单', en: 'Cancel order' },
 };
 
 const NON_TERMINAL = WORK_ORDER_STATES.filter((s) => !TERMINAL_STATES.includes(s));
@@ -83,7 +84,7 @@ type RoleFlag = keyof ActorRoles;
 
 // Who moves an order on (restoration.md): conservators do the work, the studio head approves and
 // cancels, the inspector accepts or rejects.
-const PERMITTED: Record<WorkOrderAction, RoleFlag> = {
+export const ACTION_ROLE: Readonly<Record<WorkOrderAction, RoleFlag>> = {
   plan: 'isConservator',
   approve: 'isStudioHead',
   start: 'isConservator',
@@ -101,7 +102,7 @@ const ROLE_LABELS: Record<RoleFlag, { zh: string; en: string }> = {
   isConservator: { zh: '修复师', en: 'conservator' },
 };
 
-const REASON_REQUIRED: readonly WorkOrderAction[] = ['hold', 'reject', 'cancel'];
+export const REASON_REQUIRED: readonly WorkOrderAction[] = ['hold', 'reject', 'cancel'];
 
 export interface TransitionContext {
   actorId: string;
@@ -153,9 +154,7 @@ export function allowedActions(state: WorkOrderState | string): WorkOrderAction[
 
 function actionList(actions: readonly WorkOrderAction[], lang: 'zh' | 'en'): string {
   if (actions.length === 0) return lang === 'zh' ? '无（终态）' : 'none (final state)';
-  return actions
-    .map((a) => (lang === 'zh' ? `${ACTION_LABELS[a].zh}（${a}）` : a))
-    .join(lang === 'zh' ? '、' : ', ');
+  return actions.map((a) => (lang === 'zh' ? ACTION_LABELS[a].zh : a)).join(lang === 'zh' ? '、' : ', ');
 }
 
 /** Decides whether an actor may take an action on a work order in a state, and where it leads. */
@@ -175,10 +174,8 @@ export function transition(
 
   const to = isState(state) && isAction(action) ? TRANSITIONS[action][state] : undefined;
   if (!isState(state) || !isAction(action) || to === undefined) {
-    const stateZh = isState(state) ? `“${STATE_LABELS[state].zh}”（${state}）` : `“${state}”（未知状态）`;
-    const actionZh = isAction(action)
-      ? `“${ACTION_LABELS[action].zh}”（${action}）`
-      : `“${action}”（未知操作）`;
+    const stateZh = isState(state) ? `“${STATE_LABELS[state].zh}”` : `“${state}”（未知状态）`;
+    const actionZh = isAction(action) ? `“${ACTION_LABELS[action].zh}”` : `“${action}”（未知操作）`;
     return fail(
       'ILLEGAL_TRANSITION',
       `工单状态 ${stateZh} 下不能执行操作 ${actionZh}；可执行：${actionList(allowed, 'zh')}`,
@@ -186,12 +183,12 @@ export function transition(
     );
   }
 
-  const role = PERMITTED[action];
+  const role = ACTION_ROLE[action];
   if (!ctx.actorRoles[role]) {
     return fail(
       'NOT_PERMITTED',
-      `用户 ${ctx.actorId} 不是${ROLE_LABELS[role].zh}，不能执行“${ACTION_LABELS[action].zh}”：此操作须由${ROLE_LABELS[role].zh}执行`,
-      `user ${ctx.actorId} is not a ${ROLE_LABELS[role].en} and cannot ${ACTION_LABELS[action].en} the work order: only a ${ROLE_LABELS[role].en} may`,
+      `您不是本工单的${ROLE_LABELS[role].zh}，不能执行“${ACTION_LABELS[action].zh}”：此操作须由${ROLE_LABELS[role].zh}执行`,
+      `You are not a ${ROLE_LABELS[role].en} of this work order and cannot "${ACTION_LABELS[action].en}": only a ${ROLE_LABELS[role].en} may`,
     );
   }
 
@@ -199,7 +196,7 @@ export function transition(
     return fail(
       'REASON_REQUIRED',
       `“${ACTION_LABELS[action].zh}”须填写原因（reason 为空）`,
-      `a reason is required to ${ACTION_LABELS[action].en} a work order (reason is empty)`,
+      `"${ACTION_LABELS[action].en}" needs a reason (reason is empty)`,
     );
   }
 
@@ -208,15 +205,15 @@ export function transition(
     if (!ctx.plannerId) {
       return fail(
         'PLANNER_UNKNOWN',
-        '该书为一级/二级古籍或入选珍贵古籍名录，方案须由制定者以外的人批准，但方案制定人（plannerId）未知',
-        'the item is graded 一级/二级 or on the precious list, so its plan must be approved by someone other than the planner, but the planner (plannerId) is unknown',
+        '该书为一级/二级古籍或入选珍贵古籍名录，方案须由制定者以外的人批准，但本工单没有记录方案制定人：请修复师先执行“制定修复方案”',
+        'the item is graded 一级/二级 or on the precious list, so its plan must be approved by someone other than the planner, but this order has no recorded planner: a conservator must mark it planned first',
       );
     }
     if (ctx.plannerId === ctx.actorId) {
       return fail(
         'SAME_PERSON_APPROVAL',
-        `用户 ${ctx.actorId} 是方案制定人，不能批准自己的方案：一级/二级古籍或名录古籍的修复方案须由他人批准`,
-        `user ${ctx.actorId} wrote the plan and cannot approve it: plans for items graded 一级/二级 or on the precious list need someone else's approval`,
+        '您是方案制定人，不能批准自己的方案：一级/二级古籍或名录古籍的修复方案须由他人批准',
+        "You wrote the plan and cannot approve it: plans for items graded 一级/二级 or on the precious list need someone else's approval",
       );
     }
   }
@@ -224,8 +221,8 @@ export function transition(
   if (action === 'accept' && ctx.workerIds.includes(ctx.actorId)) {
     return fail(
       'SAME_PERSON_ACCEPTANCE',
-      `用户 ${ctx.actorId} 参与了本工单的修复，不能验收：验收须由未参与修复的人进行`,
-      `user ${ctx.actorId} worked on this order and cannot accept it: acceptance must be by someone who did not work on it`,
+      '您参与了本工单的修复，不能验收：验收须由未参与修复的人进行',
+      'You worked on this order and cannot accept it: acceptance must be by someone who did not work on it',
     );
   }
 
@@ -233,18 +230,52 @@ export function transition(
     if (ctx.hasAfterAssessment !== true) {
       return fail(
         'AFTER_ASSESSMENT_REQUIRED',
-        '完成修复前须附上修复后的破损定级评估（hasAfterAssessment 为否），以便对比修复前后',
-        'a condition assessment after treatment must be attached before completing (hasAfterAssessment is false), so damage before and after can be compared',
+        '完成修复前须先做修复后的破损评估（本工单页“修复后评估”），以便对比修复前后的破损级别',
+        'Assess the condition after treatment first ("after-treatment assessment" on this order\'s page), so damage before and after can be compared',
       );
     }
     if (ctx.hasAfterPhotos !== true) {
       return fail(
         'AFTER_PHOTOS_REQUIRED',
-        '完成修复前须附上修复后的照片（hasAfterPhotos 为否）',
-        'after-treatment photos must be attached before completing (hasAfterPhotos is false)',
+        '完成修复前须上传至少一张修复后照片（照片阶段选“修复后”）',
+        'Upload at least one after-treatment photo (phase "after") before completing',
       );
     }
   }
 
   return { ok: true, from: state, action, to };
+}
+
+/** One action as the order's page offers it: open to the caller, or shown with why it is not yet. */
+export interface ActionOffer {
+  action: WorkOrderAction;
+  label: { zh: string; en: string };
+  /** The action asks for a reason (hold, reject, cancel). */
+  needsReason: boolean;
+  /** Why the action cannot be taken yet (the guard that fails), or null when it can. */
+  blocked: { code: TransitionErrorCode; messageZh: string; messageEn: string } | null;
+}
+
+/**
+ * The actions this state opens to the caller's roles, each with the guard that still blocks it, so
+ * the page offers exactly what the server will accept and says why the rest must wait. Actions of
+ * other roles are not the caller's work and are left out; the reason is asked for on submit.
+ */
+export function actionOffers(
+  state: WorkOrderState | string,
+  ctx: Omit<TransitionContext, 'reason'>,
+): ActionOffer[] {
+  return allowedActions(state)
+    .filter((action) => ctx.actorRoles[ACTION_ROLE[action]])
+    .map((action) => {
+      const result = transition(state, action, { ...ctx, reason: 'offered' });
+      return {
+        action,
+        label: ACTION_LABELS[action],
+        needsReason: REASON_REQUIRED.includes(action),
+        blocked: result.ok
+          ? null
+          : { code: result.code, messageZh: result.messageZh, messageEn: result.messageEn },
+      };
+    });
 }

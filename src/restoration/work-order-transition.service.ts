@@ -1,17 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConditionAssessmentSchema } from '../condition/condition-assessment.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/app-error.js';
 import { requireActor, type RequestScope } from '../http/request-scope.js';
 import type { Actor } from '../auth/actor.js';
 import { loadOrder } from './work-order-access.service.js';
-import { needsIndependentApproval } from './work-order-access.rules.js';
 import { assertVersion } from './work-order-conflict.js';
 import { workOrderDetail } from './work-order-detail.service.js';
-import { WorkOrderLogEntrySchema } from './work-order-log.entity.js';
-import { WorkOrderPhotoSchema } from './work-order-photo.entity.js';
 import { WorkOrderTransitionSchema } from './work-order-transition.entity.js';
-import { workerIds } from './work-order-totals.rules.js';
+import { afterAssessment, guardContext } from './work-order-guards.service.js';
 import {
   transition,
   type TransitionErrorCode,
@@ -34,23 +30,6 @@ const STATUS_OF: Record<TransitionErrorCode, number> = {
 
 function fieldError(code: string, path: string, zh: string, en: string): AppError {
   return AppError.badRequest(code, zh, en, [{ path, rule: 'required', messageZh: zh, messageEn: en }]);
-}
-
-/** Completing needs an after-treatment assessment: the linked one, else the newest made since work started. */
-async function afterAssessment(em: EntityManager, order: WorkOrder) {
-  if (order.afterAssessment) return order.afterAssessment;
-  const started = await em.findOne(
-    WorkOrderTransitionSchema,
-    { workOrder: order.id, action: 'start' },
-    { orderBy: { at: 'asc' } },
-  );
-  if (!started) return null;
-  const [newest] = await em.find(
-    ConditionAssessmentSchema,
-    { record: order.record.id, createdAt: { $gte: started.at } },
-    { orderBy: { createdAt: 'desc' }, limit: 1 },
-  );
-  return newest && newest.id !== order.beforeAssessment?.id ? newest : null;
 }
 
 function applyEffects(
@@ -97,26 +76,8 @@ export async function transitionWorkOrder(
     const { order, roles } = loaded;
     await assertVersion(em, loaded, body.version, publicUrl);
     const state = order.state as WorkOrderState;
-    const log = await em.find(WorkOrderLogEntrySchema, { workOrder: order.id });
-    const history = await em.find(WorkOrderTransitionSchema, { workOrder: order.id });
-    const after = body.action === 'complete' ? await afterAssessment(em, order) : order.afterAssessment;
-    const afterPhotos = await em.count(WorkOrderPhotoSchema, { workOrder: order.id, phase: 'after' });
-    const result = transition(state, body.action, {
-      actorId: actor.userId,
-      actorRoles: roles,
-      plannerId: order.plannedBy?.id ?? null,
-      workerIds: workerIds(
-        log.map((e) => e.conservator.id),
-        history.map((t) => ({ action: t.action ?? null, actorId: t.actorId })),
-      ),
-      needsIndependentApproval: needsIndependentApproval({
-        grade: order.record.grade ?? null,
-        preciousListNumber: order.record.preciousListNumber ?? null,
-      }),
-      reason: body.reason ?? null,
-      hasAfterAssessment: !!after,
-      hasAfterPhotos: afterPhotos > 0,
-    });
+    const guards = await guardContext(em, order, actor, roles);
+    const result = transition(state, body.action, { ...guards, reason: body.reason ?? null });
     if (!result.ok) {
       throw new AppError(
         STATUS_OF[result.code],
@@ -159,7 +120,10 @@ export async function transitionWorkOrder(
       );
     }
     const now = new Date();
-    if (body.action === 'complete' && after && !order.afterAssessment) order.afterAssessment = after;
+    // Completing links the assessment that let it through (the newest since work started).
+    if (body.action === 'complete' && !order.afterAssessment) {
+      order.afterAssessment = (await afterAssessment(em, order)) as never;
+    }
     applyEffects(order, body.action, actor, body, now);
     order.state = result.to;
     order.stateSince = now;
@@ -187,6 +151,6 @@ export async function transitionWorkOrder(
       provinceCode: order.provinceCode,
       institutionId: order.institution.id,
     });
-    return workOrderDetail(em, order, roles, publicUrl);
+    return workOrderDetail(em, order, roles, publicUrl, actor);
   });
 }

@@ -126,6 +126,6 @@ export async function updateWorkOrder(
         institutionId: order.institution.id,
       });
     }
-    return workOrderDetail(em, order, roles, publicUrl);
+    return workOrderDetail(em, order, roles, publicUrl, actor);
   });
 }

@@ -10,31 +10,13 @@ import {
   allowedActions,
   STATE_LABELS,
   WORK_ORDER_ACTIONS,
+  type ActionOffer,
   type ActorRoles,
-  type WorkOrderAction,
   type WorkOrderState,
 } from './work-order-state.rules.js';
 
 type Person = { id: string; displayName: string } | null | undefined;
 const person = (u: Person) => (u ? { id: u.id, displayName: u.displayName } : null);
-
-/** Which role each action needs, mirrored from the state machine for the pages' buttons. */
-const ACTION_ROLE: Record<WorkOrderAction, keyof ActorRoles> = {
-  plan: 'isConservator',
-  approve: 'isStudioHead',
-  start: 'isConservator',
-  hold: 'isConservator',
-  resume: 'isConservator',
-  complete: 'isConservator',
-  accept: 'isInspector',
-  reject: 'isInspector',
-  cancel: 'isStudioHead',
-};
-
-/** The actions open in this state that the caller's roles allow (guards like independence are checked on submit). */
-export function myActions(state: WorkOrderState, roles: ActorRoles): WorkOrderAction[] {
-  return allowedActions(state).filter((a) => roles[ACTION_ROLE[a]]);
-}
 
 function presentAssessmentBrief(a: ConditionAssessment | null | undefined) {
   if (!a) return null;
@@ -71,6 +53,8 @@ export interface WorkOrderParts {
   readonly photos: ReadonlyArray<WorkOrderPhoto & { image: RecordImage }>;
   readonly transitions: readonly WorkOrderTransition[];
   readonly roles: ActorRoles;
+  /** What the caller may do now, and what waits for which guard (work-order-state.rules actionOffers). */
+  readonly offers: readonly ActionOffer[];
   readonly publicUrl: string;
 }
 
@@ -137,7 +121,8 @@ export function presentWorkOrder(o: WorkOrder, parts: WorkOrderParts) {
       at: t.at.toISOString(),
     })),
     allowedActions: allowedActions(o.state as WorkOrderState),
-    myActions: myActions(o.state as WorkOrderState, parts.roles),
+    myActions: parts.offers.map((offer) => offer.action),
+    actions: parts.offers,
     roles: parts.roles,
     manifest: `${parts.publicUrl}/iiif/manifest/work-order/${o.id}`,
   };

@@ -159,11 +159,16 @@ test.serial('a work order goes from proposed to accepted through the pages', asy
   await photos.getByLabel('阶段', { exact: true }).selectOption('after');
   await photos.getByRole('button', { name: '上传照片' }).click();
   await page.locator('.wo-photos[data-phase="after"] img').waitFor();
+  // 完成修复 waits, visibly and with the reason, for the after-treatment assessment
+  const complete = page.getByRole('button', { name: '完成修复', exact: true });
+  t.true(await complete.isDisabled());
+  t.regex((await page.locator('#wo-blocked-complete').textContent()) ?? '', /修复后的破损评估/);
   const after = await worker.api.post(`/api/records/${cn}/assessments`, {
     observations: [{ damageType: '虫蛀', areaPercent: 3 }],
     phReadings: [],
   });
   t.is(after.status, 201, after.text);
+  await page.reload();
   await act(page, '完成修复', '修复完成');
   const levels = (await page.locator('.wo-levels').textContent()) ?? '';
   t.is(levels, `二级 → ${after.body.finalLevel}`);

@@ -193,14 +193,29 @@ test.serial('the full life cycle from a condition assessment to acceptance', asy
   t.is(badPhase.status, 400);
   t.is((await photo(worker, id, 'before')).status, 201);
 
-  // completing needs an after assessment and after photos
+  // completing needs an after assessment and after photos; the order says so before anyone tries
+  const completeOffer = async () =>
+    (await worker.get(`/api/work-orders/${id}`)).body.actions.find(
+      (o: { action: string }) => o.action === 'complete',
+    );
+  const waiting = await completeOffer();
+  t.is(waiting.blocked.code, 'AFTER_ASSESSMENT_REQUIRED');
+  t.is(waiting.label.zh, '完成修复');
+  t.notRegex(
+    waiting.blocked.messageZh,
+    /hasAfter|[0-9a-f]{8}-[0-9a-f]{4}/,
+    'no field names or ids for people',
+  );
   const early = await act(worker, id, 'complete');
   t.is(early.status, 409);
   t.is(early.body.error.code, 'AFTER_ASSESSMENT_REQUIRED');
+  t.is(early.body.error.messageZh, waiting.blocked.messageZh);
   const after = await assess(cn, 5);
+  t.is((await completeOffer()).blocked.code, 'AFTER_PHOTOS_REQUIRED');
   const noPhotos = await act(worker, id, 'complete');
   t.is(noPhotos.body.error.code, 'AFTER_PHOTOS_REQUIRED');
   t.is((await photo(worker, id, 'after')).status, 201);
+  t.is((await completeOffer()).blocked, null);
   const completed = await act(worker, id, 'complete');
   t.is(completed.status, 200, completed.text);
   t.is(completed.body.after.id, after.id);

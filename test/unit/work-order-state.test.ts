@@ -1,5 +1,8 @@
 import test from 'ava';
 import {
+  ACTION_LABELS,
+  STATE_LABELS,
+  actionOffers,
   allowedActions,
   transition,
   WORK_ORDER_ACTIONS,
@@ -57,7 +60,12 @@ for (const state of WORK_ORDER_STATES) {
         if (result.ok) return t.fail(`moved to ${result.to}`);
         t.is(result.code, 'ILLEGAL_TRANSITION');
         t.deepEqual(result.allowedActions, expectedAllowed(state));
-        t.true(result.messageZh.includes(state) && result.messageZh.includes(action));
+        // Chinese names the state and action by their labels, never by raw codes.
+        t.true(
+          result.messageZh.includes(STATE_LABELS[state].zh) &&
+            result.messageZh.includes(ACTION_LABELS[action].zh),
+        );
+        t.false(result.messageZh.includes(`（${state}）`));
         t.true(result.messageEn.includes(state) && result.messageEn.includes(action));
       } else {
         t.deepEqual(result, { ok: true, from: state, action, to });
@@ -398,7 +406,8 @@ test('an illegal move lists the allowed actions in both languages', (t) => {
   const result = transition('completed', 'start', ANYONE);
   if (result.ok) return t.fail();
   t.deepEqual(result.allowedActions, ['accept', 'reject', 'cancel']);
-  t.true(result.messageZh.includes('验收通过（accept）') && result.messageZh.includes('撤销（cancel）'));
+  t.true(result.messageZh.includes('可执行：验收通过、验收不通过、撤销工单'), result.messageZh);
+  t.false(/[a-z_]{4,}/.test(result.messageZh), 'no raw codes in the Chinese message');
   t.true(result.messageEn.includes('allowed: accept, reject, cancel'));
 });
 
@@ -413,9 +422,34 @@ test('an unknown state has no allowed actions', (t) => {
   t.deepEqual(allowedActions('lost'), []);
 });
 
-test('the same-person refusal names the user', (t) => {
+test('a refusal speaks to the person, not about an account id', (t) => {
   const result = transition('planned', 'approve', ctx({ actorId: 'u-planner', plannerId: 'u-planner' }));
   if (result.ok) return t.fail();
-  t.true(result.messageZh.includes('u-planner'));
-  t.true(result.messageEn.includes('u-planner'));
+  t.true(result.messageZh.startsWith('您是方案制定人'));
+  t.true(result.messageEn.startsWith('You wrote the plan'));
+  t.false(result.messageZh.includes('u-planner') || result.messageEn.includes('u-planner'));
+});
+
+test("offers: the caller's actions in this state, each with the guard that still blocks it", (t) => {
+  const conservator = { isStudioHead: false, isInspector: false, isConservator: true };
+  const offers = actionOffers('in_progress', {
+    ...ctx({ actorRoles: conservator, hasAfterAssessment: false }),
+  });
+  t.deepEqual(
+    offers.map((o) => [o.action, o.blocked?.code ?? null, o.needsReason]),
+    [
+      ['hold', null, true],
+      ['complete', 'AFTER_ASSESSMENT_REQUIRED', false],
+    ],
+  );
+  t.deepEqual(offers[1]!.label, { zh: '完成修复', en: 'Complete' });
+  // the studio head's cancel is not the conservator's work; the head sees it
+  const head = actionOffers(
+    'in_progress',
+    ctx({ actorRoles: { ...conservator, isConservator: false, isStudioHead: true } }),
+  );
+  t.deepEqual(
+    head.map((o) => o.action),
+    ['cancel'],
+  );
 });

@@ -184,19 +184,31 @@ function actionsPanel(order, reload) {
           h(
             'div',
             { class: 'wo-action-buttons' },
-            order.myActions.map((action) =>
+            order.actions.map(({ action, label, blocked }) =>
               h(
                 'button',
                 {
                   type: 'button',
                   class: `button ${action === 'cancel' || action === 'reject' ? 'button-secondary' : 'button-primary'}`,
                   dataset: { action },
+                  disabled: blocked ? true : undefined,
+                  'aria-describedby': blocked ? `wo-blocked-${action}` : undefined,
                   onClick: () => send(action),
                 },
-                t(`wo.action.${action}`),
+                pick(label.zh, label.en),
               ),
             ),
           ),
+          // What the server still waits for before an action opens (e.g. the after-treatment assessment).
+          order.actions
+            .filter((offer) => offer.blocked)
+            .map(({ action, blocked }) =>
+              h(
+                'p',
+                { class: 'hint wo-blocked', id: `wo-blocked-${action}` },
+                pick(blocked.messageZh, blocked.messageEn),
+              ),
+            ),
         ]
       : h('p', { class: 'hint' }, t('wo.noActions')),
   ]);
