@@ -1,8 +1,12 @@
 import type { RecordStatus } from './record.types.js';
 
-/** Review workflow actions (overview.md): draft → submitted → in_review → returned | approved → published, plus withdrawn. */
+/**
+ * Review workflow actions (overview.md): draft → submitted → in_review → returned | approved → published,
+ * plus withdrawn; a submission not yet in review can be recalled to draft.
+ */
 export const WORKFLOW_ACTIONS = [
   'submit',
+  'recall',
   'start_review',
   'return',
   'approve',
@@ -24,6 +28,8 @@ interface ActionRule {
 /** The workflow as data: where each action may start, where it leads, who takes it, whether it needs a note. */
 export const WORKFLOW: Record<WorkflowAction, ActionRule> = {
   submit: { from: ['draft', 'returned'], to: 'submitted', side: 'catalogue', needsNote: false },
+  // 撤回提交: the cataloguer takes a submission back to fix it, as long as no reviewer has started.
+  recall: { from: ['submitted'], to: 'draft', side: 'catalogue', needsNote: false },
   start_review: { from: ['submitted'], to: 'in_review', side: 'review', needsNote: false },
   // Returning for correction (返修) must say why; the comments on fields say where.
   return: { from: ['submitted', 'in_review'], to: 'returned', side: 'review', needsNote: true },

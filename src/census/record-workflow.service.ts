@@ -42,8 +42,14 @@ function mayTake(ctx: ActorContext, action: WorkflowAction, record: CensusRecord
   }
 }
 
+// A review round starts with each submission; a recalled submission never reached a reviewer, so
+// the next submission continues its round.
 async function currentRound(em: EntityManager, record: CensusRecord): Promise<number> {
-  return em.count(ReviewEventSchema, { record, action: 'submit' });
+  const [submits, recalls] = await Promise.all([
+    em.count(ReviewEventSchema, { record, action: 'submit' }),
+    em.count(ReviewEventSchema, { record, action: 'recall' }),
+  ]);
+  return submits - recalls;
 }
 
 /** One workflow step on one record, inside the caller's transaction. */
@@ -85,6 +91,7 @@ async function step(
   const now = new Date();
   record.status = check.to;
   if (action === 'submit') record.submittedAt = now;
+  if (action === 'recall') record.submittedAt = null;
   if (action === 'approve') record.approvedAt = now;
   if (action === 'publish') record.publishedAt = now;
   if (action === 'withdraw') record.withdrawReason = note!.trim();

@@ -10,6 +10,7 @@ const tag = 'Review 审校';
 
 const singleActions: Array<[string, WorkflowAction, string]> = [
   ['submit', 'submit', 'Submit for review (grade and damage grade become mandatory)'],
+  ['recall', 'recall', 'Take a submission back to draft (撤回提交) while no reviewer has started'],
   ['start-review', 'start_review', 'Start reviewing a submitted record'],
   ['return', 'return', 'Return for correction (返修) with a note'],
   ['approve', 'approve', 'Approve'],

@@ -254,6 +254,36 @@ test('review workflow: submit, assign, comment, return, resubmit, approve, publi
   t.true(Number(next.slice(-7)) > Number(cn.slice(-7)), 'a withdrawn number is never reused');
 });
 
+test('撤回提交: a cataloguer takes a submission back until a reviewer starts, in the same round', async (t) => {
+  const cn = (await cataloguer.post('/api/records', guji({ grade: '三级乙等', damageGrade: '三级' }))).body
+    .censusNumber as string;
+  t.is((await cataloguer.post(`/api/records/${cn}/submit`, {})).body.status, 'submitted');
+  const recalled = await cataloguer.post(`/api/records/${cn}/recall`, {});
+  t.is(recalled.status, 200, recalled.text);
+  t.is(recalled.body.status, 'draft');
+  // editable again, then submitted again: still round 1, nobody reviewed the recalled one
+  t.is((await cataloguer.patch(`/api/records/${cn}`, { volumes: 12 })).status, 200);
+  t.is((await cataloguer.post(`/api/records/${cn}/submit`, {})).body.status, 'submitted');
+  const reviewer = await new ApiClient(app.url).login(
+    (await createUser(admin, { role: 'reviewer', provinceCode: '350000' })).email,
+    STRONG_PASSWORD,
+  );
+  t.is((await admin.post(`/api/records/${cn}/start-review`, {})).body.status, 'in_review');
+  const late = await cataloguer.post(`/api/records/${cn}/recall`, {});
+  t.is(late.status, 409, "once review has started the submission is the reviewer's");
+  t.deepEqual(late.body.error.allowedActions.includes('recall'), false);
+  t.is(
+    (await reviewer.post(`/api/records/${cn}/recall`, {})).status,
+    403,
+    "recalling is the cataloguing side's step",
+  );
+  const history = await cataloguer.get(`/api/records/${cn}/review`);
+  t.deepEqual(
+    history.body.events.map((e: { action: string; round: number }) => `${e.action}:${e.round}`),
+    ['submit:1', 'recall:1', 'submit:1', 'start_review:1'],
+  );
+});
+
 test('bulk submit and bulk approve report each record', async (t) => {
   const a = (await cataloguer.post('/api/records', guji({ grade: '四级', damageGrade: '完好' }))).body
     .censusNumber;

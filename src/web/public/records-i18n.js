@@ -200,12 +200,17 @@ addMessages({
   'tier.full': ['全部项目', 'Full'],
 
   'wf.submit': ['提交审校', 'Submit for review'],
+  'wf.recall': ['撤回提交', 'Recall submission'],
   'wf.start_review': ['开始审校', 'Start review'],
   'wf.return': ['退回修改', 'Return for correction'],
   'wf.approve': ['审校通过', 'Approve'],
   'wf.publish': ['发布', 'Publish'],
   'wf.withdraw': ['撤销记录', 'Withdraw'],
   'wf.done.submit': ['已提交审校。', 'Submitted for review.'],
+  'wf.done.recall': [
+    '已撤回提交，记录回到草稿，可继续修改。',
+    'Submission recalled: the record is a draft again.',
+  ],
   'wf.done.start_review': ['已开始审校。', 'Review started.'],
   'wf.done.return': ['已退回修改。', 'Returned for correction.'],
   'wf.done.approve': ['已审校通过。', 'Approved.'],

@@ -330,6 +330,7 @@ function canPublish(record, u = user()) {
 /** The workflow of the server (record-workflow.rules.ts) as the page needs it. */
 export const WORKFLOW = {
   submit: { from: ['draft', 'returned'], segment: 'submit', side: 'catalogue' },
+  recall: { from: ['submitted'], segment: 'recall', side: 'catalogue' },
   start_review: { from: ['submitted'], segment: 'start-review', side: 'review' },
   return: { from: ['submitted', 'in_review'], segment: 'return', side: 'review', note: 'return' },
   approve: { from: ['submitted', 'in_review'], segment: 'approve', side: 'review' },
