@@ -63,7 +63,9 @@ export const API_ROUTES: readonly Route[] = [
 export function buildApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: false });
   app.silent = true;
-  const router = new Router();
+  // Case-sensitive: /API/records is not /api/records. Middleware that looks at the path (CSRF,
+  // 404 shaping) must see the same path the router dispatches on.
+  const router = new Router({ sensitive: true });
   mountRoutes(router, API_ROUTES, deps);
   let openApi: Record<string, unknown> | undefined;
   mountDocs(router, () => (openApi ??= buildOpenApi(API_ROUTES, deps.config.publicUrl)));
