@@ -18,7 +18,7 @@ import {
   revokePersonalToken,
 } from './auth.service.js';
 import { csrfTokenOf } from './token.service.js';
-import { SESSION_COOKIE } from './session-cookie.js';
+import { requireHttpsWhenSecure, SESSION_COOKIE, sessionCookieOptions } from './session-cookie.js';
 import { userResponse } from '../users/user.schemas.js';
 
 const tag = 'Auth 认证';
@@ -34,13 +34,11 @@ export const authRoutes = [
     body: loginBody,
     response: loginResponse,
     handler: async ({ scope, body, koa, deps }) => {
+      requireHttpsWhenSecure(koa, deps.config.secureCookies);
       const result = await login(scope, body.email, body.password);
       koa.cookies.set(SESSION_COOKIE, result.token, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: deps.config.secureCookies,
+        ...sessionCookieOptions(deps.config.secureCookies),
         expires: new Date(result.expiresAt),
-        overwrite: true,
       });
       return { status: 200, body: result };
     },
@@ -52,9 +50,11 @@ export const authRoutes = [
     tag,
     auth: 'user',
     successStatus: 204,
-    handler: async ({ scope, koa }) => {
+    handler: async ({ scope, koa, deps }) => {
       await logout(scope);
-      koa.cookies.set(SESSION_COOKIE, null, { httpOnly: true, sameSite: 'lax' });
+      // A Secure cookie can only be cleared over https; over plain HTTP it was never sent anyway.
+      if (!deps.config.secureCookies || koa.secure)
+        koa.cookies.set(SESSION_COOKIE, null, sessionCookieOptions(deps.config.secureCookies));
       return { status: 204, body: null };
     },
   }),

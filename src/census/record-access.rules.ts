@@ -27,7 +27,15 @@ export const REVIEWER_VISIBLE: readonly RecordStatus[] = [
 
 /** Whether a (possibly anonymous) caller may read a record. The public sees only published records. */
 export function canViewRecord(actor: ActorContext | null, record: RecordScope): boolean {
-  if (record.status === 'published') return true;
+  return record.status === 'published' || canViewWorkflow(actor, record);
+}
+
+/**
+ * Whether the caller may see a record's workflow: its version history, review rounds and comments,
+ * who did what (staff e-mails, user ids) and internal notes. Publishing makes the record public,
+ * never its workflow: that stays with the institution's staff and those responsible for the review.
+ */
+export function canViewWorkflow(actor: ActorContext | null, record: RecordScope): boolean {
   if (!actor) return false;
   switch (actor.role) {
     case 'national_admin':

@@ -3,37 +3,62 @@ import { CensusRecordSchema, type CensusRecord } from './census-record.entity.js
 import { RecordVersionSchema } from './record-version.entity.js';
 import { ReviewCommentSchema, ReviewEventSchema } from './review-event.entity.js';
 import type { ListRecordsQuery } from './record.schemas.js';
-import { canViewRecord, REVIEWER_VISIBLE, type ActorContext } from './record-access.rules.js';
+import {
+  canViewRecord,
+  canViewWorkflow,
+  REVIEWER_VISIBLE,
+  type ActorContext,
+  type RecordScope,
+} from './record-access.rules.js';
 import { actorContext } from './record-access.service.js';
 import { presentRecord } from './record.presenter.js';
 import { foldTerm } from './term-folding.rules.js';
 import { AppError } from '../http/app-error.js';
 import type { RequestScope } from '../http/request-scope.js';
 
-/** Loads a record the caller may see, or 404 (not 403: an unpublished record's existence is not public). */
+/**
+ * Loads a record the caller may see, or 404 (not 403: an unpublished record's existence is not
+ * public). `workflow` tells whether the caller may also see its workflow (history, review, who did
+ * what, internal notes) — the public may see a published record but never that.
+ */
 export async function loadVisibleRecord(
   scope: RequestScope,
   censusNumber: string,
-): Promise<{ record: CensusRecord; ctx: ActorContext | null }> {
+): Promise<{ record: CensusRecord; ctx: ActorContext | null; workflow: boolean }> {
   const record = await scope.em.findOne(CensusRecordSchema, { censusNumber }, { populate: ['institution'] });
   const ctx = scope.actor ? await actorContext(scope.em, scope.actor) : null;
-  if (
-    !record ||
-    !canViewRecord(ctx, {
-      institutionId: record.institution.id,
-      provinceCode: record.provinceCode,
-      status: record.status,
-      assignedReviewerId: record.assignedReviewer?.id ?? null,
-    })
-  ) {
+  const access: RecordScope | null = record && {
+    institutionId: record.institution.id,
+    provinceCode: record.provinceCode,
+    status: record.status,
+    assignedReviewerId: record.assignedReviewer?.id ?? null,
+  };
+  if (!record || !access || !canViewRecord(ctx, access)) {
     throw AppError.notFound(`Record ${censusNumber}`, `记录 ${censusNumber} `);
   }
-  return { record, ctx };
+  return { record, ctx, workflow: canViewWorkflow(ctx, access) };
 }
 
-/** One record as JSON. */
+/** Loads a record whose workflow the caller may see: 401 without login, 403 without the right. */
+async function loadRecordWorkflow(scope: RequestScope, censusNumber: string): Promise<CensusRecord> {
+  const { record, workflow } = await loadVisibleRecord(scope, censusNumber);
+  if (workflow) return record;
+  if (!scope.actor) throw AppError.unauthorized();
+  throw AppError.forbidden();
+}
+
+/**
+ * One record as JSON. Who reviews it only for those who may see its workflow; `workflowVisible`
+ * tells the page whether to offer the history (the server decides, the page does not re-type it).
+ */
 export async function getRecord(scope: RequestScope, censusNumber: string) {
-  return presentRecord((await loadVisibleRecord(scope, censusNumber)).record);
+  const { record, workflow } = await loadVisibleRecord(scope, censusNumber);
+  const json = presentRecord(record);
+  return {
+    ...json,
+    assignedReviewerId: workflow ? json.assignedReviewerId : null,
+    workflowVisible: workflow,
+  };
 }
 
 /** Restricts a query to what the caller may see (the same rules as canViewRecord, as SQL). */
@@ -222,7 +247,7 @@ export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
 
 /** Every saved version of a record, newest first (who, when, why, what changed). */
 export async function listVersions(scope: RequestScope, censusNumber: string) {
-  const { record } = await loadVisibleRecord(scope, censusNumber);
+  const record = await loadRecordWorkflow(scope, censusNumber);
   const versions = await scope.em.find(RecordVersionSchema, { record }, { orderBy: { version: 'desc' } });
   return {
     items: versions.map((v) => ({
@@ -239,8 +264,7 @@ export async function listVersions(scope: RequestScope, censusNumber: string) {
 
 /** The review history of a record: every round's events and field comments. */
 export async function reviewHistory(scope: RequestScope, censusNumber: string) {
-  const { record } = await loadVisibleRecord(scope, censusNumber);
-  if (!scope.actor) throw AppError.unauthorized();
+  const record = await loadRecordWorkflow(scope, censusNumber);
   const [events, comments] = await Promise.all([
     scope.em.find(ReviewEventSchema, { record }, { orderBy: { at: 'asc', id: 'asc' } }),
     scope.em.find(ReviewCommentSchema, { record }, { orderBy: { at: 'asc' } }),

@@ -21,7 +21,7 @@ function change(before: string, after: string): 'improved' | 'worsened' | 'uncha
  * show condition before and after a restoration.
  */
 export async function listAssessments(scope: RequestScope, censusNumber: string) {
-  const { record } = await loadVisibleRecord(scope, censusNumber);
+  const { record, workflow } = await loadVisibleRecord(scope, censusNumber);
   const rows = await scope.em.find(
     ConditionAssessmentSchema,
     { record },
@@ -30,7 +30,7 @@ export async function listAssessments(scope: RequestScope, censusNumber: string)
   const items = rows.map((a, i) => {
     const prev = rows[i + 1];
     return {
-      ...presentAssessment(a, censusNumber),
+      ...presentAssessment(a, censusNumber, workflow),
       previous: prev
         ? {
             id: prev.id,

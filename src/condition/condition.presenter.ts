@@ -9,8 +9,11 @@ export function presentAcidity(lowestPh: number | null | undefined) {
   return band ? { lowestPh: Number(lowestPh), ...band } : null;
 }
 
-/** A condition assessment as JSON. */
-export function presentAssessment(a: ConditionAssessment, censusNumber: string) {
+/**
+ * A condition assessment as JSON. Without `workflow` (the public, on a published record) the
+ * internal parts are left out: who entered it, the conservator's notes and the override reason.
+ */
+export function presentAssessment(a: ConditionAssessment, censusNumber: string, workflow = true) {
   return {
     id: a.id,
     censusNumber,
@@ -27,11 +30,11 @@ export function presentAssessment(a: ConditionAssessment, censusNumber: string) 
     reasons: a.reasons,
     finalLevel: a.finalLevel,
     overridden: a.finalLevel !== a.computedLevel || !!a.overrideReason,
-    overrideReason: a.overrideReason ?? null,
+    overrideReason: workflow ? (a.overrideReason ?? null) : null,
     ruleSetVersion: a.ruleSetVersion,
     acidity: presentAcidity(a.lowestPh),
-    notes: a.notes ?? null,
-    createdByEmail: a.createdByEmail ?? null,
+    notes: workflow ? (a.notes ?? null) : null,
+    createdByEmail: workflow ? (a.createdByEmail ?? null) : null,
     createdAt: a.createdAt.toISOString(),
   };
 }

@@ -33,6 +33,11 @@ export interface Config {
   readonly imageMaxPixels: number;
   /** Cookie `Secure` flag: on when the public URL is https. */
   readonly secureCookies: boolean;
+  /**
+   * Proxies in front of the service whose X-Forwarded-Proto/-For are believed (0: none, the
+   * headers are ignored and the client address is the socket's).
+   */
+  readonly trustProxyHops: number;
 }
 
 const booleanText = z
@@ -44,6 +49,12 @@ const portText = z.coerce
   .int('must be a whole number')
   .min(0, 'must be 0–65535')
   .max(65535, 'must be 0–65535');
+
+// `false`/`0`: no proxy; `true`: one proxy; a number: that many proxies in a chain.
+const trustProxyText = z
+  .string()
+  .regex(/^(true|false|\d{1,2})$/, 'must be true, false or the number of proxies in front (0–99)')
+  .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v)));
 
 const envSchema = z.object({
   PORT: portText.default(3000),
@@ -85,6 +96,7 @@ const envSchema = z.object({
     .positive()
     .default(1024 * 1024 * 1024),
   IMAGE_MAX_PIXELS: z.coerce.number().int().positive().default(250_000_000),
+  TRUST_PROXY: trustProxyText.default(0),
 });
 
 /** Thrown when the environment is invalid; lists every problem at once. */
@@ -107,11 +119,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('MINIO_ACCESS_KEY and MINIO_SECRET_KEY: required when MINIO_ENDPOINT is set');
   }
   if (e.ADMIN_PASSWORD && !e.ADMIN_EMAIL) problems.push('ADMIN_EMAIL: required when ADMIN_PASSWORD is set');
-  if (problems.length) throw new ConfigError(problems);
-
   const publicUrl = (
     e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`
   ).replace(/\/+$/, '');
+  // The service itself speaks plain HTTP, so an https public URL means a TLS-terminating proxy in
+  // front. Without trusting it every request looks unencrypted and no Secure session cookie can
+  // be set: say so at start instead of failing each login.
+  if (publicUrl.startsWith('https://') && e.TRUST_PROXY === 0) {
+    problems.push(
+      'TRUST_PROXY: required when PUBLIC_URL is https — set TRUST_PROXY=true when the TLS-terminating ' +
+        'proxy in front sets X-Forwarded-Proto (PUBLIC_URL 为 https 时须设置 TRUST_PROXY=true，由前置代理终止 TLS)',
+    );
+  }
+  if (problems.length) throw new ConfigError(problems);
+
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -137,5 +158,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     imageMaxBytes: e.IMAGE_MAX_BYTES,
     imageMaxPixels: e.IMAGE_MAX_PIXELS,
     secureCookies: publicUrl.startsWith('https://'),
+    trustProxyHops: e.TRUST_PROXY,
   });
 }

@@ -2,8 +2,11 @@ import type { GradingAssessment } from './grading-assessment.entity.js';
 import { heritageLevelFor } from './grade.rules.js';
 import { isoDay } from '../condition/dates.js';
 
-/** A grading assessment as JSON, with the mapped 文物级别 beside the grade. */
-export function presentGrading(g: GradingAssessment, censusNumber: string) {
+/**
+ * A grading assessment as JSON, with the mapped 文物级别 beside the grade. Without `workflow` (the
+ * public, on a published record) the staff member who entered it is left out.
+ */
+export function presentGrading(g: GradingAssessment, censusNumber: string, workflow = true) {
   return {
     id: g.id,
     censusNumber,
@@ -23,7 +26,7 @@ export function presentGrading(g: GradingAssessment, censusNumber: string) {
       messageZh: w.messageZh,
       messageEn: w.messageEn,
     })),
-    createdByEmail: g.createdByEmail ?? null,
+    createdByEmail: workflow ? (g.createdByEmail ?? null) : null,
     createdAt: g.createdAt.toISOString(),
   };
 }

@@ -78,7 +78,7 @@ export async function createGrading(scope: RequestScope, censusNumber: string, b
 
 /** A record's grading history, newest first, with its current grade and its precious-list entry. */
 export async function listGradings(scope: RequestScope, censusNumber: string) {
-  const { record } = await loadVisibleRecord(scope, censusNumber);
+  const { record, workflow } = await loadVisibleRecord(scope, censusNumber);
   const rows = await scope.em.find(
     GradingAssessmentSchema,
     { record },
@@ -87,7 +87,7 @@ export async function listGradings(scope: RequestScope, censusNumber: string) {
   const entry = record.preciousListNumber
     ? await scope.em.findOne(PreciousListEntrySchema, { number: record.preciousListNumber })
     : null;
-  const items = rows.map((g) => presentGrading(g, censusNumber));
+  const items = rows.map((g) => presentGrading(g, censusNumber, workflow));
   return {
     censusNumber,
     currentGrade: record.grade ?? null,

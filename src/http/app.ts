@@ -63,9 +63,14 @@ export const API_ROUTES: readonly Route[] = [
 
 /** Builds the Koa application (no listening: the caller owns the server). */
 export function buildApp(deps: AppDeps): Koa {
-  const app = new Koa({ proxy: false });
+  // X-Forwarded-Proto/-For are believed only from configured proxies; maxIpsCount takes the
+  // address each trusted hop appended (the rightmost ones), never what the client wrote before them.
+  const hops = deps.config.trustProxyHops;
+  const app = new Koa({ proxy: hops > 0, maxIpsCount: hops });
   app.silent = true;
-  const router = new Router();
+  // Case-sensitive: /API/records is not /api/records. Middleware that looks at the path (CSRF,
+  // 404 shaping) must see the same path the router dispatches on.
+  const router = new Router({ sensitive: true });
   mountRoutes(router, API_ROUTES, deps);
   let openApi: Record<string, unknown> | undefined;
   mountDocs(router, () => (openApi ??= buildOpenApi(API_ROUTES, deps.config.publicUrl)));

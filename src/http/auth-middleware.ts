@@ -30,7 +30,9 @@ export function authMiddleware(orm: MikroORM): Middleware {
     } else {
       const cookie = ctx.cookies.get(SESSION_COOKIE);
       if (cookie) actor = await authenticateSecret(em, cookie, true);
-      if (actor && !SAFE_METHODS.has(ctx.method) && ctx.path.startsWith('/api/')) {
+      // Every unsafe method, whatever the path: a check keyed on the path's spelling can be
+      // sidestepped by any spelling the router still dispatches (letter case, slashes, encoding).
+      if (actor && !SAFE_METHODS.has(ctx.method)) {
         const expected = await csrfTokenOf(em, actor.tokenId);
         if (!expected || ctx.get(CSRF_HEADER) !== expected) {
           throw new AppError(

@@ -25,6 +25,7 @@ test('external servers are switched on by their URLs', (t) => {
     MINIO_SECRET_KEY: 'sk',
     MINIO_BUCKET: 'guji-images',
     PUBLIC_URL: 'https://census.example.org/',
+    TRUST_PROXY: 'true',
   });
   t.is(c.databaseUrl, 'postgresql://u:p@db:5432/census');
   t.deepEqual(c.objectStore, {
@@ -68,4 +69,21 @@ test('a MinIO endpoint needs its keys, and an admin password needs an e-mail', (
   t.is(error!.problems.length, 2);
   t.regex(error!.problems[0]!, /MINIO_ACCESS_KEY/);
   t.regex(error!.problems[1]!, /ADMIN_EMAIL/);
+});
+
+test('TRUST_PROXY: off by default, true is one proxy, a number is a chain of proxies', (t) => {
+  t.is(loadConfig({}).trustProxyHops, 0);
+  t.is(loadConfig({ TRUST_PROXY: 'false' }).trustProxyHops, 0);
+  t.is(loadConfig({ TRUST_PROXY: 'true' }).trustProxyHops, 1);
+  t.is(loadConfig({ TRUST_PROXY: '2' }).trustProxyHops, 2);
+  const bad = t.throws(() => loadConfig({ TRUST_PROXY: 'yes please' }), { instanceOf: ConfigError });
+  t.true(bad!.problems.some((p) => p.startsWith('TRUST_PROXY')));
+});
+
+test('an https PUBLIC_URL without a trusted proxy is refused at start, naming TRUST_PROXY', (t) => {
+  const error = t.throws(() => loadConfig({ PUBLIC_URL: 'https://census.example.org' }), {
+    instanceOf: ConfigError,
+  });
+  t.true(error!.problems.some((p) => p.startsWith('TRUST_PROXY: required when PUBLIC_URL is https')));
+  t.true(loadConfig({ PUBLIC_URL: 'https://census.example.org', TRUST_PROXY: 'true' }).secureCookies);
 });

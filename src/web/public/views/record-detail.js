@@ -147,7 +147,7 @@ export async function renderRecordDetail(ctx) {
     pageHeader(
       record.title,
       canEdit(record) ? linkButton(recordHref(cn, '/edit'), t('rec.edit'), 'secondary') : null,
-      linkButton(recordHref(cn, '/history'), t('rec.history'), 'secondary'),
+      record.workflowVisible ? linkButton(recordHref(cn, '/history'), t('rec.history'), 'secondary') : null,
       canCatalogue(record) ? linkButton(recordHref(cn, '/images'), t('img.manage'), 'secondary') : null,
       conditionLink(record),
     ),
