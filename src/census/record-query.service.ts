@@ -1,6 +1,8 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { CensusRecordSchema, type CensusRecord } from './census-record.entity.js';
 import { RecordVersionSchema } from './record-version.entity.js';
+import { changesSincePreviousRound } from './review-round-changes.service.js';
+import { displayNames } from '../users/display-names.repository.js';
 import { ReviewCommentSchema, ReviewEventSchema } from './review-event.entity.js';
 import type { ListRecordsQuery } from './record.schemas.js';
 import {
@@ -269,6 +271,11 @@ export async function reviewHistory(scope: RequestScope, censusNumber: string) {
     scope.em.find(ReviewEventSchema, { record }, { orderBy: { at: 'asc', id: 'asc' } }),
     scope.em.find(ReviewCommentSchema, { record }, { orderBy: { at: 'asc' } }),
   ]);
+  const names = await displayNames(
+    scope.em,
+    [...events, ...comments].map((x) => x.actorId ?? null),
+  );
+  const nameOf = (id: string | null | undefined) => (id ? (names.get(id) ?? null) : null);
   return {
     status: record.status,
     events: events.map((e) => ({
@@ -277,6 +284,7 @@ export async function reviewHistory(scope: RequestScope, censusNumber: string) {
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       actorEmail: e.actorEmail ?? null,
+      actorName: nameOf(e.actorId),
       note: e.note ?? null,
       at: e.at.toISOString(),
     })),
@@ -286,8 +294,10 @@ export async function reviewHistory(scope: RequestScope, censusNumber: string) {
       field: c.field,
       text: c.text,
       actorEmail: c.actorEmail ?? null,
+      actorName: nameOf(c.actorId),
       resolved: c.resolved,
       at: c.at.toISOString(),
     })),
+    changesSincePreviousRound: await changesSincePreviousRound(scope.em, record, events),
   };
 }

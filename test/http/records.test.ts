@@ -230,6 +230,13 @@ test('review workflow: submit, assign, comment, return, resubmit, approve, publi
   );
   t.is(history.body.comments[0].field, 'edition');
   t.is(history.body.comments[0].round, 1);
+  t.truthy(history.body.comments[0].actorName, 'people by name');
+  t.truthy(history.body.events[0].actorName);
+  // round 2 shows what the cataloguer changed after the return
+  t.deepEqual(history.body.changesSincePreviousRound, {
+    sinceRound: 1,
+    changes: [{ field: 'edition', before: guji().edition, after: '明天順四年（1460）賀沈刻本' }],
+  });
 
   // The public now sees it.
   t.is((await new ApiClient(app.url).get(`/api/records/${cn}`)).status, 200);
