@@ -1,7 +1,20 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-/** The dimensions counted per institution; `value` '' stands for "not filled in". */
-export const STATISTICS_DIMENSIONS = ['grade', 'damage', 'status', 'tier', 'acidity'] as const;
+/**
+ * The dimensions counted per institution; `value` '' stands for "not filled in". `grade` counts 古籍
+ * only; `created` and `published` count records by month (YYYY-MM, Beijing time) of registration
+ * and of publication (while public).
+ */
+export const STATISTICS_DIMENSIONS = [
+  'grade',
+  'damage',
+  'status',
+  'tier',
+  'acidity',
+  'type',
+  'created',
+  'published',
+] as const;
 export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
 
 /**

@@ -5,6 +5,31 @@ import type { CensusScope } from '../triage/triage-scope.rules.js';
 import { parseGradeLabel } from '../grading/grade.rules.js';
 import type { RequestScope } from '../http/request-scope.js';
 import type { StatisticsDimension } from './statistics-count.entity.js';
+import {
+  acidityLabel,
+  ACIDITY_ORDER,
+  DAMAGE_ORDER,
+  GRADE_ORDER,
+  inOrder,
+  plainLabel,
+  RANK_ORDER,
+  STATUS_ORDER,
+  statusLabel,
+  TIER_ORDER,
+  tierLabel,
+  typeLabel,
+} from './statistics-order.rules.js';
+import { PROVINCES } from '../institutions/provinces.data.js';
+
+/** What the numbers cover, as the page titles it: 全国, a province's name or an institution's name. */
+function scopeLabel(s: CensusScope, institutionNames: Map<string, string>) {
+  if (s.institutionId) {
+    const name = institutionNames.get(s.institutionId) ?? s.institutionId;
+    return { zh: name, en: name };
+  }
+  const province = PROVINCES.find((p) => p.code === s.provinceCode);
+  return province ? { zh: province.nameZh, en: province.nameEn } : { zh: '全国', en: 'Nationwide' };
+}
 
 interface CountRow {
   dimension: StatisticsDimension;
@@ -55,7 +80,9 @@ export async function statistics(scope: RequestScope, q: StatisticsQuery) {
   const count = (dimension: StatisticsDimension) => sumBy(rows, dimension);
 
   const byGradeLabel = count('grade');
-  const total = byGradeLabel.reduce((sum, g) => sum + g.count, 0);
+  // Every record has a type; only 古籍 have a 古籍级别 (民国 records are not "not filled in").
+  const byType = count('type');
+  const total = byType.reduce((sum, g) => sum + g.count, 0);
   const gradeTotals = new Map<string, number>();
   const rankTotals = new Map<string, number>();
   for (const g of byGradeLabel) {
@@ -90,24 +117,72 @@ export async function statistics(scope: RequestScope, q: StatisticsQuery) {
       }>)
     : [];
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
+  const scopeInstitution =
+    s.institutionId && !nameOf.has(s.institutionId)
+      ? ((await knex('institution').where('id', s.institutionId).first('name')) as
+          { name: string } | undefined)
+      : undefined;
+  if (s.institutionId && scopeInstitution) nameOf.set(s.institutionId, scopeInstitution.name);
   const acidity = count('acidity').filter((a) => a.value !== null);
   const measured = acidity.reduce((sum, a) => sum + a.count, 0);
   const provinces = new Map<string, number>();
   for (const { province_code: code, n } of byStatus)
     if (code) provinces.set(code, (provinces.get(code) ?? 0) + Number(n));
 
+  const months = (dimension: StatisticsDimension) =>
+    new Map(count(dimension).map((m) => [m.value ?? '', m.count]));
+  const created = months('created');
+  const published = months('published');
+  const allMonths = [...new Set([...created.keys(), ...published.keys()])].filter((m) => m).sort();
+  const statusTotals = count('status');
+
   return {
-    scope: s,
+    scope: { ...s, label: scopeLabel(s, nameOf) },
     total,
-    byGrade: [...gradeTotals].map(([grade, n]) => ({ grade, count: n })),
-    byRank: [...rankTotals].map(([label, n]) => ({ label, count: n })),
+    byType: byType.map((t) => ({ type: t.value, label: typeLabel(t.value ?? ''), count: t.count })),
+    byStatus: inOrder(statusTotals, (r) => r.value, STATUS_ORDER).map((r) => ({
+      status: r.value,
+      label: statusLabel(r.value ?? ''),
+      count: r.count,
+    })),
+    byTier: inOrder(count('tier'), (r) => r.value, TIER_ORDER).map((r) => ({
+      tier: r.value,
+      label: tierLabel(r.value),
+      count: r.count,
+    })),
+    byGrade: inOrder(
+      [...gradeTotals].map(([grade, n]) => ({ grade, count: n })),
+      (g) => g.grade,
+      GRADE_ORDER,
+    ).map((g) => ({ ...g, label: plainLabel(g.grade === '未填' ? null : g.grade) })),
+    byRank: inOrder(
+      [...rankTotals].map(([label, n]) => ({ label, count: n })),
+      (r) => r.label,
+      RANK_ORDER,
+    ),
     byGradeLabel: byGradeLabel.map((g) => ({ label: g.value, count: g.count })),
-    byDamageLevel: count('damage').map((d) => ({ level: d.value, count: d.count })),
+    byDamageLevel: inOrder(count('damage'), (d) => d.value, DAMAGE_ORDER).map((d) => ({
+      level: d.value,
+      label: plainLabel(d.value),
+      count: d.count,
+    })),
     byAcidityBand: [
-      ...acidity.map((a) => ({ band: a.value, count: a.count })),
-      { band: null, count: total - measured },
+      ...inOrder(acidity, (a) => a.value, ACIDITY_ORDER).map((a) => ({
+        band: a.value,
+        label: acidityLabel(a.value),
+        count: a.count,
+      })),
+      { band: null, label: acidityLabel(null), count: total - measured },
     ],
-    byProvince: [...provinces].map(([provinceCode, n]) => ({ provinceCode, count: n })),
+    byProvince: [...provinces]
+      .map(([provinceCode, n]) => ({ provinceCode, count: n }))
+      .sort((a, b) => a.provinceCode.localeCompare(b.provinceCode)),
+    // Records registered and made public per month (Beijing time), oldest first.
+    trend: allMonths.map((month) => ({
+      month,
+      registered: created.get(month) ?? 0,
+      published: published.get(month) ?? 0,
+    })),
     completion: [...institutions]
       .map(([id, c]) => ({
         institutionId: id,

@@ -49,6 +49,18 @@ test.before(async () => {
   await seed(instA.id, '二级', [], [5.3]);
   await seed(instA.id, null, null);
   await seed(instJs.id, '三级丙等', [{ damageType: '虫蛀', areaPercent: 45 }]);
+  // a 民国 book: counted by type and damage, never as a 古籍 without a 古籍级别
+  const minguo = await admin.post('/api/records', {
+    type: 'minguo',
+    institutionId: instJs.id,
+    callNumber: '民统1',
+    title: '吶喊',
+    edition: '民國十二年（1923）北京新潮社鉛印本',
+    minguoDocumentType: '图书',
+    binding: '平装',
+    damageGrade: '五级',
+  });
+  if (minguo.status !== 201) throw new Error(minguo.text);
 });
 test.after.always(async () => {
   await app?.close();
@@ -61,12 +73,57 @@ test('national statistics count grades, 等次, damage levels, acidity and provi
   const res = await admin.get('/api/statistics');
   t.is(res.status, 200, res.text);
   t.is(res.body.scope.level, 'nation');
-  t.is(res.body.total, 5);
+  t.is(res.body.total, 6);
+  t.deepEqual(toMap(res.body.byType, 'type'), { guji: 5, minguo: 1 });
   t.deepEqual(toMap(res.body.byGrade, 'grade'), { 一级: 2, 二级: 1, 三级: 1, 未填: 1 });
   t.deepEqual(toMap(res.body.byRank, 'label'), { 一级甲等: 1, 一级乙等: 1, 三级丙等: 1 });
-  t.deepEqual(toMap(res.body.byDamageLevel, 'level'), { 一级: 1, 四级: 2, 三级: 1, null: 1 });
-  t.deepEqual(toMap(res.body.byAcidityBand, 'band'), { severe: 1, needs_deacidification: 1, null: 3 });
-  t.deepEqual(toMap(res.body.byProvince, 'provinceCode'), { '350000': 4, '320000': 1 });
+  t.deepEqual(toMap(res.body.byDamageLevel, 'level'), { 一级: 1, 四级: 2, 三级: 1, 五级: 1, null: 1 });
+  t.deepEqual(toMap(res.body.byAcidityBand, 'band'), { severe: 1, needs_deacidification: 1, null: 4 });
+  t.deepEqual(toMap(res.body.byProvince, 'provinceCode'), { '350000': 4, '320000': 2 });
+});
+
+test('categories come in their natural order, each with labels in both languages', async (t) => {
+  const res = await admin.get('/api/statistics');
+  t.deepEqual(
+    res.body.byGrade.map((g: { grade: string }) => g.grade),
+    ['一级', '二级', '三级', '未填'],
+  );
+  t.deepEqual(
+    res.body.byRank.map((r: { label: string }) => r.label),
+    ['一级甲等', '一级乙等', '三级丙等'],
+  );
+  t.deepEqual(
+    res.body.byDamageLevel.map((d: { level: string | null }) => d.level),
+    ['一级', '三级', '四级', '五级', null],
+  );
+  t.deepEqual(
+    res.body.byAcidityBand.map((a: { band: string | null; label: { zh: string } }) => [a.band, a.label.zh]),
+    [
+      ['severe', '严重酸化，纸张极脆弱'],
+      ['needs_deacidification', '酸化，需脱酸'],
+      [null, '未测'],
+    ],
+  );
+  t.deepEqual(
+    res.body.byStatus.map((s: { status: string; label: { zh: string } }) => [s.status, s.label.zh]),
+    [['draft', '草稿']],
+  );
+  t.deepEqual(res.body.byType.find((x: { type: string }) => x.type === 'minguo').label, {
+    zh: '民国文献',
+    en: 'Republican-era documents',
+  });
+});
+
+test('the trend counts records registered and published per month', async (t) => {
+  const month = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+  })
+    .format(new Date())
+    .slice(0, 7);
+  const res = await admin.get('/api/statistics');
+  t.deepEqual(res.body.trend, [{ month, registered: 6, published: 0 }]);
 });
 
 test('census completion per institution: records by status and tier', async (t) => {
@@ -86,9 +143,9 @@ test('census completion per institution: records by status and tier', async (t) 
 test('a province sees its own; other scopes are refused', async (t) => {
   const js = await paJiangsu.get('/api/statistics');
   t.is(js.body.scope.provinceCode, '320000');
-  t.is(js.body.total, 1);
+  t.is(js.body.total, 2);
   t.deepEqual(toMap(js.body.byRank, 'label'), { 三级丙等: 1 });
   t.is((await paJiangsu.get('/api/statistics?provinceCode=350000')).status, 403);
   t.is((await cataloguer.get(`/api/statistics?institutionId=${instJs.id}`)).status, 403);
-  t.is((await admin.get(`/api/statistics?institutionId=${instJs.id}`)).body.total, 1);
+  t.is((await admin.get(`/api/statistics?institutionId=${instJs.id}`)).body.total, 2);
 });

@@ -20,6 +20,9 @@ function loadChart() {
   return chartLoaded;
 }
 
+/** A category as shown: the server's label in the page language, else the value as written. */
+const shown = (r, key) => (r.label?.zh ? pick(r.label.zh, r.label.en) : String(r[key] ?? '—'));
+
 function chartPanel(title, rows, key) {
   const canvas = h('canvas', { role: 'img', 'aria-label': title });
   const table = h(
@@ -29,9 +32,7 @@ function chartPanel(title, rows, key) {
     h(
       'tbody',
       {},
-      rows.map((r) =>
-        h('tr', {}, h('th', { scope: 'row' }, String(r[key] ?? '—')), h('td', {}, String(r.count))),
-      ),
+      rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, shown(r, key)), h('td', {}, String(r.count)))),
     ),
   );
   return {
@@ -40,6 +41,12 @@ function chartPanel(title, rows, key) {
     rows,
     key,
   };
+}
+
+/** The server's label of a value in one of its labelled lists (the value itself when not listed). */
+function labelIn(rows, key, value) {
+  const row = rows.find((r) => r[key] === value);
+  return row ? pick(row.label.zh, row.label.en) : value;
 }
 
 /** Draws the statistics page. */
@@ -59,7 +66,7 @@ export async function renderStatistics(ctx) {
     h(
       'p',
       { 'data-testid': 'stats-total' },
-      `${pick('范围', 'Scope')}: ${data.scope.level} · ${pick('记录', 'records')} ${data.total}`,
+      `${pick('范围', 'Scope')}: ${pick(data.scope.label.zh, data.scope.label.en)} · ${pick('记录', 'records')} ${data.total}`,
     ),
     h(
       'div',
@@ -77,14 +84,14 @@ export async function renderStatistics(ctx) {
           label: pick('状态', 'Status'),
           cell: (r) =>
             Object.entries(r.byStatus)
-              .map(([k, v]) => `${k} ${v}`)
+              .map(([k, v]) => `${labelIn(data.byStatus, 'status', k)} ${v}`)
               .join(' · '),
         },
         {
           label: pick('完整程度', 'Tier'),
           cell: (r) =>
             Object.entries(r.byTier)
-              .map(([k, v]) => `${k} ${v}`)
+              .map(([k, v]) => `${labelIn(data.byTier, 'tier', k)} ${v}`)
               .join(' · '),
         },
       ],
@@ -97,7 +104,7 @@ export async function renderStatistics(ctx) {
       new Chart(p.canvas, {
         type: 'bar',
         data: {
-          labels: p.rows.map((r) => String(r[p.key] ?? '—')),
+          labels: p.rows.map((r) => shown(r, p.key)),
           datasets: [{ label: pick('记录数', 'records'), data: p.rows.map((r) => r.count) }],
         },
         options: { animation: false, plugins: { legend: { display: false } } },

@@ -1,0 +1,87 @@
+// The order and the bilingual labels in which statistics show their categories: grades and damage
+// levels from the most to the least serious, then "not yet decided" values, then "not filled in";
+// workflow statuses in workflow order. Taken from the vocabularies that define them, so a new value
+// there shows up here in its place.
+
+import { GRADES, RANKED_GRADES, RANKS } from '../grading/grade.rules.js';
+import { ACIDITY_BANDS, DAMAGE_LEVELS } from '../condition/damage-level.rules.js';
+import { RECORD_STATUSES, TIERS } from '../census/record.types.js';
+import { statusLabelZh } from '../census/record-workflow.rules.js';
+
+/** A bilingual label. */
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+const NOT_FILLED: Label = { zh: '未填', en: 'not filled in' };
+
+/** Sorts values by their place in `order`; unknown values after the known, null last. */
+export function inOrder<T extends { count: number }>(
+  rows: readonly T[],
+  valueOf: (row: T) => string | null,
+  order: readonly string[],
+): T[] {
+  const rank = (v: string | null) =>
+    v === null ? order.length + 1 : order.includes(v) ? order.indexOf(v) : order.length;
+  return [...rows].sort((a, b) => rank(valueOf(a)) - rank(valueOf(b)) || b.count - a.count);
+}
+
+/** Grades 一级 … 四级, 未定级, then values no grade rule knows (其他), then 未填. */
+export const GRADE_ORDER: readonly string[] = [...GRADES, '其他', '未填'];
+
+/** 等次 within the ranked grades: 一级甲等, 一级乙等 … 三级丙等. */
+export const RANK_ORDER: readonly string[] = RANKED_GRADES.flatMap((g) => RANKS.map((r) => `${g}${r}等`));
+
+/** Damage levels 一级 (most damaged) … 五级, 完好, 未评估. */
+export const DAMAGE_ORDER: readonly string[] = [...DAMAGE_LEVELS, '完好', '未评估'];
+
+/** Acidity bands, most acidic first. */
+export const ACIDITY_ORDER: readonly string[] = ACIDITY_BANDS.map((b) => b.band);
+
+/** The label of an acidity band (null: not measured). */
+export function acidityLabel(band: string | null): Label {
+  if (band === null) return { zh: '未测', en: 'not measured' };
+  const known = ACIDITY_BANDS.find((b) => b.band === band);
+  return known ? { zh: known.labelZh, en: known.labelEn } : { zh: band, en: band };
+}
+
+const STATUS_EN: Record<string, string> = {
+  draft: 'draft',
+  submitted: 'submitted',
+  in_review: 'in review',
+  returned: 'returned',
+  approved: 'approved',
+  published: 'published',
+  withdrawn: 'withdrawn',
+};
+
+/** Workflow statuses in workflow order, with labels. */
+export const STATUS_ORDER: readonly string[] = RECORD_STATUSES;
+export function statusLabel(status: string): Label {
+  return (RECORD_STATUSES as readonly string[]).includes(status)
+    ? { zh: statusLabelZh(status as (typeof RECORD_STATUSES)[number]), en: STATUS_EN[status] ?? status }
+    : { zh: status, en: status };
+}
+
+const TIER_LABELS: Record<string, Label> = {
+  none: { zh: '未达必登', en: 'below mandatory' },
+  mandatory: { zh: '必登', en: 'mandatory' },
+  basic: { zh: '基本', en: 'basic' },
+  full: { zh: '全部', en: 'full' },
+};
+/** Completeness tiers, lowest first, with labels. */
+export const TIER_ORDER: readonly string[] = TIERS;
+export const tierLabel = (tier: string | null): Label =>
+  tier ? (TIER_LABELS[tier] ?? NOT_FILLED) : NOT_FILLED;
+
+const TYPE_LABELS: Record<string, Label> = {
+  guji: { zh: '古籍', en: 'ancient books' },
+  minguo: { zh: '民国文献', en: 'Republican-era documents' },
+};
+/** Record types with labels. */
+export const typeLabel = (type: string): Label => TYPE_LABELS[type] ?? { zh: type, en: type };
+
+/** A label for a value shown as written (grades, damage levels): the value itself, 未填 for null. */
+export const plainLabel = (value: string | null): Label =>
+  value === null ? NOT_FILLED : value === '其他' ? { zh: '其他', en: 'other' } : { zh: value, en: value };
