@@ -6,6 +6,7 @@ import { LoginFailureSchema } from './login-failure.entity.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import { passwordProblem } from './password-policy.rules.js';
 import { LOGIN_THROTTLE, retryAfterSeconds } from './login-throttle.rules.js';
+import { lockLoginAttempts } from './login-failure.repository.js';
 import { issueToken, revokeAllTokensOf } from './token.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/app-error.js';
@@ -30,11 +31,25 @@ async function throttleWait(em: EntityManager, email: string, ip: string): Promi
   return retryAfterSeconds({ byEmail: byEmail.map((f) => f.at), byIp: byIp.map((f) => f.at) }, new Date());
 }
 
+/**
+ * Counts this attempt as a failure before any password is hashed (it is removed again when the
+ * login succeeds), under a lock per e-mail and address: parallel attempts cannot all pass a count
+ * taken before any of them was recorded. Returns the seconds to wait, or 0 when the attempt may go on.
+ */
+async function claimAttempt(em: EntityManager, email: string, ip: string): Promise<number> {
+  return em.transactional(async (tem) => {
+    await lockLoginAttempts(tem, email, ip);
+    const wait = await throttleWait(tem, email, ip);
+    if (wait === 0) await tem.insert(LoginFailureSchema, { email, ip, at: new Date() });
+    return wait;
+  });
+}
+
 /** Checks credentials (throttled per e-mail and client address) and issues a login token. */
 export async function login(scope: RequestScope, email: string, password: string) {
   const normalised = email.toLowerCase();
   const em = scope.em;
-  const wait = await throttleWait(em, normalised, scope.ip);
+  const wait = await claimAttempt(em, normalised, scope.ip);
   if (wait > 0) {
     throw new AppError(
       429,
@@ -49,7 +64,7 @@ export async function login(scope: RequestScope, email: string, password: string
   // Always run the KDF so response time does not reveal whether the e-mail exists.
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !ok || !user.active) {
-    await em.insert(LoginFailureSchema, { email: normalised, ip: scope.ip, at: new Date() });
+    // The attempt was already counted as a failure by claimAttempt.
     throw new AppError(401, 'INVALID_CREDENTIALS', '邮箱或密码错误', 'Wrong e-mail or password');
   }
   return em.transactional(async (tem) => {

@@ -8,6 +8,7 @@ import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';
 import type { CaseEntry, Check, World } from './authorization/world.js';
 import { MODULE_CASES } from './authorization/module-cases.js';
+import { pathSpellings, READ_CASES, readDataOf } from './authorization/reads.cases.js';
 
 const body = { provinceCode: '350000', code: '2999', name: 'x', type: '其他' };
 
@@ -351,4 +352,52 @@ test('the data the refused writes aimed at is unchanged', async (t) => {
   t.is(recordB.body.volumes, 4);
   t.is((await world.admin.get(`/api/records/${world.recordJs}`)).body.status, 'submitted');
   t.is((await world.admin.get('/api/review-assignments')).body.items.length, 1);
+});
+
+const readRoutes = API_ROUTES.filter((r) => r.method === 'get').map((r) => `GET ${r.path}`);
+
+test('every read route has a cross-tenant case', (t) => {
+  t.deepEqual([...readRoutes].sort(), Object.keys(READ_CASES).sort());
+});
+
+for (const route of readRoutes) {
+  const check = READ_CASES[route];
+  if (typeof check !== 'function') continue;
+  test(`${route}: other institutions' and provinces' data is not read`, async (t) => {
+    const results = await check(world);
+    t.true(results.length > 0);
+    for (const r of results) t.true(r.refused, `${r.who} → ${r.status}`);
+  });
+}
+
+test('every user-only read route refuses an anonymous caller with 401', async (t) => {
+  const anonymous = new ApiClient(app.url);
+  const filled = (path: string) => path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
+  for (const route of API_ROUTES.filter((r) => r.method === 'get' && r.auth === 'user')) {
+    const res = await anonymous.get(filled(route.path));
+    t.is(res.status, 401, route.path);
+  }
+});
+
+test('spellings of a path are refused like the path itself (reads and writes)', async (t) => {
+  const d = await readDataOf(world);
+  const reads: Array<[ApiClient, string]> = [
+    [world.catA, `/api/records/${world.recordB}/versions`],
+    [world.catA, `/api/records/${world.recordB}/review`],
+    [world.catA, `/api/records/${world.recordB}`],
+    [d.reader, `/api/records/${d.publishedB}/versions`],
+    [world.catA, `/api/institutions/${world.instB.id}/export`],
+    [world.catA, `/api/images/${d.imageB}`],
+  ];
+  for (const [client, path] of reads) {
+    for (const spelling of pathSpellings(path)) {
+      const res = await client.get(spelling);
+      t.true([401, 403, 404].includes(res.status), `GET ${spelling} → ${res.status}`);
+    }
+  }
+  for (const spelling of pathSpellings(`/api/records/${world.recordB}/approve`)) {
+    const res = await world.catA.post(spelling, {});
+    t.true([403, 404].includes(res.status), `POST ${spelling} → ${res.status}`);
+  }
+  t.is((await world.admin.get(`/api/records/${world.recordB}`)).body.status, 'submitted');
 });
