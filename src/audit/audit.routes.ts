@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineRoute } from '../http/route.js';
 import { queryAudit } from './audit-query.service.js';
 import type { AuditEntry } from './audit-entry.entity.js';
+import { auditActionLabel, entityTypeLabel, ENTITY_TYPE_LABELS } from './audit-labels.data.js';
+import { displayNames } from '../users/display-names.repository.js';
 
 const auditQuery = z.strictObject({
   entityType: z.string().max(64).optional(),
@@ -13,14 +15,18 @@ const auditQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-function presentAuditEntry(e: AuditEntry) {
+function presentAuditEntry(e: AuditEntry, names: Map<string, string>) {
   return {
     id: String(e.id),
     at: e.at.toISOString(),
     actorId: e.actorId ?? null,
     actorEmail: e.actorEmail ?? null,
+    // People by name; no actor means the service itself (start-up, background jobs).
+    actorName: e.actorId ? (names.get(e.actorId) ?? e.actorEmail ?? null) : null,
     action: e.action,
+    actionLabel: auditActionLabel(e.action),
     entityType: e.entityType,
+    entityTypeLabel: entityTypeLabel(e.entityType),
     entityId: e.entityId,
     before: e.before ?? null,
     after: e.after ?? null,
@@ -44,8 +50,19 @@ export const auditRoutes = [
         from: query.from ? new Date(query.from) : undefined,
         to: query.to ? new Date(query.to) : undefined,
       });
+      const names = await displayNames(
+        scope.em,
+        items.map((e) => e.actorId ?? null),
+      );
       return {
-        body: { items: items.map(presentAuditEntry), total, page: query.page, pageSize: query.pageSize },
+        body: {
+          items: items.map((e) => presentAuditEntry(e, names)),
+          total,
+          page: query.page,
+          pageSize: query.pageSize,
+          // The filter's choices, labelled.
+          entityTypes: Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label })),
+        },
       };
     },
   }),

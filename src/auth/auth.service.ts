@@ -7,7 +7,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import { passwordProblem } from './password-policy.rules.js';
 import { LOGIN_THROTTLE, retryAfterSeconds } from './login-throttle.rules.js';
 import { lockLoginAttempts } from './login-failure.repository.js';
-import { issueToken, revokeAllTokensOf } from './token.service.js';
+import { actorOf, issueToken, revokeAllTokensOf } from './token.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/app-error.js';
 import { requireActor, type RequestScope } from '../http/request-scope.js';
@@ -72,9 +72,10 @@ export async function login(scope: RequestScope, email: string, password: string
     const expiresAt = new Date(Date.now() + LOGIN_LIFETIME_MS);
     const { token, secret } = issueToken(tem, user, { kind: 'login', expiresAt });
     await tem.flush();
+    // The person who logged in is the actor of their login (not "the system").
     recordAudit(
       tem,
-      { ...scope, actor: null },
+      { ...scope, actor: actorOf(user, token.id, false) },
       {
         action: 'auth.login',
         entityType: 'user',

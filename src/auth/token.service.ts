@@ -51,6 +51,11 @@ export async function authenticateSecret(
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
     await em.nativeUpdate(AuthTokenSchema, { id: token.id }, { lastUsedAt: now });
   }
+  return actorOf(user, token.id, viaCookie);
+}
+
+/** The actor a user is when acting through a token (institution and province loaded on the user). */
+export function actorOf(user: User, tokenId: string, viaCookie: boolean): Actor {
   const institution = user.institution as Institution | null;
   return {
     userId: user.id,
@@ -59,7 +64,7 @@ export async function authenticateSecret(
     role: user.role,
     institutionId: institution?.id ?? null,
     provinceCode: user.province?.code ?? institution?.province.code ?? null,
-    tokenId: token.id,
+    tokenId,
     viaCookie,
   };
 }

@@ -41,7 +41,7 @@ export async function createUser(
     ...(fields.provinceCode ? { provinceCode: fields.provinceCode } : {}),
   });
   if (res.status !== 201) throw new Error(`user not created: ${res.status} ${res.text}`);
-  return res.body as { id: string; email: string; role: string; version: number };
+  return res.body as { id: string; email: string; displayName: string; role: string; version: number };
 }
 
 /** Takes a record through submit, approve and publish as `admin`; throws on any refused step. */

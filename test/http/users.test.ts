@@ -188,3 +188,25 @@ test('the audit log is for administrators and filters by user and time', async (
   );
   t.is(future.body.total, 0);
 });
+
+test('audit entries read as sentences: labelled actions and things, people by name, logins by the person', async (t) => {
+  const inst = await createInstitution(admin, '430000');
+  const cat = await createUser(admin, { role: 'cataloguer', institutionId: inst.id });
+  await new ApiClient(app.url).login(cat.email, STRONG_PASSWORD);
+  const audit = await admin.get(`/api/audit?entityType=user&entityId=${cat.id}`);
+  const login = audit.body.items.find((e: { action: string }) => e.action === 'auth.login');
+  t.is(login.actorId, cat.id, 'the person who logged in, not the system');
+  t.is(login.actorName, cat.displayName);
+  t.deepEqual(login.actionLabel, { zh: '登录', en: 'Logged in' });
+  t.deepEqual(login.entityTypeLabel, { zh: '账户', en: 'account' });
+  const created = audit.body.items.find((e: { action: string }) => e.action === 'user.create');
+  t.is(created.actionLabel.zh, '创建账户');
+  t.truthy(created.actorName);
+  t.false(/@/.test(created.actorName), 'a name, not an e-mail address');
+  t.true(
+    audit.body.entityTypes.some(
+      (x: { value: string; label: { zh: string } }) =>
+        x.value === 'census_record' && x.label.zh === '普查记录',
+    ),
+  );
+});

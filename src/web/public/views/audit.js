@@ -1,7 +1,7 @@
 // /audit — the audit log for administrators: filter by entity, actor and time; before/after on demand.
 
 import { h, replace } from '../dom.js';
-import { formatDateTime, has, t } from '../i18n.js';
+import { formatDateTime, has, pick, t } from '../i18n.js';
 import { api, toQuery } from '../api.js';
 import { check, selectField, showApiError, showErrors, textField } from '../forms.js';
 import { dataTable, emptyState, loading, pageHeader, pager } from '../components.js';
@@ -132,6 +132,14 @@ export async function renderAudit(ctx) {
     return;
   }
   if (!ctx.isCurrent()) return;
+  // The filter offers every entity type the server names, by its label.
+  const select = form.elements.entityType;
+  for (const { value, label: text } of answer.entityTypes ?? []) {
+    if (![...select.options].some((o) => o.value === value)) {
+      select.append(h('option', { value }, pick(text.zh, text.en)));
+    }
+  }
+  if (filters.entityType) select.value = filters.entityType;
   const summary = h(
     'h2',
     { id: 'results-summary', class: 'results-summary', tabindex: '-1' },
@@ -149,13 +157,13 @@ export async function renderAudit(ctx) {
         className: 'nowrap',
         cell: (e) => h('time', { datetime: e.at }, formatDateTime(e.at)),
       },
-      { label: t('audit.actor'), className: 'break', cell: (e) => e.actorEmail ?? t('audit.system') },
-      { label: t('audit.action'), cell: (e) => label('action', e.action) },
+      { label: t('audit.actor'), className: 'break', cell: (e) => e.actorName ?? t('audit.system') },
+      { label: t('audit.action'), cell: (e) => pick(e.actionLabel.zh, e.actionLabel.en) },
       {
         label: t('audit.entity'),
         className: 'break',
         cell: (e) => [
-          label('entity', e.entityType),
+          pick(e.entityTypeLabel.zh, e.entityTypeLabel.en),
           ' ',
           e.entityType === 'institution'
             ? h('a', { href: `/institutions/${encodeURIComponent(e.entityId)}`, class: 'code' }, e.entityId)
