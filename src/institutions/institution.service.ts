@@ -11,6 +11,7 @@ import { canAdministerProvince } from '../auth/permissions.rules.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/app-error.js';
 import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { containsPattern } from '../db/like-pattern.js';
 
 function codeTaken(provinceCode: string, code: string): AppError {
   return AppError.conflict(
@@ -129,7 +130,7 @@ export async function listInstitutions(scope: RequestScope, q: ListInstitutionsQ
   const where: FilterQuery<Institution> = {};
   if (q.provinceCode) where.province = q.provinceCode;
   if (q.type) where.type = q.type;
-  if (q.q) where.$or = [{ name: { $ilike: `%${escapeLike(q.q)}%` } }, { code: q.q }];
+  if (q.q) where.$or = [{ name: { $ilike: containsPattern(q.q) } }, { code: q.q }];
   if (q.keyProtection) where.keyProtectionBatch = q.keyProtection === 'true' ? { $ne: null } : null;
   if (q.restorationCentre) where.isRestorationCentre = q.restorationCentre === 'true';
   const [items, total] = await scope.em.findAndCount(InstitutionSchema, where, {
@@ -138,8 +139,4 @@ export async function listInstitutions(scope: RequestScope, q: ListInstitutionsQ
     offset: (q.page - 1) * q.pageSize,
   });
   return { items: items.map(presentInstitution), total, page: q.page, pageSize: q.pageSize };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
