@@ -13,6 +13,18 @@ export function canAdministerProvince(actor: ActorScope, provinceCode: string): 
   return actor.role === 'provincial_admin' && actor.provinceCode === provinceCode;
 }
 
+/**
+ * Designations of an institution that are national decisions: a national restoration centre (it may
+ * be granted other institutions' restoration work) and a batch of the national key-protection list.
+ * Provincial admins manage their institutions' other fields, never these.
+ */
+export const NATIONAL_DESIGNATIONS = ['isRestorationCentre', 'keyProtectionBatch'] as const;
+
+/** Whether the actor may set or change an institution's national designations. */
+export function canSetNationalDesignations(actor: ActorScope): boolean {
+  return actor.role === 'national_admin';
+}
+
 /** Roles a provincial admin may hand out inside their province; the rest is the national centre's. */
 const PROVINCIAL_GRANTABLE: readonly Role[] = ['reviewer', 'cataloguer', 'conservator'];
 

@@ -15,6 +15,7 @@ import {
 import { actorContext } from './record-access.service.js';
 import { presentRecord } from './record.presenter.js';
 import { foldTerm } from './term-folding.rules.js';
+import { containsPattern } from '../db/like-pattern.js';
 import { AppError } from '../http/app-error.js';
 import type { RequestScope } from '../http/request-scope.js';
 
@@ -150,7 +151,7 @@ export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
   if (f.yearTo !== undefined) base.where('r.year_from', '<=', f.yearTo);
   if (f.reviewer === 'me' && ctx) base.whereIn('r.status', ['submitted', 'in_review']);
   const countCap = f.q ? RECORD_TEXT_COUNT_CAP : RECORD_COUNT_CAP;
-  if (f.q) base.where('r.search_text', 'like', `%${foldTerm(f.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.q) base.where('r.search_text', 'like', containsPattern(foldTerm(f.q)));
   const order =
     f.sort === 'submitted'
       ? [{ column: 'r.submitted_at', order: 'asc' }, { column: 'r.census_number' }]

@@ -7,6 +7,7 @@ import type { Route } from './route.js';
 import { errorMiddleware } from './error-middleware.js';
 import { requestIdAndAccessLog } from './request-id.js';
 import { authMiddleware } from './auth-middleware.js';
+import { rejectUnsafeInput } from './input-safety.js';
 import { mountRoutes } from './mount-routes.js';
 import { mountDocs } from './docs.routes.js';
 import { buildOpenApi } from './openapi.js';
@@ -104,6 +105,7 @@ export function buildApp(deps: AppDeps): Koa {
       jsonStrict: true,
     }),
   );
+  app.use(rejectUnsafeInput());
   app.use(authMiddleware(deps.orm));
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: false }));

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { ParameterizedContext } from 'koa';
 import { AppError } from './app-error.js';
+import { assertSafeInput } from './input-safety.js';
 
 /** One uploaded file, spooled to a temporary file (never held whole in memory). */
 export interface SpooledFile {
@@ -119,6 +120,13 @@ export async function receiveMultipart(
   if (failure) {
     await discard();
     throw failure;
+  }
+  try {
+    assertSafeInput(fields, 'form');
+    for (const f of files) assertSafeInput(f.fileName, 'form', `${f.field}.filename`);
+  } catch (error) {
+    await discard();
+    throw error;
   }
   return { files, fields, discard };
 }

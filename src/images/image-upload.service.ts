@@ -6,6 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../audit/audit.service.js';
 import type { CensusRecord } from '../census/census-record.entity.js';
 import { AppError } from '../http/app-error.js';
+import { assertSafeInput } from '../http/input-safety.js';
 import type { SpooledFile } from '../http/multipart.js';
 import type { RequestScope } from '../http/request-scope.js';
 import type { ObjectStore } from '../object-store/object-store.js';
@@ -39,6 +40,8 @@ export function parseLabels(text: string | undefined, count: number): Array<stri
   } catch {
     labels = undefined;
   }
+  // JSON inside a form field escapes the request gate: the same check on what it decodes to.
+  assertSafeInput(labels, 'form', 'labels');
   if (
     !Array.isArray(labels) ||
     labels.length !== count ||

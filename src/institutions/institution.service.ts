@@ -7,10 +7,15 @@ import type {
   UpdateInstitutionInput,
 } from './institution.schemas.js';
 import { presentInstitution } from './institution.presenter.js';
-import { canAdministerProvince } from '../auth/permissions.rules.js';
+import {
+  canAdministerProvince,
+  canSetNationalDesignations,
+  NATIONAL_DESIGNATIONS,
+} from '../auth/permissions.rules.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/app-error.js';
 import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { containsPattern } from '../db/like-pattern.js';
 
 function codeTaken(provinceCode: string, code: string): AppError {
   return AppError.conflict(
@@ -36,10 +41,42 @@ function forbiddenProvince(provinceCode: string): AppError {
   );
 }
 
+/**
+ * Refuses a change to a national designation by anyone but a national admin; sending the value the
+ * institution already has (a form sending every field back) is no change.
+ */
+function assertDesignations(
+  actor: ReturnType<typeof requireActor>,
+  input: Partial<Record<(typeof NATIONAL_DESIGNATIONS)[number], unknown>>,
+  current: { isRestorationCentre: boolean; keyProtectionBatch: number | null },
+): void {
+  if (canSetNationalDesignations(actor)) return;
+  for (const field of NATIONAL_DESIGNATIONS) {
+    const value = input[field];
+    if (value === undefined || value === current[field]) continue;
+    throw new AppError(
+      403,
+      'NATIONAL_DECISION',
+      `${field} 由国家级管理员决定，省级管理员不能设置`,
+      `${field} is a national decision: only a national administrator may set it`,
+      [
+        {
+          path: field,
+          value,
+          rule: 'national_admin_only',
+          messageZh: `${field} 只能由国家级管理员设置`,
+          messageEn: `${field} may only be set by a national administrator`,
+        },
+      ],
+    );
+  }
+}
+
 /** Creates an institution (national admins anywhere, provincial admins in their province). */
 export async function createInstitution(scope: RequestScope, input: CreateInstitutionInput) {
   const actor = requireActor(scope);
   if (!canAdministerProvince(actor, input.provinceCode)) throw forbiddenProvince(input.provinceCode);
+  assertDesignations(actor, input, { isRestorationCentre: false, keyProtectionBatch: null });
   try {
     return await scope.em.transactional(async (em) => {
       const { provinceCode, ...fields } = input;
@@ -89,6 +126,10 @@ export async function updateInstitution(scope: RequestScope, id: string, input: 
       if (!canAdministerProvince(actor, currentProvince)) throw forbiddenProvince(currentProvince);
       if (input.provinceCode && !canAdministerProvince(actor, input.provinceCode))
         throw forbiddenProvince(input.provinceCode);
+      assertDesignations(actor, input, {
+        isRestorationCentre: institution.isRestorationCentre,
+        keyProtectionBatch: institution.keyProtectionBatch ?? null,
+      });
       if (input.version !== undefined && input.version !== institution.version) {
         throw AppError.conflict(
           'VERSION_CONFLICT',
@@ -129,7 +170,7 @@ export async function listInstitutions(scope: RequestScope, q: ListInstitutionsQ
   const where: FilterQuery<Institution> = {};
   if (q.provinceCode) where.province = q.provinceCode;
   if (q.type) where.type = q.type;
-  if (q.q) where.$or = [{ name: { $ilike: `%${escapeLike(q.q)}%` } }, { code: q.q }];
+  if (q.q) where.$or = [{ name: { $ilike: containsPattern(q.q) } }, { code: q.q }];
   if (q.keyProtection) where.keyProtectionBatch = q.keyProtection === 'true' ? { $ne: null } : null;
   if (q.restorationCentre) where.isRestorationCentre = q.restorationCentre === 'true';
   const [items, total] = await scope.em.findAndCount(InstitutionSchema, where, {
@@ -138,8 +179,4 @@ export async function listInstitutions(scope: RequestScope, q: ListInstitutionsQ
     offset: (q.page - 1) * q.pageSize,
   });
   return { items: items.map(presentInstitution), total, page: q.page, pageSize: q.pageSize };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -14,6 +14,7 @@ import { revokeAllTokensOf } from '../auth/token.service.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { AppError, type ErrorDetail } from '../http/app-error.js';
 import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { containsPattern } from '../db/like-pattern.js';
 
 function invalid(details: ErrorDetail[]): AppError {
   return AppError.badRequest(
@@ -229,7 +230,10 @@ export async function listUsers(scope: RequestScope, q: ListUsersQuery) {
   if (q.provinceCode)
     and.push({ $or: [{ province: q.provinceCode }, { institution: { province: q.provinceCode } }] });
   if (q.role) and.push({ role: q.role });
-  if (q.q) and.push({ $or: [{ email: { $ilike: `%${q.q}%` } }, { displayName: { $ilike: `%${q.q}%` } }] });
+  if (q.q) {
+    const pattern = containsPattern(q.q);
+    and.push({ $or: [{ email: { $ilike: pattern } }, { displayName: { $ilike: pattern } }] });
+  }
   if (and.length) where.$and = and;
   const [items, total] = await scope.em.findAndCount(UserSchema, where, {
     populate: ['institution'],

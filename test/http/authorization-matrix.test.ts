@@ -93,6 +93,17 @@ const CORE_CASES: Record<string, CaseEntry> = {
       who: 'Fujian admin creates in Jiangsu',
       status: (await w.paFujian.post('/api/institutions', { ...body, provinceCode: '320000' })).status,
     },
+    {
+      who: 'Fujian admin creates a national restoration centre in Fujian',
+      status: (
+        await w.paFujian.post('/api/institutions', { ...body, code: '2998', isRestorationCentre: true })
+      ).status,
+    },
+    {
+      who: 'Fujian admin creates a national key-protection unit in Fujian',
+      status: (await w.paFujian.post('/api/institutions', { ...body, code: '2997', keyProtectionBatch: 3 }))
+        .status,
+    },
   ],
   'PATCH /api/institutions/:id': async (w) => [
     {
@@ -110,6 +121,15 @@ const CORE_CASES: Record<string, CaseEntry> = {
     {
       who: 'Fujian admin moves B to Jiangsu',
       status: (await w.paFujian.patch(`/api/institutions/${w.instB.id}`, { provinceCode: '320000' })).status,
+    },
+    {
+      who: 'Fujian admin flags Fujian institution B as a national restoration centre',
+      status: (await w.paFujian.patch(`/api/institutions/${w.instB.id}`, { isRestorationCentre: true }))
+        .status,
+    },
+    {
+      who: 'Fujian admin puts Fujian institution B on the national key-protection list',
+      status: (await w.paFujian.patch(`/api/institutions/${w.instB.id}`, { keyProtectionBatch: 2 })).status,
     },
   ],
   'POST /api/users': async (w) => [
@@ -342,6 +362,10 @@ test('the data the refused writes aimed at is unchanged', async (t) => {
   const b = await world.admin.get(`/api/institutions/${world.instB.id}`);
   t.not(b.body.name, 'hijack');
   t.is(b.body.provinceCode, '350000');
+  t.false(b.body.isRestorationCentre);
+  t.is(b.body.keyProtectionBatch, null);
+  const centres = await world.admin.get('/api/institutions?restorationCentre=true&provinceCode=350000');
+  t.is(centres.body.total, 0);
   const js = await world.admin.get(`/api/users/${world.userJs.id}`);
   t.true(js.body.active);
   t.is((await world.admin.get(`/api/users/${world.userB.id}`)).body.displayName.includes('hijack'), false);
