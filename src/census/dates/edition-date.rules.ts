@@ -655,8 +655,9 @@ function parseEraRange(state: ParseState, k: number, entry: EraEntry, date: Edit
   const second = era?.entries.find(
     (e) => e.dynasty === entry.dynasty && e.start >= entry.start && e !== entry,
   );
-  // 隆庆、万历递修: two separate repairs, not one range.
-  if (!era || !second || startsRepair(s, era.next)) return k;
+  // 隆庆、万历递修, 弘治、正德、嘉靖递修: a list of separate repairs, not one range; 乾隆、嘉庆间 is a range.
+  const listed = s.charAt(k) === '、' && !['间', '年间', '之间'].some((w) => s.startsWith(w, era?.next ?? k));
+  if (!era || !second || listed || startsRepair(s, era.next)) return k;
   date.yearTo = second.end;
   warn(
     state,
