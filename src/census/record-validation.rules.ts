@@ -57,6 +57,8 @@ export interface RecordValidationContext {
   minguoRange?: DateRange;
   /** The stored version of the record being changed: values it holds stay valid after retirement. */
   previous?: RecordInput | null;
+  /** Years past an era's end accepted with a warning (config ERA_YEAR_MARGIN; default 10, dates.md). */
+  eraYearMargin?: number;
 }
 
 export interface RecordValidationResult {
@@ -260,12 +262,6 @@ function cleanText(value: string | null | undefined): string | null {
 
 function snake(code: string): string {
   return code.toLowerCase();
-}
-
-/** Splits a dates-module warning written "中文 / English". */
-function splitBilingual(text: string): [string, string] {
-  const at = text.indexOf(' / ');
-  return at < 0 ? [text, text] : [text.slice(0, at), text.slice(at + 3)];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -690,15 +686,16 @@ function deriveDate(
 ): { date: DerivedEditionDate; later: DerivedEditionDate[] } {
   const edition = record.edition ?? '';
   const hint = cleanText(record.authors[0]?.dynasty);
-  const result = normaliseEditionDate(edition, hint === null ? {} : { dynastyHint: hint });
+  const result = normaliseEditionDate(edition, {
+    ...(hint === null ? {} : { dynastyHint: hint }),
+    ...(ctx.eraYearMargin === undefined ? {} : { eraYearMargin: ctx.eraYearMargin }),
+  });
   if (!result.ok) {
     out.error('edition', edition, snake(result.error.code), result.error.messageZh, result.error.messageEn);
     return { date: { ...UNKNOWN_DATE }, later: [] };
   }
   for (const warning of result.warnings) {
-    const [zh, en] = splitBilingual(warning);
-    const rule = zh.includes('括注') ? 'edition_bracket_year_mismatch' : 'edition_date_note';
-    out.warn('edition', edition, rule, zh, en);
+    out.warn('edition', edition, `edition_${snake(warning.code)}`, warning.messageZh, warning.messageEn);
   }
   let date: EditionDate = result.date;
   const gregorian = date.precision === 'unknown' ? gregorianIn(edition) : null;

@@ -249,12 +249,12 @@ function spoil(rng: Rng, row: GeneratedRow, reason: InvalidReason): GeneratedRow
     case 'binding':
       return { ...row, 装帧形式: pick(rng, ['竹簡裝', '騎馬釘', '膠裝']) };
     case 'era_year': {
-      // One year past the era's end: 乾隆六十一年, 雍正十四年 …
+      // Twenty years past the era's end (乾隆八十年, 雍正三十三年 …), beyond the default margin of 10.
       const era = pick(
         rng,
         ERAS.filter((e) => e.dynasty === '清' || e.dynasty === '明'),
       );
-      const year = era.years + 1;
+      const year = era.years + 20;
       return {
         ...row,
         版本: `${era.dynasty}${era.era}${eraYearText(year)}年（${era.start + year - 1}）刻本`,

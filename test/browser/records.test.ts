@@ -106,17 +106,14 @@ test.serial(
     await page.getByLabel('索书号', { exact: true }).fill('善 09999');
     await page.getByLabel('题名卷数', { exact: true }).fill('某書不分卷');
     const edition = page.getByLabel('版本', { exact: true });
-    await edition.fill('清乾隆六十一年刻本');
-    await page
-      .locator('output.derived-date[data-state="error"]')
-      .filter({ hasText: '乾隆六十一年' })
-      .waitFor();
+    await edition.fill('清乾隆八十年刻本');
+    await page.locator('output.derived-date[data-state="error"]').filter({ hasText: '乾隆八十年' }).waitFor();
     const refused = apiResponse(page, 'POST', '/api/records');
     await page.getByRole('button', { name: '保存并生成普查编号' }).click();
     t.is((await refused).status(), 400);
     const editionError = page.locator('[data-field="edition"] .field-error');
     await editionError.filter({ hasText: '清乾隆共 60 年' }).waitFor();
-    t.true((await editionError.innerText()).includes('不存在“乾隆六十一年”'));
+    t.true((await editionError.innerText()).includes('“乾隆八十年”超出末年 20 年'));
     t.is(await edition.getAttribute('aria-invalid'), 'true');
     t.is(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'edition');
     t.is(new URL(page.url()).pathname, '/records/new');

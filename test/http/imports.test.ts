@@ -77,7 +77,7 @@ test('a CSV import keeps the good rows, reports each bad row with its row number
     row('A1'),
     row('A2', { volumes: '零' }),
     '',
-    row('A3', { edition: '清乾隆六十一年刻本' }),
+    row('A3', { edition: '清乾隆八十年刻本' }),
     row('A4', { binding: '綫裝' }),
   ].join('\n');
   const queued = await upload(inst.id, 'records.csv', csv);

@@ -101,7 +101,7 @@ test('records.md validation: each rule names field, value and rule, and nothing 
   const guji = (fields: Record<string, unknown>) => ({ ...gujiOf(fields), institutionId: own.id });
   const cases: Array<[Record<string, unknown>, string]> = [
     [{ edition: '民国二十年（1931）刻本' }, 'edition'],
-    [{ edition: '清乾隆六十一年刻本' }, 'edition'],
+    [{ edition: '清乾隆八十年刻本' }, 'edition'],
     [{ volumes: 0 }, 'volumes'],
     [{ binding: '塑封装' }, 'binding'],
     [{ totalJuan: 10, extantJuan: 12 }, 'extantJuan'],

@@ -241,7 +241,9 @@ for (const c of ACCEPTED) {
       t.is(result.later.length, c.later.length, 'number of later dates');
       c.later.forEach((expected, i) => t.like(result.later[i], expected));
     }
-    if (c.warnings !== undefined) t.is(result.warnings.length, c.warnings, result.warnings.join(' | '));
+    if (c.warnings !== undefined) {
+      t.is(result.warnings.length, c.warnings, result.warnings.map((w) => w.messageEn).join(' | '));
+    }
   });
 }
 
@@ -258,7 +260,8 @@ for (const [text, pattern] of WARNED) {
     const result = normaliseEditionDate(text);
     if (!result.ok) return t.fail(result.error.code);
     t.is(result.warnings.length, 1);
-    t.regex(result.warnings[0] ?? '', pattern);
+    t.regex(result.warnings[0]?.messageZh ?? '', pattern);
+    t.regex(result.warnings[0]?.messageEn ?? '', /[a-z]{3}/);
   });
 }
 
@@ -266,21 +269,18 @@ for (const [text, pattern] of WARNED) {
 // Rejected statements
 
 const REJECTED: readonly [string, EditionDateErrorCode, string][] = [
-  ['乾隆六十一年', 'ERA_YEAR_OUT_OF_RANGE', '乾隆 lasted 60 years'],
-  ['清乾隆六十一年（1796）刻本', 'ERA_YEAR_OUT_OF_RANGE', 'with dynasty and bracket'],
-  ['明泰昌二年', 'ERA_YEAR_OUT_OF_RANGE', '泰昌 lasted one year'],
+  ['乾隆八十年', 'ERA_YEAR_OUT_OF_RANGE', '乾隆 lasted 60 years; 20 past the end is beyond the margin'],
+  ['清乾隆七十一年（1806）刻本', 'ERA_YEAR_OUT_OF_RANGE', 'with dynasty and bracket, 11 past the end'],
+  ['明泰昌十三年', 'ERA_YEAR_OUT_OF_RANGE', '泰昌 lasted one year'],
   ['民国〇年', 'ERA_YEAR_OUT_OF_RANGE', 'there is no year 0'],
   ['后汉天福三年', 'ERA_YEAR_OUT_OF_RANGE', '后汉 only used 天福十二年'],
-  ['清康熙四十五年至七十年刻本', 'ERA_YEAR_OUT_OF_RANGE', 'the end of a range is checked too'],
-  ['元刻明正德二十年递修本', 'ERA_YEAR_OUT_OF_RANGE', 'later dates are checked too'],
-  ['太平二年', 'ERA_AMBIGUOUS', '梁 and 辽 both had 太平 of at least 2 years'],
-  ['乾德二年', 'ERA_AMBIGUOUS', '前蜀 and 北宋'],
-  ['大安三年', 'ERA_AMBIGUOUS', '辽, 西夏 and 金'],
-  ['唐上元二年', 'ERA_AMBIGUOUS', '唐 had two 上元 eras'],
+  ['清康熙四十五年至八十年刻本', 'ERA_YEAR_OUT_OF_RANGE', 'the end of a range is checked too'],
+  ['元刻明正德三十年递修本', 'ERA_YEAR_OUT_OF_RANGE', 'later dates are checked too'],
   ['清萬曆刻本', 'ERA_DYNASTY_MISMATCH', '万历 is a 明 era'],
   ['宋至正三年', 'ERA_DYNASTY_MISMATCH', '至正 is a 元 era'],
-  ['康熙壬寅', 'ERA_GANZHI_AMBIGUOUS', '康熙 has 61 years, so 壬寅 twice'],
-  ['泰昌甲子', 'ERA_GANZHI_NOT_IN_ERA', '泰昌 was 庚申 only'],
+  ['泰昌甲申', 'ERA_GANZHI_NOT_IN_ERA', '泰昌 was 庚申 (1620) only; the next 甲申 is 1644'],
+  ['清康熙四十七年至四十五年刻本', 'DATE_RANGE_REVERSED', 'a range that ends before it starts'],
+  ['至正二十四至二十年', 'DATE_RANGE_REVERSED', 'the same inside one era'],
   ['乾隆二三年', 'INVALID_YEAR_NUMERAL', 'not a numeral'],
 ];
 for (const [text, code, why] of REJECTED) {
@@ -294,11 +294,41 @@ for (const [text, code, why] of REJECTED) {
   });
 }
 
+// An era name several regimes used, with nothing in the statement or the record to choose: a
+// warning, and no year (never invent one); a dynasty the statement names is kept.
+const AMBIGUOUS: readonly [string, Expected, string][] = [
+  ['太平二年', date(null, null, null, null, null, 'unknown'), '梁 and 辽 both had 太平 of at least 2 years'],
+  ['乾德二年', date(null, null, null, null, null, 'unknown'), '前蜀 and 北宋'],
+  ['大安三年', date(null, null, null, null, null, 'unknown'), '辽, 西夏 and 金'],
+  ['唐上元二年', date('唐', null, null, 618, 907, 'dynasty'), '唐 had two 上元 eras'],
+];
+for (const [text, expected, why] of AMBIGUOUS) {
+  test(`warns that ${text} is ambiguous and derives no year (${why})`, (t) => {
+    const result = normaliseEditionDate(text);
+    if (!result.ok) return t.fail(result.error.code);
+    t.like(result.date, expected);
+    t.deepEqual(
+      result.warnings.map((w) => w.code),
+      ['ERA_AMBIGUOUS'],
+    );
+  });
+}
+
 test('an ambiguous era lists its candidates in both languages', (t) => {
   const result = normaliseEditionDate('太平二年');
-  if (result.ok) return t.fail();
-  t.regex(result.error.messageZh, /梁太平.*辽太平/);
-  t.regex(result.error.messageEn, /梁 太平 \(556–557\).*辽 太平 \(1021–1031\)/);
+  if (!result.ok) return t.fail();
+  t.regex(result.warnings[0]?.messageZh ?? '', /梁太平.*辽太平/);
+  t.regex(result.warnings[0]?.messageEn ?? '', /梁 太平 \(556–557\).*辽 太平 \(1021–1031\)/);
+});
+
+test('康熙壬寅 (1662 or 1722) keeps the era and warns instead of choosing', (t) => {
+  const result = normaliseEditionDate('清康熙壬寅刻本');
+  if (!result.ok) return t.fail(result.error.code);
+  t.like(result.date, date('清', '康熙', null, 1662, 1722, 'era'));
+  t.deepEqual(
+    result.warnings.map((w) => w.code),
+    ['ERA_GANZHI_AMBIGUOUS'],
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -311,7 +341,8 @@ const GUJI: readonly [string, EditionDateErrorCode | null][] = [
   ['清末民初石印本', null],
   ['稿本', null],
   ['明萬曆三十三年（1605）王肯堂刻本', null],
-  ['乾隆六十一年', 'ERA_YEAR_OUT_OF_RANGE'],
+  ['乾隆八十年', 'ERA_YEAR_OUT_OF_RANGE'],
+  ['清乾隆六十一年刻本', null],
 ];
 for (const [text, code] of GUJI) {
   test(`古籍 date check: ${text} → ${code ?? 'accepted'}`, (t) => {

@@ -117,6 +117,14 @@ const CHAINS: readonly Chain[] = [
     anchor: '弘光元年 = 1645, the year after 甲申',
     eras: '弘光1 ~隆武2 ~绍武1 永历37',
   },
+  { dynasty: '伪齐', first: 1130, anchor: '刘豫 enthroned by 金 in 建炎四年 (1130)', eras: '阜昌8' },
+  {
+    dynasty: '高昌',
+    first: 531,
+    anchor: '章和元年 = 531 (麴坚); 延寿十七年 = 640, when 唐 took 高昌',
+    eras: '章和18 永平2 和平4 建昌6 延昌41 延和12 义和6 重光4 延寿17',
+  },
+  { dynasty: '北元', first: 1371, anchor: '爱猷识理答腊 succeeded 顺帝 (d. 1370)', eras: '宣光8 天元10' },
   { dynasty: '后金', first: 1616, anchor: '努尔哈赤 founded 后金 in 1616', eras: '天命11 天聪10' },
   {
     dynasty: '清',
@@ -149,6 +157,46 @@ const PARALLEL: readonly { dynasty: string; era: string; start: number; years: n
   { dynasty: '元', era: '天顺', start: 1328, years: 1, why: "阿速吉八 at Shangdu against 文宗's 天历" },
 ];
 
+/**
+ * Regimes whose known eras do not chain: 大理 (eras of disputed span are left out of the table)
+ * and the Mongol khans (a regnal count per ruler, with interregna: 拖雷 1228, 海迷失后 after 定宗).
+ */
+const GAPPED: readonly { dynasty: string; era: string; start: number; years: number; why: string }[] = [
+  ...(
+    [
+      ['保安', 1045, 8],
+      ['上德', 1076, 1],
+      ['广安', 1077, 4],
+      ['上明', 1081, 1],
+      ['天授', 1096, 1],
+      ['开明', 1097, 6],
+      ['天正', 1103, 2],
+      ['文安', 1105, 4],
+      ['日新', 1109, 1],
+      ['文治', 1110, 9],
+      ['保天', 1129, 8],
+      ['永贞', 1148, 1],
+      ['大宝', 1149, 7],
+      ['利贞', 1172, 4],
+      ['盛德', 1176, 5],
+      ['嘉会', 1181, 4],
+      ['元亨', 1185, 11],
+      ['天开', 1205, 21],
+      ['天辅', 1226, 1],
+      ['仁寿', 1227, 12],
+      ['道隆', 1239, 13],
+      ['天定', 1252, 3],
+    ] as const
+  ).map(([era, start, years]) => ({ dynasty: '大理', era, start, years, why: '段氏 大理国' })),
+  { dynasty: '蒙古', era: '太祖', start: 1206, years: 22, why: '成吉思汗 proclaimed in 丙寅 1206, d. 1227' },
+  { dynasty: '蒙古', era: '太宗', start: 1229, years: 13, why: '窝阔台 enthroned in 己丑 1229, d. 1241' },
+  { dynasty: '蒙古', era: '乃马真后', start: 1242, years: 4, why: '乃马真后 regency from 壬寅 1242' },
+  { dynasty: '蒙古', era: '定宗', start: 1246, years: 3, why: '贵由 enthroned in 丙午 1246, d. 1248' },
+  { dynasty: '蒙古', era: '海迷失后', start: 1249, years: 2, why: '海迷失后 regency 1249–1250' },
+  { dynasty: '蒙古', era: '宪宗', start: 1251, years: 9, why: '蒙哥 enthroned in 辛亥 1251, d. 1259' },
+];
+const gappedDynasties = new Set(GAPPED.map((g) => g.dynasty));
+
 interface RefEra {
   dynasty: string;
   era: string;
@@ -172,7 +220,7 @@ function expand(chain: Chain): RefEra[] {
   return result;
 }
 
-const REFERENCE: readonly RefEra[] = [...CHAINS.flatMap(expand), ...PARALLEL];
+const REFERENCE: readonly RefEra[] = [...CHAINS.flatMap(expand), ...PARALLEL, ...GAPPED];
 const key = (e: { dynasty: string; era: string }) => `${e.dynasty} ${e.era}`;
 
 /** The n-th table entry (0-based) with this dynasty and era name; 唐 has two 上元. */
@@ -289,6 +337,19 @@ const EVENTS: readonly [
   ['清', '宣统', 3, 1911, '辛亥', '辛亥革命'],
   ['太平天国', '太平天国', 3, 1853, '癸丑', '天京 taken (癸好三年)'],
   ['民国', '民国', 20, 1931, null, 'known value of dates.md (九一八)'],
+  ['蒙古', '太祖', 1, 1206, '丙寅', '成吉思汗 proclaimed at the 斡难河'],
+  ['蒙古', '太宗', 1, 1229, '己丑', '窝阔台 enthroned'],
+  ['蒙古', '乃马真后', 1, 1242, '壬寅', '孔氏祖庭广记, 蒙古乃馬真后元年（1242）孔元措刻本'],
+  ['蒙古', '定宗', 1, 1246, '丙午', '贵由 enthroned'],
+  ['蒙古', '宪宗', 6, 1256, '丙辰', '蒙古憲宗六年（1256）刻本 of the precious list'],
+  ['蒙古', '宪宗', 9, 1259, '己未', '蒙哥 dies at 钓鱼城'],
+  ['伪齐', '阜昌', 1, 1130, '庚戌', '刘豫 enthroned by 金'],
+  ['伪齐', '阜昌', 8, 1137, null, '金 abolishes 伪齐'],
+  ['高昌', '延寿', 17, 640, '庚子', '唐 takes 高昌'],
+  ['北元', '宣光', 1, 1371, '辛亥', 'the year after 顺帝 died at 应昌'],
+  ['北元', '天元', 10, 1388, '戊辰', '捕鱼儿海之战'],
+  ['大理', '盛德', 5, 1180, '庚子', '张胜温 梵像卷 (盛德五年)'],
+  ['大理', '天定', 2, 1253, '癸丑', '蒙古 takes 大理'],
   ['民国', '民国', 26, 1937, '丁丑', '七七事变'],
 ];
 
@@ -325,6 +386,7 @@ for (const dynasty of dynasties) {
 
   test(`${dynasty}: consecutive eras chain without gaps`, (t) => {
     t.true(line.length > 0);
+    if (gappedDynasties.has(dynasty)) return t.pass('known eras only; see GAPPED');
     for (const [i, e] of line.entries()) {
       const next = line[i + 1];
       if (next)

@@ -141,16 +141,30 @@ const rows: Row[] = [
     derived: { yearFrom: 1795 },
   },
   {
-    title: 'era year past the era (乾隆六十一年) is rejected',
-    input: guji({ edition: '清乾隆六十一年刻本' }),
+    title: 'era year far past the era (乾隆八十年, beyond the 10-year margin) is rejected',
+    input: guji({ edition: '清乾隆八十年刻本' }),
     errors: ['edition era_year_out_of_range'],
-    messageZh: ['乾隆六十一年', '60'],
+    messageZh: ['乾隆八十年', '60', '10'],
   },
   {
-    title: 'a shared era name without a dynasty (天顺元年) is ambiguous, naming the candidates',
+    title: 'era year just past the era (乾隆六十一年, attested) is accepted with a warning',
+    input: guji({ edition: '清乾隆六十一年（1796）刻本' }),
+    errors: [],
+    warnings: ['edition edition_era_year_past_end'],
+    derived: { era: '乾隆', eraYear: 61, yearFrom: 1796 },
+  },
+  {
+    title: 'a shared era name without a dynasty (天顺元年) is a warning and derives no year',
     input: guji({ edition: '天順元年刻本', authors: [{ dynasty: null, name: '朱熹', role: '撰' }] }),
-    errors: ['edition era_ambiguous'],
-    messageZh: ['元天顺', '明天顺'],
+    errors: [],
+    warnings: ['edition edition_era_ambiguous'],
+    derived: { precision: 'unknown', yearFrom: null },
+  },
+  {
+    title: 'a date range that ends before it starts is rejected',
+    input: guji({ edition: '清康熙四十七年至四十五年刻本' }),
+    errors: ['edition date_range_reversed'],
+    messageZh: ['1706', '1708'],
   },
   {
     title: "a shared era name is settled by the first author's dynasty",
@@ -194,9 +208,9 @@ const rows: Row[] = [
     errors: ['edition minguo_date_after_range'],
   },
   {
-    title: '民国 past the last 民国 year (民国四十年) is an era error',
+    title: '民国 past the last 民国 year (民国四十年 = 1951) is after the 民国 range',
     input: minguo({ edition: '民國四十年臺北出版' }),
-    errors: ['edition era_year_out_of_range'],
+    errors: ['edition minguo_date_after_range'],
   },
   {
     title: '民国 with a span straddling 1912 (清末民初) cannot be ruled out',
@@ -535,7 +549,7 @@ test('validateRecord: every error has the ErrorDetail shape and names field, val
 
 test('validateRecord: many problems are reported together', (t) => {
   const result = validate(
-    guji({ callNumber: '', volumes: 0, binding: '胶装', grade: '四级甲等', edition: '清乾隆六十一年刻本' }),
+    guji({ callNumber: '', volumes: 0, binding: '胶装', grade: '四级甲等', edition: '清乾隆八十年刻本' }),
     submit,
   );
   t.deepEqual(pairs(result.errors), [

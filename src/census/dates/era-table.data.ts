@@ -23,6 +23,11 @@ export interface EraEntry {
   readonly aliases?: readonly string[];
   /** First era year valid under this regime when it continued another regime's count (后汉 天福 from 十二年). */
   readonly firstYear?: number;
+  /**
+   * A ruler's regnal count without an era name (蒙古憲宗六年): read only right after its dynasty,
+   * because the name alone (太宗, 宪宗) is an ordinary temple name of many dynasties.
+   */
+  readonly regnal?: boolean;
 }
 
 /** A dynasty or regime with the years it is taken to cover. */
@@ -313,6 +318,57 @@ export const ERA_TABLE: readonly EraEntry[] = [
   { dynasty: '金', era: '开兴', start: 1232, end: 1232 },
   { dynasty: '金', era: '天兴', start: 1232, end: 1234 },
 
+  // 伪齐 (刘豫, set up by 金): one era, 阜昌元年 = 1130 (南宋 建炎四年) to its abolition in 1137.
+  { dynasty: '伪齐', era: '阜昌', start: 1130, end: 1137 },
+
+  // 高昌 under the 麴 family (501–640): eras as in the Turfan documents (延昌, 延寿 …); 延寿十七年 = 640, when 唐 took 高昌.
+  { dynasty: '高昌', era: '章和', start: 531, end: 548 },
+  { dynasty: '高昌', era: '永平', start: 549, end: 550 },
+  { dynasty: '高昌', era: '和平', start: 551, end: 554 },
+  { dynasty: '高昌', era: '建昌', start: 555, end: 560 },
+  { dynasty: '高昌', era: '延昌', start: 561, end: 601 },
+  { dynasty: '高昌', era: '延和', start: 602, end: 613 },
+  { dynasty: '高昌', era: '义和', start: 614, end: 619 },
+  { dynasty: '高昌', era: '重光', start: 620, end: 623 },
+  { dynasty: '高昌', era: '延寿', start: 624, end: 640 },
+
+  // 大理国 (段氏, 937–1253). Its eras are known mainly from colophons and inscriptions and several are
+  // disputed; only eras whose first year the chronologies agree on are listed (so the 段氏 line has
+  // gaps: an era missing here leaves a statement at dynasty precision instead of a guessed year).
+  // 盛德五年 = 1180 is the date of 张胜温's 梵像卷.
+  { dynasty: '大理', era: '保安', start: 1045, end: 1052 },
+  { dynasty: '大理', era: '上德', start: 1076, end: 1076 },
+  { dynasty: '大理', era: '广安', start: 1077, end: 1080 },
+  { dynasty: '大理', era: '上明', start: 1081, end: 1081 },
+  { dynasty: '大理', era: '天授', start: 1096, end: 1096 },
+  { dynasty: '大理', era: '开明', start: 1097, end: 1102 },
+  { dynasty: '大理', era: '天正', start: 1103, end: 1104 },
+  { dynasty: '大理', era: '文安', start: 1105, end: 1108 },
+  { dynasty: '大理', era: '日新', start: 1109, end: 1109 },
+  { dynasty: '大理', era: '文治', start: 1110, end: 1118 },
+  { dynasty: '大理', era: '保天', start: 1129, end: 1136 },
+  { dynasty: '大理', era: '永贞', start: 1148, end: 1148 },
+  { dynasty: '大理', era: '大宝', start: 1149, end: 1155 },
+  { dynasty: '大理', era: '利贞', start: 1172, end: 1175 },
+  { dynasty: '大理', era: '盛德', start: 1176, end: 1180 },
+  { dynasty: '大理', era: '嘉会', start: 1181, end: 1184 },
+  { dynasty: '大理', era: '元亨', start: 1185, end: 1195 },
+  { dynasty: '大理', era: '天开', start: 1205, end: 1225 },
+  { dynasty: '大理', era: '天辅', start: 1226, end: 1226 },
+  { dynasty: '大理', era: '仁寿', start: 1227, end: 1238 },
+  { dynasty: '大理', era: '道隆', start: 1239, end: 1251 },
+  { dynasty: '大理', era: '天定', start: 1252, end: 1254 },
+
+  // 大蒙古国 before 中统: the khans had no era names, and documents count the ruler's years from his
+  // accession (蒙古憲宗六年 = 1256, 乃馬真后元年 = 1242). 定宗 died in 1248; 定宗四年 (1249, 晦明轩
+  // 本草) is attested and comes out as a year past the end, with a warning.
+  { dynasty: '蒙古', era: '太祖', start: 1206, end: 1227, regnal: true },
+  { dynasty: '蒙古', era: '太宗', start: 1229, end: 1241, regnal: true },
+  { dynasty: '蒙古', era: '乃马真后', start: 1242, end: 1245, regnal: true, aliases: ['乃马真皇后'] },
+  { dynasty: '蒙古', era: '定宗', start: 1246, end: 1248, regnal: true },
+  { dynasty: '蒙古', era: '海迷失后', start: 1249, end: 1250, regnal: true },
+  { dynasty: '蒙古', era: '宪宗', start: 1251, end: 1259, regnal: true },
+
   // 元, including 世祖's 中统 (before the name 大元 in 1271). 天顺 (阿速吉八, Shangdu) ran in parallel with 天历 in 1328. The second 至元 is catalogued as 后至元. 至正 is counted to its 30th year (1370), when 顺帝 died in the north.
   { dynasty: '元', era: '中统', start: 1260, end: 1264 },
   { dynasty: '元', era: '至元', start: 1264, end: 1294 },
@@ -330,6 +386,10 @@ export const ERA_TABLE: readonly EraEntry[] = [
   { dynasty: '元', era: '元统', start: 1333, end: 1335 },
   { dynasty: '元', era: '后至元', start: 1335, end: 1340 },
   { dynasty: '元', era: '至正', start: 1341, end: 1370 },
+
+  // 北元: the 元 court in Mongolia after 1368 kept era names for two reigns.
+  { dynasty: '北元', era: '宣光', start: 1371, end: 1378 },
+  { dynasty: '北元', era: '天元', start: 1379, end: 1388 },
 
   // 明.
   { dynasty: '明', era: '洪武', start: 1368, end: 1398 },
@@ -382,7 +442,22 @@ export const ERA_TABLE: readonly EraEntry[] = [
 
 /** Spans for dynasty-only and period statements (清抄本, 南宋中期, 明末清初). */
 export const DYNASTY_SPANS: readonly DynastySpan[] = [
+  // Regimes before 唐 without eras in the table: a statement naming them gets dynasty precision.
+  // Single-character names that are also surnames or places (晋, 陈, 齐) are only taken in their
+  // unambiguous two-character forms.
+  { dynasty: '西晋', start: 265, end: 316 },
+  { dynasty: '东晋', start: 317, end: 420 },
+  { dynasty: '北凉', start: 397, end: 460 },
+  { dynasty: '北魏', start: 386, end: 534, aliases: ['元魏', '后魏'] },
+  { dynasty: '南朝宋', start: 420, end: 479, aliases: ['刘宋'] },
+  { dynasty: '南齐', start: 479, end: 502, aliases: ['南朝齐', '萧齐'] },
   { dynasty: '梁', start: 502, end: 557, aliases: ['南朝梁', '萧梁'], eraDynasties: ['梁', '后梁'] },
+  { dynasty: '东魏', start: 534, end: 550 },
+  { dynasty: '西魏', start: 535, end: 556 },
+  { dynasty: '北齐', start: 550, end: 577 },
+  { dynasty: '北周', start: 557, end: 581 },
+  { dynasty: '南朝陈', start: 557, end: 589, aliases: ['陈朝'] },
+  { dynasty: '高昌', start: 501, end: 640, aliases: ['麴氏高昌'] },
   { dynasty: '隋', start: 581, end: 618 },
   { dynasty: '唐', start: 618, end: 907, aliases: ['李唐'] },
   { dynasty: '武周', start: 690, end: 705, eraDynasties: ['唐'] },
@@ -406,10 +481,13 @@ export const DYNASTY_SPANS: readonly DynastySpan[] = [
   { dynasty: '北宋', start: 960, end: 1127 },
   { dynasty: '南宋', start: 1127, end: 1279 },
   { dynasty: '辽', start: 916, end: 1125, aliases: ['契丹', '大辽'] },
-  { dynasty: '西夏', start: 1038, end: 1227 },
+  { dynasty: '西夏', start: 1038, end: 1227, aliases: ['大夏'] },
+  { dynasty: '大理', start: 937, end: 1253, aliases: ['大理国', '后理'] },
+  { dynasty: '伪齐', start: 1130, end: 1137, aliases: ['刘齐'] },
   { dynasty: '金', start: 1115, end: 1234, aliases: ['大金'] },
-  { dynasty: '蒙古', start: 1206, end: 1271, aliases: ['大蒙古国'], eraDynasties: ['元'] },
-  { dynasty: '元', start: 1271, end: 1368, aliases: ['大元'] },
+  { dynasty: '蒙古', start: 1206, end: 1271, aliases: ['大蒙古国'], eraDynasties: ['蒙古', '元'] },
+  { dynasty: '元', start: 1271, end: 1368, aliases: ['大元'], eraDynasties: ['元', '蒙古'] },
+  { dynasty: '北元', start: 1368, end: 1388, eraDynasties: ['北元', '元'] },
   { dynasty: '明', start: 1368, end: 1644, aliases: ['大明'], eraDynasties: ['明', '南明'] },
   { dynasty: '南明', start: 1644, end: 1683 },
   { dynasty: '后金', start: 1616, end: 1636 },

@@ -438,17 +438,16 @@ export function editionDatePreview(form, getType) {
     }
     const date = answer.date;
     const derived = formatDerivedDate(date);
+    // Warnings (a year past the era's end, an ambiguous era …) are shown even when no date is derived.
+    const warnings = (answer.warnings ?? []).map((w) => pick(w.messageZh, w.messageEn));
     if (!derived) {
-      show(t('date.none'), 'none');
+      show([t('date.none'), ...warnings].join(getLang() === 'en' ? ' · ' : '；'), 'none');
       return;
     }
     const parts = [derived];
     if (answer.later?.length)
       parts.push(t('date.later', { dates: answer.later.map(formatYears).filter(Boolean).join('、') }));
-    for (const w of answer.warnings ?? []) {
-      const at = w.indexOf(' / ');
-      parts.push(at < 0 ? w : pick(w.slice(0, at), w.slice(at + 3)));
-    }
+    parts.push(...warnings);
     const tooLate = getType() === 'guji' && date.yearFrom !== null && date.yearFrom >= 1912;
     if (tooLate) parts.push(t('date.gujiTooLate', { year: date.yearFrom }));
     show(parts.join(getLang() === 'en' ? ' · ' : '；'), tooLate ? 'error' : 'ok');
