@@ -63,15 +63,15 @@ export function swiftUnavailableReason(): string | undefined {
 }
 
 /** Reads the services `npm test` started; tells the developer how to run the suite when they are missing. */
-export function testEnvironment() {
+export function testEnvironment(server: S3ServerName = selected) {
   const e = process.env;
   if (!e.TEST_DATABASE_URL || !e.TEST_S3_ENDPOINT) {
     throw new Error(
       'Integration tests need the services started by `npm test` (run `npm test -- <file>` for one file).',
     );
   }
-  const s3 = testS3Servers().find((s) => s.name === selected);
-  if (!s3) throw new Error(`S3 server ${selected} is not running: ${swiftUnavailableReason()}`);
+  const s3 = testS3Servers().find((s) => s.name === server);
+  if (!s3) throw new Error(`S3 server ${server} is not running: ${swiftUnavailableReason()}`);
   const { name: _name, ...settings } = s3;
   return {
     databaseUrl: e.TEST_DATABASE_URL,
