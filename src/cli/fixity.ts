@@ -8,6 +8,12 @@ import { ObjectStore } from '../object-store/object-store.js';
 import { startServices } from '../runtime/services.js';
 import { checkFixity } from '../images/fixity.service.js';
 
+const REASONS = {
+  missing: 'MISSING 缺失',
+  mismatch: 'MISMATCH 不符',
+  metadata: 'METADATA 元数据不符',
+} as const;
+
 /** Runs the fixity check; returns the process exit code. */
 export async function fixity(): Promise<number> {
   const config = loadConfig();
@@ -20,7 +26,7 @@ export async function fixity(): Promise<number> {
     process.stderr.write('\n');
     for (const p of report.problems) {
       console.log(
-        `${p.reason === 'missing' ? 'MISSING 缺失' : 'MISMATCH 不符'}  ${p.censusNumber}  image ${p.imageId}  ${p.masterKey}  expected ${p.expected}  actual ${p.actual ?? '-'}`,
+        `${REASONS[p.reason]}  ${p.censusNumber}  page ${p.sequence} (${p.label})  image ${p.imageId}  ${p.masterKey}  expected ${p.expected}  actual ${p.actual ?? '-'}`,
       );
     }
     console.log(

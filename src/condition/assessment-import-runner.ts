@@ -95,7 +95,7 @@ export async function runAssessmentImportJob(
       badRows.clear();
       if (drafts.length >= BATCH_DRAFTS) await store();
     };
-    const source = deps.objectStore.getParts(job.objectPrefix, job.objectParts);
+    const source = await deps.objectStore.get(job.objectKey);
     try {
       for await (const row of readImportRows(job.format, source)) {
         if (!header) {

@@ -5,7 +5,7 @@ import { actorContext } from '../census/record-access.service.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 import { pyramidLevels, renderFromPyramid } from '../images/image-processor.js';
 import { localPyramid } from '../images/pyramid-cache.js';
-import { tileIndexKey, tilePackPrefix, type TileIndex } from '../images/object-layout.rules.js';
+import { tileIndexKey, tilePackKey, type TileIndex } from '../images/object-layout.rules.js';
 import { grantedCentreSeesImage } from '../restoration/restoration-image-access.js';
 import { buildImageInfo } from './image-info.rules.js';
 import type { ImagePlan } from './image-request.rules.js';
@@ -120,10 +120,7 @@ async function loadPack(store: ObjectStore, imageId: string): Promise<TilePack> 
   const index = JSON.parse((await store.getBuffer(tileIndexKey(imageId))).toString('utf8')) as TileIndex;
   const size = Object.values(index).reduce((end, [offset, length]) => Math.max(end, offset + length), 0);
   if (size > MAX_PACK_BYTES) return { index, data: null };
-  const parts = (await store.list(`${tilePackPrefix(imageId)}/`)).length;
-  const chunks: Buffer[] = [];
-  for await (const chunk of store.getParts(tilePackPrefix(imageId), parts)) chunks.push(chunk as Buffer);
-  return { index, data: Buffer.concat(chunks) };
+  return { index, data: await store.getBuffer(tilePackKey(imageId)) };
 }
 
 /** The image's tile pack (grid tiles and thumbnails), loaded once and kept while memory allows. */

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { buildImageInfo } from '../iiif/image-info.rules.js';
 import { isImageRequestError, parseImageRequest, planImageRequest } from '../iiif/image-request.rules.js';
 import { IIIF_LIMITS, TILE_SIZE, THUMBNAIL_MAX } from '../iiif/image-service.config.js';
-import { PART_BYTES, type ObjectStore } from '../object-store/object-store.js';
+import type { ObjectStore } from '../object-store/object-store.js';
 import { DerivativeJobSchema } from './derivative-job.entity.js';
 import {
   renderFromPyramid,
@@ -17,11 +17,10 @@ import {
   writeWorkingPyramid,
 } from './image-processor.js';
 import {
-  partCount,
-  pyramidPrefix,
+  pyramidKey,
   technicalMetadata,
   tileIndexKey,
-  tilePackPrefix,
+  tilePackKey,
   tilesPrefix,
   type TileIndex,
 } from './object-layout.rules.js';
@@ -66,7 +65,7 @@ async function storePack(
     out.on('error', reject);
     out.end(() => resolve());
   });
-  await store.putFileInParts(tilePackPrefix(imageId), packFile, {
+  await store.putFile(tilePackKey(imageId), packFile, {
     'Content-Type': 'application/octet-stream',
     ...metadata,
   });
@@ -100,27 +99,24 @@ export async function runDerivativeJob(
     const working = path.join(work, 'working.tif');
     if (!(await takeLocalWorking(image.sha256, image.sizeBytes, working))) {
       const master = path.join(work, 'master');
-      const parts = partCount(image.sizeBytes, PART_BYTES);
       if (!(await takeLocalMaster(image.sha256, image.sizeBytes, master)))
-        await pipeline(store.getParts(image.masterKey, parts), fs.createWriteStream(master));
+        await pipeline(await store.get(image.masterKey), fs.createWriteStream(master));
       await writeWorkingPyramid(master, working);
       await fs.promises.rm(master);
     }
     const pyramid = path.join(work, 'pyramid.tif');
-    const meta = technicalMetadata({ ...image, format: 'tiff', imageId: image.id });
-    await store.remove([
-      ...(await store.list(tilesPrefix(image.id))),
-      ...(await store.list(`${pyramidPrefix(image.id)}/`)),
-    ]);
+    const meta = technicalMetadata({
+      ...image,
+      format: 'tiff',
+      masterSha256: image.sha256,
+      imageId: image.id,
+    });
+    await store.remove([...(await store.list(tilesPrefix(image.id))), pyramidKey(image.id)]);
     // Compressing and storing the pyramid and cutting the tiles read the same working pyramid:
     // they overlap (one core each, and the PUTs are network work).
     const [, tiles] = await Promise.all([
       writePyramid(working, pyramid).then(() =>
-        store.putFileInParts(pyramidPrefix(image.id), pyramid, {
-          'Content-Type': 'image/tiff',
-          ...meta,
-          'x-amz-meta-master-sha256': image.sha256,
-        }),
+        store.putFile(pyramidKey(image.id), pyramid, { 'Content-Type': 'image/tiff', ...meta }),
       ),
       writeTileGrid(working, work, TILE_SIZE),
     ]);
@@ -165,10 +161,7 @@ export async function runDerivativeJob(
       // Deleted or replaced meanwhile: what this job wrote belongs to nobody.
       const current = await fresh.findOne(RecordImageSchema, { id: image.id });
       if (!current) {
-        await store.remove([
-          ...(await store.list(tilesPrefix(image.id))),
-          ...(await store.list(`${pyramidPrefix(image.id)}/`)),
-        ]);
+        await store.remove([...(await store.list(tilesPrefix(image.id))), pyramidKey(image.id)]);
       }
       return false;
     }

@@ -1,17 +1,19 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { PART_BYTES, type ObjectStore } from '../object-store/object-store.js';
-import { partCount } from './object-layout.rules.js';
+import type { ObjectStore } from '../object-store/object-store.js';
 
-/** One master whose stored bytes do not match the checksum taken at upload. */
+/** One master whose stored bytes (or the checksum stored with them) do not match the one taken at upload. */
 export interface FixityProblem {
   readonly imageId: string;
   readonly censusNumber: string;
+  /** The page: its position in the record and its label (卷, 叶 …). */
+  readonly sequence: number;
+  readonly label: string;
   readonly masterKey: string;
   readonly expected: string;
-  /** The checksum of the bytes read, or null when the master (or a part of it) is missing. */
+  /** The checksum of the bytes read (reason `mismatch`) or stored on the object (`metadata`); null when missing. */
   readonly actual: string | null;
-  readonly reason: 'mismatch' | 'missing';
+  readonly reason: 'mismatch' | 'missing' | 'metadata';
 }
 
 export interface FixityReport {
@@ -22,7 +24,8 @@ export interface FixityReport {
 
 /**
  * Re-reads every master from the object store and compares its SHA-256 with the one recorded at
- * upload. Reads stream part by part, so masters of any size use little memory.
+ * upload, and with the `x-amz-meta-sha256` the object carries (what another tool reading the bucket
+ * would trust). Reads are streamed, so masters of any size use little memory.
  */
 export async function checkFixity(
   em: EntityManager,
@@ -30,9 +33,16 @@ export async function checkFixity(
   onImage: (done: number, total: number) => void = () => undefined,
 ): Promise<FixityReport> {
   const rows = await em.execute<
-    Array<{ id: string; master_key: string; sha256: string; size_bytes: string; census_number: string }>
+    Array<{
+      id: string;
+      master_key: string;
+      sha256: string;
+      census_number: string;
+      sequence: number;
+      label: string;
+    }>
   >(
-    `select i.id, i.master_key, i.sha256, i.size_bytes, r.census_number
+    `select i.id, i.master_key, i.sha256, r.census_number, i.sequence, i.label
        from record_image i join census_record r on r.id = i.record_id order by r.census_number, i.sequence`,
   );
   const problems: FixityProblem[] = [];
@@ -41,19 +51,34 @@ export async function checkFixity(
     const base = {
       imageId: row.id,
       censusNumber: row.census_number,
+      sequence: row.sequence,
+      label: row.label,
       masterKey: row.master_key,
       expected: row.sha256,
     };
-    const hash = crypto.createHash('sha256');
-    try {
-      for await (const chunk of store.getParts(row.master_key, partCount(Number(row.size_bytes), PART_BYTES)))
-        hash.update(chunk as Buffer);
-      const actual = hash.digest('hex');
-      if (actual !== row.sha256) problems.push({ ...base, actual, reason: 'mismatch' });
-    } catch {
-      problems.push({ ...base, actual: null, reason: 'missing' });
-    }
+    const problem = await checkOne(store, row.master_key, row.sha256);
+    if (problem) problems.push({ ...base, ...problem });
     onImage(++done, rows.length);
   }
   return { checked: rows.length, ok: rows.length - problems.length, problems };
+}
+
+async function checkOne(
+  store: ObjectStore,
+  key: string,
+  expected: string,
+): Promise<Pick<FixityProblem, 'actual' | 'reason'> | undefined> {
+  const hash = crypto.createHash('sha256');
+  try {
+    const info = await store.stat(key);
+    if (!info) return { actual: null, reason: 'missing' };
+    for await (const chunk of await store.get(key)) hash.update(chunk as Buffer);
+    const actual = hash.digest('hex');
+    if (actual !== expected) return { actual, reason: 'mismatch' };
+    const stored = info.metadata['sha256'] ?? info.metadata['x-amz-meta-sha256'];
+    if (stored !== expected) return { actual: stored ?? null, reason: 'metadata' };
+    return undefined;
+  } catch {
+    return { actual: null, reason: 'missing' };
+  }
 }

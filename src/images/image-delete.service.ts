@@ -7,17 +7,16 @@ import { derivativesPrefix, tilesPrefix } from './object-layout.rules.js';
 import { storeCall } from './object-store-errors.js';
 import { RecordImageSchema } from './record-image.entity.js';
 
-/** Every object key that belongs to an image: master parts, derivatives and tiles. */
+/** Every object key that belongs to an image: the master, derivatives and tiles. */
 export async function imageObjectKeys(
   store: ObjectStore,
   image: { id: string; masterKey: string },
 ): Promise<string[]> {
   const lists = await Promise.all([
-    store.list(`${image.masterKey}/`),
     store.list(derivativesPrefix(image.id)),
     store.list(tilesPrefix(image.id)),
   ]);
-  return lists.flat();
+  return [image.masterKey, ...lists.flat()];
 }
 
 /**

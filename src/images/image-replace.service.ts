@@ -5,13 +5,13 @@ import type { SpooledFile } from '../http/multipart.js';
 import type { RequestScope } from '../http/request-scope.js';
 import { loadImageForWrite } from './image-access.service.js';
 import { presentImage } from './image.presenter.js';
-import { removePrefixes, storeMaster, type ImageUploadDeps } from './image-upload.service.js';
+import { removeObjects, storeMaster, type ImageUploadDeps } from './image-upload.service.js';
 import { DerivativeJobSchema } from './derivative-job.entity.js';
 import { checkUpload } from './upload-check.js';
 
 /**
  * Replaces the master of a page image (same id, sequence and label): the new master is stored
- * under its own checksum prefix, the row switched over in one transaction with a new derivative
+ * under its own checksum key, the row switched over in one transaction with a new derivative
  * job, and only then the old master removed.
  */
 export async function replaceImage(
@@ -28,12 +28,12 @@ export async function replaceImage(
     ]);
   }
   const upload = await checkUpload(file, { maxBytes: deps.maxBytes, maxPixels: deps.maxPixels });
-  // Same bytes again: storing them under the same prefix would make cleanup remove the master.
-  const newPrefix =
+  // Same bytes again: storing them under the same key would make cleanup remove the master.
+  const newKey =
     upload.file.sha256 === image.sha256
       ? undefined
       : await storeMaster(deps.objectStore, record, image.id, upload);
-  const oldPrefix = image.masterKey;
+  const oldKey = image.masterKey;
   try {
     const presented = await scope.em.transactional(async (em) => {
       const { image: locked } = await loadImageForWrite(scope, imageId, em);
@@ -59,7 +59,7 @@ export async function replaceImage(
         width: upload.width,
         height: upload.height,
         sizeBytes: upload.file.size,
-        masterKey: newPrefix ?? oldPrefix,
+        masterKey: newKey ?? oldKey,
         originalFilename: upload.file.fileName.slice(0, 300),
         status: 'processing',
         error: null,
@@ -83,10 +83,10 @@ export async function replaceImage(
       return presentImage(locked, deps.publicUrl, record.censusNumber);
     });
     // The old derivatives are replaced by the new job itself (it clears the image's tiles and pyramid first).
-    if (newPrefix) await removePrefixes(deps.objectStore, [oldPrefix]);
+    if (newKey) await removeObjects(deps.objectStore, [oldKey]);
     return presented;
   } catch (error) {
-    if (newPrefix) await removePrefixes(deps.objectStore, [newPrefix]);
+    if (newKey) await removeObjects(deps.objectStore, [newKey]);
     throw error;
   }
 }

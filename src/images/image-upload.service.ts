@@ -14,7 +14,7 @@ import { loadRecordForImageWrite } from './image-access.service.js';
 import { presentImage } from './image.presenter.js';
 import { DerivativeJobSchema } from './derivative-job.entity.js';
 import { dropLocalMaster, keepLocalMaster, keepLocalWorking } from './master-handoff.js';
-import { masterPrefix, technicalMetadata } from './object-layout.rules.js';
+import { masterKey, technicalMetadata } from './object-layout.rules.js';
 import { storeCall } from './object-store-errors.js';
 import { RecordImageSchema } from './record-image.entity.js';
 import { checkUploadDecodes, checkUploadHeader, type CheckedUpload } from './upload-check.js';
@@ -110,31 +110,38 @@ export function createImageRow(
   return image;
 }
 
-/** Stores a checked master under its own prefix, with technical metadata on the object. */
+/**
+ * Stores a checked master as one object under its own key, with technical metadata and its SHA-256
+ * (taken while spooling) on the object. A failed store leaves nothing: ObjectStore.putFile aborts
+ * an unfinished multipart upload.
+ */
 export async function storeMaster(
   store: ObjectStore,
   record: CensusRecord,
   imageId: string,
   upload: CheckedUpload,
 ): Promise<string> {
-  const prefix = masterPrefix(record.id, imageId, upload.file.sha256);
+  const key = masterKey(record.id, imageId, upload.file.sha256, upload.format);
   await storeCall('masters', () =>
-    store.putFileInParts(prefix, upload.file.path, {
-      'Content-Type': upload.file.mimeType || 'application/octet-stream',
-      ...technicalMetadata({ ...upload, sha256: upload.file.sha256, imageId }),
-    }),
+    store.putFile(
+      key,
+      upload.file.path,
+      {
+        'Content-Type': upload.file.mimeType || 'application/octet-stream',
+        ...technicalMetadata({ ...upload, masterSha256: upload.file.sha256, imageId }),
+      },
+      { sha256: upload.file.sha256 },
+    ),
   );
-  return prefix;
+  return key;
 }
 
-/** Removes everything stored under the given prefixes, best effort (the store may be what failed). */
-export async function removePrefixes(store: ObjectStore, prefixes: string[]): Promise<void> {
-  for (const prefix of prefixes) {
-    try {
-      await store.remove(await store.list(`${prefix}/`));
-    } catch {
-      // The store is down: nothing more can be done now; the fixity check reports orphans later.
-    }
+/** Removes the given objects, best effort (the store may be what failed). */
+export async function removeObjects(store: ObjectStore, keys: string[]): Promise<void> {
+  try {
+    await store.remove(keys);
+  } catch {
+    // The store is down: nothing more can be done now; the orphan sweep removes them later.
   }
 }
 
@@ -225,7 +232,7 @@ export async function uploadImages(
       return images.map((image) => presentImage(image, deps.publicUrl, censusNumber));
     });
   } catch (error) {
-    await removePrefixes(deps.objectStore, stored);
+    await removeObjects(deps.objectStore, stored);
     for (const { file } of checked) await dropLocalMaster(file.sha256, file.size);
     throw error;
   } finally {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { ObjectStore } from '../object-store/object-store.js';
-import { pyramidPrefix } from './object-layout.rules.js';
+import { pyramidKey } from './object-layout.rules.js';
 
 /**
  * Local copies of image pyramids, so arbitrary IIIF requests read tiles from a local file
@@ -62,10 +62,13 @@ export async function localPyramid(store: ObjectStore, imageId: string, sha256: 
   if (!loading) {
     loading = (async () => {
       await fs.promises.mkdir(DIR, { recursive: true });
-      const parts = (await store.list(`${pyramidPrefix(imageId)}/`)).length;
-      if (!parts) throw new Error(`pyramid of ${imageId} missing`);
       const temp = `${target}.${process.pid}.${Date.now()}`;
-      await pipeline(store.getParts(pyramidPrefix(imageId), parts), fs.createWriteStream(temp));
+      await pipeline(await store.get(pyramidKey(imageId)), fs.createWriteStream(temp)).catch(
+        async (error) => {
+          await fs.promises.rm(temp, { force: true });
+          throw error;
+        },
+      );
       await fs.promises.rename(temp, target);
       await evictOld();
       return target;

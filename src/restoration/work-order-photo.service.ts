@@ -7,7 +7,7 @@ import { checkUpload, type CheckedUpload } from '../images/upload-check.js';
 import {
   lockRecordAndNextSequence,
   createImageRow,
-  removePrefixes,
+  removeObjects,
   storeMaster,
   type ImageUploadDeps,
 } from '../images/image-upload.service.js';
@@ -131,7 +131,7 @@ export async function addPhotos(
       };
     });
   } catch (error) {
-    await removePrefixes(deps.objectStore, stored);
+    await removeObjects(deps.objectStore, stored);
     throw error;
   }
 }

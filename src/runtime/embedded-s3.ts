@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import S3rver from 's3rver';
 import fs from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import type { Middleware } from 'koa';
+import { s3rverMultipartMiddleware } from './s3rver-multipart.js';
 
 export interface EmbeddedS3Handle {
   readonly endPoint: string;
@@ -20,6 +22,11 @@ export async function startEmbeddedS3(options: { dir: string; port?: number }): 
     directory: options.dir,
     silent: true,
   });
+  // s3rver is a Koa app; its middleware list is composed when it starts listening, so the missing
+  // multipart calls are answered ahead of its router.
+  (server as unknown as { middleware: Middleware[] }).middleware.unshift(
+    s3rverMultipartMiddleware(options.dir) as Middleware,
+  );
   const address = (await server.run()) as AddressInfo;
   return {
     endPoint: '127.0.0.1',

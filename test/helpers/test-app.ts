@@ -5,12 +5,12 @@ import { pino } from 'pino';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { connectOrm } from '../../src/db/orm.js';
-import { ObjectStore } from '../../src/object-store/object-store.js';
+import { ObjectStore, type ObjectStoreSettings } from '../../src/object-store/object-store.js';
 import { buildApp } from '../../src/http/app.js';
 import { ensureInitialAdmin } from '../../src/users/initial-admin.service.js';
 import type { AppDeps } from '../../src/http/app-deps.js';
 import { createTestDatabase } from './test-database.js';
-import { testEnvironment } from './environment.js';
+import { testEnvironment, type S3ServerName } from './environment.js';
 import { startImportWorker } from '../../src/census/import/import-worker.js';
 import { startDerivativeWorker } from '../../src/images/derivative-worker.js';
 
@@ -18,29 +18,45 @@ export const ADMIN = { email: 'admin@test.local', password: 'Admin-password-1' }
 
 export interface TestApp {
   readonly url: string;
+  readonly databaseUrl: string;
   readonly orm: MikroORM;
   readonly objectStore: ObjectStore;
   readonly deps: AppDeps;
   close(): Promise<void>;
 }
 
-/** A fresh bucket on the test S3 server. */
-export async function createTestObjectStore(): Promise<ObjectStore> {
-  const env = testEnvironment();
+/** A fresh bucket on the test S3 server (the one chosen by useS3Server, s3rver by default). */
+export async function createTestObjectStore(server?: S3ServerName): Promise<ObjectStore> {
+  const env = testEnvironment(server);
   const store = new ObjectStore({ ...env.s3, bucket: `t-${crypto.randomBytes(6).toString('hex')}` });
   await store.ensureBucket();
   return store;
+}
+
+export interface TestAppOptions {
+  /** The S3 server to use (default: the file's, see useS3Server). */
+  readonly s3?: S3ServerName;
+  /** A second instance: the same database and bucket as this app (its own workers and HTTP server). */
+  readonly share?: TestApp;
+  /** Rewrites the object-store settings the app uses (e.g. through a proxy that can cut the line). */
+  readonly storeVia?: (settings: ObjectStoreSettings) => ObjectStoreSettings;
 }
 
 /**
  * The real Koa app on a random loopback port, over its own cloned database and its own bucket,
  * with a national administrator (ADMIN) already created.
  */
-export async function startTestApp(overrides: Partial<Record<string, string>> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function startTestApp(
+  overrides: Partial<Record<string, string>> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
+  const db = options.share
+    ? { url: options.share.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase();
   const orm = await connectOrm(db.url);
-  const objectStore = await createTestObjectStore();
-  await ensureInitialAdmin(orm.em.fork(), ADMIN);
+  const shared = options.share?.objectStore ?? (await createTestObjectStore(options.s3));
+  const objectStore = new ObjectStore(options.storeVia ? options.storeVia(shared.settings) : shared.settings);
+  if (!options.share) await ensureInitialAdmin(orm.em.fork(), ADMIN);
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -57,6 +73,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
   server.on('request', buildApp(deps).callback());
   return {
     url: `http://127.0.0.1:${port}`,
+    databaseUrl: db.url,
     orm,
     objectStore,
     deps,

@@ -113,7 +113,7 @@ test('every tile of the advertised grid is served from storage, at its exact siz
   const tiles = tileRequestsFor(info);
   t.is(tiles.length, 12 + 4 + 1);
   const index = JSON.parse((await app.objectStore.getBuffer(`tiles/${publicImage}/grid.json`)).toString());
-  const pack = await app.objectStore.getBuffer(`tiles/${publicImage}/grid/part-00000`);
+  const pack = await app.objectStore.getBuffer(`tiles/${publicImage}/grid.pack`);
   t.is(Object.keys(index).length, tiles.length + 1); // + the 600×800 thumbnail
   for (const tile of tiles) {
     const res = await get(`/iiif/3/${publicImage}/${tile.region}/${tile.size}/0/default.jpg`);

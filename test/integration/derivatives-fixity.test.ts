@@ -46,11 +46,20 @@ test('the fixity check finds masters whose bytes changed or vanished', async (t)
   t.is(report.checked, 3);
   t.is(report.ok, 1);
   t.deepEqual(
-    report.problems.map((p) => [p.imageId, p.reason, p.expected]).sort(),
+    report.problems.map((p) => [p.imageId, p.reason, p.expected, p.censusNumber, p.sequence, p.label]).sort(),
     [
-      [b!.id, 'mismatch', b!.sha256],
-      [c!.id, 'missing', c!.sha256],
+      [b!.id, 'mismatch', b!.sha256, rec.body.censusNumber, 2, '叶2'],
+      [c!.id, 'missing', c!.sha256, rec.body.censusNumber, 3, '叶3'],
     ].sort(),
   );
   t.false(report.problems.some((p) => p.imageId === a!.id));
+  // The right bytes under a wrong x-amz-meta-sha256: what another tool would trust is checked too.
+  const aKey = await keyOf(a!.id);
+  const bytes = await app.objectStore.getBuffer(aKey);
+  await app.objectStore.put(aKey, bytes, bytes.length, { 'x-amz-meta-sha256': '0'.repeat(64) });
+  const third = await checkFixity(app.orm.em.fork(), app.objectStore);
+  t.deepEqual(
+    third.problems.filter((p) => p.imageId === a!.id).map((p) => [p.reason, p.actual, p.sequence]),
+    [['metadata', '0'.repeat(64), 1]],
+  );
 });

@@ -1,41 +1,30 @@
 import test from 'ava';
 import {
-  masterPrefix,
-  partCount,
-  pyramidPrefix,
+  masterKey,
+  pyramidKey,
   technicalMetadata,
   tileIndexKey,
-  tilePackPrefix,
+  tilePackKey,
   tilesPrefix,
 } from '../../src/images/object-layout.rules.js';
 import { defaultLabel, parseLabels } from '../../src/images/image-upload.service.js';
 import { ImageResponseCache } from '../../src/iiif/image-cache.js';
 
-test('object keys keep masters, derivatives and tiles under separate prefixes', (t) => {
-  t.is(masterPrefix('r1', 'i1', 'ab'), 'masters/r1/i1/ab');
-  t.is(pyramidPrefix('i1'), 'derivatives/i1/pyramid');
+test('every stored file is one object: masters, derivatives and tiles under separate prefixes', (t) => {
+  t.is(masterKey('r1', 'i1', 'ab', 'tiff'), 'masters/r1/i1/ab.tif');
+  t.is(masterKey('r1', 'i1', 'ab', 'jpeg'), 'masters/r1/i1/ab.jpg');
+  t.is(masterKey('r1', 'i1', 'ab', 'png'), 'masters/r1/i1/ab.png');
+  t.is(pyramidKey('i1'), 'derivatives/i1/pyramid.tif');
   t.is(tilesPrefix('i1'), 'tiles/i1/');
-  t.is(tilePackPrefix('i1'), 'tiles/i1/grid');
+  t.is(tilePackKey('i1'), 'tiles/i1/grid.pack');
   t.is(tileIndexKey('i1'), 'tiles/i1/grid.json');
-  t.deepEqual(technicalMetadata({ width: 3, height: 4, format: 'png', sha256: 'ff', imageId: 'i1' }), {
+  t.deepEqual(technicalMetadata({ width: 3, height: 4, format: 'png', masterSha256: 'ff', imageId: 'i1' }), {
     'x-amz-meta-image-id': 'i1',
     'x-amz-meta-width': '3',
     'x-amz-meta-height': '4',
     'x-amz-meta-format': 'png',
-    'x-amz-meta-sha256': 'ff',
+    'x-amz-meta-master-sha256': 'ff',
   });
-});
-
-test('part counts match putFileInParts at every edge', (t) => {
-  const cases: Array<[number, number]> = [
-    [0, 1],
-    [1, 1],
-    [100, 1],
-    [101, 2],
-    [200, 2],
-    [201, 3],
-  ];
-  for (const [size, parts] of cases) t.is(partCount(size, 100), parts, String(size));
 });
 
 test('labels: one per file as a JSON array, or the default 叶n', (t) => {

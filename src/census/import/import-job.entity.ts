@@ -33,8 +33,8 @@ export const ImportJobSchema = defineEntity({
     fileName: p.string().length(300),
     sha256: p.string().length(64),
     sizeBytes: p.bigint('number'),
-    objectPrefix: p.string().length(200),
-    objectParts: p.integer(),
+    /** The uploaded file: one object, `imports/{id}.{csv|xlsx}`. */
+    objectKey: p.string().length(200),
     total: p.integer().default(0),
     processed: p.integer().default(0),
     created: p.integer().default(0),

@@ -112,7 +112,7 @@ export async function runImportJob(
     };
     // Stores batch N while batch N+1 is read and checked.
     const lane = new SerialLane();
-    const source = deps.objectStore.getParts(job.objectPrefix, job.objectParts);
+    const source = await deps.objectStore.get(job.objectKey);
     // A failure mid-file must not leave the download (and its connection) open.
     const closeSource = () => source.destroy();
     try {

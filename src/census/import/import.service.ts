@@ -109,11 +109,13 @@ export async function queueImport(
   }
   const format = formatOf(file);
   const id = randomUUID();
-  const prefix = `imports/${id}`;
-  const stored = await store.putFileInParts(prefix, file.path, {
-    'x-amz-meta-sha256': file.sha256,
-    'Content-Type': format === 'csv' ? 'text/csv' : 'application/octet-stream',
-  });
+  const objectKey = `imports/${id}.${format}`;
+  const stored = await store.putFile(
+    objectKey,
+    file.path,
+    { 'Content-Type': format === 'csv' ? 'text/csv' : 'application/octet-stream' },
+    { sha256: file.sha256 },
+  );
   try {
     return await scope.em.transactional(async (em) => {
       const job = em.create(ImportJobSchema, {
@@ -128,8 +130,7 @@ export async function queueImport(
         fileName: file.fileName.slice(0, 300),
         sha256: file.sha256,
         sizeBytes: stored.size,
-        objectPrefix: prefix,
-        objectParts: stored.parts,
+        objectKey,
       });
       await em.flush();
       recordAudit(em, scope, {
@@ -143,7 +144,7 @@ export async function queueImport(
       return presentImportJob(job);
     });
   } catch (error) {
-    await store.removeParts(prefix, stored.parts).catch(() => undefined);
+    await store.remove([objectKey]).catch(() => undefined);
     throw error;
   }
 }
