@@ -183,6 +183,7 @@ const CORE_CASES: Record<string, CaseEntry> = {
     },
   ],
   'POST /api/records/:censusNumber/submit': workflowCases('submit'),
+  'POST /api/records/:censusNumber/recall': workflowCases('recall'),
   'POST /api/records/:censusNumber/start-review': workflowCases('start-review'),
   'POST /api/records/:censusNumber/return': workflowCases('return'),
   'POST /api/records/:censusNumber/approve': workflowCases('approve'),
