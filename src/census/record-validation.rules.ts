@@ -88,6 +88,12 @@ const GUJI_ONLY = [
   'extantJuan',
 ] as const satisfies readonly (keyof RecordInput)[];
 
+/** Whether a catalogue field (the first segment of a path) belongs to records of this type. */
+export function isFieldOfType(type: RecordInput['type'], field: string): boolean {
+  const other: readonly string[] = type === 'guji' ? MINGUO_ONLY : GUJI_ONLY;
+  return !other.includes(field.split(/[.[]/)[0]!);
+}
+
 const UNGRADED = '未定级';
 const UNASSESSED = '未评估';
 const CALL_NUMBER_MAX = 100;

@@ -11,6 +11,7 @@ import {
 } from './record-access.rules.js';
 import { actorContext } from './record-access.service.js';
 import { validateOrThrow } from './record-validation.service.js';
+import { isFieldOfType } from './record-validation.rules.js';
 import { toRecordInput } from './record-body.js';
 import { presentRecord } from './record.presenter.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -191,6 +192,14 @@ export async function commentOnField(scope: RequestScope, censusNumber: string, 
         '只能对审校中的记录批注',
         'Comments are only possible while the record is under review',
       );
+    }
+    if (!isFieldOfType(record.type, field)) {
+      const [zh, en] = record.type === 'guji' ? ['古籍', 'guji'] : ['民国文献', 'minguo'];
+      const messageZh = `${field} 不是${zh}记录的字段`;
+      const messageEn = `${field} is not a field of a ${en} record`;
+      throw AppError.badRequest('VALIDATION_FAILED', messageZh, messageEn, [
+        { path: 'field', value: field, rule: 'field_of_record_type', messageZh, messageEn },
+      ]);
     }
     const comment = em.create(ReviewCommentSchema, {
       record,

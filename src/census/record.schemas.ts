@@ -100,7 +100,41 @@ export const bulkBody = z.strictObject({
   note: text(4000).optional(),
 });
 
-export const commentBody = z.strictObject({ field: text(64).min(1), text: text(4000).min(1) });
+/** The zod schema a path like `authors[0].name` leads to inside the catalogue fields, or null. */
+function schemaAtPath(path: string): z.ZodType | null {
+  if (!/^[A-Za-z]+(\[\d{1,3}\]|\.[A-Za-z]+)*$/.test(path)) return null;
+  let schema: z.ZodType = z.object(fields);
+  for (const [, index, key] of path.matchAll(/\[(\d+)\]|\.?([A-Za-z]+)/g)) {
+    while (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable)
+      schema = schema.unwrap() as z.ZodType;
+    if (index !== undefined) {
+      if (!(schema instanceof z.ZodArray)) return null;
+      schema = schema.element as z.ZodType;
+    } else {
+      if (!(schema instanceof z.ZodObject) || !Object.hasOwn(schema.shape, key!)) return null;
+      schema = schema.shape[key!] as z.ZodType;
+    }
+  }
+  return schema;
+}
+
+/** Whether `path` names a catalogue field or a part of one (title, authors[0].name, size.height). */
+export function isCatalogueFieldPath(path: string): boolean {
+  return schemaAtPath(path) !== null;
+}
+
+export const commentBody = z.strictObject({
+  field: text(64)
+    .min(1)
+    .refine(
+      isCatalogueFieldPath,
+      bilingual(
+        '不是记录的字段路径（如 title、authors[0].name、size.height）',
+        'is not a field path of the record (such as title, authors[0].name, size.height)',
+      ),
+    ),
+  text: text(4000).min(1),
+});
 
 export const listRecordsQuery = z.strictObject({
   institutionId: z.uuid().optional(),

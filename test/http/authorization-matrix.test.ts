@@ -413,6 +413,11 @@ test('spellings of a path are refused like the path itself (reads and writes)', 
     [d.reader, `/api/records/${d.publishedB}/versions`],
     [world.catA, `/api/institutions/${world.instB.id}/export`],
     [world.catA, `/api/images/${d.imageB}`],
+    // The IIIF routes outside /api answer for the same records and images.
+    [world.catA, `/iiif/3/${d.imageB}/info.json`],
+    [world.catA, `/iiif/3/${d.imageB}/full/max/0/default.jpg`],
+    [d.reader, `/iiif/manifest/${d.draftB}`],
+    [world.catA, `/iiif/manifest/${world.recordB}`],
   ];
   for (const [client, path] of reads) {
     for (const spelling of pathSpellings(path)) {
