@@ -33,6 +33,8 @@ export interface Config {
   readonly imageMaxPixels: number;
   /** Cookie `Secure` flag: on when the public URL is https. */
   readonly secureCookies: boolean;
+  /** Years past an era's official end accepted (with a warning) in edition dates; more is an error. */
+  readonly eraYearMargin: number;
 }
 
 const booleanText = z
@@ -85,6 +87,12 @@ const envSchema = z.object({
     .positive()
     .default(1024 * 1024 * 1024),
   IMAGE_MAX_PIXELS: z.coerce.number().int().positive().default(250_000_000),
+  ERA_YEAR_MARGIN: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number of years')
+    .min(0, 'must be 0 or more')
+    .max(60, 'must be at most 60')
+    .default(10),
 });
 
 /** Thrown when the environment is invalid; lists every problem at once. */
@@ -137,5 +145,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     imageMaxBytes: e.IMAGE_MAX_BYTES,
     imageMaxPixels: e.IMAGE_MAX_PIXELS,
     secureCookies: publicUrl.startsWith('https://'),
+    eraYearMargin: e.ERA_YEAR_MARGIN,
   });
 }
