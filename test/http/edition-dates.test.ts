@@ -50,6 +50,12 @@ test('a year past the era’s end is saved, dated start + N − 1, with a biling
   t.is(warning.path, 'edition');
   t.regex(warning.messageZh, /乾隆六十一年.*1796/);
   t.regex(warning.messageEn, /past its end.*1796/);
+  // The reviewer opening the record later sees the same warning.
+  const stored = await admin.get(`/api/records/${res.body.censusNumber}`);
+  t.deepEqual(
+    stored.body.edition.warnings.map((w: { code: string }) => w.code),
+    ['ERA_YEAR_PAST_END'],
+  );
 });
 
 test('the 金李 printer of a 嘉靖 edition does not make it a 金 date', async (t) => {
