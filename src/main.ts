@@ -83,7 +83,7 @@ try {
       );
     }
   }
-  importWorker = startImportWorker({ orm, objectStore, logger });
+  importWorker = startImportWorker({ orm, objectStore, logger, eraYearMargin: config.eraYearMargin });
   derivativeWorker = startDerivativeWorker({ orm, objectStore, logger });
   const app = buildApp({ config, orm, objectStore, logger, importWorker, derivativeWorker });
   server = http.createServer(app.callback());

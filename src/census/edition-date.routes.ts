@@ -12,8 +12,11 @@ export const editionDateRoutes = [
     tag: 'Records 普查记录',
     auth: 'public',
     query: z.strictObject({ text: z.string().max(2000), dynastyHint: z.string().max(16).optional() }),
-    handler: async ({ query }) => ({
-      body: normaliseEditionDate(query.text, query.dynastyHint ? { dynastyHint: query.dynastyHint } : {}),
+    handler: async ({ query, deps }) => ({
+      body: normaliseEditionDate(query.text, {
+        eraYearMargin: deps.config.eraYearMargin,
+        ...(query.dynastyHint ? { dynastyHint: query.dynastyHint } : {}),
+      }),
       headers: { 'Cache-Control': 'public, max-age=3600' },
     }),
   }),

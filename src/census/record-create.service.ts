@@ -7,7 +7,7 @@ import { applyFields, EMPTY_RECORD_BODY, toBody, toRecordInput } from './record-
 import { recordColumns } from './record-columns.js';
 import { issueCensusNumber } from './census-number.service.js';
 import { canCatalogue } from './record-access.rules.js';
-import { recordConflict, validateOrThrow } from './record-validation.service.js';
+import { recordConflict, validateOrThrow, type RecordRuleSettings } from './record-validation.service.js';
 import { presentRecord } from './record.presenter.js';
 import { diffRecords } from './record-diff.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -16,7 +16,11 @@ import { AppError } from '../http/app-error.js';
 import { requireActor, type RequestScope } from '../http/request-scope.js';
 
 /** Registers a record: validates it, issues its permanent census number, stores version 1. */
-export async function createRecord(scope: RequestScope, sent: CreateRecordBody) {
+export async function createRecord(
+  scope: RequestScope,
+  sent: CreateRecordBody,
+  settings: RecordRuleSettings = {},
+) {
   const actor = requireActor(scope);
   const institution = await scope.em.findOne(InstitutionSchema, { id: sent.institutionId });
   if (!institution) {
@@ -41,7 +45,7 @@ export async function createRecord(scope: RequestScope, sent: CreateRecordBody) 
   }
   const { type, institutionId, ...fields } = sent;
   const input = toRecordInput(type, institutionId, applyFields(EMPTY_RECORD_BODY, fields));
-  const valid = await validateOrThrow(scope.em, input, 'save');
+  const valid = await validateOrThrow(scope.em, input, 'save', undefined, settings);
   try {
     return await scope.em.transactional(async (em) => {
       const censusNumber = await issueCensusNumber(

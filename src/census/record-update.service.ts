@@ -5,7 +5,7 @@ import { applyFields, toBody, toRecordInput } from './record-body.js';
 import { recordColumns } from './record-columns.js';
 import { canCatalogue } from './record-access.rules.js';
 import { EDITABLE_WITH_REASON, FREELY_EDITABLE, statusLabelZh } from './record-workflow.rules.js';
-import { recordConflict, validateOrThrow } from './record-validation.service.js';
+import { recordConflict, validateOrThrow, type RecordRuleSettings } from './record-validation.service.js';
 import { presentRecord } from './record.presenter.js';
 import { diffRecords } from './record-diff.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -19,7 +19,12 @@ import { requireActor, type RequestScope } from '../http/request-scope.js';
  * with a reason, each change a new version (who, when, why, field-level diff); records under
  * review are locked.
  */
-export async function updateRecord(scope: RequestScope, censusNumber: string, sent: UpdateRecordBody) {
+export async function updateRecord(
+  scope: RequestScope,
+  censusNumber: string,
+  sent: UpdateRecordBody,
+  settings: RecordRuleSettings = {},
+) {
   const actor = requireActor(scope);
   const { version, reason, ...fields } = sent;
   return scope.em
@@ -60,7 +65,7 @@ export async function updateRecord(scope: RequestScope, censusNumber: string, se
       }
       const before = toRecordInput(record.type, record.institution.id, record.body);
       const input = toRecordInput(record.type, record.institution.id, applyFields(record.body, fields));
-      const valid = await validateOrThrow(em, input, 'save', before);
+      const valid = await validateOrThrow(em, input, 'save', before, settings);
       const changes = diffRecords(before, valid.normalised);
       if (!changes.length) return { ...presentRecord(record), warnings: valid.warnings };
       em.assign(record, {

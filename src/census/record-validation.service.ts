@@ -6,6 +6,12 @@ import { loadCodeLists } from './code-list.service.js';
 import type { RecordInput } from './record.types.js';
 import { AppError } from '../http/app-error.js';
 
+/** Rule settings from the configuration that record validation needs (passed down from the routes). */
+export interface RecordRuleSettings {
+  /** Years past an era's end accepted with a warning (config ERA_YEAR_MARGIN). */
+  readonly eraYearMargin?: number;
+}
+
 /**
  * Validates a record with the current code lists; throws one 400 naming every field that is wrong.
  * `previous` is the stored record, whose retired code values stay acceptable.
@@ -15,9 +21,16 @@ export async function validateOrThrow(
   input: RecordInput,
   intent: 'save' | 'submit',
   previous?: RecordInput,
+  settings: RecordRuleSettings = {},
 ) {
   const codeLists = await loadCodeLists(em);
-  const result = validateRecord(input, { codeLists, intent, today: new Date(), previous: previous ?? null });
+  const result = validateRecord(input, {
+    codeLists,
+    intent,
+    today: new Date(),
+    previous: previous ?? null,
+    ...settings,
+  });
   if (result.errors.length) {
     throw AppError.badRequest(
       intent === 'submit' ? 'RECORD_NOT_SUBMITTABLE' : 'RECORD_INVALID',

@@ -10,8 +10,9 @@ import {
   type RecordScope,
 } from './record-access.rules.js';
 import { actorContext } from './record-access.service.js';
-import { validateOrThrow } from './record-validation.service.js';
+
 import { isFieldOfType } from './record-validation.rules.js';
+import { validateOrThrow, type RecordRuleSettings } from './record-validation.service.js';
 import { toRecordInput } from './record-body.js';
 import { presentRecord } from './record.presenter.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -61,6 +62,7 @@ async function step(
   censusNumber: string,
   action: WorkflowAction,
   note: string | undefined,
+  settings: RecordRuleSettings,
 ) {
   const record = await em.findOne(CensusRecordSchema, { censusNumber }, { populate: ['institution'] });
   if (!record) throw AppError.notFound(`Record ${censusNumber}`, `记录 ${censusNumber} `);
@@ -86,7 +88,7 @@ async function step(
   // Submission is where grade and damage grade become mandatory (records.md).
   if (action === 'submit') {
     const stored = toRecordInput(record.type, record.institution.id, record.body);
-    await validateOrThrow(em, stored, 'submit', stored);
+    await validateOrThrow(em, stored, 'submit', stored, settings);
   }
   const from = record.status;
   const now = new Date();
@@ -128,9 +130,12 @@ export async function transitionRecord(
   censusNumber: string,
   action: WorkflowAction,
   note?: string,
+  settings: RecordRuleSettings = {},
 ) {
   const ctx = await actorContext(scope.em, requireActor(scope));
-  const record = await scope.em.transactional((em) => step(em, scope, ctx, censusNumber, action, note));
+  const record = await scope.em.transactional((em) =>
+    step(em, scope, ctx, censusNumber, action, note, settings),
+  );
   return presentRecord(record);
 }
 
@@ -140,6 +145,7 @@ export async function bulkTransition(
   censusNumbers: string[],
   action: WorkflowAction,
   note?: string,
+  settings: RecordRuleSettings = {},
 ) {
   const ctx = await actorContext(scope.em, requireActor(scope));
   const results: Array<{
@@ -152,7 +158,7 @@ export async function bulkTransition(
     try {
       const record = await scope.em
         .fork()
-        .transactional((em) => step(em, scope, ctx, censusNumber, action, note));
+        .transactional((em) => step(em, scope, ctx, censusNumber, action, note, settings));
       results.push({ censusNumber, ok: true, status: record.status });
     } catch (error) {
       const e = fromUnknown(error);

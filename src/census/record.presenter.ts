@@ -1,6 +1,25 @@
 import type { CensusRecord } from './census-record.entity.js';
 import type { Institution } from '../institutions/institution.entity.js';
 import type { CompletenessTier } from './record.types.js';
+import { normaliseEditionDate, type EditionDateWarning } from './dates/edition-date.rules.js';
+
+/** Largest margin accepted by the configuration: a stored record was accepted when it was saved. */
+const ANY_MARGIN = 60;
+
+/**
+ * The date warnings of a stored edition statement (a year past the era's end, an ambiguous era …),
+ * recomputed so that the reviewer sees what the cataloguer was told on saving.
+ */
+function editionWarnings(
+  edition: string | null,
+  dynastyHint: string | null | undefined,
+): EditionDateWarning[] {
+  const result = normaliseEditionDate(edition ?? '', {
+    eraYearMargin: ANY_MARGIN,
+    ...(dynastyHint ? { dynastyHint } : {}),
+  });
+  return result.ok ? result.warnings : [];
+}
 
 /** Census record entity → API JSON (the names of the issue: censusNumber, edition {text, …}, …). */
 export function presentRecord(r: CensusRecord) {
@@ -23,6 +42,7 @@ export function presentRecord(r: CensusRecord) {
       yearFrom: r.yearFrom ?? null,
       yearTo: r.yearTo ?? null,
       precision: r.datePrecision,
+      warnings: editionWarnings(edition, body.authors[0]?.dynasty),
     },
     tier: r.tier as CompletenessTier,
     assignedReviewerId: (r.assignedReviewer as { id: string } | null | undefined)?.id ?? null,

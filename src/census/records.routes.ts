@@ -19,7 +19,9 @@ export const recordRoutes = [
     tag,
     auth: 'user',
     body: createRecordBody,
-    handler: async ({ scope, body }) => ({ body: await createRecord(scope, body) }),
+    handler: async ({ scope, body, deps }) => ({
+      body: await createRecord(scope, body, { eraYearMargin: deps.config.eraYearMargin }),
+    }),
   }),
   defineRoute({
     method: 'get',
@@ -47,8 +49,10 @@ export const recordRoutes = [
     auth: 'user',
     params: censusNumberParams,
     body: updateRecordBody,
-    handler: async ({ scope, params, body }) => ({
-      body: await updateRecord(scope, params.censusNumber, body),
+    handler: async ({ scope, params, body, deps }) => ({
+      body: await updateRecord(scope, params.censusNumber, body, {
+        eraYearMargin: deps.config.eraYearMargin,
+      }),
     }),
   }),
   defineRoute({

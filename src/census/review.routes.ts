@@ -36,9 +36,11 @@ export const reviewRoutes = [
       successStatus: 200,
       params: censusNumberParams,
       body: workflowBody,
-      handler: async ({ scope, params, body }) => ({
+      handler: async ({ scope, params, body, deps }) => ({
         status: 200,
-        body: await transitionRecord(scope, params.censusNumber, action, body.note ?? body.reason),
+        body: await transitionRecord(scope, params.censusNumber, action, body.note ?? body.reason, {
+          eraYearMargin: deps.config.eraYearMargin,
+        }),
       }),
     }),
   ),
@@ -51,9 +53,11 @@ export const reviewRoutes = [
       auth: 'user',
       successStatus: 200,
       body: bulkBody,
-      handler: async ({ scope, body }) => ({
+      handler: async ({ scope, body, deps }) => ({
         status: 200,
-        body: await bulkTransition(scope, body.censusNumbers, action, body.note),
+        body: await bulkTransition(scope, body.censusNumbers, action, body.note, {
+          eraYearMargin: deps.config.eraYearMargin,
+        }),
       }),
     }),
   ),

@@ -38,6 +38,8 @@ export interface Config {
    * headers are ignored and the client address is the socket's).
    */
   readonly trustProxyHops: number;
+  /** Years past an era's official end accepted (with a warning) in edition dates; more is an error. */
+  readonly eraYearMargin: number;
 }
 
 const booleanText = z
@@ -97,6 +99,12 @@ const envSchema = z.object({
     .default(1024 * 1024 * 1024),
   IMAGE_MAX_PIXELS: z.coerce.number().int().positive().default(250_000_000),
   TRUST_PROXY: trustProxyText.default(0),
+  ERA_YEAR_MARGIN: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number of years')
+    .min(0, 'must be 0 or more')
+    .max(60, 'must be at most 60')
+    .default(10),
 });
 
 /** Thrown when the environment is invalid; lists every problem at once. */
@@ -159,5 +167,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     imageMaxPixels: e.IMAGE_MAX_PIXELS,
     secureCookies: publicUrl.startsWith('https://'),
     trustProxyHops: e.TRUST_PROXY,
+    eraYearMargin: e.ERA_YEAR_MARGIN,
   });
 }

@@ -67,7 +67,10 @@ export async function startTestApp(
     ...overrides,
   });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const importWorker = startImportWorker({ orm, objectStore, logger }, 200);
+  const importWorker = startImportWorker(
+    { orm, objectStore, logger, eraYearMargin: config.eraYearMargin },
+    200,
+  );
   const derivativeWorker = startDerivativeWorker({ orm, objectStore, logger }, 200);
   const deps: AppDeps = { config, orm, objectStore, logger, importWorker, derivativeWorker };
   server.on('request', buildApp(deps).callback());

@@ -29,7 +29,11 @@ async function descendants(root: number): Promise<number[]> {
   const table = await processTable();
   const found: number[] = [];
   const walk = (pid: number) => {
-    for (const [child, p] of table) if (p.ppid === pid) (found.push(child), walk(child));
+    for (const [child, p] of table) {
+      if (p.ppid !== pid) continue;
+      found.push(child);
+      walk(child);
+    }
   };
   walk(root);
   return found;

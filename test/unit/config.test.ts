@@ -12,6 +12,7 @@ test('no configuration means embedded defaults', (t) => {
   t.is(c.objectStore, undefined);
   t.is(c.bucket, 'census');
   t.false(c.secureCookies);
+  t.is(c.eraYearMargin, 10);
   t.true(Object.isFrozen(c));
 });
 
@@ -50,6 +51,7 @@ test('every problem is listed at once', (t) => {
         MINIO_USE_SSL: 'maybe',
         ADMIN_PASSWORD: 'short',
         LOG_LEVEL: 'loud',
+        ERA_YEAR_MARGIN: '-1',
       }),
     { instanceOf: ConfigError },
   );
@@ -59,6 +61,7 @@ test('every problem is listed at once', (t) => {
   t.true(fields.includes('MINIO_USE_SSL'));
   t.true(fields.includes('ADMIN_PASSWORD'));
   t.true(fields.includes('LOG_LEVEL'));
+  t.true(fields.includes('ERA_YEAR_MARGIN'));
 });
 
 test('a MinIO endpoint needs its keys, and an admin password needs an e-mail', (t) => {

@@ -139,7 +139,10 @@ function normaliseText(text: string): string {
   return simplified
     .replace(/\s+/g, '')
     .replace(/[[\]〔〕【】?？]/g, '')
-    .replace(/\(([^()]*)\)/g, (whole, inner: string) => (YEAR_NOTE.test(inner) ? whole : '|'));
+    .replace(/\(([^()]*)\)/g, (whole, inner: string) =>
+      // （清）刻本: a dynasty in brackets (the cataloguer's inference) is still the date.
+      YEAR_NOTE.test(inner) ? whole : DYNASTY_TOKENS.has(inner) ? inner : '|',
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -322,10 +325,32 @@ function parseStatement(state: ParseState): { date: EditionDate; later: EditionD
         k = run.next;
         continue;
       }
+      const sameEra = laterYearOfSameEra(state, k + 1, date);
+      if (sameEra) {
+        later.push(sameEra.date);
+        k = sameEra.next;
+        continue;
+      }
     }
     k += 1;
   }
   return { date, later };
+}
+
+/** 清乾隆三十二年刻五十二年增修本: a bare year after a production word is in the edition's era. */
+function laterYearOfSameEra(state: ParseState, k: number, date: EditionDate): Expr | null {
+  const { s } = state;
+  const year = matchYear(s, k);
+  const entry = ERA_TABLE.find((e) => e.dynasty === date.dynasty && e.era === date.era);
+  const n = year ? parseChineseNumber(year.numeral) : null;
+  if (!year || !entry || n === null || date.precision !== 'year') return null;
+  const bracketEnd = s.charAt(year.next) === '(' ? s.indexOf(')', year.next) + 1 : year.next;
+  const after = bracketEnd > year.next ? bracketEnd : year.next;
+  if (!PRODUCTION_MARKS.has(s.charAt(after)) && !startsRepair(s, after) && !s.startsWith('增', after))
+    return null;
+  const gregorian = yearOfEra(state, entry, `${entry.era}${year.numeral}`, n);
+  const later = makeDate(entry.dynasty, entry.era, n, gregorian, gregorian, 'year');
+  return { date: later, part: null, next: checkBracket(state, year.next, later) };
 }
 
 function startsRepair(s: string, k: number): boolean {
@@ -342,13 +367,20 @@ function parseRun(state: ParseState, i: number, hint: readonly string[] | null):
     const previous = exprs.at(-1);
     // After a date, only a dynasty in the position of a date (宋元, 明末清初) or anything after 、
     // continues the run: 明嘉靖七年金李澤遠堂 and 明唐鉞 name people, not 金 or 唐.
+    // 天啓崇禎遞修: an era straight after an era-only date of the same dynasty continues the run.
+    const sameDynastyEra =
+      previous?.date.precision === 'era' &&
+      previous.date.dynasty !== null &&
+      matchEra(s, k)?.entries.some((e) => e.dynasty === previous.date.dynasty) === true;
     const continues =
       previous === undefined ||
       listed ||
+      sameDynastyEra ||
       s.startsWith('民初', k) ||
       (previous.date.era === null && dynastyInDatePosition(s, k));
     // A list shares the dynasty already named: 明成化、正德 is 明正德, not 西夏正德.
-    const listHint = listed && previous?.date.dynasty ? familyOfName(previous.date.dynasty) : hint;
+    const listHint =
+      (listed || sameDynastyEra) && previous?.date.dynasty ? familyOfName(previous.date.dynasty) : hint;
     const expr = continues ? parseExpr(state, k, listHint, previous === undefined && i === 0) : null;
     if (!expr) break;
     exprs.push(expr);
@@ -620,7 +652,14 @@ function parseYearRange(state: ParseState, k: number, entry: EraEntry, date: Edi
   let token = entry.era;
   const dynasty = matchDynasty(s, j);
   const family = dynasty ? familyOf(dynasty.span) : null;
-  const era = matchEra(s, dynasty ? j + dynasty.token.length : j, family ?? undefined);
+  const afterDynasty = dynasty ? j + dynasty.token.length : j;
+  // 至民國元年: a regime counting its own years is its own era.
+  const selfEra = dynasty
+    ? ERA_INDEX.get(dynasty.span.dynasty)?.filter((e) => e.dynasty === dynasty.span.dynasty)
+    : undefined;
+  const era =
+    matchEra(s, afterDynasty, family ?? undefined) ??
+    (dynasty && selfEra?.length ? { token: dynasty.token, entries: selfEra, next: afterDynasty } : null);
   if (era) {
     const year = matchYear(s, era.next);
     const n = year ? parseChineseNumber(year.numeral) : null;
@@ -854,7 +893,18 @@ function matchGanzhi(s: string, i: number): { text: string; index: number; next:
 
 function matchPeriod(s: string, i: number): { part: Part; next: number } | null {
   const found = PERIOD_MARKERS.find(([word]) => s.startsWith(word, i));
-  return found ? { part: found[1], next: i + found[0].length } : null;
+  if (!found) return null;
+  const next = i + found[0].length;
+  // A one-character marker must end the date (清初刻本, 明末清初): 明嘉靖中和堂 names a studio.
+  const after = s.charAt(next);
+  const ends =
+    found[0].length > 1 ||
+    after === '' ||
+    '|(、本人间'.includes(after) ||
+    PRODUCTION_MARKS.has(after) ||
+    s.startsWith('民初', next) ||
+    matchDynasty(s, next) !== null;
+  return ends ? { part: found[1], next } : null;
 }
 
 function parseCentury(state: ParseState, i: number): Expr | null {

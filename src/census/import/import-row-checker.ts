@@ -18,6 +18,7 @@ export class ImportRowChecker {
     private readonly institutionId: string,
     private readonly codeLists: ReadonlyMap<CodeListName, CodeListValues>,
     private readonly today = new Date(),
+    private readonly settings: { eraYearMargin?: number | undefined } = {},
   ) {}
 
   /** Reads the header row; returns its errors (unknown, missing or duplicate columns). */
@@ -38,6 +39,7 @@ export class ImportRowChecker {
       codeLists: this.codeLists,
       intent: 'save',
       today: this.today,
+      ...(this.settings.eraYearMargin === undefined ? {} : { eraYearMargin: this.settings.eraYearMargin }),
     });
     all.push(...result.errors);
     const callNumber = result.normalised.callNumber;

@@ -38,7 +38,7 @@ class RollbackAtomicImport extends Error {}
  * rows; `atomic` stores nothing unless every row is good.
  */
 export async function runImportJob(
-  deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger },
+  deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger; eraYearMargin?: number },
   jobId: string,
 ): Promise<void> {
   const control = deps.orm.em.fork();
@@ -63,7 +63,9 @@ export async function runImportJob(
   };
 
   const process = async (em: EntityManager) => {
-    const checker = new ImportRowChecker(institution.id, await loadCodeLists(em));
+    const checker = new ImportRowChecker(institution.id, await loadCodeLists(em), new Date(), {
+      eraYearMargin: deps.eraYearMargin,
+    });
     let batch: ValidRow[] = [];
     let first = true;
     // One transaction per batch (a savepoint inside an atomic import): records, versions, serials and audit together.

@@ -17,7 +17,7 @@ export type ImportWorker = PollingWorker;
  * after three attempts. Jobs survive restarts because they live in the database.
  */
 export function startImportWorker(
-  deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger },
+  deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger; eraYearMargin?: number },
   pollMs = 2000,
 ): ImportWorker {
   const claim = async (): Promise<{ id: string; kind: string } | undefined> => {

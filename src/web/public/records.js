@@ -150,7 +150,18 @@ export const FIELD_GROUPS = [
         label: (r) => (r.type === 'minguo' ? 'field.editionMinguo' : 'field.edition'),
         show: (r) => r.edition?.text ?? '',
       },
-      { key: 'editionDate', label: () => 'field.editionDate', show: (r) => formatDerivedDate(r.edition) },
+      {
+        key: 'editionDate',
+        label: () => 'field.editionDate',
+        // The date's warnings (a year past the era's end …) stay visible to the reviewer.
+        show: (r) =>
+          [
+            formatDerivedDate(r.edition),
+            ...(r.edition?.warnings ?? []).map((w) => pick(w.messageZh, w.messageEn)),
+          ]
+            .filter(Boolean)
+            .join(getLang() === 'en' ? ' · ' : '；'),
+      },
       { key: 'editionType' },
       { key: 'publisher' },
       { key: 'place' },
