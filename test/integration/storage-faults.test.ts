@@ -14,6 +14,7 @@ import { sweepOrphans } from '../../src/maintenance/orphan-sweep.service.js';
 import { startOrphanSweeper } from '../../src/maintenance/orphan-sweeper.js';
 import { sweepDeadScratch } from '../../src/runtime/scratch-dir.js';
 import { pino } from 'pino';
+import { ObjectStore, type ObjectStoreSettings } from '../../src/object-store/object-store.js';
 
 const MiB = 1024 * 1024;
 
@@ -146,12 +147,7 @@ for (const { name, endPoint, port } of testS3Servers()) {
   });
 }
 
-async function createStoreLike(
-  settings: import('../../src/object-store/object-store.js').ObjectStoreSettings,
-  endPoint: string,
-  port: number,
-) {
-  const { ObjectStore } = await import('../../src/object-store/object-store.js');
+async function createStoreLike(settings: ObjectStoreSettings, endPoint: string, port: number) {
   return new ObjectStore({ ...settings, endPoint, port });
 }
 
