@@ -12,6 +12,8 @@ import { ensureInitialAdmin } from './users/initial-admin.service.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { startImportWorker, type ImportWorker } from './census/import/import-worker.js';
 import { startDerivativeWorker, type DerivativeWorker } from './images/derivative-worker.js';
+import { startOrphanSweeper, type OrphanSweeper } from './maintenance/orphan-sweeper.js';
+import { sweepDeadScratch } from './runtime/scratch-dir.js';
 
 function fail(message: string): never {
   console.error(message);
@@ -40,6 +42,7 @@ let orm: MikroORM | undefined;
 let server: http.Server | undefined;
 let importWorker: ImportWorker | undefined;
 let derivativeWorker: DerivativeWorker | undefined;
+let orphanSweeper: OrphanSweeper | undefined;
 let catalogueBackfill: Promise<void> | undefined;
 let stopping = false;
 
@@ -58,6 +61,7 @@ async function shutdown(signal: string): Promise<void> {
   await catalogueBackfill;
   await importWorker?.stop();
   await derivativeWorker?.stop();
+  await orphanSweeper?.stop();
   await orm?.close(true).catch(() => undefined);
   await services?.stop();
   logger.info('stopped');
@@ -66,6 +70,9 @@ async function shutdown(signal: string): Promise<void> {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal));
 
 try {
+  // Temporary files of processes killed before they could clean up (kill -9 mid-upload).
+  const swept = await sweepDeadScratch();
+  if (swept.folders.length) logger.info(swept, 'removed temporary files left by stopped processes');
   services = await startServices(config, logger);
   orm = await connectOrm(services.databaseUrl, { min: 1, max: 20 });
   const objectStore = new ObjectStore(services.objectStore);
@@ -85,6 +92,10 @@ try {
   }
   importWorker = startImportWorker({ orm, objectStore, logger, eraYearMargin: config.eraYearMargin });
   derivativeWorker = startDerivativeWorker({ orm, objectStore, logger });
+  orphanSweeper = startOrphanSweeper(
+    { orm, objectStore, logger },
+    { intervalMs: config.orphanSweepIntervalMs, graceMs: config.orphanGraceMs },
+  );
   const app = buildApp({ config, orm, objectStore, logger, importWorker, derivativeWorker });
   server = http.createServer(app.callback());
   server.requestTimeout = 300_000;

@@ -58,7 +58,8 @@ async function main(): Promise<number> {
   // export-iiif reads the database itself (src/cli/export-iiif.ts); loaded only when asked for.
   if (process.argv[2] === 'export-iiif')
     return (await import('./export-iiif.js')).exportIiif(process.argv.slice(3));
-  if (process.argv[2] === 'fixity') return (await import('./fixity.js')).fixity();
+  if (process.argv[2] === 'fixity') return (await import('./fixity.js')).fixity(process.argv.slice(3));
+  if (process.argv[2] === 'migrate-parts') return (await import('./migrate-parts.js')).migrateParts();
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {

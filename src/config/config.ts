@@ -31,6 +31,9 @@ export interface Config {
   /** Largest page image accepted, in bytes, and in pixels (read from the header before any decoding). */
   readonly imageMaxBytes: number;
   readonly imageMaxPixels: number;
+  /** Orphan sweep inside the service: every so many ms (0 = off), objects older than the grace period. */
+  readonly orphanSweepIntervalMs: number;
+  readonly orphanGraceMs: number;
   /** Cookie `Secure` flag: on when the public URL is https. */
   readonly secureCookies: boolean;
   /**
@@ -105,6 +108,8 @@ const envSchema = z.object({
     .min(0, 'must be 0 or more')
     .max(60, 'must be at most 60')
     .default(10),
+  ORPHAN_SWEEP_INTERVAL_HOURS: z.coerce.number({ message: 'must be a number' }).min(0).default(24),
+  ORPHAN_GRACE_HOURS: z.coerce.number({ message: 'must be a number' }).min(0).default(24),
 });
 
 /** Thrown when the environment is invalid; lists every problem at once. */
@@ -165,6 +170,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     imageMaxBytes: e.IMAGE_MAX_BYTES,
     imageMaxPixels: e.IMAGE_MAX_PIXELS,
+    orphanSweepIntervalMs: e.ORPHAN_SWEEP_INTERVAL_HOURS * 3_600_000,
+    orphanGraceMs: e.ORPHAN_GRACE_HOURS * 3_600_000,
     secureCookies: publicUrl.startsWith('https://'),
     trustProxyHops: e.TRUST_PROXY,
     eraYearMargin: e.ERA_YEAR_MARGIN,

@@ -1,13 +1,13 @@
 import busboy from 'busboy';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { ParameterizedContext } from 'koa';
 import { AppError } from './app-error.js';
 import { assertSafeInput } from './input-safety.js';
+import { processScratchDir } from '../runtime/scratch-dir.js';
 
 /** One uploaded file, spooled to a temporary file (never held whole in memory). */
 export interface SpooledFile {
@@ -19,7 +19,8 @@ export interface SpooledFile {
   readonly sha256: string;
 }
 
-const SPOOL_DIR = path.join(os.tmpdir(), 'census-uploads');
+// Under this process's scratch folder, so a start after a crash can sweep what the crash left.
+const SPOOL_DIR = path.join(processScratchDir(), 'uploads');
 
 /**
  * Reads a multipart/form-data request: files are streamed to temporary files while their SHA-256

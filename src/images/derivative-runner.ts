@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -27,6 +26,7 @@ import {
 import { RecordImageSchema } from './record-image.entity.js';
 import { takeLocalMaster, takeLocalWorking } from './master-handoff.js';
 import { rememberPyramid } from './pyramid-cache.js';
+import { scratchTempDir } from '../runtime/scratch-dir.js';
 
 /** Canonical IIIF path of a grid tile or thumbnail request at this image's size. */
 export function canonicalPath(
@@ -90,7 +90,7 @@ export async function runDerivativeJob(
   const job = await em.findOne(DerivativeJobSchema, { id: jobId });
   const image = job && (await em.findOne(RecordImageSchema, { id: job.image.id }));
   if (!job || !image || image.sha256 !== job.sha256) return false;
-  const work = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'census-derivatives-'));
+  const work = await scratchTempDir('derivatives-');
   const store = deps.objectStore;
   try {
     // The master is decoded once, into the uncompressed working pyramid; the stored pyramid, the

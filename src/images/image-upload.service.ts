@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -17,6 +16,7 @@ import { dropLocalMaster, keepLocalMaster, keepLocalWorking } from './master-han
 import { masterKey, technicalMetadata } from './object-layout.rules.js';
 import { storeCall } from './object-store-errors.js';
 import { RecordImageSchema } from './record-image.entity.js';
+import { scratchTempDir } from '../runtime/scratch-dir.js';
 import { checkUploadDecodes, checkUploadHeader, type CheckedUpload } from './upload-check.js';
 
 export interface ImageUploadDeps {
@@ -172,9 +172,7 @@ export async function uploadImages(
   // its check writes the working pyramid the derivative job would otherwise decode again.
   // Their own folder, removed as a whole at the end: libvips may still be closing a file it failed
   // to write when the refusal reaches us, and a file in a folder that is gone cannot linger.
-  const workDir = checked.some((c) => c.format !== 'jpeg')
-    ? await fs.promises.mkdtemp(path.join(os.tmpdir(), 'census-working-'))
-    : undefined;
+  const workDir = checked.some((c) => c.format !== 'jpeg') ? await scratchTempDir('working-') : undefined;
   const workingPaths = checked.map((c, i) =>
     c.format === 'jpeg' ? undefined : path.join(workDir!, `${i}-${c.file.sha256}.tif`),
   );

@@ -191,12 +191,14 @@ export class ObjectStore {
     let keyMarker = '';
     let uploadIdMarker = '';
     for (;;) {
+      // The client always sends `delimiter=`; Swift's s3api takes an empty one literally and rolls
+      // every upload into one common prefix, so a delimiter that no key of ours contains is sent.
       const page = await this.client.listIncompleteUploadsQuery(
         this.bucket,
         prefix,
         keyMarker,
         uploadIdMarker,
-        '',
+        '\u2400',
       );
       for (const u of page.uploads)
         uploads.push({ key: u.key, uploadId: u.uploadId, initiated: u.initiated });

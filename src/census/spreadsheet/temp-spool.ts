@@ -1,11 +1,11 @@
 // Writes an upload stream to a private temporary file, for readers that need two passes.
 
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, open, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { scratchTempDir } from '../../runtime/scratch-dir.js';
 
 /** A spooled file and how to remove it. */
 export interface SpooledFile {
@@ -15,7 +15,7 @@ export interface SpooledFile {
 
 /** Copies the stream to a new file in its own temporary directory (streamed, not buffered). */
 export async function spoolToTempFile(stream: Readable, name: string): Promise<SpooledFile> {
-  const dir = await mkdtemp(join(tmpdir(), 'guji-sheet-'));
+  const dir = await scratchTempDir('sheet-');
   const path = join(dir, name);
   const dispose = () => rm(dir, { recursive: true, force: true });
   try {
