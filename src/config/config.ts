@@ -31,8 +31,24 @@ export interface Config {
   /** Largest page image accepted, in bytes, and in pixels (read from the header before any decoding). */
   readonly imageMaxBytes: number;
   readonly imageMaxPixels: number;
+  /** Limits of the IIIF Image API renderer: what one anonymous request may cost (see README). */
+  readonly iiif: IiifRenderSettings;
   /** Cookie `Secure` flag: on when the public URL is https. */
   readonly secureCookies: boolean;
+}
+
+/** Bounds on IIIF renders, so one client cannot take the service down. */
+export interface IiifRenderSettings {
+  /** Largest output of one render in pixels, counted after upscaling and rotation. */
+  readonly maxArea: number;
+  /** Largest output (after rotation) of a render at an angle that is not a multiple of 90°. */
+  readonly maxRotatedArea: number;
+  /** Renders running at once; further ones wait in the queue. */
+  readonly renderConcurrency: number;
+  /** Renders allowed to wait; beyond that the answer is 503 with Retry-After. */
+  readonly renderQueue: number;
+  /** Deadline of one render, waiting included; past it the work is abandoned and the answer is 503. */
+  readonly renderTimeoutMs: number;
 }
 
 const booleanText = z
@@ -85,6 +101,11 @@ const envSchema = z.object({
     .positive()
     .default(1024 * 1024 * 1024),
   IMAGE_MAX_PIXELS: z.coerce.number().int().positive().default(250_000_000),
+  IIIF_MAX_AREA: z.coerce.number().int().positive().default(64_000_000),
+  IIIF_MAX_ROTATED_AREA: z.coerce.number().int().positive().default(4_000_000),
+  IIIF_RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  IIIF_RENDER_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
+  IIIF_RENDER_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
 });
 
 /** Thrown when the environment is invalid; lists every problem at once. */
@@ -136,6 +157,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     imageMaxBytes: e.IMAGE_MAX_BYTES,
     imageMaxPixels: e.IMAGE_MAX_PIXELS,
+    iiif: Object.freeze({
+      maxArea: e.IIIF_MAX_AREA,
+      maxRotatedArea: Math.min(e.IIIF_MAX_ROTATED_AREA, e.IIIF_MAX_AREA),
+      renderConcurrency: e.IIIF_RENDER_CONCURRENCY,
+      renderQueue: e.IIIF_RENDER_QUEUE,
+      renderTimeoutMs: e.IIIF_RENDER_TIMEOUT_MS,
+    }),
     secureCookies: publicUrl.startsWith('https://'),
   });
 }

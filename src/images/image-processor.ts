@@ -174,7 +174,11 @@ export async function renderFromPyramid(
   file: string,
   levels: ReadonlyArray<{ width: number; height: number }>,
   plan: RenderPlan,
+  limits: { timeoutMs?: number } = {},
 ): Promise<Buffer> {
+  // libvips checks the deadline as it works and stops with an error, so abandoned work ends too.
+  const seconds = limits.timeoutMs ? Math.max(1, Math.ceil(limits.timeoutMs / 1000)) : 0;
+  const bounded = (image: Sharp) => (seconds ? image.timeout({ seconds }) : image);
   const full = levels[0]!;
   const level = pickLevel(levels, plan);
   const fx = level.width / full.width;
@@ -187,9 +191,9 @@ export async function renderFromPyramid(
     .extract({ left, top, width: right - left, height: bottom - top })
     .resize(plan.size.w, plan.size.h, { fit: 'fill', kernel: 'lanczos3' });
   // The common case (no mirror, no rotation) in one pipeline.
-  if (!plan.mirror && !plan.rotation) return encode(source, plan);
+  if (!plan.mirror && !plan.rotation) return encode(bounded(source), plan);
   // Two stages: sharp orders operations itself, and IIIF wants region → size → mirror → rotate.
-  const sized = await source.raw().toBuffer({ resolveWithObject: true });
+  const sized = await bounded(source).raw().toBuffer({ resolveWithObject: true });
   let out = sharp(sized.data, {
     raw: { width: sized.info.width, height: sized.info.height, channels: sized.info.channels },
   });
@@ -197,7 +201,7 @@ export async function renderFromPyramid(
   const transparent = plan.format !== 'jpg';
   if (plan.rotation) {
     out = sharp(
-      await out
+      await bounded(out)
         .rotate(plan.rotation, {
           background: transparent ? { r: 255, g: 255, b: 255, alpha: 0 } : '#ffffff',
         })
@@ -205,7 +209,12 @@ export async function renderFromPyramid(
         .toBuffer(),
     );
   }
-  return encode(out, plan);
+  return encode(bounded(out), plan);
+}
+
+/** Whether an error is libvips stopping a pipeline at its `timeout`. */
+export function isRenderTimeout(error: unknown): boolean {
+  return error instanceof Error && /timeout: \d+% complete/.test(error.message);
 }
 
 /** Applies the quality (colour, gray, bitonal) and encodes in the requested format. */
