@@ -22,6 +22,8 @@ export interface ImageHeader {
   readonly height: number;
   readonly orientation: number;
   readonly channels: number;
+  /** Bits per sample as stored (1 for a bilevel TIFF or PNG); 8 when the format does not say. */
+  readonly bitsPerSample: number;
   readonly depth: string;
   readonly space: string;
   readonly hasAlpha: boolean;
@@ -51,6 +53,7 @@ export async function readImageHeader(file: string): Promise<ImageHeader> {
     height: swap ? meta.width : meta.height,
     orientation,
     channels: meta.channels ?? 0,
+    bitsPerSample: meta.bitsPerSample ?? 8,
     depth: meta.depth ?? 'uchar',
     space: meta.space ?? 'srgb',
     hasAlpha: meta.hasAlpha ?? false,
