@@ -1,6 +1,7 @@
 import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
 import fs from 'node:fs';
 import path from 'node:path';
+import { lowerWorkerThreadPriority } from './worker-priority.js';
 
 /**
  * The image processor: the only module that imports `sharp` (libvips). It reads headers, checks
@@ -182,6 +183,7 @@ export async function renderFromPyramid(
   // libvips checks the deadline as it works and stops with an error, so abandoned work ends too.
   const seconds = limits.timeoutMs ? Math.max(1, Math.ceil(limits.timeoutMs / 1000)) : 0;
   const bounded = (image: Sharp) => (seconds ? image.timeout({ seconds }) : image);
+  lowerWorkerThreadPriority();
   const full = levels[0]!;
   const level = pickLevel(levels, plan);
   const fx = level.width / full.width;
