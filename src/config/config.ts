@@ -34,6 +34,8 @@ export interface Config {
   /** Orphan sweep inside the service: every so many ms (0 = off), objects older than the grace period. */
   readonly orphanSweepIntervalMs: number;
   readonly orphanGraceMs: number;
+  /** Limits of the IIIF Image API renderer: what one anonymous request may cost (see README). */
+  readonly iiif: IiifRenderSettings;
   /** Cookie `Secure` flag: on when the public URL is https. */
   readonly secureCookies: boolean;
   /**
@@ -43,6 +45,20 @@ export interface Config {
   readonly trustProxyHops: number;
   /** Years past an era's official end accepted (with a warning) in edition dates; more is an error. */
   readonly eraYearMargin: number;
+}
+
+/** Bounds on IIIF renders, so one client cannot take the service down. */
+export interface IiifRenderSettings {
+  /** Largest output of one render in pixels, counted after upscaling and rotation. */
+  readonly maxArea: number;
+  /** Largest output (after rotation) of a render at an angle that is not a multiple of 90°. */
+  readonly maxRotatedArea: number;
+  /** Renders running at once; further ones wait in the queue. */
+  readonly renderConcurrency: number;
+  /** Renders allowed to wait; beyond that the answer is 503 with Retry-After. */
+  readonly renderQueue: number;
+  /** Deadline of one render, waiting included; past it the work is abandoned and the answer is 503. */
+  readonly renderTimeoutMs: number;
 }
 
 const booleanText = z
@@ -110,6 +126,11 @@ const envSchema = z.object({
     .default(10),
   ORPHAN_SWEEP_INTERVAL_HOURS: z.coerce.number({ message: 'must be a number' }).min(0).default(24),
   ORPHAN_GRACE_HOURS: z.coerce.number({ message: 'must be a number' }).min(0).default(24),
+  IIIF_MAX_AREA: z.coerce.number().int().positive().default(64_000_000),
+  IIIF_MAX_ROTATED_AREA: z.coerce.number().int().positive().default(4_000_000),
+  IIIF_RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  IIIF_RENDER_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
+  IIIF_RENDER_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
 });
 
 /** Thrown when the environment is invalid; lists every problem at once. */
@@ -172,6 +193,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     imageMaxPixels: e.IMAGE_MAX_PIXELS,
     orphanSweepIntervalMs: e.ORPHAN_SWEEP_INTERVAL_HOURS * 3_600_000,
     orphanGraceMs: e.ORPHAN_GRACE_HOURS * 3_600_000,
+    iiif: Object.freeze({
+      maxArea: e.IIIF_MAX_AREA,
+      maxRotatedArea: Math.min(e.IIIF_MAX_ROTATED_AREA, e.IIIF_MAX_AREA),
+      renderConcurrency: e.IIIF_RENDER_CONCURRENCY,
+      renderQueue: e.IIIF_RENDER_QUEUE,
+      renderTimeoutMs: e.IIIF_RENDER_TIMEOUT_MS,
+    }),
     secureCookies: publicUrl.startsWith('https://'),
     trustProxyHops: e.TRUST_PROXY,
     eraYearMargin: e.ERA_YEAR_MARGIN,

@@ -4,6 +4,7 @@ import type { Config } from '../config/config.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 import type { ImportWorker } from '../census/import/import-worker.js';
 import type { DerivativeWorker } from '../images/derivative-worker.js';
+import type { RenderQueue } from '../iiif/render-queue.js';
 
 /** Long-lived collaborators shared by every request. */
 export interface AppDeps {
@@ -15,4 +16,6 @@ export interface AppDeps {
   readonly importWorker?: ImportWorker;
   /** Background worker for image derivatives (tiles, pyramid, thumbnails). */
   readonly derivativeWorker?: DerivativeWorker;
+  /** Bounds IIIF renders; absent: the image routes make their own from the configuration. */
+  readonly imageRenders?: RenderQueue;
 }

@@ -2,7 +2,7 @@
 // manifests of its published, digitised records. Pure: the service decides what is listed.
 
 import type { Collection, InternationalString } from '@iiif/presentation-3';
-import { bilingual, chineseText } from './presentation-language.rules.js';
+import { bilingual, chineseText, chineseValue } from './presentation-language.rules.js';
 import { PRESENTATION_CONTEXT, providerOf } from './manifest.presenter.js';
 import type { CollectionKey, PresentationUrls } from './presentation-urls.js';
 
@@ -60,7 +60,7 @@ export function presentCollection(
     collection.provider = [providerOf(urls, source.institution)];
     collection.requiredStatement = {
       label: bilingual('收藏单位', 'Holding institution'),
-      value: chineseText(source.institution.name),
+      value: chineseValue(source.institution.name),
     };
   }
   if (source.parent) collection.partOf = [{ id: urls.collection(source.parent), type: 'Collection' }];

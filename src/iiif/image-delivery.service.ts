@@ -3,14 +3,16 @@ import type { Actor } from '../auth/actor.js';
 import { canViewRecord } from '../census/record-access.rules.js';
 import { actorContext } from '../census/record-access.service.js';
 import type { ObjectStore } from '../object-store/object-store.js';
-import { pyramidLevels, renderFromPyramid } from '../images/image-processor.js';
+import { isRenderTimeout, pyramidLevels, renderFromPyramid } from '../images/image-processor.js';
 import { localPyramid } from '../images/pyramid-cache.js';
 import { tileIndexKey, tilePackKey, type TileIndex } from '../images/object-layout.rules.js';
 import { grantedCentreSeesImage } from '../restoration/restoration-image-access.js';
 import { buildImageInfo } from './image-info.rules.js';
 import type { ImagePlan } from './image-request.rules.js';
 import type { ImageResponseCache } from './image-cache.js';
-import { IIIF_LIMITS, TILE_SIZE } from './image-service.config.js';
+import { TILE_SIZE } from './image-service.config.js';
+import { RenderDeadlineError, type RenderQueue } from './render-queue.js';
+import type { ImageLimits } from './image-request.rules.js';
 
 /** What delivery needs to know about an image and its record. */
 export interface DeliverableImage {
@@ -93,14 +95,16 @@ export async function imageAccess(
   return (await grantedCentreSeesImage(em, actor, image.id)) ? 'ok' : 'forbidden';
 }
 
-/** The info.json of an image served at `baseUri`. */
-export function imageInfo(baseUri: string, image: DeliverableImage) {
+/** The info.json of an image served at `baseUri`, advertising the service's limits. */
+export function imageInfo(baseUri: string, image: DeliverableImage, limits: ImageLimits) {
   return buildImageInfo({
     id: baseUri,
     width: image.width,
     height: image.height,
     tileSize: TILE_SIZE,
-    ...IIIF_LIMITS,
+    maxWidth: limits.maxWidth,
+    maxHeight: limits.maxHeight,
+    maxArea: limits.maxArea,
     httpFeatures: ['canonicalLinkHeader', 'profileLinkHeader'],
   });
 }
@@ -154,11 +158,13 @@ const levelsOf = new Map<string, Array<{ width: number; height: number }>>();
 
 /**
  * Renders (or fetches) the bytes of one planned request: the LRU first, then the stored tile pack
- * (grid tiles and thumbnails), else a render from the pyramid.
+ * (grid tiles and thumbnails), else a render from the pyramid in a slot of the render queue
+ * (RenderQueueFullError / RenderDeadlineError when it cannot be done in time).
  */
 export async function imageBytes(
   store: ObjectStore,
   cache: ImageResponseCache,
+  renders: RenderQueue,
   image: DeliverableImage,
   plan: ImagePlan,
 ): Promise<Buffer> {
@@ -171,13 +177,17 @@ export async function imageBytes(
     // A slice of the pack in memory: no copy, and not in the response cache (the pack already is).
     if (pack?.data && entry) return pack.data.subarray(entry[0], entry[0] + entry[1]);
   }
-  const file = await localPyramid(store, image.id, image.sha256);
-  let levels = levelsOf.get(file);
-  if (!levels) {
-    levels = await pyramidLevels(file);
-    levelsOf.set(file, levels);
-  }
-  const bytes = await renderFromPyramid(file, levels, plan);
+  const bytes = await renders.run(async (remainingMs) => {
+    const file = await localPyramid(store, image.id, image.sha256);
+    let levels = levelsOf.get(file);
+    if (!levels) {
+      levels = await pyramidLevels(file);
+      levelsOf.set(file, levels);
+    }
+    return renderFromPyramid(file, levels, plan, { timeoutMs: remainingMs }).catch((error: unknown) => {
+      throw isRenderTimeout(error) ? new RenderDeadlineError() : error;
+    });
+  });
   cache.set(cacheKey, bytes);
   return bytes;
 }

@@ -89,7 +89,14 @@ export interface ImageSourceSize {
 export interface ImageLimits {
   maxWidth: number;
   maxHeight: number;
+  /** Largest output area, counted after upscaling and rotation (what a render really costs). */
   maxArea: number;
+  /**
+   * Largest output area (after rotation) at an angle that is not a multiple of 90°: such a render
+   * goes through uncompressed intermediate copies and an affine transform, several times the work
+   * and memory of a plain one. Defaults to maxArea.
+   */
+  maxRotatedArea?: number;
 }
 
 export interface ImagePlan {
@@ -584,6 +591,81 @@ function canonicalSize(size: Dimensions, region: PixelRect, limits: ImageLimits)
 }
 
 // ---------------------------------------------------------------------------
+// Rotation
+
+/** Whether an angle turns the image by a multiple of 90° (a pixel transpose, no resampling). */
+export function isRightAngle(degrees: number): boolean {
+  return degrees % 90 === 0;
+}
+
+/**
+ * Size of the output after rotating a w×h image clockwise by `degrees`: the bounding box of the
+ * turned rectangle, which is what the renderer produces (blank corners included).
+ */
+export function rotatedSize(w: number, h: number, degrees: number): Dimensions {
+  if (isRightAngle(degrees)) return degrees % 180 === 0 ? { w, h } : { w: h, h: w };
+  const rad = (degrees * Math.PI) / 180;
+  const cos = Math.abs(Math.cos(rad));
+  const sin = Math.abs(Math.sin(rad));
+  // The tolerance keeps 300×400 at 45° at 495 px (494.97…) rather than a float hair above it.
+  return { w: Math.ceil(w * cos + h * sin - 1e-6), h: Math.ceil(w * sin + h * cos - 1e-6) };
+}
+
+/** The output area allowed for a rotation: maxArea, or maxRotatedArea off the right angles. */
+function areaCap(limits: ImageLimits, degrees: number): number {
+  return isRightAngle(degrees)
+    ? limits.maxArea
+    : Math.min(limits.maxArea, limits.maxRotatedArea ?? limits.maxArea);
+}
+
+function fitsAfterRotation(size: Dimensions, degrees: number, limits: ImageLimits): boolean {
+  const out = rotatedSize(size.w, size.h, degrees);
+  return (
+    out.w <= Math.max(limits.maxWidth, limits.maxHeight) &&
+    out.h <= Math.max(limits.maxWidth, limits.maxHeight) &&
+    out.w * out.h <= areaCap(limits, degrees)
+  );
+}
+
+/**
+ * `max` promises an image, so when its rotated output would exceed the limits it shrinks (keeping
+ * the aspect ratio) until it fits; any other size that does not fit is the client's error.
+ */
+function boundRotation(
+  parsed: ParsedSize,
+  sized: { size: Dimensions; canonical: string },
+  region: PixelRect,
+  degrees: number,
+  limits: ImageLimits,
+): { size: Dimensions; canonical: string } | ImageRequestError {
+  if (fitsAfterRotation(sized.size, degrees, limits)) return sized;
+  const out = rotatedSize(sized.size.w, sized.size.h, degrees);
+  if (parsed.kind === 'max') {
+    let scale = Math.sqrt(areaCap(limits, degrees) / (out.w * out.h));
+    for (;;) {
+      const box = {
+        maxWidth: Math.max(1, Math.floor(sized.size.w * scale)),
+        maxHeight: Math.max(1, Math.floor(sized.size.h * scale)),
+        maxArea: limits.maxArea,
+      };
+      const size = maxSize(region.w, region.h, box, true);
+      if (fitsAfterRotation(size, degrees, limits) || (size.w === 1 && size.h === 1)) {
+        return { size, canonical: `${size.w > region.w || size.h > region.h ? '^' : ''}${size.w},${size.h}` };
+      }
+      scale *= 0.99;
+    }
+  }
+  const text = describeSize(parsed);
+  const cap = areaCap(limits, degrees);
+  return fail(
+    'size',
+    'size-exceeds-limits',
+    `Size ${text} rotated by ${formatDecimal(degrees)}° gives ${out.w}×${out.h} (${out.w * out.h} pixels), beyond this image's limits (maxArea ${cap} after rotation${isRightAngle(degrees) ? '' : ' at an angle that is not a multiple of 90°'}).`,
+    `尺寸 ${text} 旋转 ${formatDecimal(degrees)}° 后得到 ${out.w}×${out.h}（${out.w * out.h} 像素），超出此图像的限制（旋转后最大面积 ${cap}${isRightAngle(degrees) ? '' : '，非 90° 倍数的角度'}）。`,
+  );
+}
+
+// ---------------------------------------------------------------------------
 // Plan
 
 function assertPositiveInts(what: string, values: Record<string, number>): void {
@@ -611,11 +693,14 @@ export function planImageRequest(
 
   const region = planRegion(parsed.region, source);
   if (isImageRequestError(region)) return region;
-  const sized = planSize(parsed.size, region, limits);
-  if (isImageRequestError(sized)) return sized;
+  const planned = planSize(parsed.size, region, limits);
+  if (isImageRequestError(planned)) return planned;
 
   // 360° and 0° produce the same pixels, so they share one canonical URI.
   const rotation = parsed.rotation.degrees === 360 ? 0 : parsed.rotation.degrees;
+  // The output after rotation is what the render costs, so that is what the limits bound.
+  const sized = boundRotation(parsed.size, planned, region, rotation, limits);
+  if (isImageRequestError(sized)) return sized;
   const isFull = region.x === 0 && region.y === 0 && region.w === source.width && region.h === source.height;
   const canonicalRegion = isFull ? 'full' : `${region.x},${region.y},${region.w},${region.h}`;
   const canonicalRotation = `${parsed.rotation.mirror ? '!' : ''}${formatDecimal(rotation)}`;

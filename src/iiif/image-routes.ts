@@ -16,6 +16,7 @@ import {
 } from './image-request.rules.js';
 import { ImageResponseCache } from './image-cache.js';
 import { IIIF_LIMITS } from './image-service.config.js';
+import { RenderDeadlineError, RenderQueue, RenderQueueFullError } from './render-queue.js';
 
 const CONTEXT = 'http://iiif.io/api/image/3/context.json';
 const PROFILE_LINK = '<http://iiif.io/api/image/3/level2.json>;rel="profile"';
@@ -78,10 +79,59 @@ function caching(ctx: ParameterizedContext, image: DeliverableImage, etag: strin
   return false;
 }
 
+/** Renders the service runs with its configured bounds (the app's own unless the caller passes one). */
+export function renderQueueFor(config: AppDeps['config']): RenderQueue {
+  return new RenderQueue({
+    concurrency: config.iiif.renderConcurrency,
+    queue: config.iiif.renderQueue,
+    timeoutMs: config.iiif.renderTimeoutMs,
+  });
+}
+
+// Busy answers: the client may retry soon, shared caches must not keep them.
+function busy(ctx: ParameterizedContext, error: RenderQueueFullError | RenderDeadlineError): void {
+  ctx.set('Retry-After', '5');
+  if (error instanceof RenderQueueFullError) {
+    return fail(
+      ctx,
+      503,
+      'RENDER_QUEUE_FULL',
+      '图像服务繁忙（渲染队列已满），请稍后再试',
+      'The image service is busy (render queue full); try again shortly',
+    );
+  }
+  fail(
+    ctx,
+    503,
+    'RENDER_TIMEOUT',
+    '该图像请求未能在时限内完成，请稍后再试或请求较小的尺寸',
+    'The image request could not be rendered in time; try again later or ask for a smaller size',
+  );
+}
+
 /** Mounts the IIIF Image API 3.0 (level 2) at /iiif/3/{imageId}. */
 export function mountIiifImage(router: Router, deps: AppDeps): void {
   const cache = new ImageResponseCache(CACHE_BYTES);
   const base = `${deps.config.publicUrl}/iiif/3`;
+  const limits = {
+    ...IIIF_LIMITS,
+    maxArea: deps.config.iiif.maxArea,
+    maxRotatedArea: deps.config.iiif.maxRotatedArea,
+  };
+  const renders = deps.imageRenders ?? renderQueueFor(deps.config);
+
+  // CORS preflight: viewers on other sites send one before a request with Authorization (images
+  // of unpublished records) or If-None-Match; without the allow headers the browser stops there.
+  router.options(
+    ['/iiif/3/:id', '/iiif/3/:id/info.json', '/iiif/3/:id/:region/:size/:rotation/:file'],
+    (ctx) => {
+      cors(ctx);
+      ctx.set('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
+      ctx.set('Access-Control-Allow-Headers', 'Accept, Authorization, If-None-Match');
+      ctx.set('Access-Control-Max-Age', '86400');
+      ctx.status = 204;
+    },
+  );
 
   router.get('/iiif/3/:id', async (ctx) => {
     cors(ctx);
@@ -98,7 +148,7 @@ export function mountIiifImage(router: Router, deps: AppDeps): void {
     if (caching(ctx, image, `"${image.sha256.slice(0, 24)}-info"`)) return;
     const wantsLd = /application\/ld\+json/.test(ctx.get('Accept'));
     ctx.type = wantsLd ? `application/ld+json;profile="${CONTEXT}"` : 'application/json';
-    ctx.body = imageInfo(`${base}/${image.id}`, image);
+    ctx.body = imageInfo(`${base}/${image.id}`, image, limits);
   });
 
   router.get('/iiif/3/:id/:region/:size/:rotation/:file', async (ctx) => {
@@ -116,7 +166,7 @@ export function mountIiifImage(router: Router, deps: AppDeps): void {
     if (isImageRequestError(parsed)) return badRequest(ctx, parsed);
     const image = await visibleImage(ctx, id!);
     if (!image) return;
-    const plan = planImageRequest(parsed, image, IIIF_LIMITS);
+    const plan = planImageRequest(parsed, image, limits);
     if (isImageRequestError(plan)) return badRequest(ctx, plan);
     if (image.status !== 'ready') {
       ctx.set('Retry-After', '5');
@@ -132,7 +182,16 @@ export function mountIiifImage(router: Router, deps: AppDeps): void {
     }
     ctx.set('Link', `<${base}/${image.id}/${plan.canonical.path}>;rel="canonical", ${PROFILE_LINK}`);
     if (caching(ctx, image, `"${image.sha256.slice(0, 24)}-${plan.canonical.path}"`)) return;
-    ctx.body = await imageBytes(deps.objectStore, cache, image, plan);
+    try {
+      ctx.body = await imageBytes(deps.objectStore, cache, renders, image, plan);
+    } catch (error) {
+      if (error instanceof RenderQueueFullError || error instanceof RenderDeadlineError) {
+        ctx.remove('ETag');
+        ctx.remove('Link');
+        return busy(ctx, error);
+      }
+      throw error;
+    }
     ctx.type = MEDIA_TYPES[plan.format]!;
   });
 }

@@ -15,7 +15,7 @@ import type {
   ResourceProvider,
 } from '@iiif/presentation-3';
 import type { DerivedEditionDate, RecordType, Responsibility } from '../census/record.types.js';
-import { bilingual, chineseText } from './presentation-language.rules.js';
+import { bilingual, chineseText, chineseValue } from './presentation-language.rules.js';
 import { readingLayout, type ReadingLayoutRule } from './presentation-layout.rules.js';
 import { juanRuns } from './presentation-ranges.rules.js';
 import type { PresentationUrls } from './presentation-urls.js';
@@ -98,23 +98,23 @@ export function formatDate(date: DerivedEditionDate): string | null {
 
 function metadataOf(source: ManifestSource): MetadataItem[] {
   const { record, institution } = source;
-  const items: MetadataItem[] = [{ label: bilingual('题名', 'Title'), value: chineseText(record.title) }];
+  const items: MetadataItem[] = [{ label: bilingual('题名', 'Title'), value: chineseValue(record.title) }];
   if (record.authors.length) {
-    items.push({ label: bilingual('著者', 'Authors'), value: chineseText(formatAuthors(record.authors)) });
+    items.push({ label: bilingual('著者', 'Authors'), value: chineseValue(formatAuthors(record.authors)) });
   }
-  items.push({ label: bilingual('版本', 'Edition'), value: chineseText(record.edition) });
+  items.push({ label: bilingual('版本', 'Edition'), value: chineseValue(record.edition) });
   const date = formatDate(record.date);
-  if (date) items.push({ label: bilingual('版本年代', 'Date (normalised)'), value: chineseText(date) });
+  if (date) items.push({ label: bilingual('版本年代', 'Date (normalised)'), value: chineseValue(date) });
   items.push({
     label: bilingual('普查登记编号', 'Census registration number'),
     value: { none: [record.censusNumber] },
   });
-  if (record.grade) items.push({ label: bilingual('古籍级别', 'Grade'), value: chineseText(record.grade) });
+  if (record.grade) items.push({ label: bilingual('古籍级别', 'Grade'), value: chineseValue(record.grade) });
   if (record.binding)
-    items.push({ label: bilingual('装帧形式', 'Binding'), value: chineseText(record.binding) });
+    items.push({ label: bilingual('装帧形式', 'Binding'), value: chineseValue(record.binding) });
   if (record.volumes !== null)
     items.push({ label: bilingual('册数', 'Volumes'), value: { none: [String(record.volumes)] } });
-  items.push({ label: bilingual('收藏单位', 'Holding institution'), value: chineseText(institution.name) });
+  items.push({ label: bilingual('收藏单位', 'Holding institution'), value: chineseValue(institution.name) });
   return items;
 }
 
@@ -195,10 +195,10 @@ export function presentManifest(source: ManifestSource, options: PresentationOpt
     type: 'Manifest',
     label: chineseText(record.title),
     metadata: metadataOf(source),
-    summary: chineseText(`${record.title}\u3000${record.edition}`),
+    summary: chineseValue(`${record.title}\u3000${record.edition}`),
     requiredStatement: {
       label: bilingual('收藏单位', 'Holding institution'),
-      value: chineseText(institution.name),
+      value: chineseValue(institution.name),
     },
     rights: options.rights,
     provider: [providerOf(urls, institution)],

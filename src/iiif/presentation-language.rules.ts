@@ -34,6 +34,29 @@ export function chineseText(text: string, english?: string): InternationalString
   return map;
 }
 
+/**
+ * A property value (metadata value, summary, required statement) that every viewer shows as the
+ * catalogued text itself, never as markup. Presentation 3.0 §4.4 lets values carry HTML (a value
+ * that starts with `<` and ends with `>`), and common viewers (Mirador among them) pass every value
+ * through their HTML sanitiser: a title typed as `<img src=x onerror=…>` would reach the reader as an
+ * element. Catalogue text is plain text, so when it holds any of `<`, `>` or `&` it is sent as the
+ * allowed `<span>` with those characters escaped: displayed exactly as written, nothing of it
+ * interpreted. Other text goes unchanged. Labels are never HTML in the spec and stay plain text.
+ */
+export function plainTextValue(text: string): string {
+  if (!/[<>&]/.test(text)) return text;
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<span>${escaped}</span>`;
+}
+
+/** chineseText for a property value: each entry as plainTextValue. */
+export function chineseValue(text: string, english?: string): InternationalString {
+  const map = chineseText(text, english);
+  return Object.fromEntries(
+    Object.entries(map).map(([language, values]) => [language, values!.map(plainTextValue)]),
+  ) as InternationalString;
+}
+
 /** A language map for a fixed interface label given in both languages (字段名). */
 export function bilingual(zh: string, en: string): InternationalString {
   return { 'zh-Hans': [zh], en: [en] };

@@ -1,6 +1,7 @@
 import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
 import fs from 'node:fs';
 import path from 'node:path';
+import { lowerWorkerThreadPriority } from './worker-priority.js';
 
 /**
  * The image processor: the only module that imports `sharp` (libvips). It reads headers, checks
@@ -22,6 +23,8 @@ export interface ImageHeader {
   readonly height: number;
   readonly orientation: number;
   readonly channels: number;
+  /** Bits per sample as stored (1 for a bilevel TIFF or PNG); 8 when the format does not say. */
+  readonly bitsPerSample: number;
   readonly depth: string;
   readonly space: string;
   readonly hasAlpha: boolean;
@@ -51,6 +54,7 @@ export async function readImageHeader(file: string): Promise<ImageHeader> {
     height: swap ? meta.width : meta.height,
     orientation,
     channels: meta.channels ?? 0,
+    bitsPerSample: meta.bitsPerSample ?? 8,
     depth: meta.depth ?? 'uchar',
     space: meta.space ?? 'srgb',
     hasAlpha: meta.hasAlpha ?? false,
@@ -174,7 +178,12 @@ export async function renderFromPyramid(
   file: string,
   levels: ReadonlyArray<{ width: number; height: number }>,
   plan: RenderPlan,
+  limits: { timeoutMs?: number } = {},
 ): Promise<Buffer> {
+  // libvips checks the deadline as it works and stops with an error, so abandoned work ends too.
+  const seconds = limits.timeoutMs ? Math.max(1, Math.ceil(limits.timeoutMs / 1000)) : 0;
+  const bounded = (image: Sharp) => (seconds ? image.timeout({ seconds }) : image);
+  lowerWorkerThreadPriority();
   const full = levels[0]!;
   const level = pickLevel(levels, plan);
   const fx = level.width / full.width;
@@ -187,9 +196,9 @@ export async function renderFromPyramid(
     .extract({ left, top, width: right - left, height: bottom - top })
     .resize(plan.size.w, plan.size.h, { fit: 'fill', kernel: 'lanczos3' });
   // The common case (no mirror, no rotation) in one pipeline.
-  if (!plan.mirror && !plan.rotation) return encode(source, plan);
+  if (!plan.mirror && !plan.rotation) return encode(bounded(source), plan);
   // Two stages: sharp orders operations itself, and IIIF wants region → size → mirror → rotate.
-  const sized = await source.raw().toBuffer({ resolveWithObject: true });
+  const sized = await bounded(source).raw().toBuffer({ resolveWithObject: true });
   let out = sharp(sized.data, {
     raw: { width: sized.info.width, height: sized.info.height, channels: sized.info.channels },
   });
@@ -197,7 +206,7 @@ export async function renderFromPyramid(
   const transparent = plan.format !== 'jpg';
   if (plan.rotation) {
     out = sharp(
-      await out
+      await bounded(out)
         .rotate(plan.rotation, {
           background: transparent ? { r: 255, g: 255, b: 255, alpha: 0 } : '#ffffff',
         })
@@ -205,7 +214,12 @@ export async function renderFromPyramid(
         .toBuffer(),
     );
   }
-  return encode(out, plan);
+  return encode(bounded(out), plan);
+}
+
+/** Whether an error is libvips stopping a pipeline at its `timeout`. */
+export function isRenderTimeout(error: unknown): boolean {
+  return error instanceof Error && /timeout: \d+% complete/.test(error.message);
 }
 
 /** Applies the quality (colour, gray, bitonal) and encodes in the requested format. */

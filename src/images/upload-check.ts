@@ -8,6 +8,7 @@ import {
   writeWorkingPyramid,
 } from './image-processor.js';
 import type { ImageFormat } from './record-image.entity.js';
+import { MAX_COMPRESSION_RATIO, plausibleImageSize } from './image-plausibility.rules.js';
 
 /** An upload that passed every check, with what the header told. */
 export interface CheckedUpload {
@@ -50,7 +51,8 @@ function refuse(
 
 /**
  * Checks one spooled upload: not empty, within the byte limit, a TIFF/JPEG/PNG whose content
- * matches its name and type, within the pixel limit (from the header, before decoding), and
+ * matches its name and type, within the pixel limit (from the header, before decoding), with
+ * enough bytes to hold the pixels it claims (image-plausibility.rules.ts), and
  * decodable to the end (truncated or corrupt data is refused here, not found by a job later).
  */
 export async function checkUpload(
@@ -124,6 +126,17 @@ export async function checkUploadHeader(
       'max_pixels',
       `图像 ${header.width}×${header.height} 超过 ${limits.maxPixels} 像素的上限，未解码即拒收`,
       `${header.width}×${header.height} exceeds the limit of ${limits.maxPixels} pixels (refused before decoding)`,
+    );
+  }
+  const { plausible, minBytes } = plausibleImageSize(file.size, header);
+  if (!plausible) {
+    throw refuse(
+      400,
+      'IMPLAUSIBLE_IMAGE',
+      file,
+      'plausible_size',
+      `文件头声称 ${header.width}×${header.height} 像素，但文件只有 ${file.size} 字节，至少应有 ${minBytes} 字节（任何编码的压缩比都不超过 ${MAX_COMPRESSION_RATIO}:1）：图像数据不足以构成所声称的尺寸，未解码即拒收`,
+      `the header claims ${header.width}×${header.height} pixels but the file has only ${file.size} bytes, fewer than the ${minBytes} bytes such an image needs at least (no codec compresses it beyond ${MAX_COMPRESSION_RATIO}:1): its data cannot hold the pixels it claims (refused before decoding)`,
     );
   }
   return { file, format, width: header.width, height: header.height };

@@ -13,6 +13,7 @@ import { createTestDatabase } from './test-database.js';
 import { testEnvironment, type S3ServerName } from './environment.js';
 import { startImportWorker } from '../../src/census/import/import-worker.js';
 import { startDerivativeWorker } from '../../src/images/derivative-worker.js';
+import { renderQueueFor } from '../../src/iiif/image-routes.js';
 
 export const ADMIN = { email: 'admin@test.local', password: 'Admin-password-1' } as const;
 
@@ -72,7 +73,9 @@ export async function startTestApp(
     200,
   );
   const derivativeWorker = startDerivativeWorker({ orm, objectStore, logger }, 200);
-  const deps: AppDeps = { config, orm, objectStore, logger, importWorker, derivativeWorker };
+  // The app's render queue, so tests can see (and occupy) its slots.
+  const imageRenders = renderQueueFor(config);
+  const deps: AppDeps = { config, orm, objectStore, logger, importWorker, derivativeWorker, imageRenders };
   server.on('request', buildApp(deps).callback());
   return {
     url: `http://127.0.0.1:${port}`,

@@ -219,3 +219,34 @@ test('images of unpublished records need an authorised user', async (t) => {
   t.is(own.status, 200);
   t.is(own.headers.get('cache-control'), 'private, max-age=3600');
 });
+
+// Issue 12 item 2: the request of the report (88 s and gigabytes before) now costs a bounded render.
+test('the request of the report gets a bounded result: ^max at 33.4° fits the rotated-area limit', async (t) => {
+  const res = await get(`/iiif/3/${publicImage}/full/^max/33.4/default.webp`);
+  t.is(res.status, 200);
+  const out = await describe(Buffer.from(await res.arrayBuffer()));
+  t.is(out.format, 'webp');
+  t.true(out.width! * out.height! <= 4_000_000, `${out.width}×${out.height}`);
+  t.regex(res.headers.get('link')!, /full\/\^\d+,\d+\/33\.4\/default\.webp>;rel="canonical"/);
+});
+
+test('the CORS preflight of the Image API routes allows any origin', async (t) => {
+  for (const path of [
+    `/iiif/3/${publicImage}`,
+    `/iiif/3/${publicImage}/info.json`,
+    `/iiif/3/${publicImage}/full/max/0/default.jpg`,
+  ]) {
+    const res = await fetch(`${app.url}${path}`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://viewer.example.org',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
+    });
+    t.is(res.status, 204, path);
+    t.is(res.headers.get('access-control-allow-origin'), '*', path);
+    t.regex(res.headers.get('access-control-allow-methods') ?? '', /GET/, path);
+    t.regex(res.headers.get('access-control-allow-headers') ?? '', /authorization/i, path);
+  }
+});

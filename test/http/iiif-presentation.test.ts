@@ -239,3 +239,65 @@ test.serial('export-iiif writes the published manifests and collections as stati
   t.regex((bad as { stderr: string }).stderr, /--base-url/);
   await fs.rm(out, { recursive: true, force: true });
 });
+
+// Issue 12 item 8: catalogue text is plain text; nothing typed into it reaches a viewer as markup.
+test('markup typed into catalogue text reaches the manifest as escaped text, never as HTML', async (t) => {
+  const title = '<script>alert(1)</script>論語集解';
+  const edition = '<img src=x onerror="alert(2)">明刻本 & 補';
+  const author = '<a href="javascript:alert(3)">何晏</a>';
+  const cn = await record(
+    validGujiInput({
+      callNumber: 'X-1',
+      title,
+      edition,
+      authors: [{ dynasty: '魏', name: author, role: '集注' }],
+    }),
+    true,
+  );
+  await addImages(cn, ['封面']);
+  const res = await anonymous.get(`/iiif/manifest/${cn}`);
+  t.is(res.status, 200, res.text);
+  t.deepEqual(presentationErrors(res.body), []);
+  const values: string[] = [
+    ...res.body.metadata.flatMap((m: any) => Object.values(m.value).flat()),
+    ...Object.values(res.body.summary).flat(),
+    ...Object.values(res.body.requiredStatement.value).flat(),
+  ] as string[];
+  for (const value of values) {
+    // Either no markup character at all, or one <span> whose content has every < > & escaped.
+    if (!/[<>&]/.test(value)) continue;
+    const inner = /^<span>(.*)<\/span>$/s.exec(value)?.[1];
+    t.truthy(inner, value);
+    t.notRegex(inner!, /[<>]|&(?!(amp|lt|gt);)/, value);
+  }
+  const title0 = res.body.metadata[0].value['zh-Hant'][0] as string;
+  t.is(title0, '<span>&lt;script&gt;alert(1)&lt;/script&gt;論語集解</span>', 'shown exactly as typed');
+  const authors = res.body.metadata.find((m: any) => m.label.en[0] === 'Authors').value.en[0];
+  t.is(authors, '<span>（魏）&lt;a href="javascript:alert(3)"&gt;何晏&lt;/a&gt;集注</span>');
+  t.regex(res.body.summary.en[0], /&lt;img src=x onerror="alert\(2\)"&gt;明刻本 &amp; 補/);
+  // Labels are plain text by the spec (viewers never read them as HTML): kept as catalogued.
+  t.is(res.body.label['zh-Hant'][0], title);
+  // The record itself is stored as written.
+  t.is((await anonymous.get(`/api/records/${cn}`)).body.title, title);
+});
+
+test('the CORS preflight of the Presentation routes allows any origin', async (t) => {
+  for (const path of [
+    `/iiif/manifest/${published}`,
+    '/iiif/collection/nation',
+    '/iiif/collection/province/350000',
+  ]) {
+    const res = await fetch(`${app.url}${path}`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://viewer.example.org',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
+    });
+    t.true(res.status === 204 || res.status === 200, `${path}: ${res.status}`);
+    t.is(res.headers.get('access-control-allow-origin'), '*', path);
+    t.regex(res.headers.get('access-control-allow-methods') ?? '', /GET/, path);
+    t.regex(res.headers.get('access-control-allow-headers') ?? '', /authorization/i, path);
+  }
+});

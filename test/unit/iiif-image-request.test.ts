@@ -1,6 +1,7 @@
 import test from 'ava';
 import {
   fitInside,
+  rotatedSize,
   isImageRequestError,
   scaleRound,
   parseImageRequest,
@@ -1806,3 +1807,58 @@ for (const rw of SWEEP_SIZES) {
     }
   });
 }
+
+// --- issue 12 item 2: the output after rotation and upscaling is what the limits bound
+const SERVICE: ImageLimits = {
+  maxWidth: 12000,
+  maxHeight: 12000,
+  maxArea: 64_000_000,
+  maxRotatedArea: 4_000_000,
+};
+
+test('rotatedSize is the bounding box of the turned rectangle', (t) => {
+  t.deepEqual(rotatedSize(300, 400, 0), { w: 300, h: 400 });
+  t.deepEqual(rotatedSize(300, 400, 90), { w: 400, h: 300 });
+  t.deepEqual(rotatedSize(300, 400, 180), { w: 300, h: 400 });
+  t.deepEqual(rotatedSize(300, 400, 45), { w: 495, h: 495 });
+  t.deepEqual(rotatedSize(1000, 1000, 33.4), { w: 1386, h: 1386 });
+});
+
+test('^max at an arbitrary angle shrinks until the rotated output fits maxRotatedArea', (t) => {
+  // The request of the report: a 1200×1600 page upscaled to the area limit and turned 33.4°.
+  const plan = run('full/^max/33.4/default.webp', [1200, 1600], SERVICE);
+  if (isImageRequestError(plan)) return t.fail(plan.message);
+  const out = rotatedSize(plan.size.w, plan.size.h, 33.4);
+  t.true(out.w * out.h <= 4_000_000, `${out.w}×${out.h}`);
+  t.true(out.w * out.h > 3_800_000, 'close to the limit, not needlessly small');
+  t.is(Math.round((plan.size.w / plan.size.h) * 100), 75, 'aspect ratio kept');
+  t.is(plan.canonical.size, `^${plan.size.w},${plan.size.h}`, 'an upscale, spelt with ^');
+  const max = run('full/max/33.4/default.jpg', [6000, 8000], SERVICE);
+  if (isImageRequestError(max)) return t.fail(max.message);
+  const maxOut = rotatedSize(max.size.w, max.size.h, 33.4);
+  t.true(maxOut.w * maxOut.h <= 4_000_000);
+});
+
+test('an explicit size whose rotated output exceeds the limits is a 400 naming the limit', (t) => {
+  const err = run('full/^6000,/33.4/default.webp', [1200, 1600], SERVICE);
+  t.true(isImageRequestError(err));
+  if (!isImageRequestError(err)) return;
+  t.is(err.code, 'size-exceeds-limits');
+  t.is(err.parameter, 'size');
+  t.true(err.message.includes('maxArea 4000000 after rotation'), err.message);
+  t.true(err.messageZh.includes('旋转后最大面积 4000000'), err.messageZh);
+  // Right angles count against maxArea only (a transpose costs what the plain render costs).
+  const turned = run('full/max/90/default.jpg', [6000, 8000], SERVICE);
+  t.false(isImageRequestError(turned));
+  // Upscaling counts: ^max without rotation stays within maxArea.
+  const up = run('full/^max/0/default.jpg', [1200, 1600], SERVICE);
+  if (isImageRequestError(up)) return t.fail(up.message);
+  t.true(up.size.w * up.size.h <= 64_000_000);
+});
+
+test('small arbitrary rotations within the limits are unchanged', (t) => {
+  const plan = run('full/300,/45/default.png', [1200, 1600], SERVICE);
+  if (isImageRequestError(plan)) return t.fail(plan.message);
+  t.deepEqual(plan.size, { w: 300, h: 400 });
+  t.is(plan.canonical.path, 'full/300,400/45/default.png');
+});
