@@ -33,6 +33,22 @@ export interface Config {
   readonly imageMaxPixels: number;
   /** Cookie `Secure` flag: on when the public URL is https. */
   readonly secureCookies: boolean;
+  /** Bounds and workers of spreadsheet imports (README "Spreadsheet import and export"). */
+  readonly imports: ImportSettings;
+  /** How long a stopping process waits for requests and workers before it exits anyway. */
+  readonly shutdownTimeoutMs: number;
+}
+
+/** Bounds and workers of spreadsheet imports. */
+export interface ImportSettings {
+  /** Largest spreadsheet upload, in bytes (larger → 413). */
+  readonly maxBytes: number;
+  /** Most data rows in one file; the job fails with TOO_MANY_ROWS past it. */
+  readonly maxRows: number;
+  /** A job still running this long after it started is stopped (IMPORT_DEADLINE). */
+  readonly jobTimeoutMs: number;
+  /** Jobs run at once by one process (each institution's oldest job first). */
+  readonly workers: number;
 }
 
 const booleanText = z
@@ -85,6 +101,19 @@ const envSchema = z.object({
     .positive()
     .default(1024 * 1024 * 1024),
   IMAGE_MAX_PIXELS: z.coerce.number().int().positive().default(250_000_000),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024 * 1024),
+  IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
+  IMPORT_JOB_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .positive()
+    .max(7 * 24 * 3600)
+    .default(3600),
+  IMPORT_WORKERS: z.coerce.number().int().min(0).max(16).default(2),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(30),
 });
 
 /** Thrown when the environment is invalid; lists every problem at once. */
@@ -137,5 +166,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     imageMaxBytes: e.IMAGE_MAX_BYTES,
     imageMaxPixels: e.IMAGE_MAX_PIXELS,
     secureCookies: publicUrl.startsWith('https://'),
+    imports: Object.freeze({
+      maxBytes: e.IMPORT_MAX_BYTES,
+      maxRows: e.IMPORT_MAX_ROWS,
+      jobTimeoutMs: e.IMPORT_JOB_TIMEOUT_SECONDS * 1000,
+      workers: e.IMPORT_WORKERS,
+    }),
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
   });
 }

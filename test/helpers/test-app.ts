@@ -51,7 +51,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     ...overrides,
   });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const importWorker = startImportWorker({ orm, objectStore, logger }, 200);
+  const importWorker = startImportWorker({ orm, objectStore, logger }, 200, config.imports);
   const derivativeWorker = startDerivativeWorker({ orm, objectStore, logger }, 200);
   const deps: AppDeps = { config, orm, objectStore, logger, importWorker, derivativeWorker };
   server.on('request', buildApp(deps).callback());
