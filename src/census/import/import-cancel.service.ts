@@ -32,7 +32,8 @@ export async function cancelImport(scope: RequestScope, id: string) {
         { id, status: 'running', cancelRequestedAt: null },
         { cancelRequestedAt: now },
       ));
-    const current = () => em.findOneOrFail(ImportJobSchema, { id }, { populate: ['institution'] });
+    const current = () =>
+      em.findOneOrFail(ImportJobSchema, { id }, { populate: ['institution'], refresh: true });
     if (!asked) {
       const found = await current();
       if (found.status === 'running') return presentImportJob(found); // asked before: nothing more to do

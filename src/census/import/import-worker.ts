@@ -52,58 +52,72 @@ export async function claimNextImport(em: EntityManager): Promise<{ id: string; 
 }
 
 /**
+ * Runs one claimed job to its end, as a worker does: with a deadline (settings.jobTimeoutMs), a
+ * heartbeat every `pollMs` that also brings a cancel request back (even while a slow read holds up
+ * the batches), and `shutdown`, which stops the job at its next row and puts it back in the queue.
+ */
+export async function runClaimedImport(
+  deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger },
+  claimed: { id: string; kind: string },
+  settings: ImportSettings,
+  pollMs: number,
+  shutdown: AbortSignal,
+): Promise<void> {
+  const jobId = claimed.id;
+  const stop = new AbortController();
+  const onShutdown = () => stop.abort('shutdown');
+  if (shutdown.aborted) onShutdown();
+  shutdown.addEventListener('abort', onShutdown);
+  const deadline = setTimeout(() => stop.abort('deadline'), settings.jobTimeoutMs);
+  const heartbeat = setInterval(() => {
+    void beat(deps.orm, jobId)
+      .then((cancelled) => cancelled && stop.abort('cancelled'))
+      .catch(() => undefined);
+  }, pollMs);
+  const control: ImportJobControl = { signal: stop.signal, maxRows: settings.maxRows };
+  try {
+    deps.logger.info({ jobId }, 'import started');
+    if (await beat(deps.orm, jobId)) stop.abort('cancelled');
+    if (claimed.kind === 'assessments') await runAssessmentImportJob(deps, jobId, control);
+    else await runImportJob(deps, jobId, control);
+    deps.logger.info({ jobId }, 'import finished');
+  } catch (error) {
+    if (error instanceof ImportStopped && error.reason === 'shutdown') {
+      deps.logger.info({ jobId }, 'import released for another run (shutdown)');
+      await release(deps.orm, jobId).catch(() => undefined);
+    } else {
+      deps.logger.error({ err: error, jobId }, 'import worker error');
+      await requeueOrGiveUp(deps.orm, jobId, error).catch(() => undefined);
+    }
+  } finally {
+    clearTimeout(deadline);
+    clearInterval(heartbeat);
+    shutdown.removeEventListener('abort', onShutdown);
+  }
+}
+
+/**
  * Background worker for persisted import jobs: `settings.workers` loops in this process claim jobs
- * (claimNextImport), take over jobs whose worker died, and give up after three attempts. Each run
- * has a deadline and watches for a cancel request (checked with each heartbeat); `stop` (shutdown)
- * stops the running jobs at their next row and puts them back in the queue for another run.
+ * (claimNextImport), take over jobs whose worker died, give up after three attempts, and run each
+ * with runClaimedImport. `stop` (shutdown) stops the running jobs at their next row and puts them
+ * back in the queue for another run.
  */
 export function startImportWorker(
   deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger },
   pollMs = 2000,
   settings: ImportSettings = DEFAULT_IMPORT_SETTINGS,
 ): ImportWorker {
-  const running = new Set<AbortController>();
-  const runOne = async (claimed: { id: string; kind: string }) => {
-    const jobId = claimed.id;
-    const stop = new AbortController();
-    running.add(stop);
-    const deadline = setTimeout(() => stop.abort('deadline'), settings.jobTimeoutMs);
-    // The heartbeat also carries the cancel request back, even while a slow read holds up the batches.
-    const heartbeat = setInterval(() => {
-      void beat(deps.orm, jobId)
-        .then((cancelled) => cancelled && stop.abort('cancelled'))
-        .catch(() => undefined);
-    }, pollMs);
-    const control: ImportJobControl = { signal: stop.signal, maxRows: settings.maxRows };
-    try {
-      deps.logger.info({ jobId }, 'import started');
-      if (await beat(deps.orm, jobId)) stop.abort('cancelled');
-      if (claimed.kind === 'assessments') await runAssessmentImportJob(deps, jobId, control);
-      else await runImportJob(deps, jobId, control);
-      deps.logger.info({ jobId }, 'import finished');
-    } catch (error) {
-      if (error instanceof ImportStopped && error.reason === 'shutdown') {
-        deps.logger.info({ jobId }, 'import released for another run (shutdown)');
-        await release(deps.orm, jobId).catch(() => undefined);
-      } else {
-        deps.logger.error({ err: error, jobId }, 'import worker error');
-        await requeueOrGiveUp(deps.orm, jobId, error).catch(() => undefined);
-      }
-    } finally {
-      clearTimeout(deadline);
-      clearInterval(heartbeat);
-      running.delete(stop);
-    }
-  };
+  const shutdown = new AbortController();
   const loops = Array.from({ length: settings.workers }, (_, i) =>
     startPollingLoop({
       name: `import#${i + 1}`,
       logger: deps.logger,
       pollMs,
       takeOne: async () => {
+        if (shutdown.signal.aborted) return false;
         const claimed = await claimNextImport(deps.orm.em.fork());
         if (!claimed) return false;
-        await runOne(claimed);
+        await runClaimedImport(deps, claimed, settings, pollMs, shutdown.signal);
         return true;
       },
     }),
@@ -111,7 +125,7 @@ export function startImportWorker(
   return {
     kick: () => loops.forEach((loop) => loop.kick()),
     stop: async () => {
-      for (const stop of running) stop.abort('shutdown');
+      shutdown.abort('shutdown');
       await Promise.all(loops.map((loop) => loop.stop()));
     },
     idle: async () => {
