@@ -5,6 +5,7 @@ import { pipeline, Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import type { AppError, ErrorDetail } from '../../http/app-error.js';
 import { decodeUtf8 } from './csv-encoding.js';
+import { fromCsvCell } from '../../http/csv-formula-guard.js';
 import { fileError } from './sheet-errors.js';
 import { boundCells, isEmptyRow, type SheetRow } from './sheet-row.js';
 
@@ -55,6 +56,8 @@ export async function* readCsvRows(stream: Readable): AsyncGenerator<SheetRow> {
       rowNumber += 1;
       if (isEmptyRow(record)) continue;
       const cellErrors: ErrorDetail[] = [];
+      // Text our CSV exports prefixed so that spreadsheet programs do not run it comes back as it was.
+      for (let i = 0; i < record.length; i++) record[i] = fromCsvCell(record[i]!);
       boundCells(record, cellErrors, rowNumber);
       yield { rowNumber, cells: record, cellErrors };
     }
