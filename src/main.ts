@@ -50,16 +50,26 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
+  // Whatever hangs (a request, a worker, an embedded server), the process is gone within the deadline.
+  setTimeout(() => {
+    logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown deadline passed; exiting now');
+    process.exit(1);
+  }, config.shutdownTimeoutMs).unref();
+  // Running imports stop at their next row and go back to the queue while requests finish.
+  const importsStopped = importWorker?.stop();
   if (server) {
     const closing = new Promise((resolve) => server!.close(resolve));
     server.closeIdleConnections();
-    // Requests still running after 10 s are cut so the embedded servers can stop.
-    const force = setTimeout(() => server!.closeAllConnections(), 10_000);
+    // Requests still running after 10 s (or half the shutdown deadline) are cut so the embedded servers can stop.
+    const force = setTimeout(
+      () => server!.closeAllConnections(),
+      Math.min(10_000, config.shutdownTimeoutMs / 2),
+    );
     await closing;
     clearTimeout(force);
   }
   await catalogueBackfill;
-  await importWorker?.stop();
+  await importsStopped;
   await derivativeWorker?.stop();
   await orphanSweeper?.stop();
   await orm?.close(true).catch(() => undefined);
@@ -90,7 +100,11 @@ try {
       );
     }
   }
-  importWorker = startImportWorker({ orm, objectStore, logger, eraYearMargin: config.eraYearMargin });
+  importWorker = startImportWorker(
+    { orm, objectStore, logger, eraYearMargin: config.eraYearMargin },
+    2000,
+    config.imports,
+  );
   derivativeWorker = startDerivativeWorker({ orm, objectStore, logger });
   orphanSweeper = startOrphanSweeper(
     { orm, objectStore, logger },

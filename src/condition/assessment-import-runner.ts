@@ -4,6 +4,14 @@ import { DriverException } from '@mikro-orm/core';
 import { ImportJobSchema, ImportRowErrorSchema } from '../census/import/import-job.entity.js';
 import { ImportJobLog, readImportRows, type RowProblem } from '../census/import/import-job-log.js';
 import {
+  checkRowCount,
+  ImportStopped,
+  stoppedFailure,
+  throwIfStopped,
+  unboundedControl,
+  type ImportJobControl,
+} from '../census/import/import-job-control.js';
+import {
   checkAssessmentRow,
   groupKeyOf,
   mapAssessmentHeader,
@@ -36,11 +44,13 @@ class RollbackAtomicImport extends Error {}
 /**
  * Runs one claimed assessment import: streams the file, checks each row, gathers consecutive rows of
  * the same assessment, stores the assessments in batches (idempotent by key) and reports every bad row.
- * `skip` keeps the good assessments; `atomic` stores nothing unless every row is good.
+ * `skip` keeps the good assessments; `atomic` stores nothing unless every row is good. `bounds`
+ * stops it early and bounds its rows, as for record imports.
  */
 export async function runAssessmentImportJob(
   deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger },
   jobId: string,
+  bounds: ImportJobControl = unboundedControl(),
 ): Promise<void> {
   const control = deps.orm.em.fork();
   const job = await control.findOneOrFail(ImportJobSchema, { id: jobId });
@@ -69,6 +79,7 @@ export async function runAssessmentImportJob(
     const badRows = new Set<number>();
     let drafts: AssessmentDraft[] = [];
     const store = async () => {
+      throwIfStopped(bounds);
       const outcome = await storeOrOneByOne(em, ctx, drafts);
       counters.created += outcome.created;
       counters.unchanged += outcome.unchanged;
@@ -96,8 +107,11 @@ export async function runAssessmentImportJob(
       if (drafts.length >= BATCH_DRAFTS) await store();
     };
     const source = await deps.objectStore.get(job.objectKey);
+    const closeSource = () => source.destroy();
+    bounds.signal.addEventListener('abort', closeSource);
     try {
       for await (const row of readImportRows(job.format, source)) {
+        throwIfStopped(bounds);
         if (!header) {
           const mapped = mapAssessmentHeader(row.cells);
           if ('errors' in mapped) {
@@ -114,6 +128,7 @@ export async function runAssessmentImportJob(
           continue;
         }
         counters.total += 1;
+        checkRowCount(bounds, counters.total);
         const checked = checkAssessmentRow(header, row.rowNumber, row.cells);
         const errors = [...row.cellErrors, ...('errors' in checked ? checked.errors : [])];
         const valid = 'row' in checked ? checked.row : null;
@@ -130,8 +145,12 @@ export async function runAssessmentImportJob(
         }
         if (log.pending.length >= 500) await report();
       }
+    } catch (error) {
+      throwIfStopped(bounds);
+      throw error;
     } finally {
-      source.destroy();
+      bounds.signal.removeEventListener('abort', closeSource);
+      closeSource();
     }
     if (!header)
       throw new AppError(400, 'EMPTY_FILE', '文件中没有表头和数据', 'The file has no header and no rows');
@@ -147,6 +166,13 @@ export async function runAssessmentImportJob(
   } catch (error) {
     if (error instanceof RollbackAtomicImport) {
       await log.finish({ ...counters, created: 0 }, null);
+    } else if (error instanceof ImportStopped && error.reason !== 'shutdown') {
+      if (job.mode === 'atomic') counters.created = 0;
+      await log.finish(
+        counters,
+        stoppedFailure(error.reason),
+        error.reason === 'cancelled' ? 'cancelled' : 'failed',
+      );
     } else if (error instanceof AppError) {
       if (job.mode === 'atomic') counters.created = 0;
       await log.finish(counters, {
@@ -154,7 +180,8 @@ export async function runAssessmentImportJob(
         message: `${error.messageZh} / ${error.messageEn}`,
       });
     } else {
-      deps.logger.error({ err: error, jobId }, 'assessment import failed');
+      if (!(error instanceof ImportStopped))
+        deps.logger.error({ err: error, jobId }, 'assessment import failed');
       throw error;
     }
   }

@@ -45,6 +45,10 @@ export interface Config {
   readonly trustProxyHops: number;
   /** Years past an era's official end accepted (with a warning) in edition dates; more is an error. */
   readonly eraYearMargin: number;
+  /** Bounds and workers of spreadsheet imports (README "Spreadsheet import and export"). */
+  readonly imports: ImportSettings;
+  /** How long a stopping process waits for requests and workers before it exits anyway. */
+  readonly shutdownTimeoutMs: number;
 }
 
 /** Bounds on IIIF renders, so one client cannot take the service down. */
@@ -59,6 +63,18 @@ export interface IiifRenderSettings {
   readonly renderQueue: number;
   /** Deadline of one render, waiting included; past it the work is abandoned and the answer is 503. */
   readonly renderTimeoutMs: number;
+}
+
+/** Bounds and workers of spreadsheet imports. */
+export interface ImportSettings {
+  /** Largest spreadsheet upload, in bytes (larger → 413). */
+  readonly maxBytes: number;
+  /** Most data rows in one file; the job fails with TOO_MANY_ROWS past it. */
+  readonly maxRows: number;
+  /** A job still running this long after it started is stopped (IMPORT_DEADLINE). */
+  readonly jobTimeoutMs: number;
+  /** Jobs run at once by one process (each institution's oldest job first). */
+  readonly workers: number;
 }
 
 const booleanText = z
@@ -131,6 +147,19 @@ const envSchema = z.object({
   IIIF_RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   IIIF_RENDER_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
   IIIF_RENDER_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024 * 1024),
+  IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
+  IMPORT_JOB_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .positive()
+    .max(7 * 24 * 3600)
+    .default(3600),
+  IMPORT_WORKERS: z.coerce.number().int().min(0).max(16).default(2),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(30),
 });
 
 /** Thrown when the environment is invalid; lists every problem at once. */
@@ -203,5 +232,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: publicUrl.startsWith('https://'),
     trustProxyHops: e.TRUST_PROXY,
     eraYearMargin: e.ERA_YEAR_MARGIN,
+    imports: Object.freeze({
+      maxBytes: e.IMPORT_MAX_BYTES,
+      maxRows: e.IMPORT_MAX_ROWS,
+      jobTimeoutMs: e.IMPORT_JOB_TIMEOUT_SECONDS * 1000,
+      workers: e.IMPORT_WORKERS,
+    }),
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
   });
 }

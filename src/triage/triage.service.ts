@@ -1,5 +1,4 @@
 import type { Knex } from '@mikro-orm/postgresql';
-import { stringify } from 'csv-stringify/sync';
 import type { TriageQuery } from './triage.schemas.js';
 import { explainTriageScore, type TriageWeights } from './triage.rules.js';
 import { readTriageWeights } from './triage-weights.repository.js';
@@ -9,6 +8,7 @@ import type { CensusScope } from './triage-scope.rules.js';
 import { presentAcidity } from '../condition/condition.presenter.js';
 import type { AcidityBandCode } from '../condition/damage-level.rules.js';
 import type { RequestScope } from '../http/request-scope.js';
+import { csvText } from '../http/csv-writer.js';
 
 interface TriageRow {
   census_number: string;
@@ -182,6 +182,6 @@ export async function exportTriageCsv(scope: RequestScope, q: TriageQuery): Prom
       `${p.explanationZh} / ${p.explanationEn}`,
     ];
   });
-  // A BOM so spreadsheet programs open the Chinese text as UTF-8.
-  return `\uFEFF${stringify([header, ...body])}`;
+  // The shared CSV writer: a BOM for the Chinese text, and titles that cannot run as formulas.
+  return csvText(header, body);
 }

@@ -71,6 +71,7 @@ export async function startTestApp(
   const importWorker = startImportWorker(
     { orm, objectStore, logger, eraYearMargin: config.eraYearMargin },
     200,
+    config.imports,
   );
   const derivativeWorker = startDerivativeWorker({ orm, objectStore, logger }, 200);
   // The app's render queue, so tests can see (and occupy) its slots.

@@ -270,6 +270,29 @@ const CORE_CASES: Record<string, CaseEntry> = {
       status: await uploadAs(w.paFujian, w.instJs.id),
     },
   ],
+  'POST /api/imports/:id/cancel': async (w) => {
+    const queue = async (institutionId: string) => {
+      const form = new FormData();
+      form.set('file', new Blob(['索书号,题名卷数\nZ1,论语\n']), 'r.csv');
+      const res = await fetch(`${w.admin.baseUrl}/api/institutions/${institutionId}/imports`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${w.admin.token}` },
+        body: form,
+      });
+      return ((await res.json()) as { id: string }).id;
+    };
+    const [jobB, jobJs] = [await queue(w.instB.id), await queue(w.instJs.id)];
+    return [
+      {
+        who: 'cataloguer A cancels an import of B',
+        status: (await w.catA.post(`/api/imports/${jobB}/cancel`, {})).status,
+      },
+      {
+        who: 'Fujian admin cancels a Jiangsu import',
+        status: (await w.paFujian.post(`/api/imports/${jobJs}/cancel`, {})).status,
+      },
+    ];
+  },
   'PATCH /api/users/:id': async (w) => [
     {
       who: 'cataloguer A edits a user of B',

@@ -64,8 +64,12 @@ export class ImportJobLog {
     await this.em.nativeUpdate(ImportJobSchema, { id: this.jobId }, { ...counters, heartbeatAt: new Date() });
   }
 
-  /** Ends the job: done, or failed with the failure's code, message and details. */
-  async finish(counters: object, failure: ImportFailure | null): Promise<void> {
+  /** Ends the job: done, or failed (or cancelled) with the failure's code, message and details. */
+  async finish(
+    counters: object,
+    failure: ImportFailure | null,
+    status: 'failed' | 'cancelled' = 'failed',
+  ): Promise<void> {
     await this.flush();
     if (failure?.details?.length)
       await this.em.insertMany(
@@ -77,7 +81,7 @@ export class ImportJobLog {
       { id: this.jobId },
       {
         ...counters,
-        status: failure ? 'failed' : 'done',
+        status: failure ? status : 'done',
         errorCode: failure?.code ?? null,
         errorMessage: failure?.message ?? null,
         finishedAt: new Date(),

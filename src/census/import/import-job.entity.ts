@@ -2,7 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { InstitutionSchema } from '../../institutions/institution.entity.js';
 
-export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const IMPORT_MODES = ['skip', 'atomic'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -45,6 +45,10 @@ export const ImportJobSchema = defineEntity({
     errorCode: p.string().length(64).nullable(),
     errorMessage: p.text().nullable(),
     attempts: p.integer().default(0),
+    /** Set by POST /api/imports/:id/cancel; the worker running the job stops at its next row. */
+    cancelRequestedAt: p.datetime().nullable(),
+    /** The text encoding a CSV was read in (utf-8, gb18030, utf-16le, utf-16be); null for XLSX. */
+    encoding: p.string().length(16).nullable(),
     heartbeatAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     startedAt: p.datetime().nullable(),

@@ -7,6 +7,7 @@ import type { CodeListName } from '../record.types.js';
 import type { CodeListValues } from '../code-list.rules.js';
 import type { ErrorDetail } from '../../http/app-error.js';
 import type { ValidRow } from './import-batch.service.js';
+import { fieldLimitErrors } from './import-field-limits.js';
 
 /** Turns spreadsheet rows into valid records or the row's errors; remembers call numbers already seen in the file. */
 export class ImportRowChecker {
@@ -35,6 +36,9 @@ export class ImportRowChecker {
     const all = [...row.cellErrors, ...errors];
     const parsed = rowToRecordInput(cells, { institutionId: this.institutionId });
     if ('errors' in parsed) return { errors: [...all, ...parsed.errors] };
+    // Text past the API's limits is refused before any further (costly) check of it.
+    const tooLong = fieldLimitErrors(parsed.input);
+    if (tooLong.length) return { errors: [...all, ...tooLong] };
     const result = validateRecord(parsed.input, {
       codeLists: this.codeLists,
       intent: 'save',

@@ -11,6 +11,14 @@ import {
 import { ImportRowChecker } from './import-row-checker.js';
 import { SerialLane } from './serial-lane.js';
 import { ImportJobLog, readImportRows } from './import-job-log.js';
+import {
+  checkRowCount,
+  ImportStopped,
+  stoppedFailure,
+  throwIfStopped,
+  unboundedControl,
+  type ImportJobControl,
+} from './import-job-control.js';
 import { loadCodeLists } from '../code-list.service.js';
 import { InstitutionSchema } from '../../institutions/institution.entity.js';
 import { AuditEntrySchema } from '../../audit/audit-entry.entity.js';
@@ -35,11 +43,13 @@ class RollbackAtomicImport extends Error {}
 /**
  * Runs one claimed import job to the end: streams the file from the object store, checks each row,
  * stores valid rows in batches and reports every bad row with its row number. `skip` keeps the good
- * rows; `atomic` stores nothing unless every row is good.
+ * rows; `atomic` stores nothing unless every row is good. `bounds` stops it early (cancel,
+ * deadline, shutdown: ImportStopped) and bounds its rows; a batch is stored whole or not at all.
  */
 export async function runImportJob(
   deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger; eraYearMargin?: number },
   jobId: string,
+  bounds: ImportJobControl = unboundedControl(),
 ): Promise<void> {
   const control = deps.orm.em.fork();
   const job = await control.findOneOrFail(ImportJobSchema, { id: jobId }, { populate: ['institution'] });
@@ -88,6 +98,7 @@ export async function runImportJob(
         return result;
       });
     const applyBatch = async (rows: readonly ValidRow[]) => {
+      throwIfStopped(bounds);
       const outcome = await storeBatchOrRowByRow(storeBatch, rows);
       counters.created += outcome.created.length;
       counters.updated += outcome.updated.length;
@@ -115,10 +126,13 @@ export async function runImportJob(
     // Stores batch N while batch N+1 is read and checked.
     const lane = new SerialLane();
     const source = await deps.objectStore.get(job.objectKey);
-    // A failure mid-file must not leave the download (and its connection) open.
+    // A failure mid-file must not leave the download (and its connection) open; a stop signal
+    // also ends a read that is waiting for the object store.
     const closeSource = () => source.destroy();
+    bounds.signal.addEventListener('abort', closeSource);
     try {
       for await (const row of readImportRows(job.format, source)) {
+        throwIfStopped(bounds);
         if (first) {
           first = false;
           const headerErrors = checker.header(row);
@@ -137,6 +151,7 @@ export async function runImportJob(
           continue;
         }
         counters.total += 1;
+        checkRowCount(bounds, counters.total);
         const checked = checker.check(row);
         if ('errors' in checked) {
           counters.failed += 1;
@@ -153,7 +168,12 @@ export async function runImportJob(
           await lane.run(() => applyBatch(rows));
         } else if (log.pending.length >= BATCH_ROWS) await lane.run(report);
       }
+    } catch (error) {
+      // A read cut short by the stop signal fails with a stream error: report the stop instead.
+      throwIfStopped(bounds);
+      throw error;
     } finally {
+      bounds.signal.removeEventListener('abort', closeSource);
       closeSource();
       // Even when reading failed, the batch being stored finishes (and is counted) before the job
       // is finished; its own failure comes first, as it would have had it been awaited in line.
@@ -177,6 +197,14 @@ export async function runImportJob(
   } catch (error) {
     if (error instanceof RollbackAtomicImport) {
       await log.finish({ ...counters, created: 0, updated: 0 }, null);
+    } else if (error instanceof ImportStopped && error.reason !== 'shutdown') {
+      // Stored batches of a skip import stay (each was committed whole); an atomic one keeps nothing.
+      if (job.mode === 'atomic') Object.assign(counters, { created: 0, updated: 0 });
+      await log.finish(
+        counters,
+        stoppedFailure(error.reason),
+        error.reason === 'cancelled' ? 'cancelled' : 'failed',
+      );
     } else if (error instanceof AppError) {
       if (job.mode === 'atomic') Object.assign(counters, { created: 0, updated: 0 });
       await log.finish(counters, {
@@ -185,7 +213,7 @@ export async function runImportJob(
         details: error.details,
       });
     } else {
-      deps.logger.error({ err: error, jobId }, 'import failed');
+      if (!(error instanceof ImportStopped)) deps.logger.error({ err: error, jobId }, 'import failed');
       throw error;
     }
   }

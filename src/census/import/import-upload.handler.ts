@@ -19,7 +19,8 @@ export function queueUploadedImport(kind: ImportKind) {
     koa,
     deps,
   }: HandlerInput<undefined, z.infer<typeof importUploadQuery>, { id: string }>): Promise<HandlerResult> => {
-    const upload = await receiveMultipart(koa, { maxFileBytes: deps.config.maxUploadBytes, maxFiles: 1 });
+    const maxFileBytes = Math.min(deps.config.maxUploadBytes, deps.config.imports.maxBytes);
+    const upload = await receiveMultipart(koa, { maxFileBytes, maxFiles: 1 });
     try {
       const mode = z
         .enum(IMPORT_MODES)

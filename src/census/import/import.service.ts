@@ -14,6 +14,7 @@ import { AppError } from '../../http/app-error.js';
 import type { SpooledFile } from '../../http/multipart.js';
 import { requireActor, type RequestScope } from '../../http/request-scope.js';
 import type { ObjectStore } from '../../object-store/object-store.js';
+import { storeCall } from '../../object-store/object-store-errors.js';
 
 /** Import job → API JSON. */
 export function presentImportJob(job: ImportJob) {
@@ -34,6 +35,11 @@ export function presentImportJob(job: ImportJob) {
     failed: job.failed,
     conflicts: job.conflicts,
     error: job.errorCode ? { code: job.errorCode, message: job.errorMessage } : null,
+    /** The text encoding the CSV was read in (null for XLSX, or before the job ran). */
+    encoding: job.encoding ?? null,
+    cancelRequested: job.cancelRequestedAt != null,
+    /** What the caller may do with the job now (they may see it, so they may start and cancel imports). */
+    actions: { cancel: (job.status === 'queued' || job.status === 'running') && !job.cancelRequestedAt },
     createdAt: job.createdAt.toISOString(),
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
@@ -110,11 +116,14 @@ export async function queueImport(
   const format = formatOf(file);
   const id = randomUUID();
   const objectKey = `imports/${id}.${format}`;
-  const stored = await store.putFile(
-    objectKey,
-    file.path,
-    { 'Content-Type': format === 'csv' ? 'text/csv' : 'application/octet-stream' },
-    { sha256: file.sha256 },
+  // A store that is down is a 503 (not a 500); a failed upload leaves nothing (the store aborts it).
+  const stored = await storeCall('保存导入文件 / storing the import file', () =>
+    store.putFile(
+      objectKey,
+      file.path,
+      { 'Content-Type': format === 'csv' ? 'text/csv' : 'application/octet-stream' },
+      { sha256: file.sha256 },
+    ),
   );
   try {
     return await scope.em.transactional(async (em) => {
@@ -149,7 +158,8 @@ export async function queueImport(
   }
 }
 
-async function loadVisibleJob(scope: RequestScope, id: string): Promise<ImportJob> {
+/** The job, when the caller may start imports of its kind for its institution (404 or 403 otherwise). */
+export async function loadVisibleJob(scope: RequestScope, id: string): Promise<ImportJob> {
   const job = await scope.em.findOne(ImportJobSchema, { id }, { populate: ['institution'] });
   if (!job) throw AppError.notFound(`Import ${id}`, `导入任务 ${id} `);
   await loadEditableInstitution(scope, job.institution.id, job.kind);

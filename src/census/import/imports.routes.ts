@@ -4,6 +4,7 @@ import { defineRoute } from '../../http/route.js';
 import { institutionIdParams } from '../../institutions/institution.schemas.js';
 import { getImport, importErrorRows, listImports } from './import.service.js';
 import { importUploadQuery, queueUploadedImport } from './import-upload.handler.js';
+import { cancelImport } from './import-cancel.service.js';
 import { writeCsv } from '../spreadsheet/writers.js';
 
 const tag = 'Import 导入';
@@ -43,6 +44,17 @@ export const importRoutes = [
       body: await getImport(scope, params.id),
       headers: { 'Cache-Control': 'no-store' },
     }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/imports/:id/cancel',
+    summary:
+      'Cancel an import (authorised like starting one; audited): a queued job ends at once, a running one stops at its next row → 202 the job',
+    tag,
+    auth: 'user',
+    successStatus: 202,
+    params: jobParams,
+    handler: async ({ scope, params }) => ({ status: 202, body: await cancelImport(scope, params.id) }),
   }),
   defineRoute({
     method: 'get',

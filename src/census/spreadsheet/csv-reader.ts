@@ -3,10 +3,11 @@
 
 import { pipeline, Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import type { AppError } from '../../http/app-error.js';
+import type { AppError, ErrorDetail } from '../../http/app-error.js';
 import { decodeUtf8 } from './csv-encoding.js';
+import { fromCsvCell } from '../../http/csv-formula-guard.js';
 import { fileError } from './sheet-errors.js';
-import { isEmptyRow, type SheetRow } from './sheet-row.js';
+import { boundCells, isEmptyRow, type SheetRow } from './sheet-row.js';
 
 /** The longest record accepted; a longer one is almost always a quote that is never closed. */
 export const MAX_CSV_RECORD_CHARS = 1024 * 1024;
@@ -14,8 +15,16 @@ export const MAX_CSV_RECORD_CHARS = 1024 * 1024;
 function malformed(error: CsvError, rowNumber: number): AppError {
   const tooLong = error.code === 'CSV_MAX_RECORD_SIZE';
   const quote = error.code === 'CSV_QUOTE_NOT_CLOSED';
-  const zh = tooLong || quote ? '很可能有一个双引号没有闭合' : error.message;
-  const en = tooLong || quote ? 'most likely a double quote is never closed' : error.message;
+  const zh = tooLong
+    ? `一行超过 ${MAX_CSV_RECORD_CHARS} 个字符：有一个双引号没有闭合，或单元格内容过长`
+    : quote
+      ? '很可能有一个双引号没有闭合'
+      : error.message;
+  const en = tooLong
+    ? `a row is longer than ${MAX_CSV_RECORD_CHARS} characters: a double quote is never closed, or a cell is far too long`
+    : quote
+      ? 'most likely a double quote is never closed'
+      : error.message;
   return fileError(
     'CSV_MALFORMED',
     `CSV 格式错误：从第 ${rowNumber} 行起无法解析（${zh}）`,
@@ -46,7 +55,11 @@ export async function* readCsvRows(stream: Readable): AsyncGenerator<SheetRow> {
     for await (const record of parser as AsyncIterable<string[]>) {
       rowNumber += 1;
       if (isEmptyRow(record)) continue;
-      yield { rowNumber, cells: record, cellErrors: [] };
+      const cellErrors: ErrorDetail[] = [];
+      // Text our CSV exports prefixed so that spreadsheet programs do not run it comes back as it was.
+      for (let i = 0; i < record.length; i++) record[i] = fromCsvCell(record[i]!);
+      boundCells(record, cellErrors, rowNumber);
+      yield { rowNumber, cells: record, cellErrors };
     }
   } catch (error) {
     if (error instanceof CsvError) {

@@ -1,4 +1,5 @@
 import type { ErrorDetail } from '../../http/app-error.js';
+import { columnLetter } from './sheet-errors.js';
 
 /**
  * One non-empty row as a reader yields it. `rowNumber` is the 1-based row of the spreadsheet as a
@@ -15,4 +16,27 @@ export interface SheetRow {
 /** A row is empty when no cell holds anything but whitespace. */
 export function isEmptyRow(cells: readonly string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
+}
+
+/**
+ * The longest cell read: Excel's own limit (32,767 characters), far above every field limit of the
+ * record schema, so a legitimate cell never meets it. A longer cell is emptied and reported, and
+ * its text goes no further than the reader.
+ */
+export const MAX_CELL_CHARS = 32_767;
+
+/** Empties the cells longer than MAX_CELL_CHARS and reports each (in place, for the readers). */
+export function boundCells(cells: string[], cellErrors: ErrorDetail[], rowNumber: number): void {
+  cells.forEach((cell, i) => {
+    if (cell.length <= MAX_CELL_CHARS) return;
+    const ref = `${columnLetter(i)}${rowNumber}`;
+    cells[i] = '';
+    cellErrors.push({
+      path: `cells.${columnLetter(i)}`,
+      value: `${cell.slice(0, 50)}…（${cell.length} 字 / characters）`,
+      rule: 'CELL_TOO_LONG',
+      messageZh: `单元格 ${ref} 有 ${cell.length} 个字符，超过 ${MAX_CELL_CHARS} 字符的上限`,
+      messageEn: `Cell ${ref} holds ${cell.length} characters, more than the limit of ${MAX_CELL_CHARS}`,
+    });
+  });
 }

@@ -1,9 +1,7 @@
 // Streaming writers for exports: rows come from an (async) iterable and go straight to the output
 // stream, so an export of a whole province never sits in memory. Both writers end the stream.
 
-import { Readable, type Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 /** A cell value to write; null and undefined are written as empty cells. */
@@ -12,18 +10,8 @@ export type SheetValue = string | number | null | undefined;
 /** Rows to write, synchronous or asynchronous. */
 export type SheetRows = AsyncIterable<readonly SheetValue[]> | Iterable<readonly SheetValue[]>;
 
-/** Writes a CSV: UTF-8 with BOM (so Excel does not read it as GBK) and CRLF line ends. */
-export async function writeCsv(out: Writable, header: readonly string[], rows: SheetRows): Promise<void> {
-  async function* lines() {
-    yield [...header];
-    for await (const row of rows) yield row.map((value) => value ?? '');
-  }
-  await pipeline(
-    Readable.from(lines()),
-    stringify({ bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ }),
-    out,
-  );
-}
+// CSV: one writer for every CSV of the service (src/http/csv-writer.ts), re-exported for the exports.
+export { csvText, writeCsv } from '../../http/csv-writer.js';
 
 /** Options of the XLSX writer. */
 export interface XlsxWriteOptions {

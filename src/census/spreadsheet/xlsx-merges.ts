@@ -9,6 +9,9 @@ import { StringDecoder } from 'node:string_decoder';
 // Any namespace prefix (x:mergeCell) and either quote style.
 const MERGE_CELL = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']+)["']/g;
 
+/** Longer than any <mergeCell …/> tag (its ref is at most A1:XFD1048576). */
+const MAX_TAG_CHARS = 1024;
+
 /** Every merged range of a worksheet, in document order. */
 export async function scanMergedRanges(xmlChunks: AsyncIterable<Buffer | string>): Promise<string[]> {
   const decoder = new StringDecoder('utf8');
@@ -20,9 +23,14 @@ export async function scanMergedRanges(xmlChunks: AsyncIterable<Buffer | string>
   for await (const chunk of xmlChunks) {
     const text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
     // A tag cut by the chunk boundary is kept for the next round: scan only up to the last '<'.
+    // Only a short tail can be the start of a <mergeCell> tag; a long one is cell text after some
+    // other tag, and carrying it on would copy a huge cell again with every chunk (quadratic time:
+    // a 300 MB cell held the import for twenty minutes).
     const cut = text.lastIndexOf('<');
     scan(cut < 0 ? text : text.slice(0, cut));
-    carry = cut < 0 ? '' : text.slice(cut);
+    const tail = cut < 0 ? '' : text.slice(cut);
+    if (tail.length > MAX_TAG_CHARS) scan(tail);
+    carry = tail.length <= MAX_TAG_CHARS ? tail : '';
   }
   scan(carry + decoder.end());
   return ranges;

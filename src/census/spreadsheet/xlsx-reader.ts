@@ -22,10 +22,11 @@ import type ExcelJS from 'exceljs';
 import type { ErrorDetail } from '../../http/app-error.js';
 import { AppError } from '../../http/app-error.js';
 import { columnLetter, detail, fileError } from './sheet-errors.js';
-import { isEmptyRow, type SheetRow } from './sheet-row.js';
+import { boundCells, isEmptyRow, type SheetRow } from './sheet-row.js';
 import { readFileHead, spoolToTempFile } from './temp-spool.js';
 import { cellText } from './xlsx-cell-text.js';
 import { scanMergedRanges } from './xlsx-merges.js';
+import { checkZipBomb } from './xlsx-zip-guard.js';
 import { drainWorksheet, eachWorksheet, openWorkbook, type StreamWorkbook } from './xlsx-workbook.js';
 
 /** At most this many merged ranges are listed in the error (the count is always given). */
@@ -148,17 +149,27 @@ function rowOf(row: ExcelJS.Row): SheetRow {
           ),
     );
   });
+  boundCells(cells, cellErrors, row.number);
   return { rowNumber: row.number, cells, cellErrors };
 }
 
 /**
  * The non-empty rows of the first worksheet of an XLSX stream, cells as displayed text. Throws
- * NOT_A_SPREADSHEET or MERGED_CELLS before the first row; formulas and error values are cellErrors.
+ * NOT_A_SPREADSHEET, XLSX_ZIP_BOMB or MERGED_CELLS before the first row; formulas, error values and
+ * cells longer than MAX_CELL_CHARS are cellErrors.
  */
 export async function* readXlsxRows(stream: Readable): AsyncGenerator<SheetRow> {
   const file = await spoolToTempFile(stream, 'upload.xlsx');
   try {
     await checkZipSignature(file.path);
+    await checkZipBomb(file.path).catch((error: unknown) => {
+      if (error instanceof AppError) throw error;
+      throw notASpreadsheet(
+        '文件已损坏或不是 Excel 工作簿',
+        'the file is damaged or is not an Excel workbook',
+        error,
+      );
+    });
     const merges = await firstSheetMerges(file.path);
     if (merges.length > 0) throw mergedCellsError(merges);
     const pass = async function* (workbook: StreamWorkbook) {

@@ -14,8 +14,8 @@ addMessages({
   'imp.mode.atomic': ['全部不导入（要么全部成功，要么全部不存）', 'Import nothing (all or nothing)'],
   'imp.file': ['表格文件（.csv 或 .xlsx）', 'Spreadsheet (.csv or .xlsx)'],
   'imp.fileHint': [
-    'CSV 请存为 UTF-8；GBK 编码的文件会被识别并说明如何转换。表头可用中文或英文键名。',
-    'Save CSV files as UTF-8; a GBK file is detected and you are told how to convert it. Headers may be Chinese or the English keys.',
+    'CSV 可以是 UTF-8、GBK/GB18030 或 UTF-16 编码（自动识别）。表头可用中文或英文键名。',
+    'CSV files may be UTF-8, GBK/GB18030 or UTF-16 (detected automatically). Headers may be Chinese or the English keys.',
   ],
   'imp.fileRequired': ['请选择要导入的文件', 'Choose a file to import'],
   'imp.fileType': ['只接受 .csv 或 .xlsx 文件', 'Only .csv or .xlsx files'],
@@ -50,6 +50,11 @@ addMessages({
   'imp.status.running': ['导入中', 'Running'],
   'imp.status.done': ['已完成', 'Done'],
   'imp.status.failed': ['失败', 'Failed'],
+  'imp.status.cancelled': ['已取消', 'Cancelled'],
+  'imp.cancel': ['取消导入', 'Cancel the import'],
+  'imp.cancelAsked': ['已请求取消导入。', 'The import was asked to stop.'],
+  'imp.cancelling': ['（正在取消…）', '(cancelling…)'],
+  'imp.encoding': ['文件编码', 'File encoding'],
   'imp.progress': ['进度', 'Progress'],
   'imp.progressLine': [
     '已读取 {total} 行，已处理 {processed} 行',

@@ -162,7 +162,13 @@ function exportSection(inst) {
   );
 }
 
-const BADGE_CLASS = { done: 'badge-ok', failed: 'badge-error', queued: 'badge-off', running: 'badge-off' };
+const BADGE_CLASS = {
+  done: 'badge-ok',
+  failed: 'badge-error',
+  cancelled: 'badge-off',
+  queued: 'badge-off',
+  running: 'badge-off',
+};
 const statusBadge = (status) =>
   h('span', { class: `badge ${BADGE_CLASS[status]}`, dataset: { status } }, t(`imp.status.${status}`));
 
@@ -290,7 +296,24 @@ function errorsSection(job) {
   return section;
 }
 
-function jobView(job) {
+/** The cancel button, when the server says the job may still be cancelled; `onChange` shows the answer. */
+function cancelButton(job, onChange) {
+  if (!job.actions?.cancel) return null;
+  const button = h('button', { type: 'button', class: 'button button-secondary' }, t('imp.cancel'));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      onChange(await api.post(`/api/imports/${enc(job.id)}/cancel`));
+      notify(t('imp.cancelAsked'));
+    } catch (error) {
+      button.disabled = false;
+      notify(error.message ?? String(error));
+    }
+  });
+  return h('p', { class: 'import-actions' }, button);
+}
+
+function jobView(job, onChange = () => {}) {
   const running = job.status === 'queued' || job.status === 'running';
   return h(
     'div',
@@ -304,6 +327,9 @@ function jobView(job) {
         [t('imp.mode'), t(`imp.mode.${job.mode}`)],
         [t('imp.status'), statusBadge(job.status)],
         [t('imp.createdAt'), formatDateTime(job.createdAt)],
+        ...(job.encoding
+          ? [[t('imp.encoding'), h('span', { dataset: { encoding: job.encoding } }, job.encoding)]]
+          : []),
       ]),
       h(
         'p',
@@ -314,7 +340,9 @@ function jobView(job) {
           : h('progress', { max: 1, value: 1, 'aria-label': t('imp.progress') }),
         ' ',
         t('imp.progressLine', job),
+        job.cancelRequested && running ? ` ${t('imp.cancelling')}` : '',
       ),
+      running ? cancelButton(job, onChange) : null,
       h('h2', {}, t('imp.counts')),
       countsList(job),
       job.error ? errorBox({ message: `${t('imp.jobError')}${job.error.message}` }) : null,
@@ -338,7 +366,12 @@ export async function renderImportJob(ctx) {
   }
   if (!ctx.isCurrent()) return;
   ctx.setTitle(`${t('imp.jobTitle')} · ${job.fileName}`);
-  const body = h('div', {}, jobView(job));
+  const body = h('div', {});
+  const show = (next) => {
+    job = next;
+    replace(body, jobView(job, show));
+  };
+  show(job);
   ctx.view.append(
     h(
       'nav',
@@ -351,9 +384,9 @@ export async function renderImportJob(ctx) {
   while (ctx.isCurrent() && (job.status === 'queued' || job.status === 'running')) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     if (!ctx.isCurrent()) return;
-    job = await api.get(`/api/imports/${enc(ctx.params.id)}`);
+    const next = await api.get(`/api/imports/${enc(ctx.params.id)}`);
     if (!ctx.isCurrent()) return;
-    replace(body, jobView(job));
+    show(next);
     if (job.status === 'done') notify(t('imp.resultLine', job));
   }
 }
