@@ -58,9 +58,10 @@ export const recordRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/records/:censusNumber/versions',
-    summary: 'Versions of a record: who, when, why, field-level changes',
+    summary:
+      "Versions of a record: who, when, why, field-level changes (those who may see the record's workflow)",
     tag,
-    auth: 'public',
+    auth: 'user',
     params: censusNumberParams,
     handler: async ({ scope, params }) => ({ body: await listVersions(scope, params.censusNumber) }),
   }),
