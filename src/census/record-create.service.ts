@@ -56,7 +56,7 @@ export async function createRecord(scope: RequestScope, sent: CreateRecordBody) 
         provinceCode,
         status: 'draft',
         body: toBody(valid.normalised),
-        ...recordColumns(valid.normalised, valid.derivedDate, valid.tier),
+        ...recordColumns(valid.normalised, valid.derivedDate, valid.tier, valid.keys, censusNumber),
         createdBy: em.getReference(UserSchema, actor.userId),
       });
       await em.flush();

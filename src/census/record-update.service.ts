@@ -65,7 +65,7 @@ export async function updateRecord(scope: RequestScope, censusNumber: string, se
       if (!changes.length) return { ...presentRecord(record), warnings: valid.warnings };
       em.assign(record, {
         body: toBody(valid.normalised),
-        ...recordColumns(valid.normalised, valid.derivedDate, valid.tier),
+        ...recordColumns(valid.normalised, valid.derivedDate, valid.tier, valid.keys, record.censusNumber),
       });
       await em.flush();
       await syncCatalogueEntry(em, record);
