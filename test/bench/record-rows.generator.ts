@@ -247,7 +247,7 @@ function validRow(rng: Rng, index: number): GeneratedRow {
     纸张: '',
     脆化程度: '',
     酸度: '',
-    典藏史: rng() < 0.1 ? '舊藏汪氏藝芸書舍，後歸本館' : '',
+    典藏史: '',
     记录类型: rng() < 0.5 ? '古籍' : '',
   };
 }
