@@ -1,36 +1,51 @@
 import type { DerivedEditionDate, RecordInput, CompletenessTier } from './record.types.js';
+import type { RecordKeys } from './record-validation.rules.js';
 import { foldTerm } from './term-folding.rules.js';
 
 /**
  * The columns kept beside the JSON body for lists, filters and numbering: derived from a
- * validated record and its normalised edition date, so they can never disagree with the body.
+ * validated record, the canonical code-list values its text matched (`keys`: 綫裝 is filed under
+ * 线装 while the body keeps 綫裝) and its normalised edition date.
  */
-export function recordColumns(input: RecordInput, date: DerivedEditionDate, tier: CompletenessTier) {
+export function recordColumns(
+  input: RecordInput,
+  date: DerivedEditionDate,
+  tier: CompletenessTier,
+  keys: RecordKeys,
+  censusNumber: string,
+) {
   return {
     callNumber: input.callNumber,
     title: input.title,
-    searchText: searchTextOf(input),
+    searchText: searchTextOf(input, censusNumber),
     dynasty: date.dynasty,
     era: date.era,
     eraYear: date.eraYear,
     yearFrom: date.yearFrom,
     yearTo: date.yearTo,
     datePrecision: date.precision,
-    classification: input.classification,
-    editionType: input.editionType,
-    binding: input.binding,
-    grade: input.grade,
-    damageGrade: input.damageGrade,
+    classification: keys.classification,
+    editionType: keys.editionType?.slice(0, 32) ?? null,
+    binding: keys.binding,
+    grade: keys.grade,
+    damageGrade: keys.damageGrade,
     documentType:
-      input.type === 'minguo' ? (input.minguoDocumentType ?? input.documentType) : input.documentType,
+      (input.type === 'minguo' ? (keys.minguoDocumentType ?? keys.documentType) : keys.documentType) ??
+      input.documentType,
     preciousListNumber: input.preciousListNumber,
     tier,
   };
 }
 
-/** Folded text of what people search a record by (title, responsibilities, edition, publisher, seals). */
-export function searchTextOf(input: RecordInput): string {
+/**
+ * Folded text of what people search a record by: its census number and call number (staff look
+ * records up by them: 350000-2001-0000001, 善本 00123, T5612/4432), title, responsibilities,
+ * edition, publisher, seals.
+ */
+export function searchTextOf(input: RecordInput, censusNumber: string): string {
   const parts = [
+    censusNumber,
+    input.callNumber,
     input.title,
     ...input.otherTitles,
     ...input.authors.map((a) => a.name),

@@ -60,7 +60,7 @@ export async function createRecord(
         provinceCode,
         status: 'draft',
         body: toBody(valid.normalised),
-        ...recordColumns(valid.normalised, valid.derivedDate, valid.tier),
+        ...recordColumns(valid.normalised, valid.derivedDate, valid.tier, valid.keys, censusNumber),
         createdBy: em.getReference(UserSchema, actor.userId),
       });
       await em.flush();

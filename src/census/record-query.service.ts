@@ -124,6 +124,9 @@ interface RecordListRow {
   version: number;
 }
 
+// RRRRRR-IIII-NNNNNNN, 民国 with M before the serial (census-number.rules.ts).
+const CENSUS_NUMBER_SHAPE = /^\d{6}-\d{4}-M?\d{7}$/i;
+
 /** Lists count their matches exactly up to this many; beyond it `totalCapped` is true. */
 export const RECORD_COUNT_CAP = 10_000;
 /**
@@ -151,7 +154,14 @@ export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
   if (f.yearTo !== undefined) base.where('r.year_from', '<=', f.yearTo);
   if (f.reviewer === 'me' && ctx) base.whereIn('r.status', ['submitted', 'in_review']);
   const countCap = f.q ? RECORD_TEXT_COUNT_CAP : RECORD_COUNT_CAP;
-  if (f.q) base.where('r.search_text', 'like', containsPattern(foldTerm(f.q)));
+  if (f.q) {
+    // A whole census number names one record: its unique index answers at once. Anything else
+    // (part of a number, a call number, words) is a substring of the folded search text, which
+    // holds the census and call numbers too (record-columns.ts).
+    const whole = CENSUS_NUMBER_SHAPE.exec(f.q.normalize('NFKC').trim());
+    if (whole) base.where('r.census_number', whole[0].toUpperCase());
+    else base.where('r.search_text', 'like', containsPattern(foldTerm(f.q)));
+  }
   const order =
     f.sort === 'submitted'
       ? [{ column: 'r.submitted_at', order: 'asc' }, { column: 'r.census_number' }]

@@ -70,7 +70,7 @@ export async function updateRecord(
       if (!changes.length) return { ...presentRecord(record), warnings: valid.warnings };
       em.assign(record, {
         body: toBody(valid.normalised),
-        ...recordColumns(valid.normalised, valid.derivedDate, valid.tier),
+        ...recordColumns(valid.normalised, valid.derivedDate, valid.tier, valid.keys, record.censusNumber),
       });
       await em.flush();
       await syncCatalogueEntry(em, record);

@@ -3,6 +3,11 @@
 // normalised (code-list values in their canonical spelling, grade labels in catalogue form) and the
 // date derived from its edition statement. Pure: the caller loads the code lists and stores.
 //
+// The text is kept as catalogued (records.md): matching a value against a code list never rewrites
+// it (（梁）蕭統輯 stays 輯, 綫裝 stays 綫裝). The canonical values it matched are returned beside it
+// as `keys`, which fill the list, facet and statistics columns. 著作方式, 批校题跋方式 and 版本类型 are
+// open lists: a value outside them is kept and flagged with a warning for the reviewer.
+//
 // Rules chosen here (beyond records.md):
 // - Type-specific fields. On a 古籍 record the 民国 fields (document type, 版次, 印次, pages, serial
 //   holdings, paper, brittleness, pH readings, collection history) are errors. On a 民国 record the
@@ -61,10 +66,30 @@ export interface RecordValidationContext {
   eraYearMargin?: number;
 }
 
+/** The canonical code-list values a record's text matched (or the text itself where the list is open). */
+export interface RecordKeys {
+  editionType: string | null;
+  binding: string | null;
+  classification: string | null;
+  documentType: string | null;
+  minguoDocumentType: string | null;
+  grade: string | null;
+  damageGrade: string | null;
+}
+
+/** Lists that take new values with a warning (records.md "Code lists"); every other list is closed. */
+export const OPEN_CODE_LISTS: ReadonlySet<CodeListName> = new Set([
+  'authorship_mode',
+  'annotation_mode',
+  'edition_type',
+]);
+
 export interface RecordValidationResult {
   errors: ErrorDetail[];
   warnings: ErrorDetail[];
+  /** The record as catalogued (trimmed; blanks as null): never rewritten into canonical spellings. */
   normalised: RecordInput;
+  keys: RecordKeys;
   derivedDate: DerivedEditionDate;
   laterDates: DerivedEditionDate[];
 }
@@ -111,6 +136,15 @@ const UNKNOWN_DATE: DerivedEditionDate = {
 export function validateRecord(input: RecordInput, ctx: RecordValidationContext): RecordValidationResult {
   const record = structuredClone(input);
   const out = new Findings(record.type);
+  const keys: RecordKeys = {
+    editionType: null,
+    binding: null,
+    classification: null,
+    documentType: null,
+    minguoDocumentType: null,
+    grade: null,
+    damageGrade: null,
+  };
   if (!(RECORD_TYPES as readonly string[]).includes(record.type)) {
     out.error(
       'type',
@@ -125,9 +159,11 @@ export function validateRecord(input: RecordInput, ctx: RecordValidationContext)
   checkQuantities(record, ctx, out, forbidden);
   checkSizes(record, out);
   const grade = forbidden.has('grade') ? null : checkGrade(record, ctx, out);
-  checkDamageGrade(record, ctx, out);
+  if (grade) keys.grade = formatGradeLabel(grade);
+  else if (!forbidden.has('grade') && record.grade === UNGRADED) keys.grade = UNGRADED;
+  keys.damageGrade = checkDamageGrade(record, ctx, out);
   if (!forbidden.has('preciousListNumber')) checkPreciousListNumber(record, out);
-  checkCodeListFields(record, ctx, out, forbidden);
+  checkCodeListFields(record, ctx, out, forbidden, keys);
   checkAuthors(record, ctx, out);
   checkAnnotations(record, ctx, out);
   checkSeals(record, out);
@@ -138,6 +174,7 @@ export function validateRecord(input: RecordInput, ctx: RecordValidationContext)
     errors: out.errors,
     warnings: out.warnings,
     normalised: record,
+    keys,
     derivedDate: date,
     laterDates: later,
   };
@@ -407,7 +444,6 @@ function checkGrade(record: RecordInput, ctx: RecordValidationContext, out: Find
     const result = parseGradeLabel(given.normalize('NFKC'));
     if (result.ok) {
       parsed = { grade: result.grade, rank: result.rank };
-      record.grade = formatGradeLabel(parsed);
     } else {
       out.add(
         'error',
@@ -419,7 +455,8 @@ function checkGrade(record: RecordInput, ctx: RecordValidationContext, out: Find
       );
     }
   }
-  if (ctx.intent === 'submit' && record.type === 'guji' && (given === null || record.grade === UNGRADED)) {
+  const ungraded = given !== null && foldTerm(given) === foldTerm(UNGRADED);
+  if (ctx.intent === 'submit' && record.type === 'guji' && (given === null || ungraded)) {
     out.error(
       'grade',
       given,
@@ -431,15 +468,15 @@ function checkGrade(record: RecordInput, ctx: RecordValidationContext, out: Find
   return parsed;
 }
 
-function checkDamageGrade(record: RecordInput, ctx: RecordValidationContext, out: Findings): void {
+function checkDamageGrade(record: RecordInput, ctx: RecordValidationContext, out: Findings): string | null {
   const given = cleanText(record.damageGrade);
   record.damageGrade = given;
+  let match: string | undefined;
   if (given !== null) {
-    // 一级破损 is how the standard names the level; the record stores 一级.
+    // 一级破损 is how the standard names the level; its key is 一级 (the text stays as written).
     const key = foldTerm(given).replace(/破损$/, '');
-    const match = DAMAGE_GRADE_VALUES.find((v) => foldTerm(v) === key);
-    if (match) record.damageGrade = match;
-    else {
+    match = DAMAGE_GRADE_VALUES.find((v) => foldTerm(v) === key);
+    if (!match) {
       out.error(
         'damageGrade',
         given,
@@ -449,7 +486,7 @@ function checkDamageGrade(record: RecordInput, ctx: RecordValidationContext, out
       );
     }
   }
-  if (ctx.intent === 'submit' && (given === null || record.damageGrade === UNASSESSED)) {
+  if (ctx.intent === 'submit' && (given === null || match === UNASSESSED)) {
     out.error(
       'damageGrade',
       given,
@@ -458,6 +495,7 @@ function checkDamageGrade(record: RecordInput, ctx: RecordValidationContext, out
       'a damage grade is required to submit (未评估, "not assessed", does not count)',
     );
   }
+  return match ?? null;
 }
 
 function checkPreciousListNumber(record: RecordInput, out: Findings): void {
@@ -511,6 +549,16 @@ function resolveField(
   if (result.ok) return result.value;
   const zh = CODE_LIST_SEED[name].zh;
   const en = CODE_LIST_SEED[name].en.toLowerCase();
+  if (OPEN_CODE_LISTS.has(name)) {
+    out.warn(
+      path,
+      value,
+      'open_list_new_value',
+      `不在代码表“${zh}”的常用值中，已按原文保存，请审校确认`,
+      `is not among the usual values of the ${en} list; kept as written for the reviewer to confirm`,
+    );
+    return null;
+  }
   if (result.retired !== undefined) {
     out.error(
       path,
@@ -539,8 +587,10 @@ function checkCodeListFields(
   ctx: RecordValidationContext,
   out: Findings,
   forbidden: ReadonlySet<keyof RecordInput>,
+  keys: RecordKeys,
 ): void {
   const fields = record as unknown as Record<string, string | null>;
+  const keyed = keys as unknown as Record<string, string | null>;
   for (const { path, list } of CODE_LIST_FIELDS) {
     if (forbidden.has(path as keyof RecordInput)) continue;
     const value = fields[path];
@@ -549,8 +599,10 @@ function checkCodeListFields(
       else fields[path] = null;
       continue;
     }
-    const canonical = resolveField(path, value as string, list, ctx, out);
-    if (canonical !== null) fields[path] = canonical;
+    fields[path] = (value as string).trim();
+    const canonical = resolveField(path, fields[path], list, ctx, out);
+    // An open list's new value is its own key (facets show it as written).
+    if (path in keyed) keyed[path] = canonical ?? (OPEN_CODE_LISTS.has(list) ? fields[path] : null);
   }
 }
 
@@ -562,9 +614,7 @@ function checkAuthors(record: RecordInput, ctx: RecordValidationContext, out: Fi
       role: cleanText(author.role),
     };
     if (next.name === '') out.error(`authors[${i}].name`, author.name, 'required', '必须填写', 'is required');
-    if (next.role !== null) {
-      next.role = resolveField(`authors[${i}].role`, next.role, 'authorship_mode', ctx, out) ?? next.role;
-    }
+    if (next.role !== null) resolveField(`authors[${i}].role`, next.role, 'authorship_mode', ctx, out);
     return next;
   });
 }
@@ -573,10 +623,9 @@ function checkAnnotations(record: RecordInput, ctx: RecordValidationContext, out
   record.annotations = (record.annotations ?? []).map((annotation, i) => {
     const path = `annotations[${i}].mode`;
     const mode = (annotation.mode ?? '').trim();
-    let canonical = mode;
     if (mode === '') out.error(path, annotation.mode, 'required', '必须填写', 'is required');
-    else canonical = resolveField(path, mode, 'annotation_mode', ctx, out) ?? mode;
-    return { ...annotation, mode: canonical };
+    else resolveField(path, mode, 'annotation_mode', ctx, out);
+    return { ...annotation, mode };
   });
 }
 

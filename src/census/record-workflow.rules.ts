@@ -54,7 +54,8 @@ export type WorkflowCheck =
       messageEn: string;
     };
 
-const STATUS_ZH: Record<RecordStatus, string> = {
+/** The Chinese label of each record status, as the pages show it. */
+export const STATUS_ZH: Readonly<Record<RecordStatus, string>> = {
   draft: '草稿',
   submitted: '已提交',
   in_review: '审校中',

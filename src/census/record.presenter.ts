@@ -44,6 +44,16 @@ export function presentRecord(r: CensusRecord) {
       precision: r.datePrecision,
       warnings: editionWarnings(edition, body.authors[0]?.dynasty),
     },
+    // The catalogued text above is never rewritten; these are the code-list values it matched
+    // (綫裝 → 线装), as lists, facets and statistics file the record.
+    keys: {
+      classification: r.classification ?? null,
+      editionType: r.editionType ?? null,
+      binding: r.binding ?? null,
+      grade: r.grade ?? null,
+      damageGrade: r.damageGrade ?? null,
+      documentType: r.documentType,
+    },
     tier: r.tier as CompletenessTier,
     assignedReviewerId: (r.assignedReviewer as { id: string } | null | undefined)?.id ?? null,
     withdrawReason: r.withdrawReason ?? null,

@@ -15,8 +15,15 @@ export function formatAuthors(authors: readonly Responsibility[]): string {
   return authors.map(formatResponsibility).join('\u3000');
 }
 
-/** The searchable keys of a record: title key (for ranking), full key, and the index tokens of both. */
-export function catalogueKeys(input: RecordInput): {
+/**
+ * The searchable keys of a record: title key (for ranking), full key, and the index tokens of both.
+ * The full key ends with the census number and the call number, so both find the record
+ * (350000-2001-0000001, 2001-0000001, 善本 00123, T5612/4432).
+ */
+export function catalogueKeys(
+  input: RecordInput,
+  censusNumber: string,
+): {
   titleKey: string;
   searchKey: string;
   tokens: string[];
@@ -32,6 +39,8 @@ export function catalogueKeys(input: RecordInput): {
     input.publisher,
     ...input.seals.flatMap((s) => [s.text, s.owner]),
     ...input.annotations.flatMap((a) => [a.person, a.note]),
+    censusNumber,
+    input.callNumber,
   ]);
   return { titleKey, searchKey, tokens: indexTokens(searchKey), titleTokens: indexTokens(titleKey) };
 }

@@ -35,7 +35,7 @@ export async function syncCatalogueEntry(em: EntityManager, record: CensusRecord
   const before = await currentTokens(em, record.id);
   if (record.status === 'published') {
     const input = toRecordInput(record.type, record.institution.id, record.body);
-    const keys = catalogueKeys(input);
+    const keys = catalogueKeys(input, record.censusNumber);
     const rows = await em.execute<Array<{ created: boolean }>>(
       `insert into catalogue_entry (record_id, census_number, type, institution_id, province_code, title,
          authors, edition, title_key, search_key, tokens, title_tokens, document_type, classification, dynasty, year_from, year_to,

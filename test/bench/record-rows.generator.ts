@@ -238,7 +238,39 @@ function validRow(rng: Rng, index: number): GeneratedRow {
     附注: rng() < 0.2 ? pick(rng, NOTES) : '',
     // A 名录 number names one item: distinct per row (7919 is coprime to the 13,026 entries listed).
     名录号: rng() < 0.01 ? String(1 + ((index * 7919) % 13026)).padStart(5, '0') : '',
+    // The rest of the full template: physical description and the other 古籍 fields.
+    ...physical(rng),
+    版次: '',
+    印次: '',
+    页数: '',
+    馆藏卷期: '',
+    纸张: '',
+    脆化程度: '',
+    酸度: '',
+    典藏史: '',
     记录类型: rng() < 0.5 ? '古籍' : '',
+  };
+}
+
+/** 开本, 版框, 行款版式, 总卷数 … of the full template, as catalogues write them. */
+function physical(rng: Rng) {
+  const total = between(rng, 1, 120);
+  const cm = (low: number, high: number) => (between(rng, low * 10, high * 10) / 10).toString();
+  return {
+    其他题名: rng() < 0.1 ? '陸宣公集' : '',
+    题名来源: rng() < 0.5 ? '卷端' : '',
+    出版者: rng() < 0.3 ? pick(rng, ['汲古閣', '毛氏汲古閣', '武英殿', '掃葉山房']) : '',
+    出版地: rng() < 0.3 ? pick(rng, ['常熟', '北京', '蘇州', '杭州']) : '',
+    配补: rng() < 0.05 ? '卷三至五配清抄本' : '',
+    印刷状态: rng() < 0.2 ? pick(rng, ['初印', '後印', '遞修']) : '',
+    函数: rng() < 0.6 ? String(between(rng, 1, 8)) : '',
+    总卷数: String(total),
+    存卷数: String(rng() < 0.85 ? total : between(rng, 0, total)),
+    开本: `${cm(20, 32)}×${cm(12, 20)}`,
+    版框: `${cm(15, 24)}×${cm(10, 16)}`,
+    行款版式: `${between(rng, 8, 12)}行${between(rng, 18, 24)}字，${pick(rng, ['白口', '黑口'])}，${pick(rng, ['四周單邊', '左右雙邊', '四周雙邊'])}，${pick(rng, ['單', '雙'])}魚尾`,
+    小类: rng() < 0.5 ? pick(rng, ['別集類', '總集類', '詔令奏議類']) : '',
+    提要: rng() < 0.05 ? '是書前有序，後有跋。' : '',
   };
 }
 

@@ -48,29 +48,16 @@ async function storedColumns(censusNumber: string) {
   const id = columns.id as string;
   for (const identity of ['id', 'census_number', 'institution_id', 'created_at', 'updated_at'])
     delete columns[identity];
+  // The search text starts with the census number (so that lists find it); the rest must agree.
+  columns.search_text = String(columns.search_text).replace(censusNumber.toLowerCase(), '');
   return { id, columns };
 }
 
 test('an imported record stores the same columns, version and triage row as one created through the API', async (t) => {
   const instA = await createInstitution(admin, '350000');
   const instB = await createInstitution(admin, '350000');
-  // Only what the spreadsheet template carries, so that the export round trip loses nothing.
-  const base = validGujiInput();
-  const input = validGujiInput({
-    institutionId: instA.id,
-    callNumber: '善 00077',
-    otherTitles: [],
-    titleSource: null,
-    publisher: null,
-    cases: null,
-    totalJuan: null,
-    extantJuan: null,
-    size: null,
-    frame: null,
-    layout: null,
-    subclass: null,
-    seals: base.seals.map((s) => ({ ...s, position: null })),
-  });
+  // The template carries every field, so the whole record goes through the export and back.
+  const input = validGujiInput({ institutionId: instA.id, callNumber: '善 00077' });
   const created = await admin.post('/api/records', input);
   t.is(created.status, 201, created.text);
 

@@ -118,8 +118,8 @@ test('a CSV import keeps the good rows, reports each bad row with its row number
   });
   t.is(report.status, 200);
   const text = await report.text();
-  t.regex(text, /^\uFEFF?行 row,字段 field/);
-  t.regex(text, /\n3,volumes,零,/);
+  t.regex(text, /^\uFEFF?行 row,列 column,字段 field/);
+  t.regex(text, /\n3,册数,volumes,零,/);
 });
 
 test('a changed row updates its draft, and a row of a submitted record is a conflict, never an overwrite', async (t) => {

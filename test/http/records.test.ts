@@ -124,11 +124,41 @@ test('records.md validation: each rule names field, value and rule, and nothing 
   t.is((await admin.get(`/api/records?institutionId=${own.id}`)).body.total, 0);
 });
 
-test('traditional spellings of code-list values are the same value', async (t) => {
-  const res = await cataloguer.post('/api/records', guji({ binding: '綫裝', grade: '二級乙等' }));
+test('traditional spellings of code-list values are the same value, and the text is kept as written', async (t) => {
+  const res = await cataloguer.post(
+    '/api/records',
+    guji({ binding: '綫裝', grade: '二級乙等', authors: [{ dynasty: '梁', name: '蕭統', role: '輯' }] }),
+  );
   t.is(res.status, 201, res.text);
-  t.is(res.body.binding, '线装');
-  t.is(res.body.grade, '二级乙等');
+  t.is(res.body.binding, '綫裝');
+  t.is(res.body.grade, '二級乙等');
+  t.deepEqual(res.body.authors, [{ dynasty: '梁', name: '蕭統', role: '輯' }]);
+  t.like(res.body.keys, { binding: '线装', grade: '二级乙等' });
+  const back = await cataloguer.get(`/api/records/${res.body.censusNumber}`);
+  t.is(back.body.authors[0].role, '輯');
+  const filtered = await cataloguer.get(
+    `/api/records?grade=${encodeURIComponent('二级乙等')}&q=${encodeURIComponent(res.body.callNumber)}`,
+  );
+  t.true(filtered.body.items.some((r: { censusNumber: string }) => r.censusNumber === res.body.censusNumber));
+});
+
+test('an unknown 著作方式 is kept as written and answered as a warning, never refused', async (t) => {
+  const res = await cataloguer.post(
+    '/api/records',
+    guji({ authors: [{ dynasty: '清', name: '王念孫', role: '疏證' }] }),
+  );
+  t.is(res.status, 201, res.text);
+  t.is(res.body.authors[0].role, '疏證');
+  const warnings = (res.body.warnings ?? []) as Array<{
+    path: string;
+    rule: string;
+    messageZh: string;
+    messageEn: string;
+  }>;
+  const warning = warnings.find((w) => w.path === 'authors[0].role');
+  t.truthy(warning, JSON.stringify(res.body));
+  t.is(warning?.rule, 'open_list_new_value');
+  t.regex(warning?.messageZh ?? '', /疏證/);
 });
 
 test('a call number is unique within the institution (409)', async (t) => {
@@ -369,7 +399,8 @@ test('code lists: national admins add and rename values (old spelling still acce
   t.is(renamed.body.history.length, 1);
   const usingOld = await admin.post('/api/records', guji({ binding: '推蓬装' }));
   t.is(usingOld.status, 201, usingOld.text);
-  t.is(usingOld.body.binding, '推篷装');
+  t.is(usingOld.body.binding, '推蓬装');
+  t.is(usingOld.body.keys.binding, '推篷装');
   const lists = await new ApiClient(app.url).get('/api/code-lists');
   t.true(
     lists.body.items

@@ -1,6 +1,7 @@
 import test from 'ava';
 import {
   validateRecord,
+  type RecordKeys,
   type RecordValidationContext,
   type RecordValidationResult,
 } from '../../src/census/record-validation.rules.js';
@@ -27,6 +28,8 @@ interface Row {
   /** Exactly these warnings when given. */
   warnings?: string[];
   normalised?: Partial<RecordInput>;
+  /** The canonical code-list values matched (filed in the list columns). */
+  keys?: Partial<RecordKeys>;
   derived?: Partial<DerivedEditionDate>;
   /** Each listed error's messageZh contains all these fragments. */
   messageZh?: string[];
@@ -67,7 +70,7 @@ const rows: Row[] = [
     derived: { dynasty: '民国', yearFrom: 1923, yearTo: 1923, precision: 'year' },
   },
   {
-    title: 'traditional spellings are normalised to the stored code-list values, text fields stay verbatim',
+    title: 'traditional spellings match the code-list values; the text is kept as written (輯 stays 輯)',
     input: guji({
       binding: '綫裝',
       editionType: '刻本',
@@ -82,27 +85,30 @@ const rows: Row[] = [
       grade: '一級甲等',
     }),
     errors: [],
+    warnings: [],
     normalised: {
-      binding: '线装',
+      binding: '綫裝',
       editionType: '刻本',
-      documentType: '汉文古籍',
-      script: '汉文',
+      documentType: '漢文古籍',
+      script: '漢文',
       classification: '集',
       authors: [
         { dynasty: '宋', name: '朱熹', role: '撰' },
-        { dynasty: '明', name: '邵寶', role: '辑' },
+        { dynasty: '明', name: '邵寶', role: '輯' },
       ],
-      annotations: [{ person: '黄丕烈', mode: '题识', note: null }],
-      grade: '一级甲等',
+      annotations: [{ person: '黄丕烈', mode: '題識', note: null }],
+      grade: '一級甲等',
       title: '朱子大全一百卷目錄二卷',
       edition: '明天順四年（1460）賀沈、胡緝刻本',
     },
+    keys: { binding: '线装', documentType: '汉文古籍', classification: '集', grade: '一级甲等' },
   },
   {
-    title: '線裝 and 鈔本 resolve to 线装 and 抄本',
+    title: '線裝 and 鈔本 match 线装 and 抄本 and stay as written',
     input: guji({ binding: '線裝', editionType: '鈔本' }),
     errors: [],
-    normalised: { binding: '线装', editionType: '抄本' },
+    normalised: { binding: '線裝', editionType: '鈔本' },
+    keys: { binding: '线装', editionType: '抄本' },
   },
   {
     title: 'save versus submit: a draft without 册数, grade and damage grade saves',
@@ -266,10 +272,11 @@ const rows: Row[] = [
 
   // --- grade ----------------------------------------------------------------------------------
   {
-    title: 'grade 三级甲 is normalised to 三级甲等',
+    title: 'grade 三级甲 is filed as 三级甲等 and kept as written',
     input: qing({ grade: '三级甲' }),
     errors: [],
-    normalised: { grade: '三级甲等' },
+    normalised: { grade: '三级甲' },
+    keys: { grade: '三级甲等' },
   },
   { title: 'grade 四级 is accepted', input: qing({ grade: '四级' }), errors: [], warnings: [] },
   {
@@ -295,10 +302,11 @@ const rows: Row[] = [
 
   // --- damage grade ---------------------------------------------------------------------------
   {
-    title: 'damage grade 一級破損 is normalised to 一级',
+    title: 'damage grade 一級破損 is filed as 一级 and kept as written',
     input: guji({ damageGrade: '一級破損' }),
     errors: [],
-    normalised: { damageGrade: '一级' },
+    normalised: { damageGrade: '一級破損' },
+    keys: { damageGrade: '一级' },
   },
   { title: 'damage grade 完好 is accepted', input: guji({ damageGrade: '完好' }), errors: [] },
   {
@@ -397,19 +405,47 @@ const rows: Row[] = [
     messageZh: ['胶装', '线装', '包背装', '金镶玉'],
   },
   {
-    title: "an unknown author's role is rejected at its path",
+    title: "an author's role outside the open list is kept and is a warning at its path",
     input: guji({
       authors: [
         { dynasty: '宋', name: '朱熹', role: '撰' },
         { dynasty: '明', name: '邵寶', role: '著者' },
       ],
     }),
-    errors: ['authors[1].role code_value_unknown'],
+    errors: [],
+    warnings: ['authors[1].role open_list_new_value'],
+    normalised: {
+      authors: [
+        { dynasty: '宋', name: '朱熹', role: '撰' },
+        { dynasty: '明', name: '邵寶', role: '著者' },
+      ],
+    },
   },
   {
-    title: 'an unknown annotation mode is rejected at its path',
+    title: 'ordinary modes of real catalogues are known: 補注 集解 音義 評點 正義 音注 校注 箋注 編次 傳',
+    input: guji({
+      authors: ['補注', '集解', '音義', '評點', '正義', '音注', '校注', '箋注', '編次', '傳'].map((role) => ({
+        dynasty: '漢',
+        name: '某甲',
+        role,
+      })),
+    }),
+    errors: [],
+    warnings: [],
+  },
+  {
+    title: 'an annotation mode outside the open list is kept and is a warning at its path',
     input: guji({ annotations: [{ person: '黄丕烈', mode: '眉評', note: null }] }),
-    errors: ['annotations[0].mode code_value_unknown'],
+    errors: [],
+    warnings: ['annotations[0].mode open_list_new_value'],
+    normalised: { annotations: [{ person: '黄丕烈', mode: '眉評', note: null }] },
+  },
+  {
+    title: 'an edition type outside the open list is kept and is a warning, filed as written',
+    input: guji({ editionType: '朱墨套印本' }),
+    errors: [],
+    warnings: ['editionType open_list_new_value'],
+    keys: { editionType: '朱墨套印本' },
   },
   {
     title: 'an unknown 民国 paper is rejected',
@@ -432,14 +468,16 @@ const rows: Row[] = [
     input: guji({ binding: '毛裝' }),
     ctx: { codeLists: withRetired, previous: guji({ binding: '毛装' }) },
     errors: [],
-    normalised: { binding: '毛装' },
+    normalised: { binding: '毛裝' },
+    keys: { binding: '毛装' },
   },
   {
     title: 'an alias of a renamed value resolves to the new spelling',
     input: guji({ binding: '線訂' }),
     ctx: { codeLists: withRetired },
     errors: [],
-    normalised: { binding: '线装' },
+    normalised: { binding: '線訂' },
+    keys: { binding: '线装' },
   },
   {
     title: 'an empty document type is rejected',
@@ -523,6 +561,7 @@ for (const row of rows) {
     t.deepEqual(pairs(result.errors), [...row.errors].sort(), JSON.stringify(result.errors, null, 1));
     if (row.warnings) t.deepEqual(pairs(result.warnings), [...row.warnings].sort());
     if (row.normalised) t.like(result.normalised, row.normalised);
+    if (row.keys) t.like(result.keys, row.keys);
     if (row.derived) t.like(result.derivedDate, row.derived);
     for (const fragment of row.messageZh ?? []) {
       t.true(

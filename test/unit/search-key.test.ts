@@ -83,8 +83,10 @@ test('highlights handle characters outside the BMP (UTF-16 ranges)', (t) => {
   t.is(text.slice(a, b), '陸宣');
 });
 
-test('catalogue keys cover title, authors, edition, publisher, seals and annotations', (t) => {
-  const keys = catalogueKeys(validGujiInput());
+test('catalogue keys cover title, authors, edition, publisher, seals, annotations, census and call numbers', (t) => {
+  const keys = catalogueKeys(validGujiInput({ callNumber: 'T5612/4432' }), '350000-2001-0000001');
+  t.true(keys.searchKey.includes('35000020010000001'));
+  t.true(keys.searchKey.includes('t56124432'));
   t.is(keys.titleKey, '朱子大全一百卷目录二卷|晦庵先生朱文公文集');
   for (const part of ['朱熹', '天顺四年1460', '贺沈胡缉', '汲古阁', '毛晋', '黄丕烈'])
     t.true(keys.searchKey.includes(part), part);

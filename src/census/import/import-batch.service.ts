@@ -8,7 +8,7 @@ import {
   type NumberingScheme,
 } from '../census-number.rules.js';
 import { recordColumns } from '../record-columns.js';
-import { toBody, toRecordInput } from '../record-body.js';
+import { EMPTY_RECORD_BODY, toBody, toRecordInput } from '../record-body.js';
 import { diffRecords } from '../record-diff.rules.js';
 import { readSetting } from '../../settings/settings.service.js';
 import { refreshTriageStates } from '../../triage/triage-state.repository.js';
@@ -17,19 +17,30 @@ import type { CompletenessTier, DerivedEditionDate, RecordInput, RecordType } fr
 import type { RecordVersion } from '../record-version.entity.js';
 import type { EntityData } from '@mikro-orm/core';
 import type { ErrorDetail } from '../../http/app-error.js';
+import type { RecordKeys, RecordValidationResult } from '../record-validation.rules.js';
 
 /** A row that passed every check, ready to be stored. */
 export interface ValidRow {
   readonly rowNumber: number;
   readonly input: RecordInput;
+  readonly keys: RecordKeys;
   readonly date: DerivedEditionDate;
   readonly tier: CompletenessTier;
+  /** The fields the file has columns for; the others of an existing record stay as stored. */
+  readonly present?: ReadonlySet<keyof RecordBody>;
+  /** Whether the file says the record type (else an existing record keeps its own). */
+  readonly typeGiven?: boolean;
 }
+
+/** A merged record checked again (see BatchContext.revalidate). */
+export type Revalidated = RecordValidationResult & { tier: CompletenessTier };
 
 export interface BatchContext {
   readonly institution: { id: string; code: string; provinceCode: string };
   readonly actor: { id: string | null; email: string | null };
   readonly reason: string;
+  /** Checks a row merged with the record it updates; without it, rows are stored as checked. */
+  readonly revalidate?: (input: RecordInput, previous: RecordInput) => Revalidated;
 }
 
 export interface BatchOutcome {
@@ -39,6 +50,19 @@ export interface BatchOutcome {
   conflicts: Array<{ rowNumber: number; callNumber: string; censusNumber: string; status: string }>;
   /** Rows refused because of data held by other records (e.g. a precious-list number already taken). */
   rejected: Array<{ rowNumber: number; detail: ErrorDetail }>;
+}
+
+/**
+ * The record a row makes of a stored one: the fields the file has columns for come from the row,
+ * every other field stays as stored (an absent column never blanks a field).
+ */
+export function mergeRow(stored: RecordInput, row: ValidRow): RecordInput {
+  if (!row.present) return row.input;
+  const merged: Record<string, unknown> = { ...stored };
+  const from = row.input as unknown as Record<string, unknown>;
+  for (const field of row.present) merged[field] = from[field];
+  merged.type = row.typeGiven === false ? stored.type : row.input.type;
+  return merged as unknown as RecordInput;
 }
 
 const EDITABLE = new Set(['draft', 'returned']);
@@ -88,10 +112,12 @@ export async function applyImportBatch(
       fresh.push(row);
       continue;
     }
-    const changes = diffRecords(toRecordInput(found.type, ctx.institution.id, found.body), row.input);
+    const stored = toRecordInput(found.type, ctx.institution.id, { ...EMPTY_RECORD_BODY, ...found.body });
+    let next = mergeRow(stored, row);
+    const changes = diffRecords(stored, next);
     if (!changes.length) {
       outcome.unchanged += 1;
-    } else if (!EDITABLE.has(found.status) || found.type !== row.input.type) {
+    } else if (!EDITABLE.has(found.status) || found.type !== next.type) {
       outcome.conflicts.push({
         rowNumber: row.rowNumber,
         callNumber: row.input.callNumber,
@@ -99,11 +125,27 @@ export async function applyImportBatch(
         status: found.status,
       });
     } else {
+      let derived: Pick<ValidRow, 'keys' | 'date' | 'tier'> = row;
+      if (next !== row.input && ctx.revalidate) {
+        // Fields from the file next to fields kept from the record: the whole must pass again.
+        const checked = ctx.revalidate(next, stored);
+        if (checked.errors.length) {
+          for (const detail of checked.errors) outcome.rejected.push({ rowNumber: row.rowNumber, detail });
+          continue;
+        }
+        next = checked.normalised;
+        derived = { keys: checked.keys, date: checked.derivedDate, tier: checked.tier };
+      }
       const version = found.version + 1;
       await em.nativeUpdate(
         CensusRecordSchema,
         { id: found.id },
-        { body: toBody(row.input), ...recordColumns(row.input, row.date, row.tier), version, updatedAt: now },
+        {
+          body: toBody(next),
+          ...recordColumns(next, derived.date, derived.tier, derived.keys, found.census_number),
+          version,
+          updatedAt: now,
+        },
       );
       versions.push({
         record: found.id,
@@ -113,8 +155,8 @@ export async function applyImportBatch(
         actorEmail: ctx.actor.email,
         reason: ctx.reason,
         status: found.status,
-        changes,
-        snapshot: toBody(row.input),
+        changes: diffRecords(stored, next),
+        snapshot: toBody(next),
       });
       outcome.updated.push(found.census_number);
     }
@@ -129,7 +171,7 @@ export async function applyImportBatch(
       provinceCode: ctx.institution.provinceCode,
       status: 'draft' as const,
       body: toBody(row.input),
-      ...recordColumns(row.input, row.date, row.tier),
+      ...recordColumns(row.input, row.date, row.tier, row.keys, numbers[i]!),
       createdBy: ctx.actor.id,
       createdAt: now,
       updatedAt: now,

@@ -14,7 +14,9 @@ const MAX_STORED_ERRORS = 200_000;
 /** One reported problem of a row (row 0: the file as a whole). */
 export interface RowProblem {
   readonly row: number;
-  readonly kind?: 'error' | 'conflict';
+  readonly kind?: 'error' | 'conflict' | 'warning';
+  /** The header of the column concerned, as the file writes it (Chinese or English). */
+  readonly column?: string | null;
   readonly detail: ErrorDetail;
 }
 
@@ -24,6 +26,7 @@ function errorRow(jobId: string, p: RowProblem) {
     job: jobId,
     row: p.row,
     field: p.detail.path.slice(0, 64),
+    columnLabel: p.column?.slice(0, 100) ?? null,
     value: value === undefined || value === null ? null : String(value).slice(0, 2000),
     code: p.detail.rule.slice(0, 64),
     kind: p.kind ?? 'error',

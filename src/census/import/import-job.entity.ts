@@ -67,9 +67,12 @@ export const ImportRowErrorSchema = defineEntity({
     job: () => p.manyToOne(ImportJobSchema).deleteRule('cascade'),
     row: p.integer(),
     field: p.string().length(64),
+    /** The file's header of the column concerned (as written there: Chinese or English). */
+    columnLabel: p.string().length(100).nullable(),
     value: p.text().nullable(),
     code: p.string().length(64),
-    kind: p.enum(['error', 'conflict']),
+    // Warnings (a new 著作方式, an era overrun …) are reported but never stop a row.
+    kind: p.enum(['error', 'conflict', 'warning']),
     messageZh: p.text(),
     messageEn: p.text(),
   },

@@ -22,7 +22,9 @@ import {
 import { loadCodeLists } from '../code-list.service.js';
 import { InstitutionSchema } from '../../institutions/institution.entity.js';
 import { AuditEntrySchema } from '../../audit/audit-entry.entity.js';
-import { AppError } from '../../http/app-error.js';
+import { AppError, type ErrorDetail } from '../../http/app-error.js';
+import { STATUS_ZH } from '../record-workflow.rules.js';
+import type { RecordStatus } from '../record.types.js';
 import type { ObjectStore } from '../../object-store/object-store.js';
 
 const BATCH_ROWS = 500;
@@ -81,7 +83,11 @@ export async function runImportJob(
     // One transaction per batch (a savepoint inside an atomic import): records, versions, serials and audit together.
     const storeBatch = (rows: readonly ValidRow[]) =>
       em.transactional(async (tem) => {
-        const result = await applyImportBatch(tem, ctx, rows);
+        const result = await applyImportBatch(
+          tem,
+          { ...ctx, revalidate: (input, previous) => checker.revalidate(input, previous) },
+          rows,
+        );
         if (result.created.length || result.updated.length) {
           tem.create(AuditEntrySchema, {
             at: new Date(),
@@ -105,21 +111,28 @@ export async function runImportJob(
       counters.unchanged += outcome.unchanged;
       counters.conflicts += outcome.conflicts.length;
       for (const c of outcome.conflicts) {
+        const status = STATUS_ZH[c.status as RecordStatus] ?? c.status;
         log.pending.push({
           row: c.rowNumber,
           kind: 'conflict',
+          column: checker.columnOf('callNumber'),
           detail: {
             path: 'callNumber',
             value: c.callNumber,
             rule: 'record_not_editable',
-            messageZh: `索书号 ${c.callNumber} 对应的记录 ${c.censusNumber} 已处于「${c.status}」状态，导入不会覆盖它`,
-            messageEn: `Record ${c.censusNumber} (call number ${c.callNumber}) is ${c.status}; an import never overwrites it`,
+            messageZh: `索书号 ${c.callNumber} 对应的记录 ${c.censusNumber} 状态为“${status}”，只有草稿和已退回的记录可由导入修改，本行未导入`,
+            messageEn: `Record ${c.censusNumber} (call number ${c.callNumber}) is ${c.status.replace('_', ' ')}; an import only changes drafts and returned records, so this row was not imported`,
           },
         });
       }
-      counters.failed += outcome.rejected.length;
+      counters.failed += new Set(outcome.rejected.map((r) => r.rowNumber)).size;
       for (const r of outcome.rejected)
-        log.pending.push({ row: r.rowNumber, kind: 'error', detail: r.detail });
+        log.pending.push({
+          row: r.rowNumber,
+          kind: 'error',
+          column: checker.columnOf(r.detail.path),
+          detail: r.detail,
+        });
       counters.processed += rows.length;
       await report();
     };
@@ -153,12 +166,18 @@ export async function runImportJob(
         counters.total += 1;
         checkRowCount(bounds, counters.total);
         const checked = checker.check(row);
+        const problems = (kind: 'error' | 'warning', details: readonly ErrorDetail[]) =>
+          details.map((detail) => ({
+            row: row.rowNumber,
+            kind,
+            column: checker.columnOf(detail.path),
+            detail,
+          }));
+        log.pending.push(...problems('warning', checked.warnings));
         if ('errors' in checked) {
           counters.failed += 1;
           counters.processed += 1;
-          log.pending.push(
-            ...checked.errors.map((detail) => ({ row: row.rowNumber, kind: 'error' as const, detail })),
-          );
+          log.pending.push(...problems('error', checked.errors));
         } else {
           batch.push(checked.valid);
         }

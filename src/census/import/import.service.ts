@@ -178,6 +178,7 @@ export async function getImport(scope: RequestScope, id: string) {
     ...presentImportJob(job),
     errors: errors.map((e) => ({
       row: e.row,
+      column: e.columnLabel ?? null,
       field: e.field,
       value: e.value ?? null,
       kind: e.kind,
@@ -200,7 +201,16 @@ export async function* importErrorRows(scope: RequestScope, id: string): AsyncGe
       { orderBy: { row: 'asc', id: 'asc' }, limit: pageSize, offset },
     );
     for (const e of page)
-      yield [String(e.row), e.field, e.value ?? '', e.kind, e.code, e.messageZh, e.messageEn];
+      yield [
+        String(e.row),
+        e.columnLabel ?? '',
+        e.field,
+        e.value ?? '',
+        e.kind,
+        e.code,
+        e.messageZh,
+        e.messageEn,
+      ];
     if (page.length < pageSize) return;
   }
 }

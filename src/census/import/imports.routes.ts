@@ -73,7 +73,7 @@ export const importRoutes = [
       })();
       writeCsv(
         out,
-        ['行 row', '字段 field', '值 value', '类别 kind', '规则 code', '说明', 'message'],
+        ['行 row', '列 column', '字段 field', '值 value', '类别 kind', '规则 code', '说明', 'message'],
         all,
       ).catch((err: Error) => out.destroy(err));
       return {

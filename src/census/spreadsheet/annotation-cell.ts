@@ -25,6 +25,7 @@ export const ANNOTATION_MODE_WORDS: readonly string[] = longestFirst([
     '註',
   ],
   ...['题', '題', '跋', '题识', '題識', '题跋', '題跋', '题记', '題記', '识', '識', '过录', '過錄'],
+  ...['校注', '校註', '批校并跋', '批校並跋', '手校', '手跋', '录', '錄', '书', '書', '观款', '觀款'],
 ]);
 
 const SEPARATORS = /[；;]+/;
@@ -41,9 +42,11 @@ export function parseAnnotation(text: string): Annotation | null {
   const at = cleaned.search(NOTE);
   const head = cleanCell(at < 0 ? cleaned : cleaned.slice(0, at));
   const note = at < 0 ? null : cleanCell(cleaned.slice(at + 1)) || null;
+  if (head === '') return null;
   // Unlike an author, an entry may be the bare mode (批校, 跋): the person is then not known.
-  const mode = ANNOTATION_MODE_WORDS.find((word) => head.endsWith(word));
-  if (!mode) return null;
+  // An entry ending in no known mode is kept whole as its mode (the list is open): the validator
+  // shows it to the reviewer as an unknown mode, and the export writes it back as it was.
+  const mode = ANNOTATION_MODE_WORDS.find((word) => head.endsWith(word)) ?? head;
   const person = cleanCell(head.slice(0, -mode.length));
   return { person: person === '' ? null : person, mode, note };
 }
@@ -62,9 +65,9 @@ export function parseAnnotationsCell(
         detail(
           `annotations[${i}]`,
           part,
-          'annotation_mode',
-          `批校题跋“${part}”末尾没有可识别的方式（${ANNOTATION_MODE_WORDS.join(' ')}），应写作“（清）黄丕烈跋”`,
-          `Annotation "${part}" does not end in a known mode (${ANNOTATION_MODE_WORDS.join(' ')}); write it as （清）黄丕烈跋`,
+          'annotation_format',
+          `批校题跋“${part}”在冒号前没有内容，应写作“（清）黄丕烈跋：说明”`,
+          `Annotation "${part}" has nothing before the colon; write it as （清）黄丕烈跋：note`,
         ),
       );
   });

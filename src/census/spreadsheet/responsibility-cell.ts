@@ -6,35 +6,25 @@ import { OPEN_BRACKETS, cleanCell, longestFirst, splitCell, trailingWord } from 
 import { detail } from './sheet-errors.js';
 
 /**
- * Words read as the 著作方式 at the end of a statement, simplified and traditional (kept as written:
- * the validator folds 輯 onto 辑). Wider than the seed code list on purpose: recognising 集解 as a role
- * lets the validator say "unknown mode 集解" instead of a name 何晏集 with role 解.
+ * Words read as the 著作方式 at the end of a statement, simplified and traditional, kept as written
+ * (the record stores 輯 as 輯; the validator matches it to the code list through its folded key).
+ * The seed list of records.md and the usual traditional spellings; a statement ending in none of
+ * them keeps its whole text as the name. The list is open: the validator only warns about a mode
+ * outside the code list, so recognising more words here never refuses a row.
  */
 export const AUTHORSHIP_ROLE_WORDS: readonly string[] = longestFirst([
-  // the code list (records.md)
-  ...['撰', '辑', '輯', '编', '編', '纂', '修', '注', '註', '疏', '译', '譯', '述', '评', '評', '校', '批'],
-  ...['批校', '批点', '批點', '题识', '題識', '题', '題', '跋', '过录', '過錄', '刻', '抄', '鈔'],
-  ...['著', '绘', '繪', '书', '書', '订', '訂', '补', '補', '集注', '集註', '选', '選'],
-  // common compound modes of catalogues
-  ...['集解', '集说', '集說', '笺', '箋', '笺注', '箋注', '校注', '校註', '辑注', '輯注', '注疏', '註疏'],
-  ...[
-    '音义',
-    '音義',
-    '音注',
-    '章句',
-    '正义',
-    '正義',
-    '传',
-    '傳',
-    '评点',
-    '評點',
-    '编辑',
-    '編輯',
-    '编次',
-    '編次',
-  ],
-  ...['编纂', '編纂', '编著', '編著', '辑录', '輯錄', '录', '錄', '校刊', '校订', '校訂', '重订', '重訂'],
-  ...['增订', '增訂', '参订', '參訂', '补注', '補注', '画', '畫'],
+  // records.md seed list, simplified and traditional (OpenCC cn → tw)
+  ...['撰', '著', '辑', '輯', '编', '編', '纂', '修', '修纂', '纂集', '编次', '編次', '编辑', '編輯'],
+  ...['编纂', '編纂', '注', '疏', '笺', '箋', '传', '傳', '解', '集解', '集注', '集註', '集传', '集傳'],
+  ...['补注', '補註', '補注', '音注', '音註', '音义', '音義', '音辩', '音辯', '正义', '正義', '章句'],
+  ...['笺注', '箋註', '箋注', '辑注', '輯注', '輯註', '校注', '校註', '评注', '評註', '評注', '评点'],
+  ...['評點', '评选', '評選', '选', '選', '评', '評', '述', '译', '譯', '译述', '譯述', '口授', '笔录'],
+  ...['筆錄', '录', '錄', '续', '續', '增订', '增訂', '增补', '增補', '重订', '重訂', '重辑', '重輯'],
+  ...['校', '校订', '校訂', '校勘', '参订', '參訂', '考', '考证', '考證', '订', '訂', '补', '補', '批'],
+  ...['批校', '批点', '批點', '题识', '題識', '题', '題', '跋', '过录', '過錄', '刻', '抄', '鈔', '书'],
+  ...['書', '绘', '繪', '图', '圖', '註'],
+  // other compound modes met in catalogues
+  ...['集说', '集說', '注疏', '註疏', '编著', '編著', '辑录', '輯錄', '校刊', '画', '畫'],
 ]);
 
 const SEPARATORS = /[\u3000；;\r\n]+/;

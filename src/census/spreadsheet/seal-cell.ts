@@ -1,4 +1,5 @@
-// The 钤印 cell: seals in catalogue order, `印文（印主）；印文（印主不详）；印文`.
+// The 钤印 cell: seals in catalogue order, `印文（印主）；印文（印主不详）〔卷端〕；印文` — the position,
+// when known, in tortoise-shell brackets at the end.
 
 import type { ErrorDetail } from '../../http/app-error.js';
 import type { Seal } from '../record.types.js';
@@ -22,15 +23,20 @@ export const UNKNOWN_OWNER_WORDS: readonly string[] = [
 /** What an unidentified owner is written as on export. */
 export const UNKNOWN_OWNER_TEXT = '印主不详';
 
-/** One seal: `印文`, `印文（印主）` or `印文（印主不详）`. Position is not in the template (null). */
+const WITH_POSITION = /^(.*?)\s*〔([^〔〕]*)〕$/s;
+
+/** One seal: `印文`, `印文（印主）` or `印文（印主不详）`, optionally followed by `〔位置〕`. */
 export function parseSeal(text: string): Seal | null {
-  const match = WITH_OWNER.exec(cleanCell(text));
-  const sealText = cleanCell(match ? match[1] : text);
+  const placed = WITH_POSITION.exec(cleanCell(text));
+  const rest = placed ? cleanCell(placed[1]) : cleanCell(text);
+  const position = placed ? cleanCell(placed[2]) || null : null;
+  const match = WITH_OWNER.exec(rest);
+  const sealText = cleanCell(match ? match[1] : rest);
   if (sealText === '') return null;
   const owner = match ? cleanCell(match[2]) : '';
   if (UNKNOWN_OWNER_WORDS.includes(owner))
-    return { text: sealText, owner: null, ownerUnknown: true, position: null };
-  return { text: sealText, owner: owner === '' ? null : owner, ownerUnknown: false, position: null };
+    return { text: sealText, owner: null, ownerUnknown: true, position };
+  return { text: sealText, owner: owner === '' ? null : owner, ownerUnknown: false, position };
 }
 
 /** The seals of a 钤印 cell, split at `；` or `;` (and line breaks). */
@@ -56,8 +62,9 @@ export function parseSealsCell(raw: string | undefined): { seals: Seal[] } | { e
 
 /** The catalogue form of one seal. */
 export function formatSeal(seal: Seal): string {
-  if (seal.ownerUnknown) return `${seal.text}（${UNKNOWN_OWNER_TEXT}）`;
-  return seal.owner ? `${seal.text}（${seal.owner}）` : seal.text;
+  const position = seal.position ? `〔${seal.position}〕` : '';
+  if (seal.ownerUnknown) return `${seal.text}（${UNKNOWN_OWNER_TEXT}）${position}`;
+  return `${seal.owner ? `${seal.text}（${seal.owner}）` : seal.text}${position}`;
 }
 
 /** The 钤印 cell of a list of seals. */

@@ -40,6 +40,36 @@ export const TEMPLATE_COLUMNS = [
     aliases: ['名錄號'],
     required: false,
   },
+  // Every other field of the record (records.md: "a column for every other field"), so that an
+  // export re-imports unchanged. Files made with the older, shorter template simply lack them.
+  { key: 'other_titles', zh: '其他题名', en: 'Other titles', aliases: ['其他題名'], required: false },
+  { key: 'title_source', zh: '题名来源', en: 'Title source', aliases: ['題名來源'], required: false },
+  { key: 'publisher', zh: '出版者', en: 'Publisher', aliases: ['堂号', '堂號'], required: false },
+  { key: 'place', zh: '出版地', en: 'Place', aliases: [], required: false },
+  { key: 'mixed_copies', zh: '配补', en: 'Mixed copies', aliases: ['配補', '配本'], required: false },
+  { key: 'printing_state', zh: '印刷状态', en: 'Printing state', aliases: ['印刷狀態'], required: false },
+  { key: 'cases', zh: '函数', en: 'Cases (han)', aliases: ['函數'], required: false },
+  { key: 'total_juan', zh: '总卷数', en: 'Total juan', aliases: ['總卷數'], required: false },
+  { key: 'extant_juan', zh: '存卷数', en: 'Extant juan count', aliases: ['存卷數'], required: false },
+  { key: 'size', zh: '开本', en: 'Size (cm)', aliases: ['開本'], required: false },
+  { key: 'frame', zh: '版框', en: 'Frame (cm)', aliases: [], required: false },
+  { key: 'layout', zh: '行款版式', en: 'Layout', aliases: [], required: false },
+  { key: 'subclass', zh: '小类', en: 'Subclass', aliases: ['小類', '子目'], required: false },
+  { key: 'abstract', zh: '提要', en: 'Abstract', aliases: [], required: false },
+  { key: 'edition_statement', zh: '版次', en: 'Edition number', aliases: [], required: false },
+  { key: 'printing', zh: '印次', en: 'Printing number', aliases: [], required: false },
+  { key: 'pages', zh: '页数', en: 'Pages', aliases: ['頁數'], required: false },
+  { key: 'serial_holdings', zh: '馆藏卷期', en: 'Serial holdings', aliases: ['館藏卷期'], required: false },
+  { key: 'paper', zh: '纸张', en: 'Paper', aliases: ['紙張'], required: false },
+  { key: 'brittleness', zh: '脆化程度', en: 'Brittleness', aliases: [], required: false },
+  { key: 'ph_readings', zh: '酸度', en: 'pH readings', aliases: ['pH值', 'pH'], required: false },
+  {
+    key: 'collection_history',
+    zh: '典藏史',
+    en: 'Collection history',
+    aliases: ['典藏歷史'],
+    required: false,
+  },
   { key: 'record_type', zh: '记录类型', en: 'Record type', aliases: ['記錄類型'], required: false },
 ] as const satisfies readonly TemplateColumn[];
 
@@ -61,6 +91,8 @@ export const TEMPLATE_HEADER: readonly TemplateHeader[] = TEMPLATE_COLUMNS.map((
 /** Which template column each column of the file holds (null: a blank header, ignored). */
 export interface HeaderMapping {
   readonly columns: ReadonlyArray<TemplateKey | null>;
+  /** Each mapped column's header as the file writes it (Chinese or English), for the import report. */
+  readonly labels?: ReadonlyMap<TemplateKey, string>;
 }
 
 const COLUMN_BY_KEY = new Map<TemplateKey, TemplateColumn>(TEMPLATE_COLUMNS.map((c) => [c.key, c]));
@@ -105,6 +137,7 @@ export function mapHeader(cells: readonly string[]): { mapping: HeaderMapping } 
   const errors: ErrorDetail[] = [];
   const columns: Array<TemplateKey | null> = [];
   const firstAt = new Map<TemplateKey, number>();
+  const labels = new Map<TemplateKey, string>();
   cells.forEach((cell, index) => {
     const letter = columnLetter(index);
     if (normaliseHeader(cell) === '') {
@@ -143,6 +176,7 @@ export function mapHeader(cells: readonly string[]): { mapping: HeaderMapping } 
       return;
     }
     firstAt.set(key, index);
+    labels.set(key, cell.trim());
     columns.push(key);
   });
   for (const column of TEMPLATE_COLUMNS) {
@@ -158,7 +192,7 @@ export function mapHeader(cells: readonly string[]): { mapping: HeaderMapping } 
       );
     }
   }
-  return errors.length > 0 ? { errors } : { mapping: { columns } };
+  return errors.length > 0 ? { errors } : { mapping: { columns, labels } };
 }
 
 /** Every template key with an empty cell. */
@@ -167,14 +201,16 @@ export function emptyTemplateCells(): TemplateCells {
 }
 
 /**
- * One data row's cells by template key. A value under a column with a blank header is an error
- * (it would otherwise be dropped without anyone noticing).
+ * One data row's cells by template key: only the columns the file has (a column it lacks is
+ * absent, never '', so that it cannot blank a field). A value under a column with a blank header
+ * is an error (it would otherwise be dropped without anyone noticing).
  */
 export function rowCells(
   mapping: HeaderMapping,
   cells: readonly string[],
-): { cells: TemplateCells; errors: ErrorDetail[] } {
-  const byKey = emptyTemplateCells();
+): { cells: Partial<TemplateCells>; errors: ErrorDetail[] } {
+  const byKey: Partial<TemplateCells> = {};
+  for (const key of mapping.columns) if (key) byKey[key] = '';
   const errors: ErrorDetail[] = [];
   cells.forEach((cell, index) => {
     const key = mapping.columns[index];
@@ -195,6 +231,15 @@ export function rowCells(
     );
   });
   return { cells: byKey, errors };
+}
+
+/** The column of the file a problem's field path (authors[0].role, size.height, type …) belongs to. */
+export function templateKeyOfPath(path: string): TemplateKey | undefined {
+  const head = /^[A-Za-z]+/.exec(path)?.[0] ?? '';
+  if (head === 'type') return 'record_type';
+  if (head === 'minguoDocumentType') return 'document_type';
+  const key = head.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return COLUMN_BY_KEY.has(key as TemplateKey) ? (key as TemplateKey) : undefined;
 }
 
 /** A row by template key as cells in template column order (for writing). */

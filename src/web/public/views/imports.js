@@ -286,7 +286,9 @@ function errorsSection(job) {
       rowKey: (e) => `${e.row}-${e.field}`,
       columns: [
         { label: t('imp.row'), cell: (e) => String(e.row), className: 'num' },
-        { label: t('imp.field'), cell: (e) => h('code', {}, e.field) },
+        { label: t('imp.problemKind'), cell: (e) => t(`imp.problemKind.${e.kind}`) },
+        // The column as the file's header names it; the field path where no column applies.
+        { label: t('imp.field'), cell: (e) => e.column ?? h('code', {}, e.field) },
         { label: t('imp.value'), cell: (e) => e.value ?? '' },
         { label: t('imp.message'), cell: (e) => pick(e.messageZh, e.messageEn) },
       ],
