@@ -12,6 +12,7 @@ import { ensureInitialAdmin } from './users/initial-admin.service.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { startImportWorker, type ImportWorker } from './census/import/import-worker.js';
 import { startDerivativeWorker, type DerivativeWorker } from './images/derivative-worker.js';
+import { configurePyramidCache } from './images/pyramid-cache.js';
 
 function fail(message: string): never {
   console.error(message);
@@ -83,6 +84,7 @@ try {
       );
     }
   }
+  configurePyramidCache(config.pyramidCache);
   importWorker = startImportWorker({ orm, objectStore, logger });
   derivativeWorker = startDerivativeWorker({ orm, objectStore, logger });
   const app = buildApp({ config, orm, objectStore, logger, importWorker, derivativeWorker });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import os from 'node:os';
 import path from 'node:path';
 
 /** The service's configuration, parsed once from the environment and frozen. */
@@ -33,6 +34,8 @@ export interface Config {
   readonly imageMaxPixels: number;
   /** Limits of the IIIF Image API renderer: what one anonymous request may cost (see README). */
   readonly iiif: IiifRenderSettings;
+  /** Local working-pyramid cache: folder and size bound (least recently used files go first). */
+  readonly pyramidCache: { readonly dir: string; readonly maxBytes: number };
   /** Cookie `Secure` flag: on when the public URL is https. */
   readonly secureCookies: boolean;
 }
@@ -106,6 +109,12 @@ const envSchema = z.object({
   IIIF_RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   IIIF_RENDER_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
   IIIF_RENDER_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  PYRAMID_CACHE_DIR: z.string().min(1).optional(),
+  PYRAMID_CACHE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 1024 ** 3),
 });
 
 /** Thrown when the environment is invalid; lists every problem at once. */
@@ -163,6 +172,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       renderConcurrency: e.IIIF_RENDER_CONCURRENCY,
       renderQueue: e.IIIF_RENDER_QUEUE,
       renderTimeoutMs: e.IIIF_RENDER_TIMEOUT_MS,
+    }),
+    pyramidCache: Object.freeze({
+      dir: path.resolve(e.PYRAMID_CACHE_DIR ?? path.join(os.tmpdir(), 'census-pyramids')),
+      maxBytes: e.PYRAMID_CACHE_BYTES,
     }),
     secureCookies: publicUrl.startsWith('https://'),
   });

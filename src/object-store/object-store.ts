@@ -14,7 +14,8 @@ export interface ObjectStoreSettings {
 /** Largest single object we write: well below the minio client's multipart threshold (64 MiB). */
 export const PART_BYTES = 32 * 1024 * 1024;
 
-function partKey(prefix: string, index: number): string {
+/** Key of part `index` of an object stored by putFileInParts. */
+export function partKey(prefix: string, index: number): string {
   return `${prefix}/part-${String(index).padStart(5, '0')}`;
 }
 
@@ -75,6 +76,14 @@ export class ObjectStore {
 
   async getBuffer(key: string): Promise<Buffer> {
     const stream = await this.get(key);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  /** Reads `length` bytes of an object from `offset` (one ranged GET). */
+  async getRange(key: string, offset: number, length: number): Promise<Buffer> {
+    const stream = await this.client.getPartialObject(this.bucket, key, offset, length);
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);

@@ -76,3 +76,11 @@ test('an empty file is one empty part', async (t) => {
 test('reading a missing part fails the stream instead of returning short data', async (t) => {
   await t.throwsAsync(() => sha256Of(store.getParts('test/missing', 2)));
 });
+
+test('getRange reads exactly the asked bytes of an object (one ranged GET)', async (t) => {
+  const data = crypto.randomBytes(300_000);
+  await store.put('ranges/one', data, data.length);
+  t.true((await store.getRange('ranges/one', 0, 10)).equals(data.subarray(0, 10)));
+  t.true((await store.getRange('ranges/one', 123_456, 70_000)).equals(data.subarray(123_456, 193_456)));
+  t.true((await store.getRange('ranges/one', 299_990, 10)).equals(data.subarray(299_990)));
+});
