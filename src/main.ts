@@ -14,6 +14,7 @@ import { startImportWorker, type ImportWorker } from './census/import/import-wor
 import { startDerivativeWorker, type DerivativeWorker } from './images/derivative-worker.js';
 import { startOrphanSweeper, type OrphanSweeper } from './maintenance/orphan-sweeper.js';
 import { sweepDeadScratch } from './runtime/scratch-dir.js';
+import { configurePyramidCache } from './images/pyramid-cache.js';
 
 function fail(message: string): never {
   console.error(message);
@@ -100,6 +101,7 @@ try {
       );
     }
   }
+  configurePyramidCache(config.pyramidCache);
   importWorker = startImportWorker(
     { orm, objectStore, logger, eraYearMargin: config.eraYearMargin },
     2000,

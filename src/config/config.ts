@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import os from 'node:os';
 import path from 'node:path';
 
 /** The service's configuration, parsed once from the environment and frozen. */
@@ -36,6 +37,8 @@ export interface Config {
   readonly orphanGraceMs: number;
   /** Limits of the IIIF Image API renderer: what one anonymous request may cost (see README). */
   readonly iiif: IiifRenderSettings;
+  /** Local working-pyramid cache: folder and size bound (least recently used files go first). */
+  readonly pyramidCache: { readonly dir: string; readonly maxBytes: number };
   /** Cookie `Secure` flag: on when the public URL is https. */
   readonly secureCookies: boolean;
   /**
@@ -160,6 +163,12 @@ const envSchema = z.object({
     .default(3600),
   IMPORT_WORKERS: z.coerce.number().int().min(0).max(16).default(2),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(30),
+  PYRAMID_CACHE_DIR: z.string().min(1).optional(),
+  PYRAMID_CACHE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 1024 ** 3),
 });
 
 /** Thrown when the environment is invalid; lists every problem at once. */
@@ -228,6 +237,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       renderConcurrency: e.IIIF_RENDER_CONCURRENCY,
       renderQueue: e.IIIF_RENDER_QUEUE,
       renderTimeoutMs: e.IIIF_RENDER_TIMEOUT_MS,
+    }),
+    pyramidCache: Object.freeze({
+      dir: path.resolve(e.PYRAMID_CACHE_DIR ?? path.join(os.tmpdir(), 'census-pyramids')),
+      maxBytes: e.PYRAMID_CACHE_BYTES,
     }),
     secureCookies: publicUrl.startsWith('https://'),
     trustProxyHops: e.TRUST_PROXY,

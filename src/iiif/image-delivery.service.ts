@@ -5,11 +5,12 @@ import { actorContext } from '../census/record-access.service.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 import { isRenderTimeout, pyramidLevels, renderFromPyramid } from '../images/image-processor.js';
 import { localPyramid } from '../images/pyramid-cache.js';
-import { tileIndexKey, tilePackKey, type TileIndex } from '../images/object-layout.rules.js';
+
 import { grantedCentreSeesImage } from '../restoration/restoration-image-access.js';
 import { buildImageInfo } from './image-info.rules.js';
 import type { ImagePlan } from './image-request.rules.js';
 import type { ImageResponseCache } from './image-cache.js';
+import { packedTile, warmPacks } from './tile-pack.js';
 import { TILE_SIZE } from './image-service.config.js';
 import { RenderDeadlineError, type RenderQueue } from './render-queue.js';
 import type { ImageLimits } from './image-request.rules.js';
@@ -109,51 +110,6 @@ export function imageInfo(baseUri: string, image: DeliverableImage, limits: Imag
   });
 }
 
-/** Packs larger than this are not held in memory; their tiles are rendered from the pyramid instead. */
-const MAX_PACK_BYTES = 64 * 1024 * 1024;
-const PACK_CACHE_BYTES = 256 * 1024 * 1024;
-interface TilePack {
-  readonly index: TileIndex;
-  readonly data: Buffer | null;
-}
-const packs = new Map<string, TilePack>();
-const loadingPacks = new Map<string, Promise<TilePack>>();
-let packBytes = 0;
-
-async function loadPack(store: ObjectStore, imageId: string): Promise<TilePack> {
-  const index = JSON.parse((await store.getBuffer(tileIndexKey(imageId))).toString('utf8')) as TileIndex;
-  const size = Object.values(index).reduce((end, [offset, length]) => Math.max(end, offset + length), 0);
-  if (size > MAX_PACK_BYTES) return { index, data: null };
-  return { index, data: await store.getBuffer(tilePackKey(imageId)) };
-}
-
-/** The image's tile pack (grid tiles and thumbnails), loaded once and kept while memory allows. */
-async function tilePack(store: ObjectStore, image: DeliverableImage): Promise<TilePack | null> {
-  const key = `${image.id}:${image.sha256}`;
-  const hit = packs.get(key);
-  if (hit) {
-    packs.delete(key);
-    packs.set(key, hit);
-    return hit;
-  }
-  let loading = loadingPacks.get(key);
-  if (!loading) {
-    loading = loadPack(store, image.id).finally(() => loadingPacks.delete(key));
-    loadingPacks.set(key, loading);
-  }
-  const pack = await loading.catch(() => null);
-  if (pack && !packs.has(key)) {
-    packs.set(key, pack);
-    packBytes += pack.data?.length ?? 0;
-    for (const [k, v] of packs) {
-      if (packBytes <= PACK_CACHE_BYTES) break;
-      packs.delete(k);
-      packBytes -= v.data?.length ?? 0;
-    }
-  }
-  return pack;
-}
-
 const levelsOf = new Map<string, Array<{ width: number; height: number }>>();
 
 /**
@@ -172,10 +128,13 @@ export async function imageBytes(
   const cached = cache.get(cacheKey);
   if (cached) return cached;
   if (plan.rotation === 0 && !plan.mirror && plan.quality === 'default' && plan.format === 'jpg') {
-    const pack = await tilePack(store, image);
-    const entry = pack?.index[plan.canonical.path];
-    // A slice of the pack in memory: no copy, and not in the response cache (the pack already is).
-    if (pack?.data && entry) return pack.data.subarray(entry[0], entry[0] + entry[1]);
+    const tile = await packedTile(store, image, plan.canonical.path);
+    // A slice of the pack in memory is not copied into the response cache (the pack already is).
+    if (tile?.fromMemory) return tile.bytes;
+    if (tile) {
+      cache.set(cacheKey, tile.bytes);
+      return tile.bytes;
+    }
   }
   const bytes = await renders.run(async (remainingMs) => {
     const file = await localPyramid(store, image.id, image.sha256);
@@ -190,4 +149,24 @@ export async function imageBytes(
   });
   cache.set(cacheKey, bytes);
   return bytes;
+}
+
+/** How many pages after the one being opened are warmed (reading order = sequence). */
+const WARM_AHEAD = 2;
+
+/**
+ * Warms the next pages of the record in reading order when a viewer opens one (its info.json):
+ * a reader turning the page then finds the next page's tiles in memory. Background work only,
+ * bounded by the tile-pack loader; failures are ignored.
+ */
+export function warmNextPages(em: EntityManager, store: ObjectStore, image: DeliverableImage): void {
+  void em
+    .execute<Array<{ id: string; sha256: string }>>(
+      `select n.id, n.sha256 from record_image i
+         join record_image n on n.record_id = i.record_id and n.sequence > i.sequence and n.status = 'ready'
+        where i.id = ? order by n.sequence limit ${WARM_AHEAD}`,
+      [image.id],
+    )
+    .then((next) => warmPacks(store, next))
+    .catch(() => undefined);
 }

@@ -6,6 +6,7 @@ import {
   imageAccess,
   imageBytes,
   imageInfo,
+  warmNextPages,
   type DeliverableImage,
 } from './image-delivery.service.js';
 import {
@@ -145,6 +146,8 @@ export function mountIiifImage(router: Router, deps: AppDeps): void {
     const image = await visibleImage(ctx, ctx.params.id!);
     if (!image) return;
     ctx.set('Link', PROFILE_LINK);
+    // A viewer opening this page will turn to the next ones: have their tiles ready.
+    if (image.status === 'ready') warmNextPages(ctx.state.em.fork(), deps.objectStore, image);
     if (caching(ctx, image, `"${image.sha256.slice(0, 24)}-info"`)) return;
     const wantsLd = /application\/ld\+json/.test(ctx.get('Accept'));
     ctx.type = wantsLd ? `application/ld+json;profile="${CONTEXT}"` : 'application/json';

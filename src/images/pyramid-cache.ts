@@ -13,36 +13,43 @@ import { pyramidKey } from './object-layout.rules.js';
  * reads both alike. The object store stays the source of truth; this folder may be wiped at any
  * moment.
  */
-const DIR = path.join(os.tmpdir(), 'census-pyramids');
 // Bounded by bytes, not files: a working pyramid of a 6000×8000 page is ~200 MB, a fetched JPEG
-// one ~30 MB. 8 GiB keeps the pages of a few books being read hot, least recently used go first.
-const MAX_BYTES = 8 * 1024 ** 3;
+// one ~30 MB. The default 8 GiB keeps the pages of a few books being read hot, least recently used
+// go first. Folder and bound are settings (PYRAMID_CACHE_DIR, PYRAMID_CACHE_BYTES).
+const settings = { dir: path.join(os.tmpdir(), 'census-pyramids'), maxBytes: 8 * 1024 ** 3 };
+
+/** Sets the cache folder and its size bound (from the configuration, once at start-up). */
+export function configurePyramidCache(options: { dir: string; maxBytes: number }): void {
+  settings.dir = options.dir;
+  settings.maxBytes = options.maxBytes;
+}
+
 const pending = new Map<string, Promise<string>>();
 
 function fileOf(imageId: string, sha256: string): string {
-  return path.join(DIR, `${imageId}-${sha256.slice(0, 16)}.tif`);
+  return path.join(settings.dir, `${imageId}-${sha256.slice(0, 16)}.tif`);
 }
 
 async function evictOld(): Promise<void> {
-  const names = await fs.promises.readdir(DIR).catch(() => [] as string[]);
+  const names = await fs.promises.readdir(settings.dir).catch(() => [] as string[]);
   const stats = await Promise.all(
     names.map(async (n) => {
-      const stat = await fs.promises.stat(path.join(DIR, n)).catch(() => null);
+      const stat = await fs.promises.stat(path.join(settings.dir, n)).catch(() => null);
       return { n, t: stat?.atimeMs ?? 0, size: stat?.size ?? 0 };
     }),
   );
   let bytes = stats.reduce((sum, s) => sum + s.size, 0);
   stats.sort((a, b) => a.t - b.t);
   for (const { n, size } of stats) {
-    if (bytes <= MAX_BYTES) break;
-    await fs.promises.rm(path.join(DIR, n), { force: true });
+    if (bytes <= settings.maxBytes) break;
+    await fs.promises.rm(path.join(settings.dir, n), { force: true });
     bytes -= size;
   }
 }
 
 /** Keeps a freshly built pyramid: the file is moved into the cache (copied across file systems). */
 export async function rememberPyramid(imageId: string, sha256: string, file: string): Promise<void> {
-  await fs.promises.mkdir(DIR, { recursive: true });
+  await fs.promises.mkdir(settings.dir, { recursive: true });
   const target = fileOf(imageId, sha256);
   const temp = `${target}.${process.pid}.${Date.now()}`;
   await fs.promises.rename(file, temp).catch(async (error: NodeJS.ErrnoException) => {
@@ -61,7 +68,7 @@ export async function localPyramid(store: ObjectStore, imageId: string, sha256: 
   let loading = pending.get(key);
   if (!loading) {
     loading = (async () => {
-      await fs.promises.mkdir(DIR, { recursive: true });
+      await fs.promises.mkdir(settings.dir, { recursive: true });
       const temp = `${target}.${process.pid}.${Date.now()}`;
       await pipeline(await store.get(pyramidKey(imageId)), fs.createWriteStream(temp)).catch(
         async (error) => {

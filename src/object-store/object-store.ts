@@ -111,6 +111,14 @@ export class ObjectStore {
     return Buffer.concat(chunks);
   }
 
+  /** Reads `length` bytes of an object from `offset` (one ranged GET). */
+  async getRange(key: string, offset: number, length: number): Promise<Buffer> {
+    const stream = await this.client.getPartialObject(this.bucket, key, offset, length);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
   async stat(key: string): Promise<StoredObjectInfo | undefined> {
     try {
       const s = await this.client.statObject(this.bucket, key);

@@ -86,6 +86,15 @@ for (const server of testS3Servers()) {
     t.is((await sha256Of(await store.get('test/empty'))).size, 0);
   });
 
+  test(`[${name}] getRange reads exactly the asked bytes of an object (one ranged GET)`, async (t) => {
+    const store = await storeOf();
+    const data = crypto.randomBytes(300_000);
+    await store.put('ranges/one', data, data.length);
+    t.true((await store.getRange('ranges/one', 0, 10)).equals(data.subarray(0, 10)));
+    t.true((await store.getRange('ranges/one', 123_456, 70_000)).equals(data.subarray(123_456, 193_456)));
+    t.true((await store.getRange('ranges/one', 299_990, 10)).equals(data.subarray(299_990)));
+  });
+
   test(`[${name}] a missing object is reported as missing`, async (t) => {
     const store = await storeOf();
     t.is(await store.stat('test/missing'), undefined);

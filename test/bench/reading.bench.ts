@@ -1,0 +1,263 @@
+// `npm run bench:reading`: a cold reading session. 24 pages (the same 6000×8000 page-like master,
+// uploaded as 24 images, so each is seen for the first time), read by 4 readers, each turning its
+// own run of pages in order: info.json, the tiles that fit the page to a 1600×1000 screen, then a
+// zoom to full resolution on the middle of the page (the tiles under the screen); a reader's
+// browser fetches each step's tiles over 6 connections. A page view = info.json to the last tile.
+// Then warm deep zoom: every full-resolution tile of one page, 16 connections, as pixels per second.
+// When `iipsrv` and `lighttpd` are installed (Debian: `apt-get install iipimage-server lighttpd`),
+// the same session runs against IIPImage serving the same page as tiled pyramidal TIFFs, and the
+// ratios are printed. Targets (issue 16): a cold page view at most half IIPImage's time; warm deep
+// zoom at least 10× IIPImage's pixel rate.
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import sharp from 'sharp';
+import { startServiceProcess } from './service-process.js';
+import { PAGE_H, PAGE_W, pageMaster, publishedRecord } from './image-bench-setup.js';
+import { postFiles } from '../fixtures/images.js';
+import { findFreePort } from '../../src/runtime/free-port.js';
+
+const PAGES = Number(process.env.BENCH_PAGES ?? 24);
+const READERS = 4;
+const BROWSER_CONNECTIONS = 6;
+const WARM_CONNECTIONS = 16;
+const TILE = 512;
+const SCREEN = { w: 1600, h: 1000 };
+const IIPSRV = '/usr/lib/iipimage-server/iipsrv.fcgi';
+const LIGHTTPD = '/usr/sbin/lighttpd';
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+function get(url: string): Promise<{ status: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent }, (res) => {
+        let bytes = 0;
+        res.on('data', (c: Buffer) => (bytes += c.length));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+      })
+      .on('error', reject);
+  });
+}
+
+async function pool(urls: string[], connections: number): Promise<number> {
+  let next = 0;
+  let errors = 0;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (next < urls.length) {
+        const res = await get(urls[next++]!);
+        if (res.status !== 200) errors++;
+      }
+    }),
+  );
+  return errors;
+}
+
+interface Tile {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  sw: number; // output width
+  sh: number;
+}
+
+/** Tiles of the grid at scale factor `sf` that intersect the page-space rectangle. */
+function tilesAt(sf: number, rect: { x: number; y: number; w: number; h: number }): Tile[] {
+  const span = TILE * sf;
+  const tiles: Tile[] = [];
+  for (let y = Math.floor(rect.y / span) * span; y < Math.min(PAGE_H, rect.y + rect.h); y += span) {
+    for (let x = Math.floor(rect.x / span) * span; x < Math.min(PAGE_W, rect.x + rect.w); x += span) {
+      const w = Math.min(span, PAGE_W - x);
+      const h = Math.min(span, PAGE_H - y);
+      tiles.push({ x, y, w, h, sw: Math.ceil(w / sf), sh: Math.ceil(h / sf) });
+    }
+  }
+  return tiles;
+}
+
+const fitSf = (() => {
+  let sf = 1;
+  while (PAGE_W / sf > SCREEN.w || PAGE_H / sf > SCREEN.h) sf *= 2;
+  return sf;
+})();
+const fitTiles = tilesAt(fitSf, { x: 0, y: 0, w: PAGE_W, h: PAGE_H });
+const zoomTiles = tilesAt(1, {
+  x: (PAGE_W - SCREEN.w) / 2,
+  y: (PAGE_H - SCREEN.h) / 2,
+  w: SCREEN.w,
+  h: SCREEN.h,
+});
+const deepTiles = tilesAt(1, { x: 0, y: 0, w: PAGE_W, h: PAGE_H });
+
+interface Server {
+  name: string;
+  info: (page: number) => string;
+  tile: (page: number, t: Tile) => string;
+}
+
+async function session(server: Server) {
+  const views: number[] = [];
+  let errors = 0;
+  const perReader = Math.ceil(PAGES / READERS);
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: READERS }, async (_, r) => {
+      for (let i = r * perReader; i < Math.min(PAGES, (r + 1) * perReader); i++) {
+        const t0 = performance.now();
+        if ((await get(server.info(i))).status !== 200) errors++;
+        errors += await pool(
+          fitTiles.map((t) => server.tile(i, t)),
+          BROWSER_CONNECTIONS,
+        );
+        errors += await pool(
+          zoomTiles.map((t) => server.tile(i, t)),
+          BROWSER_CONNECTIONS,
+        );
+        views.push(performance.now() - t0);
+      }
+    }),
+  );
+  const total = (performance.now() - start) / 1000;
+  views.sort((a, b) => a - b);
+  const mean = views.reduce((a, b) => a + b, 0) / views.length;
+  return { mean, p50: views[Math.floor(views.length / 2)]!, max: views.at(-1)!, errors, total };
+}
+
+async function deepZoom(server: Server, page: number) {
+  const urls = deepTiles.map((t) => server.tile(page, t));
+  await pool(urls, WARM_CONNECTIONS); // warm
+  const passes = 3;
+  const t0 = performance.now();
+  let errors = 0;
+  for (let p = 0; p < passes; p++) errors += await pool(urls, WARM_CONNECTIONS);
+  const seconds = (performance.now() - t0) / 1000;
+  const pixels = deepTiles.reduce((sum, t) => sum + t.sw * t.sh, 0) * passes;
+  return { mpxPerSecond: pixels / seconds / 1e6, tilesPerSecond: (urls.length * passes) / seconds, errors };
+}
+
+const report = (
+  name: string,
+  s: Awaited<ReturnType<typeof session>>,
+  d: Awaited<ReturnType<typeof deepZoom>>,
+) =>
+  console.log(
+    `${name}: cold page view mean ${(s.mean / 1000).toFixed(3)} s, p50 ${(s.p50 / 1000).toFixed(3)} s, max ${(s.max / 1000).toFixed(3)} s (session ${s.total.toFixed(1)} s, errors ${s.errors}); ` +
+      `warm deep zoom ${d.mpxPerSecond.toFixed(1)} Mpx/s (${d.tilesPerSecond.toFixed(0)} tiles/s, errors ${d.errors})`,
+  );
+
+console.log(
+  `${PAGES} pages of ${PAGE_W}×${PAGE_H}, ${READERS} readers; per page view: info.json, ${fitTiles.length} fit-to-screen tiles (scale factor ${fitSf}), ${zoomTiles.length} full-resolution tiles`,
+);
+const master = await pageMaster('jpeg');
+
+// --- this service
+const service = await startServiceProcess();
+let ours: [Awaited<ReturnType<typeof session>>, Awaited<ReturnType<typeof deepZoom>>];
+try {
+  const { admin, censusNumber } = await publishedRecord(service);
+  const ids: string[] = [];
+  for (let i = 0; i < PAGES; i++) {
+    const res = await postFiles(`${service.url}/api/records/${censusNumber}/images`, admin.token, [
+      { name: `page-${i + 1}.jpg`, data: master },
+    ]);
+    if (res.status !== 201) throw new Error(`upload: ${res.status} ${res.text}`);
+    ids.push(res.body.items[0].id as string);
+  }
+  for (;;) {
+    const list = await admin.get(`/api/records/${censusNumber}/images`);
+    const items = (list.body.items ?? list.body) as Array<{ status: string }>;
+    if (items.some((i) => i.status === 'failed')) throw new Error('derivatives failed');
+    if (items.filter((i) => i.status === 'ready').length === PAGES) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const ourServer: Server = {
+    name: 'this service',
+    info: (p) => `${service.url}/iiif/3/${ids[p]}/info.json`,
+    tile: (p, t) =>
+      `${service.url}/iiif/3/${ids[p]}/${t.x},${t.y},${t.w},${t.h}/${t.sw},${t.sh}/0/default.jpg`,
+  };
+  ours = [await session(ourServer), await deepZoom(ourServer, 0)];
+  report('this service', ...ours);
+} finally {
+  await service.stop();
+}
+
+// --- IIPImage, when installed
+if (fs.existsSync(IIPSRV) && fs.existsSync(LIGHTTPD)) {
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'census-iip-'));
+  const port = await findFreePort();
+  try {
+    const tiff = await sharp(master)
+      .tiff({
+        tile: true,
+        tileWidth: TILE,
+        tileHeight: TILE,
+        pyramid: true,
+        compression: 'jpeg',
+        quality: 85,
+      })
+      .toBuffer();
+    for (let i = 0; i < PAGES; i++) await fs.promises.writeFile(path.join(dir, `page-${i + 1}.tif`), tiff);
+    const conf = path.join(dir, 'lighttpd.conf');
+    await fs.promises.writeFile(
+      conf,
+      `server.modules = ("mod_fastcgi")
+server.document-root = "${dir}"
+server.bind = "127.0.0.1"
+server.port = ${port}
+server.errorlog = "${dir}/error.log"
+server.max-keep-alive-requests = 10000
+fastcgi.server = ("/fcgi-bin/iipsrv.fcgi" => ((
+  "bin-path" => "${IIPSRV}",
+  "socket" => "${dir}/iipsrv.sock",
+  "check-local" => "disable",
+  "min-procs" => 1,
+  "max-procs" => 2,
+  "bin-environment" => ("LOGFILE" => "${dir}/iipsrv.log", "VERBOSITY" => "0", "FILESYSTEM_PREFIX" => "${dir}/", "JPEG_QUALITY" => "85", "MAX_CVT" => "7000", "MAX_IMAGE_CACHE_SIZE" => "10")
+)))
+`,
+    );
+    const child = spawn(LIGHTTPD, ['-D', '-f', conf], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const base = `http://127.0.0.1:${port}/fcgi-bin/iipsrv.fcgi?IIIF=`;
+    for (let tries = 0; ; tries++) {
+      const ok = await get(`${base}page-1.tif/info.json`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ok) break;
+      if (tries > 100) throw new Error('IIPImage did not start');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    try {
+      const iip: Server = {
+        name: 'IIPImage',
+        info: (p) => `${base}page-${p + 1}.tif/info.json`,
+        tile: (p, t) => `${base}page-${p + 1}.tif/${t.x},${t.y},${t.w},${t.h}/${t.sw},/0/default.jpg`,
+      };
+      const theirs: [Awaited<ReturnType<typeof session>>, Awaited<ReturnType<typeof deepZoom>>] = [
+        await session(iip),
+        await deepZoom(iip, 0),
+      ];
+      report('IIPImage (lighttpd + iipsrv.fcgi)', ...theirs);
+      const viewRatio = ours[0].mean / theirs[0].mean;
+      const zoomRatio = ours[1].mpxPerSecond / theirs[1].mpxPerSecond;
+      console.log(
+        `ratios: cold page view ${viewRatio.toFixed(2)}× IIPImage's time (target ≤ 0.5 → ${viewRatio <= 0.5 ? 'met' : 'NOT met'}); ` +
+          `warm deep zoom ${zoomRatio.toFixed(1)}× IIPImage's pixel rate (target ≥ 10 → ${zoomRatio >= 10 ? 'met' : 'NOT met'})`,
+      );
+    } finally {
+      const exited = new Promise((r) => child.on('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  } finally {
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  }
+} else {
+  console.log('IIPImage not installed (apt-get install -y iipimage-server lighttpd): no comparison');
+}
+agent.destroy();
