@@ -75,6 +75,7 @@ const NAV = [
 ];
 
 let renderToken = 0;
+let leaving = false;
 
 /** Finds the route of a path and its :params. */
 function match(pathname) {
@@ -108,7 +109,10 @@ function safeNext(next) {
 /** Goes to an in-app URL. options: {replace, focus: CSS selector to focus after drawing}. */
 export function navigate(url, options = {}) {
   if (!match(new URL(url, window.location.href).pathname)) {
-    // A page of the React app (/login, /, …): the server sends that app's page.
+    // A page of the React app (/login, /, …): the server sends that app's page. Once only: a
+    // second location change would abort the first one.
+    if (leaving) return Promise.resolve();
+    leaving = true;
     if (options.replace) window.location.replace(url);
     else window.location.assign(url);
     return Promise.resolve();

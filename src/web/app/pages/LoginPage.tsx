@@ -65,8 +65,8 @@ export default function LoginPage() {
       sx={{
         maxWidth: '26rem',
         mx: 'auto',
-        my: 4,
-        p: '1.75rem 2rem 2rem',
+        my: { xs: 1, sm: 4 },
+        p: { xs: '1.25rem 1rem 1.5rem', sm: '1.75rem 2rem 2rem' },
         background: colors.surface,
         border: `1px solid ${colors.line}`,
         borderTop: `4px solid ${colors.accent}`,
