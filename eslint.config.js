@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'storage/', 'manifests/'] },
+  { ignores: ['node_modules/', 'storage/', 'manifests/', 'src/web/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -20,6 +20,7 @@ import {
 import { csrfTokenOf } from './token.service.js';
 import { requireHttpsWhenSecure, SESSION_COOKIE, sessionCookieOptions } from './session-cookie.js';
 import { userResponse } from '../users/user.schemas.js';
+import { STAFF_AREAS, staffAreasOf } from './staff-areas.rules.js';
 
 const tag = 'Auth 认证';
 
@@ -64,13 +65,22 @@ export const authRoutes = [
     summary: 'The logged-in account, with the CSRF token of a web session',
     tag,
     auth: 'user',
-    response: z.object({ user: userResponse, csrfToken: z.string().nullable() }),
-    handler: async ({ scope }) => ({
-      body: {
-        user: await currentUser(scope),
-        csrfToken: scope.actor?.viaCookie ? await csrfTokenOf(scope.em, scope.actor.tokenId) : null,
-      },
+    response: z.object({
+      user: userResponse,
+      csrfToken: z.string().nullable(),
+      areas: z.array(z.enum(STAFF_AREAS)),
     }),
+    handler: async ({ scope }) => {
+      const user = await currentUser(scope);
+      return {
+        body: {
+          user,
+          // What the web's navigation offers this user (the server decides, the page shows).
+          areas: staffAreasOf(user.role),
+          csrfToken: scope.actor?.viaCookie ? await csrfTokenOf(scope.em, scope.actor.tokenId) : null,
+        },
+      };
+    },
   }),
   defineRoute({
     method: 'post',

@@ -1,6 +1,7 @@
 // The web shell in a real browser (Debian Chromium driven by playwright-core) against the real app:
-// login through the page, create an institution through the form, see it listed; inline errors
-// and focus after a failed submit; the English switch.
+// login through the (React) login page, then the old shell's pages: create an institution through
+// the form, see it listed; inline errors and focus after a failed submit; the English switch held
+// across both halves. The React shell itself is walked in app-shell.test.ts.
 import test from 'ava';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.js';
@@ -156,7 +157,13 @@ test.serial(
     await page.getByRole('button', { name: 'English' }).click();
     t.is(await page.locator('html').getAttribute('lang'), 'en');
     await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
-    await logIn(page, '/institutions', { email: 'E-mail', password: 'Password' });
+    // The React login page lands on "my work" (/); its navigation leads on to the old shell's pages.
+    await logIn(page, '/', { email: 'E-mail', password: 'Password' });
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Institutions' })
+      .click();
+    await page.waitForURL((url) => url.pathname === '/institutions');
 
     await page.getByRole('heading', { level: 1, name: 'Institutions' }).waitFor();
     await page.getByRole('link', { name: 'New institution' }).click();

@@ -43,7 +43,11 @@ export async function newTrackedPage(
 /** Opens `path`, is sent to the login page, logs in with the keyboard and lands back on `path`. */
 export async function logInAt(page: Page, baseUrl: string, path: string, email: string, password: string) {
   await page.goto(`${baseUrl}${path}`);
-  await page.waitForURL((url) => url.pathname === '/login');
+  // The old shell sends anonymous visitors to the React login page by a full load; a locator wait
+  // rides over that navigation (waitForURL can see it aborted and replaced under load).
+  await page.getByLabel('邮箱', { exact: true }).waitFor();
+  if (new URL(page.url()).pathname !== '/login')
+    throw new Error(`expected the login page, got ${page.url()}`);
   await page.getByLabel('邮箱', { exact: true }).fill(email);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByLabel('密码', { exact: true }).press('Enter');

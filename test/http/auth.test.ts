@@ -25,6 +25,18 @@ test('login returns a bearer token that authenticates API calls', async (t) => {
   const me = await new ApiClient(app.url, res.body.token).get('/api/auth/me');
   t.is(me.status, 200);
   t.is(me.body.user.email, ADMIN.email);
+  // The web's navigation comes from the server: a national administrator works in every area.
+  t.deepEqual(me.body.areas, [
+    'records',
+    'review',
+    'triage',
+    'statistics',
+    'restoration',
+    'institutions',
+    'users',
+    'codeLists',
+    'audit',
+  ]);
 });
 
 test('a wrong password and an unknown e-mail give the same 401 with no hint', async (t) => {

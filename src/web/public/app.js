@@ -7,7 +7,6 @@ import { api, onUnauthorized } from './api.js';
 import { endSession, isAdmin, loadSession, user } from './session.js';
 import { flash, showPending } from './notice.js';
 import { errorBox, linkButton, pageHeader } from './components.js';
-import { renderLogin } from './views/login.js';
 import { renderInstitutions } from './views/institutions.js';
 import { renderInstitutionNew } from './views/institution-form.js';
 import { renderInstitutionDetail } from './views/institution-detail.js';
@@ -31,10 +30,10 @@ import { renderTriage, seesTriage } from './triage.js';
 import { renderStatistics } from './statistics.js';
 import { renderRestorationBoard, renderWorkOrder, seesRestoration } from './restoration.js';
 
+// The pages this shell still draws; the others (src/web/page-routes.ts, `app: true`) belong to the
+// React app in src/web/app and are reached by a full page load.
 const ROUTES = [
-  { pattern: '/', redirect: '/institutions' },
-  { pattern: '/login', view: renderLogin, public: true },
-  // `open`: shown to everybody, logged in or not (`public` pages send logged-in users on).
+  // `open`: shown to everybody, logged in or not.
   { pattern: '/catalogue', view: renderCatalogue, open: true },
   { pattern: '/institutions', view: renderInstitutions, nav: 'institutions' },
   { pattern: '/institutions/new', view: renderInstitutionNew, nav: 'institutions', admin: true },
@@ -76,6 +75,7 @@ const NAV = [
 ];
 
 let renderToken = 0;
+let leaving = false;
 
 /** Finds the route of a path and its :params. */
 function match(pathname) {
@@ -108,6 +108,15 @@ function safeNext(next) {
 
 /** Goes to an in-app URL. options: {replace, focus: CSS selector to focus after drawing}. */
 export function navigate(url, options = {}) {
+  if (!match(new URL(url, window.location.href).pathname)) {
+    // A page of the React app (/login, /, …): the server sends that app's page. Once only: a
+    // second location change would abort the first one.
+    if (leaving) return Promise.resolve();
+    leaving = true;
+    if (options.replace) window.location.replace(url);
+    else window.location.assign(url);
+    return Promise.resolve();
+  }
   if (options.replace) window.history.replaceState(null, '', url);
   else window.history.pushState(null, '', url);
   return render({ focus: 'focus' in options ? options.focus : 'h1' });
@@ -193,7 +202,7 @@ function drawHeader(activeNav) {
       { class: 'header-inner' },
       h(
         'a',
-        { class: 'brand', href: u ? '/institutions' : '/login' },
+        { class: 'brand', href: '/' },
         h('span', { class: 'brand-seal', 'aria-hidden': 'true' }, '普'),
         h('span', { class: 'brand-name' }, t('app.shortName')),
       ),
@@ -252,15 +261,13 @@ function notFound(view) {
 async function render({ focus } = {}) {
   const token = ++renderToken;
   const found = match(window.location.pathname);
-  if (found?.route.redirect) return navigate(found.route.redirect, { replace: true, focus });
   const query = new URLSearchParams(window.location.search);
-  if (found && !found.route.public && !found.route.open && !user()) {
+  if (found && !found.route.open && !user()) {
     return navigate(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`, {
       replace: true,
       focus,
     });
   }
-  if (found?.route.public && user()) return navigate(safeNext(query.get('next')), { replace: true, focus });
 
   drawHeader(found?.route.nav);
   const view = h('div', { class: 'view' });

@@ -74,13 +74,6 @@ const MESSAGES = {
   'common.dash': ['—', '—'],
   'common.close': ['关闭', 'Close'],
 
-  'login.title': ['登录', 'Log in'],
-  'login.intro': ['请使用您的工作邮箱和密码登录。', 'Log in with your work e-mail address and password.'],
-  'login.email': ['邮箱', 'E-mail'],
-  'login.password': ['密码', 'Password'],
-  'login.submit': ['登录', 'Log in'],
-  'login.busy': ['正在登录…', 'Logging in…'],
-  'login.wait': ['请等待 {s} 秒', 'Wait {s} s'],
   'login.loggedOut': ['您已退出登录。', 'You have logged out.'],
   'login.sessionEnded': ['登录已失效，请重新登录。', 'Your session has ended; please log in again.'],
 

@@ -1,0 +1,57 @@
+// English messages of the React app; the type makes a missing or extra key a compile error.
+import type { Messages } from './zh.js';
+
+export const en: Messages = {
+  app: {
+    name: 'Ancient Books Census and Protection System',
+    shortName: 'Ancient Books Census',
+    skip: 'Skip to main content',
+    footer: 'National census of ancient books · institutions and accounts',
+  },
+  nav: {
+    label: 'Main navigation',
+    home: 'My work',
+    records: 'Records',
+    review: 'Review',
+    triage: 'Triage',
+    statistics: 'Statistics',
+    restoration: 'Restoration',
+    institutions: 'Institutions',
+    users: 'Users',
+    codeLists: 'Code lists',
+    audit: 'Audit log',
+    account: 'My account',
+    logout: 'Log out',
+  },
+  menu: { user: 'User menu' },
+  lang: { switchTo: '中文', switchHint: '切换到中文界面' },
+  common: {
+    loading: 'Loading…',
+    errorTitle: 'Something went wrong',
+    networkError: 'Cannot reach the server; check the connection and try again.',
+    badResponse: 'The server sent a response that could not be read.',
+    requestId: 'Request id: {{id}}',
+    notFoundTitle: 'Page not found',
+    notFound: 'The page you asked for does not exist.',
+    backHome: 'Back to my work',
+  },
+  login: {
+    title: 'Log in',
+    intro: 'Log in with your work e-mail address and password.',
+    email: 'E-mail',
+    password: 'Password',
+    submit: 'Log in',
+    busy: 'Logging in…',
+    wait: 'Wait {{s}} s',
+    required: 'This field is required',
+    loggedOut: 'You have logged out.',
+  },
+  home: {
+    title: 'My work',
+    greeting: 'Hello, {{name}}',
+    role: 'Role: {{role}}',
+    open: 'Open',
+    count: '{{count}} items',
+    nothingToDo: 'Nothing waiting for you.',
+  },
+};

@@ -1,0 +1,23 @@
+// The React component of each path the shared table (src/web/page-routes.ts) marks `app: true`.
+// Each page is its own chunk, loaded when first shown. A unit test checks both lists agree.
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { AppPath } from '../page-routes.js';
+import type { Me } from './session.js';
+
+/** What every staff page receives. */
+export interface PageProps {
+  me: Me;
+  params: Record<string, string>;
+}
+
+export interface AppPage {
+  /** Shown without login (the login page itself); logged-in visitors are sent on. */
+  readonly anonymous?: boolean;
+  readonly component: LazyExoticComponent<ComponentType<PageProps>>;
+}
+
+/** Typed by the shared table: a path flipped to `app: true` without a component here fails to compile. */
+export const APP_PAGES: Record<AppPath, AppPage> = {
+  '/': { component: lazy(() => import('./pages/HomePage.js')) },
+  '/login': { anonymous: true, component: lazy(() => import('./pages/LoginPage.js')) },
+};
