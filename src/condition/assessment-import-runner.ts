@@ -110,7 +110,7 @@ export async function runAssessmentImportJob(
     const closeSource = () => source.destroy();
     bounds.signal.addEventListener('abort', closeSource);
     try {
-      for await (const row of readImportRows(job.format, source)) {
+      for await (const row of readImportRows(job.format, source, log)) {
         throwIfStopped(bounds);
         if (!header) {
           const mapped = mapAssessmentHeader(row.cells);

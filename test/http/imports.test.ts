@@ -222,13 +222,39 @@ test('atomic mode stores nothing when one row is bad', async (t) => {
   t.is(good.created, 2);
 });
 
+test('CSV files in GBK, GB18030 and UTF-16 are imported, and the job names the encoding found', async (t) => {
+  const inst = await createInstitution(admin, '350000');
+  const text = (call: string) =>
+    [
+      HEADER,
+      row(call, { title: '《資治通鑑》二百九十四卷', edition: '明嘉靖二十四年（1545）孔天胤刻本' }),
+    ].join('\r\n');
+  const files: Array<[string, Buffer, string]> = [
+    ['gbk', iconv.encode(text('G1'), 'gbk'), 'gbk'],
+    ['gb18030', iconv.encode(text('G2'), 'gb18030'), 'gbk'],
+    ['utf-16le', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text('G3'), 'utf16le')]), 'utf-16le'],
+    ['utf-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text('G4'))]), 'utf-8'],
+    ['utf-8', Buffer.from(text('G5')), 'utf-8'],
+  ];
+  for (const [label, bytes, encoding] of files) {
+    const job = await finished((await upload(inst.id, `${label}.csv`, bytes)).body.id);
+    t.is(job.status, 'done', label);
+    t.is(job.created, 1, label);
+    t.is(job.encoding, encoding, label);
+  }
+  const titles = (await admin.get(`/api/records?institutionId=${inst.id}`)).body.items.map(
+    (r: { title: string }) => r.title,
+  );
+  t.deepEqual(titles, Array(5).fill('《資治通鑑》二百九十四卷'));
+});
+
 test('bad files get a clear report and leave the service unharmed', async (t) => {
   const inst = await createInstitution(admin, '350000');
-  const gbk = iconv.encode([HEADER, row('D1')].join('\n'), 'gbk');
-  const gbkJob = await finished((await upload(inst.id, 'gbk.csv', gbk)).body.id);
-  t.is(gbkJob.status, 'failed');
-  t.is(gbkJob.error.code, 'CSV_NOT_UTF8');
-  t.regex(gbkJob.error.message, /GBK/);
+  const unknown = Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0xff, 0xff, 0xff, 0x0a]);
+  const unknownJob = await finished((await upload(inst.id, 'odd.csv', unknown)).body.id);
+  t.is(unknownJob.status, 'failed');
+  t.is(unknownJob.error.code, 'CSV_NOT_UTF8');
+  t.regex(unknownJob.error.message, /GBK\/GB18030/);
 
   const junk = await finished(
     (await upload(inst.id, 'junk.xlsx', Buffer.from('this is not a spreadsheet at all'))).body.id,

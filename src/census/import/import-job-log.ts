@@ -47,6 +47,8 @@ export class ImportJobLog {
   /** Problems found since the last flush; the runner pushes, `flush` stores. */
   readonly pending: RowProblem[] = [];
   private stored = 0;
+  /** The text encoding the CSV reader found; stored with the counters. */
+  encoding: string | null = null;
 
   constructor(
     private readonly em: EntityManager,
@@ -64,7 +66,11 @@ export class ImportJobLog {
   /** Stores the pending problems and the counters so far (the progress a client polls). */
   async report(counters: object): Promise<void> {
     await this.flush();
-    await this.em.nativeUpdate(ImportJobSchema, { id: this.jobId }, { ...counters, heartbeatAt: new Date() });
+    await this.em.nativeUpdate(
+      ImportJobSchema,
+      { id: this.jobId },
+      { ...counters, encoding: this.encoding, heartbeatAt: new Date() },
+    );
   }
 
   /** Ends the job: done, or failed (or cancelled) with the failure's code, message and details. */
@@ -84,6 +90,7 @@ export class ImportJobLog {
       { id: this.jobId },
       {
         ...counters,
+        encoding: this.encoding,
         status: failure ? status : 'done',
         errorCode: failure?.code ?? null,
         errorMessage: failure?.message ?? null,
@@ -94,7 +101,11 @@ export class ImportJobLog {
   }
 }
 
-/** The rows of an uploaded spreadsheet, streamed. */
-export function readImportRows(format: ImportJob['format'], stream: Readable) {
-  return format === 'csv' ? readCsvRows(stream) : readXlsxRows(stream);
+/** The rows of an uploaded spreadsheet, streamed; the encoding a CSV is read in goes to the log. */
+export function readImportRows(format: ImportJob['format'], stream: Readable, log?: ImportJobLog) {
+  return format === 'csv'
+    ? readCsvRows(stream, (encoding) => {
+        if (log) log.encoding = encoding;
+      })
+    : readXlsxRows(stream);
 }

@@ -144,7 +144,7 @@ export async function runImportJob(
     const closeSource = () => source.destroy();
     bounds.signal.addEventListener('abort', closeSource);
     try {
-      for await (const row of readImportRows(job.format, source)) {
+      for await (const row of readImportRows(job.format, source, log)) {
         throwIfStopped(bounds);
         if (first) {
           first = false;

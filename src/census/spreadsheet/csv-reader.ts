@@ -1,10 +1,11 @@
-// Streaming CSV reader for the import template: bytes → strict UTF-8 text → csv-parse → rows.
+// Streaming CSV reader for the import template: bytes → text (UTF-8, GBK/GB18030 or UTF-16, see
+// csv-encoding.ts) → csv-parse → rows.
 // Memory holds one chunk and one record at a time, never the file.
 
 import { pipeline, Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import type { AppError, ErrorDetail } from '../../http/app-error.js';
-import { decodeUtf8 } from './csv-encoding.js';
+import { decodeCsv, type CsvEncoding } from './csv-encoding.js';
 import { fromCsvCell } from '../../http/csv-formula-guard.js';
 import { fileError } from './sheet-errors.js';
 import { boundCells, isEmptyRow, type SheetRow } from './sheet-row.js';
@@ -36,9 +37,13 @@ function malformed(error: CsvError, rowNumber: number): AppError {
 /**
  * The non-empty rows of a CSV stream. `rowNumber` is the spreadsheet row (header = 1): a record
  * with a quoted line break is one row, and skipped empty rows (blank lines, `,,,`) are counted.
- * Throws CSV_NOT_UTF8 (GBK, UTF-16, other bytes), NOT_A_CSV (a workbook) or CSV_MALFORMED.
+ * `onEncoding` hears the encoding found. Throws CSV_NOT_UTF8 (bytes of no known encoding), NOT_A_CSV
+ * (a workbook) or CSV_MALFORMED.
  */
-export async function* readCsvRows(stream: Readable): AsyncGenerator<SheetRow> {
+export async function* readCsvRows(
+  stream: Readable,
+  onEncoding?: (encoding: CsvEncoding) => void,
+): AsyncGenerator<SheetRow> {
   const parser = parse({
     relax_column_count: true,
     // A stray quote inside an unquoted cell (朱熹"注") is kept as a character, as Excel does.
@@ -49,7 +54,7 @@ export async function* readCsvRows(stream: Readable): AsyncGenerator<SheetRow> {
   });
   // pipeline forwards an encoding error to the parser, whose iterator then throws it; and when the
   // consumer stops early, destroying the parser tears the source (and the input stream) down.
-  pipeline(Readable.from(decodeUtf8(stream)), parser, () => {});
+  pipeline(Readable.from(decodeCsv(stream, onEncoding)), parser, () => {});
   let rowNumber = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
