@@ -19,6 +19,8 @@ export interface Config {
         readonly accessKey: string;
         readonly secretKey: string;
         readonly bucket: string;
+        readonly region: string;
+        readonly pathStyle: boolean;
       }
     | undefined;
   readonly bucket: string;
@@ -117,6 +119,8 @@ const envSchema = z.object({
       'must be a valid S3 bucket name (3–63 lower-case letters, digits, dots, hyphens)',
     )
     .default('census'),
+  MINIO_REGION: z.string().min(1).default('us-east-1'),
+  MINIO_PATH_STYLE: booleanText.default(true),
   ADMIN_EMAIL: z.email({ message: 'must be an e-mail address' }).optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -219,6 +223,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           accessKey: e.MINIO_ACCESS_KEY!,
           secretKey: e.MINIO_SECRET_KEY!,
           bucket: e.MINIO_BUCKET,
+          region: e.MINIO_REGION,
+          pathStyle: e.MINIO_PATH_STYLE,
         })
       : undefined,
     bucket: e.MINIO_BUCKET,

@@ -36,9 +36,29 @@ test('external servers are switched on by their URLs', (t) => {
     accessKey: 'ak',
     secretKey: 'sk',
     bucket: 'guji-images',
+    region: 'us-east-1',
+    pathStyle: true,
   });
   t.is(c.publicUrl, 'https://census.example.org');
   t.true(c.secureCookies);
+});
+
+test('AWS S3 style: region, virtual-host URLs; orphan sweep settings', (t) => {
+  const c = loadConfig({
+    MINIO_ENDPOINT: 's3.eu-central-1.amazonaws.com',
+    MINIO_USE_SSL: 'true',
+    MINIO_ACCESS_KEY: 'ak',
+    MINIO_SECRET_KEY: 'sk',
+    MINIO_REGION: 'eu-central-1',
+    MINIO_PATH_STYLE: 'false',
+    ORPHAN_SWEEP_INTERVAL_HOURS: '0',
+    ORPHAN_GRACE_HOURS: '2.5',
+  });
+  t.like(c.objectStore, { region: 'eu-central-1', pathStyle: false });
+  t.is(c.orphanSweepIntervalMs, 0);
+  t.is(c.orphanGraceMs, 2.5 * 3_600_000);
+  t.is(loadConfig({}).orphanGraceMs, 24 * 3_600_000);
+  t.throws(() => loadConfig({ ORPHAN_GRACE_HOURS: '-1' }), { message: /ORPHAN_GRACE_HOURS/ });
 });
 
 test('every problem is listed at once', (t) => {
