@@ -25,7 +25,7 @@ export interface GenerateOptions {
 }
 
 /** mulberry32: small, fast and good enough to vary test data reproducibly. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -9,20 +9,11 @@
 import { editionGroupKey } from '../../src/search/edition-group.rules.js';
 import { foldTerm } from '../../src/census/term-folding.rules.js';
 import type { Responsibility } from '../../src/census/record.types.js';
+import { prng } from './record-rows.generator.js';
 
 const SEED = Number(process.env.SEED ?? 7);
 const WORK_COUNT = Number(process.env.WORKS ?? 400);
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(SEED);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const chance = (p: number) => random() < p;
