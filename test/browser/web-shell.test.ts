@@ -4,7 +4,7 @@
 // across both halves. The React shell itself is walked in app-shell.test.ts.
 import test from 'ava';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
+import { landOn, launchChromium } from '../helpers/browser.js';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 
@@ -39,7 +39,7 @@ async function logIn(page: Page, next = '/institutions', labels = { email: 'é‚®ç
   await page.getByLabel(labels.email, { exact: true }).fill(ADMIN.email);
   await page.getByLabel(labels.password, { exact: true }).fill(ADMIN.password);
   await page.getByLabel(labels.password, { exact: true }).press('Enter');
-  await page.waitForURL((url) => url.pathname === next);
+  await landOn(page, next);
 }
 
 async function activeElementName(page: Page): Promise<string | null> {

@@ -51,11 +51,18 @@ export async function logInAt(page: Page, baseUrl: string, path: string, email: 
   await page.getByLabel('邮箱', { exact: true }).fill(email);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByLabel('密码', { exact: true }).press('Enter');
-  // The login page sends the browser back by a full load, which the old shell may replace once more
-  // (waitForURL then reports the first load aborted): watch the address instead, then let it load.
+  await landOn(page, path);
+}
+
+/**
+ * Waits until the page shows `path` after a login. The login page sends the browser back by a full
+ * load, which the old shell may replace once more (waitForURL then reports the first load aborted):
+ * watch the address instead, then let the page load.
+ */
+export async function landOn(page: Page, path: string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (new URL(page.url()).pathname !== path) {
-    if (Date.now() > deadline) throw new Error(`login did not land on ${path}: ${page.url()}`);
+    if (Date.now() > deadline) throw new Error(`did not land on ${path}: ${page.url()}`);
     await page.waitForTimeout(100);
   }
   await page.waitForLoadState('load');

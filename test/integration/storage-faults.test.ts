@@ -103,14 +103,16 @@ for (const { name, endPoint, port } of testS3Servers()) {
       const stray = Buffer.from('master of an upload whose transaction never committed');
       await store.put('masters/r/i/0000.tif', stray, stray.length);
       await store.put('derivatives/gone-image/pyramid.tif', stray, stray.length);
-      const file = path.join(os.tmpdir(), `census-orphan-${process.pid}`);
+      // Its own folder: the s3rver and Swift runs of this test go at the same time in one process.
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'census-orphan-'));
+      const file = path.join(folder, 'upload');
       fs.writeFileSync(file, Buffer.alloc(6 * MiB, 7));
       const proxy = await new CuttingProxy(endPoint, port).start();
       const viaProxy = await createStoreLike(store.settings, endPoint, proxy.port);
       proxy.cutAfter(2 * MiB);
       await t.throwsAsync(() => viaProxy.putFile('masters/r/j/1111.tif', file, {}, { partBytes: 5 * MiB }));
       await proxy.stop();
-      fs.rmSync(file);
+      fs.rmSync(folder, { recursive: true, force: true });
       t.is((await store.listIncompleteUploads('')).length, 1);
 
       // Within the grace period nothing is touched (an upload may be between its object and its row).
