@@ -99,15 +99,19 @@ test('an upload on A is served by B, each derivative job runs once, and a sessio
   const up = await postFiles(`${a.url}/api/records/${cn}/images`, adminA.token, files);
   t.is(up.status, 201, up.text);
   const ids = (up.body.items as Array<{ id: string }>).map((i) => i.id);
+  const jobsNow = () =>
+    a.orm.em
+      .fork()
+      .execute<Array<{ status: string; attempts: number }>>('select status, attempts from derivative_job');
+  // An image shows ready a moment before its job row is closed: wait for both.
   for (let tries = 0; ; tries++) {
     const list = await adminB.get(`/api/records/${cn}/images`);
-    if (list.body.items.every((i: { status: string }) => i.status === 'ready')) break;
+    const ready = list.body.items.every((i: { status: string }) => i.status === 'ready');
+    if (ready && (await jobsNow()).every((j) => j.status !== 'running' && j.status !== 'queued')) break;
     if (tries > 600) throw new Error(JSON.stringify(list.body));
     await new Promise((r) => setTimeout(r, 200));
   }
-  const jobs = await a.orm.em
-    .fork()
-    .execute<Array<{ status: string; attempts: number }>>('select status, attempts from derivative_job');
+  const jobs = await jobsNow();
   t.is(jobs.length, 6);
   t.true(
     jobs.every((j) => j.status === 'done' && j.attempts === 1),
