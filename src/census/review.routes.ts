@@ -5,6 +5,7 @@ import { bulkTransition, commentOnField, transitionRecord } from './record-workf
 import { reviewHistory } from './record-query.service.js';
 import { assignInstitution, assignRecords, listAssignments, unassign } from './review-assignment.service.js';
 import type { WorkflowAction } from './record-workflow.rules.js';
+import { reviewQueue, reviewQueueQuery, reviewQueueResponse } from './review-queue.service.js';
 
 const tag = 'Review 审校';
 
@@ -26,6 +27,16 @@ const bulkActions: Array<[string, WorkflowAction]> = [
 ];
 
 export const reviewRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/review-queue',
+    summary: 'My review queue: records awaiting my review, oldest submission first, with counts',
+    tag,
+    auth: 'user',
+    query: reviewQueueQuery,
+    response: reviewQueueResponse,
+    handler: async ({ scope, query }) => ({ body: await reviewQueue(scope, query) }),
+  }),
   ...singleActions.map(([segment, action, summary]) =>
     defineRoute({
       method: 'post',

@@ -35,7 +35,7 @@ export const PAGE_ROUTES = [
   { path: '/records/:censusNumber/images', app: false },
   { path: '/triage', app: false },
   { path: '/statistics', app: false },
-  { path: '/review', app: false },
+  { path: '/review', app: true },
   { path: '/review/:censusNumber', app: false },
   { path: '/catalogue', app: false },
   { path: '/compare', app: false },

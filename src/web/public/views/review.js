@@ -1,129 +1,15 @@
-// /review — the reviewer's queue (submitted and in-review records assigned to them), with the
-// province's review assignments for administrators; /review/:censusNumber — one record's fields,
+// /review/:censusNumber — one record's fields,
 // each with a “批注” button for a field comment, the current round's comments beside their field,
 // and the review steps (开始审校 / 退回修改 / 审校通过).
 
-import { append, h, replace, uid } from '../dom.js';
+import { append, h, uid } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
-import { user } from '../session.js';
-import { dataTable, emptyState, errorBox, linkButton, loading, pageHeader } from '../components.js';
+import { linkButton, pageHeader } from '../components.js';
 import { notify } from '../notice.js';
-import { check, clearErrors, onSubmit, selectField } from '../forms.js';
+import { check, onSubmit } from '../forms.js';
 import { allowedActions, canReview, currentRound, loadRecord, recordHref, timeEl } from '../records.js';
-import { recordList } from './records.js';
 import { fieldPanels, identityCard, workflowButtons } from './record-detail.js';
-
-function reviewHref(censusNumber) {
-  return `/review/${encodeURIComponent(censusNumber)}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Assignments (administrators)
-
-async function assignmentsPanel(ctx) {
-  const me = user();
-  const body = h('div', {}, loading());
-  const section = h(
-    'section',
-    { class: 'panel', 'aria-labelledby': 'assign-title' },
-    h('h2', { id: 'assign-title' }, t('review.assignments')),
-    h('p', { class: 'hint' }, t('review.assignIntro')),
-    body,
-  );
-  append(ctx.view, [section]);
-  let assignments;
-  let reviewers;
-  let institutions;
-  try {
-    [assignments, reviewers, institutions] = await Promise.all([
-      api.get('/api/review-assignments'),
-      api.get('/api/users', {
-        role: 'reviewer',
-        provinceCode: me.role === 'provincial_admin' ? me.provinceCode : undefined,
-        pageSize: 200,
-      }),
-      api.get('/api/institutions', {
-        provinceCode: me.role === 'provincial_admin' ? me.provinceCode : undefined,
-        pageSize: 200,
-      }),
-    ]);
-  } catch (error) {
-    if (error.status === 401) throw error;
-    replace(body, errorBox(error));
-    return;
-  }
-  if (!ctx.isCurrent()) return;
-  const form = h(
-    'form',
-    { class: 'form form-inline', 'aria-label': t('review.assignments') },
-    selectField({
-      name: 'reviewerId',
-      label: t('review.reviewer'),
-      required: true,
-      placeholder: t('common.choose'),
-      options: reviewers.items.map((u) => ({ value: u.id, label: `${u.displayName}（${u.email}）` })),
-    }),
-    selectField({
-      name: 'institutionId',
-      label: t('review.institution'),
-      required: true,
-      placeholder: t('common.choose'),
-      options: institutions.items.map((i) => ({ value: i.id, label: `${i.name}（${i.fullCode}）` })),
-    }),
-    h(
-      'div',
-      { class: 'form-actions' },
-      h('button', { type: 'submit', class: 'button button-primary' }, t('review.assign')),
-    ),
-  );
-  onSubmit(form, {
-    validate: () => check(form, { reviewerId: { required: true }, institutionId: { required: true } }),
-    submit: async () => {
-      await api.post('/api/review-assignments', {
-        reviewerId: form.elements.reviewerId.value,
-        institutionId: form.elements.institutionId.value,
-      });
-      notify(t('review.assigned'));
-      const fresh = await api.get('/api/review-assignments');
-      replace(list, assignmentTable(fresh.items));
-      form.reset();
-      clearErrors(form);
-    },
-  });
-  const list = h('div', {}, assignmentTable(assignments.items));
-  replace(body, form, list);
-}
-
-function assignmentTable(items) {
-  if (!items.length) return emptyState(t('review.noAssignments'));
-  return dataTable({
-    caption: t('review.assignments'),
-    rowKey: (a) => a.id,
-    columns: [
-      { label: t('review.reviewer'), className: 'break', cell: (a) => a.reviewerEmail },
-      { label: t('review.institution'), cell: (a) => a.institutionName },
-      { label: t('review.assignedAt'), className: 'nowrap', cell: (a) => timeEl(a.createdAt) },
-    ],
-    rows: items,
-  });
-}
-
-/** /review */
-export async function renderReviewQueue(ctx) {
-  await recordList(ctx, {
-    base: '/review',
-    title: t('review.queueTitle'),
-    intro: t('review.queueIntro'),
-    fixed: { reviewer: 'me' },
-    statuses: ['submitted', 'in_review'],
-    bulk: ['approve'],
-    linkFor: (r) => reviewHref(r.censusNumber),
-  });
-  const role = user()?.role;
-  if (ctx.isCurrent() && (role === 'provincial_admin' || role === 'national_admin'))
-    await assignmentsPanel(ctx);
-}
 
 // ---------------------------------------------------------------------------------------------
 // One record under review
