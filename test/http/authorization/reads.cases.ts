@@ -220,6 +220,10 @@ export const READ_CASES: Record<string, ReadEntry> = {
       w.assignmentJs,
     ),
   ],
+  'GET /api/review-queue': async (w) => [
+    without('cataloguer A: review queue', await w.catA.get('/api/review-queue?pageSize=200'), w.recordB),
+    without('Fujian admin: review queue', await w.paFujian.get('/api/review-queue?pageSize=200'), w.recordJs),
+  ],
   'GET /api/institutions/:id/imports': institutionExport('imports'),
   'GET /api/imports/:id': async (w) => {
     const d = await dataOf(w);
