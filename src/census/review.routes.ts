@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRoute } from '../http/route.js';
 import { bulkBody, censusNumberParams, commentBody, workflowBody } from './record.schemas.js';
 import { bulkTransition, commentOnField, transitionRecord } from './record-workflow.service.js';
-import { reviewHistory } from './record-query.service.js';
+import { reviewView, reviewViewResponse } from './review-view.service.js';
 import { assignInstitution, assignRecords, listAssignments, unassign } from './review-assignment.service.js';
 import type { WorkflowAction } from './record-workflow.rules.js';
 import { reviewQueue, reviewQueueQuery, reviewQueueResponse } from './review-queue.service.js';
@@ -75,11 +75,13 @@ export const reviewRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/records/:censusNumber/review',
-    summary: 'Review history: every round of submit/return/approve, and field comments',
+    summary:
+      'Review history (every round of submit/return/approve, field comments, changes since the previous round) with what the review page shows: fields with labels, the steps the caller may take, whether they may comment',
     tag,
     auth: 'user',
     params: censusNumberParams,
-    handler: async ({ scope, params }) => ({ body: await reviewHistory(scope, params.censusNumber) }),
+    response: reviewViewResponse,
+    handler: async ({ scope, params }) => ({ body: await reviewView(scope, params.censusNumber) }),
   }),
   defineRoute({
     method: 'post',

@@ -36,7 +36,7 @@ export const PAGE_ROUTES = [
   { path: '/triage', app: false },
   { path: '/statistics', app: false },
   { path: '/review', app: true },
-  { path: '/review/:censusNumber', app: false },
+  { path: '/review/:censusNumber', app: true },
   { path: '/catalogue', app: false },
   { path: '/compare', app: false },
   { path: '/restoration', app: false },

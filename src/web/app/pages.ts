@@ -21,4 +21,5 @@ export const APP_PAGES: Record<AppPath, AppPage> = {
   '/': { component: lazy(() => import('./pages/HomePage.js')) },
   '/login': { anonymous: true, component: lazy(() => import('./pages/LoginPage.js')) },
   '/review': { component: lazy(() => import('./pages/ReviewQueuePage.js')) },
+  '/review/:censusNumber': { component: lazy(() => import('./pages/ReviewPage.js')) },
 };

@@ -626,7 +626,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Review history: every round of submit/return/approve, and field comments */
+    /** Review history (every round of submit/return/approve, field comments, changes since the previous round) with what the review page shows: fields with labels, the steps the caller may take, whether they may comment */
     get: operations['getApiRecordsCensusNumberReview'];
     put?: never;
     post?: never;
@@ -3496,7 +3496,96 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            record: {
+              censusNumber: string;
+              title: string;
+              type: string;
+              typeLabel: {
+                zh: string;
+                en: string;
+              };
+              institutionName: string | null;
+              status: string;
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
+              version: number;
+              updatedAt: string;
+              yearFrom: number | null;
+              yearTo: number | null;
+              dateWarnings: {
+                messageZh: string;
+                messageEn: string;
+              }[];
+            };
+            fields: {
+              field: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              text: string;
+            }[];
+            currentRound: number;
+            mayComment: boolean;
+            allowedActions: {
+              /** @enum {string} */
+              action: 'submit' | 'recall' | 'start_review' | 'return' | 'approve' | 'publish' | 'withdraw';
+              label: {
+                zh: string;
+                en: string;
+              };
+              needsNote: boolean;
+              side: string;
+            }[];
+            status: string;
+            events: {
+              round: number;
+              action: string;
+              actionLabel: {
+                zh: string;
+                en: string;
+              };
+              fromStatus: string;
+              toStatus: string;
+              note: string | null;
+              at: string;
+              actorEmail: string | null;
+              actorName: string | null;
+            }[];
+            comments: {
+              id: string;
+              round: number;
+              field: string;
+              fieldLabel: {
+                zh: string;
+                en: string;
+              };
+              text: string;
+              resolved: boolean;
+              at: string;
+              actorEmail: string | null;
+              actorName: string | null;
+            }[];
+            changesSincePreviousRound: {
+              sinceRound: number;
+              changes: {
+                field: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+                before: unknown;
+                after: unknown;
+                beforeText: string;
+                afterText: string;
+              }[];
+            } | null;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -3927,7 +4016,31 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              censusNumber?: string;
+              sequence: number;
+              label: string;
+              /** @enum {string} */
+              status: 'processing' | 'ready' | 'failed';
+              error: string | null;
+              width: number;
+              height: number;
+              /** @enum {string} */
+              format: 'tiff' | 'jpeg' | 'png';
+              sizeBytes: number;
+              sha256: string;
+              originalFilename: string;
+              service: string;
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
