@@ -172,6 +172,8 @@ export const READ_CASES: Record<string, ReadEntry> = {
   'GET /api/restoration-terms': 'shared',
   'GET /api/auth/me': 'self-only',
   'GET /api/auth/tokens': 'self-only',
+  // Counts only, each within the caller's own scope (test/http/todo.test.ts checks the scopes).
+  'GET /api/me/todo': 'self-only',
   'GET /api/users': async (w) => [
     without('cataloguer A lists accounts', await w.catA.get('/api/users?pageSize=200'), w.userB.id),
     without('Fujian admin lists accounts', await w.paFujian.get('/api/users?pageSize=200'), w.userJs.id),

@@ -120,6 +120,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/todo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My to-do counts: the work waiting for me, by my role (records, reviews, work orders) */
+    get: operations['getApiMeTodo'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/provinces': {
     parameters: {
       query?: never;
@@ -1860,6 +1877,53 @@ export interface operations {
             lastUsedAt: string | null;
             expiresAt: string | null;
             revokedAt: string | null;
+          };
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiMeTodo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              kind:
+                | 'returnedRecords'
+                | 'draftRecords'
+                | 'awaitingReview'
+                | 'awaitingPublication'
+                | 'ordersToWork'
+                | 'plansToApprove'
+                | 'ordersToAccept';
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+              href: string;
+            }[];
           };
         };
       };

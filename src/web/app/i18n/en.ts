@@ -53,6 +53,8 @@ export const en: Messages = {
     open: 'Open',
     count: '{{count}} items',
     nothingToDo: 'Nothing waiting for you.',
+    todoTitle: 'Waiting for me',
+    areasTitle: 'Work areas',
   },
   review: {
     queueTitle: 'Records awaiting review',

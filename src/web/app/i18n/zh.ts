@@ -51,6 +51,8 @@ export const zh = {
     open: '打开',
     count: '{{count}} 项',
     nothingToDo: '暂无待办事项。',
+    todoTitle: '待办事项',
+    areasTitle: '工作区域',
   },
   review: {
     queueTitle: '待审校记录',
