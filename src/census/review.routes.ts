@@ -98,9 +98,26 @@ export const reviewRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/review-assignments',
-    summary: 'Review assignments (institution → reviewer)',
+    summary:
+      'Review assignments (institution → reviewer); for administrators also what the assignment form offers (mayAssign, reviewers, institutions)',
     tag,
     auth: 'user',
+    response: z.object({
+      items: z.array(
+        z.object({
+          id: z.string(),
+          reviewerId: z.string(),
+          reviewerEmail: z.string(),
+          reviewerName: z.string(),
+          institutionId: z.string(),
+          institutionName: z.string(),
+          createdAt: z.string(),
+        }),
+      ),
+      mayAssign: z.boolean(),
+      reviewers: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })),
+      institutions: z.array(z.object({ id: z.string(), name: z.string(), fullCode: z.string() })),
+    }),
     handler: async ({ scope }) => ({ body: await listAssignments(scope) }),
   }),
   defineRoute({

@@ -324,3 +324,41 @@ test.serial(
     t.deepEqual(pageErrors, []);
   },
 );
+
+test.serial(
+  'a provincial administrator assigns an institution to a reviewer under the queue and ends it',
+  async (t) => {
+    const library = await createInstitution(admin, '330000', { name: '浙江图书馆' });
+    const reviewer = await createUser(admin, { role: 'reviewer', provinceCode: '330000' });
+    const provincial = await createUser(admin, { role: 'provincial_admin', provinceCode: '330000' });
+    const { page, pageErrors } = await newTrackedPage(browser, contexts);
+    await logInAt(page, app.url, '/review', provincial.email, STRONG_PASSWORD);
+    const panel = page.getByRole('region', { name: '审校分配' });
+    await panel.getByText('尚无分配。').waitFor();
+
+    // Both choices are required: the form says so beside each field.
+    await panel.getByRole('button', { name: '分配' }).click();
+    t.is(await panel.getByText('此项为必填项').count(), 2);
+
+    await panel.getByRole('combobox', { name: '审校员' }).click();
+    await page.getByRole('option', { name: new RegExp(reviewer.displayName) }).click();
+    await panel.getByRole('combobox', { name: '收藏单位' }).click();
+    await page.getByRole('option', { name: /浙江图书馆/ }).click();
+    await panel.getByRole('button', { name: '分配' }).click();
+    const row = panel.getByRole('row').filter({ hasText: '浙江图书馆' });
+    await row.waitFor();
+    t.true((await row.innerText()).includes(reviewer.displayName), 'the reviewer by name');
+    t.false((await row.innerText()).includes(reviewer.email));
+    await page.screenshot({ path: path.join(shots, 'review-assignments.png'), fullPage: true });
+    t.is(
+      (await admin.get('/api/review-assignments')).body.items.filter(
+        (a: { institutionId: string }) => a.institutionId === library.id,
+      ).length,
+      1,
+    );
+
+    await row.getByRole('button', { name: /结束分配/ }).click();
+    await panel.getByText('尚无分配。').waitFor();
+    t.deepEqual(pageErrors, []);
+  },
+);

@@ -129,3 +129,24 @@ test('a cataloguer has no review queue (403), and a bad filter is 400 naming the
   t.is(bad.status, 400, bad.text);
   t.is(bad.body.error.details[0].path, 'status');
 });
+
+test('review assignments: administrators get the form’s choices within their province; reviewers only their own assignments', async (t) => {
+  const province = await provincial.get('/api/review-assignments');
+  t.is(province.status, 200, province.text);
+  t.true(province.body.mayAssign);
+  t.deepEqual(
+    province.body.institutions.map((i: { name: string }) => i.name),
+    ['福建省图书馆', '厦门大学图书馆'],
+  );
+  t.false(province.body.institutions.some((i: { name: string }) => i.name === '首都图书馆'));
+  t.is(province.body.reviewers.length, 1);
+  t.is(province.body.items[0].institutionName, '福建省图书馆');
+  t.is(province.body.items[0].reviewerName, province.body.reviewers[0].name);
+
+  const own = await reviewer.get('/api/review-assignments');
+  t.is(own.status, 200, own.text);
+  t.false(own.body.mayAssign);
+  t.deepEqual(own.body.reviewers, []);
+  t.deepEqual(own.body.institutions, []);
+  t.is(own.body.items.length, 1);
+});

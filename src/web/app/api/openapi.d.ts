@@ -677,7 +677,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Review assignments (institution → reviewer) */
+    /** Review assignments (institution → reviewer); for administrators also what the assignment form offers (mayAssign, reviewers, institutions) */
     get: operations['getApiReviewAssignments'];
     put?: never;
     /** Assign an institution's submissions to a reviewer */
@@ -3712,7 +3712,30 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              reviewerId: string;
+              reviewerEmail: string;
+              reviewerName: string;
+              institutionId: string;
+              institutionName: string;
+              createdAt: string;
+            }[];
+            mayAssign: boolean;
+            reviewers: {
+              id: string;
+              name: string;
+              email: string;
+            }[];
+            institutions: {
+              id: string;
+              name: string;
+              fullCode: string;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {

@@ -125,5 +125,13 @@ export const en: Messages = {
     notUnderReview: 'This record is not under review.',
     history: 'History of changes and reviews',
     breadcrumb: 'Breadcrumb',
+    assignments: 'Review assignments',
+    myAssignments: 'Institutions assigned to me',
+    assignIntro: "Give an institution's submissions to a reviewer of the same province.",
+    reviewer: 'Reviewer',
+    assign: 'Assign',
+    assignedAt: 'Assigned',
+    endAssignment: 'End',
+    noAssignments: 'No assignments yet.',
   },
 };

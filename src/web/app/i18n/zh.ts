@@ -123,6 +123,14 @@ export const zh = {
     notUnderReview: '此记录当前不在审校中。',
     history: '修改与审校历史',
     breadcrumb: '位置',
+    assignments: '审校分配',
+    myAssignments: '分配给我的收藏单位',
+    assignIntro: '把一个收藏单位提交的记录交给一位审校员；审校员须与该单位同省。',
+    reviewer: '审校员',
+    assign: '分配',
+    assignedAt: '分配时间',
+    endAssignment: '结束分配',
+    noAssignments: '尚无分配。',
   },
 };
 

@@ -22,6 +22,7 @@ import { Link, navigate, useLocation } from '../router.js';
 import { DateTime } from '../shell/DateTime.js';
 import { ErrorAlert } from '../shell/ErrorAlert.js';
 import { PageTitle } from '../shell/PageTitle.js';
+import { Assignments } from '../review/Assignments.js';
 import { colors, fonts } from '../theme.js';
 
 const PAGE_SIZE = 20;
@@ -218,6 +219,7 @@ export default function ReviewQueuePage() {
       ) : queue.isPending ? (
         <Typography role="status">{t('common.loading')}</Typography>
       ) : null}
+      <Assignments />
     </>
   );
 }
