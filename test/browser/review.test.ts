@@ -118,6 +118,20 @@ test.serial(
     await page.screenshot({ path: path.join(shots, 'review-queue-search.png') });
     await link.press('Enter');
     await page.waitForURL((url) => url.pathname === `/review/${fresh}`);
+
+    // In English every label comes from the English catalogue or the server's English half.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Review: 資治通鑑二百九十四卷' }).waitFor();
+    await page.getByRole('button', { name: 'Start review' }).waitFor();
+    const english = await page.getByRole('main').innerText();
+    for (const label of ['Submitted', 'Ancient book', 'Edition', 'Authors', 'Round 1', 'Record fields'])
+      t.true(english.includes(label), label);
+    t.false(/review\.|submitted|start_review|已提交|审校操作/.test(english), english);
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: 'Records awaiting review' }).waitFor();
+    await page.getByRole('link', { name: 'In review 1' }).waitFor();
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { level: 1, name: '待审校记录' }).waitFor();
     t.deepEqual(pageErrors, []);
   },
 );
