@@ -2,12 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../http/app-error.js';
 import { chicago, gbt7714 } from './citation.rules.js';
 import { citableRow } from './citation.repository.js';
+import { recordPermalink } from './permalink.js';
 
 /** Ready-to-copy citations of a published record, dated today, pointing at its permalink. */
 export async function recordCitations(em: EntityManager, censusNumber: string, publicUrl: string) {
   const row = await citableRow(em, censusNumber);
   if (!row) throw AppError.notFound(`Published record ${censusNumber}`, `已发布记录 ${censusNumber} `);
-  const url = `${publicUrl}/records/${encodeURIComponent(censusNumber)}`;
+  const url = recordPermalink(publicUrl, censusNumber);
   const record = {
     censusNumber,
     title: row.body.title,
