@@ -153,7 +153,10 @@ test('the head: title, description, canonical, OpenGraph and schema.org JSON-LD'
   const html = (await page(cn.wenxuan!)).text;
   const permalink = `${app.url}/catalogue/records/${cn.wenxuan}`;
   t.regex(html, /<title>文選六十卷 · 國家圖書館 · 古籍普查登记目录<\/title>/);
-  t.regex(html, /<meta name="description" content="文選六十卷\u3000（梁）蕭統輯\u3000（唐）李善注\u3000宋淳熙八年/);
+  t.regex(
+    html,
+    /<meta name="description" content="文選六十卷\u3000（梁）蕭統輯\u3000（唐）李善注\u3000宋淳熙八年/,
+  );
   t.true(html.includes(`<link rel="canonical" href="${permalink}" />`));
   t.true(html.includes(`<meta property="og:url" content="${permalink}" />`));
   t.true(html.includes('<meta property="og:type" content="book" />'));
