@@ -2,7 +2,7 @@
 // values are escaped unless they are already `SafeHtml` (the result of another template). Text
 // from the catalogue can therefore never become markup, in element content or in a quoted attribute.
 
-/** Markup that is already safe to send (built by `html`, or escaped). */
+/** Markup that is already safe to send (built by `markup`, or escaped). */
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
@@ -34,8 +34,8 @@ function render(value: unknown): string {
   return escapeHtml(String(value));
 }
 
-/** The template tag: html`<p>${text}</p>` escapes `text`. */
-export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
+/** The template tag: markup`<p>${text}</p>` escapes `text`. */
+export function markup(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
   let out = strings[0]!;
   values.forEach((value, i) => {
     out += render(value) + strings[i + 1]!;

@@ -2,7 +2,7 @@
 // OpenGraph, JSON-LD), a header with the catalogue search form, and a footer. Plain HTML and one
 // inline stylesheet: the page is complete without JavaScript.
 
-import { html, jsonForScript, type SafeHtml } from './html.rules.js';
+import { markup, jsonForScript, type SafeHtml } from './html.rules.js';
 import { PUBLIC_PAGE_CSS } from './public-pages.css.js';
 
 /** What a page puts into the frame. */
@@ -25,24 +25,24 @@ const SITE_NAME = '全国古籍普查登记目录 · National Census Catalogue o
 
 /** The whole HTML document. */
 export function renderPage(frame: PageFrame): string {
-  const head = html`<meta charset="utf-8" />
+  const head = markup`<meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${frame.title}</title>
     <meta name="description" content="${frame.description}" />
-    ${frame.canonical ? html`<link rel="canonical" href="${frame.canonical}" />` : html`<meta name="robots" content="noindex" />`}
+    ${frame.canonical ? markup`<link rel="canonical" href="${frame.canonical}" />` : markup`<meta name="robots" content="noindex" />`}
     <meta property="og:site_name" content="${SITE_NAME}" />
     <meta property="og:title" content="${frame.title}" />
     <meta property="og:description" content="${frame.description}" />
     <meta property="og:type" content="${frame.ogType ?? 'website'}" />
     <meta property="og:locale" content="zh_CN" />
-    ${frame.canonical ? html`<meta property="og:url" content="${frame.canonical}" />` : null}
-    ${frame.ogImage ? html`<meta property="og:image" content="${frame.ogImage}" />` : null}
+    ${frame.canonical ? markup`<meta property="og:url" content="${frame.canonical}" />` : null}
+    ${frame.ogImage ? markup`<meta property="og:image" content="${frame.ogImage}" />` : null}
     ${(frame.links ?? []).map(
       (l) =>
-        html`<link
+        markup`<link
           rel="${l.rel}"
           href="${l.href}"
-          ${l.type ? html` type="${l.type}"` : null}${l.title ? html` title="${l.title}"` : null}
+          ${l.type ? markup` type="${l.type}"` : null}${l.title ? markup` title="${l.title}"` : null}
         />`,
     )}
     <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
@@ -57,12 +57,12 @@ export function renderPage(frame: PageFrame): string {
     </style>
     ${
       frame.jsonLd
-        ? html`<script type="application/ld+json">
+        ? markup`<script type="application/ld+json">
             ${jsonForScript(frame.jsonLd)}
           </script>`
         : null
     }`;
-  const page = html`<!doctype html>
+  const page = markup`<!doctype html>
     <html lang="zh-CN">
       <head>
         ${head}
@@ -70,11 +70,11 @@ export function renderPage(frame: PageFrame): string {
       <body>
         <a class="skip-link" href="#main">跳到主要内容 Skip to content</a>
         <header class="pp-header">
-          <a class="pp-brand" href="/catalogue"
+          <a class="pp-brand" href="/catalogue/search"
             ><span class="pp-seal" aria-hidden="true">普</span>古籍普查登记目录
             <span lang="en">Census Catalogue</span></a
           >
-          <form class="pp-search" role="search" method="get" action="/catalogue">
+          <form class="pp-search" role="search" method="get" action="/catalogue/search">
             <label for="pp-q">检索 <span lang="en">Search</span></label>
             <input
               id="pp-q"

@@ -1,7 +1,7 @@
 // A published record → its public HTML page (the permalink). Pure: the service gathers the view,
 // this decides the markup. Every text of the record goes through the escaping template.
 
-import { html, type SafeHtml } from './html.rules.js';
+import { markup, type SafeHtml } from './html.rules.js';
 import { iiifLogo } from './iiif-logo.js';
 import { renderPage } from './page-layout.presenter.js';
 import type { PublicField } from './public-record.rules.js';
@@ -61,13 +61,11 @@ function description(view: RecordPageView): string {
 }
 
 function fieldList(fields: readonly PublicField[]): SafeHtml {
-  return html`<dl class="pp-fields">
+  return markup`<dl class="pp-fields">
     ${fields.map(
       (f) =>
-        html`<dt>${f.labelZh} <span lang="en">${f.labelEn}</span></dt>
-          <dd data-field="${f.key}" ${f.key === 'censusNumber' ? html` class="pp-census-number"` : null}>
-            ${f.value}
-          </dd>`,
+        markup`<dt>${f.labelZh} <span lang="en">${f.labelEn}</span></dt>
+          <dd data-field="${f.key}"${f.key === 'censusNumber' ? markup` class="pp-census-number"` : null}>${f.value}</dd>`,
     )}
   </dl>`;
 }
@@ -75,18 +73,18 @@ function fieldList(fields: readonly PublicField[]): SafeHtml {
 function thumbnailStrip(view: RecordPageView): SafeHtml {
   const text = RIGHTS_STATEMENT_TEXT[view.rights.statement];
   if (view.rights.statement !== 'open') {
-    return html`<p class="pp-rights-note">
+    return markup`<p class="pp-rights-note">
       ${text.labelZh}：${text.termsZh} <span class="pp-en" lang="en">${text.labelEn}: ${text.termsEn}</span>
     </p>`;
   }
   if (view.thumbnails.length === 0) {
-    return html`<p>暂无图像。<span class="pp-en" lang="en">No page images yet.</span></p>`;
+    return markup`<p>暂无图像。<span class="pp-en" lang="en">No page images yet.</span></p>`;
   }
   const more = view.pageCount - view.thumbnails.length;
-  return html`<ul class="pp-thumbs" aria-label="书影 Page images">
+  return markup`<ul class="pp-thumbs" aria-label="书影 Page images">
       ${view.thumbnails.map(
         (t, i) =>
-          html`<li>
+          markup`<li>
             <a href="${t.full}"
               ><img
                 src="${t.url}"
@@ -109,7 +107,7 @@ function thumbnailStrip(view: RecordPageView): SafeHtml {
 
 function rightsBlock(view: RecordPageView): SafeHtml {
   const text = RIGHTS_STATEMENT_TEXT[view.rights.statement];
-  return html`<div class="pp-rights" data-rights="${view.rights.statement}">
+  return markup`<div class="pp-rights" data-rights="${view.rights.statement}">
     <p><strong>${text.labelZh}</strong> <span lang="en">${text.labelEn}</span></p>
     <p>${text.termsZh}<br /><span class="pp-en" lang="en">${text.termsEn}</span></p>
     <p><a href="${view.rights.uri}" rel="license">${view.rights.uri}</a></p>
@@ -119,23 +117,23 @@ function rightsBlock(view: RecordPageView): SafeHtml {
 function sameEditionBlock(view: RecordPageView): SafeHtml {
   const { grouped, copies } = view.sameEdition;
   if (!grouped) {
-    return html`<p>
+    return markup`<p>
       该版本著录不足以确定同版（如抄本、稿本或仅著录朝代）。<span class="pp-en" lang="en"
         >The edition statement is too general (or a manuscript) to group copies of the same edition.</span
       >
     </p>`;
   }
   if (!copies.length) {
-    return html`<p>
+    return markup`<p>
       目录中暂无同版的其他藏本。<span class="pp-en" lang="en"
         >No other copy of this edition in the catalogue yet.</span
       >
     </p>`;
   }
-  return html`<ul class="pp-copies">
+  return markup`<ul class="pp-copies">
     ${copies.map(
       (c) =>
-        html`<li>
+        markup`<li>
           <a href="${c.permalink}">${c.title}</a> — ${c.institutionName} <br /><span class="pp-edition"
             >${c.edition}</span
           >
@@ -196,13 +194,13 @@ export function recordJsonLd(view: RecordPageView) {
 
 /** The HTML document of a record's public page. */
 export function renderRecordPage(view: RecordPageView): string {
-  const body = html`<nav class="pp-breadcrumb" aria-label="位置 Breadcrumb">
+  const body = markup`<nav class="pp-breadcrumb" aria-label="位置 Breadcrumb">
       <a href="${view.catalogueUrl}">公共目录 <span lang="en">Catalogue</span></a> ›
       ${view.type === 'guji' ? '古籍' : '民国文献'}
     </nav>
     <article>
       <h1 lang="zh">${view.title}</h1>
-      ${view.authors ? html`<p class="pp-byline">${view.authors}</p>` : null}
+      ${view.authors ? markup`<p class="pp-byline">${view.authors}</p>` : null}
       <p class="pp-edition">${view.edition}</p>
       <ul class="pp-tags">
         <li>${view.institution.name}</li>
@@ -262,7 +260,7 @@ export function renderRecordNotFound(censusNumber: string, catalogueUrl: string)
   return renderPage({
     title: '未找到记录 · Record not found',
     description: '该普查登记编号没有已发布的记录。',
-    body: html`<h1>未找到记录 <span lang="en">Record not found</span></h1>
+    body: markup`<h1>未找到记录 <span lang="en">Record not found</span></h1>
       <p>普查登记编号 <span class="pp-census-number">${censusNumber}</span> 没有已发布的记录。</p>
       <p lang="en">There is no published record with census number ${censusNumber}.</p>
       <p>

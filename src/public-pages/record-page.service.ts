@@ -42,7 +42,7 @@ export async function recordPageView(
   return {
     permalink: recordPermalink(publicUrl, row.census_number),
     manifestUrl: urls.manifest(row.census_number),
-    catalogueUrl: `${publicUrl}/catalogue`,
+    catalogueUrl: `${publicUrl}/catalogue/search`,
     censusNumber: row.census_number,
     type: row.type,
     title: body.title,

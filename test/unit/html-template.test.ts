@@ -1,5 +1,5 @@
 import test from 'ava';
-import { escapeHtml, html, jsonForScript, SafeHtml } from '../../src/public-pages/html.rules.js';
+import { escapeHtml, markup, jsonForScript, SafeHtml } from '../../src/public-pages/html.rules.js';
 
 test('escapeHtml: markup characters, both quotes and NUL', (t) => {
   t.is(
@@ -12,20 +12,20 @@ test('escapeHtml: markup characters, both quotes and NUL', (t) => {
 
 test('html: interpolations escaped, nested templates and lists kept, null/false/undefined empty', (t) => {
   const title = '<script>alert(1)</script>';
-  const inner = html`<em>${title}</em>`;
+  const inner = markup`<em>${title}</em>`;
   t.true(inner instanceof SafeHtml);
   t.is(inner.value, '<em>&lt;script&gt;alert(1)&lt;/script&gt;</em>');
   t.is(
-    html`<p title="${'"x"'}">${inner}</p>`.value,
+    markup`<p title="${'"x"'}">${inner}</p>`.value,
     `<p title="&quot;x&quot;"><em>&lt;script&gt;alert(1)&lt;/script&gt;</em></p>`,
   );
   t.is(
-    html`<ul>
-      ${['a', '<b>'].map((x) => html`<li>${x}</li>`)}
+    markup`<ul>
+      ${['a', '<b>'].map((x) => markup`<li>${x}</li>`)}
     </ul>`.value.replace(/\s+/g, ''),
     '<ul><li>a</li><li>&lt;b&gt;</li></ul>',
   );
-  t.is(html`${null}${undefined}${false}${0}`.value, '0');
+  t.is(markup`${null}${undefined}${false}${0}`.value, '0');
 });
 
 test('jsonForScript: no text can close the script element; the JSON means the same', (t) => {
