@@ -15,6 +15,8 @@ export interface PublishedRecordRow {
   year_from: number | null;
   year_to: number | null;
   updated_at: Date | string;
+  /** The 同版 group key ('' none, null not yet computed). */
+  edition_key: string | null;
   institution_id: string;
   institution_name: string;
   rights_statement: RightsStatement;
@@ -28,7 +30,7 @@ export async function publishedRecordRow(
   censusNumber: string,
 ): Promise<PublishedRecordRow | undefined> {
   const [row] = await em.execute<PublishedRecordRow[]>(
-    `select e.record_id, e.census_number, e.type, r.body, e.dynasty, e.year_from, e.year_to, e.updated_at,
+    `select e.record_id, e.census_number, e.type, r.body, e.dynasty, e.year_from, e.year_to, e.updated_at, e.edition_key,
             i.id as institution_id, i.name as institution_name, i.rights_statement,
             pr.name_zh as province_zh, pr.name_en as province_en
        from catalogue_entry e

@@ -4,13 +4,13 @@
 
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../http/app-error.js';
-import { formatAuthors, formatDate, thumbnailOf } from '../iiif/manifest.presenter.js';
-import { presentationSettings } from '../iiif/manifest.service.js';
+import { DEFAULT_IIIF_RIGHTS, formatAuthors, formatDate, thumbnailOf } from '../iiif/manifest.presenter.js';
+import { readSetting } from '../settings/settings.service.js';
 import { serviceUrls } from '../iiif/presentation-urls.js';
 import { imagesArePublic, rightsUri } from '../institutions/rights-statement.rules.js';
-import { recordCitations } from '../search/citation.service.js';
+import { citationsOf } from '../search/citation.service.js';
 import { recordPermalink } from '../search/permalink.js';
-import { sameEditionCopies } from '../search/same-edition.service.js';
+import { copiesInGroup } from '../search/same-edition.repository.js';
 import { pageImages, publishedRecordRow } from './record-page.repository.js';
 import { THUMBNAIL_STRIP_LIMIT, type RecordPageView } from './record-page.presenter.js';
 import { publicFields } from './public-record.rules.js';
@@ -34,13 +34,27 @@ export async function recordPageView(
     precision: 'unknown',
   });
   const openImages = imagesArePublic(row.rights_statement);
-  const images = await pageImages(em, row.record_id);
+  // Independent reads, side by side (each takes its own pooled connection).
+  const [images, copies] = await Promise.all([
+    pageImages(em, row.record_id),
+    row.edition_key ? copiesInGroup(em, row.edition_key, censusNumber) : Promise.resolve([]),
+  ]);
+  const openRightsUri = await readSetting<string>(em, 'iiif_rights', DEFAULT_IIIF_RIGHTS);
   const shown = openImages ? images.slice(0, THUMBNAIL_STRIP_LIMIT) : [];
-  const sameEdition = await sameEditionCopies(em, censusNumber);
-  const citations = await recordCitations(em, censusNumber, publicUrl);
-  const settings = await presentationSettings(em);
+  const permalink = recordPermalink(publicUrl, row.census_number);
+  const citations = citationsOf(
+    row.census_number,
+    {
+      body,
+      yearFrom: row.year_from,
+      yearTo: row.year_to,
+      institutionName: row.institution_name,
+      url: permalink,
+    },
+    new Date(),
+  );
   return {
-    permalink: recordPermalink(publicUrl, row.census_number),
+    permalink,
     manifestUrl: urls.manifest(row.census_number),
     catalogueUrl: `${publicUrl}/catalogue/search`,
     censusNumber: row.census_number,
@@ -61,7 +75,7 @@ export async function recordPageView(
       province: row.province_zh,
       url: urls.institutionPage(row.institution_id),
     },
-    rights: { statement: row.rights_statement, uri: rightsUri(row.rights_statement, settings.rights) },
+    rights: { statement: row.rights_statement, uri: rightsUri(row.rights_statement, openRightsUri) },
     thumbnails: shown.map((image, i) => {
       const thumb = thumbnailOf(urls, { ...image, sequence: i + 1 });
       return {
@@ -74,16 +88,16 @@ export async function recordPageView(
     }),
     pageCount: images.length,
     sameEdition: {
-      grouped: sameEdition.grouped,
-      copies: sameEdition.copies.map((c) => ({
-        censusNumber: c.censusNumber,
+      grouped: Boolean(row.edition_key),
+      copies: copies.map((c) => ({
+        censusNumber: c.census_number,
         title: c.title,
         edition: c.edition,
-        institutionName: c.institution.name,
-        permalink: recordPermalink(publicUrl, c.censusNumber),
+        institutionName: c.institution_name,
+        permalink: recordPermalink(publicUrl, c.census_number),
       })),
     },
-    citations: { gbt7714: citations.gbt7714, chicago: citations.chicago },
+    citations,
     updatedAt: new Date(row.updated_at).toISOString(),
   };
 }
