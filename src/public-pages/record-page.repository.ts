@@ -5,6 +5,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RecordBody } from '../census/census-record.entity.js';
 import type { RightsStatement } from '../institutions/rights-statement.rules.js';
 
+/** One page image of the book (restoration photos document a treatment and are left out). */
+export interface PageImageRow {
+  id: string;
+  label: string;
+  width: number;
+  height: number;
+}
+
 /** What the page shows of a published record; undefined when the number is not published. */
 export interface PublishedRecordRow {
   record_id: string;
@@ -22,17 +30,31 @@ export interface PublishedRecordRow {
   rights_statement: RightsStatement;
   province_zh: string | null;
   province_en: string | null;
+  /** The ready page images in reading order. */
+  images: PageImageRow[];
+  /** The setting `iiif_rights` (licence of open images), null when not set. */
+  open_rights: string | null;
 }
 
-/** The published record with this number, or undefined. */
+/**
+ * The published record with this number and its page images, or undefined — one statement, since
+ * this page is what search engines and readers open most.
+ */
 export async function publishedRecordRow(
   em: EntityManager,
   censusNumber: string,
 ): Promise<PublishedRecordRow | undefined> {
   const [row] = await em.execute<PublishedRecordRow[]>(
-    `select e.record_id, e.census_number, e.type, r.body, e.dynasty, e.year_from, e.year_to, e.updated_at, e.edition_key,
-            i.id as institution_id, i.name as institution_name, i.rights_statement,
-            pr.name_zh as province_zh, pr.name_en as province_en
+    `select e.record_id, e.census_number, e.type, r.body, e.dynasty, e.year_from, e.year_to, e.updated_at,
+            e.edition_key, i.id as institution_id, i.name as institution_name, i.rights_statement,
+            pr.name_zh as province_zh, pr.name_en as province_en,
+            coalesce((select json_agg(json_build_object('id', im.id, 'label', im.label, 'width', im.width,
+                                                        'height', im.height) order by im.sequence)
+                        from record_image im
+                       where im.record_id = e.record_id and im.status = 'ready'
+                         and not exists (select 1 from work_order_photo p where p.image_id = im.id)),
+                     '[]'::json) as images,
+            (select s.value #>> '{}' from setting s where s.key = 'iiif_rights') as open_rights
        from catalogue_entry e
        join census_record r on r.id = e.record_id
        join institution i on i.id = e.institution_id
@@ -41,23 +63,4 @@ export async function publishedRecordRow(
     [censusNumber],
   );
   return row;
-}
-
-/** One page image of the book (restoration photos document a treatment and are left out). */
-export interface PageImageRow {
-  id: string;
-  label: string;
-  width: number;
-  height: number;
-}
-
-/** The record's ready page images in reading order. */
-export function pageImages(em: EntityManager, recordId: string): Promise<PageImageRow[]> {
-  return em.execute<PageImageRow[]>(
-    `select i.id, i.label, i.width, i.height from record_image i
-      where i.record_id = ? and i.status = 'ready'
-        and not exists (select 1 from work_order_photo p where p.image_id = i.id)
-      order by i.sequence`,
-    [recordId],
-  );
 }

@@ -5,13 +5,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../http/app-error.js';
 import { DEFAULT_IIIF_RIGHTS, formatAuthors, formatDate, thumbnailOf } from '../iiif/manifest.presenter.js';
-import { readSetting } from '../settings/settings.service.js';
 import { serviceUrls } from '../iiif/presentation-urls.js';
 import { imagesArePublic, rightsUri } from '../institutions/rights-statement.rules.js';
 import { citationsOf } from '../search/citation.service.js';
 import { recordPermalink } from '../search/permalink.js';
 import { copiesInGroup } from '../search/same-edition.repository.js';
-import { pageImages, publishedRecordRow } from './record-page.repository.js';
+import { publishedRecordRow } from './record-page.repository.js';
 import { THUMBNAIL_STRIP_LIMIT, type RecordPageView } from './record-page.presenter.js';
 import { publicFields } from './public-record.rules.js';
 
@@ -34,12 +33,9 @@ export async function recordPageView(
     precision: 'unknown',
   });
   const openImages = imagesArePublic(row.rights_statement);
-  // Independent reads, side by side (each takes its own pooled connection).
-  const [images, copies] = await Promise.all([
-    pageImages(em, row.record_id),
-    row.edition_key ? copiesInGroup(em, row.edition_key, censusNumber) : Promise.resolve([]),
-  ]);
-  const openRightsUri = await readSetting<string>(em, 'iiif_rights', DEFAULT_IIIF_RIGHTS);
+  const images = row.images;
+  const copies = row.edition_key ? await copiesInGroup(em, row.edition_key, censusNumber) : [];
+  const openRightsUri = row.open_rights ?? DEFAULT_IIIF_RIGHTS;
   const shown = openImages ? images.slice(0, THUMBNAIL_STRIP_LIMIT) : [];
   const permalink = recordPermalink(publicUrl, row.census_number);
   const citations = citationsOf(

@@ -11,6 +11,7 @@ import { validGujiInput } from '../helpers/record-input.js';
 import { RecordImageSchema } from '../../src/images/record-image.entity.js';
 import { CensusRecordSchema } from '../../src/census/census-record.entity.js';
 import type { RecordInput } from '../../src/census/record.types.js';
+import { SettingSchema } from '../../src/settings/setting.entity.js';
 
 let app: TestApp;
 let admin: ApiClient;
@@ -264,4 +265,21 @@ test('on-site only: the page describes the book and says why there are no images
   t.false(html.includes('/full/200,/0/default.jpg'), 'no thumbnail the public would be refused');
   t.false(html.includes('og:image'));
   t.true(html.includes('http://rightsstatements.org/vocab/NoC-OKLR/1.0/'));
+});
+
+test.serial('the licence of open images is the setting iiif_rights, as the manifest says', async (t) => {
+  const em = app.orm.em.fork();
+  em.create(SettingSchema, {
+    key: 'iiif_rights',
+    value: 'http://creativecommons.org/publicdomain/zero/1.0/',
+  });
+  await em.flush();
+  try {
+    const html = (await page(cn.wenxuan!)).text;
+    t.true(html.includes('href="http://creativecommons.org/publicdomain/zero/1.0/" rel="license"'));
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);
+    t.is(ld.license, 'http://creativecommons.org/publicdomain/zero/1.0/');
+  } finally {
+    await em.nativeDelete(SettingSchema, { key: 'iiif_rights' });
+  }
 });
