@@ -150,6 +150,7 @@ export const READ_CASES: Record<string, ReadEntry> = {
   'GET /health': 'shared',
   'GET /api/provinces': 'shared',
   'GET /api/institution-types': 'shared',
+  'GET /api/rights-statements': 'shared',
   'GET /api/roles': 'shared',
   'GET /api/code-lists': 'shared',
   'GET /api/edition-date': 'shared',
