@@ -65,7 +65,7 @@ export async function getRecord(scope: RequestScope, censusNumber: string) {
 }
 
 /** Restricts a query to what the caller may see (the same rules as canViewRecord, as SQL). */
-function applyVisibility(q: Knex.QueryBuilder, ctx: ActorContext | null): void {
+export function applyVisibility(q: Knex.QueryBuilder, ctx: ActorContext | null): void {
   if (!ctx || ctx.role === 'reader') {
     q.where('r.status', 'published');
     return;

@@ -1,7 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CensusRecordSchema, type CensusRecord } from './census-record.entity.js';
 import { ReviewCommentSchema, ReviewEventSchema } from './review-event.entity.js';
-import { checkWorkflowStep, WORKFLOW, type WorkflowAction } from './record-workflow.rules.js';
+import {
+  allowedWorkflowActions,
+  checkWorkflowStep,
+  WORKFLOW,
+  type WorkflowAction,
+} from './record-workflow.rules.js';
 import {
   canCatalogue,
   canPublish,
@@ -42,6 +47,11 @@ function mayTake(ctx: ActorContext, action: WorkflowAction, record: CensusRecord
     case 'catalogue_or_publish':
       return canCatalogue(ctx, { id: s.institutionId, provinceCode: s.provinceCode }) || canPublish(ctx, s);
   }
+}
+
+/** The workflow steps the actor may take on the record now: its status allows them and they are the actor's to take. */
+export function allowedActionsOf(ctx: ActorContext, record: CensusRecord): WorkflowAction[] {
+  return allowedWorkflowActions(record.status).filter((action) => mayTake(ctx, action, record));
 }
 
 // A review round starts with each submission; a recalled submission never reached a reviewer, so

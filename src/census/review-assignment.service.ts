@@ -15,6 +15,7 @@ function present(a: ReviewAssignment) {
     id: a.id,
     reviewerId: reviewer.id,
     reviewerEmail: reviewer.email,
+    reviewerName: reviewer.displayName,
     institutionId: institution.id,
     institutionName: institution.name,
     createdAt: a.createdAt.toISOString(),
@@ -111,23 +112,52 @@ export async function unassign(scope: RequestScope, id: string) {
   });
 }
 
-/** Assignments the actor administers (their province, or all for national admins; reviewers their own). */
+/**
+ * Assignments the actor administers (their province, or all for national admins; reviewers their
+ * own), and for administrators what the assignment form offers: `mayAssign`, the active reviewers
+ * and the institutions of their scope (the server still checks each assignment).
+ */
 export async function listAssignments(scope: RequestScope) {
   const actor = requireActor(scope);
+  const province = actor.role === 'provincial_admin' ? actor.provinceCode : null;
   const where =
     actor.role === 'national_admin'
       ? {}
-      : actor.role === 'provincial_admin'
-        ? { institution: { province: actor.provinceCode } }
+      : province
+        ? { institution: { province } }
         : actor.role === 'reviewer'
           ? { reviewer: actor.userId }
           : null;
   if (!where) throw AppError.forbidden();
-  const rows = await scope.em.find(ReviewAssignmentSchema, where, {
-    populate: ['reviewer', 'institution'],
-    orderBy: { createdAt: 'desc' },
-  });
-  return { items: rows.map(present) };
+  const mayAssign = actor.role === 'national_admin' || province !== null;
+  const [rows, reviewers, institutions] = await Promise.all([
+    scope.em.find(ReviewAssignmentSchema, where, {
+      populate: ['reviewer', 'institution'],
+      orderBy: { createdAt: 'desc' },
+    }),
+    mayAssign
+      ? scope.em.find(
+          UserSchema,
+          { role: 'reviewer', active: true, ...(province ? { province } : {}) },
+          { orderBy: { displayName: 'asc' } },
+        )
+      : [],
+    mayAssign
+      ? scope.em.find(InstitutionSchema, province ? { province } : {}, {
+          orderBy: { province: { code: 'asc' }, code: 'asc' },
+        })
+      : [],
+  ]);
+  return {
+    items: rows.map(present),
+    mayAssign,
+    reviewers: reviewers.map((u) => ({ id: u.id, name: u.displayName, email: u.email })),
+    institutions: institutions.map((i) => ({
+      id: i.id,
+      name: i.name,
+      fullCode: `${i.province.code}-${i.code}`,
+    })),
+  };
 }
 
 /** Assigns single records (a batch) to a reviewer of their province. */

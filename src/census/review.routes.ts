@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { defineRoute } from '../http/route.js';
 import { bulkBody, censusNumberParams, commentBody, workflowBody } from './record.schemas.js';
 import { bulkTransition, commentOnField, transitionRecord } from './record-workflow.service.js';
-import { reviewHistory } from './record-query.service.js';
+import { reviewView, reviewViewResponse } from './review-view.service.js';
 import { assignInstitution, assignRecords, listAssignments, unassign } from './review-assignment.service.js';
 import type { WorkflowAction } from './record-workflow.rules.js';
+import { reviewQueue, reviewQueueQuery, reviewQueueResponse } from './review-queue.service.js';
 
 const tag = 'Review 审校';
 
@@ -26,6 +27,16 @@ const bulkActions: Array<[string, WorkflowAction]> = [
 ];
 
 export const reviewRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/review-queue',
+    summary: 'My review queue: records awaiting my review, oldest submission first, with counts',
+    tag,
+    auth: 'user',
+    query: reviewQueueQuery,
+    response: reviewQueueResponse,
+    handler: async ({ scope, query }) => ({ body: await reviewQueue(scope, query) }),
+  }),
   ...singleActions.map(([segment, action, summary]) =>
     defineRoute({
       method: 'post',
@@ -64,11 +75,13 @@ export const reviewRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/records/:censusNumber/review',
-    summary: 'Review history: every round of submit/return/approve, and field comments',
+    summary:
+      'Review history (every round of submit/return/approve, field comments, changes since the previous round) with what the review page shows: fields with labels, the steps the caller may take, whether they may comment',
     tag,
     auth: 'user',
     params: censusNumberParams,
-    handler: async ({ scope, params }) => ({ body: await reviewHistory(scope, params.censusNumber) }),
+    response: reviewViewResponse,
+    handler: async ({ scope, params }) => ({ body: await reviewView(scope, params.censusNumber) }),
   }),
   defineRoute({
     method: 'post',
@@ -85,9 +98,26 @@ export const reviewRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/review-assignments',
-    summary: 'Review assignments (institution → reviewer)',
+    summary:
+      'Review assignments (institution → reviewer); for administrators also what the assignment form offers (mayAssign, reviewers, institutions)',
     tag,
     auth: 'user',
+    response: z.object({
+      items: z.array(
+        z.object({
+          id: z.string(),
+          reviewerId: z.string(),
+          reviewerEmail: z.string(),
+          reviewerName: z.string(),
+          institutionId: z.string(),
+          institutionName: z.string(),
+          createdAt: z.string(),
+        }),
+      ),
+      mayAssign: z.boolean(),
+      reviewers: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })),
+      institutions: z.array(z.object({ id: z.string(), name: z.string(), fullCode: z.string() })),
+    }),
     handler: async ({ scope }) => ({ body: await listAssignments(scope) }),
   }),
   defineRoute({

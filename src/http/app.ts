@@ -36,11 +36,13 @@ import { statisticsRoutes } from '../statistics/statistics.routes.js';
 import { catalogueRoutes } from '../search/catalogue.routes.js';
 import { sitemapRoutes } from '../search/sitemap.routes.js';
 import { restorationRoutes } from '../restoration/restoration.routes.js';
+import { todoRoutes } from '../todo/todo.routes.js';
 
 /** Every JSON route of the service; the OpenAPI document is generated from this list. */
 export const API_ROUTES: readonly Route[] = [
   ...healthRoutes,
   ...authRoutes,
+  ...todoRoutes,
   ...institutionRoutes,
   ...userRoutes,
   ...auditRoutes,

@@ -64,6 +64,7 @@ export const imageRoutes = [
     tag,
     auth: 'public',
     params: censusNumberParams,
+    response: z.object({ items: z.array(imageResponse) }),
     handler: async ({ scope, params, deps }) => ({
       body: await listImagesOfRecord(scope, deps.config.publicUrl, params.censusNumber),
     }),

@@ -146,6 +146,18 @@ function isAction(v: string): v is WorkOrderAction {
   return (WORK_ORDER_ACTIONS as readonly string[]).includes(v);
 }
 
+// Steps that move an order on; holding and cancelling are choices, never a step an order waits for.
+const NEXT_STEPS: readonly WorkOrderAction[] = WORK_ORDER_ACTIONS.filter(
+  (a) => a !== 'hold' && a !== 'cancel',
+);
+
+/** The states in which an order waits for someone in this role to take its next step (to-do counts). */
+export function statesAwaiting(role: keyof ActorRoles): WorkOrderState[] {
+  return WORK_ORDER_STATES.filter((state) =>
+    NEXT_STEPS.some((a) => ACTION_ROLE[a] === role && TRANSITIONS[a][state] !== undefined),
+  );
+}
+
 /** The actions that lead out of a state, whoever asks (an unknown state has none). */
 export function allowedActions(state: WorkOrderState | string): WorkOrderAction[] {
   if (!isState(state)) return [];

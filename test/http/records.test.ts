@@ -265,7 +265,16 @@ test('review workflow: submit, assign, comment, return, resubmit, approve, publi
   // round 2 shows what the cataloguer changed after the return
   t.deepEqual(history.body.changesSincePreviousRound, {
     sinceRound: 1,
-    changes: [{ field: 'edition', before: guji().edition, after: '明天順四年（1460）賀沈刻本' }],
+    changes: [
+      {
+        field: 'edition',
+        label: { zh: '版本', en: 'Edition' },
+        before: guji().edition,
+        after: '明天順四年（1460）賀沈刻本',
+        beforeText: guji().edition,
+        afterText: '明天順四年（1460）賀沈刻本',
+      },
+    ],
   });
 
   // The public now sees it.

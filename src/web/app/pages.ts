@@ -20,4 +20,6 @@ export interface AppPage {
 export const APP_PAGES: Record<AppPath, AppPage> = {
   '/': { component: lazy(() => import('./pages/HomePage.js')) },
   '/login': { anonymous: true, component: lazy(() => import('./pages/LoginPage.js')) },
+  '/review': { component: lazy(() => import('./pages/ReviewQueuePage.js')) },
+  '/review/:censusNumber': { component: lazy(() => import('./pages/ReviewPage.js')) },
 };

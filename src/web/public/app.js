@@ -18,7 +18,6 @@ import { renderRecords } from './views/records.js';
 import { renderRecordNew, renderRecordEdit } from './views/record-form.js';
 import { renderRecordDetail } from './views/record-detail.js';
 import { renderRecordHistory } from './views/record-history.js';
-import { renderReview, renderReviewQueue } from './views/review.js';
 import { renderCompare } from './views/iiif-viewer.js';
 import { renderImportJob, renderImports } from './views/imports.js';
 import { renderRecordImages } from './views/record-images.js';
@@ -55,8 +54,6 @@ const ROUTES = [
   { pattern: '/records/:censusNumber/images', view: renderRecordImages, nav: 'records' },
   { pattern: '/triage', view: renderTriage, nav: 'triage' },
   { pattern: '/statistics', view: renderStatistics, nav: 'statistics' },
-  { pattern: '/review', view: renderReviewQueue, nav: 'review' },
-  { pattern: '/review/:censusNumber', view: renderReview, nav: 'review' },
   { pattern: '/compare', view: renderCompare, nav: 'records', open: true },
   { pattern: '/restoration', view: renderRestorationBoard, nav: 'restoration' },
   { pattern: '/work-orders/:id', view: renderWorkOrder, nav: 'restoration' },

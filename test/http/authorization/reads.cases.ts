@@ -173,6 +173,8 @@ export const READ_CASES: Record<string, ReadEntry> = {
   'GET /api/restoration-terms': 'shared',
   'GET /api/auth/me': 'self-only',
   'GET /api/auth/tokens': 'self-only',
+  // Counts only, each within the caller's own scope (test/http/todo.test.ts checks the scopes).
+  'GET /api/me/todo': 'self-only',
   'GET /api/users': async (w) => [
     without('cataloguer A lists accounts', await w.catA.get('/api/users?pageSize=200'), w.userB.id),
     without('Fujian admin lists accounts', await w.paFujian.get('/api/users?pageSize=200'), w.userJs.id),
@@ -220,6 +222,10 @@ export const READ_CASES: Record<string, ReadEntry> = {
       await w.paFujian.get('/api/review-assignments'),
       w.assignmentJs,
     ),
+  ],
+  'GET /api/review-queue': async (w) => [
+    without('cataloguer A: review queue', await w.catA.get('/api/review-queue?pageSize=200'), w.recordB),
+    without('Fujian admin: review queue', await w.paFujian.get('/api/review-queue?pageSize=200'), w.recordJs),
   ],
   'GET /api/institutions/:id/imports': institutionExport('imports'),
   'GET /api/imports/:id': async (w) => {

@@ -120,6 +120,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/todo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My to-do counts: the work waiting for me, by my role (records, reviews, work orders) */
+    get: operations['getApiMeTodo'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/provinces': {
     parameters: {
       query?: never;
@@ -473,8 +490,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Versions of a record: who, when, why, field-level changes */
+    /** Versions of a record: who, when, why, field-level changes (those who may see the record's workflow) */
     get: operations['getApiRecordsCensusNumberVersions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/review-queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My review queue: records awaiting my review, oldest submission first, with counts */
+    get: operations['getApiReviewQueue'];
     put?: never;
     post?: never;
     delete?: never;
@@ -494,6 +528,23 @@ export interface paths {
     put?: never;
     /** Submit for review (grade and damage grade become mandatory) */
     post: operations['postApiRecordsCensusNumberSubmit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/records/{censusNumber}/recall': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take a submission back to draft (撤回提交) while no reviewer has started */
+    post: operations['postApiRecordsCensusNumberRecall'];
     delete?: never;
     options?: never;
     head?: never;
@@ -592,7 +643,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Review history: every round of submit/return/approve, and field comments */
+    /** Review history (every round of submit/return/approve, field comments, changes since the previous round) with what the review page shows: fields with labels, the steps the caller may take, whether they may comment */
     get: operations['getApiRecordsCensusNumberReview'];
     put?: never;
     post?: never;
@@ -626,7 +677,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Review assignments (institution → reviewer) */
+    /** Review assignments (institution → reviewer); for administrators also what the assignment form offers (mayAssign, reviewers, institutions) */
     get: operations['getApiReviewAssignments'];
     put?: never;
     /** Assign an institution's submissions to a reviewer */
@@ -683,6 +734,23 @@ export interface paths {
     get: operations['getApiImportsId'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel an import (authorised like starting one; audited): a queued job ends at once, a running one stops at its next row → 202 the job */
+    post: operations['postApiImportsIdCancel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1071,6 +1139,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/catalogue/records/{censusNumber}/same-edition': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Other published copies of the same edition (同版: same title, persons and edition), {censusNumber, grouped, copies} */
+    get: operations['getApiCatalogueRecordsCensusNumberSameEdition'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/catalogue/records/{censusNumber}/citation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Citations of a published record: GB/T 7714-2015 and Chicago, dated today, with its permalink */
+    get: operations['getApiCatalogueRecordsCensusNumberCitation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/catalogue/opensearch.xml': {
     parameters: {
       query?: never;
@@ -1114,6 +1216,57 @@ export interface paths {
     };
     /** One page of Create/Update/Delete activities, oldest first */
     get: operations['getApiCatalogueChangesPagePage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/robots.txt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Crawling rules: the public pages and IIIF resources yes, the JSON API no; names the sitemap */
+    get: operations['getRobotsTxt'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sitemap.xml': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sitemap index (sitemaps.org 0.9) of the record sitemaps */
+    get: operations['getSitemapXml'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sitemaps/records-{page}.xml': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Permalinks of up to 50,000 published records, in census-number order */
+    get: operations['getSitemapsRecordsPageXml'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1724,6 +1877,53 @@ export interface operations {
             lastUsedAt: string | null;
             expiresAt: string | null;
             revokedAt: string | null;
+          };
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiMeTodo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              kind:
+                | 'returnedRecords'
+                | 'draftRecords'
+                | 'awaitingReview'
+                | 'awaitingPublication'
+                | 'ordersToWork'
+                | 'plansToApprove'
+                | 'ordersToAccept';
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+              href: string;
+            }[];
           };
         };
       };
@@ -3015,7 +3215,120 @@ export interface operations {
       };
     };
   };
+  getApiReviewQueue: {
+    parameters: {
+      query?: {
+        status?: 'submitted' | 'in_review';
+        institutionId?: string;
+        type?: 'guji' | 'minguo';
+        q?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              censusNumber: string;
+              title: string;
+              authors: string;
+              edition: string;
+              institutionId: string;
+              institutionName: string;
+              /** @enum {string} */
+              type: 'guji' | 'minguo';
+              typeLabel: {
+                zh: string;
+                en: string;
+              };
+              status: string;
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
+              submittedAt: string | null;
+              round: number;
+            }[];
+            total: number;
+            page: number;
+            pageSize: number;
+            counts: {
+              total: number;
+              byStatus: {
+                status: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+                count: number;
+              }[];
+              byInstitution: {
+                institutionId: string;
+                name: string;
+                count: number;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   postApiRecordsCensusNumberSubmit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        censusNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: string;
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postApiRecordsCensusNumberRecall: {
     parameters: {
       query?: never;
       header?: never;
@@ -3247,7 +3560,96 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            record: {
+              censusNumber: string;
+              title: string;
+              type: string;
+              typeLabel: {
+                zh: string;
+                en: string;
+              };
+              institutionName: string | null;
+              status: string;
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
+              version: number;
+              updatedAt: string;
+              yearFrom: number | null;
+              yearTo: number | null;
+              dateWarnings: {
+                messageZh: string;
+                messageEn: string;
+              }[];
+            };
+            fields: {
+              field: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              text: string;
+            }[];
+            currentRound: number;
+            mayComment: boolean;
+            allowedActions: {
+              /** @enum {string} */
+              action: 'submit' | 'recall' | 'start_review' | 'return' | 'approve' | 'publish' | 'withdraw';
+              label: {
+                zh: string;
+                en: string;
+              };
+              needsNote: boolean;
+              side: string;
+            }[];
+            status: string;
+            events: {
+              round: number;
+              action: string;
+              actionLabel: {
+                zh: string;
+                en: string;
+              };
+              fromStatus: string;
+              toStatus: string;
+              note: string | null;
+              at: string;
+              actorEmail: string | null;
+              actorName: string | null;
+            }[];
+            comments: {
+              id: string;
+              round: number;
+              field: string;
+              fieldLabel: {
+                zh: string;
+                en: string;
+              };
+              text: string;
+              resolved: boolean;
+              at: string;
+              actorEmail: string | null;
+              actorName: string | null;
+            }[];
+            changesSincePreviousRound: {
+              sinceRound: number;
+              changes: {
+                field: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+                before: unknown;
+                after: unknown;
+                beforeText: string;
+                afterText: string;
+              }[];
+            } | null;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -3310,7 +3712,30 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              reviewerId: string;
+              reviewerEmail: string;
+              reviewerName: string;
+              institutionId: string;
+              institutionName: string;
+              createdAt: string;
+            }[];
+            mayAssign: boolean;
+            reviewers: {
+              id: string;
+              name: string;
+              email: string;
+            }[];
+            institutions: {
+              id: string;
+              name: string;
+              fullCode: string;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -3461,6 +3886,35 @@ export interface operations {
     responses: {
       /** @description Success */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postApiImportsIdCancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      202: {
         headers: {
           [name: string]: unknown;
         };
@@ -3649,7 +4103,31 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              censusNumber?: string;
+              sequence: number;
+              label: string;
+              /** @enum {string} */
+              status: 'processing' | 'ready' | 'failed';
+              error: string | null;
+              width: number;
+              height: number;
+              /** @enum {string} */
+              format: 'tiff' | 'jpeg' | 'png';
+              sizeBytes: number;
+              sha256: string;
+              originalFilename: string;
+              service: string;
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -4586,6 +5064,64 @@ export interface operations {
       };
     };
   };
+  getApiCatalogueRecordsCensusNumberSameEdition: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        censusNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiCatalogueRecordsCensusNumberCitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        censusNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   getApiCatalogueOpensearchXml: {
     parameters: {
       query?: never;
@@ -4641,6 +5177,89 @@ export interface operations {
     };
   };
   getApiCatalogueChangesPagePage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        page: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getRobotsTxt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getSitemapXml: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getSitemapsRecordsPageXml: {
     parameters: {
       query?: never;
       header?: never;

@@ -1,0 +1,150 @@
+// The reviewer's queue (/review): the records awaiting review that the caller may review, oldest
+// submission first, with the counts a reviewer plans the day by (per status and per institution)
+// and, per record, the round it is in (a resubmission is checked against the previous round).
+import { z } from 'zod';
+import { WORKFLOW } from './record-workflow.rules.js';
+import { RECORD_TYPES, type RecordStatus, type RecordType } from './record.types.js';
+import { applyVisibility, listRecords } from './record-query.service.js';
+import { actorContext } from './record-access.service.js';
+import { RECORD_STATUS_LABELS, RECORD_TYPE_LABELS } from './record-labels.js';
+import { formatAuthorsCell } from './spreadsheet/responsibility-cell.js';
+import type { Responsibility } from './record.types.js';
+import { staffAreasOf } from '../auth/staff-areas.rules.js';
+import { AppError } from '../http/app-error.js';
+import { requireActor, type RequestScope } from '../http/request-scope.js';
+
+/** Records a reviewer can act on: those a review step (approve, return) may start from. */
+export const AWAITING_REVIEW = WORKFLOW.approve.from as readonly RecordStatus[];
+
+const label = z.object({ zh: z.string(), en: z.string() });
+
+export const reviewQueueQuery = z.strictObject({
+  status: z.enum(AWAITING_REVIEW as ['submitted', 'in_review']).optional(),
+  institutionId: z.uuid().optional(),
+  type: z.enum(RECORD_TYPES).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ReviewQueueQuery = z.infer<typeof reviewQueueQuery>;
+
+export const reviewQueueResponse = z.object({
+  items: z.array(
+    z.object({
+      censusNumber: z.string(),
+      title: z.string(),
+      authors: z.string(),
+      edition: z.string(),
+      institutionId: z.string(),
+      institutionName: z.string(),
+      type: z.enum(RECORD_TYPES),
+      typeLabel: label,
+      status: z.string(),
+      statusLabel: label,
+      submittedAt: z.string().nullable(),
+      round: z.number().int(),
+    }),
+  ),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  counts: z.object({
+    total: z.number().int(),
+    byStatus: z.array(z.object({ status: z.string(), label, count: z.number().int() })),
+    byInstitution: z.array(
+      z.object({ institutionId: z.string(), name: z.string(), count: z.number().int() }),
+    ),
+  }),
+});
+
+/** The caller's queue: one page of records awaiting their review, with the counts of the whole queue. */
+export async function reviewQueue(
+  scope: RequestScope,
+  f: ReviewQueueQuery,
+): Promise<z.infer<typeof reviewQueueResponse>> {
+  const actor = requireActor(scope);
+  // Cataloguers see their own submissions on /records; the queue is for those who review.
+  if (!staffAreasOf(actor.role).includes('review'))
+    throw AppError.forbidden('只有审校人员有审校队列', 'Only reviewers have a review queue');
+  const ctx = await actorContext(scope.em, actor);
+  const knex = scope.em.getKnex();
+  const page = await listRecords(scope, {
+    reviewer: 'me',
+    sort: 'submitted',
+    page: f.page,
+    pageSize: f.pageSize,
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.institutionId ? { institutionId: f.institutionId } : {}),
+    ...(f.type ? { type: f.type } : {}),
+    ...(f.q ? { q: f.q } : {}),
+  });
+  // The counts cover the whole queue, not the filtered page, so the filters show what each holds.
+  const counting = knex('census_record as r')
+    .join('institution as i', 'i.id', 'r.institution_id')
+    .whereIn('r.status', [...AWAITING_REVIEW]);
+  applyVisibility(counting, ctx);
+  const numbers = page.items.map((r) => r.censusNumber);
+  const [groups, rounds] = await Promise.all([
+    counting
+      .select('r.status', 'r.institution_id', 'i.name')
+      .count({ n: '*' })
+      .groupBy('r.status', 'r.institution_id', 'i.name') as Promise<
+      Array<{ status: RecordStatus; institution_id: string; name: string; n: string }>
+    >,
+    numbers.length
+      ? (knex('review_event as e')
+          .join('census_record as r', 'r.id', 'e.record_id')
+          .whereIn('r.census_number', numbers)
+          .select('r.census_number')
+          // A recalled submission never reached a reviewer: the next one continues its round.
+          .select(
+            knex.raw(
+              "count(*) filter (where e.action = 'submit') - count(*) filter (where e.action = 'recall') as round",
+            ),
+          )
+          .groupBy('r.census_number') as Promise<Array<{ census_number: string; round: string }>>)
+      : Promise.resolve([]),
+  ]);
+  const roundOf = new Map(rounds.map((r) => [r.census_number, Number(r.round)]));
+  const byStatus = AWAITING_REVIEW.map((status) => ({
+    status,
+    label: RECORD_STATUS_LABELS[status],
+    count: groups.filter((g) => g.status === status).reduce((n, g) => n + Number(g.n), 0),
+  }));
+  const institutions = new Map<string, { institutionId: string; name: string; count: number }>();
+  for (const g of groups) {
+    const entry = institutions.get(g.institution_id) ?? {
+      institutionId: g.institution_id,
+      name: g.name,
+      count: 0,
+    };
+    entry.count += Number(g.n);
+    institutions.set(g.institution_id, entry);
+  }
+  return {
+    items: page.items.map((r) => ({
+      censusNumber: r.censusNumber,
+      title: r.title,
+      authors: formatAuthorsCell(r.authors as Responsibility[]),
+      edition: r.edition.text,
+      institutionId: r.institutionId,
+      institutionName: r.institutionName,
+      type: r.type as RecordType,
+      typeLabel: RECORD_TYPE_LABELS[r.type as RecordType],
+      status: r.status,
+      statusLabel: RECORD_STATUS_LABELS[r.status as RecordStatus],
+      submittedAt: r.submittedAt,
+      round: roundOf.get(r.censusNumber) ?? 1,
+    })),
+    total: page.total,
+    page: page.page,
+    pageSize: page.pageSize,
+    counts: {
+      total: byStatus.reduce((n, s) => n + s.count, 0),
+      byStatus,
+      byInstitution: [...institutions.values()].sort(
+        (a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh'),
+      ),
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// GET /api/me/todo: the counts of each to-do item of the caller (todo.rules.ts), each within what
+// the caller may see — their institution's records, the records assigned to them for review, their
+// province's or the whole country's, and the work orders of their institution or centre.
+import { z } from 'zod';
+import type { FilterQuery } from '@mikro-orm/core';
+import { applyVisibility } from '../census/record-query.service.js';
+import { actorContext } from '../census/record-access.service.js';
+import { AWAITING_REVIEW } from '../census/review-queue.service.js';
+import type { RecordStatus } from '../census/record.types.js';
+import { RestorationRoleSchema } from '../restoration/restoration-role.entity.js';
+import { WorkOrderSchema, type WorkOrder } from '../restoration/work-order.entity.js';
+import { statesAwaiting, type WorkOrderState } from '../restoration/work-order-state.rules.js';
+import { requireActor, type RequestScope } from '../http/request-scope.js';
+import type { Actor } from '../auth/actor.js';
+import { TODO_ITEMS, TODO_KINDS, todoKindsOf, type TodoKind } from './todo.rules.js';
+
+export const todoResponse = z.object({
+  items: z.array(
+    z.object({
+      kind: z.enum(TODO_KINDS),
+      label: z.object({ zh: z.string(), en: z.string() }),
+      count: z.number().int(),
+      href: z.string(),
+    }),
+  ),
+});
+
+/** The records statuses each record item counts. */
+const RECORD_STATUSES: Partial<Record<TodoKind, readonly RecordStatus[]>> = {
+  returnedRecords: ['returned'],
+  draftRecords: ['draft'],
+  awaitingReview: AWAITING_REVIEW,
+  awaitingPublication: ['approved'],
+};
+
+/** The work-order states each order item counts. */
+const ORDER_STATES: Partial<Record<TodoKind, readonly WorkOrderState[]>> = {
+  ordersToWork: statesAwaiting('isConservator'),
+  plansToApprove: statesAwaiting('isStudioHead'),
+  ordersToAccept: statesAwaiting('isInspector'),
+};
+
+async function recordCounts(scope: RequestScope, actor: Actor, kinds: TodoKind[]) {
+  const statuses = [...new Set(kinds.flatMap((k) => RECORD_STATUSES[k] ?? []))];
+  if (!statuses.length) return new Map<string, number>();
+  const q = scope.em.getKnex()('census_record as r').whereIn('r.status', statuses);
+  applyVisibility(q, await actorContext(scope.em, actor));
+  // An institution's staff count their own institution's records only (not everyone's published ones).
+  if (actor.institutionId) q.where('r.institution_id', actor.institutionId);
+  const rows = (await q.select('r.status').count({ n: '*' }).groupBy('r.status')) as Array<{
+    status: string;
+    n: string;
+  }>;
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+async function orderCount(scope: RequestScope, actor: Actor, states: readonly WorkOrderState[]) {
+  const where: FilterQuery<WorkOrder> & Record<string, unknown> = { state: { $in: [...states] } };
+  if (actor.role === 'provincial_admin') where.provinceCode = actor.provinceCode;
+  else if (actor.role !== 'national_admin') {
+    if (!actor.institutionId) return 0;
+    where.$or = [{ institution: actor.institutionId }, { centre: actor.institutionId }];
+  }
+  return scope.em.count(WorkOrderSchema, where);
+}
+
+/** The caller's to-do items with their counts. */
+export async function myTodo(scope: RequestScope): Promise<z.infer<typeof todoResponse>> {
+  const actor = requireActor(scope);
+  const capabilities = new Set(
+    (await scope.em.find(RestorationRoleSchema, { user: actor.userId })).map((r) => r.role),
+  );
+  const kinds = todoKindsOf(actor.role, capabilities);
+  const byStatus = await recordCounts(scope, actor, kinds);
+  const items = [];
+  for (const kind of kinds) {
+    const statuses = RECORD_STATUSES[kind];
+    const states = ORDER_STATES[kind];
+    const count = statuses
+      ? statuses.reduce((n, s) => n + (byStatus.get(s) ?? 0), 0)
+      : await orderCount(scope, actor, states ?? []);
+    items.push({ kind, ...TODO_ITEMS[kind], count });
+  }
+  return { items };
+}
