@@ -1,14 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CensusRecordSchema, type CensusRecord } from './census-record.entity.js';
 import { ReviewCommentSchema, ReviewEventSchema } from './review-event.entity.js';
-import { checkWorkflowStep, WORKFLOW, type WorkflowAction } from './record-workflow.rules.js';
-import {
-  canCatalogue,
-  canPublish,
-  canReview,
-  type ActorContext,
-  type RecordScope,
-} from './record-access.rules.js';
+import { checkWorkflowStep, type WorkflowAction } from './record-workflow.rules.js';
+import { canReview, type ActorContext, type RecordScope } from './record-access.rules.js';
+import { mayTakeAction } from './record-abilities.rules.js';
 import { actorContext } from './record-access.service.js';
 
 import { isFieldOfType } from './record-validation.rules.js';
@@ -31,17 +26,7 @@ function scopeOf(record: CensusRecord): RecordScope {
 }
 
 function mayTake(ctx: ActorContext, action: WorkflowAction, record: CensusRecord): boolean {
-  const s = scopeOf(record);
-  switch (WORKFLOW[action].side) {
-    case 'catalogue':
-      return canCatalogue(ctx, { id: s.institutionId, provinceCode: s.provinceCode });
-    case 'review':
-      return canReview(ctx, s);
-    case 'publish':
-      return canPublish(ctx, s);
-    case 'catalogue_or_publish':
-      return canCatalogue(ctx, { id: s.institutionId, provinceCode: s.provinceCode }) || canPublish(ctx, s);
-  }
+  return mayTakeAction(ctx, action, scopeOf(record));
 }
 
 // A review round starts with each submission; a recalled submission never reached a reviewer, so

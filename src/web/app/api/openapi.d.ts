@@ -430,6 +430,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/record-fields': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The record's fields in catalogue order (groups, bilingual labels, record types, input kind, code list), and the labelled types and statuses */
+    get: operations['getApiRecordFields'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/records': {
     parameters: {
       query?: never;
@@ -455,7 +472,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One record */
+    /** One record, with the labels of its codes, the steps and actions the caller may take, and the last return (note and field comments) */
     get: operations['getApiRecordsCensusNumber'];
     put?: never;
     post?: never;
@@ -473,7 +490,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Versions of a record: who, when, why, field-level changes */
+    /** Versions of a record: who, when, why, field-level changes (those who may see the record's workflow) */
     get: operations['getApiRecordsCensusNumberVersions'];
     put?: never;
     post?: never;
@@ -494,6 +511,23 @@ export interface paths {
     put?: never;
     /** Submit for review (grade and damage grade become mandatory) */
     post: operations['postApiRecordsCensusNumberSubmit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/records/{censusNumber}/recall': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take a submission back to draft (撤回提交) while no reviewer has started */
+    post: operations['postApiRecordsCensusNumberRecall'];
     delete?: never;
     options?: never;
     head?: never;
@@ -683,6 +717,23 @@ export interface paths {
     get: operations['getApiImportsId'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel an import (authorised like starting one; audited): a queued job ends at once, a running one stops at its next row → 202 the job */
+    post: operations['postApiImportsIdCancel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1071,6 +1122,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/catalogue/records/{censusNumber}/same-edition': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Other published copies of the same edition (同版: same title, persons and edition), {censusNumber, grouped, copies} */
+    get: operations['getApiCatalogueRecordsCensusNumberSameEdition'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/catalogue/records/{censusNumber}/citation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Citations of a published record: GB/T 7714-2015 and Chicago, dated today, with its permalink */
+    get: operations['getApiCatalogueRecordsCensusNumberCitation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/catalogue/opensearch.xml': {
     parameters: {
       query?: never;
@@ -1114,6 +1199,57 @@ export interface paths {
     };
     /** One page of Create/Update/Delete activities, oldest first */
     get: operations['getApiCatalogueChangesPagePage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/robots.txt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Crawling rules: the public pages and IIIF resources yes, the JSON API no; names the sitemap */
+    get: operations['getRobotsTxt'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sitemap.xml': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sitemap index (sitemaps.org 0.9) of the record sitemaps */
+    get: operations['getSitemapXml'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sitemaps/records-{page}.xml': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Permalinks of up to 50,000 published records, in census-number order */
+    get: operations['getSitemapsRecordsPageXml'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2714,6 +2850,139 @@ export interface operations {
       };
     };
   };
+  getApiRecordFields: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            groups: {
+              key: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              labelMinguo?: {
+                zh: string;
+                en: string;
+              };
+              types?: ('guji' | 'minguo')[];
+              fields: {
+                key: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+                labelMinguo?: {
+                  zh: string;
+                  en: string;
+                };
+                types?: ('guji' | 'minguo')[];
+                /** @enum {string} */
+                input:
+                  | 'text'
+                  | 'textarea'
+                  | 'integer'
+                  | 'decimal'
+                  | 'date'
+                  | 'checkbox'
+                  | 'lines'
+                  | 'size'
+                  | 'code'
+                  | 'choice'
+                  | 'editionDate'
+                  | 'rows';
+                codeList?: string;
+                choices?: string[];
+                hint?: {
+                  zh: string;
+                  en: string;
+                };
+                required?: boolean;
+                rowLabel?: {
+                  zh: string;
+                  en: string;
+                };
+                items?: {
+                  key: string;
+                  label: {
+                    zh: string;
+                    en: string;
+                  };
+                  labelMinguo?: {
+                    zh: string;
+                    en: string;
+                  };
+                  types?: ('guji' | 'minguo')[];
+                  /** @enum {string} */
+                  input:
+                    | 'text'
+                    | 'textarea'
+                    | 'integer'
+                    | 'decimal'
+                    | 'date'
+                    | 'checkbox'
+                    | 'lines'
+                    | 'size'
+                    | 'code'
+                    | 'choice'
+                    | 'editionDate'
+                    | 'rows';
+                  codeList?: string;
+                  choices?: string[];
+                  hint?: {
+                    zh: string;
+                    en: string;
+                  };
+                  required?: boolean;
+                  rowLabel?: {
+                    zh: string;
+                    en: string;
+                  };
+                }[];
+              }[];
+            }[];
+            types: {
+              /** @enum {string} */
+              value: 'guji' | 'minguo';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            statuses: {
+              /** @enum {string} */
+              value:
+                'draft' | 'submitted' | 'in_review' | 'returned' | 'approved' | 'published' | 'withdrawn';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+          };
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   getApiRecords: {
     parameters: {
       query?: {
@@ -2744,7 +3013,67 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              censusNumber: string;
+              /** @enum {string} */
+              type: 'guji' | 'minguo';
+              typeLabel: {
+                zh: string;
+                en: string;
+              };
+              institutionId: string;
+              institutionName: string;
+              provinceCode: string;
+              callNumber: string;
+              title: string;
+              authors: {
+                dynasty: string | null;
+                name: string;
+                role: string | null;
+              }[];
+              edition: {
+                text: string;
+                dynasty: string | null;
+                era: string | null;
+                eraYear: number | null;
+                yearFrom: number | null;
+                yearTo: number | null;
+                precision: string;
+                precisionLabel: {
+                  zh: string;
+                  en: string;
+                };
+              };
+              volumes: number | null;
+              extant: string | null;
+              /** @enum {string} */
+              status:
+                'draft' | 'submitted' | 'in_review' | 'returned' | 'approved' | 'published' | 'withdrawn';
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
+              grade: string | null;
+              damageGrade: string | null;
+              classification: string | null;
+              tier: string;
+              tierLabel: {
+                zh: string;
+                en: string;
+              };
+              updatedAt: string;
+              submittedAt: string | null;
+              version: number;
+            }[];
+            total: number;
+            totalCapped: boolean;
+            page: number;
+            pageSize: number;
+            mayCreate: boolean;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -2873,7 +3202,162 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            censusNumber: string;
+            /** @enum {string} */
+            type: 'guji' | 'minguo';
+            typeLabel: {
+              zh: string;
+              en: string;
+            };
+            institutionId: string;
+            institutionName: string | null;
+            provinceCode: string;
+            /** @enum {string} */
+            status: 'draft' | 'submitted' | 'in_review' | 'returned' | 'approved' | 'published' | 'withdrawn';
+            statusLabel: {
+              zh: string;
+              en: string;
+            };
+            callNumber: string;
+            title: string;
+            otherTitles: string[];
+            titleSource: string | null;
+            authors: {
+              dynasty: string | null;
+              name: string;
+              role: string | null;
+            }[];
+            edition: {
+              text: string;
+              dynasty: string | null;
+              era: string | null;
+              eraYear: number | null;
+              yearFrom: number | null;
+              yearTo: number | null;
+              precision: string;
+              precisionLabel: {
+                zh: string;
+                en: string;
+              };
+              warnings: {
+                path?: string;
+                rule?: string;
+                messageZh: string;
+                messageEn: string;
+              }[];
+            };
+            editionType: string | null;
+            publisher: string | null;
+            place: string | null;
+            mixedCopies: string | null;
+            printingState: string | null;
+            volumes: number | null;
+            cases: number | null;
+            extant: string | null;
+            totalJuan: number | null;
+            extantJuan: number | null;
+            binding: string | null;
+            size: {
+              height: number;
+              width: number;
+            } | null;
+            frame: {
+              height: number;
+              width: number;
+            } | null;
+            layout: string | null;
+            classification: string | null;
+            subclass: string | null;
+            annotations: {
+              person: string | null;
+              mode: string;
+              note: string | null;
+            }[];
+            seals: {
+              text: string;
+              owner: string | null;
+              ownerUnknown: boolean;
+              position: string | null;
+            }[];
+            grade: string | null;
+            damageGrade: string | null;
+            documentType: string;
+            script: string;
+            notes: string | null;
+            abstract: string | null;
+            preciousListNumber: string | null;
+            minguoDocumentType: string | null;
+            editionStatement: string | null;
+            printing: string | null;
+            pages: number | null;
+            serialHoldings: string | null;
+            paper: string | null;
+            brittleness: string | null;
+            phReadings: {
+              value: number;
+              method: string | null;
+              point: string | null;
+              measuredAt: string | null;
+            }[];
+            collectionHistory: string | null;
+            tier: string;
+            tierLabel: {
+              zh: string;
+              en: string;
+            };
+            withdrawReason: string | null;
+            createdAt: string;
+            updatedAt: string;
+            submittedAt: string | null;
+            version: number;
+            workflowVisible: boolean;
+            allowedActions: {
+              /** @enum {string} */
+              action: 'submit' | 'recall' | 'start_review' | 'return' | 'approve' | 'publish' | 'withdraw';
+              segment: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              note: {
+                zh: string;
+                en: string;
+              } | null;
+              confirm: {
+                zh: string;
+                en: string;
+              } | null;
+            }[];
+            abilities: {
+              edit: boolean;
+              editNeedsReason: boolean;
+              manageImages: boolean;
+              assess: boolean;
+              review: boolean;
+              history: boolean;
+            };
+            lastReturn: {
+              round: number;
+              note: string | null;
+              at: string;
+              actorName: string | null;
+              comments: {
+                id: string;
+                field: string;
+                fieldLabel: {
+                  zh: string;
+                  en: string;
+                };
+                text: string;
+                actorName: string | null;
+                at: string;
+              }[];
+            } | null;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -3016,6 +3500,42 @@ export interface operations {
     };
   };
   postApiRecordsCensusNumberSubmit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        censusNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: string;
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postApiRecordsCensusNumberRecall: {
     parameters: {
       query?: never;
       header?: never;
@@ -3461,6 +3981,35 @@ export interface operations {
     responses: {
       /** @description Success */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postApiImportsIdCancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      202: {
         headers: {
           [name: string]: unknown;
         };
@@ -4586,6 +5135,64 @@ export interface operations {
       };
     };
   };
+  getApiCatalogueRecordsCensusNumberSameEdition: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        censusNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiCatalogueRecordsCensusNumberCitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        censusNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   getApiCatalogueOpensearchXml: {
     parameters: {
       query?: never;
@@ -4641,6 +5248,89 @@ export interface operations {
     };
   };
   getApiCatalogueChangesPagePage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        page: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getRobotsTxt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getSitemapXml: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getSitemapsRecordsPageXml: {
     parameters: {
       query?: never;
       header?: never;
