@@ -45,6 +45,28 @@ export function mayCreateRecords(actor: ActorScope | null): boolean {
   return actor.role === 'cataloguer' && actor.institutionId !== null;
 }
 
+/** Roles that review (assigned reviewers, provincial and national centres). */
+function reviews(actor: ActorScope): boolean {
+  return ['reviewer', 'provincial_admin', 'national_admin'].includes(actor.role);
+}
+
+/**
+ * The bulk steps the record list offers: submitting for those who register records, approving for
+ * those who review. Each record is still checked on its own (bulk answers say which failed).
+ */
+export function listBulkActions(actor: ActorScope | null): WorkflowAction[] {
+  if (!actor) return [];
+  return [
+    ...(mayCreateRecords(actor) ? (['submit'] as const) : []),
+    ...(reviews(actor) ? (['approve'] as const) : []),
+  ];
+}
+
+/** The institution whose imports and exports the list links to: the cataloguer's own. */
+export function importInstitutionOf(actor: ActorScope | null): string | null {
+  return actor && mayCreateRecords(actor) ? actor.institutionId : null;
+}
+
 /** One workflow step offered on a record, with what the page needs to ask before taking it. */
 export interface ActionOffer {
   readonly action: WorkflowAction;

@@ -1,8 +1,8 @@
 // Bilingual labels of the record vocabulary the pages show: record types, workflow statuses,
-// completeness tiers, workflow actions and date precisions. The pages take them from the API, so
+// completeness tiers and workflow actions (date precisions: dates/edition-date-display.rules.ts). The pages take them from the API, so
 // no page keeps its own copy of a status or action name.
 
-import type { CompletenessTier, DerivedEditionDate, RecordStatus, RecordType } from './record.types.js';
+import type { CompletenessTier, RecordStatus, RecordType } from './record.types.js';
 import { STATUS_ZH, type WorkflowAction } from './record-workflow.rules.js';
 
 /** A label in both interface languages. */
@@ -49,15 +49,6 @@ const ACTION_LABELS: Readonly<Record<WorkflowAction, Label>> = {
   withdraw: { zh: '撤销记录', en: 'Withdraw record' },
 };
 
-const PRECISION_LABELS: Readonly<Record<DerivedEditionDate['precision'], Label>> = {
-  year: { zh: '精确到年', en: 'year' },
-  era: { zh: '年号', en: 'reign era' },
-  period: { zh: '时期', en: 'period' },
-  dynasty: { zh: '朝代', en: 'dynasty' },
-  century: { zh: '世纪', en: 'century' },
-  unknown: { zh: '不详', en: 'unknown' },
-};
-
 /** Falls back to the code itself for a value no table knows (an old row, a new status). */
 function lookup<K extends string>(table: Readonly<Record<K, Label>>, value: string): Label {
   return (table as Record<string, Label>)[value] ?? { zh: value, en: value };
@@ -70,4 +61,3 @@ export const statusLabel = (status: string): Label =>
 export const typeLabel = (type: string): Label => lookup(TYPE_LABELS, type);
 export const tierLabel = (tier: string): Label => lookup(TIER_LABELS, tier);
 export const actionLabel = (action: WorkflowAction): Label => ACTION_LABELS[action];
-export const precisionLabel = (precision: string): Label => lookup(PRECISION_LABELS, precision);

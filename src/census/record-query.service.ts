@@ -15,8 +15,16 @@ import {
 import { actorContext } from './record-access.service.js';
 import { presentRecord } from './record.presenter.js';
 import { foldTerm } from './term-folding.rules.js';
-import { mayCreateRecords, offeredActions, recordAbilities } from './record-abilities.rules.js';
-import { precisionLabel, statusLabel, tierLabel, typeLabel } from './record-labels.rules.js';
+import {
+  importInstitutionOf,
+  listBulkActions,
+  mayCreateRecords,
+  offeredActions,
+  recordAbilities,
+} from './record-abilities.rules.js';
+import { actionLabel, statusLabel, tierLabel, typeLabel } from './record-labels.rules.js';
+import { displayEditionDate, precisionLabel } from './dates/edition-date-display.rules.js';
+import type { EditionDate } from './dates/edition-date.rules.js';
 import { recordFieldLabel } from './record-fields.rules.js';
 import { containsPattern } from '../db/like-pattern.js';
 import { AppError } from '../http/app-error.js';
@@ -73,7 +81,11 @@ export async function getRecord(scope: RequestScope, censusNumber: string) {
     typeLabel: typeLabel(record.type),
     statusLabel: statusLabel(record.status),
     tierLabel: tierLabel(record.tier),
-    edition: { ...json.edition, precisionLabel: precisionLabel(json.edition.precision) },
+    edition: {
+      ...json.edition,
+      precisionLabel: precisionLabel(json.edition.precision),
+      display: displayEditionDate(json.edition as EditionDate),
+    },
     assignedReviewerId: workflow ? json.assignedReviewerId : null,
     workflowVisible: workflow,
     allowedActions: offeredActions(ctx, access),
@@ -290,6 +302,14 @@ export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
       yearTo: r.year_to,
       precision: r.date_precision,
       precisionLabel: precisionLabel(r.date_precision),
+      display: displayEditionDate({
+        dynasty: r.dynasty,
+        era: r.era,
+        eraYear: r.era_year,
+        yearFrom: r.year_from,
+        yearTo: r.year_to,
+        precision: r.date_precision as EditionDate['precision'],
+      }),
     },
     volumes: r.volumes ?? null,
     extant: r.extant ?? null,
@@ -312,6 +332,11 @@ export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
     page: f.page,
     pageSize: f.pageSize,
     mayCreate: mayCreateRecords(scope.actor ?? null),
+    bulkActions: listBulkActions(scope.actor ?? null).map((action) => ({
+      action,
+      label: actionLabel(action),
+    })),
+    importInstitutionId: importInstitutionOf(scope.actor ?? null),
   };
 }
 

@@ -23,6 +23,8 @@ const editionDate = z.object({
   yearTo: z.number().nullable(),
   precision: z.string(),
   precisionLabel: label,
+  /** 明 嘉靖四年 → 1525（精确到年）, null when nothing was derived. */
+  display: label.nullable(),
 });
 
 const author = z.object({ dynasty: nullableText, name: z.string(), role: nullableText });
@@ -161,6 +163,10 @@ export const recordListResponse = z.object({
   pageSize: z.number(),
   /** The caller registers records (the list offers 新建记录). */
   mayCreate: z.boolean(),
+  /** Steps the list offers on the selected records (POST /api/records/bulk/<action>). */
+  bulkActions: z.array(z.object({ action: z.enum(WORKFLOW_ACTIONS), label })),
+  /** The institution whose imports and exports the list links to (the cataloguer's own), or null. */
+  importInstitutionId: z.string().nullable(),
 });
 
 const field = z.object({
@@ -202,4 +208,28 @@ export const recordFieldsResponse = z.object({
   ),
   types: z.array(z.object({ value: z.enum(RECORD_TYPES), label })),
   statuses: z.array(z.object({ value: z.enum(RECORD_STATUSES), label })),
+});
+
+const derivedDate = z.object({
+  dynasty: nullableText,
+  era: nullableText,
+  eraYear: z.number().nullable(),
+  yearFrom: z.number().nullable(),
+  yearTo: z.number().nullable(),
+  precision: z.string(),
+});
+
+/** GET /api/edition-date: the derived date (with its display text) or why none can be derived. */
+export const editionDateResponse = z.object({
+  ok: z.boolean(),
+  date: derivedDate.optional(),
+  later: z.array(derivedDate).optional(),
+  warnings: z.array(z.object({ code: z.string(), messageZh: z.string(), messageEn: z.string() })).optional(),
+  error: z
+    .object({ code: z.string(), messageZh: z.string(), messageEn: z.string(), value: z.string() })
+    .optional(),
+  /** The derived date as the record page writes it; null when nothing was derived. */
+  display: label.nullable().optional(),
+  /** The later dates of the statement (递修, 重印), written out. */
+  laterDisplay: z.array(label).optional(),
 });

@@ -60,6 +60,10 @@ test('a draft shows its labels and offers the cataloguer submit and withdraw (wi
   t.is(res.body.typeLabel.zh, '古籍');
   t.is(res.body.tierLabel.zh, '全部项目');
   t.deepEqual(res.body.edition.precisionLabel, { zh: '精确到年', en: 'year' });
+  t.deepEqual(res.body.edition.display, {
+    zh: '明 嘉靖四年 → 1525（精确到年）',
+    en: '明 嘉靖四年 → 1525 (year)',
+  });
   t.deepEqual(actionsOf(res.body), ['submit', 'withdraw']);
   const withdraw = res.body.allowedActions[1];
   t.deepEqual(withdraw.label, { zh: '撤销记录', en: 'Withdraw record' });
@@ -167,7 +171,17 @@ test('the list labels each row and says who may create; the field layout comes i
   t.deepEqual(list.body.items[0].statusLabel, { zh: '草稿', en: 'Draft' });
   t.is(list.body.items[0].typeLabel.zh, '古籍');
   t.truthy(list.body.items[0].tierLabel.zh);
-  t.false((await reviewer.get('/api/records')).body.mayCreate);
+  t.deepEqual(list.body.bulkActions, [
+    { action: 'submit', label: { zh: '提交审校', en: 'Submit for review' } },
+  ]);
+  t.is(list.body.importInstitutionId, institutionId);
+  const theirs = await reviewer.get('/api/records');
+  t.false(theirs.body.mayCreate);
+  t.deepEqual(
+    theirs.body.bulkActions.map((a: { action: string }) => a.action),
+    ['approve'],
+  );
+  t.is(theirs.body.importInstitutionId, null);
   t.false((await new ApiClient(app.url).get('/api/records')).body.mayCreate);
 
   const layout = await new ApiClient(app.url).get('/api/record-fields');
@@ -203,4 +217,18 @@ test('the list labels each row and says who may create; the field layout comes i
     (layout.body.statuses as Array<{ value: string }>).map((s) => s.value),
     ['draft', 'submitted', 'in_review', 'returned', 'approved', 'published', 'withdrawn'],
   );
+});
+
+test('the live edition-date answer writes the date out, and with type=guji refuses a date from 1912 on', async (t) => {
+  const anyone = new ApiClient(app.url);
+  const ok = await anyone.get(`/api/edition-date?text=${encodeURIComponent('明嘉靖四年（1525）汪諒刻本')}`);
+  t.is(ok.status, 200, ok.text);
+  t.true(ok.body.ok);
+  t.is(ok.body.display.zh, '明 嘉靖四年 → 1525（精确到年）');
+  const late = encodeURIComponent('民國十二年（1923）北京新潮社鉛印本');
+  t.true((await anyone.get(`/api/edition-date?text=${late}&type=minguo`)).body.ok);
+  const refused = await anyone.get(`/api/edition-date?text=${late}&type=guji`);
+  t.false(refused.body.ok);
+  t.is(refused.body.error.code, 'GUJI_DATE_TOO_LATE');
+  t.regex(refused.body.error.messageZh, /1912/);
 });

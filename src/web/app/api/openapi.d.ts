@@ -335,7 +335,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Normalise an edition statement: {dynasty, era, eraYear, yearFrom, yearTo, precision} or the error */
+    /** Normalise an edition statement: {dynasty, era, eraYear, yearFrom, yearTo, precision} and its display text, or the error (`type=guji` also refuses dates from 1912 on) */
     get: operations['getApiEditionDate'];
     put?: never;
     post?: never;
@@ -2654,6 +2654,7 @@ export interface operations {
       query: {
         text: string;
         dynastyHint?: string;
+        type?: 'guji' | 'minguo';
       };
       header?: never;
       path?: never;
@@ -2666,7 +2667,46 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            ok: boolean;
+            date?: {
+              dynasty: string | null;
+              era: string | null;
+              eraYear: number | null;
+              yearFrom: number | null;
+              yearTo: number | null;
+              precision: string;
+            };
+            later?: {
+              dynasty: string | null;
+              era: string | null;
+              eraYear: number | null;
+              yearFrom: number | null;
+              yearTo: number | null;
+              precision: string;
+            }[];
+            warnings?: {
+              code: string;
+              messageZh: string;
+              messageEn: string;
+            }[];
+            error?: {
+              code: string;
+              messageZh: string;
+              messageEn: string;
+              value: string;
+            };
+            display?: {
+              zh: string;
+              en: string;
+            } | null;
+            laterDisplay?: {
+              zh: string;
+              en: string;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -3045,6 +3085,10 @@ export interface operations {
                   zh: string;
                   en: string;
                 };
+                display: {
+                  zh: string;
+                  en: string;
+                } | null;
               };
               volumes: number | null;
               extant: string | null;
@@ -3072,6 +3116,15 @@ export interface operations {
             page: number;
             pageSize: number;
             mayCreate: boolean;
+            bulkActions: {
+              /** @enum {string} */
+              action: 'submit' | 'recall' | 'start_review' | 'return' | 'approve' | 'publish' | 'withdraw';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            importInstitutionId: string | null;
           };
         };
       };
@@ -3242,6 +3295,10 @@ export interface operations {
                 zh: string;
                 en: string;
               };
+              display: {
+                zh: string;
+                en: string;
+              } | null;
               warnings: {
                 path?: string;
                 rule?: string;
