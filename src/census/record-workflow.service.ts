@@ -4,6 +4,7 @@ import { ReviewCommentSchema, ReviewEventSchema } from './review-event.entity.js
 import { checkWorkflowStep, type WorkflowAction } from './record-workflow.rules.js';
 import { canReview, type ActorContext, type RecordScope } from './record-access.rules.js';
 import { mayTakeAction } from './record-abilities.rules.js';
+import { statusLabel } from './record-labels.rules.js';
 import { actorContext } from './record-access.service.js';
 
 import { isFieldOfType } from './record-validation.rules.js';
@@ -137,6 +138,7 @@ export async function bulkTransition(
     censusNumber: string;
     ok: boolean;
     status?: string;
+    statusLabel?: { zh: string; en: string };
     error?: { code: string; message: string; messageZh: string; messageEn: string; details: unknown };
   }> = [];
   for (const censusNumber of [...new Set(censusNumbers)]) {
@@ -144,7 +146,12 @@ export async function bulkTransition(
       const record = await scope.em
         .fork()
         .transactional((em) => step(em, scope, ctx, censusNumber, action, note, settings));
-      results.push({ censusNumber, ok: true, status: record.status });
+      results.push({
+        censusNumber,
+        ok: true,
+        status: record.status,
+        statusLabel: statusLabel(record.status),
+      });
     } catch (error) {
       const e = fromUnknown(error);
       if (e.status >= 500) throw error;

@@ -26,7 +26,7 @@ export const PAGE_ROUTES = [
   { path: '/account', app: false },
   { path: '/audit', app: false },
   { path: '/code-lists', app: false },
-  { path: '/records', app: false },
+  { path: '/records', app: true },
   { path: '/records/new', app: false },
   { path: '/records/:censusNumber', app: false },
   { path: '/records/:censusNumber/edit', app: false },

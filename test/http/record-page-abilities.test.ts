@@ -175,6 +175,8 @@ test('the list labels each row and says who may create; the field layout comes i
     { action: 'submit', label: { zh: '提交审校', en: 'Submit for review' } },
   ]);
   t.is(list.body.importInstitutionId, institutionId);
+  const bulk = await cataloguer.post('/api/records/bulk/submit', { censusNumbers: [cn] });
+  t.deepEqual(bulk.body.results[0].statusLabel, { zh: '已提交', en: 'Submitted' });
   const theirs = await reviewer.get('/api/records');
   t.false(theirs.body.mayCreate);
   t.deepEqual(

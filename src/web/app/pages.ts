@@ -20,4 +20,5 @@ export interface AppPage {
 export const APP_PAGES: Record<AppPath, AppPage> = {
   '/': { component: lazy(() => import('./pages/HomePage.js')) },
   '/login': { anonymous: true, component: lazy(() => import('./pages/LoginPage.js')) },
+  '/records': { component: lazy(() => import('./pages/RecordsPage.js')) },
 };

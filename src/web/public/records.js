@@ -48,7 +48,6 @@ export const GRADE_VALUES = [
   '未定级',
 ];
 export const DAMAGE_VALUES = ['一级', '二级', '三级', '四级', '五级', '完好', '未评估'];
-export const STATUSES = ['draft', 'submitted', 'in_review', 'returned', 'approved', 'published', 'withdrawn'];
 
 /** Plain options from a list of values, keeping an unknown current value selectable. */
 export function valueOptions(values, keep) {
@@ -312,11 +311,6 @@ export function canCatalogue(record, u = user()) {
 /** Staff who work with unpublished records (everyone but registered readers). */
 export function isStaff(u = user()) {
   return Boolean(u) && u.role !== 'reader';
-}
-
-/** Whether the user may create records at all. */
-export function mayCreateRecords(u = user()) {
-  return ['cataloguer', 'provincial_admin', 'national_admin'].includes(u?.role);
 }
 
 /** Whether the user reviews (reviewers and administrators). */
