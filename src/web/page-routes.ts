@@ -28,7 +28,7 @@ export const PAGE_ROUTES = [
   { path: '/code-lists', app: false },
   { path: '/records', app: true },
   { path: '/records/new', app: false },
-  { path: '/records/:censusNumber', app: false },
+  { path: '/records/:censusNumber', app: true },
   { path: '/records/:censusNumber/edit', app: false },
   { path: '/records/:censusNumber/history', app: false },
   { path: '/records/:censusNumber/condition', app: false },
