@@ -36,6 +36,11 @@ export interface RecordField {
   readonly hint?: Label;
   /** Needed to save (the server checks; the form marks it). */
   readonly required?: boolean;
+  /**
+   * What an emptied field is sent as: null (the default), '' (text the record always has: call
+   * number, title, edition statement) or nothing at all (code values with a default: 文献类型, 文种).
+   */
+  readonly empty?: 'text' | 'default';
   /** For `rows`: the fields of one row, and the label of a row ("著者 1"). */
   readonly items?: readonly RecordField[];
   readonly rowLabel?: Label;
@@ -69,13 +74,14 @@ export const RECORD_FIELD_GROUPS: readonly RecordFieldGroup[] = [
     key: 'identity',
     label: L('标识与题名', 'Identity and title'),
     fields: [
-      { key: 'callNumber', label: L('索书号', 'Call number'), input: 'text', required: true },
+      { key: 'callNumber', label: L('索书号', 'Call number'), input: 'text', required: true, empty: 'text' },
       {
         key: 'title',
         label: L('题名卷数', 'Title (with 卷数)'),
         labelMinguo: L('题名', 'Title'),
         input: 'text',
         required: true,
+        empty: 'text',
       },
       {
         key: 'otherTitles',
@@ -113,6 +119,7 @@ export const RECORD_FIELD_GROUPS: readonly RecordFieldGroup[] = [
         label: L('版本', 'Edition statement'),
         labelMinguo: L('出版项', 'Publication statement'),
         input: 'text',
+        empty: 'text',
         hint: L(
           '照录版本项，如：明嘉靖四年（1525）汪諒刻本；版本年代自动识别',
           'As catalogued, e.g. 明嘉靖四年（1525）汪諒刻本; the date is derived automatically',
@@ -172,8 +179,9 @@ export const RECORD_FIELD_GROUPS: readonly RecordFieldGroup[] = [
         label: L('文献类型', 'Document type'),
         input: 'code',
         codeList: 'document_type',
+        empty: 'default',
       },
-      { key: 'script', label: L('文种', 'Script'), input: 'code', codeList: 'script' },
+      { key: 'script', label: L('文种', 'Script'), input: 'code', codeList: 'script', empty: 'default' },
     ],
   },
   {

@@ -192,6 +192,7 @@ const field = z.object({
   choices: z.array(z.string()).optional(),
   hint: label.optional(),
   required: z.boolean().optional(),
+  empty: z.enum(['text', 'default']).optional(),
   rowLabel: label.optional(),
 });
 

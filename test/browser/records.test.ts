@@ -129,13 +129,14 @@ test.serial(
 
     await page.getByRole('link', { name: '新建记录' }).click();
     await page.waitForURL((url) => url.pathname === '/records/new');
+    await page.getByRole('heading', { level: 1, name: '登记普查记录' }).waitFor();
     t.true(await page.getByRole('radio', { name: '古籍' }).isChecked(), '古籍 is the default type');
-    await page.getByLabel('索书号', { exact: true }).fill('善 01234');
-    await page.getByLabel('题名卷数', { exact: true }).fill('朱子大全一百卷目錄二卷');
-    await page.getByLabel('朝代', { exact: true }).fill('宋');
-    await page.getByLabel('姓名', { exact: true }).fill('朱熹');
-    await page.getByLabel('著作方式', { exact: true }).selectOption('撰');
-    await page.getByLabel('版本', { exact: true }).fill('明天順四年（1460）賀沈、胡緝刻本');
+    await page.getByRole('textbox', { name: '索书号' }).fill('善 01234');
+    await page.getByRole('textbox', { name: '题名卷数' }).fill('朱子大全一百卷目錄二卷');
+    await page.getByRole('textbox', { name: '朝代' }).fill('宋');
+    await page.getByRole('textbox', { name: '姓名' }).fill('朱熹');
+    await page.getByRole('combobox', { name: '著作方式' }).fill('撰');
+    await page.getByRole('textbox', { name: '版本', exact: true }).fill('明天順四年（1460）賀沈、胡緝刻本');
 
     // The derived date appears while typing, before anything is saved.
     const derived = page.locator('output.derived-date[data-state="ok"]');
@@ -144,11 +145,14 @@ test.serial(
     t.true(derivedText.includes('天顺四年'), derivedText);
     t.true(derivedText.includes('1460'), derivedText);
 
-    await page.getByLabel('册数', { exact: true }).fill('40');
-    await page.getByLabel('装帧形式', { exact: true }).selectOption('线装');
-    await page.getByLabel('分类', { exact: true }).selectOption('集');
-    await page.getByLabel('古籍级别', { exact: true }).selectOption('二级乙等');
-    await page.getByLabel('破损级别', { exact: true }).selectOption('三级');
+    await page.getByRole('textbox', { name: '册数' }).fill('40');
+    // Long code lists are searchable: typing narrows the 版本类型 list to the matching values.
+    await page.getByRole('combobox', { name: '版本类型' }).fill('刻');
+    await page.getByRole('option', { name: '刻本', exact: true }).click();
+    await page.getByRole('combobox', { name: '装帧形式' }).fill('线装');
+    await page.getByRole('combobox', { name: '分类', exact: true }).fill('集');
+    await page.getByRole('combobox', { name: '古籍级别' }).fill('二级乙等');
+    await page.getByRole('combobox', { name: '破损级别' }).fill('三级');
 
     const created = apiResponse(page, 'POST', '/api/records');
     await page.getByRole('button', { name: '保存并生成普查编号' }).click();
@@ -157,11 +161,13 @@ test.serial(
     const sent = createdResponse.request().postDataJSON();
     t.false('censusNumber' in sent, 'the census number is never sent');
     t.deepEqual(sent.authors, [{ dynasty: '宋', name: '朱熹', role: '撰' }]);
+    t.is(sent.editionType, '刻本');
 
     const expected = `350000-${institution.code}-0000001`;
     await page.waitForURL((url) => url.pathname === `/records/${expected}`);
     await statusOf(page).getByText('草稿').waitFor();
     t.is(await page.locator('#census-number').textContent(), expected);
+    await page.getByRole('status').filter({ hasText: expected }).waitFor();
     t.is(await page.locator('#record-tier').textContent(), '必登项目');
 
     const submitted = apiResponse(page, 'POST', `/api/records/${expected}/submit`);
@@ -171,22 +177,26 @@ test.serial(
     await page.getByRole('status').filter({ hasText: '已完成：提交审校' }).waitFor();
     t.is(await page.getByRole('button', { name: '提交审校' }).count(), 0, 'no second submission offered');
 
-    // A reign year that does not exist: the live preview says so, and the server's error lands
-    // under the edition field with the focus there.
+    // A reign year that does not exist and a volume count in words: the live preview says so, and
+    // every problem the server finds is listed together and shown under its field, in Chinese.
     await page.goto(`${app.url}/records/new`);
-    await page.getByLabel('索书号', { exact: true }).fill('善 09999');
-    await page.getByLabel('题名卷数', { exact: true }).fill('某書不分卷');
-    const edition = page.getByLabel('版本', { exact: true });
+    await page.getByRole('textbox', { name: '索书号' }).fill('善 09999');
+    await page.getByRole('textbox', { name: '题名卷数' }).fill('某書不分卷');
+    const edition = page.getByRole('textbox', { name: '版本', exact: true });
     await edition.fill('清乾隆八十年刻本');
     await page.locator('output.derived-date[data-state="error"]').filter({ hasText: '乾隆八十年' }).waitFor();
     const refused = apiResponse(page, 'POST', '/api/records');
     await page.getByRole('button', { name: '保存并生成普查编号' }).click();
     t.is((await refused).status(), 400);
-    const editionError = page.locator('[data-field="edition"] .field-error');
+    const editionError = page.locator('#f-edition-helper-text');
     await editionError.filter({ hasText: '清乾隆共 60 年' }).waitFor();
     t.true((await editionError.innerText()).includes('“乾隆八十年”超出末年 20 年'));
     t.is(await edition.getAttribute('aria-invalid'), 'true');
-    t.is(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'edition');
+    const summary = page.locator('#form-errors');
+    t.true((await summary.innerText()).includes('版本'), await summary.innerText());
+    t.false((await summary.innerText()).includes('请求编号'));
+    t.is(await page.evaluate(() => document.activeElement?.id), 'form-errors');
+    await page.screenshot({ path: path.join(shots, 'record-form-errors.png'), fullPage: true });
     t.is(new URL(page.url()).pathname, '/records/new');
     t.deepEqual(pageErrors, []);
   },
@@ -359,14 +369,26 @@ test.serial(
     await page.screenshot({ path: path.join(shots, 'record-returned.png'), fullPage: true });
     t.is(await page.getByRole('link', { name: '修改记录' }).count(), 1);
 
-    // The cataloguer fixes the edition (form migration pending: through the API) and resubmits.
-    const current = await api.get(`/api/records/${cn}`);
-    const fixed = await api.patch(`/api/records/${cn}`, {
-      edition: '明嘉靖四年（乙酉，1525）汪諒刻本',
-      version: current.body.version,
-    });
-    t.is(fixed.status, 200, fixed.text);
-    await page.reload();
+    // The form shows the note and, beside the edition, the reviewer's comment; the fix is saved.
+    await page.getByRole('link', { name: '修改记录' }).click();
+    await page.waitForURL((url) => url.pathname === `/records/${cn}/edit`);
+    await page.locator('#return-notice').getByText('版本項請據牌記核對後重新提交').waitFor();
+    await page
+      .locator('[data-field="edition"] .field-comments')
+      .getByText('牌記作「嘉靖乙酉」，請照錄')
+      .waitFor();
+    await page.screenshot({ path: path.join(shots, 'record-form-returned.png'), fullPage: true });
+    const fixedEdition = page.getByRole('textbox', { name: '版本', exact: true });
+    await fixedEdition.fill('明嘉靖四年（乙酉，1525）汪諒刻本');
+    await page.locator('output.derived-date[data-state="ok"]').filter({ hasText: '1525' }).waitFor();
+    const patched = apiResponse(page, 'PATCH', `/api/records/${cn}`);
+    await page.getByRole('button', { name: '保存修改' }).click();
+    const patchResponse = await patched;
+    t.is(patchResponse.status(), 200);
+    t.like(patchResponse.request().postDataJSON(), { edition: '明嘉靖四年（乙酉，1525）汪諒刻本' });
+    t.false('title' in patchResponse.request().postDataJSON(), 'only the changed fields are sent');
+    await page.waitForURL((url) => url.pathname === `/records/${cn}`);
+    await page.getByRole('status').filter({ hasText: '修改已保存' }).waitFor();
     await statusOf(page).getByText('已退回').waitFor();
     await page.getByRole('button', { name: '提交审校' }).click();
     await statusOf(page).getByText('已提交').waitFor();

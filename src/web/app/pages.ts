@@ -29,5 +29,7 @@ export const APP_PAGES: Record<AppPath, AppPage> = {
   '/': { component: lazy(() => import('./pages/HomePage.js')) },
   '/login': { anonymous: true, component: lazy(() => import('./pages/LoginPage.js')) },
   '/records': { component: lazy(() => import('./pages/RecordsPage.js')) },
+  '/records/new': { component: lazy(() => import('./pages/RecordFormPage.js')) },
   '/records/:censusNumber': { open: true, component: lazy(() => import('./pages/RecordPage.js')) },
+  '/records/:censusNumber/edit': { component: lazy(() => import('./pages/RecordFormPage.js')) },
 };

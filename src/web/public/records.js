@@ -520,38 +520,6 @@ export function actionErrorMessage(error) {
   return parts.join(' ');
 }
 
-// ---------------------------------------------------------------------------------------------
-// Messages kept across a page change
-
-let pendingWarnings = null;
-
-/** Keeps the warnings of a save to show on the record's page. */
-export function keepWarnings(censusNumber, warnings) {
-  pendingWarnings = warnings?.length ? { censusNumber, warnings } : null;
-}
-
-/** The kept warnings of a record (once). */
-export function takeWarnings(censusNumber) {
-  const kept = pendingWarnings?.censusNumber === censusNumber ? pendingWarnings.warnings : [];
-  pendingWarnings = null;
-  return kept;
-}
-
-/** A box listing save warnings (announced politely; they do not block). */
-export function warningsBox(warnings) {
-  if (!warnings?.length) return null;
-  return h(
-    'div',
-    { class: 'warning-box', role: 'status' },
-    h('p', { class: 'warning-title' }, t('rec.warningsTitle')),
-    h(
-      'ul',
-      {},
-      warnings.map((w) => h('li', {}, pick(w.messageZh, w.messageEn))),
-    ),
-  );
-}
-
 /** The path of a record page. */
 export function recordHref(censusNumber, suffix = '') {
   return `/records/${encodeURIComponent(censusNumber)}${suffix}`;

@@ -2949,6 +2949,8 @@ export interface operations {
                   en: string;
                 };
                 required?: boolean;
+                /** @enum {string} */
+                empty?: 'text' | 'default';
                 rowLabel?: {
                   zh: string;
                   en: string;
@@ -2985,6 +2987,8 @@ export interface operations {
                     en: string;
                   };
                   required?: boolean;
+                  /** @enum {string} */
+                  empty?: 'text' | 'default';
                   rowLabel?: {
                     zh: string;
                     en: string;

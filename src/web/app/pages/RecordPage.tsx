@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, call } from '../api/client.js';
 import { currentLang, pickLabel, type Lang } from '../i18n/index.js';
 import type { OpenPageProps } from '../pages.js';
-import { Link, navigate } from '../router.js';
+import { Link, navigate, useLocation } from '../router.js';
 import { ErrorAlert } from '../shell/ErrorAlert.js';
 import { PageTitle } from '../shell/PageTitle.js';
 import { colors } from '../theme.js';
@@ -28,6 +28,7 @@ import {
   labelFor,
   recordHref,
   recordKey,
+  savedWarningsKey,
   useRecord,
   useRecordFields,
   type Field,
@@ -138,6 +139,35 @@ function Fields({ record, comments }: { record: RecordJson; comments: LastReturn
           </Paper>
         ))}
     </>
+  );
+}
+
+/** After the form saved: say so, with the census number and the save's warnings (they do not block). */
+function SavedNotice({ censusNumber }: { censusNumber: string }) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const { search } = useLocation();
+  const queryClient = useQueryClient();
+  const saved = search.get('saved');
+  const [warnings] = useState(
+    () =>
+      (queryClient.getQueryData(savedWarningsKey(censusNumber)) ?? []) as Array<{
+        messageZh: string;
+        messageEn: string;
+      }>,
+  );
+  if (!saved) return null;
+  return (
+    <Alert severity={warnings.length ? 'warning' : 'success'} role="status" sx={{ mb: 2 }}>
+      {saved === 'created' ? t('record.created', { cn: censusNumber }) : t('record.updated')}
+      {warnings.length ? (
+        <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+          {warnings.map((w, i) => (
+            <li key={i}>{lang === 'en' ? w.messageEn : w.messageZh}</li>
+          ))}
+        </Box>
+      ) : null}
+    </Alert>
   );
 }
 
@@ -367,6 +397,7 @@ export default function RecordPage({ me, params }: OpenPageProps) {
         ))}
       </Box>
       <Identity record={r} />
+      <SavedNotice censusNumber={r.censusNumber} />
       {r.lastReturn ? <ReturnNotice lastReturn={r.lastReturn} /> : null}
       {r.status === 'withdrawn' && r.withdrawReason ? (
         <Alert severity="info" sx={{ mb: 2 }}>

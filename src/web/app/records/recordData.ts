@@ -31,6 +31,8 @@ export interface CodeList {
 }
 
 export const recordKey = (censusNumber: string) => ['record', censusNumber] as const;
+/** Where the form leaves the warnings of a save for the record page to show once. */
+export const savedWarningsKey = (censusNumber: string) => ['saved-warnings', censusNumber] as const;
 
 /** One record with its labels, offered actions and abilities. */
 export function useRecord(censusNumber: string) {
