@@ -92,6 +92,14 @@ test.serial(
     await page.getByRole('heading', { name: '共 1 条记录' }).waitFor();
     await page.screenshot({ path: path.join(shots, 'records-list.png'), fullPage: true });
 
+    // In English the labels the server sent switch with the interface: no raw codes either way.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Census records' }).waitFor();
+    await page.getByRole('row').filter({ hasText: shiji.body.censusNumber }).getByText('Draft').waitFor();
+    t.false(/\b(draft|guji|records\.)\b/.test(await page.getByRole('main').innerText()), 'no raw codes (en)');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { level: 1, name: '普查记录' }).waitFor();
+
     // A bad year is the server's field error, shown under the field.
     await page.getByLabel('年代自').fill('明代');
     await page.getByLabel('年代自').press('Enter');
