@@ -154,6 +154,7 @@ export const READ_CASES: Record<string, ReadEntry> = {
   'GET /api/roles': 'shared',
   'GET /api/code-lists': 'shared',
   'GET /api/edition-date': 'shared',
+  'GET /api/record-fields': 'shared',
   'GET /api/import-templates/:kind': 'shared',
   'GET /api/precious-list': 'shared',
   'GET /api/catalogue/search': 'shared',
