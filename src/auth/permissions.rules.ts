@@ -56,3 +56,18 @@ export function auditScope(actor: ActorScope): { allowed: boolean; provinceCode:
   if (actor.role === 'provincial_admin') return { allowed: true, provinceCode: actor.provinceCode };
   return { allowed: false, provinceCode: null };
 }
+
+/**
+ * Whether the actor may set an institution's rights statement (who is sent its images): its province's
+ * or the national administrators, and the institution's own staff who act for it in the census — its
+ * cataloguers (there is no separate institution-administrator role).
+ */
+export function canSetRightsStatement(
+  actor: ActorScope,
+  institution: { id: string; provinceCode: string },
+): boolean {
+  return (
+    canAdministerProvince(actor, institution.provinceCode) ||
+    (actor.role === 'cataloguer' && actor.institutionId === institution.id)
+  );
+}

@@ -15,6 +15,17 @@ import {
 import { actorContext } from './record-access.service.js';
 import { presentRecord } from './record.presenter.js';
 import { foldTerm } from './term-folding.rules.js';
+import {
+  importInstitutionOf,
+  listBulkActions,
+  mayCreateRecords,
+  offeredActions,
+  recordAbilities,
+} from './record-abilities.rules.js';
+import { actionLabel, statusLabel, tierLabel, typeLabel } from './record-labels.rules.js';
+import { displayEditionDate, precisionLabel } from './dates/edition-date-display.rules.js';
+import type { EditionDate } from './dates/edition-date.rules.js';
+import { recordFieldLabel } from './record-fields.rules.js';
 import { containsPattern } from '../db/like-pattern.js';
 import { AppError } from '../http/app-error.js';
 import type { RequestScope } from '../http/request-scope.js';
@@ -51,16 +62,69 @@ async function loadRecordWorkflow(scope: RequestScope, censusNumber: string): Pr
 }
 
 /**
- * One record as JSON. Who reviews it only for those who may see its workflow; `workflowVisible`
- * tells the page whether to offer the history (the server decides, the page does not re-type it).
+ * One record as JSON, with what the page shows for it: the labels of its codes, the workflow steps
+ * and other actions the caller may take (the server decides, the page does not re-type it), and,
+ * while it is returned, the reviewer's note and field comments. Who reviews it only for those who
+ * may see its workflow.
  */
 export async function getRecord(scope: RequestScope, censusNumber: string) {
-  const { record, workflow } = await loadVisibleRecord(scope, censusNumber);
+  const { record, ctx, workflow } = await loadVisibleRecord(scope, censusNumber);
   const json = presentRecord(record);
+  const access: RecordScope = {
+    institutionId: record.institution.id,
+    provinceCode: record.provinceCode,
+    status: record.status,
+    assignedReviewerId: record.assignedReviewer?.id ?? null,
+  };
   return {
     ...json,
+    typeLabel: typeLabel(record.type),
+    statusLabel: statusLabel(record.status),
+    tierLabel: tierLabel(record.tier),
+    edition: {
+      ...json.edition,
+      precisionLabel: precisionLabel(json.edition.precision),
+      display: displayEditionDate(json.edition as EditionDate),
+    },
     assignedReviewerId: workflow ? json.assignedReviewerId : null,
     workflowVisible: workflow,
+    allowedActions: offeredActions(ctx, access),
+    abilities: recordAbilities(ctx, access),
+    lastReturn: workflow && record.status === 'returned' ? await lastReturn(scope, record) : null,
+  };
+}
+
+/** The latest return of a record: the reviewer's note and the field comments of that round. */
+async function lastReturn(scope: RequestScope, record: CensusRecord) {
+  const event = await scope.em.findOne(
+    ReviewEventSchema,
+    { record, action: 'return' },
+    { orderBy: { at: 'desc', id: 'desc' } },
+  );
+  if (!event) return null;
+  const comments = await scope.em.find(
+    ReviewCommentSchema,
+    { record, round: event.round },
+    { orderBy: { at: 'asc' } },
+  );
+  const names = await displayNames(
+    scope.em,
+    [event, ...comments].map((x) => x.actorId ?? null),
+  );
+  const nameOf = (id: string | null | undefined) => (id ? (names.get(id) ?? null) : null);
+  return {
+    round: event.round,
+    note: event.note ?? null,
+    at: event.at.toISOString(),
+    actorName: nameOf(event.actorId),
+    comments: comments.map((c) => ({
+      id: c.id,
+      field: c.field,
+      fieldLabel: recordFieldLabel(c.field, record.type),
+      text: c.text,
+      actorName: nameOf(c.actorId),
+      at: c.at.toISOString(),
+    })),
   };
 }
 
@@ -222,6 +286,7 @@ export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
   const items = (rows as RecordListRow[]).map((r) => ({
     censusNumber: r.census_number,
     type: r.type,
+    typeLabel: typeLabel(r.type),
     institutionId: r.institution_id,
     institutionName: r.institution_name,
     provinceCode: r.province_code,
@@ -236,14 +301,25 @@ export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
       yearFrom: r.year_from,
       yearTo: r.year_to,
       precision: r.date_precision,
+      precisionLabel: precisionLabel(r.date_precision),
+      display: displayEditionDate({
+        dynasty: r.dynasty,
+        era: r.era,
+        eraYear: r.era_year,
+        yearFrom: r.year_from,
+        yearTo: r.year_to,
+        precision: r.date_precision as EditionDate['precision'],
+      }),
     },
     volumes: r.volumes ?? null,
     extant: r.extant ?? null,
     status: r.status,
+    statusLabel: statusLabel(r.status),
     grade: r.grade,
     damageGrade: r.damage_grade,
     classification: r.classification,
     tier: r.tier,
+    tierLabel: tierLabel(r.tier),
     updatedAt: new Date(r.updated_at).toISOString(),
     submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
     version: r.version,
@@ -255,6 +331,12 @@ export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
     totalCapped: matches > countCap,
     page: f.page,
     pageSize: f.pageSize,
+    mayCreate: mayCreateRecords(scope.actor ?? null),
+    bulkActions: listBulkActions(scope.actor ?? null).map((action) => ({
+      action,
+      label: actionLabel(action),
+    })),
+    importInstitutionId: importInstitutionOf(scope.actor ?? null),
   };
 }
 

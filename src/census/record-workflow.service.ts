@@ -1,19 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CensusRecordSchema, type CensusRecord } from './census-record.entity.js';
 import { ReviewCommentSchema, ReviewEventSchema } from './review-event.entity.js';
-import {
-  allowedWorkflowActions,
-  checkWorkflowStep,
-  WORKFLOW,
-  type WorkflowAction,
-} from './record-workflow.rules.js';
-import {
-  canCatalogue,
-  canPublish,
-  canReview,
-  type ActorContext,
-  type RecordScope,
-} from './record-access.rules.js';
+import { allowedWorkflowActions, checkWorkflowStep, type WorkflowAction } from './record-workflow.rules.js';
+import { canReview, type ActorContext, type RecordScope } from './record-access.rules.js';
+import { mayTakeAction } from './record-abilities.rules.js';
+import { statusLabel } from './record-labels.rules.js';
 import { actorContext } from './record-access.service.js';
 
 import { isFieldOfType } from './record-validation.rules.js';
@@ -36,17 +27,7 @@ function scopeOf(record: CensusRecord): RecordScope {
 }
 
 function mayTake(ctx: ActorContext, action: WorkflowAction, record: CensusRecord): boolean {
-  const s = scopeOf(record);
-  switch (WORKFLOW[action].side) {
-    case 'catalogue':
-      return canCatalogue(ctx, { id: s.institutionId, provinceCode: s.provinceCode });
-    case 'review':
-      return canReview(ctx, s);
-    case 'publish':
-      return canPublish(ctx, s);
-    case 'catalogue_or_publish':
-      return canCatalogue(ctx, { id: s.institutionId, provinceCode: s.provinceCode }) || canPublish(ctx, s);
-  }
+  return mayTakeAction(ctx, action, scopeOf(record));
 }
 
 /** The workflow steps the actor may take on the record now: its status allows them and they are the actor's to take. */
@@ -162,6 +143,7 @@ export async function bulkTransition(
     censusNumber: string;
     ok: boolean;
     status?: string;
+    statusLabel?: { zh: string; en: string };
     error?: { code: string; message: string; messageZh: string; messageEn: string; details: unknown };
   }> = [];
   for (const censusNumber of [...new Set(censusNumbers)]) {
@@ -169,7 +151,12 @@ export async function bulkTransition(
       const record = await scope.em
         .fork()
         .transactional((em) => step(em, scope, ctx, censusNumber, action, note, settings));
-      results.push({ censusNumber, ok: true, status: record.status });
+      results.push({
+        censusNumber,
+        ok: true,
+        status: record.status,
+        statusLabel: statusLabel(record.status),
+      });
     } catch (error) {
       const e = fromUnknown(error);
       if (e.status >= 500) throw error;

@@ -8,10 +8,31 @@ import {
 import { createRecord } from './record-create.service.js';
 import { updateRecord } from './record-update.service.js';
 import { getRecord, listRecords, listVersions } from './record-query.service.js';
+import { recordFieldsResponse, recordListResponse, recordResponse } from './record-response.schemas.js';
+import { RECORD_FIELD_GROUPS } from './record-fields.rules.js';
+import { RECORD_STATUSES, RECORD_TYPES } from './record.types.js';
+import { statusLabel, typeLabel } from './record-labels.rules.js';
 
 const tag = 'Records 普查记录';
 
 export const recordRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/record-fields',
+    summary:
+      "The record's fields in catalogue order (groups, bilingual labels, record types, input kind, code list), and the labelled types and statuses",
+    tag,
+    auth: 'public',
+    response: recordFieldsResponse,
+    handler: async () => ({
+      body: {
+        groups: RECORD_FIELD_GROUPS,
+        types: RECORD_TYPES.map((value) => ({ value, label: typeLabel(value) })),
+        statuses: RECORD_STATUSES.map((value) => ({ value, label: statusLabel(value) })),
+      },
+      headers: { 'cache-control': 'public, max-age=300' },
+    }),
+  }),
   defineRoute({
     method: 'post',
     path: '/api/records',
@@ -30,15 +51,18 @@ export const recordRoutes = [
     tag,
     auth: 'public',
     query: listRecordsQuery,
+    response: recordListResponse,
     handler: async ({ scope, query }) => ({ body: await listRecords(scope, query) }),
   }),
   defineRoute({
     method: 'get',
     path: '/api/records/:censusNumber',
-    summary: 'One record',
+    summary:
+      'One record, with the labels of its codes, the steps and actions the caller may take, and the last return (note and field comments)',
     tag,
     auth: 'public',
     params: censusNumberParams,
+    response: recordResponse,
     handler: async ({ scope, params }) => ({ body: await getRecord(scope, params.censusNumber) }),
   }),
   defineRoute({

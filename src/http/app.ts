@@ -18,6 +18,7 @@ import { institutionRoutes } from '../institutions/institutions.routes.js';
 import { userRoutes } from '../users/users.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { mountWeb } from '../web/web.routes.js';
+import { mountPublicPages } from '../public-pages/public-pages.routes.js';
 import { mountIiifPresentation } from '../iiif/presentation.routes.js';
 import { mountIiifImage } from '../iiif/image-routes.js';
 import { recordRoutes } from '../census/records.routes.js';
@@ -78,6 +79,7 @@ export function buildApp(deps: AppDeps): Koa {
   let openApi: Record<string, unknown> | undefined;
   mountDocs(router, () => (openApi ??= buildOpenApi(API_ROUTES, deps.config.publicUrl)));
   mountWeb(router);
+  mountPublicPages(router, deps);
   mountIiifPresentation(router, deps);
   mountIiifImage(router, deps);
 

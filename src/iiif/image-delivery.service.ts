@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../auth/actor.js';
-import { canViewRecord } from '../census/record-access.rules.js';
+import { canViewRecord, canViewWorkflow } from '../census/record-access.rules.js';
+import { imagesArePublic, type RightsStatement } from '../institutions/rights-statement.rules.js';
 import { actorContext } from '../census/record-access.service.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 import { isRenderTimeout, pyramidLevels, renderFromPyramid } from '../images/image-processor.js';
@@ -23,6 +24,8 @@ export interface DeliverableImage {
   readonly status: 'processing' | 'ready' | 'failed';
   readonly sha256: string;
   readonly published: boolean;
+  /** The holding institution's rights statement: who besides its staff is sent the image. */
+  readonly rights: RightsStatement;
   readonly record: {
     institutionId: string;
     provinceCode: string;
@@ -54,11 +57,13 @@ export async function findDeliverableImage(em: EntityManager, id: string): Promi
       institution_id: string;
       province_code: string;
       assigned_reviewer_id: string | null;
+      rights_statement: RightsStatement;
     }>
   >(
     `select i.id, i.width, i.height, i.status, i.sha256, r.status as record_status, r.institution_id,
-            r.province_code, r.assigned_reviewer_id
-       from record_image i join census_record r on r.id = i.record_id where i.id = ?`,
+            r.province_code, r.assigned_reviewer_id, inst.rights_statement
+       from record_image i join census_record r on r.id = i.record_id
+       join institution inst on inst.id = r.institution_id where i.id = ?`,
     [key],
   );
   const row = rows[0];
@@ -70,6 +75,7 @@ export async function findDeliverableImage(em: EntityManager, id: string): Promi
         status: row.status,
         sha256: row.sha256,
         published: row.record_status === 'published',
+        rights: row.rights_statement,
         record: {
           institutionId: row.institution_id,
           provinceCode: row.province_code,
@@ -83,17 +89,26 @@ export async function findDeliverableImage(em: EntityManager, id: string): Promi
   return image;
 }
 
-/** 'ok', or why the caller may not see the image: 'unauthenticated' (401) or 'forbidden' (403). */
+/**
+ * 'ok', or why the caller may not see the image: 'unauthenticated' (401: unpublished, nobody signed
+ * in), 'forbidden' (403), or 'restricted' (403: published, but its institution's rights statement
+ * keeps the images from the public). Whoever may see the record's workflow — its institution's staff,
+ * their province's and the national administrators, its reviewer — and a restoration centre granted
+ * the image still see restricted images: they work with them.
+ */
 export async function imageAccess(
   em: EntityManager,
   actor: Actor | null,
   image: DeliverableImage,
-): Promise<'ok' | 'unauthenticated' | 'forbidden'> {
-  if (image.published) return 'ok';
-  if (!actor) return 'unauthenticated';
+): Promise<'ok' | 'unauthenticated' | 'forbidden' | 'restricted'> {
+  const restricted = image.published && !imagesArePublic(image.rights);
+  if (image.published && !restricted) return 'ok';
+  if (!actor) return restricted ? 'restricted' : 'unauthenticated';
   const context = await actorContext(em, actor);
-  if (canViewRecord(context, image.record as Parameters<typeof canViewRecord>[1])) return 'ok';
-  return (await grantedCentreSeesImage(em, actor, image.id)) ? 'ok' : 'forbidden';
+  const record = image.record as Parameters<typeof canViewRecord>[1];
+  if (restricted ? canViewWorkflow(context, record) : canViewRecord(context, record)) return 'ok';
+  if (await grantedCentreSeesImage(em, actor, image.id)) return 'ok';
+  return restricted ? 'restricted' : 'forbidden';
 }
 
 /** The info.json of an image served at `baseUri`, advertising the service's limits. */
@@ -155,11 +170,13 @@ export async function imageBytes(
 const WARM_AHEAD = 2;
 
 /**
- * Warms the next pages of the record in reading order when a viewer opens one (its info.json):
- * a reader turning the page then finds the next page's tiles in memory. Background work only,
- * bounded by the tile-pack loader; failures are ignored.
+ * Warms the page a viewer opens (its info.json) and the next pages of the record in reading order:
+ * the reader then finds each page's overview (what it shows before any zoom) in memory. Background
+ * work only, bounded by the tile-pack loader; failures are ignored.
  */
 export function warmNextPages(em: EntityManager, store: ObjectStore, image: DeliverableImage): void {
+  // The page itself first: its overview tiles are asked for next.
+  warmPacks(store, [image]);
   void em
     .execute<Array<{ id: string; sha256: string }>>(
       `select n.id, n.sha256 from record_image i

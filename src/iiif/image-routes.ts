@@ -17,6 +17,7 @@ import {
 } from './image-request.rules.js';
 import { ImageResponseCache } from './image-cache.js';
 import { IIIF_LIMITS } from './image-service.config.js';
+import { imagesArePublic, RIGHTS_STATEMENT_TEXT } from '../institutions/rights-statement.rules.js';
 import { RenderDeadlineError, RenderQueue, RenderQueueFullError } from './render-queue.js';
 
 const CONTEXT = 'http://iiif.io/api/image/3/context.json';
@@ -60,6 +61,17 @@ async function visibleImage(ctx: ParameterizedContext, id: string): Promise<Deli
     );
     return undefined;
   }
+  if (access === 'restricted') {
+    const terms = RIGHTS_STATEMENT_TEXT[image.rights];
+    fail(
+      ctx,
+      403,
+      'IMAGE_RESTRICTED',
+      `该书图像不向公众提供（收藏单位规定：${terms.labelZh}）。${terms.termsZh}`,
+      `This book's images are not offered to the public (the holding institution's rights statement: ${terms.labelEn}). ${terms.termsEn}`,
+    );
+    return undefined;
+  }
   if (access === 'forbidden') {
     fail(ctx, 403, 'FORBIDDEN', '无权查看该图像', 'You may not see this image');
     return undefined;
@@ -70,7 +82,8 @@ async function visibleImage(ctx: ParameterizedContext, id: string): Promise<Deli
 function caching(ctx: ParameterizedContext, image: DeliverableImage, etag: string): boolean {
   ctx.set('ETag', etag);
   // Published images may sit in shared caches; others only in the reader's own browser.
-  ctx.set('Cache-Control', image.published ? 'public, max-age=86400' : 'private, max-age=3600');
+  const isPublic = image.published && imagesArePublic(image.rights);
+  ctx.set('Cache-Control', isPublic ? 'public, max-age=86400' : 'private, max-age=3600');
   ctx.set('Vary', 'Authorization, Cookie');
   const match = ctx.get('If-None-Match');
   if (match && match.split(',').some((m) => m.trim() === etag || m.trim() === '*')) {

@@ -19,6 +19,12 @@ import { bilingual, chineseText, chineseValue } from './presentation-language.ru
 import { readingLayout, type ReadingLayoutRule } from './presentation-layout.rules.js';
 import { juanRuns } from './presentation-ranges.rules.js';
 import type { PresentationUrls } from './presentation-urls.js';
+import {
+  manifestKeepsImageServices,
+  rightsUri,
+  RIGHTS_STATEMENT_TEXT,
+  type RightsStatement,
+} from '../institutions/rights-statement.rules.js';
 
 export const PRESENTATION_CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
 
@@ -47,9 +53,21 @@ export interface ManifestSource {
     readonly binding: string | null;
     readonly volumes: number | null;
   };
-  readonly institution: { readonly id: string; readonly name: string; readonly provinceCode: string };
+  readonly institution: {
+    readonly id: string;
+    readonly name: string;
+    readonly provinceCode: string;
+    /** Who is sent the images (rights-statement.rules.ts); open when not given. */
+    readonly rightsStatement?: RightsStatement;
+  };
   /** In reading order. */
   readonly images: readonly ManifestImage[];
+  /**
+   * Whether the reader of this manifest is sent the images (false: the institution keeps them from
+   * the public and the reader is not among its staff). Without images there are no thumbnails, and
+   * under "metadata only" no image services either: the canvases describe the pages alone.
+   */
+  readonly imagesVisible?: boolean;
 }
 
 /** Settings and URLs a manifest depends on. */
@@ -118,9 +136,27 @@ function metadataOf(source: ManifestSource): MetadataItem[] {
   return items;
 }
 
+/** What a manifest carries of its page images: everything, image services without thumbnails, or neither. */
+type ImageContent = 'full' | 'services' | 'none';
+
+function imageContentOf(source: ManifestSource): ImageContent {
+  if (source.imagesVisible !== false) return 'full';
+  return manifestKeepsImageServices(source.institution.rightsStatement ?? 'open') ? 'services' : 'none';
+}
+
 function canvasOf(source: ManifestSource, options: PresentationOptions, image: ManifestImage): Canvas {
   const manifestId = options.urls.manifest(source.record.censusNumber);
   const canvasId = `${manifestId}/canvas/${image.id}`;
+  const content = imageContentOf(source);
+  const canvas: Canvas = {
+    id: canvasId,
+    type: 'Canvas',
+    label: chineseText(image.label || String(image.sequence)),
+    width: image.width,
+    height: image.height,
+  };
+  // Nothing paints the canvas; `items` stays, empty, as the Presentation schema requires it.
+  if (content === 'none') return { ...canvas, items: [] };
   const body: IIIFExternalWebResource = {
     id: `${options.urls.imageService(image.id)}/full/max/0/default.jpg`,
     type: 'Image',
@@ -137,14 +173,20 @@ function canvasOf(source: ManifestSource, options: PresentationOptions, image: M
     target: canvasId,
   };
   const page: AnnotationPage = { id: `${canvasId}/page`, type: 'AnnotationPage', items: [painting] };
+  if (content === 'full') canvas.thumbnail = [thumbnailOf(options.urls, image)];
+  canvas.items = [page];
+  return canvas;
+}
+
+/** The holding institution and the terms of use of the images, in Chinese and English. */
+function requiredStatementOf(institution: ManifestSource['institution']) {
+  const text = RIGHTS_STATEMENT_TEXT[institution.rightsStatement ?? 'open'];
   return {
-    id: canvasId,
-    type: 'Canvas',
-    label: chineseText(image.label || String(image.sequence)),
-    width: image.width,
-    height: image.height,
-    thumbnail: [thumbnailOf(options.urls, image)],
-    items: [page],
+    label: bilingual('收藏单位与使用条件', 'Holding institution and terms of use'),
+    value: chineseValue(
+      `${institution.name}藏。${text.labelZh}：${text.termsZh}`,
+      `Held by ${institution.name}. ${text.labelEn}: ${text.termsEn}`,
+    ),
   };
 }
 
@@ -196,11 +238,8 @@ export function presentManifest(source: ManifestSource, options: PresentationOpt
     label: chineseText(record.title),
     metadata: metadataOf(source),
     summary: chineseValue(`${record.title}\u3000${record.edition}`),
-    requiredStatement: {
-      label: bilingual('收藏单位', 'Holding institution'),
-      value: chineseValue(institution.name),
-    },
-    rights: options.rights,
+    requiredStatement: requiredStatementOf(institution),
+    rights: rightsUri(institution.rightsStatement ?? 'open', options.rights),
     provider: [providerOf(urls, institution)],
     homepage: [webPage(urls.recordPage(record.censusNumber), record.title)],
     seeAlso: [{ id: urls.recordJson(record.censusNumber), type: 'Dataset', format: 'application/json' }],
@@ -209,7 +248,7 @@ export function presentManifest(source: ManifestSource, options: PresentationOpt
     behavior: [...layout.behavior],
     items: canvases,
   };
-  if (images[0]) manifest.thumbnail = [thumbnailOf(urls, images[0])];
+  if (images[0] && imageContentOf(source) === 'full') manifest.thumbnail = [thumbnailOf(urls, images[0])];
   if (record.date.yearFrom !== null && record.date.yearFrom > 0) {
     manifest.navDate = `${String(record.date.yearFrom).padStart(4, '0')}-01-01T00:00:00Z`;
   }

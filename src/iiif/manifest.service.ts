@@ -13,6 +13,7 @@ import type { RequestScope } from '../http/request-scope.js';
 import { DEFAULT_IIIF_RIGHTS, presentManifest, type ManifestSource } from './manifest.presenter.js';
 import { DEFAULT_READING_LAYOUTS, type ReadingLayoutRule } from './presentation-layout.rules.js';
 import type { PresentationUrls } from './presentation-urls.js';
+import { imagesArePublic, type RightsStatement } from '../institutions/rights-statement.rules.js';
 
 /** The configurable parts of every Presentation document (settings, with shipped defaults). */
 export interface PresentationSettings {
@@ -31,8 +32,16 @@ export async function presentationSettings(em: EntityManager): Promise<Presentat
   return { rights, layouts };
 }
 
-/** The presenter's input for a record (its institution populated). Failed uploads have no canvas. */
-export async function manifestSource(em: EntityManager, record: CensusRecord): Promise<ManifestSource> {
+/**
+ * The presenter's input for a record (its institution populated). Failed uploads have no canvas.
+ * `staffView`: the reader works with the record (sees its workflow), so is sent its images whatever
+ * the institution's rights statement; otherwise only open institutions' images are sent.
+ */
+export async function manifestSource(
+  em: EntityManager,
+  record: CensusRecord,
+  staffView = false,
+): Promise<ManifestSource> {
   const institution = record.institution as Institution;
   // Restoration photos are images of the record too, but they document a treatment, not the book's pages.
   const restorationPhotos = await restorationPhotoIds(em, record.id);
@@ -59,7 +68,13 @@ export async function manifestSource(em: EntityManager, record: CensusRecord): P
       binding: record.binding ?? null,
       volumes: body.volumes ?? null,
     },
-    institution: { id: institution.id, name: institution.name, provinceCode: record.provinceCode },
+    institution: {
+      id: institution.id,
+      name: institution.name,
+      provinceCode: record.provinceCode,
+      rightsStatement: institution.rightsStatement as RightsStatement,
+    },
+    imagesVisible: staffView || imagesArePublic(institution.rightsStatement as RightsStatement),
     images: images.map((i) => ({
       id: i.id,
       sequence: i.sequence,
@@ -70,17 +85,21 @@ export async function manifestSource(em: EntityManager, record: CensusRecord): P
   };
 }
 
-/** The manifest of a record the caller may see (404 otherwise), and whether it is public. */
+/**
+ * The manifest of a record the caller may see (404 otherwise), and whether it is the same for
+ * everyone (published, with public images) so shared caches may keep it.
+ */
 export async function getManifest(
   scope: RequestScope,
   censusNumber: string,
   urls: PresentationUrls,
 ): Promise<{ manifest: Manifest; published: boolean }> {
-  const { record } = await loadVisibleRecord(scope, censusNumber);
-  const source = await manifestSource(scope.em, record);
+  const { record, workflow } = await loadVisibleRecord(scope, censusNumber);
+  const source = await manifestSource(scope.em, record, workflow);
   const settings = await presentationSettings(scope.em);
+  const openImages = imagesArePublic(source.institution.rightsStatement ?? 'open');
   return {
     manifest: presentManifest(source, { urls, ...settings }),
-    published: record.status === 'published',
+    published: record.status === 'published' && openImages,
   };
 }

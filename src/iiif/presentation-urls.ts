@@ -2,6 +2,8 @@
 // /iiif/collection/…; a static export (mirror) puts files under another base with `.json`
 // names. Image services always stay on the live image server.
 
+import { recordPermalink } from '../search/permalink.js';
+
 /** A collection's place in the hierarchy nation → province → institution. */
 export type CollectionKey =
   | { readonly level: 'nation' }
@@ -14,7 +16,7 @@ export interface PresentationUrls {
   collection(key: CollectionKey): string;
   /** The IIIF Image API 3.0 service (base URI) of one image. */
   imageService(imageId: string): string;
-  /** Human-readable pages of the web application. */
+  /** Human-readable pages: the record's public permalink, the institution's page. */
   recordPage(censusNumber: string): string;
   institutionPage(institutionId: string): string;
   recordJson(censusNumber: string): string;
@@ -34,7 +36,7 @@ function collectionPath(key: CollectionKey): string {
 function appUrls(publicUrl: string) {
   return {
     imageService: (id: string) => `${publicUrl}/iiif/3/${encodeURIComponent(id)}`,
-    recordPage: (cn: string) => `${publicUrl}/records/${encodeURIComponent(cn)}`,
+    recordPage: (cn: string) => recordPermalink(publicUrl, cn),
     institutionPage: (id: string) => `${publicUrl}/institutions/${encodeURIComponent(id)}`,
     recordJson: (cn: string) => `${publicUrl}/api/records/${encodeURIComponent(cn)}`,
   };

@@ -1,21 +1,28 @@
 import type { ObjectStore } from '../object-store/object-store.js';
 import { tileIndexKey, tilePackKey, type TileIndex } from '../images/object-layout.rules.js';
+import { overviewSpan } from '../images/tile-pack-order.rules.js';
+import { ImageResponseCache } from './image-cache.js';
 
 /**
- * The stored tile packs (grid tiles and thumbnails of an image, one object, plus a JSON
- * index by canonical request) as delivery reads them. A page seen for the first time must not wait
- * for its whole pack: its index is fetched (and cached, it is small) and each tile is read with a
- * ranged GET of its own bytes, while the whole pack loads in the background for the deep zoom
- * that follows. A viewer opening page N also warms N+1 and N+2 (bounded background work).
+ * The stored tile packs (grid tiles and thumbnails of an image, one object, plus a JSON index by
+ * canonical request) as delivery reads them. A page is first seen whole and then zoomed into one
+ * part, so a page costs what it shows, not its whole pack:
+ * - a viewer opening page N warms N (and N+1, N+2 in reading order): its index and its overview
+ *   (thumbnails and coarse levels, written first in the pack: one ranged GET of ~5 % of the pack);
+ * - other tiles are read with a ranged GET of their own bytes;
+ * - only a page being deep-zoomed (many tiles read by range) has its whole pack loaded into memory.
  */
 
-/** Packs larger than this are not held in memory; their tiles are always read by range. */
-const MAX_PACK_BYTES = 64 * 1024 * 1024;
 const PACK_CACHE_BYTES = 256 * 1024 * 1024;
+const OVERVIEW_CACHE_BYTES = 64 * 1024 * 1024;
 /** Indexes are ~20 KB each; this many cover the pages of many books being read. */
 const MAX_INDEXES = 4000;
-/** Whole-pack loads (warming or after a first tile) running at once; more are skipped, not queued. */
-const MAX_BACKGROUND_LOADS = 2;
+/** Tiles of one page read by range before its whole pack is loaded (a page view's zoom reads ~12). */
+const DEEP_ZOOM_RANGED_READS = 24;
+/** Background reads (overviews, whole packs) running at once. */
+const MAX_BACKGROUND_READS = 2;
+/** Background reads waiting for a slot; beyond this the oldest wait is dropped (the reader has moved on). */
+const MAX_WAITING_READS = 16;
 
 interface PackIndex {
   readonly index: TileIndex;
@@ -24,9 +31,12 @@ interface PackIndex {
 
 const indexes = new Map<string, PackIndex>();
 const loadingIndexes = new Map<string, Promise<PackIndex>>();
-const packs = new Map<string, Buffer>();
-const loadingPacks = new Map<string, Promise<Buffer | null>>();
-let packBytes = 0;
+/** Whole packs in memory (least recently used evicted beyond the budget). */
+const packs = new ImageResponseCache(PACK_CACHE_BYTES);
+/** Overview spans in memory, and where each starts in its pack. */
+const overviews = new ImageResponseCache(OVERVIEW_CACHE_BYTES);
+const overviewStarts = new Map<string, number>();
+const rangedReads = new Map<string, number>();
 
 const keyOf = (imageId: string, sha256: string) => `${imageId}:${sha256}`;
 
@@ -50,40 +60,78 @@ async function packIndex(store: ObjectStore, imageId: string, sha256: string): P
   return loading;
 }
 
-/** Reads bytes [offset, offset+length) of an image's pack with one ranged GET. */
-function readPackRange(store: ObjectStore, imageId: string, offset: number, length: number): Promise<Buffer> {
-  return store.getRange(tilePackKey(imageId), offset, length);
+// --- background reads: a small queue, so warm-ups run in the order readers asked for them
+
+interface BackgroundRead {
+  readonly id: string;
+  readonly run: () => Promise<void>;
+}
+const waitingReads: BackgroundRead[] = [];
+const runningReads = new Set<string>();
+
+function queueRead(read: BackgroundRead): void {
+  if (runningReads.has(read.id) || waitingReads.some((w) => w.id === read.id)) return;
+  waitingReads.push(read);
+  if (waitingReads.length > MAX_WAITING_READS) waitingReads.shift();
+  startReads();
 }
 
-function keepPack(key: string, data: Buffer): void {
-  packs.set(key, data);
-  packBytes += data.length;
-  for (const [k, v] of packs) {
-    if (packBytes <= PACK_CACHE_BYTES) break;
-    packs.delete(k);
-    packBytes -= v.length;
+function startReads(): void {
+  while (runningReads.size < MAX_BACKGROUND_READS && waitingReads.length) {
+    const read = waitingReads.shift()!;
+    runningReads.add(read.id);
+    void read
+      .run()
+      .catch(() => undefined) // best effort: the next request reads by range
+      .finally(() => {
+        runningReads.delete(read.id);
+        startReads();
+      });
   }
 }
 
-/** Starts loading the whole pack into memory unless it is there, loading, too big, or too many run. */
-function loadPackInBackground(store: ObjectStore, imageId: string, sha256: string, size: number): void {
-  const key = keyOf(imageId, sha256);
-  if (packs.has(key) || loadingPacks.has(key) || size > MAX_PACK_BYTES) return;
-  if (loadingPacks.size >= MAX_BACKGROUND_LOADS) return;
-  const loading = (async () => {
-    const data = await store.getBuffer(tilePackKey(imageId));
-    if (!packs.has(key)) keepPack(key, data);
-    return data;
-  })()
-    .catch(() => null) // the next request reads by range again
-    .finally(() => loadingPacks.delete(key));
-  loadingPacks.set(key, loading);
+function loadWholePack(store: ObjectStore, imageId: string, key: string, size: number): void {
+  // Packs too large to be held (beyond an eighth of the budget) are always read by range.
+  if (packs.has(key) || !packs.holds(size)) return;
+  queueRead({
+    id: `pack:${key}`,
+    run: async () => {
+      if (!packs.has(key)) packs.set(key, await store.getBuffer(tilePackKey(imageId)));
+    },
+  });
+}
+
+function loadOverview(store: ObjectStore, imageId: string, key: string, index: TileIndex): void {
+  if (packs.has(key) || overviews.has(key)) return;
+  const span = overviewSpan(index);
+  if (!span) return;
+  queueRead({
+    id: `overview:${key}`,
+    run: async () => {
+      if (packs.has(key) || overviews.has(key)) return;
+      const bytes = await store.getRange(tilePackKey(imageId), span.start, span.end - span.start);
+      if (overviewStarts.size >= MAX_INDEXES) overviewStarts.clear();
+      overviewStarts.set(key, span.start);
+      overviews.set(key, bytes);
+    },
+  });
+}
+
+/** Bytes [offset, offset+length) of a pack from held bytes that start at `start`, if they hold them. */
+function sliceOf(
+  held: Buffer | undefined,
+  start: number,
+  offset: number,
+  length: number,
+): Buffer | undefined {
+  if (!held || offset < start || offset + length > start + held.length) return undefined;
+  return held.subarray(offset - start, offset - start + length);
 }
 
 /**
  * The stored bytes of one canonical request from the image's pack, or undefined when the pack
- * holds no such entry: from memory when the pack is loaded, else by a ranged GET (and the whole
- * pack starts loading for the requests that follow).
+ * holds no such entry: from memory (whole pack or overview) when there, else by a ranged GET; a
+ * page read by range many times (a deep zoom) then has its whole pack loaded.
  */
 export async function packedTile(
   store: ObjectStore,
@@ -97,23 +145,27 @@ export async function packedTile(
   }));
   const entry = index[canonicalPath];
   if (!entry) return undefined;
-  const pack = packs.get(key);
-  if (pack) {
-    // Mark as recently used (Map keeps insertion order).
-    packs.delete(key);
-    packs.set(key, pack);
-    return { bytes: pack.subarray(entry[0], entry[0] + entry[1]), fromMemory: true };
-  }
-  const bytes = await readPackRange(store, image.id, entry[0], entry[1]);
-  loadPackInBackground(store, image.id, image.sha256, size);
+  const [offset, length] = entry;
+  const held =
+    sliceOf(packs.get(key), 0, offset, length) ??
+    sliceOf(overviews.get(key), overviewStarts.get(key) ?? 0, offset, length);
+  if (held) return { bytes: held, fromMemory: true };
+  const bytes = await store.getRange(tilePackKey(image.id), offset, length);
+  const reads = (rangedReads.get(key) ?? 0) + 1;
+  if (rangedReads.size >= MAX_INDEXES) rangedReads.clear();
+  rangedReads.set(key, reads);
+  if (reads >= DEEP_ZOOM_RANGED_READS) loadWholePack(store, image.id, key, size);
   return { bytes, fromMemory: false };
 }
 
-/** Warms pages a reader is about to open: their indexes and, within the background bound, packs. */
+/**
+ * Warms pages a reader is about to see, in the order given: their indexes and their overviews
+ * (thumbnails and coarse levels), read in the background in the order asked.
+ */
 export function warmPacks(store: ObjectStore, images: ReadonlyArray<{ id: string; sha256: string }>): void {
   for (const image of images) {
     void packIndex(store, image.id, image.sha256)
-      .then(({ size }) => loadPackInBackground(store, image.id, image.sha256, size))
+      .then(({ index }) => loadOverview(store, image.id, keyOf(image.id, image.sha256), index))
       .catch(() => undefined); // warming is best effort; a missing pack is found by the request
   }
 }

@@ -2,6 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { ProvinceSchema } from './province.entity.js';
 import { INSTITUTION_TYPES } from './institution-types.js';
+import { DEFAULT_RIGHTS_STATEMENT, RIGHTS_STATEMENTS } from './rights-statement.rules.js';
 
 /** A collecting institution (收藏单位). Its 4-digit code is unique within its province. */
 export const InstitutionSchema = defineEntity({
@@ -23,6 +24,8 @@ export const InstitutionSchema = defineEntity({
     contactEmail: p.string().length(200).nullable(),
     keyProtectionBatch: p.smallint().nullable(),
     isRestorationCentre: p.boolean().default(false),
+    // Who is sent the images of its published records (rights-statement.rules.ts).
+    rightsStatement: p.enum([...RIGHTS_STATEMENTS]).default(DEFAULT_RIGHTS_STATEMENT),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

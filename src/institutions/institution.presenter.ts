@@ -1,5 +1,6 @@
 import type { Institution } from './institution.entity.js';
 import { PROVINCES } from './provinces.data.js';
+import { RIGHTS_STATEMENT_TEXT, type RightsStatement } from './rights-statement.rules.js';
 
 const provinceNames = new Map(PROVINCES.map((p) => [p.code, p.nameZh]));
 
@@ -20,8 +21,16 @@ export function presentInstitution(i: Institution) {
     contactEmail: i.contactEmail ?? null,
     keyProtectionBatch: i.keyProtectionBatch ?? null,
     isRestorationCentre: i.isRestorationCentre,
+    rightsStatement: i.rightsStatement as RightsStatement,
+    rightsStatementLabel: presentRightsStatement(i.rightsStatement as RightsStatement),
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),
     version: i.version,
   };
+}
+
+/** A rights statement as a reader sees it: its label and terms in both languages. */
+export function presentRightsStatement(statement: RightsStatement) {
+  const text = RIGHTS_STATEMENT_TEXT[statement];
+  return { zh: text.labelZh, en: text.labelEn, termsZh: text.termsZh, termsEn: text.termsEn };
 }

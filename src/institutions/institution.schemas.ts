@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bilingual } from '../http/bilingual.js';
 import { INSTITUTION_TYPES } from './institution-types.js';
 import { PROVINCE_CODES } from './provinces.data.js';
+import { RIGHTS_STATEMENTS } from './rights-statement.rules.js';
 
 const provinceCode = z
   .string()
@@ -87,7 +88,28 @@ export const institutionResponse = z.object({
   contactEmail: z.string().nullable(),
   keyProtectionBatch: z.number().nullable(),
   isRestorationCentre: z.boolean(),
+  rightsStatement: z.enum(RIGHTS_STATEMENTS),
+  rightsStatementLabel: z.object({
+    zh: z.string(),
+    en: z.string(),
+    termsZh: z.string(),
+    termsEn: z.string(),
+  }),
+  /** Whether the caller may change the rights statement (one institution only, not in lists). */
+  canSetRightsStatement: z.boolean().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
 });
+
+export const rightsStatementBody = z.strictObject({
+  rightsStatement: z.enum(
+    RIGHTS_STATEMENTS,
+    bilingual(
+      '使用条件必须是 open（开放获取）、on_site（仅限馆内阅览）或 metadata_only（仅元数据）之一',
+      'rightsStatement must be one of open, on_site (on-site only) or metadata_only',
+    ),
+  ),
+  version: z.number().int().positive().optional(),
+});
+export type RightsStatementInput = z.infer<typeof rightsStatementBody>;

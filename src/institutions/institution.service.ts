@@ -10,6 +10,7 @@ import { presentInstitution } from './institution.presenter.js';
 import {
   canAdministerProvince,
   canSetNationalDesignations,
+  canSetRightsStatement,
   NATIONAL_DESIGNATIONS,
 } from '../auth/permissions.rules.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
@@ -111,8 +112,15 @@ async function loadInstitution(scope: RequestScope, id: string): Promise<Institu
 
 /** One institution; any logged-in account may read it. */
 export async function getInstitution(scope: RequestScope, id: string) {
-  requireActor(scope);
-  return presentInstitution(await loadInstitution(scope, id));
+  const actor = requireActor(scope);
+  const institution = await loadInstitution(scope, id);
+  return {
+    ...presentInstitution(institution),
+    canSetRightsStatement: canSetRightsStatement(actor, {
+      id: institution.id,
+      provinceCode: institution.province.code,
+    }),
+  };
 }
 
 /** Changes an institution; moving it to another province needs rights over both provinces. */

@@ -5,6 +5,7 @@ import {
   institutionIdParams,
   institutionResponse,
   listInstitutionsQuery,
+  rightsStatementBody,
   updateInstitutionBody,
 } from './institution.schemas.js';
 import {
@@ -13,6 +14,9 @@ import {
   listInstitutions,
   updateInstitution,
 } from './institution.service.js';
+import { setRightsStatement } from './institution-rights.service.js';
+import { presentRightsStatement } from './institution.presenter.js';
+import { RIGHTS_STATEMENTS } from './rights-statement.rules.js';
 import { PROVINCES } from './provinces.data.js';
 import { INSTITUTION_TYPES } from './institution-types.js';
 
@@ -37,6 +41,18 @@ export const institutionRoutes = [
     tag,
     auth: 'public',
     handler: async () => ({ body: { items: INSTITUTION_TYPES } }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/rights-statements',
+    summary: 'Rights statements an institution may set for its images, with labels and terms (zh, en)',
+    tag,
+    auth: 'public',
+    handler: async () => ({
+      body: {
+        items: RIGHTS_STATEMENTS.map((value) => ({ value, ...presentRightsStatement(value) })),
+      },
+    }),
   }),
   defineRoute({
     method: 'post',
@@ -83,5 +99,17 @@ export const institutionRoutes = [
     body: updateInstitutionBody,
     response: institutionResponse,
     handler: async ({ scope, params, body }) => ({ body: await updateInstitution(scope, params.id, body) }),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/institutions/:id/rights-statement',
+    summary:
+      'Set the rights statement of its images: open | on_site (仅限馆内阅览) | metadata_only (仅元数据); its cataloguers, its province or national admins',
+    tag,
+    auth: 'user',
+    params: institutionIdParams,
+    body: rightsStatementBody,
+    response: institutionResponse,
+    handler: async ({ scope, params, body }) => ({ body: await setRightsStatement(scope, params.id, body) }),
   }),
 ];

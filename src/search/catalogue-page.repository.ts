@@ -24,7 +24,7 @@ export async function selectEntries(
     : 'null';
   return em.execute<EntryRow[]>(
     `select e.record_id, e.census_number, e.type, e.title, e.authors, e.edition, e.institution_id,
-            i.name as institution_name, e.province_code, pr.name_zh as province_zh, pr.name_en as province_en,
+            i.name as institution_name, i.rights_statement, e.province_code, pr.name_zh as province_zh, pr.name_en as province_en,
             e.document_type, e.classification, e.dynasty, e.year_from, e.year_to, e.edition_type,
             e.binding, e.grade, e.damage_grade, e.precious, ${image} as image_id
        from (${inner}) e

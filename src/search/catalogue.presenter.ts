@@ -2,6 +2,7 @@
 // UTF-16 ranges of that text (computed by mapping folded matches back, search-key.rules.ts).
 
 import { highlightRanges } from './search-key.rules.js';
+import { imagesArePublic } from '../institutions/rights-statement.rules.js';
 import type { EntryRow, FacetName } from './catalogue.repository.js';
 import type { FacetFilters } from './facet-values.service.js';
 import type { CatalogueFilter } from './catalogue-where.js';
@@ -26,7 +27,11 @@ export function presentEntry(row: EntryRow, terms: readonly string[]) {
     grade: row.grade,
     damageGrade: row.damage_grade,
     precious: row.precious,
-    thumbnail: row.image_id ? `/iiif/3/${row.image_id}/full/!200,200/0/default.jpg` : null,
+    // Institutions that keep their images from the public get no thumbnail (it would be refused).
+    thumbnail:
+      row.image_id && imagesArePublic(row.rights_statement)
+        ? `/iiif/3/${row.image_id}/full/!200,200/0/default.jpg`
+        : null,
     highlights: {
       title: highlightRanges(row.title, terms),
       authors: highlightRanges(row.authors, terms),

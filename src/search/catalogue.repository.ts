@@ -5,6 +5,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { catalogueWhere, type CatalogueFilter } from './catalogue-where.js';
 import type { FacetCountLists } from './catalogue-plan.rules.js';
+import type { RightsStatement } from '../institutions/rights-statement.rules.js';
 
 /** Facets counted for every query, with the column (or expression) they group by. */
 export const FACET_COLUMNS = [
@@ -45,6 +46,8 @@ export interface EntryRow {
   edition: string;
   institution_id: string;
   institution_name: string;
+  /** The holding institution's rights statement (whether the public is sent the thumbnail). */
+  rights_statement: RightsStatement;
   province_code: string;
   province_zh: string | null;
   province_en: string | null;

@@ -1,31 +1,57 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RecordBody } from '../census/census-record.entity.js';
 import { AppError } from '../http/app-error.js';
 import { chicago, gbt7714 } from './citation.rules.js';
 import { citableRow } from './citation.repository.js';
+import { recordPermalink } from './permalink.js';
+
+/** The two citations of a published record already loaded (the record page has it at hand). */
+export function citationsOf(
+  censusNumber: string,
+  source: {
+    body: RecordBody;
+    yearFrom: number | null;
+    yearTo: number | null;
+    institutionName: string;
+    url: string;
+  },
+  today: Date,
+) {
+  const record = {
+    censusNumber,
+    title: source.body.title,
+    authors: source.body.authors,
+    edition: source.body.edition,
+    publisher: source.body.publisher,
+    place: source.body.place,
+    yearFrom: source.yearFrom,
+    yearTo: source.yearTo,
+    institutionName: source.institutionName,
+    url: source.url,
+  };
+  return { gbt7714: gbt7714(record, today), chicago: chicago(record, today) };
+}
 
 /** Ready-to-copy citations of a published record, dated today, pointing at its permalink. */
 export async function recordCitations(em: EntityManager, censusNumber: string, publicUrl: string) {
   const row = await citableRow(em, censusNumber);
   if (!row) throw AppError.notFound(`Published record ${censusNumber}`, `已发布记录 ${censusNumber} `);
-  const url = `${publicUrl}/records/${encodeURIComponent(censusNumber)}`;
-  const record = {
-    censusNumber,
-    title: row.body.title,
-    authors: row.body.authors,
-    edition: row.body.edition,
-    publisher: row.body.publisher,
-    place: row.body.place,
-    yearFrom: row.year_from,
-    yearTo: row.year_to,
-    institutionName: row.institution_name,
-    url,
-  };
+  const url = recordPermalink(publicUrl, censusNumber);
   const today = new Date();
   return {
     censusNumber,
     url,
     citedOn: today.toISOString().slice(0, 10),
-    gbt7714: gbt7714(record, today),
-    chicago: chicago(record, today),
+    ...citationsOf(
+      censusNumber,
+      {
+        body: row.body,
+        yearFrom: row.year_from,
+        yearTo: row.year_to,
+        institutionName: row.institution_name,
+        url,
+      },
+      today,
+    ),
   };
 }

@@ -91,11 +91,6 @@ export function queryTerms(q: string): string[] {
   return [...new Set(keys)];
 }
 
-/** Escapes a key for use inside a LIKE pattern (backslash is PostgreSQL's default escape). */
-export function likeEscape(key: string): string {
-  return key.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /**
  * Where query terms occur in a displayed text, as sorted, merged UTF-16 [start, end) ranges of the
  * text itself (not of its simplified key), so the page can mark them on what was catalogued.

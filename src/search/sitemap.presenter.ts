@@ -1,11 +1,12 @@
 // sitemaps.org 0.9 documents of the public catalogue, so search engines find every published
-// record's permalink (/records/:censusNumber). A sitemap holds at most 50,000 URLs, so /sitemap.xml
+// record's permalink (/catalogue/records/:censusNumber). A sitemap holds at most 50,000 URLs, so /sitemap.xml
 // is an index of numbered record sitemaps in census-number order.
 
 /** URLs per record sitemap (the protocol's limit). */
 export const SITEMAP_PAGE_SIZE = 50_000;
 
 import { escapeXml } from './xml.js';
+import { recordPermalink } from './permalink.js';
 
 /** The sitemap index: one entry per page of published records (at least one, possibly empty). */
 export function sitemapIndex(publicUrl: string, published: number): string {
@@ -28,7 +29,7 @@ export function recordSitemap(
 ): string {
   const urls = rows.map(
     (r) =>
-      `  <url><loc>${escapeXml(`${publicUrl}/records/${encodeURIComponent(r.census_number)}`)}</loc><lastmod>${new Date(r.updated_at).toISOString()}</lastmod></url>`,
+      `  <url><loc>${escapeXml(recordPermalink(publicUrl, r.census_number))}</loc><lastmod>${new Date(r.updated_at).toISOString()}</lastmod></url>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

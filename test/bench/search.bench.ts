@@ -11,7 +11,8 @@ import { startEmbeddedPostgres } from '../../src/runtime/embedded-postgres.js';
 import { applyMigrations, connectOrm } from '../../src/db/orm.js';
 import { seedReferenceData } from '../../src/db/seed-reference-data.js';
 import { ERA_TABLE } from '../../src/census/dates/era-table.data.js';
-import { fieldsKey, indexTokens, likeEscape, queryTerms } from '../../src/search/search-key.rules.js';
+import { fieldsKey, indexTokens, queryTerms } from '../../src/search/search-key.rules.js';
+import { containsPattern } from '../../src/db/like-pattern.js';
 import { pgTextArray } from '../../src/search/catalogue-entry.rules.js';
 import { findPage, searchCatalogue } from '../../src/search/catalogue-search.service.js';
 import { rebuildTokenCounts, tokenCounts } from '../../src/search/catalogue-token.repository.js';
@@ -304,14 +305,14 @@ try {
         pgTextArray(
           terms.flatMap((t) => (t.length <= 1 ? [t] : [...t].slice(1).map((c, i) => [...t][i]! + c))),
         ),
-        `%${likeEscape(terms.join(''))}%`,
+        containsPattern(terms.join('')),
       ]);
   };
   const countTrgm = (q: string) =>
     orm.em
       .fork()
       .execute(`select count(*) from catalogue_entry e where e.search_key like ?`, [
-        `%${likeEscape(queryTerms(q).join(''))}%`,
+        containsPattern(queryTerms(q).join('')),
       ]);
 
   console.log('\n| mode | p50 ms | p99 ms | max ms | approximate counts |');

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
+import fsSync from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findFreePort } from '../../src/runtime/free-port.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { spawnStart } from '../helpers/start-command.js';
 
 export interface ServiceProcess {
   readonly url: string;
@@ -20,34 +20,31 @@ export async function peakRssMiB(pid: number): Promise<number> {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
 }
 
-/** Starts the service as `npm start` does, in its own process, on a throwaway data folder. */
+/** Starts the service with `npm start`'s own command, in its own process, on a throwaway data folder. */
 export async function startServiceProcess(extraEnv: Record<string, string> = {}): Promise<ServiceProcess> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'census-bench-'));
   const port = await findFreePort();
   const adminEmail = 'bench@census.local';
   const adminPassword = 'Bench-password-1';
-  const child: ChildProcess = spawn(
-    process.execPath,
-    // BENCH_SERVICE_NODE_ARGS: extra node flags for the service, e.g. `--cpu-prof` to profile it.
-    [
-      ...(process.env.BENCH_SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      '--import',
-      'tsx',
-      'src/main.ts',
-    ],
+  // BENCH_SERVICE_NODE_ARGS: extra node flags for the service, e.g. `--cpu-prof` to profile it;
+  // BENCH_SERVICE_STDOUT: a file for the service's stdout (e.g. with `--trace-gc`).
+  const extraNodeArgs = process.env.BENCH_SERVICE_NODE_ARGS ?? '';
+  const child: ChildProcess = spawnStart(
     {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        ADMIN_EMAIL: adminEmail,
-        ADMIN_PASSWORD: adminPassword,
-        LOG_LEVEL: 'warn',
-        ...extraEnv,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      ...process.env,
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, extraNodeArgs].filter(Boolean).join(' '),
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      ADMIN_EMAIL: adminEmail,
+      ADMIN_PASSWORD: adminPassword,
+      LOG_LEVEL: 'warn',
+      ...extraEnv,
     },
+    [
+      'ignore',
+      process.env.BENCH_SERVICE_STDOUT ? fsSync.openSync(process.env.BENCH_SERVICE_STDOUT, 'w') : 'ignore',
+      'inherit',
+    ],
   );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;

@@ -69,11 +69,12 @@ test('a cataloguer is sent to login, lands on their own work and sees only their
   );
   await page.screenshot({ path: path.join(shots, 'app-home-cataloguer.png'), fullPage: true });
 
-  // A card leads to the old shell's page for that area, by a full load.
+  // A card leads to that area's page (the record list, drawn by the app in place).
   await page.getByRole('main').getByRole('link', { name: '普查登记' }).click();
   await page.waitForURL((url) => url.pathname === '/records');
+  await page.getByRole('heading', { level: 1, name: '普查记录' }).waitFor();
   // …whose brand link brings the person back to their work.
-  await page.locator('a.brand').click();
+  await page.getByRole('banner').getByRole('link', { name: '古籍普查保护系统' }).click();
   await page.waitForURL((url) => url.pathname === '/');
   await page.getByRole('heading', { level: 1, name: /您好/ }).waitFor();
   t.deepEqual(pageErrors, []);

@@ -132,6 +132,32 @@ const CORE_CASES: Record<string, CaseEntry> = {
       status: (await w.paFujian.patch(`/api/institutions/${w.instB.id}`, { keyProtectionBatch: 2 })).status,
     },
   ],
+  'PUT /api/institutions/:id/rights-statement': async (w) => [
+    {
+      who: "cataloguer A sets institution B's rights statement",
+      status: (
+        await w.catA.request('PUT', `/api/institutions/${w.instB.id}/rights-statement`, {
+          rightsStatement: 'metadata_only',
+        })
+      ).status,
+    },
+    {
+      who: "conservator A sets institution B's rights statement",
+      status: (
+        await w.consA.request('PUT', `/api/institutions/${w.instB.id}/rights-statement`, {
+          rightsStatement: 'metadata_only',
+        })
+      ).status,
+    },
+    {
+      who: "Fujian admin sets a Jiangsu institution's rights statement",
+      status: (
+        await w.paFujian.request('PUT', `/api/institutions/${w.instJs.id}/rights-statement`, {
+          rightsStatement: 'metadata_only',
+        })
+      ).status,
+    },
+  ],
   'POST /api/users': async (w) => [
     {
       who: 'cataloguer A creates a user in B',

@@ -118,7 +118,9 @@ test.serial(
     );
     const page = await anon.get('/sitemaps/records-1.xml');
     t.is(page.status, 200);
-    const listed = [...page.text.matchAll(/<loc>[^<]+\/records\/([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    const listed = [...page.text.matchAll(/<loc>[^<]+\/catalogue\/records\/([^<]+)<\/loc>/g)].map(
+      (m) => m[1]!,
+    );
     t.deepEqual(listed, [cn.fj, cn.js, cn.bj, cn.otherYear, cn.vague].sort());
     t.false(listed.includes(cn.draft!));
     t.regex(page.text, /<lastmod>\d{4}-\d\d-\d\dT/);
@@ -132,7 +134,7 @@ test.serial(
   async (t) => {
     const res = await anon.get(`/api/catalogue/records/${cn.fj}/citation`);
     t.is(res.status, 200);
-    t.regex(res.body.url, new RegExp(`/records/${cn.fj}$`));
+    t.regex(res.body.url, new RegExp(`/catalogue/records/${cn.fj}$`));
     t.true(
       res.body.gbt7714.startsWith(
         '司馬遷, 裴駰. 史記一百三十卷[M/OL]. 明萬曆二十四年（1596）南京國子監刻本.',

@@ -110,7 +110,9 @@ test('a published record’s manifest: JSON-LD, CORS, valid, right to left, one 
     ],
   );
   t.is(res.body.rights, 'http://rightsstatements.org/vocab/NoC-NC/1.0/');
-  t.deepEqual(res.body.requiredStatement.value['zh-Hant'], ['福建省圖書館']);
+  t.deepEqual(res.body.requiredStatement.value['zh-Hant'], [
+    '福建省圖書館藏。开放获取：图像公开提供，可在线阅览与下载，请注明收藏单位。',
+  ]);
   t.is(res.body.partOf[0].id, `${app.url}/iiif/collection/institution/${fj.id}`);
 });
 

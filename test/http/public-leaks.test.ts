@@ -1,7 +1,8 @@
-// Walks every GET route the router knows (API, IIIF, documentation, web shell) as an anonymous
-// caller, with real data present: published, draft, submitted and withdrawn records with images,
-// review rounds, comments, gradings, assessments, a work order, and staff accounts. No answer may
-// carry a staff e-mail address, a user id or an internal note, and none may be a 500.
+// Walks every GET route the router knows (API, IIIF, documentation, web shell, server-rendered
+// public pages) as an anonymous caller, with real data present: published, draft, submitted and
+// withdrawn records with images, review rounds, comments, gradings, assessments, a work order, and
+// staff accounts. No answer may carry a staff e-mail address, a user id or an internal note, and
+// none may be a 500.
 import test from 'ava';
 import type Router from '@koa/router';
 import { buildApp } from '../../src/http/app.js';
@@ -212,7 +213,9 @@ test('no anonymous answer on any GET route carries an e-mail, a user id or an in
     const note = /INTERNAL-NOTE-[\w-]+/.exec(text);
     if (note) problems.push(`${url}: internal note ${note[0]}`);
     // Data answers (not the static web shell, scripts or the API documentation) carry no e-mail at all.
-    if (/json|xml|csv|spreadsheet/.test(type) && !url.startsWith('/api/openapi.json')) {
+    // So do the server-rendered public pages (record permalinks), which show catalogue text only.
+    const publicPage = url.startsWith('/catalogue/records/');
+    if ((/json|xml|csv|spreadsheet/.test(type) && !url.startsWith('/api/openapi.json')) || publicPage) {
       for (const m of text.match(EMAIL) ?? []) problems.push(`${url}: e-mail-like ${m}`);
     }
   }
@@ -225,12 +228,15 @@ test('no anonymous answer on any GET route carries an e-mail, a user id or an in
     `/api/records/${published}/assessments`,
     `/api/records/${published}/images`,
     `/iiif/manifest/${published}`,
+    `/catalogue/records/${published}`,
     '/api/catalogue/search?q=朱子',
     '/api/openapi.json',
   ])
     t.true(answered.includes(url), `${url} was not answered with 200`);
   t.false(
-    answered.some((u) => u.includes(draft!) && u.startsWith('/api/')),
+    answered.some(
+      (u) => u.includes(draft!) && (u.startsWith('/api/') || u.startsWith('/catalogue/records/')),
+    ),
     'a draft answered the public',
   );
 });

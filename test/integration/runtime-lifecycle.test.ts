@@ -1,16 +1,15 @@
-// Runs `src/main.ts` as `npm start` does, with no DATABASE_URL and no MINIO_ENDPOINT: the embedded
+// Runs the service with `npm start`'s own command, with no DATABASE_URL and no MINIO_ENDPOINT: the embedded
 // PostgreSQL and s3rver come up, a second start reuses the data, SIGTERM leaves no process behind,
 // a `kill -9` leaves an orphaned postmaster that the next start handles, and a busy port is a clear message.
 import test from 'ava';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { findFreePort } from '../../src/runtime/free-port.js';
 import { ApiClient } from '../helpers/api-client.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { spawnStart } from '../helpers/start-command.js';
 
 interface Started {
   child: ChildProcess;
@@ -20,11 +19,10 @@ interface Started {
 
 function start(env: Record<string, string>): Started {
   let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnStart(
+    { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'warn', ...env },
+    ['ignore', 'pipe', 'pipe'],
+  );
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

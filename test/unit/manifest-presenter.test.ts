@@ -125,7 +125,8 @@ test('metadata: title, authors, edition and normalised date, census number, grad
 
 test('institution: requiredStatement and provider; rights as given', (t) => {
   const m = presentManifest(source(), { urls, rights: 'http://creativecommons.org/publicdomain/zero/1.0/' });
-  t.deepEqual(m.requiredStatement!.value['zh-Hant'], ['福建省圖書館']);
+  t.regex(m.requiredStatement!.value['zh-Hant']![0]!, /^福建省圖書館藏。开放获取：/);
+  t.regex(m.requiredStatement!.value.en![0]!, /^Held by 福建省圖書館\. Open access: /);
   t.is(m.provider![0]!.type, 'Agent');
   t.is(m.provider![0]!.id, 'https://census.example.org/institutions/8f7c2b1e-4d3a-4c5b-9e6f-0a1b2c3d4e5f');
   t.is(m.rights, 'http://creativecommons.org/publicdomain/zero/1.0/');
@@ -152,6 +153,37 @@ test('one canvas per image in order, each painted by its image service, with thu
     m.items.map((c) => c.label!.en![0]),
     ['卷一 1a', '卷一 1b', '卷二 1a'],
   );
+});
+
+test('rights statement: restricted institutions get the rightsstatements.org URI and their terms in zh and en', (t) => {
+  const base = source();
+  const restricted = (rightsStatement: 'on_site' | 'metadata_only', imagesVisible: boolean) =>
+    presentManifest(
+      { ...base, institution: { ...base.institution, rightsStatement }, imagesVisible },
+      options,
+    );
+  const onSite = restricted('on_site', false);
+  t.is(onSite.rights, 'http://rightsstatements.org/vocab/NoC-OKLR/1.0/');
+  t.regex(onSite.requiredStatement!.value['zh-Hans']![0]!, /^福建省图书馆藏。仅限馆内阅览：/);
+  t.regex(onSite.requiredStatement!.value.en![0]!, /^Held by 福建省圖書館\. On-site only: /);
+  t.deepEqual(presentationErrors(onSite), []);
+  // On-site only: the pages and their image services are described (the reading room reaches
+  // them), but no thumbnail the public would be refused.
+  t.is(onSite.thumbnail, undefined);
+  t.true(onSite.items.every((c) => c.thumbnail === undefined && c.items!.length === 1));
+
+  const metadataOnly = restricted('metadata_only', false);
+  t.is(metadataOnly.rights, 'http://rightsstatements.org/vocab/NoC-OKLR/1.0/');
+  t.regex(metadataOnly.requiredStatement!.value.en![0]!, /Metadata only: /);
+  t.deepEqual(presentationErrors(metadataOnly), []);
+  t.is(metadataOnly.items.length, 3, 'the book is still described page by page');
+  t.true(metadataOnly.items.every((c) => c.items!.length === 0 && c.thumbnail === undefined));
+  t.false(JSON.stringify(metadataOnly).includes('/iiif/3/'), 'no image service anywhere');
+
+  // The institution's own staff get the full manifest whatever the statement.
+  const staff = restricted('metadata_only', true);
+  t.truthy(staff.thumbnail);
+  t.true(staff.items.every((c) => c.items!.length === 1 && c.thumbnail!.length === 1));
 });
 
 test('ranges per 卷 from page labels', (t) => {

@@ -3,7 +3,6 @@ import {
   fieldsKey,
   highlightRanges,
   indexTokens,
-  likeEscape,
   queryTerms,
   queryTokens,
   searchKey,
@@ -50,10 +49,6 @@ test('query tokens: the single character, or every adjacent pair', (t) => {
   // Every query token of a key is among the index tokens of any text containing it.
   const index = new Set(indexTokens(fieldsKey(['明刻本陸宣公奏議二十二卷'])));
   t.true(queryTokens(searchKey('陆宣公奏议')).every((q) => index.has(q)));
-});
-
-test('LIKE patterns escape wildcards and the escape character', (t) => {
-  t.is(likeEscape('a%b_c\\d'), 'a\\%b\\_c\\\\d');
 });
 
 test('highlights are ranges of the text as catalogued, across punctuation and conversion', (t) => {

@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { ImportJobSchema, ImportRowErrorSchema } from './import-job.entity.js';
 import { DriverException } from '@mikro-orm/core';
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 import {
   applyImportBatch,
   type BatchContext,
@@ -28,6 +29,8 @@ import type { RecordStatus } from '../record.types.js';
 import type { ObjectStore } from '../../object-store/object-store.js';
 
 const BATCH_ROWS = 500;
+/** How many rows are checked between two turns of the event loop (see the loop below). */
+const ROWS_BETWEEN_IO_PAUSES = 20;
 
 interface Counters {
   total: number;
@@ -165,6 +168,11 @@ export async function runImportJob(
         }
         counters.total += 1;
         checkRowCount(bounds, counters.total);
+        // Rows parsed from one chunk of the file arrive as microtasks, which run before any I/O
+        // callback: without a pause the database's answers to the batch being stored would wait
+        // until the whole chunk was checked, and storing and checking would take turns instead
+        // of overlapping.
+        if (counters.total % ROWS_BETWEEN_IO_PAUSES === 0) await yieldToIo();
         const checked = checker.check(row);
         const problems = (kind: 'error' | 'warning', details: readonly ErrorDetail[]) =>
           details.map((detail) => ({

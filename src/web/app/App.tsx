@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { matchPageRoute, type AppPath } from '../page-routes.js';
 import { APP_PAGES } from './pages.js';
 import { navigate, safeNext, useLocation } from './router.js';
-import { useSession } from './session.js';
+import { useSession, type Me } from './session.js';
 import { Header } from './shell/Header.js';
 import { ErrorAlert } from './shell/ErrorAlert.js';
 import NotFoundPage from './pages/NotFoundPage.js';
@@ -29,7 +29,7 @@ function CurrentPage() {
   const page = found?.route.app ? APP_PAGES[found.route.path as AppPath] : undefined;
   const me = session.data ?? null;
   const redirect =
-    session.isSuccess && page
+    session.isSuccess && page && !page.open
       ? page.anonymous
         ? me
           ? safeNext(search.get('next'))
@@ -48,8 +48,8 @@ function CurrentPage() {
   const Page = page.component;
   return (
     <Suspense fallback={<Loading />}>
-      {/* Anonymous pages get no session; every other page is only drawn with one. */}
-      <Page me={me!} params={found.params} />
+      {/* Anonymous pages get no session, open ones the session if any; the others are only drawn with one. */}
+      <Page me={me as Me} params={found.params} />
     </Suspense>
   );
 }

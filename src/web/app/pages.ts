@@ -10,9 +10,17 @@ export interface PageProps {
   params: Record<string, string>;
 }
 
+/** What a page open to everyone receives: the session when there is one. */
+export interface OpenPageProps {
+  me: Me | null;
+  params: Record<string, string>;
+}
+
 export interface AppPage {
   /** Shown without login (the login page itself); logged-in visitors are sent on. */
   readonly anonymous?: boolean;
+  /** Shown to everyone, logged in or not (a published record is public); the page gets `me` or null. */
+  readonly open?: boolean;
   readonly component: LazyExoticComponent<ComponentType<PageProps>>;
 }
 
@@ -20,6 +28,10 @@ export interface AppPage {
 export const APP_PAGES: Record<AppPath, AppPage> = {
   '/': { component: lazy(() => import('./pages/HomePage.js')) },
   '/login': { anonymous: true, component: lazy(() => import('./pages/LoginPage.js')) },
+  '/records': { component: lazy(() => import('./pages/RecordsPage.js')) },
+  '/records/new': { component: lazy(() => import('./pages/RecordFormPage.js')) },
+  '/records/:censusNumber': { open: true, component: lazy(() => import('./pages/RecordPage.js')) },
+  '/records/:censusNumber/edit': { component: lazy(() => import('./pages/RecordFormPage.js')) },
   '/review': { component: lazy(() => import('./pages/ReviewQueuePage.js')) },
   '/review/:censusNumber': { component: lazy(() => import('./pages/ReviewPage.js')) },
 };

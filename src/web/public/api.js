@@ -95,6 +95,7 @@ export const api = {
   get: (path, query) => request('GET', path + toQuery(query)),
   post: (path, body = {}) => request('POST', path, body),
   patch: (path, body) => request('PATCH', path, body),
+  put: (path, body) => request('PUT', path, body),
   delete: (path) => request('DELETE', path),
   /** Uploads a FormData (files) with the session's CSRF token. */
   upload: (path, formData) => request('POST', path, formData),

@@ -14,9 +14,6 @@ import { renderUsers } from './views/users.js';
 import { renderUserNew } from './views/user-form.js';
 import { renderAccount } from './views/account.js';
 import { renderAudit } from './views/audit.js';
-import { renderRecords } from './views/records.js';
-import { renderRecordNew, renderRecordEdit } from './views/record-form.js';
-import { renderRecordDetail } from './views/record-detail.js';
 import { renderRecordHistory } from './views/record-history.js';
 import { renderCompare } from './views/iiif-viewer.js';
 import { renderImportJob, renderImports } from './views/imports.js';
@@ -44,11 +41,6 @@ const ROUTES = [
   { pattern: '/account', view: renderAccount, nav: 'account' },
   { pattern: '/audit', view: renderAudit, nav: 'audit', admin: true },
   { pattern: '/code-lists', view: renderCodeLists, nav: 'codeLists', admin: true },
-  { pattern: '/records', view: renderRecords, nav: 'records' },
-  { pattern: '/records/new', view: renderRecordNew, nav: 'records' },
-  // Open: published records (and their images) are for everyone.
-  { pattern: '/records/:censusNumber', view: renderRecordDetail, nav: 'records', open: true },
-  { pattern: '/records/:censusNumber/edit', view: renderRecordEdit, nav: 'records' },
   { pattern: '/records/:censusNumber/history', view: renderRecordHistory, nav: 'records' },
   { pattern: '/records/:censusNumber/condition', view: renderCondition, nav: 'records' },
   { pattern: '/records/:censusNumber/images', view: renderRecordImages, nav: 'records' },

@@ -121,7 +121,11 @@ function facetPanel(params, facets, approximateFacets = false) {
   );
 }
 
+/** The record's permalink: its server-rendered public page. */
+const permalink = (censusNumber) => `/catalogue/records/${encodeURIComponent(censusNumber)}`;
+
 function resultItem(item) {
+  const href = permalink(item.censusNumber);
   const thumb = item.thumbnail
     ? h('img', { src: item.thumbnail, alt: '', loading: 'lazy', width: '100', height: '100' })
     : h('span', { class: 'thumb-placeholder', 'aria-hidden': 'true' }, '書');
@@ -131,11 +135,15 @@ function resultItem(item) {
   return h(
     'li',
     { class: 'catalogue-result', dataset: { censusNumber: item.censusNumber } },
-    h('div', { class: 'catalogue-thumb' }, thumb),
+    h('a', { class: 'catalogue-thumb', href, tabindex: '-1', 'aria-hidden': 'true' }, thumb),
     h(
       'div',
       { class: 'catalogue-text' },
-      h('h3', { class: 'result-title', lang: 'zh-Hant' }, marked(item.title, item.highlights.title)),
+      h(
+        'h3',
+        { class: 'result-title', lang: 'zh-Hant' },
+        h('a', { href }, marked(item.title, item.highlights.title)),
+      ),
       item.authors
         ? h('p', { class: 'result-authors', lang: 'zh-Hant' }, marked(item.authors, item.highlights.authors))
         : null,

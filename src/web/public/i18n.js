@@ -109,6 +109,13 @@ const MESSAGES = {
   'inst.batchN': ['第 {n} 批', 'Batch {n}'],
   'inst.restorationCentre': ['国家级古籍修复中心', 'National restoration centre'],
   'inst.restorationShort': ['修复中心', 'Restoration centre'],
+  'inst.rights': ['图像使用条件', 'Rights statement of the images'],
+  'inst.rightsHint': [
+    '决定公众能否在线阅览、下载本单位已发布记录的图像；本单位工作人员始终可见。',
+    "Decides whether the public may read and download the images of this institution's published records; its own staff always see them.",
+  ],
+  'inst.rightsSave': ['保存使用条件', 'Save rights statement'],
+  'inst.rightsSaved': ['图像使用条件已更新。', 'Rights statement updated.'],
   'inst.createTitle': ['新建收藏单位', 'New institution'],
   'inst.editTitle': ['编辑单位信息', 'Edit institution'],
   'inst.create': ['创建单位', 'Create institution'],

@@ -48,7 +48,6 @@ export const GRADE_VALUES = [
   '未定级',
 ];
 export const DAMAGE_VALUES = ['一级', '二级', '三级', '四级', '五级', '完好', '未评估'];
-export const STATUSES = ['draft', 'submitted', 'in_review', 'returned', 'approved', 'published', 'withdrawn'];
 
 /** Plain options from a list of values, keeping an unknown current value selectable. */
 export function valueOptions(values, keep) {
@@ -314,11 +313,6 @@ export function isStaff(u = user()) {
   return Boolean(u) && u.role !== 'reader';
 }
 
-/** Whether the user may create records at all. */
-export function mayCreateRecords(u = user()) {
-  return ['cataloguer', 'provincial_admin', 'national_admin'].includes(u?.role);
-}
-
 /** Whether the user reviews (reviewers and administrators). */
 export function isReviewerRole(u = user()) {
   return ['reviewer', 'provincial_admin', 'national_admin'].includes(u?.role);
@@ -524,38 +518,6 @@ export function actionErrorMessage(error) {
     parts.push(t('wf.allowed', { actions: error.allowedActions.map((a) => t(`wf.${a}`)).join('、') }));
   }
   return parts.join(' ');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Messages kept across a page change
-
-let pendingWarnings = null;
-
-/** Keeps the warnings of a save to show on the record's page. */
-export function keepWarnings(censusNumber, warnings) {
-  pendingWarnings = warnings?.length ? { censusNumber, warnings } : null;
-}
-
-/** The kept warnings of a record (once). */
-export function takeWarnings(censusNumber) {
-  const kept = pendingWarnings?.censusNumber === censusNumber ? pendingWarnings.warnings : [];
-  pendingWarnings = null;
-  return kept;
-}
-
-/** A box listing save warnings (announced politely; they do not block). */
-export function warningsBox(warnings) {
-  if (!warnings?.length) return null;
-  return h(
-    'div',
-    { class: 'warning-box', role: 'status' },
-    h('p', { class: 'warning-title' }, t('rec.warningsTitle')),
-    h(
-      'ul',
-      {},
-      warnings.map((w) => h('li', {}, pick(w.messageZh, w.messageEn))),
-    ),
-  );
 }
 
 /** The path of a record page. */

@@ -171,6 +171,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/rights-statements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Rights statements an institution may set for its images, with labels and terms (zh, en) */
+    get: operations['getApiRightsStatements'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/institutions': {
     parameters: {
       query?: never;
@@ -205,6 +222,23 @@ export interface paths {
     head?: never;
     /** Change an institution (optional `version` for optimistic locking) */
     patch: operations['patchApiInstitutionsId'];
+    trace?: never;
+  };
+  '/api/institutions/{id}/rights-statement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the rights statement of its images: open | on_site (仅限馆内阅览) | metadata_only (仅元数据); its cataloguers, its province or national admins */
+    put: operations['putApiInstitutionsIdRightsStatement'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/roles': {
@@ -352,7 +386,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Normalise an edition statement: {dynasty, era, eraYear, yearFrom, yearTo, precision} or the error */
+    /** Normalise an edition statement: {dynasty, era, eraYear, yearFrom, yearTo, precision} and its display text, or the error (`type=guji` also refuses dates from 1912 on) */
     get: operations['getApiEditionDate'];
     put?: never;
     post?: never;
@@ -447,6 +481,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/record-fields': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The record's fields in catalogue order (groups, bilingual labels, record types, input kind, code list), and the labelled types and statuses */
+    get: operations['getApiRecordFields'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/records': {
     parameters: {
       query?: never;
@@ -472,7 +523,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One record */
+    /** One record, with the labels of its codes, the steps and actions the caller may take, and the last return (note and field comments) */
     get: operations['getApiRecordsCensusNumber'];
     put?: never;
     post?: never;
@@ -2000,6 +2051,33 @@ export interface operations {
       };
     };
   };
+  getApiRightsStatements: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   getApiInstitutions: {
     parameters: {
       query?: {
@@ -2040,6 +2118,15 @@ export interface operations {
               contactEmail: string | null;
               keyProtectionBatch: number | null;
               isRestorationCentre: boolean;
+              /** @enum {string} */
+              rightsStatement: 'open' | 'on_site' | 'metadata_only';
+              rightsStatementLabel: {
+                zh: string;
+                en: string;
+                termsZh: string;
+                termsEn: string;
+              };
+              canSetRightsStatement?: boolean;
               createdAt: string;
               updatedAt: string;
               version: number;
@@ -2108,6 +2195,15 @@ export interface operations {
             contactEmail: string | null;
             keyProtectionBatch: number | null;
             isRestorationCentre: boolean;
+            /** @enum {string} */
+            rightsStatement: 'open' | 'on_site' | 'metadata_only';
+            rightsStatementLabel: {
+              zh: string;
+              en: string;
+              termsZh: string;
+              termsEn: string;
+            };
+            canSetRightsStatement?: boolean;
             createdAt: string;
             updatedAt: string;
             version: number;
@@ -2158,6 +2254,15 @@ export interface operations {
             contactEmail: string | null;
             keyProtectionBatch: number | null;
             isRestorationCentre: boolean;
+            /** @enum {string} */
+            rightsStatement: 'open' | 'on_site' | 'metadata_only';
+            rightsStatementLabel: {
+              zh: string;
+              en: string;
+              termsZh: string;
+              termsEn: string;
+            };
+            canSetRightsStatement?: boolean;
             createdAt: string;
             updatedAt: string;
             version: number;
@@ -2225,6 +2330,82 @@ export interface operations {
             contactEmail: string | null;
             keyProtectionBatch: number | null;
             isRestorationCentre: boolean;
+            /** @enum {string} */
+            rightsStatement: 'open' | 'on_site' | 'metadata_only';
+            rightsStatementLabel: {
+              zh: string;
+              en: string;
+              termsZh: string;
+              termsEn: string;
+            };
+            canSetRightsStatement?: boolean;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+          };
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  putApiInstitutionsIdRightsStatement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          rightsStatement: 'open' | 'on_site' | 'metadata_only';
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            provinceCode: string;
+            provinceName: string;
+            code: string;
+            fullCode: string;
+            name: string;
+            /** @enum {string} */
+            type: '公共图书馆' | '高校图书馆' | '博物馆' | '档案馆' | '科研机构' | '宗教场所' | '其他';
+            address: string | null;
+            contactName: string | null;
+            contactPhone: string | null;
+            contactEmail: string | null;
+            keyProtectionBatch: number | null;
+            isRestorationCentre: boolean;
+            /** @enum {string} */
+            rightsStatement: 'open' | 'on_site' | 'metadata_only';
+            rightsStatementLabel: {
+              zh: string;
+              en: string;
+              termsZh: string;
+              termsEn: string;
+            };
+            canSetRightsStatement?: boolean;
             createdAt: string;
             updatedAt: string;
             version: number;
@@ -2718,6 +2899,7 @@ export interface operations {
       query: {
         text: string;
         dynastyHint?: string;
+        type?: 'guji' | 'minguo';
       };
       header?: never;
       path?: never;
@@ -2730,7 +2912,46 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            ok: boolean;
+            date?: {
+              dynasty: string | null;
+              era: string | null;
+              eraYear: number | null;
+              yearFrom: number | null;
+              yearTo: number | null;
+              precision: string;
+            };
+            later?: {
+              dynasty: string | null;
+              era: string | null;
+              eraYear: number | null;
+              yearFrom: number | null;
+              yearTo: number | null;
+              precision: string;
+            }[];
+            warnings?: {
+              code: string;
+              messageZh: string;
+              messageEn: string;
+            }[];
+            error?: {
+              code: string;
+              messageZh: string;
+              messageEn: string;
+              value: string;
+            };
+            display?: {
+              zh: string;
+              en: string;
+            } | null;
+            laterDisplay?: {
+              zh: string;
+              en: string;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -2914,6 +3135,143 @@ export interface operations {
       };
     };
   };
+  getApiRecordFields: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            groups: {
+              key: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              labelMinguo?: {
+                zh: string;
+                en: string;
+              };
+              types?: ('guji' | 'minguo')[];
+              fields: {
+                key: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+                labelMinguo?: {
+                  zh: string;
+                  en: string;
+                };
+                types?: ('guji' | 'minguo')[];
+                /** @enum {string} */
+                input:
+                  | 'text'
+                  | 'textarea'
+                  | 'integer'
+                  | 'decimal'
+                  | 'date'
+                  | 'checkbox'
+                  | 'lines'
+                  | 'size'
+                  | 'code'
+                  | 'choice'
+                  | 'editionDate'
+                  | 'rows';
+                codeList?: string;
+                choices?: string[];
+                hint?: {
+                  zh: string;
+                  en: string;
+                };
+                required?: boolean;
+                /** @enum {string} */
+                empty?: 'text' | 'default';
+                rowLabel?: {
+                  zh: string;
+                  en: string;
+                };
+                items?: {
+                  key: string;
+                  label: {
+                    zh: string;
+                    en: string;
+                  };
+                  labelMinguo?: {
+                    zh: string;
+                    en: string;
+                  };
+                  types?: ('guji' | 'minguo')[];
+                  /** @enum {string} */
+                  input:
+                    | 'text'
+                    | 'textarea'
+                    | 'integer'
+                    | 'decimal'
+                    | 'date'
+                    | 'checkbox'
+                    | 'lines'
+                    | 'size'
+                    | 'code'
+                    | 'choice'
+                    | 'editionDate'
+                    | 'rows';
+                  codeList?: string;
+                  choices?: string[];
+                  hint?: {
+                    zh: string;
+                    en: string;
+                  };
+                  required?: boolean;
+                  /** @enum {string} */
+                  empty?: 'text' | 'default';
+                  rowLabel?: {
+                    zh: string;
+                    en: string;
+                  };
+                }[];
+              }[];
+            }[];
+            types: {
+              /** @enum {string} */
+              value: 'guji' | 'minguo';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            statuses: {
+              /** @enum {string} */
+              value:
+                'draft' | 'submitted' | 'in_review' | 'returned' | 'approved' | 'published' | 'withdrawn';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+          };
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   getApiRecords: {
     parameters: {
       query?: {
@@ -2944,7 +3302,80 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              censusNumber: string;
+              /** @enum {string} */
+              type: 'guji' | 'minguo';
+              typeLabel: {
+                zh: string;
+                en: string;
+              };
+              institutionId: string;
+              institutionName: string;
+              provinceCode: string;
+              callNumber: string;
+              title: string;
+              authors: {
+                dynasty: string | null;
+                name: string;
+                role: string | null;
+              }[];
+              edition: {
+                text: string;
+                dynasty: string | null;
+                era: string | null;
+                eraYear: number | null;
+                yearFrom: number | null;
+                yearTo: number | null;
+                precision: string;
+                precisionLabel: {
+                  zh: string;
+                  en: string;
+                };
+                display: {
+                  zh: string;
+                  en: string;
+                } | null;
+              };
+              volumes: number | null;
+              extant: string | null;
+              /** @enum {string} */
+              status:
+                'draft' | 'submitted' | 'in_review' | 'returned' | 'approved' | 'published' | 'withdrawn';
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
+              grade: string | null;
+              damageGrade: string | null;
+              classification: string | null;
+              tier: string;
+              tierLabel: {
+                zh: string;
+                en: string;
+              };
+              updatedAt: string;
+              submittedAt: string | null;
+              version: number;
+            }[];
+            total: number;
+            totalCapped: boolean;
+            page: number;
+            pageSize: number;
+            mayCreate: boolean;
+            bulkActions: {
+              /** @enum {string} */
+              action: 'submit' | 'recall' | 'start_review' | 'return' | 'approve' | 'publish' | 'withdraw';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            importInstitutionId: string | null;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -3073,7 +3504,166 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            censusNumber: string;
+            /** @enum {string} */
+            type: 'guji' | 'minguo';
+            typeLabel: {
+              zh: string;
+              en: string;
+            };
+            institutionId: string;
+            institutionName: string | null;
+            provinceCode: string;
+            /** @enum {string} */
+            status: 'draft' | 'submitted' | 'in_review' | 'returned' | 'approved' | 'published' | 'withdrawn';
+            statusLabel: {
+              zh: string;
+              en: string;
+            };
+            callNumber: string;
+            title: string;
+            otherTitles: string[];
+            titleSource: string | null;
+            authors: {
+              dynasty: string | null;
+              name: string;
+              role: string | null;
+            }[];
+            edition: {
+              text: string;
+              dynasty: string | null;
+              era: string | null;
+              eraYear: number | null;
+              yearFrom: number | null;
+              yearTo: number | null;
+              precision: string;
+              precisionLabel: {
+                zh: string;
+                en: string;
+              };
+              display: {
+                zh: string;
+                en: string;
+              } | null;
+              warnings: {
+                path?: string;
+                rule?: string;
+                messageZh: string;
+                messageEn: string;
+              }[];
+            };
+            editionType: string | null;
+            publisher: string | null;
+            place: string | null;
+            mixedCopies: string | null;
+            printingState: string | null;
+            volumes: number | null;
+            cases: number | null;
+            extant: string | null;
+            totalJuan: number | null;
+            extantJuan: number | null;
+            binding: string | null;
+            size: {
+              height: number;
+              width: number;
+            } | null;
+            frame: {
+              height: number;
+              width: number;
+            } | null;
+            layout: string | null;
+            classification: string | null;
+            subclass: string | null;
+            annotations: {
+              person: string | null;
+              mode: string;
+              note: string | null;
+            }[];
+            seals: {
+              text: string;
+              owner: string | null;
+              ownerUnknown: boolean;
+              position: string | null;
+            }[];
+            grade: string | null;
+            damageGrade: string | null;
+            documentType: string;
+            script: string;
+            notes: string | null;
+            abstract: string | null;
+            preciousListNumber: string | null;
+            minguoDocumentType: string | null;
+            editionStatement: string | null;
+            printing: string | null;
+            pages: number | null;
+            serialHoldings: string | null;
+            paper: string | null;
+            brittleness: string | null;
+            phReadings: {
+              value: number;
+              method: string | null;
+              point: string | null;
+              measuredAt: string | null;
+            }[];
+            collectionHistory: string | null;
+            tier: string;
+            tierLabel: {
+              zh: string;
+              en: string;
+            };
+            withdrawReason: string | null;
+            createdAt: string;
+            updatedAt: string;
+            submittedAt: string | null;
+            version: number;
+            workflowVisible: boolean;
+            allowedActions: {
+              /** @enum {string} */
+              action: 'submit' | 'recall' | 'start_review' | 'return' | 'approve' | 'publish' | 'withdraw';
+              segment: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              note: {
+                zh: string;
+                en: string;
+              } | null;
+              confirm: {
+                zh: string;
+                en: string;
+              } | null;
+            }[];
+            abilities: {
+              edit: boolean;
+              editNeedsReason: boolean;
+              manageImages: boolean;
+              assess: boolean;
+              review: boolean;
+              history: boolean;
+            };
+            lastReturn: {
+              round: number;
+              note: string | null;
+              at: string;
+              actorName: string | null;
+              comments: {
+                id: string;
+                field: string;
+                fieldLabel: {
+                  zh: string;
+                  en: string;
+                };
+                text: string;
+                actorName: string | null;
+                at: string;
+              }[];
+            } | null;
+          };
+        };
       };
       /** @description Error */
       default: {

@@ -28,14 +28,6 @@ export function manifestUrl(censusNumber) {
   return `/iiif/manifest/${encodeURIComponent(censusNumber)}`;
 }
 
-/** The manifest of a record when the caller may read it and it has images; otherwise null. */
-export async function loadManifest(censusNumber) {
-  const res = await fetch(manifestUrl(censusNumber), { credentials: 'same-origin' });
-  if (!res.ok) return null;
-  const manifest = await res.json();
-  return manifest.items?.length ? manifest : null;
-}
-
 /** A Mirador window: a census number (its record's manifest) or {manifestId, canvasId?}. */
 function windowOf(entry) {
   if (typeof entry === 'string') return { manifestId: new URL(manifestUrl(entry), location.href).href };
@@ -79,44 +71,6 @@ export function miradorViewer(entries, { height = '75vh' } = {}) {
       el.replaceChildren(h('p', { class: 'error-box', role: 'alert' }, error.message));
     });
   return el;
-}
-
-const TEXT = {
-  zh: { title: '影像', compare: '与另一部对照', compareHint: '输入另一部的普查登记编号', open: '对照' },
-  en: {
-    title: 'Images',
-    compare: 'Compare with another record',
-    compareHint: 'Census number of the other record',
-    open: 'Compare',
-  },
-};
-
-/** The images section of a record page: Mirador when the record has images, else nothing. */
-export async function recordImagesSection(record) {
-  const manifest = await loadManifest(record.censusNumber).catch(() => null);
-  if (!manifest) return null;
-  const text = TEXT[getLang() === 'en' ? 'en' : 'zh'];
-  const other = h('input', {
-    type: 'text',
-    name: 'right',
-    id: 'compare-right',
-    'aria-label': text.compareHint,
-    placeholder: text.compareHint,
-  });
-  return h(
-    'section',
-    { class: 'panel record-images', 'aria-labelledby': 'images-title' },
-    h('h2', { id: 'images-title' }, text.title),
-    miradorViewer([record.censusNumber]),
-    h(
-      'form',
-      { class: 'compare-form', method: 'get', action: '/compare' },
-      h('input', { type: 'hidden', name: 'left', value: record.censusNumber }),
-      h('label', { for: 'compare-right' }, text.compare),
-      other,
-      h('button', { type: 'submit', class: 'button button-secondary' }, text.open),
-    ),
-  );
 }
 
 /** Same-site manifest paths only: the page sends the session cookie with Mirador's requests. */

@@ -17,6 +17,7 @@ import {
 import { notify } from '../notice.js';
 import { institutionForm } from './institution-form.js';
 import { importKindsFor } from './imports.js';
+import { rightsSection } from './institution-rights.js';
 
 function readOnlyDetails(inst, provinceName) {
   return definitionList([
@@ -171,5 +172,8 @@ export async function renderInstitutionDetail(ctx) {
       ),
     );
   }
+  const rights = await rightsSection(inst);
+  if (!ctx.isCurrent()) return;
+  ctx.view.append(rights);
   if (canViewStaff(inst)) await staffSection(ctx, inst);
 }

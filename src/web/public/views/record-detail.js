@@ -1,30 +1,11 @@
-// /records/:censusNumber — one record: the census number up front, status and completeness, the
-// workflow steps the user may take in this status (the server still decides), every field, and
-// links to editing and to the history.
+// Pieces of the old record page the review page (/review/:censusNumber) still draws: the fields
+// in panels, the identity card and the workflow buttons. /records/:censusNumber itself is drawn by
+// the React app (src/web/app/pages/RecordPage.tsx).
 
-import { append, h } from '../dom.js';
+import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import { linkButton, pageHeader } from '../components.js';
 import { flash } from '../notice.js';
-import {
-  actionErrorMessage,
-  allowedActions,
-  canCatalogue,
-  canEdit,
-  canReview,
-  loadRecord,
-  recordHref,
-  recordSections,
-  runAction,
-  statusBadge,
-  takeWarnings,
-  tierLabel,
-  timeEl,
-  warningsBox,
-} from '../records.js';
-import { recordImagesSection } from './iiif-viewer.js';
-import { conditionLink } from '../condition.js';
-import './record-images.js'; // registers the img.* messages used by the “manage images” link
+import { actionErrorMessage, recordSections, runAction, statusBadge, tierLabel, timeEl } from '../records.js';
 
 /** The record's fields, one panel per group; `extra(field)` may add to each value (review page). */
 export function fieldPanels(record, extra) {
@@ -115,56 +96,4 @@ export function workflowButtons(ctx, record, actions, { after } = {}) {
       t(`wf.${action}`),
     ),
   );
-}
-
-export async function renderRecordDetail(ctx) {
-  const cn = ctx.params.censusNumber;
-  const record = await loadRecord(cn);
-  if (!ctx.isCurrent()) return;
-  if (!record) {
-    ctx.setTitle(t('common.notFoundTitle'));
-    append(ctx.view, [
-      pageHeader(t('common.notFoundTitle')),
-      h('p', {}, t('rec.notFound')),
-      h('p', {}, linkButton('/records', t('rec.backToList'), 'secondary')),
-    ]);
-    return;
-  }
-  ctx.setTitle(`${record.title} ${record.censusNumber}`);
-  const actions = allowedActions(record);
-  const reviewLink =
-    canReview(record) && ['submitted', 'in_review'].includes(record.status)
-      ? linkButton(`/review/${encodeURIComponent(cn)}`, t('rec.reviewPage'), 'secondary')
-      : null;
-  const images = await recordImagesSection(record);
-  if (!ctx.isCurrent()) return;
-  append(ctx.view, [
-    h(
-      'nav',
-      { class: 'breadcrumb', 'aria-label': t('nav.breadcrumb') },
-      h('a', { href: '/records' }, t('rec.listTitle')),
-    ),
-    pageHeader(
-      record.title,
-      canEdit(record) ? linkButton(recordHref(cn, '/edit'), t('rec.edit'), 'secondary') : null,
-      record.workflowVisible ? linkButton(recordHref(cn, '/history'), t('rec.history'), 'secondary') : null,
-      canCatalogue(record) ? linkButton(recordHref(cn, '/images'), t('img.manage'), 'secondary') : null,
-      conditionLink(record),
-    ),
-    identityCard(record),
-    images,
-    warningsBox(takeWarnings(cn)),
-    record.status === 'withdrawn' && record.withdrawReason
-      ? h('p', { class: 'notice notice-info' }, `${t('rec.withdrawReason')}：${record.withdrawReason}`)
-      : null,
-    actions.length || reviewLink
-      ? h(
-          'section',
-          { class: 'panel workflow-panel', 'aria-labelledby': 'workflow-title' },
-          h('h2', { id: 'workflow-title' }, t('wf.actions')),
-          h('div', { class: 'workflow-actions' }, workflowButtons(ctx, record, actions), reviewLink),
-        )
-      : null,
-    fieldPanels(record),
-  ]);
 }

@@ -1,6 +1,6 @@
-// /records — census records the user may see: filters kept in the URL, pagination, and bulk
-// submit (cataloguing side) or bulk approve (reviewing side) with each record's result.
-// /review uses the same list as the reviewer's queue (submitted and in-review records).
+// The record list of the old shell, used by /review as the reviewer's queue (submitted and
+// in-review records): filters kept in the URL, pagination, bulk approve with each record's result.
+// /records itself is drawn by the React app (src/web/app/pages/RecordsPage.tsx).
 
 import { append, h, replace, uid } from '../dom.js';
 import { pick, t } from '../i18n.js';
@@ -8,18 +8,15 @@ import { api, toQuery } from '../api.js';
 import { user } from '../session.js';
 import '../imports-i18n.js';
 import { check, selectField, showErrors, textField } from '../forms.js';
-import { emptyState, errorBox, linkButton, loading, pageHeader, pager } from '../components.js';
+import { emptyState, errorBox, loading, pageHeader, pager } from '../components.js';
 import { notify } from '../notice.js';
 import {
   DAMAGE_VALUES,
   GRADE_VALUES,
-  STATUSES,
   codeLists,
   codeOptions,
   formatAuthors,
   formatYears,
-  isReviewerRole,
-  mayCreateRecords,
   recordHref,
   statusBadge,
   statusLabel,
@@ -414,29 +411,4 @@ export async function recordList(ctx, { base, title, intro, fixed = {}, statuses
     );
   }
   await load();
-}
-
-/** /records */
-export async function renderRecords(ctx) {
-  const bulk = [];
-  if (mayCreateRecords()) bulk.push('submit');
-  if (isReviewerRole()) bulk.push('approve');
-  await recordList(ctx, {
-    base: '/records',
-    title: t('rec.listTitle'),
-    statuses: STATUSES,
-    bulk,
-    linkFor: (r) => recordHref(r.censusNumber),
-    actions: [
-      mayCreateRecords() ? linkButton('/records/new', t('rec.new')) : null,
-      // Cataloguers import into (and export from) their own institution; administrators pick one on its page.
-      mayCreateRecords() && user()?.institutionId
-        ? linkButton(
-            `/institutions/${encodeURIComponent(user().institutionId)}/imports`,
-            t('imp.open'),
-            'secondary',
-          )
-        : null,
-    ].filter(Boolean),
-  });
 }

@@ -1,0 +1,66 @@
+// SQL of the public record page: a published record (its catalogue entry exists exactly while it is
+// published), its holding institution, and its page images in reading order.
+
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RecordBody } from '../census/census-record.entity.js';
+import type { RightsStatement } from '../institutions/rights-statement.rules.js';
+
+/** One page image of the book (restoration photos document a treatment and are left out). */
+export interface PageImageRow {
+  id: string;
+  label: string;
+  width: number;
+  height: number;
+}
+
+/** What the page shows of a published record; undefined when the number is not published. */
+export interface PublishedRecordRow {
+  record_id: string;
+  census_number: string;
+  type: 'guji' | 'minguo';
+  body: RecordBody;
+  dynasty: string | null;
+  year_from: number | null;
+  year_to: number | null;
+  updated_at: Date | string;
+  /** The 同版 group key ('' none, null not yet computed). */
+  edition_key: string | null;
+  institution_id: string;
+  institution_name: string;
+  rights_statement: RightsStatement;
+  province_zh: string | null;
+  province_en: string | null;
+  /** The ready page images in reading order. */
+  images: PageImageRow[];
+  /** The setting `iiif_rights` (licence of open images), null when not set. */
+  open_rights: string | null;
+}
+
+/**
+ * The published record with this number and its page images, or undefined — one statement, since
+ * this page is what search engines and readers open most.
+ */
+export async function publishedRecordRow(
+  em: EntityManager,
+  censusNumber: string,
+): Promise<PublishedRecordRow | undefined> {
+  const [row] = await em.execute<PublishedRecordRow[]>(
+    `select e.record_id, e.census_number, e.type, r.body, e.dynasty, e.year_from, e.year_to, e.updated_at,
+            e.edition_key, i.id as institution_id, i.name as institution_name, i.rights_statement,
+            pr.name_zh as province_zh, pr.name_en as province_en,
+            coalesce((select json_agg(json_build_object('id', im.id, 'label', im.label, 'width', im.width,
+                                                        'height', im.height) order by im.sequence)
+                        from record_image im
+                       where im.record_id = e.record_id and im.status = 'ready'
+                         and not exists (select 1 from work_order_photo p where p.image_id = im.id)),
+                     '[]'::json) as images,
+            (select s.value #>> '{}' from setting s where s.key = 'iiif_rights') as open_rights
+       from catalogue_entry e
+       join census_record r on r.id = e.record_id
+       join institution i on i.id = e.institution_id
+       left join province pr on pr.code = e.province_code
+      where e.census_number = ?`,
+    [censusNumber],
+  );
+  return row;
+}

@@ -1,0 +1,99 @@
+// Use case: the public page of a published record — its public fields, its page images when the
+// institution's rights statement lets the public see them, the other copies of its edition and
+// its citations. Anything not published is "not found", whoever asks: the page is the same for all.
+
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError } from '../http/app-error.js';
+import { DEFAULT_IIIF_RIGHTS, formatAuthors, formatDate, thumbnailOf } from '../iiif/manifest.presenter.js';
+import { serviceUrls } from '../iiif/presentation-urls.js';
+import { imagesArePublic, rightsUri } from '../institutions/rights-statement.rules.js';
+import { citationsOf } from '../search/citation.service.js';
+import { recordPermalink } from '../search/permalink.js';
+import { copiesInGroup } from '../search/same-edition.repository.js';
+import { publishedRecordRow } from './record-page.repository.js';
+import { THUMBNAIL_STRIP_LIMIT, type RecordPageView } from './record-page.presenter.js';
+import { publicFields } from './public-record.rules.js';
+
+/** The view of the record page; 404 when the census number is not a published record. */
+export async function recordPageView(
+  em: EntityManager,
+  publicUrl: string,
+  censusNumber: string,
+): Promise<RecordPageView> {
+  const row = await publishedRecordRow(em, censusNumber);
+  if (!row) throw AppError.notFound(`Published record ${censusNumber}`, `已发布记录 ${censusNumber} `);
+  const urls = serviceUrls(publicUrl);
+  const body = row.body;
+  const date = formatDate({
+    dynasty: row.dynasty,
+    era: null,
+    eraYear: null,
+    yearFrom: row.year_from,
+    yearTo: row.year_to,
+    precision: 'unknown',
+  });
+  const openImages = imagesArePublic(row.rights_statement);
+  const images = row.images;
+  const copies = row.edition_key ? await copiesInGroup(em, row.edition_key, censusNumber) : [];
+  const openRightsUri = row.open_rights ?? DEFAULT_IIIF_RIGHTS;
+  const shown = openImages ? images.slice(0, THUMBNAIL_STRIP_LIMIT) : [];
+  const permalink = recordPermalink(publicUrl, row.census_number);
+  const citations = citationsOf(
+    row.census_number,
+    {
+      body,
+      yearFrom: row.year_from,
+      yearTo: row.year_to,
+      institutionName: row.institution_name,
+      url: permalink,
+    },
+    new Date(),
+  );
+  return {
+    permalink,
+    manifestUrl: urls.manifest(row.census_number),
+    catalogueUrl: `${publicUrl}/catalogue/search`,
+    censusNumber: row.census_number,
+    type: row.type,
+    title: body.title,
+    authors: formatAuthors(body.authors ?? []),
+    edition: body.edition,
+    yearFrom: row.year_from,
+    yearTo: row.year_to,
+    fields: publicFields(row.type, body, {
+      date,
+      institutionName: row.institution_name,
+      censusNumber: row.census_number,
+    }),
+    persons: (body.authors ?? []).map((a) => ({ name: a.name, dynasty: a.dynasty, role: a.role })),
+    institution: {
+      name: row.institution_name,
+      province: row.province_zh,
+      url: urls.institutionPage(row.institution_id),
+    },
+    rights: { statement: row.rights_statement, uri: rightsUri(row.rights_statement, openRightsUri) },
+    thumbnails: shown.map((image, i) => {
+      const thumb = thumbnailOf(urls, { ...image, sequence: i + 1 });
+      return {
+        label: image.label,
+        url: thumb.id!,
+        width: thumb.width ?? 0,
+        height: thumb.height ?? 0,
+        full: `${urls.imageService(image.id)}/full/max/0/default.jpg`,
+      };
+    }),
+    pageCount: images.length,
+    sameEdition: {
+      grouped: Boolean(row.edition_key),
+      copies: copies.map((c) => ({
+        censusNumber: c.census_number,
+        title: c.title,
+        edition: c.edition,
+        institutionName: c.institution_name,
+        permalink: recordPermalink(publicUrl, c.census_number),
+      })),
+    },
+    citations,
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}

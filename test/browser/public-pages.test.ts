@@ -1,0 +1,128 @@
+// A scholar without JavaScript: the server-rendered search finds a published record by its title in
+// simplified characters, the result opens the record's permalink, and that page shows the
+// description, the page thumbnails (real images through the IIIF Image API), the IIIF manifest link,
+// the citation and the rights statement. Screenshots (desktop and phone) go to $SCREENSHOT_DIR (or
+// the temp folder) for a person to look at.
+import test from 'ava';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
+import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
+import { ApiClient } from '../helpers/api-client.js';
+import { createInstitution, publishRecord } from '../helpers/fixtures.js';
+import { jpegImage, postFiles } from '../fixtures/images.js';
+
+let app: TestApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const shots = process.env.SCREENSHOT_DIR ?? os.tmpdir();
+let censusNumber: string;
+
+test.before(async () => {
+  app = await startTestApp();
+  browser = await launchChromium();
+  const admin = await new ApiClient(app.url).login(ADMIN.email, ADMIN.password);
+  const nlc = await createInstitution(admin, '110000', { name: '国家图书馆' });
+  const created = await admin.post('/api/records', {
+    type: 'guji',
+    institutionId: nlc.id,
+    callNumber: '善 07012',
+    title: '文選六十卷',
+    authors: [
+      { dynasty: '梁', name: '蕭統', role: '輯' },
+      { dynasty: '唐', name: '李善', role: '注' },
+    ],
+    edition: '宋淳熙八年（1181）池陽郡齋刻本',
+    editionType: '刻本',
+    volumes: 24,
+    binding: '线装',
+    layout: '半葉十行，行二十一字，小字雙行，白口，左右雙邊',
+    classification: '集',
+    grade: '一级甲等',
+    damageGrade: '三级',
+  });
+  if (created.status !== 201) throw new Error(created.text);
+  censusNumber = created.body.censusNumber;
+  const upload = await postFiles(
+    `${app.url}/api/records/${censusNumber}/images`,
+    admin.token,
+    await Promise.all(
+      ['卷一 1a', '卷一 1b', '卷二 1a'].map(async (label, i) => ({
+        name: `p${i + 1}.jpg`,
+        data: await jpegImage(600, 900),
+        type: 'image/jpeg',
+      })),
+    ),
+  );
+  if (upload.status !== 201) throw new Error(upload.text);
+  // Derivatives (tiles, thumbnails) are made in the background: wait until every page is ready.
+  const ids = upload.body.items.map((i: { id: string }) => i.id) as string[];
+  const deadline = Date.now() + 60_000;
+  for (const id of ids) {
+    while ((await admin.get(`/api/images/${id}`)).body.status !== 'ready') {
+      if (Date.now() > deadline) throw new Error(`image ${id} not ready`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  await publishRecord(admin, censusNumber);
+});
+test.after.always(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await app?.close();
+});
+
+for (const [name, width] of [
+  ['desktop', 1280],
+  ['phone', 390],
+] as const) {
+  test(`without JavaScript (${name}): search in simplified characters, open the result, read its page`, async (t) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const images: Array<{ url: string; status: number; type: string }> = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/iiif/3/'))
+        images.push({ url: r.url(), status: r.status(), type: r.headers()['content-type'] ?? '' });
+    });
+
+    await page.goto(`${app.url}/catalogue/search`);
+    await page.getByRole('searchbox').fill('文选');
+    await page.getByRole('searchbox').press('Enter');
+    await page.waitForURL(
+      (url) => url.pathname === '/catalogue/search' && url.searchParams.get('q') === '文选',
+    );
+    t.regex((await page.locator('.pp-count').first().textContent()) ?? '', /共\s*1 条结果/);
+    t.is(await page.locator('.pp-results mark').first().textContent(), '文選');
+    await page.screenshot({ path: path.join(shots, `public-search-${name}.png`), fullPage: true });
+
+    await page.getByRole('link', { name: '文選六十卷' }).click();
+    await page.waitForURL((url) => url.pathname === `/catalogue/records/${censusNumber}`);
+    t.is(await page.locator('h1').textContent(), '文選六十卷');
+    t.is(await page.locator('.pp-byline').textContent(), '（梁）蕭統輯\u3000（唐）李善注');
+    t.is(await page.locator('[data-field="edition"]').textContent(), '宋淳熙八年（1181）池陽郡齋刻本');
+    t.is(await page.locator('[data-field="institution"]').textContent(), '国家图书馆');
+    t.is(await page.locator('[data-field="censusNumber"]').textContent(), censusNumber);
+    // The thumbnails are real images delivered by the IIIF Image API.
+    const thumbs = page.locator('.pp-thumbs img');
+    t.is(await thumbs.count(), 3);
+    await page.waitForLoadState('load');
+    const thumbnails = images.filter((i) => i.url.includes('/full/200,/0/default.jpg'));
+    t.is(thumbnails.length, 3, JSON.stringify(images));
+    t.true(
+      thumbnails.every((i) => i.status === 200 && i.type === 'image/jpeg'),
+      JSON.stringify(thumbnails),
+    );
+    t.regex(
+      (await page.locator('.pp-iiif').getAttribute('href')) ?? '',
+      new RegExp(`/iiif/manifest/${censusNumber}\\?manifest=`),
+    );
+    t.regex((await page.locator('[data-style="gbt7714"]').textContent()) ?? '', /文選六十卷\[M\/OL\]/);
+    t.regex((await page.locator('.pp-rights').textContent()) ?? '', /开放获取/);
+    await page.screenshot({ path: path.join(shots, `public-record-${name}.png`), fullPage: true });
+    // Nothing on the page runs a script, and nothing depends on one.
+    t.is(await page.locator('script:not([type="application/ld+json"])').count(), 0);
+  });
+}
