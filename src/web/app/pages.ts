@@ -32,4 +32,5 @@ export const APP_PAGES: Record<AppPath, AppPage> = {
   '/records/new': { component: lazy(() => import('./pages/RecordFormPage.js')) },
   '/records/:censusNumber': { open: true, component: lazy(() => import('./pages/RecordPage.js')) },
   '/records/:censusNumber/edit': { component: lazy(() => import('./pages/RecordFormPage.js')) },
+  '/records/:censusNumber/history': { component: lazy(() => import('./pages/RecordHistoryPage.js')) },
 };
