@@ -292,6 +292,8 @@ export const RECORD_FIELD_GROUPS: readonly RecordFieldGroup[] = [
 
 /** The label of a field path a comment or an error names (`edition`, `authors[0].name` → 著者), for a record type. */
 export function recordFieldLabel(path: string, type: RecordType): Label {
+  // A version that created the whole record (an import) records its change under '*'.
+  if (path === '*') return { zh: '整条记录', en: 'whole record' };
   const top = /^[A-Za-z]+/.exec(path)?.[0] ?? path;
   for (const group of RECORD_FIELD_GROUPS) {
     const field = group.fields.find((f) => f.key === top);

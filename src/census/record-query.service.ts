@@ -25,6 +25,7 @@ import {
 import { actionLabel, statusLabel, tierLabel, typeLabel } from './record-labels.rules.js';
 import { displayEditionDate, precisionLabel } from './dates/edition-date-display.rules.js';
 import type { EditionDate } from './dates/edition-date.rules.js';
+import type { WorkflowAction } from './record-workflow.rules.js';
 import { recordFieldLabel } from './record-fields.rules.js';
 import { containsPattern } from '../db/like-pattern.js';
 import { AppError } from '../http/app-error.js';
@@ -344,15 +345,24 @@ export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
 export async function listVersions(scope: RequestScope, censusNumber: string) {
   const record = await loadRecordWorkflow(scope, censusNumber);
   const versions = await scope.em.find(RecordVersionSchema, { record }, { orderBy: { version: 'desc' } });
+  const names = await displayNames(
+    scope.em,
+    versions.map((v) => v.actorId ?? null),
+  );
   return {
     items: versions.map((v) => ({
       version: v.version,
       at: v.at.toISOString(),
       actorId: v.actorId ?? null,
       actorEmail: v.actorEmail ?? null,
+      actorName: v.actorId ? (names.get(v.actorId) ?? null) : null,
       reason: v.reason ?? null,
       status: v.status,
-      changes: v.changes,
+      statusLabel: statusLabel(v.status),
+      changes: (v.changes as Array<{ field: string; before: unknown; after: unknown }>).map((c) => ({
+        ...c,
+        fieldLabel: recordFieldLabel(c.field, record.type),
+      })),
     })),
   };
 }
@@ -374,8 +384,10 @@ export async function reviewHistory(scope: RequestScope, censusNumber: string) {
     events: events.map((e) => ({
       round: e.round,
       action: e.action,
+      actionLabel: actionLabel(e.action as WorkflowAction),
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
+      toStatusLabel: statusLabel(e.toStatus),
       actorEmail: e.actorEmail ?? null,
       actorName: nameOf(e.actorId),
       note: e.note ?? null,
@@ -385,6 +397,7 @@ export async function reviewHistory(scope: RequestScope, censusNumber: string) {
       id: c.id,
       round: c.round,
       field: c.field,
+      fieldLabel: recordFieldLabel(c.field, record.type),
       text: c.text,
       actorEmail: c.actorEmail ?? null,
       actorName: nameOf(c.actorId),

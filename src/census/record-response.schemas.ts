@@ -234,3 +234,23 @@ export const editionDateResponse = z.object({
   /** The later dates of the statement (递修, 重印), written out. */
   laterDisplay: z.array(label).optional(),
 });
+
+/** GET /api/records/:censusNumber/versions: every saved version, newest first. */
+export const recordVersionsResponse = z.object({
+  items: z.array(
+    z.object({
+      version: z.number(),
+      at: z.string(),
+      actorId: nullableText,
+      actorEmail: nullableText,
+      /** The person's display name (null: the system, e.g. an import job without a person). */
+      actorName: nullableText,
+      reason: nullableText,
+      status: z.string(),
+      statusLabel: label,
+      changes: z.array(
+        z.object({ field: z.string(), fieldLabel: label, before: z.unknown(), after: z.unknown() }),
+      ),
+    }),
+  ),
+});

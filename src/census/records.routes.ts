@@ -8,7 +8,12 @@ import {
 import { createRecord } from './record-create.service.js';
 import { updateRecord } from './record-update.service.js';
 import { getRecord, listRecords, listVersions } from './record-query.service.js';
-import { recordFieldsResponse, recordListResponse, recordResponse } from './record-response.schemas.js';
+import {
+  recordFieldsResponse,
+  recordListResponse,
+  recordResponse,
+  recordVersionsResponse,
+} from './record-response.schemas.js';
 import { RECORD_FIELD_GROUPS } from './record-fields.rules.js';
 import { RECORD_STATUSES, RECORD_TYPES } from './record.types.js';
 import { statusLabel, typeLabel } from './record-labels.rules.js';
@@ -87,6 +92,7 @@ export const recordRoutes = [
     tag,
     auth: 'user',
     params: censusNumberParams,
+    response: recordVersionsResponse,
     handler: async ({ scope, params }) => ({ body: await listVersions(scope, params.censusNumber) }),
   }),
 ];

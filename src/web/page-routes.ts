@@ -30,7 +30,7 @@ export const PAGE_ROUTES = [
   { path: '/records/new', app: true },
   { path: '/records/:censusNumber', app: true },
   { path: '/records/:censusNumber/edit', app: true },
-  { path: '/records/:censusNumber/history', app: false },
+  { path: '/records/:censusNumber/history', app: true },
   { path: '/records/:censusNumber/condition', app: false },
   { path: '/records/:censusNumber/images', app: false },
   { path: '/triage', app: false },

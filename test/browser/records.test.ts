@@ -250,13 +250,21 @@ test.serial(
     t.true(first.includes('退回修改'), first);
     t.true(first.includes(note), first);
     t.true(first.includes(comment.text), first);
-    t.true(first.includes(reviewer.email), first);
+    // People by their names, fields by their labels, steps and statuses by theirs.
+    t.true(first.includes(reviewer.displayName), first);
+    t.false(first.includes(reviewer.email), first);
+    t.true(first.includes(`版本：${comment.text}`), first);
     const second = await round2.innerText();
     t.true(second.includes('提交审校'), second);
-    t.true(second.includes('审校通过'), second);
+    t.true(second.includes('审校通过 → 已通过'), second);
     // The correction between the rounds is a version with each field's before and after.
     const change = page.locator('.changes-table tr[data-field="publisher"]').first();
     t.true((await change.innerText()).includes('賀沈、胡緝'));
+    t.true((await change.innerText()).includes('出版者 / 堂号'));
+    await page.screenshot({ path: path.join(shots, 'record-history.png'), fullPage: true });
+    t.false(
+      /\b(approve|submitted|approved|publisher|record\.)\b/.test(await page.getByRole('main').innerText()),
+    );
     t.deepEqual(pageErrors, []);
   },
 );

@@ -145,7 +145,9 @@ test('a changed row updates its draft, and a row of a submitted record is a conf
   t.is((await admin.get(`/api/records/${b1.censusNumber}`)).body.volumes, 9);
   t.is((await admin.get(`/api/records/${b2.censusNumber}`)).body.volumes, 8);
   const versions = await admin.get(`/api/records/${b1.censusNumber}/versions`);
-  t.deepEqual(versions.body.items[0].changes, [{ field: 'volumes', before: 8, after: 9 }]);
+  t.deepEqual(versions.body.items[0].changes, [
+    { field: 'volumes', fieldLabel: { zh: '册数', en: 'Volumes (册)' }, before: 8, after: 9 },
+  ]);
   t.regex(versions.body.items[0].reason, /import/);
 });
 

@@ -136,6 +136,24 @@ test('a returned record carries the return note and the field comments of that r
     actorName: reviewerName,
   });
 
+  // The history names people and labels steps, statuses and fields.
+  const review = await cataloguer.get(`/api/records/${cn}/review`);
+  const returnEvent = review.body.events.find((e: { action: string }) => e.action === 'return');
+  t.like(returnEvent, {
+    actorName: reviewerName,
+    actionLabel: { zh: '退回修改', en: 'Return for correction' },
+    toStatusLabel: { zh: '已退回', en: 'Returned' },
+  });
+  t.deepEqual(review.body.comments[0].fieldLabel, { zh: '版本', en: 'Edition statement' });
+  const versions = await cataloguer.get(`/api/records/${cn}/versions`);
+  t.is(versions.status, 200, versions.text);
+  t.truthy(versions.body.items[0].actorName);
+  t.truthy(versions.body.items[0].statusLabel.zh);
+  t.deepEqual(
+    versions.body.items.at(-1).changes.find((c: { field: string }) => c.field === 'title').fieldLabel,
+    { zh: '题名卷数', en: 'Title (with 卷数)' },
+  );
+
   // Resubmitted: no longer returned, so no return shown on the record.
   t.is((await cataloguer.post(`/api/records/${cn}/submit`)).status, 200);
   t.is((await cataloguer.get(`/api/records/${cn}`)).body.lastReturn, null);

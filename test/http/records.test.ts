@@ -186,7 +186,9 @@ test('editing a draft keeps versions with field-level diffs, and a stale version
   t.is(stale.status, 409);
   const versions = await cataloguer.get(`/api/records/${created.censusNumber}/versions`);
   t.is(versions.body.items.length, 2);
-  t.deepEqual(versions.body.items[0].changes, [{ field: 'volumes', before: 40, after: 42 }]);
+  t.deepEqual(versions.body.items[0].changes, [
+    { field: 'volumes', fieldLabel: { zh: '册数', en: 'Volumes (册)' }, before: 40, after: 42 },
+  ]);
 });
 
 test('review workflow: submit, assign, comment, return, resubmit, approve, publish, edit with reason, withdraw', async (t) => {

@@ -14,7 +14,6 @@ import { renderUsers } from './views/users.js';
 import { renderUserNew } from './views/user-form.js';
 import { renderAccount } from './views/account.js';
 import { renderAudit } from './views/audit.js';
-import { renderRecordHistory } from './views/record-history.js';
 import { renderCompare } from './views/iiif-viewer.js';
 import { renderImportJob, renderImports } from './views/imports.js';
 import { renderRecordImages } from './views/record-images.js';
@@ -41,7 +40,6 @@ const ROUTES = [
   { pattern: '/account', view: renderAccount, nav: 'account' },
   { pattern: '/audit', view: renderAudit, nav: 'audit', admin: true },
   { pattern: '/code-lists', view: renderCodeLists, nav: 'codeLists', admin: true },
-  { pattern: '/records/:censusNumber/history', view: renderRecordHistory, nav: 'records' },
   { pattern: '/records/:censusNumber/condition', view: renderCondition, nav: 'records' },
   { pattern: '/records/:censusNumber/images', view: renderRecordImages, nav: 'records' },
   { pattern: '/triage', view: renderTriage, nav: 'triage' },

@@ -253,15 +253,6 @@ function applies(item, record) {
   return !item.types || item.types.includes(record.type);
 }
 
-/** The label of a field of a record (by API field name). */
-export function fieldLabel(key, record) {
-  for (const group of FIELD_GROUPS) {
-    const field = group.fields.find((f) => f.key === key);
-    if (field) return t(field.label ? field.label(record ?? {}) : `field.${key}`);
-  }
-  return has(`field.${key}`) ? t(`field.${key}`) : key;
-}
-
 /** Groups of [field, label, value] for one record (type-specific fields of the other type left out). */
 export function recordSections(record) {
   return FIELD_GROUPS.filter((g) => applies(g, record)).map((group) => ({
@@ -278,23 +269,6 @@ export function recordSections(record) {
         };
       }),
   }));
-}
-
-/** A value of the version history (strings, numbers, lists of authors, seals …) as text. */
-export function formatValue(field, value) {
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length))
-    return t('hist.empty');
-  if (field === 'authors') return formatAuthors(value);
-  if (field === 'size' || field === 'frame') return formatSize(value);
-  if (field === 'otherTitles') return value.join('；');
-  if (field === 'seals')
-    return value
-      .map((s) => `「${s.text}」${s.ownerUnknown || !s.owner ? t('field.sealOwnerUnknown') : s.owner}`)
-      .join('；');
-  if (field === 'annotations') return value.map((a) => `${a.person ?? ''}${a.mode ?? ''}`).join('；');
-  if (field === 'phReadings') return value.map((p) => `pH ${p.value}`).join('；');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
 }
 
 // ---------------------------------------------------------------------------------------------

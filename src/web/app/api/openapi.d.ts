@@ -3792,7 +3792,32 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              version: number;
+              at: string;
+              actorId: string | null;
+              actorEmail: string | null;
+              actorName: string | null;
+              reason: string | null;
+              status: string;
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
+              changes: {
+                field: string;
+                fieldLabel: {
+                  zh: string;
+                  en: string;
+                };
+                before: unknown;
+                after: unknown;
+              }[];
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {

@@ -236,4 +236,18 @@ export const en: Messages = {
     create: 'Save and issue the census number',
     locked: 'The record is {{status}}; it cannot be changed now.',
   },
+  history: {
+    title: 'History',
+    rounds: 'Review rounds',
+    noRounds: 'Not yet submitted for review.',
+    round: 'Review round {{n}}',
+    versions: 'Saved versions',
+    version: 'Version {{n}}',
+    reason: 'Reason: {{reason}}',
+    field: 'Field',
+    before: 'Before',
+    after: 'After',
+    empty: '(empty)',
+    system: 'System',
+  },
 };

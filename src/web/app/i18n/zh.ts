@@ -234,6 +234,20 @@ export const zh = {
     create: '保存并生成普查编号',
     locked: '记录处于「{{status}}」状态，现在不能修改。',
   },
+  history: {
+    title: '修改与审校历史',
+    rounds: '审校轮次',
+    noRounds: '尚未提交审校。',
+    round: '第 {{n}} 轮审校',
+    versions: '保存的版本',
+    version: '第 {{n}} 版',
+    reason: '理由：{{reason}}',
+    field: '字段',
+    before: '修改前',
+    after: '修改后',
+    empty: '（空）',
+    system: '系统',
+  },
 };
 
 /** The shape every language's catalogue must have (keys of the Chinese one). */
