@@ -18,14 +18,8 @@ export class ImageResponseCache {
     return value;
   }
 
-  /** Whether the key is held (without marking it used). */
-  has(key: string): boolean {
-    return this.entries.has(key);
-  }
-
-  /** Holds a value unless it is larger than an eighth of the budget (see `holds`). */
   set(key: string, value: Buffer): void {
-    if (!this.holds(value.length)) return; // one huge render must not flush the tiles
+    if (value.length > this.maxBytes / 8) return; // one huge render must not flush the tiles
     const old = this.entries.get(key);
     if (old) {
       this.bytes -= old.length;
@@ -38,11 +32,6 @@ export class ImageResponseCache {
       this.entries.delete(k);
       this.bytes -= v.length;
     }
-  }
-
-  /** Whether a value of this many bytes would be held. */
-  holds(bytes: number): boolean {
-    return bytes <= this.maxBytes / 8;
   }
 
   get size(): number {

@@ -1,7 +1,6 @@
 import type { ObjectStore } from '../object-store/object-store.js';
 import { tileIndexKey, tilePackKey, type TileIndex } from '../images/object-layout.rules.js';
 import { overviewSpan } from '../images/tile-pack-order.rules.js';
-import { ImageResponseCache } from './image-cache.js';
 
 /**
  * The stored tile packs (grid tiles and thumbnails of an image, one object, plus a JSON index by
@@ -13,6 +12,8 @@ import { ImageResponseCache } from './image-cache.js';
  * - only a page being deep-zoomed (many tiles read by range) has its whole pack loaded into memory.
  */
 
+/** Packs larger than this are not held in memory; their tiles are always read by range. */
+const MAX_PACK_BYTES = 64 * 1024 * 1024;
 const PACK_CACHE_BYTES = 256 * 1024 * 1024;
 const OVERVIEW_CACHE_BYTES = 64 * 1024 * 1024;
 /** Indexes are ~20 KB each; this many cover the pages of many books being read. */
@@ -29,13 +30,45 @@ interface PackIndex {
   readonly size: number;
 }
 
+/** Bytes of a pack held in memory from `start` (a whole pack: start 0). */
+interface HeldBytes {
+  readonly start: number;
+  readonly bytes: Buffer;
+}
+
 const indexes = new Map<string, PackIndex>();
 const loadingIndexes = new Map<string, Promise<PackIndex>>();
-/** Whole packs in memory (least recently used evicted beyond the budget). */
-const packs = new ImageResponseCache(PACK_CACHE_BYTES);
-/** Overview spans in memory, and where each starts in its pack. */
-const overviews = new ImageResponseCache(OVERVIEW_CACHE_BYTES);
-const overviewStarts = new Map<string, number>();
+/** Least recently used first (a Map keeps insertion order; a hit moves its entry to the end). */
+class HeldCache {
+  private readonly entries = new Map<string, HeldBytes>();
+  private total = 0;
+  constructor(private readonly capacity: number) {}
+  get(key: string): HeldBytes | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+  set(key: string, held: HeldBytes): void {
+    const old = this.entries.get(key);
+    if (old) this.total -= old.bytes.length;
+    this.entries.delete(key);
+    this.entries.set(key, held);
+    this.total += held.bytes.length;
+    for (const [k, v] of this.entries) {
+      if (this.total <= this.capacity) break;
+      this.entries.delete(k);
+      this.total -= v.bytes.length;
+    }
+  }
+}
+const packs = new HeldCache(PACK_CACHE_BYTES);
+const overviews = new HeldCache(OVERVIEW_CACHE_BYTES);
 const rangedReads = new Map<string, number>();
 
 const keyOf = (imageId: string, sha256: string) => `${imageId}:${sha256}`;
@@ -91,12 +124,11 @@ function startReads(): void {
 }
 
 function loadWholePack(store: ObjectStore, imageId: string, key: string, size: number): void {
-  // Packs too large to be held (beyond an eighth of the budget) are always read by range.
-  if (packs.has(key) || !packs.holds(size)) return;
+  if (packs.has(key) || size > MAX_PACK_BYTES) return;
   queueRead({
     id: `pack:${key}`,
     run: async () => {
-      if (!packs.has(key)) packs.set(key, await store.getBuffer(tilePackKey(imageId)));
+      if (!packs.has(key)) packs.set(key, { start: 0, bytes: await store.getBuffer(tilePackKey(imageId)) });
     },
   });
 }
@@ -110,22 +142,14 @@ function loadOverview(store: ObjectStore, imageId: string, key: string, index: T
     run: async () => {
       if (packs.has(key) || overviews.has(key)) return;
       const bytes = await store.getRange(tilePackKey(imageId), span.start, span.end - span.start);
-      if (overviewStarts.size >= MAX_INDEXES) overviewStarts.clear();
-      overviewStarts.set(key, span.start);
-      overviews.set(key, bytes);
+      overviews.set(key, { start: span.start, bytes });
     },
   });
 }
 
-/** Bytes [offset, offset+length) of a pack from held bytes that start at `start`, if they hold them. */
-function sliceOf(
-  held: Buffer | undefined,
-  start: number,
-  offset: number,
-  length: number,
-): Buffer | undefined {
-  if (!held || offset < start || offset + length > start + held.length) return undefined;
-  return held.subarray(offset - start, offset - start + length);
+function sliceOf(held: HeldBytes | undefined, offset: number, length: number): Buffer | undefined {
+  if (!held || offset < held.start || offset + length > held.start + held.bytes.length) return undefined;
+  return held.bytes.subarray(offset - held.start, offset - held.start + length);
 }
 
 /**
@@ -146,9 +170,7 @@ export async function packedTile(
   const entry = index[canonicalPath];
   if (!entry) return undefined;
   const [offset, length] = entry;
-  const held =
-    sliceOf(packs.get(key), 0, offset, length) ??
-    sliceOf(overviews.get(key), overviewStarts.get(key) ?? 0, offset, length);
+  const held = sliceOf(packs.get(key), offset, length) ?? sliceOf(overviews.get(key), offset, length);
   if (held) return { bytes: held, fromMemory: true };
   const bytes = await store.getRange(tilePackKey(image.id), offset, length);
   const reads = (rangedReads.get(key) ?? 0) + 1;
