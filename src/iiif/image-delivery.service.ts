@@ -170,13 +170,11 @@ export async function imageBytes(
 const WARM_AHEAD = 2;
 
 /**
- * Warms the page a viewer opens (its info.json) and the next pages of the record in reading order:
- * the reader then finds each page's overview (what it shows before any zoom) in memory. Background
- * work only, bounded by the tile-pack loader; failures are ignored.
+ * Warms the next pages of the record in reading order when a viewer opens one (its info.json):
+ * a reader turning the page then finds the next page's tiles in memory. Background work only,
+ * bounded by the tile-pack loader; failures are ignored.
  */
 export function warmNextPages(em: EntityManager, store: ObjectStore, image: DeliverableImage): void {
-  // The page itself first: its overview tiles are asked for next.
-  warmPacks(store, [image]);
   void em
     .execute<Array<{ id: string; sha256: string }>>(
       `select n.id, n.sha256 from record_image i

@@ -1,75 +1,32 @@
 import type { ObjectStore } from '../object-store/object-store.js';
 import { tileIndexKey, tilePackKey, type TileIndex } from '../images/object-layout.rules.js';
-import { overviewSpan } from '../images/tile-pack-order.rules.js';
 
 /**
- * The stored tile packs (grid tiles and thumbnails of an image, one object, plus a JSON index by
- * canonical request) as delivery reads them. A page is first seen whole and then zoomed into one
- * part, so a page costs what it shows, not its whole pack:
- * - a viewer opening page N warms N (and N+1, N+2 in reading order): its index and its overview
- *   (thumbnails and coarse levels, written first in the pack: one ranged GET of ~5 % of the pack);
- * - other tiles are read with a ranged GET of their own bytes;
- * - only a page being deep-zoomed (many tiles read by range) has its whole pack loaded into memory.
+ * The stored tile packs (grid tiles and thumbnails of an image, one object, plus a JSON
+ * index by canonical request) as delivery reads them. A page seen for the first time must not wait
+ * for its whole pack: its index is fetched (and cached, it is small) and each tile is read with a
+ * ranged GET of its own bytes, while the whole pack loads in the background for the deep zoom
+ * that follows. A viewer opening page N also warms N+1 and N+2 (bounded background work).
  */
 
 /** Packs larger than this are not held in memory; their tiles are always read by range. */
 const MAX_PACK_BYTES = 64 * 1024 * 1024;
 const PACK_CACHE_BYTES = 256 * 1024 * 1024;
-const OVERVIEW_CACHE_BYTES = 64 * 1024 * 1024;
 /** Indexes are ~20 KB each; this many cover the pages of many books being read. */
 const MAX_INDEXES = 4000;
-/** Tiles of one page read by range before its whole pack is loaded (a page view's zoom reads ~12). */
-const DEEP_ZOOM_RANGED_READS = 24;
-/** Background reads (overviews, whole packs) running at once. */
-const MAX_BACKGROUND_READS = 2;
-/** Background reads waiting for a slot; beyond this the oldest wait is dropped (the reader has moved on). */
-const MAX_WAITING_READS = 16;
+/** Whole-pack loads (warming or after a first tile) running at once; more are skipped, not queued. */
+const MAX_BACKGROUND_LOADS = 2;
 
 interface PackIndex {
   readonly index: TileIndex;
   readonly size: number;
 }
 
-/** Bytes of a pack held in memory from `start` (a whole pack: start 0). */
-interface HeldBytes {
-  readonly start: number;
-  readonly bytes: Buffer;
-}
-
 const indexes = new Map<string, PackIndex>();
 const loadingIndexes = new Map<string, Promise<PackIndex>>();
-/** Least recently used first (a Map keeps insertion order; a hit moves its entry to the end). */
-class HeldCache {
-  private readonly entries = new Map<string, HeldBytes>();
-  private total = 0;
-  constructor(private readonly capacity: number) {}
-  get(key: string): HeldBytes | undefined {
-    const hit = this.entries.get(key);
-    if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
-  }
-  has(key: string): boolean {
-    return this.entries.has(key);
-  }
-  set(key: string, held: HeldBytes): void {
-    const old = this.entries.get(key);
-    if (old) this.total -= old.bytes.length;
-    this.entries.delete(key);
-    this.entries.set(key, held);
-    this.total += held.bytes.length;
-    for (const [k, v] of this.entries) {
-      if (this.total <= this.capacity) break;
-      this.entries.delete(k);
-      this.total -= v.bytes.length;
-    }
-  }
-}
-const packs = new HeldCache(PACK_CACHE_BYTES);
-const overviews = new HeldCache(OVERVIEW_CACHE_BYTES);
-const rangedReads = new Map<string, number>();
+const packs = new Map<string, Buffer>();
+const loadingPacks = new Map<string, Promise<Buffer | null>>();
+let packBytes = 0;
 
 const keyOf = (imageId: string, sha256: string) => `${imageId}:${sha256}`;
 
@@ -93,69 +50,40 @@ async function packIndex(store: ObjectStore, imageId: string, sha256: string): P
   return loading;
 }
 
-// --- background reads: a small queue, so warm-ups run in the order readers asked for them
-
-interface BackgroundRead {
-  readonly id: string;
-  readonly run: () => Promise<void>;
-}
-const waitingReads: BackgroundRead[] = [];
-const runningReads = new Set<string>();
-
-function queueRead(read: BackgroundRead): void {
-  if (runningReads.has(read.id) || waitingReads.some((w) => w.id === read.id)) return;
-  waitingReads.push(read);
-  if (waitingReads.length > MAX_WAITING_READS) waitingReads.shift();
-  startReads();
+/** Reads bytes [offset, offset+length) of an image's pack with one ranged GET. */
+function readPackRange(store: ObjectStore, imageId: string, offset: number, length: number): Promise<Buffer> {
+  return store.getRange(tilePackKey(imageId), offset, length);
 }
 
-function startReads(): void {
-  while (runningReads.size < MAX_BACKGROUND_READS && waitingReads.length) {
-    const read = waitingReads.shift()!;
-    runningReads.add(read.id);
-    void read
-      .run()
-      .catch(() => undefined) // best effort: the next request reads by range
-      .finally(() => {
-        runningReads.delete(read.id);
-        startReads();
-      });
+function keepPack(key: string, data: Buffer): void {
+  packs.set(key, data);
+  packBytes += data.length;
+  for (const [k, v] of packs) {
+    if (packBytes <= PACK_CACHE_BYTES) break;
+    packs.delete(k);
+    packBytes -= v.length;
   }
 }
 
-function loadWholePack(store: ObjectStore, imageId: string, key: string, size: number): void {
-  if (packs.has(key) || size > MAX_PACK_BYTES) return;
-  queueRead({
-    id: `pack:${key}`,
-    run: async () => {
-      if (!packs.has(key)) packs.set(key, { start: 0, bytes: await store.getBuffer(tilePackKey(imageId)) });
-    },
-  });
-}
-
-function loadOverview(store: ObjectStore, imageId: string, key: string, index: TileIndex): void {
-  if (packs.has(key) || overviews.has(key)) return;
-  const span = overviewSpan(index);
-  if (!span) return;
-  queueRead({
-    id: `overview:${key}`,
-    run: async () => {
-      if (packs.has(key) || overviews.has(key)) return;
-      const bytes = await store.getRange(tilePackKey(imageId), span.start, span.end - span.start);
-      overviews.set(key, { start: span.start, bytes });
-    },
-  });
-}
-
-function sliceOf(held: HeldBytes | undefined, offset: number, length: number): Buffer | undefined {
-  if (!held || offset < held.start || offset + length > held.start + held.bytes.length) return undefined;
-  return held.bytes.subarray(offset - held.start, offset - held.start + length);
+/** Starts loading the whole pack into memory unless it is there, loading, too big, or too many run. */
+function loadPackInBackground(store: ObjectStore, imageId: string, sha256: string, size: number): void {
+  const key = keyOf(imageId, sha256);
+  if (packs.has(key) || loadingPacks.has(key) || size > MAX_PACK_BYTES) return;
+  if (loadingPacks.size >= MAX_BACKGROUND_LOADS) return;
+  const loading = (async () => {
+    const data = await store.getBuffer(tilePackKey(imageId));
+    if (!packs.has(key)) keepPack(key, data);
+    return data;
+  })()
+    .catch(() => null) // the next request reads by range again
+    .finally(() => loadingPacks.delete(key));
+  loadingPacks.set(key, loading);
 }
 
 /**
  * The stored bytes of one canonical request from the image's pack, or undefined when the pack
- * holds no such entry: from memory (whole pack or overview) when there, else by a ranged GET; a
- * page read by range many times (a deep zoom) then has its whole pack loaded.
+ * holds no such entry: from memory when the pack is loaded, else by a ranged GET (and the whole
+ * pack starts loading for the requests that follow).
  */
 export async function packedTile(
   store: ObjectStore,
@@ -169,25 +97,23 @@ export async function packedTile(
   }));
   const entry = index[canonicalPath];
   if (!entry) return undefined;
-  const [offset, length] = entry;
-  const held = sliceOf(packs.get(key), offset, length) ?? sliceOf(overviews.get(key), offset, length);
-  if (held) return { bytes: held, fromMemory: true };
-  const bytes = await store.getRange(tilePackKey(image.id), offset, length);
-  const reads = (rangedReads.get(key) ?? 0) + 1;
-  if (rangedReads.size >= MAX_INDEXES) rangedReads.clear();
-  rangedReads.set(key, reads);
-  if (reads >= DEEP_ZOOM_RANGED_READS) loadWholePack(store, image.id, key, size);
+  const pack = packs.get(key);
+  if (pack) {
+    // Mark as recently used (Map keeps insertion order).
+    packs.delete(key);
+    packs.set(key, pack);
+    return { bytes: pack.subarray(entry[0], entry[0] + entry[1]), fromMemory: true };
+  }
+  const bytes = await readPackRange(store, image.id, entry[0], entry[1]);
+  loadPackInBackground(store, image.id, image.sha256, size);
   return { bytes, fromMemory: false };
 }
 
-/**
- * Warms pages a reader is about to see, in the order given: their indexes and their overviews
- * (thumbnails and coarse levels), read in the background in the order asked.
- */
+/** Warms pages a reader is about to open: their indexes and, within the background bound, packs. */
 export function warmPacks(store: ObjectStore, images: ReadonlyArray<{ id: string; sha256: string }>): void {
   for (const image of images) {
     void packIndex(store, image.id, image.sha256)
-      .then(({ index }) => loadOverview(store, image.id, keyOf(image.id, image.sha256), index))
+      .then(({ size }) => loadPackInBackground(store, image.id, image.sha256, size))
       .catch(() => undefined); // warming is best effort; a missing pack is found by the request
   }
 }

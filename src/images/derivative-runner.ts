@@ -27,7 +27,6 @@ import { RecordImageSchema } from './record-image.entity.js';
 import { takeLocalMaster, takeLocalWorking } from './master-handoff.js';
 import { rememberPyramid } from './pyramid-cache.js';
 import { scratchTempDir } from '../runtime/scratch-dir.js';
-import { packOrder } from './tile-pack-order.rules.js';
 
 /** Canonical IIIF path of a grid tile or thumbnail request at this image's size. */
 export function canonicalPath(
@@ -42,9 +41,8 @@ export function canonicalPath(
 }
 
 /**
- * Writes the tiles into one pack file (concatenated JPEGs, overview first: tile-pack-order.rules)
- * and stores it with its index: one PUT instead of hundreds, which on the embedded s3rver is most
- * of the ingest time.
+ * Writes the tiles into one pack file (concatenated JPEGs) and stores it with its index: one PUT
+ * instead of hundreds, which on the embedded s3rver is most of the ingest time.
  */
 async function storePack(
   store: ObjectStore,
@@ -57,8 +55,7 @@ async function storePack(
   const out = fs.createWriteStream(packFile);
   const index: TileIndex = {};
   let offset = 0;
-  const byPath = new Map(items.map((item) => [item.path, item]));
-  for (const item of packOrder([...byPath.keys()]).map((p) => byPath.get(p)!)) {
+  for (const item of items) {
     const body = await item.body();
     index[item.path] = [offset, body.length];
     offset += body.length;
