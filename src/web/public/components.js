@@ -116,11 +116,6 @@ export function definitionList(pairs) {
   );
 }
 
-/** The current page's query parameters as a plain object. */
-export function currentQuery() {
-  return Object.fromEntries(new URLSearchParams(window.location.search));
-}
-
 /**
  * Runs one change from a list page: on success announces `message` and redraws with `reload`; an
  * API refusal is shown in `problems` (the list is left as it was).

@@ -5,8 +5,7 @@
 import { h, replace } from './dom.js';
 import { addMessages, pick, t } from './i18n.js';
 import { api } from './api.js';
-import { errorBox, linkButton, pageHeader } from './components.js';
-import { user } from './session.js';
+import { errorBox, pageHeader } from './components.js';
 
 addMessages({
   'cond.title': ['定级与破损评估', 'Grading and condition'],
@@ -14,20 +13,6 @@ addMessages({
   'cond.assess': ['破损评估', 'Condition assessment'],
   'cond.history': ['评估历史', 'Assessment history'],
 });
-
-/**
- * The record page's link to this page, for those the server lets assess (mirrors canAssess in
- * src/condition/assessment-access.rules.ts); null for everyone else.
- */
-export function conditionLink(record, u = user()) {
-  const may =
-    u?.role === 'national_admin' ||
-    (u?.role === 'provincial_admin' && u.provinceCode === record.provinceCode) ||
-    (['cataloguer', 'conservator'].includes(u?.role) && u.institutionId === record.institutionId);
-  if (!may) return null;
-  const href = `/records/${encodeURIComponent(record.censusNumber)}/condition`;
-  return linkButton(href, t('cond.title'), 'secondary');
-}
 
 const DAMAGE_TYPES = [
   '酸化',

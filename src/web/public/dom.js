@@ -49,11 +49,3 @@ export function replace(parent, ...children) {
   parent.replaceChildren();
   return append(parent, children);
 }
-
-/** Escapes text for the rare place a string must be embedded in markup (not used for rendering). */
-export function escapeHtml(text) {
-  return String(text).replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
-  );
-}
