@@ -2,11 +2,12 @@
 // each with its label in both languages and its value in the text form of the import template
 // （（宋）司馬光撰, 27.5 × 17.2 …). The review page shows these as they are, so no page keeps its own
 // list of fields, labels or formats.
-import type { Label } from './record-labels.js';
+import type { Label } from './record-labels.rules.js';
+import { recordFieldLabel as labelOfField } from './record-fields.rules.js';
 import type { RecordInput, RecordType } from './record.types.js';
 import { isFieldOfType } from './record-validation.rules.js';
 import { recordToRow } from './spreadsheet/row-codec.js';
-import { TEMPLATE_COLUMNS, type TemplateKey } from './spreadsheet/template.js';
+import type { TemplateKey } from './spreadsheet/template.js';
 
 /** The record fields in the order a catalogue card reads, with the template column holding each as text. */
 const FIELD_COLUMNS: ReadonlyArray<readonly [keyof RecordInput, TemplateKey]> = [
@@ -52,13 +53,6 @@ const FIELD_COLUMNS: ReadonlyArray<readonly [keyof RecordInput, TemplateKey]> = 
   ['collectionHistory', 'collection_history'],
 ];
 const COLUMN_OF = new Map<string, TemplateKey>(FIELD_COLUMNS);
-const COLUMN_LABELS = new Map<string, Label>(TEMPLATE_COLUMNS.map((c) => [c.key, { zh: c.zh, en: c.en }]));
-
-// 民国 records name two fields differently (records.md): a title without 卷数, a publication statement.
-const MINGUO_LABELS: Partial<Record<keyof RecordInput, Label>> = {
-  title: { zh: '题名', en: 'Title' },
-  edition: { zh: '出版项', en: 'Publication statement' },
-};
 
 /** Whether a field is shown for a record of this type (民国 records file their type as minguoDocumentType). */
 function shownFor(type: RecordType, field: keyof RecordInput): boolean {
@@ -66,11 +60,9 @@ function shownFor(type: RecordType, field: keyof RecordInput): boolean {
   return isFieldOfType(type, field);
 }
 
-/** The label of a record field in both languages; unknown fields are named by their key. */
+/** The label of a record field in both languages (the field layout's, record-fields.rules). */
 export function recordFieldLabel(type: RecordType, field: string): Label {
-  const special = type === 'minguo' ? MINGUO_LABELS[field as keyof RecordInput] : undefined;
-  const column = COLUMN_OF.get(field);
-  return special ?? (column ? COLUMN_LABELS.get(column)! : { zh: field, en: field });
+  return labelOfField(field, type);
 }
 
 /** One value of a field as text, in the template's form ('' when empty). */

@@ -6,7 +6,7 @@ import { WORKFLOW } from './record-workflow.rules.js';
 import { RECORD_TYPES, type RecordStatus, type RecordType } from './record.types.js';
 import { applyVisibility, listRecords } from './record-query.service.js';
 import { actorContext } from './record-access.service.js';
-import { RECORD_STATUS_LABELS, RECORD_TYPE_LABELS } from './record-labels.js';
+import { statusLabel, typeLabel } from './record-labels.rules.js';
 import { formatAuthorsCell } from './spreadsheet/responsibility-cell.js';
 import type { Responsibility } from './record.types.js';
 import { staffAreasOf } from '../auth/staff-areas.rules.js';
@@ -108,7 +108,7 @@ export async function reviewQueue(
   const roundOf = new Map(rounds.map((r) => [r.census_number, Number(r.round)]));
   const byStatus = AWAITING_REVIEW.map((status) => ({
     status,
-    label: RECORD_STATUS_LABELS[status],
+    label: statusLabel(status),
     count: groups.filter((g) => g.status === status).reduce((n, g) => n + Number(g.n), 0),
   }));
   const institutions = new Map<string, { institutionId: string; name: string; count: number }>();
@@ -130,9 +130,9 @@ export async function reviewQueue(
       institutionId: r.institutionId,
       institutionName: r.institutionName,
       type: r.type as RecordType,
-      typeLabel: RECORD_TYPE_LABELS[r.type as RecordType],
+      typeLabel: typeLabel(r.type),
       status: r.status,
-      statusLabel: RECORD_STATUS_LABELS[r.status as RecordStatus],
+      statusLabel: statusLabel(r.status),
       submittedAt: r.submittedAt,
       round: roundOf.get(r.censusNumber) ?? 1,
     })),

@@ -9,7 +9,7 @@ import { WORKFLOW, WORKFLOW_ACTIONS, type WorkflowAction } from './record-workfl
 import { canReview } from './record-access.rules.js';
 import { toRecordInput } from './record-body.js';
 import { presentRecordFields, recordFieldLabel, recordFieldText } from './record-fields.presenter.js';
-import { RECORD_STATUS_LABELS, RECORD_TYPE_LABELS, WORKFLOW_ACTION_LABELS } from './record-labels.js';
+import { actionLabel, statusLabel, typeLabel } from './record-labels.rules.js';
 import { AWAITING_REVIEW } from './review-queue.service.js';
 import { presentRecord } from './record.presenter.js';
 import type { RecordStatus } from './record.types.js';
@@ -104,10 +104,10 @@ export async function reviewView(
       censusNumber: record.censusNumber,
       title: json.title,
       type: record.type,
-      typeLabel: RECORD_TYPE_LABELS[record.type],
+      typeLabel: typeLabel(record.type),
       institutionName: json.institutionName,
       status: record.status,
-      statusLabel: RECORD_STATUS_LABELS[record.status as RecordStatus],
+      statusLabel: statusLabel(record.status),
       version: record.version,
       updatedAt: json.updatedAt,
       yearFrom: json.edition.yearFrom,
@@ -124,13 +124,14 @@ export async function reviewView(
     ),
     allowedActions: actions.map((action) => ({
       action,
-      label: WORKFLOW_ACTION_LABELS[action],
+      label: actionLabel(action),
       needsNote: WORKFLOW[action].needsNote,
       side: WORKFLOW[action].side,
     })),
     events: history.events.map((e) => ({
       ...e,
-      actionLabel: WORKFLOW_ACTION_LABELS[e.action as WorkflowAction] ?? { zh: e.action, en: e.action },
+      actionLabel:
+        e.action in WORKFLOW ? actionLabel(e.action as WorkflowAction) : { zh: e.action, en: e.action },
       fromStatus: e.fromStatus as RecordStatus,
     })),
     comments: history.comments.map((c) => ({

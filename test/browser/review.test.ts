@@ -124,7 +124,14 @@ test.serial(
     await page.getByRole('heading', { level: 1, name: 'Review: 資治通鑑二百九十四卷' }).waitFor();
     await page.getByRole('button', { name: 'Start review' }).waitFor();
     const english = await page.getByRole('main').innerText();
-    for (const label of ['Submitted', 'Ancient book', 'Edition', 'Authors', 'Round 1', 'Record fields'])
+    for (const label of [
+      'Submitted',
+      'Ancient book',
+      'Edition',
+      'Responsibility',
+      'Round 1',
+      'Record fields',
+    ])
       t.true(english.includes(label), label);
     t.false(/review\.|submitted|start_review|已提交|审校操作/.test(english), english);
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').click();

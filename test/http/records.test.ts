@@ -270,7 +270,7 @@ test('review workflow: submit, assign, comment, return, resubmit, approve, publi
     changes: [
       {
         field: 'edition',
-        label: { zh: '版本', en: 'Edition' },
+        label: { zh: '版本', en: 'Edition statement' },
         before: guji().edition,
         after: '明天順四年（1460）賀沈刻本',
         beforeText: guji().edition,

@@ -68,7 +68,7 @@ test('a reviewer sees the records of their assigned institution awaiting review,
   const started = res.body.items[1];
   t.is(started.status, 'in_review');
   t.deepEqual(started.statusLabel, { zh: '审校中', en: 'In review' });
-  t.deepEqual(started.typeLabel, { zh: '古籍', en: 'Ancient book' });
+  t.deepEqual(started.typeLabel, { zh: '古籍', en: 'Ancient book (古籍)' });
   t.is(started.institutionName, '福建省图书馆');
   t.is(started.authors, '（宋）朱熹撰');
   t.is(started.round, 1);

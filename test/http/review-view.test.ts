@@ -67,10 +67,10 @@ test('round 1 → return → round 2: actions, comments and the changes since th
     body.fields.find((f) => f.field === name);
   t.deepEqual(field(first.body, 'authors'), {
     field: 'authors',
-    label: { zh: '著者', en: 'Authors' },
+    label: { zh: '著者', en: 'Responsibility' },
     text: '（宋）司馬光撰　（元）胡三省音注',
   });
-  t.deepEqual(field(first.body, 'edition')?.label, { zh: '版本', en: 'Edition' });
+  t.deepEqual(field(first.body, 'edition')?.label, { zh: '版本', en: 'Edition statement' });
   t.is(field(first.body, 'size')?.text, '27.5×17.2');
   t.is(field(first.body, 'pages'), undefined, 'a 民国 field is not listed for a 古籍 record');
   t.is(first.body.changesSincePreviousRound, null);
@@ -105,7 +105,7 @@ test('round 1 → return → round 2: actions, comments and the changes since th
   const [previous] = second.body.comments;
   t.is(previous.round, 1);
   t.is(previous.text, '请据牌记核对刊刻年');
-  t.deepEqual(previous.fieldLabel, { zh: '版本', en: 'Edition' });
+  t.deepEqual(previous.fieldLabel, { zh: '版本', en: 'Edition statement' });
   t.truthy(previous.actorName);
   const returnEvent = second.body.events.find((e: { action: string }) => e.action === 'return');
   t.is(returnEvent.note, '版本项请核对');
@@ -114,7 +114,7 @@ test('round 1 → return → round 2: actions, comments and the changes since th
   t.deepEqual(second.body.changesSincePreviousRound.changes, [
     {
       field: 'edition',
-      label: { zh: '版本', en: 'Edition' },
+      label: { zh: '版本', en: 'Edition statement' },
       before: '清同治八年（1869）江蘇書局刻本',
       after: '清同治十年（1871）江蘇書局刻本',
       beforeText: '清同治八年（1869）江蘇書局刻本',
@@ -137,5 +137,5 @@ test('a 民国 record names its fields as 民国 records do, and lists only its 
     zh: '出版项',
     en: 'Publication statement',
   });
-  t.deepEqual(view.body.record.typeLabel, { zh: '民国文献', en: 'Republican-era document' });
+  t.deepEqual(view.body.record.typeLabel, { zh: '民国文献', en: 'Republican-era document (民国文献)' });
 });
