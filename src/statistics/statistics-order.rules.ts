@@ -6,7 +6,11 @@
 import { GRADES, RANKED_GRADES, RANKS } from '../grading/grade.rules.js';
 import { ACIDITY_BANDS, DAMAGE_LEVELS } from '../condition/damage-level.rules.js';
 import { RECORD_STATUSES, TIERS } from '../census/record.types.js';
-import { statusLabelZh } from '../census/record-workflow.rules.js';
+import {
+  statusLabel as recordStatusLabel,
+  tierLabel as recordTierLabel,
+  typeLabel as recordTypeLabel,
+} from '../census/record-labels.rules.js';
 
 /** A bilingual label. */
 export interface Label {
@@ -46,41 +50,16 @@ export function acidityLabel(band: string | null): Label {
   return known ? { zh: known.labelZh, en: known.labelEn } : { zh: band, en: band };
 }
 
-const STATUS_EN: Record<string, string> = {
-  draft: 'draft',
-  submitted: 'submitted',
-  in_review: 'in review',
-  returned: 'returned',
-  approved: 'approved',
-  published: 'published',
-  withdrawn: 'withdrawn',
-};
-
-/** Workflow statuses in workflow order, with labels. */
+/** Workflow statuses in workflow order (labels: the record vocabulary's, as every page shows them). */
 export const STATUS_ORDER: readonly string[] = RECORD_STATUSES;
-export function statusLabel(status: string): Label {
-  return (RECORD_STATUSES as readonly string[]).includes(status)
-    ? { zh: statusLabelZh(status as (typeof RECORD_STATUSES)[number]), en: STATUS_EN[status] ?? status }
-    : { zh: status, en: status };
-}
+export const statusLabel = (status: string): Label => recordStatusLabel(status);
 
-const TIER_LABELS: Record<string, Label> = {
-  none: { zh: '未达必登', en: 'below mandatory' },
-  mandatory: { zh: '必登', en: 'mandatory' },
-  basic: { zh: '基本', en: 'basic' },
-  full: { zh: '全部', en: 'full' },
-};
-/** Completeness tiers, lowest first, with labels. */
+/** Completeness tiers, lowest first; a record without one counts as 未填. */
 export const TIER_ORDER: readonly string[] = TIERS;
-export const tierLabel = (tier: string | null): Label =>
-  tier ? (TIER_LABELS[tier] ?? NOT_FILLED) : NOT_FILLED;
+export const tierLabel = (tier: string | null): Label => (tier ? recordTierLabel(tier) : NOT_FILLED);
 
-const TYPE_LABELS: Record<string, Label> = {
-  guji: { zh: '古籍', en: 'ancient books' },
-  minguo: { zh: '民国文献', en: 'Republican-era documents' },
-};
-/** Record types with labels. */
-export const typeLabel = (type: string): Label => TYPE_LABELS[type] ?? { zh: type, en: type };
+/** Record types with their labels. */
+export const typeLabel = (type: string): Label => recordTypeLabel(type);
 
 /** A label for a value shown as written (grades, damage levels): the value itself, 未填 for null. */
 export const plainLabel = (value: string | null): Label =>

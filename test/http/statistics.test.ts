@@ -110,7 +110,7 @@ test('categories come in their natural order, each with labels in both languages
   );
   t.deepEqual(res.body.byType.find((x: { type: string }) => x.type === 'minguo').label, {
     zh: '民国文献',
-    en: 'Republican-era documents',
+    en: 'Republican-era document (民国文献)',
   });
 });
 
