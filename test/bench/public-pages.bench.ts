@@ -16,6 +16,7 @@ import { ApiClient } from '../helpers/api-client.js';
 import { CensusRecordSchema } from '../../src/census/census-record.entity.js';
 import { RecordImageSchema } from '../../src/images/record-image.entity.js';
 import { rebuildTokenCounts } from '../../src/search/catalogue-token.repository.js';
+import { wenxuanInput } from '../helpers/record-input.js';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 300_000);
 const CONNECTIONS = 32;
@@ -47,25 +48,10 @@ try {
     type: '公共图书馆',
   });
   if (inst.status !== 201) throw new Error(inst.text);
-  const created = await admin.post('/api/records', {
-    type: 'guji',
-    institutionId: inst.body.id,
-    callNumber: 'T-0',
-    title: '文選六十卷',
-    authors: [
-      { dynasty: '梁', name: '蕭統', role: '輯' },
-      { dynasty: '唐', name: '李善', role: '注' },
-    ],
-    edition: '宋淳熙八年（1181）池陽郡齋刻本',
-    editionType: '刻本',
-    volumes: 24,
-    binding: '线装',
-    layout: '半葉十行，行二十一字，小字雙行，白口，左右雙邊',
-    classification: '集',
-    grade: '一级甲等',
-    damageGrade: '三级',
-    notes: '存五十八卷',
-  });
+  const created = await admin.post(
+    '/api/records',
+    wenxuanInput(inst.body.id, { callNumber: 'T-0', notes: '存五十八卷' }),
+  );
   if (created.status !== 201) throw new Error(created.text);
   const template = created.body.censusNumber as string;
   for (const step of ['submit', 'approve', 'publish']) {

@@ -12,6 +12,7 @@ import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution, publishRecord } from '../helpers/fixtures.js';
 import { jpegImage, postFiles } from '../fixtures/images.js';
+import { wenxuanInput } from '../helpers/record-input.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -24,24 +25,7 @@ test.before(async () => {
   browser = await launchChromium();
   const admin = await new ApiClient(app.url).login(ADMIN.email, ADMIN.password);
   const nlc = await createInstitution(admin, '110000', { name: '国家图书馆' });
-  const created = await admin.post('/api/records', {
-    type: 'guji',
-    institutionId: nlc.id,
-    callNumber: '善 07012',
-    title: '文選六十卷',
-    authors: [
-      { dynasty: '梁', name: '蕭統', role: '輯' },
-      { dynasty: '唐', name: '李善', role: '注' },
-    ],
-    edition: '宋淳熙八年（1181）池陽郡齋刻本',
-    editionType: '刻本',
-    volumes: 24,
-    binding: '线装',
-    layout: '半葉十行，行二十一字，小字雙行，白口，左右雙邊',
-    classification: '集',
-    grade: '一级甲等',
-    damageGrade: '三级',
-  });
+  const created = await admin.post('/api/records', wenxuanInput(nlc.id));
   if (created.status !== 201) throw new Error(created.text);
   censusNumber = created.body.censusNumber;
   const upload = await postFiles(

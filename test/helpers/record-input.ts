@@ -107,3 +107,26 @@ export function validMinguoInput(overrides: Partial<RecordInput> = {}): RecordIn
     ...overrides,
   };
 }
+
+/** 文選六十卷 as published catalogues list it (宋淳熙八年池陽郡齋刻本), for the public pages' tests and bench. */
+export function wenxuanInput(institutionId: string, overrides: Partial<RecordInput> = {}) {
+  return {
+    type: 'guji' as const,
+    institutionId,
+    callNumber: '善 07012',
+    title: '文選六十卷',
+    authors: [
+      { dynasty: '梁', name: '蕭統', role: '輯' },
+      { dynasty: '唐', name: '李善', role: '注' },
+    ],
+    edition: '宋淳熙八年（1181）池陽郡齋刻本',
+    editionType: '刻本',
+    volumes: 24,
+    binding: '线装',
+    layout: '半葉十行，行二十一字，小字雙行，白口，左右雙邊',
+    classification: '集',
+    grade: '一级甲等',
+    damageGrade: '三级',
+    ...overrides,
+  };
+}

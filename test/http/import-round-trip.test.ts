@@ -10,6 +10,8 @@ import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution } from '../helpers/fixtures.js';
 import type { RecordInput } from '../../src/census/record.types.js';
+import { EMPTY_RECORD_BODY } from '../../src/census/record-body.js';
+import { isFieldOfType } from '../../src/census/record-validation.rules.js';
 
 let app: TestApp;
 let admin: ApiClient;
@@ -229,6 +231,11 @@ function cellsOfCsv(file: Buffer): string[][] {
 
 // --- the tests -----------------------------------------------------------------------------------------
 
+// The 民国-only fields as a new record has them (a 古籍 must leave them empty).
+const EMPTY_MINGUO_FIELDS = Object.fromEntries(
+  Object.entries(EMPTY_RECORD_BODY).filter(([field]) => !isFieldOfType('guji', field)),
+);
+
 test('random complete records of both types export and re-import unchanged, every field equal (CSV and XLSX)', async (t) => {
   const inst = await createInstitution(admin, '350000');
   const seed = 20261204;
@@ -277,15 +284,7 @@ test('a sheet with only some columns changes only those fields; an absent column
     size: { height: 27.5, width: 17.2 },
     frame: { height: 20.1, width: 14.3 },
     layout: '半葉十行，行二十字，白口，四周雙邊',
-    minguoDocumentType: null,
-    editionStatement: null,
-    printing: null,
-    pages: null,
-    serialHoldings: null,
-    paper: null,
-    brittleness: null,
-    phReadings: [],
-    collectionHistory: null,
+    ...EMPTY_MINGUO_FIELDS,
     grade: '二级乙等',
     edition: '清抄本',
   });
