@@ -188,6 +188,8 @@ export const READ_CASES: Record<string, ReadEntry> = {
       w.userJs.id,
     ),
   ],
+  // The roles and provinces the caller may hand out: nothing of another tenant's.
+  'GET /api/users/role-choices': 'self-only',
   'GET /api/users/:id': async (w) => [
     single('cataloguer A: an account of B', await w.catA.get(`/api/users/${w.userB.id}`)),
     single('Fujian admin: a Jiangsu account', await w.paFujian.get(`/api/users/${w.userJs.id}`)),

@@ -293,6 +293,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/users/role-choices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The roles (with what each belongs to) and provinces I may give accounts */
+    get: operations['getApiUsersRoleChoices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/users/{id}': {
     parameters: {
       query?: never;
@@ -300,7 +317,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get one account */
+    /** Get one account, with what I may do with it */
     get: operations['getApiUsersId'];
     put?: never;
     post?: never;
@@ -1673,6 +1690,10 @@ export interface operations {
               institutionId: string | null;
               institutionName: string | null;
               provinceCode: string | null;
+              provinceLabel: {
+                zh: string;
+                en: string;
+              } | null;
               active: boolean;
               createdAt: string;
               version: number;
@@ -1749,6 +1770,10 @@ export interface operations {
               institutionId: string | null;
               institutionName: string | null;
               provinceCode: string | null;
+              provinceLabel: {
+                zh: string;
+                en: string;
+              } | null;
               active: boolean;
               createdAt: string;
               version: number;
@@ -1839,6 +1864,13 @@ export interface operations {
               lastUsedAt: string | null;
               expiresAt: string | null;
               revokedAt: string | null;
+              /** @enum {string} */
+              state: 'active' | 'expired' | 'revoked';
+              stateLabel: {
+                zh: string;
+                en: string;
+              };
+              mayRevoke: boolean;
             }[];
           };
         };
@@ -1886,6 +1918,13 @@ export interface operations {
             lastUsedAt: string | null;
             expiresAt: string | null;
             revokedAt: string | null;
+            /** @enum {string} */
+            state: 'active' | 'expired' | 'revoked';
+            stateLabel: {
+              zh: string;
+              en: string;
+            };
+            mayRevoke: boolean;
             token: string;
           };
         };
@@ -1928,6 +1967,13 @@ export interface operations {
             lastUsedAt: string | null;
             expiresAt: string | null;
             revokedAt: string | null;
+            /** @enum {string} */
+            state: 'active' | 'expired' | 'revoked';
+            stateLabel: {
+              zh: string;
+              en: string;
+            };
+            mayRevoke: boolean;
           };
         };
       };
@@ -2488,13 +2534,23 @@ export interface operations {
               institutionId: string | null;
               institutionName: string | null;
               provinceCode: string | null;
+              provinceLabel: {
+                zh: string;
+                en: string;
+              } | null;
               active: boolean;
               createdAt: string;
               version: number;
+              abilities: {
+                setActive: boolean;
+                resetPassword: boolean;
+                changeRole: boolean;
+              };
             }[];
             total: number;
             page: number;
             pageSize: number;
+            mayCreate: boolean;
           };
         };
       };
@@ -2552,6 +2608,10 @@ export interface operations {
             institutionId: string | null;
             institutionName: string | null;
             provinceCode: string | null;
+            provinceLabel: {
+              zh: string;
+              en: string;
+            } | null;
             active: boolean;
             createdAt: string;
             version: number;
@@ -2608,13 +2668,71 @@ export interface operations {
               institutionId: string | null;
               institutionName: string | null;
               provinceCode: string | null;
+              provinceLabel: {
+                zh: string;
+                en: string;
+              } | null;
               active: boolean;
               createdAt: string;
               version: number;
+              abilities: {
+                setActive: boolean;
+                resetPassword: boolean;
+                changeRole: boolean;
+              };
             }[];
             total: number;
             page: number;
             pageSize: number;
+            mayCreate: boolean;
+          };
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiUsersRoleChoices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            roles: {
+              /** @enum {string} */
+              role:
+                'national_admin' | 'provincial_admin' | 'reviewer' | 'cataloguer' | 'conservator' | 'reader';
+              label: {
+                zh: string;
+                en: string;
+              };
+              /** @enum {string} */
+              scope: 'institution' | 'province' | 'none';
+            }[];
+            provinces: {
+              code: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
           };
         };
       };
@@ -2661,9 +2779,18 @@ export interface operations {
             institutionId: string | null;
             institutionName: string | null;
             provinceCode: string | null;
+            provinceLabel: {
+              zh: string;
+              en: string;
+            } | null;
             active: boolean;
             createdAt: string;
             version: number;
+            abilities: {
+              setActive: boolean;
+              resetPassword: boolean;
+              changeRole: boolean;
+            };
           };
         };
       };
@@ -2723,9 +2850,18 @@ export interface operations {
             institutionId: string | null;
             institutionName: string | null;
             provinceCode: string | null;
+            provinceLabel: {
+              zh: string;
+              en: string;
+            } | null;
             active: boolean;
             createdAt: string;
             version: number;
+            abilities: {
+              setActive: boolean;
+              resetPassword: boolean;
+              changeRole: boolean;
+            };
           };
         };
       };
@@ -2762,7 +2898,52 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              at: string;
+              actorId: string | null;
+              actorEmail: string | null;
+              actorName: string | null;
+              actorLabel: {
+                zh: string;
+                en: string;
+              };
+              action: string;
+              actionLabel: {
+                zh: string;
+                en: string;
+              };
+              entityType: string;
+              entityTypeLabel: {
+                zh: string;
+                en: string;
+              };
+              entityId: string;
+              entityName: string | null;
+              before: {
+                [key: string]: unknown;
+              } | null;
+              after: {
+                [key: string]: unknown;
+              } | null;
+              provinceCode: string | null;
+              institutionId: string | null;
+              requestId: string | null;
+            }[];
+            total: number;
+            page: number;
+            pageSize: number;
+            entityTypes: {
+              value: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -2789,7 +2970,42 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              name:
+                | 'document_type'
+                | 'script'
+                | 'edition_type'
+                | 'binding'
+                | 'classification'
+                | 'authorship_mode'
+                | 'annotation_mode'
+                | 'minguo_document_type'
+                | 'paper'
+                | 'brittleness';
+              labelZh: string;
+              labelEn: string;
+              values: {
+                /** Format: uuid */
+                id: string;
+                list: string;
+                value: string;
+                aliases: string[];
+                active: boolean;
+                sortOrder: number;
+                history: {
+                  at: string;
+                  by: string | null;
+                  from: string;
+                  to: string;
+                }[];
+              }[];
+            }[];
+            mayEdit: boolean;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -2834,7 +3050,23 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            list: string;
+            value: string;
+            aliases: string[];
+            active: boolean;
+            sortOrder: number;
+            history: {
+              at: string;
+              by: string | null;
+              from: string;
+              to: string;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -2881,7 +3113,23 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            list: string;
+            value: string;
+            aliases: string[];
+            active: boolean;
+            sortOrder: number;
+            history: {
+              at: string;
+              by: string | null;
+              from: string;
+              to: string;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
