@@ -791,6 +791,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/institutions/{id}/import-options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What I may import for an institution (kinds, modes, labelled) and whether I see its exports and import history */
+    get: operations['getApiInstitutionsIdImportOptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/imports/{id}': {
     parameters: {
       query?: never;
@@ -4692,7 +4709,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: 'records' | 'assessments';
+              kindLabel: {
+                zh: string;
+                en: string;
+              };
+              /** Format: uuid */
+              institutionId: string;
+              /** @enum {string} */
+              status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
+              running: boolean;
+              /** @enum {string} */
+              mode: 'skip' | 'atomic';
+              modeLabel: {
+                zh: string;
+                en: string;
+              };
+              format: string;
+              fileName: string;
+              sha256: string | null;
+              total: number;
+              processed: number;
+              created: number;
+              updated: number;
+              unchanged: number;
+              failed: number;
+              conflicts: number;
+              error: {
+                code: string;
+                message: string | null;
+              } | null;
+              encoding: string | null;
+              cancelRequested: boolean;
+              counts: {
+                key: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+                hint: {
+                  zh: string;
+                  en: string;
+                } | null;
+                value: number;
+              }[];
+              storedNothing: boolean;
+              actions: {
+                cancel: boolean;
+                downloadReport: boolean;
+              };
+              createdAt: string;
+              startedAt: string | null;
+              finishedAt: string | null;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -4736,6 +4817,62 @@ export interface operations {
       };
     };
   };
+  getApiInstitutionsIdImportOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            institution: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              fullCode: string;
+            };
+            kinds: {
+              /** @enum {string} */
+              kind: 'records' | 'assessments';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            modes: {
+              /** @enum {string} */
+              mode: 'skip' | 'atomic';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            mayExport: boolean;
+            mayViewHistory: boolean;
+          };
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   getApiImportsId: {
     parameters: {
       query?: never;
@@ -4752,7 +4889,88 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: 'records' | 'assessments';
+            kindLabel: {
+              zh: string;
+              en: string;
+            };
+            /** Format: uuid */
+            institutionId: string;
+            /** @enum {string} */
+            status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+            statusLabel: {
+              zh: string;
+              en: string;
+            };
+            running: boolean;
+            /** @enum {string} */
+            mode: 'skip' | 'atomic';
+            modeLabel: {
+              zh: string;
+              en: string;
+            };
+            format: string;
+            fileName: string;
+            sha256: string | null;
+            total: number;
+            processed: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            failed: number;
+            conflicts: number;
+            error: {
+              code: string;
+              message: string | null;
+            } | null;
+            encoding: string | null;
+            cancelRequested: boolean;
+            counts: {
+              key: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              hint: {
+                zh: string;
+                en: string;
+              } | null;
+              value: number;
+            }[];
+            storedNothing: boolean;
+            actions: {
+              cancel: boolean;
+              downloadReport: boolean;
+            };
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            errors: {
+              row: number;
+              column: string | null;
+              field: string;
+              fieldLabel: {
+                zh: string;
+                en: string;
+              };
+              value: string | null;
+              kind: string;
+              kindLabel: {
+                zh: string;
+                en: string;
+              };
+              code: string;
+              message: string;
+              messageZh: string;
+              messageEn: string;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -4781,7 +4999,69 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: 'records' | 'assessments';
+            kindLabel: {
+              zh: string;
+              en: string;
+            };
+            /** Format: uuid */
+            institutionId: string;
+            /** @enum {string} */
+            status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+            statusLabel: {
+              zh: string;
+              en: string;
+            };
+            running: boolean;
+            /** @enum {string} */
+            mode: 'skip' | 'atomic';
+            modeLabel: {
+              zh: string;
+              en: string;
+            };
+            format: string;
+            fileName: string;
+            sha256: string | null;
+            total: number;
+            processed: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            failed: number;
+            conflicts: number;
+            error: {
+              code: string;
+              message: string | null;
+            } | null;
+            encoding: string | null;
+            cancelRequested: boolean;
+            counts: {
+              key: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              hint: {
+                zh: string;
+                en: string;
+              } | null;
+              value: number;
+            }[];
+            storedNothing: boolean;
+            actions: {
+              cancel: boolean;
+              downloadReport: boolean;
+            };
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+          };
+        };
       };
       /** @description Error */
       default: {

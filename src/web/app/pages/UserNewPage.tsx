@@ -66,7 +66,7 @@ export default function UserNewPage(_props: PageProps) {
         }),
       ),
     onSuccess: (created) => {
-      setFlash(t('users.created', { name: created.displayName }));
+      setFlash('users.created', { name: created.displayName });
       navigate(`/users?q=${encodeURIComponent(created.email)}`);
     },
   });

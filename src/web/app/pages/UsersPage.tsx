@@ -30,7 +30,7 @@ import { Link, navigate, useLocation } from '../router.js';
 import { ErrorAlert } from '../shell/ErrorAlert.js';
 import { ListPager, listQuery } from '../shell/ListPager.js';
 import { PageTitle } from '../shell/PageTitle.js';
-import { takeFlash } from '../shell/flash.js';
+import { takeFlash, type Flash } from '../shell/flash.js';
 import {
   RoleScopeFields,
   scopeBody,
@@ -301,7 +301,8 @@ export default function UsersPage({ me }: PageProps) {
   const filters = Object.fromEntries(FILTERS.map((n) => [n, search.get(n) ?? ''])) as Filters;
   const page = Math.max(1, Number.parseInt(search.get('page') ?? '1', 10) || 1);
   const choices = useRoleChoices();
-  const [done, setDone] = useState<string | null>(takeFlash);
+  const [done, setDone] = useState<string | null>(null);
+  const [flash, setFlashState] = useState<Flash | null>(takeFlash);
   const [dialog, setDialog] = useState<{ kind: 'reset' | 'role'; account: Account } | null>(null);
   const list = useQuery({
     queryKey: ['users', filters, page],
@@ -335,6 +336,11 @@ export default function UsersPage({ me }: PageProps) {
         ) : null}
       </Box>
       <FiltersForm key={JSON.stringify(filters)} filters={filters} choices={choices.data} />
+      {flash ? (
+        <Alert severity="success" role="status" sx={{ mb: 2 }} onClose={() => setFlashState(null)}>
+          {(t as (key: string, values?: Record<string, string>) => string)(flash.key, flash.values)}
+        </Alert>
+      ) : null}
       {done ? (
         <Alert severity="success" role="status" sx={{ mb: 2 }} onClose={() => setDone(null)}>
           {done}
