@@ -55,7 +55,25 @@ export const userResponse = z.object({
   institutionId: z.string().nullable(),
   institutionName: z.string().nullable(),
   provinceCode: z.string().nullable(),
+  provinceLabel: z.object({ zh: z.string(), en: z.string() }).nullable(),
   active: z.boolean(),
   createdAt: z.string(),
   version: z.number(),
+});
+
+/** What the administrator asking may do with an account (the page offers only these). */
+export const managedUserResponse = userResponse.extend({
+  abilities: z.object({ setActive: z.boolean(), resetPassword: z.boolean(), changeRole: z.boolean() }),
+});
+
+/** The roles (with what each belongs to) and provinces the administrator asking may hand out. */
+export const roleChoicesResponse = z.object({
+  roles: z.array(
+    z.object({
+      role: z.enum(ROLES),
+      label: z.object({ zh: z.string(), en: z.string() }),
+      scope: z.enum(['institution', 'province', 'none']),
+    }),
+  ),
+  provinces: z.array(z.object({ code: z.string(), label: z.object({ zh: z.string(), en: z.string() }) })),
 });

@@ -33,6 +33,13 @@ export const APP_PAGES: Record<AppPath, AppPage> = {
   '/records/:censusNumber': { open: true, component: lazy(() => import('./pages/RecordPage.js')) },
   '/records/:censusNumber/edit': { component: lazy(() => import('./pages/RecordFormPage.js')) },
   '/records/:censusNumber/history': { component: lazy(() => import('./pages/RecordHistoryPage.js')) },
+  '/institutions/:id/imports': { component: lazy(() => import('./pages/ImportsPage.js')) },
+  '/imports/:id': { component: lazy(() => import('./pages/ImportJobPage.js')) },
+  '/users': { component: lazy(() => import('./pages/UsersPage.js')) },
+  '/users/new': { component: lazy(() => import('./pages/UserNewPage.js')) },
+  '/account': { component: lazy(() => import('./pages/AccountPage.js')) },
+  '/audit': { component: lazy(() => import('./pages/AuditPage.js')) },
+  '/code-lists': { component: lazy(() => import('./pages/CodeListsPage.js')) },
   '/review': { component: lazy(() => import('./pages/ReviewQueuePage.js')) },
   '/review/:censusNumber': { component: lazy(() => import('./pages/ReviewPage.js')) },
 };

@@ -293,6 +293,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/users/role-choices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The roles (with what each belongs to) and provinces I may give accounts */
+    get: operations['getApiUsersRoleChoices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/users/{id}': {
     parameters: {
       query?: never;
@@ -300,7 +317,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get one account */
+    /** Get one account, with what I may do with it */
     get: operations['getApiUsersId'];
     put?: never;
     post?: never;
@@ -768,6 +785,23 @@ export interface paths {
     put?: never;
     /** Import a CSV or XLSX spreadsheet (multipart field `file`; `mode=skip` keeps good rows, `mode=atomic` all or nothing) → 202 {id} */
     post: operations['postApiInstitutionsIdImports'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/institutions/{id}/import-options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What I may import for an institution (kinds, modes, labelled) and whether I see its exports and import history */
+    get: operations['getApiInstitutionsIdImportOptions'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1673,6 +1707,10 @@ export interface operations {
               institutionId: string | null;
               institutionName: string | null;
               provinceCode: string | null;
+              provinceLabel: {
+                zh: string;
+                en: string;
+              } | null;
               active: boolean;
               createdAt: string;
               version: number;
@@ -1749,6 +1787,10 @@ export interface operations {
               institutionId: string | null;
               institutionName: string | null;
               provinceCode: string | null;
+              provinceLabel: {
+                zh: string;
+                en: string;
+              } | null;
               active: boolean;
               createdAt: string;
               version: number;
@@ -1839,6 +1881,13 @@ export interface operations {
               lastUsedAt: string | null;
               expiresAt: string | null;
               revokedAt: string | null;
+              /** @enum {string} */
+              state: 'active' | 'expired' | 'revoked';
+              stateLabel: {
+                zh: string;
+                en: string;
+              };
+              mayRevoke: boolean;
             }[];
           };
         };
@@ -1886,6 +1935,13 @@ export interface operations {
             lastUsedAt: string | null;
             expiresAt: string | null;
             revokedAt: string | null;
+            /** @enum {string} */
+            state: 'active' | 'expired' | 'revoked';
+            stateLabel: {
+              zh: string;
+              en: string;
+            };
+            mayRevoke: boolean;
             token: string;
           };
         };
@@ -1928,6 +1984,13 @@ export interface operations {
             lastUsedAt: string | null;
             expiresAt: string | null;
             revokedAt: string | null;
+            /** @enum {string} */
+            state: 'active' | 'expired' | 'revoked';
+            stateLabel: {
+              zh: string;
+              en: string;
+            };
+            mayRevoke: boolean;
           };
         };
       };
@@ -2488,13 +2551,23 @@ export interface operations {
               institutionId: string | null;
               institutionName: string | null;
               provinceCode: string | null;
+              provinceLabel: {
+                zh: string;
+                en: string;
+              } | null;
               active: boolean;
               createdAt: string;
               version: number;
+              abilities: {
+                setActive: boolean;
+                resetPassword: boolean;
+                changeRole: boolean;
+              };
             }[];
             total: number;
             page: number;
             pageSize: number;
+            mayCreate: boolean;
           };
         };
       };
@@ -2552,6 +2625,10 @@ export interface operations {
             institutionId: string | null;
             institutionName: string | null;
             provinceCode: string | null;
+            provinceLabel: {
+              zh: string;
+              en: string;
+            } | null;
             active: boolean;
             createdAt: string;
             version: number;
@@ -2608,13 +2685,71 @@ export interface operations {
               institutionId: string | null;
               institutionName: string | null;
               provinceCode: string | null;
+              provinceLabel: {
+                zh: string;
+                en: string;
+              } | null;
               active: boolean;
               createdAt: string;
               version: number;
+              abilities: {
+                setActive: boolean;
+                resetPassword: boolean;
+                changeRole: boolean;
+              };
             }[];
             total: number;
             page: number;
             pageSize: number;
+            mayCreate: boolean;
+          };
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiUsersRoleChoices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            roles: {
+              /** @enum {string} */
+              role:
+                'national_admin' | 'provincial_admin' | 'reviewer' | 'cataloguer' | 'conservator' | 'reader';
+              label: {
+                zh: string;
+                en: string;
+              };
+              /** @enum {string} */
+              scope: 'institution' | 'province' | 'none';
+            }[];
+            provinces: {
+              code: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
           };
         };
       };
@@ -2661,9 +2796,18 @@ export interface operations {
             institutionId: string | null;
             institutionName: string | null;
             provinceCode: string | null;
+            provinceLabel: {
+              zh: string;
+              en: string;
+            } | null;
             active: boolean;
             createdAt: string;
             version: number;
+            abilities: {
+              setActive: boolean;
+              resetPassword: boolean;
+              changeRole: boolean;
+            };
           };
         };
       };
@@ -2723,9 +2867,18 @@ export interface operations {
             institutionId: string | null;
             institutionName: string | null;
             provinceCode: string | null;
+            provinceLabel: {
+              zh: string;
+              en: string;
+            } | null;
             active: boolean;
             createdAt: string;
             version: number;
+            abilities: {
+              setActive: boolean;
+              resetPassword: boolean;
+              changeRole: boolean;
+            };
           };
         };
       };
@@ -2762,7 +2915,52 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              at: string;
+              actorId: string | null;
+              actorEmail: string | null;
+              actorName: string | null;
+              actorLabel: {
+                zh: string;
+                en: string;
+              };
+              action: string;
+              actionLabel: {
+                zh: string;
+                en: string;
+              };
+              entityType: string;
+              entityTypeLabel: {
+                zh: string;
+                en: string;
+              };
+              entityId: string;
+              entityName: string | null;
+              before: {
+                [key: string]: unknown;
+              } | null;
+              after: {
+                [key: string]: unknown;
+              } | null;
+              provinceCode: string | null;
+              institutionId: string | null;
+              requestId: string | null;
+            }[];
+            total: number;
+            page: number;
+            pageSize: number;
+            entityTypes: {
+              value: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -2789,7 +2987,42 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              name:
+                | 'document_type'
+                | 'script'
+                | 'edition_type'
+                | 'binding'
+                | 'classification'
+                | 'authorship_mode'
+                | 'annotation_mode'
+                | 'minguo_document_type'
+                | 'paper'
+                | 'brittleness';
+              labelZh: string;
+              labelEn: string;
+              values: {
+                /** Format: uuid */
+                id: string;
+                list: string;
+                value: string;
+                aliases: string[];
+                active: boolean;
+                sortOrder: number;
+                history: {
+                  at: string;
+                  by: string | null;
+                  from: string;
+                  to: string;
+                }[];
+              }[];
+            }[];
+            mayEdit: boolean;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -2834,7 +3067,23 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            list: string;
+            value: string;
+            aliases: string[];
+            active: boolean;
+            sortOrder: number;
+            history: {
+              at: string;
+              by: string | null;
+              from: string;
+              to: string;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -2881,7 +3130,23 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            list: string;
+            value: string;
+            aliases: string[];
+            active: boolean;
+            sortOrder: number;
+            history: {
+              at: string;
+              by: string | null;
+              from: string;
+              to: string;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -4444,7 +4709,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: 'records' | 'assessments';
+              kindLabel: {
+                zh: string;
+                en: string;
+              };
+              /** Format: uuid */
+              institutionId: string;
+              /** @enum {string} */
+              status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
+              running: boolean;
+              /** @enum {string} */
+              mode: 'skip' | 'atomic';
+              modeLabel: {
+                zh: string;
+                en: string;
+              };
+              format: string;
+              fileName: string;
+              sha256: string | null;
+              total: number;
+              processed: number;
+              created: number;
+              updated: number;
+              unchanged: number;
+              failed: number;
+              conflicts: number;
+              error: {
+                code: string;
+                message: string | null;
+              } | null;
+              encoding: string | null;
+              cancelRequested: boolean;
+              counts: {
+                key: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+                hint: {
+                  zh: string;
+                  en: string;
+                } | null;
+                value: number;
+              }[];
+              storedNothing: boolean;
+              actions: {
+                cancel: boolean;
+                downloadReport: boolean;
+              };
+              createdAt: string;
+              startedAt: string | null;
+              finishedAt: string | null;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -4488,6 +4817,62 @@ export interface operations {
       };
     };
   };
+  getApiInstitutionsIdImportOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            institution: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              fullCode: string;
+            };
+            kinds: {
+              /** @enum {string} */
+              kind: 'records' | 'assessments';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            modes: {
+              /** @enum {string} */
+              mode: 'skip' | 'atomic';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            mayExport: boolean;
+            mayViewHistory: boolean;
+          };
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   getApiImportsId: {
     parameters: {
       query?: never;
@@ -4504,7 +4889,88 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: 'records' | 'assessments';
+            kindLabel: {
+              zh: string;
+              en: string;
+            };
+            /** Format: uuid */
+            institutionId: string;
+            /** @enum {string} */
+            status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+            statusLabel: {
+              zh: string;
+              en: string;
+            };
+            running: boolean;
+            /** @enum {string} */
+            mode: 'skip' | 'atomic';
+            modeLabel: {
+              zh: string;
+              en: string;
+            };
+            format: string;
+            fileName: string;
+            sha256: string | null;
+            total: number;
+            processed: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            failed: number;
+            conflicts: number;
+            error: {
+              code: string;
+              message: string | null;
+            } | null;
+            encoding: string | null;
+            cancelRequested: boolean;
+            counts: {
+              key: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              hint: {
+                zh: string;
+                en: string;
+              } | null;
+              value: number;
+            }[];
+            storedNothing: boolean;
+            actions: {
+              cancel: boolean;
+              downloadReport: boolean;
+            };
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            errors: {
+              row: number;
+              column: string | null;
+              field: string;
+              fieldLabel: {
+                zh: string;
+                en: string;
+              };
+              value: string | null;
+              kind: string;
+              kindLabel: {
+                zh: string;
+                en: string;
+              };
+              code: string;
+              message: string;
+              messageZh: string;
+              messageEn: string;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -4533,7 +4999,69 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: 'records' | 'assessments';
+            kindLabel: {
+              zh: string;
+              en: string;
+            };
+            /** Format: uuid */
+            institutionId: string;
+            /** @enum {string} */
+            status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+            statusLabel: {
+              zh: string;
+              en: string;
+            };
+            running: boolean;
+            /** @enum {string} */
+            mode: 'skip' | 'atomic';
+            modeLabel: {
+              zh: string;
+              en: string;
+            };
+            format: string;
+            fileName: string;
+            sha256: string | null;
+            total: number;
+            processed: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            failed: number;
+            conflicts: number;
+            error: {
+              code: string;
+              message: string | null;
+            } | null;
+            encoding: string | null;
+            cancelRequested: boolean;
+            counts: {
+              key: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              hint: {
+                zh: string;
+                en: string;
+              } | null;
+              value: number;
+            }[];
+            storedNothing: boolean;
+            actions: {
+              cancel: boolean;
+              downloadReport: boolean;
+            };
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+          };
+        };
       };
       /** @description Error */
       default: {
