@@ -32,7 +32,7 @@ export const PAGE_ROUTES = [
   { path: '/records/:censusNumber/edit', app: true },
   { path: '/records/:censusNumber/history', app: true },
   { path: '/records/:censusNumber/condition', app: false },
-  { path: '/records/:censusNumber/images', app: false },
+  { path: '/records/:censusNumber/images', app: true },
   { path: '/triage', app: false },
   { path: '/statistics', app: false },
   { path: '/review', app: true },

@@ -900,7 +900,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A record's page images in reading order (published records: anyone) */
+    /** A record's page images in reading order (published records: anyone), with what the caller may do with them (abilities) and why they are locked */
     get: operations['getApiRecordsCensusNumberImages'];
     put?: never;
     /** Upload page images (multipart, one or many files: TIFF, JPEG, PNG; optional `labels` = JSON array) → 201 {items} */
@@ -921,6 +921,23 @@ export interface paths {
     get?: never;
     /** Reorder the page images: {imageIds} lists every image of the record once, in the new order */
     put: operations['putApiRecordsCensusNumberImagesOrder'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/records/{censusNumber}/images/labels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Relabel several page images at once ({items: [{id, label, version?}]}); all labels are stored or none */
+    put: operations['putApiRecordsCensusNumberImagesLabels'];
     post?: never;
     delete?: never;
     options?: never;
@@ -4728,6 +4745,10 @@ export interface operations {
               label: string;
               /** @enum {string} */
               status: 'processing' | 'ready' | 'failed';
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
               error: string | null;
               width: number;
               height: number;
@@ -4741,6 +4762,17 @@ export interface operations {
               createdAt: string;
               updatedAt: string;
             }[];
+            abilities: {
+              upload: boolean;
+              relabel: boolean;
+              reorder: boolean;
+              replace: boolean;
+              delete: boolean;
+            };
+            lockedReason: {
+              zh: string;
+              en: string;
+            } | null;
           };
         };
       };
@@ -4781,6 +4813,10 @@ export interface operations {
               label: string;
               /** @enum {string} */
               status: 'processing' | 'ready' | 'failed';
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
               error: string | null;
               width: number;
               height: number;
@@ -4830,7 +4866,103 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              censusNumber?: string;
+              sequence: number;
+              label: string;
+              /** @enum {string} */
+              status: 'processing' | 'ready' | 'failed';
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
+              error: string | null;
+              width: number;
+              height: number;
+              /** @enum {string} */
+              format: 'tiff' | 'jpeg' | 'png';
+              sizeBytes: number;
+              sha256: string;
+              originalFilename: string;
+              service: string;
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  putApiRecordsCensusNumberImagesLabels: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        censusNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          items: {
+            /** Format: uuid */
+            id: string;
+            label: string;
+            version?: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              censusNumber?: string;
+              sequence: number;
+              label: string;
+              /** @enum {string} */
+              status: 'processing' | 'ready' | 'failed';
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
+              error: string | null;
+              width: number;
+              height: number;
+              /** @enum {string} */
+              format: 'tiff' | 'jpeg' | 'png';
+              sizeBytes: number;
+              sha256: string;
+              originalFilename: string;
+              service: string;
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -4868,6 +5000,10 @@ export interface operations {
             label: string;
             /** @enum {string} */
             status: 'processing' | 'ready' | 'failed';
+            statusLabel: {
+              zh: string;
+              en: string;
+            };
             error: string | null;
             width: number;
             height: number;
@@ -4955,6 +5091,10 @@ export interface operations {
             label: string;
             /** @enum {string} */
             status: 'processing' | 'ready' | 'failed';
+            statusLabel: {
+              zh: string;
+              en: string;
+            };
             error: string | null;
             width: number;
             height: number;
@@ -5008,6 +5148,10 @@ export interface operations {
             label: string;
             /** @enum {string} */
             status: 'processing' | 'ready' | 'failed';
+            statusLabel: {
+              zh: string;
+              en: string;
+            };
             error: string | null;
             width: number;
             height: number;
