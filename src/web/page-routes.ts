@@ -34,7 +34,7 @@ export const PAGE_ROUTES = [
   { path: '/records/:censusNumber/condition', app: false },
   { path: '/records/:censusNumber/images', app: true },
   { path: '/triage', app: false },
-  { path: '/statistics', app: false },
+  { path: '/statistics', app: true },
   { path: '/review', app: true },
   { path: '/review/:censusNumber', app: true },
   { path: '/catalogue', app: false },

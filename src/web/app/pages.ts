@@ -34,6 +34,7 @@ export const APP_PAGES: Record<AppPath, AppPage> = {
   '/records/:censusNumber/edit': { component: lazy(() => import('./pages/RecordFormPage.js')) },
   '/records/:censusNumber/history': { component: lazy(() => import('./pages/RecordHistoryPage.js')) },
   '/records/:censusNumber/images': { component: lazy(() => import('./pages/RecordImagesPage.js')) },
+  '/statistics': { component: lazy(() => import('./pages/StatisticsPage.js')) },
   '/review': { component: lazy(() => import('./pages/ReviewQueuePage.js')) },
   '/review/:censusNumber': { component: lazy(() => import('./pages/ReviewPage.js')) },
 };

@@ -5735,7 +5735,144 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            scope: {
+              /** @enum {string} */
+              level: 'nation' | 'province' | 'institution';
+              levelLabel: {
+                zh: string;
+                en: string;
+              };
+              provinceCode: string | null;
+              institutionId: string | null;
+              label: {
+                zh: string;
+                en: string;
+              };
+            };
+            total: number;
+            byType: {
+              type: string | null;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byStatus: {
+              status: string | null;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byTier: {
+              tier: string | null;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byGrade: {
+              grade: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byRank: {
+              rank: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byGradeLabel: {
+              label: string | null;
+              count: number;
+            }[];
+            byDamageLevel: {
+              level: string | null;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byAcidityBand: {
+              band: string | null;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byProvince: {
+              provinceCode: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            trend: {
+              month: string;
+              registered: number;
+              published: number;
+            }[];
+            completion: {
+              institutionId: string;
+              institutionName: string | null;
+              total: number;
+              byStatus: {
+                [key: string]: number;
+              };
+              byTier: {
+                [key: string]: number;
+              };
+              statuses: {
+                status: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+                count: number;
+              }[];
+              tiers: {
+                tier: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+                count: number;
+              }[];
+            }[];
+            choices: {
+              provinces:
+                | {
+                    code: string;
+                    label: {
+                      zh: string;
+                      en: string;
+                    };
+                    count: number;
+                  }[]
+                | null;
+              institutions:
+                | {
+                    id: string;
+                    name: string;
+                    count: number;
+                  }[]
+                | null;
+            };
+          };
+        };
       };
       /** @description Error */
       default: {
