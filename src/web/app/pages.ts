@@ -40,6 +40,8 @@ export const APP_PAGES: Record<AppPath, AppPage> = {
   '/account': { component: lazy(() => import('./pages/AccountPage.js')) },
   '/audit': { component: lazy(() => import('./pages/AuditPage.js')) },
   '/code-lists': { component: lazy(() => import('./pages/CodeListsPage.js')) },
+  '/records/:censusNumber/images': { component: lazy(() => import('./pages/RecordImagesPage.js')) },
+  '/statistics': { component: lazy(() => import('./pages/StatisticsPage.js')) },
   '/review': { component: lazy(() => import('./pages/ReviewQueuePage.js')) },
   '/review/:censusNumber': { component: lazy(() => import('./pages/ReviewPage.js')) },
 };

@@ -934,7 +934,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A record's page images in reading order (published records: anyone) */
+    /** A record's page images in reading order (published records: anyone), with what the caller may do with them (abilities) and why they are locked */
     get: operations['getApiRecordsCensusNumberImages'];
     put?: never;
     /** Upload page images (multipart, one or many files: TIFF, JPEG, PNG; optional `labels` = JSON array) → 201 {items} */
@@ -955,6 +955,23 @@ export interface paths {
     get?: never;
     /** Reorder the page images: {imageIds} lists every image of the record once, in the new order */
     put: operations['putApiRecordsCensusNumberImagesOrder'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/records/{censusNumber}/images/labels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Relabel several page images at once ({items: [{id, label, version?}]}); all labels are stored or none */
+    put: operations['putApiRecordsCensusNumberImagesLabels'];
     post?: never;
     delete?: never;
     options?: never;
@@ -5256,6 +5273,10 @@ export interface operations {
               label: string;
               /** @enum {string} */
               status: 'processing' | 'ready' | 'failed';
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
               error: string | null;
               width: number;
               height: number;
@@ -5269,6 +5290,17 @@ export interface operations {
               createdAt: string;
               updatedAt: string;
             }[];
+            abilities: {
+              upload: boolean;
+              relabel: boolean;
+              reorder: boolean;
+              replace: boolean;
+              delete: boolean;
+            };
+            lockedReason: {
+              zh: string;
+              en: string;
+            } | null;
           };
         };
       };
@@ -5309,6 +5341,10 @@ export interface operations {
               label: string;
               /** @enum {string} */
               status: 'processing' | 'ready' | 'failed';
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
               error: string | null;
               width: number;
               height: number;
@@ -5358,7 +5394,103 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              censusNumber?: string;
+              sequence: number;
+              label: string;
+              /** @enum {string} */
+              status: 'processing' | 'ready' | 'failed';
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
+              error: string | null;
+              width: number;
+              height: number;
+              /** @enum {string} */
+              format: 'tiff' | 'jpeg' | 'png';
+              sizeBytes: number;
+              sha256: string;
+              originalFilename: string;
+              service: string;
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  putApiRecordsCensusNumberImagesLabels: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        censusNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          items: {
+            /** Format: uuid */
+            id: string;
+            label: string;
+            version?: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              censusNumber?: string;
+              sequence: number;
+              label: string;
+              /** @enum {string} */
+              status: 'processing' | 'ready' | 'failed';
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
+              error: string | null;
+              width: number;
+              height: number;
+              /** @enum {string} */
+              format: 'tiff' | 'jpeg' | 'png';
+              sizeBytes: number;
+              sha256: string;
+              originalFilename: string;
+              service: string;
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -5396,6 +5528,10 @@ export interface operations {
             label: string;
             /** @enum {string} */
             status: 'processing' | 'ready' | 'failed';
+            statusLabel: {
+              zh: string;
+              en: string;
+            };
             error: string | null;
             width: number;
             height: number;
@@ -5483,6 +5619,10 @@ export interface operations {
             label: string;
             /** @enum {string} */
             status: 'processing' | 'ready' | 'failed';
+            statusLabel: {
+              zh: string;
+              en: string;
+            };
             error: string | null;
             width: number;
             height: number;
@@ -5536,6 +5676,10 @@ export interface operations {
             label: string;
             /** @enum {string} */
             status: 'processing' | 'ready' | 'failed';
+            statusLabel: {
+              zh: string;
+              en: string;
+            };
             error: string | null;
             width: number;
             height: number;
@@ -6119,7 +6263,144 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            scope: {
+              /** @enum {string} */
+              level: 'nation' | 'province' | 'institution';
+              levelLabel: {
+                zh: string;
+                en: string;
+              };
+              provinceCode: string | null;
+              institutionId: string | null;
+              label: {
+                zh: string;
+                en: string;
+              };
+            };
+            total: number;
+            byType: {
+              type: string | null;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byStatus: {
+              status: string | null;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byTier: {
+              tier: string | null;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byGrade: {
+              grade: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byRank: {
+              rank: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byGradeLabel: {
+              label: string | null;
+              count: number;
+            }[];
+            byDamageLevel: {
+              level: string | null;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byAcidityBand: {
+              band: string | null;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byProvince: {
+              provinceCode: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            trend: {
+              month: string;
+              registered: number;
+              published: number;
+            }[];
+            completion: {
+              institutionId: string;
+              institutionName: string | null;
+              total: number;
+              byStatus: {
+                [key: string]: number;
+              };
+              byTier: {
+                [key: string]: number;
+              };
+              statuses: {
+                status: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+                count: number;
+              }[];
+              tiers: {
+                tier: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+                count: number;
+              }[];
+            }[];
+            choices: {
+              provinces:
+                | {
+                    code: string;
+                    label: {
+                      zh: string;
+                      en: string;
+                    };
+                    count: number;
+                  }[]
+                | null;
+              institutions:
+                | {
+                    id: string;
+                    name: string;
+                    count: number;
+                  }[]
+                | null;
+            };
+          };
+        };
       };
       /** @description Error */
       default: {
