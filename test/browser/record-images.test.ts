@@ -153,9 +153,9 @@ test('a cataloguer uploads, labels in a batch, reorders (buttons, drag, keys), v
   });
   t.deepEqual((await files(cn)).slice(0, 2), ['leaf-1.jpg', 'leaf-2.jpg']);
 
-  // Drag the last page onto the second row.
+  // Drag the last page by its handle onto the second row.
   const lastId = (await images(cn))[5]!.id;
-  await p.locator(`tr[data-id="${lastId}"]`).dragTo(rows(p).nth(1));
+  await p.locator(`#handle-${lastId}`).dragTo(rows(p).nth(1));
   await p.waitForFunction(
     (id) => document.querySelectorAll('.page-table tbody tr')[1]?.getAttribute('data-id') === id,
     lastId,

@@ -122,6 +122,8 @@ export function PageTable({ censusNumber, list }: { censusNumber: string; list: 
   const [error, setError] = useState<unknown>(null);
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
+  // A row drags only from its handle, so selecting text in its label field stays a text selection.
+  const [armed, setArmed] = useState<string | null>(null);
   const focusAfter = useRef<string | null>(null);
 
   const done = async (message: string) => {
@@ -194,7 +196,7 @@ export function PageTable({ censusNumber, list }: { censusNumber: string; list: 
   const dragProps = (image: PageImage, index: number) =>
     can.reorder
       ? {
-          draggable: !busy,
+          draggable: !busy && armed === image.id,
           onDragStart: (e: DragEvent) => {
             e.dataTransfer.effectAllowed = 'move';
             e.dataTransfer.setData('text/plain', image.id);
@@ -217,6 +219,7 @@ export function PageTable({ censusNumber, list }: { censusNumber: string; list: 
           onDragEnd: () => {
             setDragging(null);
             setOver(null);
+            setArmed(null);
           },
         }
       : {};
@@ -269,6 +272,8 @@ export function PageTable({ censusNumber, list }: { censusNumber: string; list: 
                       aria-label={t('images.handle', { n: image.sequence, label: image.label })}
                       aria-describedby="reorder-hint"
                       onKeyDown={(e) => onHandleKey(e, index)}
+                      onPointerDown={() => setArmed(image.id)}
+                      onPointerUp={() => setArmed(null)}
                       sx={{ cursor: 'grab', fontSize: '1.1rem', lineHeight: 1 }}
                     >
                       <span aria-hidden="true">⠿</span>
