@@ -16,9 +16,9 @@ export interface PageRoute {
 export const PAGE_ROUTES = [
   { path: '/', app: true },
   { path: '/login', app: true },
-  { path: '/institutions', app: false },
-  { path: '/institutions/new', app: false },
-  { path: '/institutions/:id', app: false },
+  { path: '/institutions', app: true },
+  { path: '/institutions/new', app: true },
+  { path: '/institutions/:id', app: true },
   { path: '/institutions/:id/imports', app: true },
   { path: '/imports/:id', app: true },
   { path: '/users', app: true },

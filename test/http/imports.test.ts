@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { PassThrough } from 'node:stream';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { createInstitution } from '../helpers/fixtures.js';
+import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';
 import { writeXlsx } from '../../src/census/spreadsheet/writers.js';
 
 let app: TestApp;
@@ -413,7 +413,6 @@ test('an import reads by its labels: status, kind, mode, counters, and each prob
 });
 
 test('import options: what each person may import for an institution, and whether they see exports and history', async (t) => {
-  const { createUser, STRONG_PASSWORD } = await import('../helpers/fixtures.js');
   const inst = await createInstitution(admin, '350000');
   const other = await createInstitution(admin, '320000');
   const cat = await new ApiClient(app.url).login(

@@ -190,6 +190,8 @@ export const READ_CASES: Record<string, ReadEntry> = {
   ],
   // The roles and provinces the caller may hand out: nothing of another tenant's.
   'GET /api/users/role-choices': 'self-only',
+  // The institution form's choices for the caller (the provinces they administer): nothing of others.
+  'GET /api/institution-form-options': 'self-only',
   'GET /api/users/:id': async (w) => [
     single('cataloguer A: an account of B', await w.catA.get(`/api/users/${w.userB.id}`)),
     single('Fujian admin: a Jiangsu account', await w.paFujian.get(`/api/users/${w.userJs.id}`)),

@@ -206,6 +206,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/institution-form-options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The provinces, types and key-protection batches I may use on the institution form */
+    get: operations['getApiInstitutionFormOptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/institutions/{id}': {
     parameters: {
       query?: never;
@@ -2189,14 +2206,26 @@ export interface operations {
               provinceName: string;
               code: string;
               fullCode: string;
+              provinceLabel: {
+                zh: string;
+                en: string;
+              };
               name: string;
               /** @enum {string} */
               type: '公共图书馆' | '高校图书馆' | '博物馆' | '档案馆' | '科研机构' | '宗教场所' | '其他';
+              typeLabel: {
+                zh: string;
+                en: string;
+              };
               address: string | null;
               contactName: string | null;
               contactPhone: string | null;
               contactEmail: string | null;
               keyProtectionBatch: number | null;
+              keyProtectionLabel: {
+                zh: string;
+                en: string;
+              } | null;
               isRestorationCentre: boolean;
               /** @enum {string} */
               rightsStatement: 'open' | 'on_site' | 'metadata_only';
@@ -2207,6 +2236,13 @@ export interface operations {
                 termsEn: string;
               };
               canSetRightsStatement?: boolean;
+              abilities?: {
+                edit: boolean;
+                setRightsStatement: boolean;
+                setNationalDesignations: boolean;
+                viewStaff: boolean;
+                addStaff: boolean;
+              };
               createdAt: string;
               updatedAt: string;
               version: number;
@@ -2214,6 +2250,7 @@ export interface operations {
             total: number;
             page: number;
             pageSize: number;
+            mayCreate: boolean;
           };
         };
       };
@@ -2266,14 +2303,26 @@ export interface operations {
             provinceName: string;
             code: string;
             fullCode: string;
+            provinceLabel: {
+              zh: string;
+              en: string;
+            };
             name: string;
             /** @enum {string} */
             type: '公共图书馆' | '高校图书馆' | '博物馆' | '档案馆' | '科研机构' | '宗教场所' | '其他';
+            typeLabel: {
+              zh: string;
+              en: string;
+            };
             address: string | null;
             contactName: string | null;
             contactPhone: string | null;
             contactEmail: string | null;
             keyProtectionBatch: number | null;
+            keyProtectionLabel: {
+              zh: string;
+              en: string;
+            } | null;
             isRestorationCentre: boolean;
             /** @enum {string} */
             rightsStatement: 'open' | 'on_site' | 'metadata_only';
@@ -2284,9 +2333,69 @@ export interface operations {
               termsEn: string;
             };
             canSetRightsStatement?: boolean;
+            abilities?: {
+              edit: boolean;
+              setRightsStatement: boolean;
+              setNationalDesignations: boolean;
+              viewStaff: boolean;
+              addStaff: boolean;
+            };
             createdAt: string;
             updatedAt: string;
             version: number;
+          };
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiInstitutionFormOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            provinces: {
+              code: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            types: {
+              /** @enum {string} */
+              value: '公共图书馆' | '高校图书馆' | '博物馆' | '档案馆' | '科研机构' | '宗教场所' | '其他';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            batches: {
+              value: number;
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            setNationalDesignations: boolean;
           };
         };
       };
@@ -2325,14 +2434,26 @@ export interface operations {
             provinceName: string;
             code: string;
             fullCode: string;
+            provinceLabel: {
+              zh: string;
+              en: string;
+            };
             name: string;
             /** @enum {string} */
             type: '公共图书馆' | '高校图书馆' | '博物馆' | '档案馆' | '科研机构' | '宗教场所' | '其他';
+            typeLabel: {
+              zh: string;
+              en: string;
+            };
             address: string | null;
             contactName: string | null;
             contactPhone: string | null;
             contactEmail: string | null;
             keyProtectionBatch: number | null;
+            keyProtectionLabel: {
+              zh: string;
+              en: string;
+            } | null;
             isRestorationCentre: boolean;
             /** @enum {string} */
             rightsStatement: 'open' | 'on_site' | 'metadata_only';
@@ -2343,6 +2464,13 @@ export interface operations {
               termsEn: string;
             };
             canSetRightsStatement?: boolean;
+            abilities?: {
+              edit: boolean;
+              setRightsStatement: boolean;
+              setNationalDesignations: boolean;
+              viewStaff: boolean;
+              addStaff: boolean;
+            };
             createdAt: string;
             updatedAt: string;
             version: number;
@@ -2401,14 +2529,26 @@ export interface operations {
             provinceName: string;
             code: string;
             fullCode: string;
+            provinceLabel: {
+              zh: string;
+              en: string;
+            };
             name: string;
             /** @enum {string} */
             type: '公共图书馆' | '高校图书馆' | '博物馆' | '档案馆' | '科研机构' | '宗教场所' | '其他';
+            typeLabel: {
+              zh: string;
+              en: string;
+            };
             address: string | null;
             contactName: string | null;
             contactPhone: string | null;
             contactEmail: string | null;
             keyProtectionBatch: number | null;
+            keyProtectionLabel: {
+              zh: string;
+              en: string;
+            } | null;
             isRestorationCentre: boolean;
             /** @enum {string} */
             rightsStatement: 'open' | 'on_site' | 'metadata_only';
@@ -2419,6 +2559,13 @@ export interface operations {
               termsEn: string;
             };
             canSetRightsStatement?: boolean;
+            abilities?: {
+              edit: boolean;
+              setRightsStatement: boolean;
+              setNationalDesignations: boolean;
+              viewStaff: boolean;
+              addStaff: boolean;
+            };
             createdAt: string;
             updatedAt: string;
             version: number;
@@ -2468,14 +2615,26 @@ export interface operations {
             provinceName: string;
             code: string;
             fullCode: string;
+            provinceLabel: {
+              zh: string;
+              en: string;
+            };
             name: string;
             /** @enum {string} */
             type: '公共图书馆' | '高校图书馆' | '博物馆' | '档案馆' | '科研机构' | '宗教场所' | '其他';
+            typeLabel: {
+              zh: string;
+              en: string;
+            };
             address: string | null;
             contactName: string | null;
             contactPhone: string | null;
             contactEmail: string | null;
             keyProtectionBatch: number | null;
+            keyProtectionLabel: {
+              zh: string;
+              en: string;
+            } | null;
             isRestorationCentre: boolean;
             /** @enum {string} */
             rightsStatement: 'open' | 'on_site' | 'metadata_only';
@@ -2486,6 +2645,13 @@ export interface operations {
               termsEn: string;
             };
             canSetRightsStatement?: boolean;
+            abilities?: {
+              edit: boolean;
+              setRightsStatement: boolean;
+              setNationalDesignations: boolean;
+              viewStaff: boolean;
+              addStaff: boolean;
+            };
             createdAt: string;
             updatedAt: string;
             version: number;
