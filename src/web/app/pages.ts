@@ -35,4 +35,7 @@ export const APP_PAGES: Record<AppPath, AppPage> = {
   '/records/:censusNumber/history': { component: lazy(() => import('./pages/RecordHistoryPage.js')) },
   '/review': { component: lazy(() => import('./pages/ReviewQueuePage.js')) },
   '/review/:censusNumber': { component: lazy(() => import('./pages/ReviewPage.js')) },
+  '/records/:censusNumber/condition': { component: lazy(() => import('./pages/ConditionPage.js')) },
+  '/restoration': { component: lazy(() => import('./pages/RestorationBoardPage.js')) },
+  '/work-orders/:id': { component: lazy(() => import('./pages/WorkOrderPage.js')) },
 };

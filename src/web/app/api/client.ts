@@ -11,6 +11,11 @@ export function setCsrfToken(token: string | null | undefined): void {
   csrfToken = token ?? null;
 }
 
+/** The CSRF token of the current web session, for the few requests outside this client (multipart uploads). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** An error detail as the server sends it (field path, rule and bilingual message). */
 export interface ApiProblem {
   path?: string;
