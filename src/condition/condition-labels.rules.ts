@@ -1,7 +1,7 @@
 // The words the pages show for condition and grading values, in both languages: damage levels (the
 // standard's 一级…五级 and 完好), damage types, acidity bands and grades. The pages show these labels
 // and never the stored values on their own (in English a bare 二级 means nothing).
-import { GRADES, RANKS } from '../grading/grade.rules.js';
+import { formatGradeLabelEn, GRADES, parseGradeLabel, RANKS } from '../grading/grade.rules.js';
 import {
   ACIDITY_BANDS,
   acidityBand,
@@ -40,18 +40,13 @@ export const CONDITION_LEVEL_OPTIONS = [...DAMAGE_LEVELS, '完好'].map((value) 
 /** Every damage type in catalogue order, the value an observation stores and its label. */
 export const DAMAGE_TYPE_OPTIONS = DAMAGE_TYPES.map((t) => ({ value: t.zh, label: { zh: t.zh, en: t.en } }));
 
-const GRADE_EN: Record<string, string> = {
-  一级: 'Grade 1',
-  二级: 'Grade 2',
-  三级: 'Grade 3',
-  四级: 'Grade 4',
-  未定级: 'Not graded',
-};
 const RANK_EN: Record<string, string> = { 甲: 'class A', 乙: 'class B', 丙: 'class C' };
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** A grade (古籍定级) as shown. */
+/** A grade as catalogues write it (一级甲等, 二级, 未定级) and in English; unparsable text as it is. */
 export function gradeLabel(grade: string): Label {
-  return { zh: grade, en: GRADE_EN[grade] ?? grade };
+  const parsed = parseGradeLabel(grade);
+  return { zh: grade, en: parsed.ok ? capital(formatGradeLabelEn(parsed)) : grade };
 }
 
 /** The grading form's choices. */

@@ -33,7 +33,7 @@ export const PAGE_ROUTES = [
   { path: '/records/:censusNumber/history', app: true },
   { path: '/records/:censusNumber/condition', app: true },
   { path: '/records/:censusNumber/images', app: false },
-  { path: '/triage', app: false },
+  { path: '/triage', app: true },
   { path: '/statistics', app: false },
   { path: '/review', app: true },
   { path: '/review/:censusNumber', app: true },

@@ -87,7 +87,7 @@ test.before(async () => {
   const second = await worker.api.post(`/api/records/${cn}/assessments`, {
     assessedOn: '2026-04-01',
     observations: [{ damageType: '水渍', areaPercent: 20 }],
-    phReadings: [],
+    phReadings: [{ value: 4.8 }],
   });
   if (second.status !== 201) throw new Error(second.text);
   browser = await launchChromium();
@@ -118,13 +118,22 @@ async function offered(page: Page): Promise<string[]> {
 
 test.serial('a work order goes from proposed to accepted through the pages', async (t) => {
   const { page, pageErrors } = await newTrackedPage(browser, contexts);
-  await logInAt(page, app.url, '/restoration', worker.email, STRONG_PASSWORD);
-  // the triage list links here with the record's census number
-  await page.goto(`${app.url}/restoration?censusNumber=${encodeURIComponent(cn)}`);
-  t.is(await page.getByRole('link', { name: '修复', exact: true }).getAttribute('aria-current'), 'page');
+  // the conservator starts from the rescue triage list: the record ranked, every value by its label
+  await logInAt(page, app.url, '/triage', worker.email, STRONG_PASSWORD);
+  await page.getByRole('heading', { name: '待抢救古籍排序', level: 1 }).waitFor();
+  const row = page.locator('.triage-table tbody tr', { hasText: cn });
+  await row.waitFor();
+  const rowText = (await row.textContent()) ?? '';
+  t.regex(rowText, /三级破损/);
+  t.regex(rowText, /重度酸化（pH < 5.0）/);
+  t.notRegex(rowText, /severe|heavy|needs_deacidification|institution/);
+  t.regex((await page.locator('#triage-summary').textContent()) ?? '', /^收藏单位：测试图书馆\d+ · 共 1 部$/);
+  await row.getByRole('link', { name: '开修复工单' }).click();
+  await page.waitForURL((url) => url.pathname === '/restoration');
   await page.getByRole('heading', { name: '修复工单看板', level: 1 }).waitFor();
+  t.is(await page.getByRole('link', { name: '修复', exact: true }).getAttribute('aria-current'), 'page');
 
-  // raise the order: the census number came from the address; the "before" assessment is chosen
+  // raise the order: the census number came from the triage list; the "before" assessment is chosen
   // from the record's list (no id to type), here the earlier one rather than the latest default
   t.is(await page.getByLabel('普查登记编号').inputValue(), cn);
   const choice = page.getByLabel('修复前破损评估');
@@ -344,3 +353,48 @@ test.serial(
     t.deepEqual(pageErrors, []);
   },
 );
+
+test.serial('the triage list filters by labelled values, speaks English and fits a phone', async (t) => {
+  const { page, pageErrors } = await newTrackedPage(browser, contexts);
+  await logInAt(page, app.url, '/triage', worker.email, STRONG_PASSWORD);
+  await page.locator('.triage-table').waitFor();
+  const acidity = page.getByLabel('酸化程度');
+  t.deepEqual(await acidity.locator('option').allTextContents(), [
+    '全部',
+    '严重酸化，纸张极脆弱',
+    '重度酸化',
+    '酸化，需脱酸',
+    '酸度正常，无需脱酸',
+  ]);
+  await acidity.selectOption('severe');
+  await page.waitForURL((url) => url.searchParams.get('acidityBand') === 'severe');
+  await page.getByText('没有符合条件的记录。').waitFor();
+  await acidity.selectOption('heavy');
+  await page.locator('.triage-table tbody tr', { hasText: cn }).waitFor();
+  t.notRegex(
+    (await page.locator('main').textContent()) ?? '',
+    /severe|needs_deacidification|\binstitution\b/,
+  );
+  await page.screenshot({ path: path.join(shots, 'triage.png'), fullPage: true });
+  t.regex(
+    (await page.getByRole('link', { name: '导出 CSV' }).getAttribute('href')) ?? '',
+    /acidityBand=heavy/,
+  );
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Rescue triage list', level: 1 }).waitFor();
+  const row = (await page.locator('.triage-table tbody tr', { hasText: cn }).textContent()) ?? '';
+  // after the treatment the record's current level is the after-treatment one
+  t.regex(row, /damage: Level 5 \(slight\) \+20; heavily acidified \+25 = 45/);
+  t.regex(row, /Ungraded|—/);
+  t.regex((await page.locator('#triage-summary').textContent()) ?? '', /^Institution: /);
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.locator('.triage-cards').waitFor();
+  t.false(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth));
+  await page.screenshot({ path: path.join(shots, 'triage-phone-en.png'), fullPage: true });
+  await page
+    .getByRole('button', { name: '中文' })
+    .click()
+    .catch(() => undefined);
+  t.deepEqual(pageErrors, []);
+});

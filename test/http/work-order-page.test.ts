@@ -272,7 +272,7 @@ test.serial('the condition page reads its choices, labels and abilities from the
       ['二级', 'Grade 2'],
       ['三级', 'Grade 3'],
       ['四级', 'Grade 4'],
-      ['未定级', 'Not graded'],
+      ['未定级', 'Ungraded'],
     ],
   );
   t.deepEqual(

@@ -5733,7 +5733,84 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            scope: {
+              /** @enum {string} */
+              level: 'nation' | 'province' | 'institution';
+              provinceCode: string | null;
+              institutionId: string | null;
+            };
+            scopeLabel: {
+              zh: string;
+              en: string;
+            };
+            weights: {
+              [key: string]: unknown;
+            };
+            items: {
+              rank: number;
+              censusNumber: string;
+              title: string;
+              callNumber: string;
+              type: string;
+              status: string;
+              institutionId: string;
+              institutionName: string;
+              provinceCode: string;
+              damageLevel: string | null;
+              damageLevelLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              grade: string | null;
+              gradeLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              preciousListNumber: string | null;
+              acidity: {
+                lowestPh: number;
+                band: string;
+                labelZh: string;
+                labelEn: string;
+                needsDeacidification: boolean;
+              } | null;
+              score: number;
+              explanationZh: string;
+              explanationEn: string;
+            }[];
+            total: number;
+            page: number;
+            pageSize: number;
+            filters: {
+              damageLevel: {
+                value: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+              }[];
+              grade: {
+                value: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+              }[];
+              acidityBand: {
+                value: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+              }[];
+            };
+            abilities: {
+              raiseWorkOrder: boolean;
+            };
+          };
+        };
       };
       /** @description Error */
       default: {
