@@ -187,6 +187,8 @@ export default function WorkOrderPage({ params }: PageProps) {
     queryKey: workOrderKey(id),
     queryFn: () => call(() => api.GET('/api/work-orders/{id}', { params: { path: { id } } })),
     retry: false,
+    // New photos are processed in the background: look again until each is ready.
+    refetchInterval: (q) => (q.state.data?.photos.some((p) => p.status === 'processing') ? 2000 : false),
   });
   const terms = useQuery({
     queryKey: ['restoration-terms'],

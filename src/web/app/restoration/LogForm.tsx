@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client.js';
 import { currentLang } from '../i18n/index.js';
 import { fieldErrors } from '../records/fieldErrors.js';
+import { FilePicker } from './FilePicker.js';
 import { problemAt, Problems } from './Problems.js';
 import { workOrderKey, type RestorationTerm, type WorkOrder } from './types.js';
 import { uploadPhotos } from './PhotoForm.js';
@@ -25,6 +26,8 @@ export function LogForm({ order, terms }: { order: WorkOrder; terms: readonly Re
   const [v, setV] = useState(empty);
   const [done, setDone] = useState(false);
   const files = useRef<HTMLInputElement>(null);
+  // A new picker after each success: the chosen names go with the sent files.
+  const [picked, setPicked] = useState(0);
   const add = useMutation({
     mutationFn: async () => {
       const number = (s: string) => (s.trim() === '' ? (null as unknown as number) : Number(s));
@@ -47,7 +50,7 @@ export function LogForm({ order, terms }: { order: WorkOrder; terms: readonly Re
     onSuccess: async () => {
       setDone(true);
       setV(empty);
-      if (files.current) files.current.value = '';
+      setPicked((n) => n + 1);
       await queryClient.invalidateQueries({ queryKey: workOrderKey(order.id) });
     },
   });
@@ -121,16 +124,8 @@ export function LogForm({ order, terms }: { order: WorkOrder; terms: readonly Re
         />
         <TextField {...field('notes')} label={t('workOrder.notes')} sx={{ flex: '1 1 16rem' }} />
       </Box>
-      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center', mt: 1.5 }}>
-        <label htmlFor="wo-log-file">{t('workOrder.logPhoto')}</label>
-        <input
-          id="wo-log-file"
-          ref={files}
-          type="file"
-          name="file"
-          accept="image/jpeg,image/png,image/tiff"
-          multiple
-        />
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'flex-end', mt: 1.5 }}>
+        <FilePicker key={picked} id="wo-log-file" ref={files} label={t('workOrder.logPhoto')} />
         <Button type="submit" variant="contained" disabled={add.isPending}>
           {t('workOrder.addLog')}
         </Button>

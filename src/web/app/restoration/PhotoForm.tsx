@@ -12,6 +12,7 @@ import { ApiError, currentCsrfToken, data } from '../api/client.js';
 import { currentLang, pickLabel } from '../i18n/index.js';
 import { fieldErrors } from '../records/fieldErrors.js';
 import { colors } from '../theme.js';
+import { FilePicker } from './FilePicker.js';
 import { problemAt, Problems } from './Problems.js';
 import { workOrderKey, type WorkOrder } from './types.js';
 
@@ -59,16 +60,40 @@ export function PhotoStrips({ order }: { order: WorkOrder }) {
             </Typography>
             {items.length ? (
               <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
-                {items.map((p) => (
-                  <a key={p.id} href={`${p.service}/full/max/0/default.jpg`} target="_blank" rel="noopener">
-                    <img
-                      src={p.thumbnail}
-                      alt={p.caption ?? pickLabel(label, lang)}
-                      loading="lazy"
-                      style={{ maxWidth: 140, maxHeight: 140, border: `1px solid ${colors.line}` }}
-                    />
-                  </a>
-                ))}
+                {items.map((p) =>
+                  p.status !== 'ready' ? (
+                    <Box
+                      key={`${p.id}-${p.status}`}
+                      role="img"
+                      aria-label={p.caption ?? pickLabel(label, lang)}
+                      sx={{
+                        width: 105,
+                        height: 140,
+                        display: 'grid',
+                        placeItems: 'center',
+                        border: `1px dashed ${colors.lineStrong}`,
+                        color: 'text.secondary',
+                        fontSize: '0.85rem',
+                      }}
+                    >
+                      {t('workOrder.photoProcessing')}
+                    </Box>
+                  ) : (
+                    <a
+                      key={`${p.id}-${p.status}`}
+                      href={`${p.service}/full/max/0/default.jpg`}
+                      target="_blank"
+                      rel="noopener"
+                    >
+                      <img
+                        src={p.thumbnail}
+                        alt={p.caption ?? pickLabel(label, lang)}
+                        loading="lazy"
+                        style={{ maxWidth: 140, maxHeight: 140, border: `1px solid ${colors.line}` }}
+                      />
+                    </a>
+                  ),
+                )}
               </Box>
             ) : (
               <Typography sx={{ color: 'text.secondary' }}>{t('workOrder.noPhotos')}</Typography>
@@ -85,6 +110,8 @@ export function PhotoForm({ order }: { order: WorkOrder }) {
   const lang = currentLang();
   const queryClient = useQueryClient();
   const files = useRef<HTMLInputElement>(null);
+  // A new picker after each success: the chosen names go with the sent files.
+  const [picked, setPicked] = useState(0);
   const [phase, setPhase] = useState<string>(order.photoPhases[0]?.value ?? '');
   const [caption, setCaption] = useState('');
   const [done, setDone] = useState(false);
@@ -108,7 +135,7 @@ export function PhotoForm({ order }: { order: WorkOrder }) {
     onSuccess: async () => {
       setDone(true);
       setCaption('');
-      if (files.current) files.current.value = '';
+      setPicked((n) => n + 1);
       await queryClient.invalidateQueries({ queryKey: workOrderKey(order.id) });
     },
   });
@@ -134,17 +161,14 @@ export function PhotoForm({ order }: { order: WorkOrder }) {
       ) : null}
       <Problems error={upload.error} />
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center' }}>
-        <Box sx={{ display: 'grid', gap: 0.5 }}>
-          <label htmlFor="wo-photo-file">{t('workOrder.photoFile')}</label>
-          <input
+        <Box>
+          <FilePicker
+            key={picked}
             id="wo-photo-file"
             ref={files}
-            type="file"
-            name="file"
-            accept="image/jpeg,image/png,image/tiff"
-            multiple
-            aria-invalid={errors.has('file') || undefined}
-            aria-describedby={errors.has('file') ? 'wo-photo-file-error' : undefined}
+            label={t('workOrder.photoFile')}
+            invalid={errors.has('file')}
+            describedBy={errors.has('file') ? 'wo-photo-file-error' : undefined}
           />
           {errors.has('file') ? (
             <Typography id="wo-photo-file-error" sx={{ color: colors.error, fontSize: '0.8rem' }}>
