@@ -274,6 +274,18 @@ test.serial('a work order goes from proposed to accepted through the pages', asy
   await insp.page.screenshot({ path: path.join(shots, 'work-order-accepted.png'), fullPage: true });
   t.deepEqual(insp.pageErrors, []);
 
+  // the same order in English: labels and people, no code and no untranslated key
+  await insp.page.getByRole('button', { name: 'English' }).click();
+  await insp.page.locator('#wo-state:text-is("Accepted")').waitFor();
+  const english = (await insp.page.locator('main').textContent()) ?? '';
+  t.regex(english, /Good · 黄志明 · 补纸色调协调/);
+  t.regex(english, /黄志明: Accept \(Treatment completed → Accepted\)/);
+  t.regex(english, /Level 2 → Level 5 \(slight\)/);
+  t.notRegex(english, RAW_EN);
+  t.notRegex(english, /workOrder\.|restoration\./);
+  await insp.page.getByRole('button', { name: '中文' }).click();
+  await insp.page.locator('#wo-state:text-is("已验收")').waitFor();
+
   // the printable record: totals, both levels, the rating — and laid out for paper
   const [print] = await Promise.all([
     insp.page.context().waitForEvent('page'),

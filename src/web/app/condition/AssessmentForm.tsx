@@ -110,6 +110,7 @@ export function AssessmentForm({
       setTotalLeaves('');
       setOverrideLevel('');
       setOverrideReason('');
+      setComputed(null);
       await queryClient.invalidateQueries({ queryKey: assessmentsKey(data.censusNumber) });
       onSaved(saved.finalLevelLabel);
     },

@@ -349,7 +349,8 @@ export const en: Messages = {
     uploaded: 'Photo uploaded.',
     chooseFile: 'Choose a photo file',
     history: 'History',
-    historyLine: '{{from}} → {{to}}',
+    historyStep: '{{who}}: {{action}} ({{from}} → {{to}})',
+    historyCreated: '{{who}}: order raised ({{to}})',
     notFound: 'This work order does not exist, or you may not see it.',
   },
   condition: {

@@ -345,7 +345,8 @@ export const zh = {
     uploaded: '照片已上传。',
     chooseFile: '请选择照片文件',
     history: '状态记录',
-    historyLine: '{{from}} → {{to}}',
+    historyStep: '{{who}}：{{action}}（{{from}} → {{to}}）',
+    historyCreated: '{{who}}：建立工单（{{to}}）',
     notFound: '找不到这张修复工单，或您无权查看。',
   },
   condition: {

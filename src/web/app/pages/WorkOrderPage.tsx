@@ -149,13 +149,14 @@ function History({ order }: { order: WorkOrder }) {
     <Box component="ol" className="wo-history" sx={{ m: 0, pl: 2.5 }}>
       {order.history.map((x, i) => (
         <li key={i}>
-          <DateTime iso={x.at} /> {x.actor.displayName}
-          {x.actionLabel ? `：${pickLabel(x.actionLabel, lang)}` : ''}（
-          {t('workOrder.historyLine', {
+          <DateTime iso={x.at} />{' '}
+          {t(x.actionLabel ? 'workOrder.historyStep' : 'workOrder.historyCreated', {
+            who: x.actor.displayName,
+            action: x.actionLabel ? pickLabel(x.actionLabel, lang) : '',
             from: x.fromLabel ? pickLabel(x.fromLabel, lang) : t('workOrder.none'),
             to: x.toLabel ? pickLabel(x.toLabel, lang) : t('workOrder.none'),
           })}
-          ）{x.reason ? ` — ${x.reason}` : ''}
+          {x.reason ? ` — ${x.reason}` : ''}
         </li>
       ))}
     </Box>
