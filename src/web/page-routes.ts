@@ -31,16 +31,16 @@ export const PAGE_ROUTES = [
   { path: '/records/:censusNumber', app: true },
   { path: '/records/:censusNumber/edit', app: true },
   { path: '/records/:censusNumber/history', app: true },
-  { path: '/records/:censusNumber/condition', app: false },
+  { path: '/records/:censusNumber/condition', app: true },
   { path: '/records/:censusNumber/images', app: true },
-  { path: '/triage', app: false },
+  { path: '/triage', app: true },
   { path: '/statistics', app: true },
   { path: '/review', app: true },
   { path: '/review/:censusNumber', app: true },
   { path: '/catalogue', app: false },
   { path: '/compare', app: false },
-  { path: '/restoration', app: false },
-  { path: '/work-orders/:id', app: false },
+  { path: '/restoration', app: true },
+  { path: '/work-orders/:id', app: true },
 ] as const satisfies readonly PageRoute[];
 
 /** The paths the React app draws; its page table (src/web/app/pages.ts) must cover exactly these. */

@@ -47,4 +47,8 @@ export const APP_PAGES: Record<AppPath, AppPage> = {
   '/statistics': { component: lazy(() => import('./pages/StatisticsPage.js')) },
   '/review': { component: lazy(() => import('./pages/ReviewQueuePage.js')) },
   '/review/:censusNumber': { component: lazy(() => import('./pages/ReviewPage.js')) },
+  '/records/:censusNumber/condition': { component: lazy(() => import('./pages/ConditionPage.js')) },
+  '/triage': { component: lazy(() => import('./pages/TriagePage.js')) },
+  '/restoration': { component: lazy(() => import('./pages/RestorationBoardPage.js')) },
+  '/work-orders/:id': { component: lazy(() => import('./pages/WorkOrderPage.js')) },
 };

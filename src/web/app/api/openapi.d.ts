@@ -5888,7 +5888,76 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            censusNumber: string;
+            currentGrade: string | null;
+            current: {
+              id: string;
+              censusNumber: string;
+              grade: string;
+              rank: string | null;
+              label: string;
+              heritageLevel: string | null;
+              basisHistorical: string | null;
+              basisScholarly: string | null;
+              basisArtistic: string | null;
+              assessor: string;
+              assessedOn: string;
+              warnings: {
+                path: string;
+                value: unknown;
+                rule: string;
+                messageZh: string;
+                messageEn: string;
+              }[];
+              createdByEmail: string | null;
+              createdAt: string;
+            } | null;
+            preciousListNumber: string | null;
+            preciousListEntry: {
+              number: string;
+              batch: number;
+              year: number | null;
+            } | null;
+            items: {
+              id: string;
+              censusNumber: string;
+              grade: string;
+              rank: string | null;
+              label: string;
+              heritageLevel: string | null;
+              basisHistorical: string | null;
+              basisScholarly: string | null;
+              basisArtistic: string | null;
+              assessor: string;
+              assessedOn: string;
+              warnings: {
+                path: string;
+                value: unknown;
+                rule: string;
+                messageZh: string;
+                messageEn: string;
+              }[];
+              createdByEmail: string | null;
+              createdAt: string;
+            }[];
+            grades: {
+              value: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            ranks: {
+              value: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -5930,7 +5999,30 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            censusNumber: string;
+            grade: string;
+            rank: string | null;
+            label: string;
+            heritageLevel: string | null;
+            basisHistorical: string | null;
+            basisScholarly: string | null;
+            basisArtistic: string | null;
+            assessor: string;
+            assessedOn: string;
+            warnings: {
+              path: string;
+              value: unknown;
+              rule: string;
+              messageZh: string;
+              messageEn: string;
+            }[];
+            createdByEmail: string | null;
+            createdAt: string;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -6026,7 +6118,122 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            censusNumber: string;
+            title: string;
+            recordType: string;
+            currentLevel: string | null;
+            currentLevelLabel: {
+              zh: string;
+              en: string;
+            } | null;
+            acidity: {
+              lowestPh: number;
+              band: string;
+              labelZh: string;
+              labelEn: string;
+              needsDeacidification: boolean;
+            } | null;
+            items: {
+              id: string;
+              censusNumber: string;
+              assessedOn: string;
+              assessor: string;
+              totalLeaves: number | null;
+              observations: {
+                damageType: string;
+                damageTypeZh: string;
+                damageTypeEn: string;
+                areaPercent?: number | null;
+                leavesAffected?: number | null;
+                location?: string | null;
+              }[];
+              phReadings: {
+                value: number;
+              }[];
+              computedLevel: string;
+              computedLevelLabel: {
+                zh: string;
+                en: string;
+              };
+              decidingRule: {
+                level: string;
+                code: string;
+                descriptionZh: string;
+                descriptionEn: string;
+                evidenceZh: string;
+                evidenceEn: string;
+                observationIndex?: number;
+                phReadingIndex?: number;
+              } | null;
+              reasons: {
+                level: string;
+                code: string;
+                descriptionZh: string;
+                descriptionEn: string;
+                evidenceZh: string;
+                evidenceEn: string;
+                observationIndex?: number;
+                phReadingIndex?: number;
+              }[];
+              finalLevel: string;
+              finalLevelLabel: {
+                zh: string;
+                en: string;
+              };
+              overridden: boolean;
+              overrideReason: string | null;
+              ruleSetVersion: number;
+              acidity: {
+                lowestPh: number;
+                band: string;
+                labelZh: string;
+                labelEn: string;
+                needsDeacidification: boolean;
+              } | null;
+              notes: string | null;
+              createdByEmail: string | null;
+              createdAt: string;
+              previous: {
+                id: string;
+                assessedOn: string;
+                finalLevel: string;
+                finalLevelLabel: {
+                  zh: string;
+                  en: string;
+                };
+                acidity: {
+                  lowestPh: number;
+                  band: string;
+                  labelZh: string;
+                  labelEn: string;
+                  needsDeacidification: boolean;
+                } | null;
+                /** @enum {string} */
+                change: 'improved' | 'worsened' | 'unchanged';
+              } | null;
+            }[];
+            abilities: {
+              assess: boolean;
+              grade: boolean;
+            };
+            damageTypes: {
+              value: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            levels: {
+              value: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -6082,7 +6289,69 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            censusNumber: string;
+            assessedOn: string;
+            assessor: string;
+            totalLeaves: number | null;
+            observations: {
+              damageType: string;
+              damageTypeZh: string;
+              damageTypeEn: string;
+              areaPercent?: number | null;
+              leavesAffected?: number | null;
+              location?: string | null;
+            }[];
+            phReadings: {
+              value: number;
+            }[];
+            computedLevel: string;
+            computedLevelLabel: {
+              zh: string;
+              en: string;
+            };
+            decidingRule: {
+              level: string;
+              code: string;
+              descriptionZh: string;
+              descriptionEn: string;
+              evidenceZh: string;
+              evidenceEn: string;
+              observationIndex?: number;
+              phReadingIndex?: number;
+            } | null;
+            reasons: {
+              level: string;
+              code: string;
+              descriptionZh: string;
+              descriptionEn: string;
+              evidenceZh: string;
+              evidenceEn: string;
+              observationIndex?: number;
+              phReadingIndex?: number;
+            }[];
+            finalLevel: string;
+            finalLevelLabel: {
+              zh: string;
+              en: string;
+            };
+            overridden: boolean;
+            overrideReason: string | null;
+            ruleSetVersion: number;
+            acidity: {
+              lowestPh: number;
+              band: string;
+              labelZh: string;
+              labelEn: string;
+              needsDeacidification: boolean;
+            } | null;
+            notes: string | null;
+            createdByEmail: string | null;
+            createdAt: string;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -6130,7 +6399,43 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            computedLevel: string;
+            computedLevelLabel: {
+              zh: string;
+              en: string;
+            };
+            decidingRule: {
+              level: string;
+              code: string;
+              descriptionZh: string;
+              descriptionEn: string;
+              evidenceZh: string;
+              evidenceEn: string;
+              observationIndex?: number;
+              phReadingIndex?: number;
+            } | null;
+            reasons: {
+              level: string;
+              code: string;
+              descriptionZh: string;
+              descriptionEn: string;
+              evidenceZh: string;
+              evidenceEn: string;
+              observationIndex?: number;
+              phReadingIndex?: number;
+            }[];
+            ruleSetVersion: number;
+            acidity: {
+              lowestPh: number;
+              band: string;
+              labelZh: string;
+              labelEn: string;
+              needsDeacidification: boolean;
+            } | null;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -6266,7 +6571,84 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            scope: {
+              /** @enum {string} */
+              level: 'nation' | 'province' | 'institution';
+              provinceCode: string | null;
+              institutionId: string | null;
+            };
+            scopeLabel: {
+              zh: string;
+              en: string;
+            };
+            weights: {
+              [key: string]: unknown;
+            };
+            items: {
+              rank: number;
+              censusNumber: string;
+              title: string;
+              callNumber: string;
+              type: string;
+              status: string;
+              institutionId: string;
+              institutionName: string;
+              provinceCode: string;
+              damageLevel: string | null;
+              damageLevelLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              grade: string | null;
+              gradeLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              preciousListNumber: string | null;
+              acidity: {
+                lowestPh: number;
+                band: string;
+                labelZh: string;
+                labelEn: string;
+                needsDeacidification: boolean;
+              } | null;
+              score: number;
+              explanationZh: string;
+              explanationEn: string;
+            }[];
+            total: number;
+            page: number;
+            pageSize: number;
+            filters: {
+              damageLevel: {
+                value: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+              }[];
+              grade: {
+                value: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+              }[];
+              acidityBand: {
+                value: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+              }[];
+            };
+            abilities: {
+              raiseWorkOrder: boolean;
+            };
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -6934,7 +7316,68 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              censusNumber: string;
+              title: string;
+              institution: {
+                id: string;
+                name: string;
+              };
+              centre: {
+                id: string;
+                name: string;
+              } | null;
+              /** @enum {string} */
+              state:
+                | 'proposed'
+                | 'planned'
+                | 'approved'
+                | 'in_progress'
+                | 'on_hold'
+                | 'completed'
+                | 'accepted'
+                | 'rejected'
+                | 'cancelled';
+              stateLabel: {
+                zh: string;
+                en: string;
+              };
+              stateSince: string;
+              custody: string | null;
+              totals: {
+                leaves: number;
+                hours: number;
+              };
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+            total: number;
+            columns: {
+              /** @enum {string} */
+              state:
+                | 'proposed'
+                | 'planned'
+                | 'approved'
+                | 'in_progress'
+                | 'on_hold'
+                | 'completed'
+                | 'accepted'
+                | 'rejected'
+                | 'cancelled';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            abilities: {
+              raise: boolean;
+            };
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -6971,7 +7414,247 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            censusNumber: string;
+            title: string;
+            institution: {
+              id: string;
+              name: string;
+            };
+            centre: {
+              id: string;
+              name: string;
+            } | null;
+            /** @enum {string} */
+            state:
+              | 'proposed'
+              | 'planned'
+              | 'approved'
+              | 'in_progress'
+              | 'on_hold'
+              | 'completed'
+              | 'accepted'
+              | 'rejected'
+              | 'cancelled';
+            stateLabel: {
+              zh: string;
+              en: string;
+            };
+            stateSince: string;
+            custody: string | null;
+            totals: {
+              leaves: number;
+              hours: number;
+            };
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            recordId: string;
+            grade: string | null;
+            preciousListNumber: string | null;
+            summary: string | null;
+            plan: {
+              techniques: {
+                technique: string;
+                reason: string;
+              }[];
+              estimatedLeaves?: number | null;
+              estimatedHours?: number | null;
+              risks?: string | null;
+            } | null;
+            plannedBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            approvedBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            approvedAt: string | null;
+            materials: {
+              repairPaper: {
+                type: string;
+                origin?: string | null;
+                weightGsm?: number | null;
+                toning?: string | null;
+              }[];
+              paste: {
+                type: string;
+                concentration?: string | null;
+              }[];
+              thread: string[];
+              dyes: string[];
+              deacidificationAgent: string[];
+            } | null;
+            custodySince: string | null;
+            before: {
+              id: string;
+              assessedOn: string;
+              assessor: string;
+              finalLevel: string;
+              finalLevelLabel: {
+                zh: string;
+                en: string;
+              };
+              computedLevel: string;
+            } | null;
+            after: {
+              id: string;
+              assessedOn: string;
+              assessor: string;
+              finalLevel: string;
+              finalLevelLabel: {
+                zh: string;
+                en: string;
+              };
+              computedLevel: string;
+            } | null;
+            damageLevel: {
+              before: string | null;
+              after: string | null;
+              beforeLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              afterLabel: {
+                zh: string;
+                en: string;
+              } | null;
+            };
+            acceptance: {
+              by: {
+                id: string;
+                displayName: string;
+              } | null;
+              at: string;
+              rating: string | null;
+              ratingLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              findings: string | null;
+            } | null;
+            findings: string | null;
+            lastReason: string | null;
+            createdBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            log: {
+              id: string;
+              workDate: string;
+              conservator: {
+                id: string;
+                displayName: string;
+              } | null;
+              step: string;
+              leavesTreated: number;
+              hours: number;
+              notes: string | null;
+              photoIds: string[];
+            }[];
+            photos: {
+              id: string;
+              imageId: string;
+              /** @enum {string} */
+              phase: 'before' | 'during' | 'after';
+              phaseLabel: {
+                zh: string;
+                en: string;
+              };
+              caption: string | null;
+              logEntryId: string | null;
+              status: string;
+              width: number | null;
+              height: number | null;
+              service: string;
+              thumbnail: string;
+            }[];
+            history: {
+              action: string | null;
+              actionLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              from: string | null;
+              fromLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              to: string;
+              toLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              actor: {
+                id: string;
+                displayName: string;
+              };
+              reason: string | null;
+              at: string;
+            }[];
+            allowedActions: (
+              'plan' | 'approve' | 'start' | 'hold' | 'resume' | 'complete' | 'accept' | 'reject' | 'cancel'
+            )[];
+            myActions: (
+              'plan' | 'approve' | 'start' | 'hold' | 'resume' | 'complete' | 'accept' | 'reject' | 'cancel'
+            )[];
+            actions: {
+              /** @enum {string} */
+              action:
+                | 'plan'
+                | 'approve'
+                | 'start'
+                | 'hold'
+                | 'resume'
+                | 'complete'
+                | 'accept'
+                | 'reject'
+                | 'cancel';
+              label: {
+                zh: string;
+                en: string;
+              };
+              needsReason: boolean;
+              needsRating: boolean;
+              blocked: {
+                code: string;
+                messageZh: string;
+                messageEn: string;
+              } | null;
+            }[];
+            roles: {
+              isStudioHead: boolean;
+              isInspector: boolean;
+              isConservator: boolean;
+            };
+            abilities: {
+              editPlan: boolean;
+              log: boolean;
+              uploadPhotos: boolean;
+              assessAfter: boolean;
+            };
+            photoPhases: {
+              /** @enum {string} */
+              value: 'before' | 'during' | 'after';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            ratings: {
+              /** @enum {string} */
+              value: '优' | '良' | '合格';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            manifest: string;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -7000,7 +7683,247 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            censusNumber: string;
+            title: string;
+            institution: {
+              id: string;
+              name: string;
+            };
+            centre: {
+              id: string;
+              name: string;
+            } | null;
+            /** @enum {string} */
+            state:
+              | 'proposed'
+              | 'planned'
+              | 'approved'
+              | 'in_progress'
+              | 'on_hold'
+              | 'completed'
+              | 'accepted'
+              | 'rejected'
+              | 'cancelled';
+            stateLabel: {
+              zh: string;
+              en: string;
+            };
+            stateSince: string;
+            custody: string | null;
+            totals: {
+              leaves: number;
+              hours: number;
+            };
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            recordId: string;
+            grade: string | null;
+            preciousListNumber: string | null;
+            summary: string | null;
+            plan: {
+              techniques: {
+                technique: string;
+                reason: string;
+              }[];
+              estimatedLeaves?: number | null;
+              estimatedHours?: number | null;
+              risks?: string | null;
+            } | null;
+            plannedBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            approvedBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            approvedAt: string | null;
+            materials: {
+              repairPaper: {
+                type: string;
+                origin?: string | null;
+                weightGsm?: number | null;
+                toning?: string | null;
+              }[];
+              paste: {
+                type: string;
+                concentration?: string | null;
+              }[];
+              thread: string[];
+              dyes: string[];
+              deacidificationAgent: string[];
+            } | null;
+            custodySince: string | null;
+            before: {
+              id: string;
+              assessedOn: string;
+              assessor: string;
+              finalLevel: string;
+              finalLevelLabel: {
+                zh: string;
+                en: string;
+              };
+              computedLevel: string;
+            } | null;
+            after: {
+              id: string;
+              assessedOn: string;
+              assessor: string;
+              finalLevel: string;
+              finalLevelLabel: {
+                zh: string;
+                en: string;
+              };
+              computedLevel: string;
+            } | null;
+            damageLevel: {
+              before: string | null;
+              after: string | null;
+              beforeLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              afterLabel: {
+                zh: string;
+                en: string;
+              } | null;
+            };
+            acceptance: {
+              by: {
+                id: string;
+                displayName: string;
+              } | null;
+              at: string;
+              rating: string | null;
+              ratingLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              findings: string | null;
+            } | null;
+            findings: string | null;
+            lastReason: string | null;
+            createdBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            log: {
+              id: string;
+              workDate: string;
+              conservator: {
+                id: string;
+                displayName: string;
+              } | null;
+              step: string;
+              leavesTreated: number;
+              hours: number;
+              notes: string | null;
+              photoIds: string[];
+            }[];
+            photos: {
+              id: string;
+              imageId: string;
+              /** @enum {string} */
+              phase: 'before' | 'during' | 'after';
+              phaseLabel: {
+                zh: string;
+                en: string;
+              };
+              caption: string | null;
+              logEntryId: string | null;
+              status: string;
+              width: number | null;
+              height: number | null;
+              service: string;
+              thumbnail: string;
+            }[];
+            history: {
+              action: string | null;
+              actionLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              from: string | null;
+              fromLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              to: string;
+              toLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              actor: {
+                id: string;
+                displayName: string;
+              };
+              reason: string | null;
+              at: string;
+            }[];
+            allowedActions: (
+              'plan' | 'approve' | 'start' | 'hold' | 'resume' | 'complete' | 'accept' | 'reject' | 'cancel'
+            )[];
+            myActions: (
+              'plan' | 'approve' | 'start' | 'hold' | 'resume' | 'complete' | 'accept' | 'reject' | 'cancel'
+            )[];
+            actions: {
+              /** @enum {string} */
+              action:
+                | 'plan'
+                | 'approve'
+                | 'start'
+                | 'hold'
+                | 'resume'
+                | 'complete'
+                | 'accept'
+                | 'reject'
+                | 'cancel';
+              label: {
+                zh: string;
+                en: string;
+              };
+              needsReason: boolean;
+              needsRating: boolean;
+              blocked: {
+                code: string;
+                messageZh: string;
+                messageEn: string;
+              } | null;
+            }[];
+            roles: {
+              isStudioHead: boolean;
+              isInspector: boolean;
+              isConservator: boolean;
+            };
+            abilities: {
+              editPlan: boolean;
+              log: boolean;
+              uploadPhotos: boolean;
+              assessAfter: boolean;
+            };
+            photoPhases: {
+              /** @enum {string} */
+              value: 'before' | 'during' | 'after';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            ratings: {
+              /** @enum {string} */
+              value: '优' | '良' | '合格';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            manifest: string;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -7069,7 +7992,247 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            censusNumber: string;
+            title: string;
+            institution: {
+              id: string;
+              name: string;
+            };
+            centre: {
+              id: string;
+              name: string;
+            } | null;
+            /** @enum {string} */
+            state:
+              | 'proposed'
+              | 'planned'
+              | 'approved'
+              | 'in_progress'
+              | 'on_hold'
+              | 'completed'
+              | 'accepted'
+              | 'rejected'
+              | 'cancelled';
+            stateLabel: {
+              zh: string;
+              en: string;
+            };
+            stateSince: string;
+            custody: string | null;
+            totals: {
+              leaves: number;
+              hours: number;
+            };
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            recordId: string;
+            grade: string | null;
+            preciousListNumber: string | null;
+            summary: string | null;
+            plan: {
+              techniques: {
+                technique: string;
+                reason: string;
+              }[];
+              estimatedLeaves?: number | null;
+              estimatedHours?: number | null;
+              risks?: string | null;
+            } | null;
+            plannedBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            approvedBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            approvedAt: string | null;
+            materials: {
+              repairPaper: {
+                type: string;
+                origin?: string | null;
+                weightGsm?: number | null;
+                toning?: string | null;
+              }[];
+              paste: {
+                type: string;
+                concentration?: string | null;
+              }[];
+              thread: string[];
+              dyes: string[];
+              deacidificationAgent: string[];
+            } | null;
+            custodySince: string | null;
+            before: {
+              id: string;
+              assessedOn: string;
+              assessor: string;
+              finalLevel: string;
+              finalLevelLabel: {
+                zh: string;
+                en: string;
+              };
+              computedLevel: string;
+            } | null;
+            after: {
+              id: string;
+              assessedOn: string;
+              assessor: string;
+              finalLevel: string;
+              finalLevelLabel: {
+                zh: string;
+                en: string;
+              };
+              computedLevel: string;
+            } | null;
+            damageLevel: {
+              before: string | null;
+              after: string | null;
+              beforeLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              afterLabel: {
+                zh: string;
+                en: string;
+              } | null;
+            };
+            acceptance: {
+              by: {
+                id: string;
+                displayName: string;
+              } | null;
+              at: string;
+              rating: string | null;
+              ratingLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              findings: string | null;
+            } | null;
+            findings: string | null;
+            lastReason: string | null;
+            createdBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            log: {
+              id: string;
+              workDate: string;
+              conservator: {
+                id: string;
+                displayName: string;
+              } | null;
+              step: string;
+              leavesTreated: number;
+              hours: number;
+              notes: string | null;
+              photoIds: string[];
+            }[];
+            photos: {
+              id: string;
+              imageId: string;
+              /** @enum {string} */
+              phase: 'before' | 'during' | 'after';
+              phaseLabel: {
+                zh: string;
+                en: string;
+              };
+              caption: string | null;
+              logEntryId: string | null;
+              status: string;
+              width: number | null;
+              height: number | null;
+              service: string;
+              thumbnail: string;
+            }[];
+            history: {
+              action: string | null;
+              actionLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              from: string | null;
+              fromLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              to: string;
+              toLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              actor: {
+                id: string;
+                displayName: string;
+              };
+              reason: string | null;
+              at: string;
+            }[];
+            allowedActions: (
+              'plan' | 'approve' | 'start' | 'hold' | 'resume' | 'complete' | 'accept' | 'reject' | 'cancel'
+            )[];
+            myActions: (
+              'plan' | 'approve' | 'start' | 'hold' | 'resume' | 'complete' | 'accept' | 'reject' | 'cancel'
+            )[];
+            actions: {
+              /** @enum {string} */
+              action:
+                | 'plan'
+                | 'approve'
+                | 'start'
+                | 'hold'
+                | 'resume'
+                | 'complete'
+                | 'accept'
+                | 'reject'
+                | 'cancel';
+              label: {
+                zh: string;
+                en: string;
+              };
+              needsReason: boolean;
+              needsRating: boolean;
+              blocked: {
+                code: string;
+                messageZh: string;
+                messageEn: string;
+              } | null;
+            }[];
+            roles: {
+              isStudioHead: boolean;
+              isInspector: boolean;
+              isConservator: boolean;
+            };
+            abilities: {
+              editPlan: boolean;
+              log: boolean;
+              uploadPhotos: boolean;
+              assessAfter: boolean;
+            };
+            photoPhases: {
+              /** @enum {string} */
+              value: 'before' | 'during' | 'after';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            ratings: {
+              /** @enum {string} */
+              value: '优' | '良' | '合格';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            manifest: string;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -7110,7 +8273,247 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            censusNumber: string;
+            title: string;
+            institution: {
+              id: string;
+              name: string;
+            };
+            centre: {
+              id: string;
+              name: string;
+            } | null;
+            /** @enum {string} */
+            state:
+              | 'proposed'
+              | 'planned'
+              | 'approved'
+              | 'in_progress'
+              | 'on_hold'
+              | 'completed'
+              | 'accepted'
+              | 'rejected'
+              | 'cancelled';
+            stateLabel: {
+              zh: string;
+              en: string;
+            };
+            stateSince: string;
+            custody: string | null;
+            totals: {
+              leaves: number;
+              hours: number;
+            };
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            recordId: string;
+            grade: string | null;
+            preciousListNumber: string | null;
+            summary: string | null;
+            plan: {
+              techniques: {
+                technique: string;
+                reason: string;
+              }[];
+              estimatedLeaves?: number | null;
+              estimatedHours?: number | null;
+              risks?: string | null;
+            } | null;
+            plannedBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            approvedBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            approvedAt: string | null;
+            materials: {
+              repairPaper: {
+                type: string;
+                origin?: string | null;
+                weightGsm?: number | null;
+                toning?: string | null;
+              }[];
+              paste: {
+                type: string;
+                concentration?: string | null;
+              }[];
+              thread: string[];
+              dyes: string[];
+              deacidificationAgent: string[];
+            } | null;
+            custodySince: string | null;
+            before: {
+              id: string;
+              assessedOn: string;
+              assessor: string;
+              finalLevel: string;
+              finalLevelLabel: {
+                zh: string;
+                en: string;
+              };
+              computedLevel: string;
+            } | null;
+            after: {
+              id: string;
+              assessedOn: string;
+              assessor: string;
+              finalLevel: string;
+              finalLevelLabel: {
+                zh: string;
+                en: string;
+              };
+              computedLevel: string;
+            } | null;
+            damageLevel: {
+              before: string | null;
+              after: string | null;
+              beforeLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              afterLabel: {
+                zh: string;
+                en: string;
+              } | null;
+            };
+            acceptance: {
+              by: {
+                id: string;
+                displayName: string;
+              } | null;
+              at: string;
+              rating: string | null;
+              ratingLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              findings: string | null;
+            } | null;
+            findings: string | null;
+            lastReason: string | null;
+            createdBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            log: {
+              id: string;
+              workDate: string;
+              conservator: {
+                id: string;
+                displayName: string;
+              } | null;
+              step: string;
+              leavesTreated: number;
+              hours: number;
+              notes: string | null;
+              photoIds: string[];
+            }[];
+            photos: {
+              id: string;
+              imageId: string;
+              /** @enum {string} */
+              phase: 'before' | 'during' | 'after';
+              phaseLabel: {
+                zh: string;
+                en: string;
+              };
+              caption: string | null;
+              logEntryId: string | null;
+              status: string;
+              width: number | null;
+              height: number | null;
+              service: string;
+              thumbnail: string;
+            }[];
+            history: {
+              action: string | null;
+              actionLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              from: string | null;
+              fromLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              to: string;
+              toLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              actor: {
+                id: string;
+                displayName: string;
+              };
+              reason: string | null;
+              at: string;
+            }[];
+            allowedActions: (
+              'plan' | 'approve' | 'start' | 'hold' | 'resume' | 'complete' | 'accept' | 'reject' | 'cancel'
+            )[];
+            myActions: (
+              'plan' | 'approve' | 'start' | 'hold' | 'resume' | 'complete' | 'accept' | 'reject' | 'cancel'
+            )[];
+            actions: {
+              /** @enum {string} */
+              action:
+                | 'plan'
+                | 'approve'
+                | 'start'
+                | 'hold'
+                | 'resume'
+                | 'complete'
+                | 'accept'
+                | 'reject'
+                | 'cancel';
+              label: {
+                zh: string;
+                en: string;
+              };
+              needsReason: boolean;
+              needsRating: boolean;
+              blocked: {
+                code: string;
+                messageZh: string;
+                messageEn: string;
+              } | null;
+            }[];
+            roles: {
+              isStudioHead: boolean;
+              isInspector: boolean;
+              isConservator: boolean;
+            };
+            abilities: {
+              editPlan: boolean;
+              log: boolean;
+              uploadPhotos: boolean;
+              assessAfter: boolean;
+            };
+            photoPhases: {
+              /** @enum {string} */
+              value: 'before' | 'during' | 'after';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            ratings: {
+              /** @enum {string} */
+              value: '优' | '良' | '合格';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            manifest: string;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -7150,7 +8553,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            entry: {
+              id: string;
+              workOrderId: string;
+              workDate: string;
+              conservator: {
+                id: string;
+                displayName: string;
+              };
+              step: string;
+              leavesTreated: number;
+              hours: number;
+              notes: string | null;
+            };
+            totals: {
+              leaves: number;
+              hours: number;
+            };
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -7367,7 +8790,19 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              /** @enum {string} */
+              kind: 'technique' | 'repair_paper' | 'paste' | 'thread' | 'dye' | 'deacidification_agent';
+              value: string;
+              labelEn: string | null;
+              active: boolean;
+              sortOrder: number;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
