@@ -13,19 +13,27 @@ const provinceCode = z
     ),
   );
 
+// Messages people read under the form's fields: the field by its name, a role never by its code.
+const displayName = z
+  .string()
+  .trim()
+  .min(1, bilingual('请填写姓名', 'enter the name'))
+  .max(100, bilingual('姓名不超过 100 个字', 'the name has at most 100 characters'));
+const role = z.enum(ROLES, bilingual('请选择角色', 'choose a role'));
+
 export const createUserBody = z.strictObject({
   email: z.email(bilingual('必须是电子邮件地址', 'email must be an e-mail address')).max(254),
   password: z.string(),
-  displayName: z.string().trim().min(1).max(100),
-  role: z.enum(ROLES),
+  displayName,
+  role,
   institutionId: z.uuid().nullable().optional(),
   provinceCode: provinceCode.nullable().optional(),
 });
 export type CreateUserInput = z.infer<typeof createUserBody>;
 
 export const updateUserBody = z.strictObject({
-  displayName: z.string().trim().min(1).max(100).optional(),
-  role: z.enum(ROLES).optional(),
+  displayName: displayName.optional(),
+  role: role.optional(),
   institutionId: z.uuid().nullable().optional(),
   provinceCode: provinceCode.nullable().optional(),
   active: z.boolean().optional(),

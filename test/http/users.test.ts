@@ -339,3 +339,14 @@ test('the code lists say whether the asker may maintain them', async (t) => {
   t.false((await pa.get('/api/code-lists')).body.mayEdit);
   t.false((await new ApiClient(app.url).get('/api/code-lists')).body.mayEdit, 'the public reads them');
 });
+
+test('an empty new-account form is answered field by field in words, never with role codes', async (t) => {
+  const res = await admin.post('/api/users', { email: '', displayName: '', password: 'x', role: '' });
+  t.is(res.status, 400);
+  const byPath = Object.fromEntries(
+    (res.body.error.details as Array<{ path: string; messageZh: string }>).map((d) => [d.path, d.messageZh]),
+  );
+  t.is(byPath.role, '请选择角色');
+  t.is(byPath.displayName, '请填写姓名');
+  t.false(/cataloguer|national_admin/.test(JSON.stringify(res.body.error.details)));
+});
