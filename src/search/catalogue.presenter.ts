@@ -2,6 +2,7 @@
 // UTF-16 ranges of that text (computed by mapping folded matches back, search-key.rules.ts).
 
 import { highlightRanges } from './search-key.rules.js';
+import { recordPermalinkPath } from './permalink.js';
 import { imagesArePublic } from '../institutions/rights-statement.rules.js';
 import type { EntryRow, FacetName } from './catalogue.repository.js';
 import type { FacetFilters } from './facet-values.service.js';
@@ -18,6 +19,8 @@ const FLAG_LABELS: Readonly<Record<string, Label>> = {
 export function presentEntry(row: EntryRow, terms: readonly string[]) {
   return {
     censusNumber: row.census_number,
+    /** The record's public page: what a result links to. */
+    permalink: recordPermalinkPath(row.census_number),
     type: row.type,
     title: row.title,
     authors: row.authors,

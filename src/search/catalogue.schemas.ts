@@ -90,6 +90,8 @@ const facetValue = z.object({ value: z.string(), label, count: z.number(), selec
 /** One published record as search results and copy lists show it (catalogue.presenter.ts). */
 export const catalogueEntry = z.object({
   censusNumber: z.string(),
+  /** The record's public page (/catalogue/records/…), where a result's title and thumbnail lead. */
+  permalink: z.string(),
   type: z.enum(['guji', 'minguo']),
   title: z.string(),
   authors: z.string(),

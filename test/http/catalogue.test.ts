@@ -153,8 +153,11 @@ test('every facet value carries its label in both languages: no code reaches the
     for (const f of list) t.true(Boolean(f.label?.zh && f.label?.en), JSON.stringify(f));
 });
 
-test('census numbers and call numbers find their record', async (t) => {
-  t.deepEqual(numbers((await search(`q=${encodeURIComponent(cn.lu!)}`)).body), [cn.lu]);
+test('census numbers and call numbers find their record, which every result links', async (t) => {
+  const byNumber = (await search(`q=${encodeURIComponent(cn.lu!)}`)).body;
+  t.deepEqual(numbers(byNumber), [cn.lu]);
+  t.is(byNumber.items[0].permalink, `/catalogue/records/${cn.lu}`);
+  t.is((await anon.get(byNumber.items[0].permalink)).status, 200);
   const callNumber = (await admin.get(`/api/records/${cn.lu}`)).body.callNumber as string;
   t.deepEqual(numbers((await search(`q=${encodeURIComponent(callNumber)}`)).body), [cn.lu]);
 });

@@ -35,4 +35,6 @@ export const APP_PAGES: Record<AppPath, AppPage> = {
   '/records/:censusNumber/history': { component: lazy(() => import('./pages/RecordHistoryPage.js')) },
   '/review': { component: lazy(() => import('./pages/ReviewQueuePage.js')) },
   '/review/:censusNumber': { component: lazy(() => import('./pages/ReviewPage.js')) },
+  '/catalogue': { open: true, component: lazy(() => import('./pages/CataloguePage.js')) },
+  '/compare': { open: true, component: lazy(() => import('./pages/ComparePage.js')) },
 };

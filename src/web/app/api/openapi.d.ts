@@ -5649,6 +5649,7 @@ export interface operations {
             pageSize: number;
             items: {
               censusNumber: string;
+              permalink: string;
               /** @enum {string} */
               type: 'guji' | 'minguo';
               title: string;
@@ -5767,6 +5768,7 @@ export interface operations {
             grouped: boolean;
             copies: {
               censusNumber: string;
+              permalink: string;
               /** @enum {string} */
               type: 'guji' | 'minguo';
               title: string;
