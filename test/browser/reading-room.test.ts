@@ -137,7 +137,8 @@ function leftButton(page: Page, label: string) {
  * (width 1/zoom in canvas pixels, height by the viewer's aspect) contains the book's two leaves.
  */
 async function showsWholeOpening(page: Page, index: number, worldWidth: number, worldHeight: number) {
-  const [w] = [(await windows(page))[index]!];
+  const w = (await windows(page))[index]!;
+  if (!w.viewer) return false;
   const box = await page.locator('.iiif-viewer .openseadragon-canvas').nth(index).boundingBox();
   const width = 1 / w.viewer!.zoom;
   const height = width * (box!.height / box!.width);
@@ -199,6 +200,13 @@ test.serial('a scholar searches in simplified characters, combines facets, reads
   await page.locator('.iiif-viewer .openseadragon-canvas').first().waitFor();
   // Nothing internal on the public reading page.
   t.is(await page.locator('#record-status').count(), 0);
+  // The other copy of this edition is offered for comparison here too.
+  await page.locator('.other-copies li').first().waitFor();
+  t.is(await page.locator('.other-copies li').count(), 1);
+  t.is(
+    await page.getByRole('link', { name: '与本部对照' }).getAttribute('href'),
+    `/compare?left=${beijing}&right=${shanghai}`,
+  );
   // Book view because the manifest says `paged`; right to left: "next" is the left-hand button.
   await page.waitForFunction(
     () => document.querySelector('.iiif-viewer')?.getAttribute('data-views') === 'book',
@@ -364,7 +372,10 @@ test.serial('on a phone: facets fold above the results, compare stacks the copie
   await page.locator('.catalogue-count', { hasText: '共 1 条' }).waitFor();
   t.regex((await page.getByRole('button', { name: /分面筛选/ }).textContent()) ?? '', /已选 1 项/);
 
-  await page.goto(`${app.url}/compare?left=${beijing}&right=${shanghai}`);
+  // From the record's reading page, one tap on the other copy of the edition.
+  await page.goto(`${app.url}/records/${beijing}`);
+  await page.getByRole('link', { name: '与本部对照' }).click();
+  await page.waitForURL((url) => url.pathname === '/compare' && url.searchParams.get('right') === shanghai);
   await page.locator('.iiif-viewer[data-ready="true"]').waitFor();
   await page.locator('.iiif-viewer .openseadragon-canvas').nth(1).waitFor();
   const boxes = await page
@@ -378,6 +389,14 @@ test.serial('on a phone: facets fold above the results, compare stacks the copie
   const other = await canvasIds(shanghai);
   await leftButton(page, '下一页').click();
   await waitFor(page, (w) => w[0]!.canvasId === leaves[1] && w[1]!.canvasId === other[1], 'pages in step');
+  // Each copy shows its whole opening (Beijing's leaves are 600×900, Shanghai's 400×600).
+  await t.notThrowsAsync(async () => {
+    const deadline = Date.now() + 10_000;
+    while (!((await showsWholeOpening(page, 0, 1200, 900)) && (await showsWholeOpening(page, 1, 800, 600)))) {
+      if (Date.now() > deadline) throw new Error(JSON.stringify(await windows(page)));
+      await page.waitForTimeout(100);
+    }
+  });
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: path.join(shots, 'reading-compare-phone.png'), fullPage: true });
   t.deepEqual(pageErrors, []);

@@ -278,6 +278,8 @@ export const en: Messages = {
     hasImages: 'Has images',
   },
   compare: {
+    otherCopies: 'Other copies of this edition',
+    withThisCopy: 'Compare with this copy',
     title: 'Compare copies',
     beforeAfter: 'Before and after treatment',
     intro: 'Two copies side by side; pages turn and zoom together.',

@@ -276,6 +276,8 @@ export const zh = {
     hasImages: '有书影',
   },
   compare: {
+    otherCopies: '同版其他藏本',
+    withThisCopy: '与本部对照',
     title: '对照阅读',
     beforeAfter: '修复前后对照',
     intro: '两部并排阅读，翻页与缩放同步。',

@@ -19,6 +19,7 @@ import { PageTitle } from '../shell/PageTitle.js';
 import { colors } from '../theme.js';
 import { ActionDialog, type ActionOffer } from '../records/ActionDialog.js';
 import { MiradorViewer } from '../records/MiradorViewer.js';
+import { OtherCopies } from '../records/OtherCopies.js';
 import { commentField, FieldComments, ReturnNotice, type LastReturn } from '../records/ReturnNotice.js';
 import { StatusChip } from '../records/StatusChip.js';
 import {
@@ -443,6 +444,7 @@ export default function RecordPage({ me, params }: OpenPageProps) {
               {t('record.compareOpen')}
             </Button>
           </Box>
+          <OtherCopies censusNumber={r.censusNumber} />
         </Paper>
       ) : null}
       <Fields record={r} comments={r.lastReturn?.comments ?? []} />

@@ -2,9 +2,10 @@
 // only by chance (its OpenSeadragon component tests the new bounds the wrong way round, patched in
 // patches/, and a viewport event of the previous leaf can still land after the reset), so a book
 // that opens on its single cover leaf kept that leaf's width and cut off the second leaf of every
-// opening. This listener checks, after each turn, that the viewport contains the leaves shown
-// (laid out as Mirador lays them: side by side at the height of the shortest, or stacked for a
-// top-to-bottom book) and fits them when it does not. Zooming by the reader is left alone.
+// opening. This listener checks, after each turn and after a resize of a window that showed its
+// whole opening, that the viewport contains the leaves shown (laid out as Mirador lays them: side
+// by side at the height of the shortest, or stacked for a top-to-bottom book) and fits them when it
+// does not. Zooming by the reader is left alone.
 
 import type { Viewport } from './syncWindows.js';
 
@@ -75,6 +76,10 @@ export function fitOpenings(
   const opening = new Map<string, string>();
   // Windows whose last turn has not been seen fitted yet, with the fits left to try.
   const pending = new Map<string, number>();
+  // Whether each window last showed its whole opening, and in what container size: a window that
+  // did and is then resized (sidebar opened, layout settled, phone turned) is fitted again.
+  const atFit = new Map<string, boolean>();
+  const seenContainer = new Map<string, { x: number; y: number }>();
   let busy = false;
   const listener = () => {
     if (busy) return;
@@ -87,7 +92,6 @@ export function fitOpenings(
           opening.set(id, shown);
           pending.set(id, 3);
         }
-        if (!pending.has(id)) continue;
         const view = state.viewers[id];
         const container = containerOf(id);
         if (!view || view.x === undefined || view.y === undefined || !view.zoom || !container) continue;
@@ -97,9 +101,18 @@ export function fitOpenings(
           canvases.filter((c): c is CanvasJson => !!c),
           manifest?.viewingDirection,
         );
+        if (!size) continue;
+        const before = seenContainer.get(id);
+        seenContainer.set(id, container);
+        const resized =
+          before && (Math.abs(before.x - container.x) > 1 || Math.abs(before.y - container.y) > 1);
+        if (resized && atFit.get(id) && !pending.has(id)) pending.set(id, 3);
+        const whole = showsAll(view as Viewport, size, container);
+        atFit.set(id, whole);
+        if (!pending.has(id)) continue;
         const tries = pending.get(id)!;
         pending.delete(id);
-        if (!size || showsAll(view as Viewport, size, container) || tries === 0) continue;
+        if (whole || tries === 0) continue;
         // Fitted here, the window stays pending until Mirador reports the fitted viewport.
         pending.set(id, tries - 1);
         store.dispatch(update(id, { ...fittingViewport(size, container), flip: false, rotation: 0 }));
