@@ -155,6 +155,12 @@ function sameEditionBlock(view: RecordPageView): SafeHtml {
             >${c.edition}</span
           >
           · <span class="pp-census-number">${c.censusNumber}</span>
+          ·
+          <a
+            class="pp-compare"
+            href="/compare?${new URLSearchParams({ left: view.censusNumber, right: c.censusNumber }).toString()}"
+            >与本部对照 <span lang="en">Compare with this copy</span></a
+          >
         </li>`,
     )}
   </ul>`;
@@ -228,6 +234,13 @@ export function renderRecordPage(view: RecordPageView): string {
         <h2 id="h-images">书影 <span class="pp-en" lang="en">Pages</span></h2>
         ${thumbnailStrip(view)}
         <div class="pp-actions">
+          ${
+            view.thumbnails.length
+              ? markup`<a class="pp-button pp-read" href="/records/${encodeURIComponent(view.censusNumber)}#read"
+                >阅读 <span lang="en">Read</span></a
+              >`
+              : null
+          }
           <a
             class="pp-iiif"
             href="${view.manifestUrl}?manifest=${encodeURIComponent(view.manifestUrl)}"

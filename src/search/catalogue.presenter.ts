@@ -2,15 +2,25 @@
 // UTF-16 ranges of that text (computed by mapping folded matches back, search-key.rules.ts).
 
 import { highlightRanges } from './search-key.rules.js';
+import { recordPermalinkPath } from './permalink.js';
 import { imagesArePublic } from '../institutions/rights-statement.rules.js';
 import type { EntryRow, FacetName } from './catalogue.repository.js';
 import type { FacetFilters } from './facet-values.service.js';
 import type { CatalogueFilter } from './catalogue-where.js';
+import { typeLabel, type Label } from '../census/record-labels.rules.js';
+
+// The yes/no facets (入选珍贵古籍名录, 有书影) label their two values.
+const FLAG_LABELS: Readonly<Record<string, Label>> = {
+  true: { zh: '是', en: 'Yes' },
+  false: { zh: '否', en: 'No' },
+};
 
 /** One search result. */
 export function presentEntry(row: EntryRow, terms: readonly string[]) {
   return {
     censusNumber: row.census_number,
+    /** The record's public page: what a result links to. */
+    permalink: recordPermalinkPath(row.census_number),
     type: row.type,
     title: row.title,
     authors: row.authors,
@@ -46,7 +56,29 @@ interface Labels {
   provinces: Map<string, { zh: string; en: string }>;
 }
 
-/** Facets as lists of {value, label?, count, selected}; values absent from records (null) are left out. */
+/**
+ * The label a facet value is shown by, in both languages: names of institutions and provinces, the
+ * record type's and the flags' labels; catalogued text (分类 史, 版本类型 刻本 …) is its own label.
+ */
+function facetLabel(name: FacetName, value: string, labels: Labels): Label {
+  switch (name) {
+    case 'institution': {
+      const text = labels.institutions.get(value) ?? value;
+      return { zh: text, en: text };
+    }
+    case 'province':
+      return labels.provinces.get(value) ?? { zh: value, en: value };
+    case 'type':
+      return typeLabel(value);
+    case 'precious':
+    case 'hasImages':
+      return FLAG_LABELS[value] ?? { zh: value, en: value };
+    default:
+      return { zh: value, en: value };
+  }
+}
+
+/** Facets as lists of {value, label, count, selected}; values absent from records (null) are left out. */
 export function presentFacets(
   counts: Counts,
   labels: Labels,
@@ -66,13 +98,12 @@ export function presentFacets(
         .filter((c) => c.value !== null)
         .map((c) => {
           const value = String(c.value);
-          const label =
-            name === 'institution'
-              ? { zh: labels.institutions.get(value) ?? value, en: labels.institutions.get(value) ?? value }
-              : name === 'province'
-                ? (labels.provinces.get(value) ?? { zh: value, en: value })
-                : undefined;
-          return { value, ...(label ? { label } : {}), count: c.count, selected: chosen[name] === value };
+          return {
+            value,
+            label: facetLabel(name, value, labels),
+            count: c.count,
+            selected: chosen[name] === value,
+          };
         }),
     ]),
   );

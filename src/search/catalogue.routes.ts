@@ -1,5 +1,13 @@
+import { z } from 'zod';
 import { defineRoute } from '../http/route.js';
-import { catalogueSearchQuery, catalogueSuggestQuery, changePageParams } from './catalogue.schemas.js';
+import {
+  catalogueSearchQuery,
+  catalogueSearchResponse,
+  catalogueSuggestQuery,
+  catalogueSuggestResponse,
+  changePageParams,
+  sameEditionResponse,
+} from './catalogue.schemas.js';
 import { searchCatalogue, suggestCatalogue } from './catalogue-search.service.js';
 import { openSearchDescription } from './opensearch.presenter.js';
 import { changeFeed, changeFeedPage } from './change-discovery.service.js';
@@ -21,6 +29,7 @@ export const catalogueRoutes = [
     tag,
     auth: 'public',
     query: catalogueSearchQuery,
+    response: catalogueSearchResponse,
     handler: async ({ scope, query }) => ({ body: await searchCatalogue(scope.em, query) }),
   }),
   defineRoute({
@@ -30,6 +39,7 @@ export const catalogueRoutes = [
     tag,
     auth: 'public',
     query: catalogueSuggestQuery,
+    response: z.union([catalogueSuggestResponse, z.tuple([z.string(), z.array(z.string())])]),
     handler: async ({ scope, query }) => {
       const result = await suggestCatalogue(scope.em, query.q);
       return {
@@ -45,6 +55,7 @@ export const catalogueRoutes = [
     tag,
     auth: 'public',
     params: censusNumberParams,
+    response: sameEditionResponse,
     handler: async ({ scope, params }) => ({ body: await sameEditionCopies(scope.em, params.censusNumber) }),
   }),
   defineRoute({

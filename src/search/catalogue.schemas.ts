@@ -80,3 +80,64 @@ export const catalogueSuggestQuery = z.strictObject({
 
 /** Query of the change-discovery pages. */
 export const changePageParams = z.strictObject({ page: z.coerce.number().int().min(0).max(10_000_000) });
+
+const label = z.object({ zh: z.string(), en: z.string() });
+const ranges = z.array(z.tuple([z.number(), z.number()]));
+
+/** One facet value: its label in both languages, how many records have it, whether it is chosen. */
+const facetValue = z.object({ value: z.string(), label, count: z.number(), selected: z.boolean() });
+
+/** One published record as search results and copy lists show it (catalogue.presenter.ts). */
+export const catalogueEntry = z.object({
+  censusNumber: z.string(),
+  /** The record's public page (/catalogue/records/…), where a result's title and thumbnail lead. */
+  permalink: z.string(),
+  type: z.enum(['guji', 'minguo']),
+  title: z.string(),
+  authors: z.string(),
+  edition: z.string(),
+  institution: z.object({ id: z.string(), name: z.string() }),
+  province: z.object({ code: z.string(), nameZh: z.string().nullable(), nameEn: z.string().nullable() }),
+  documentType: z.string(),
+  classification: z.string().nullable(),
+  dynasty: z.string().nullable(),
+  yearFrom: z.number().nullable(),
+  yearTo: z.number().nullable(),
+  editionType: z.string().nullable(),
+  binding: z.string().nullable(),
+  grade: z.string().nullable(),
+  damageGrade: z.string().nullable(),
+  precious: z.boolean(),
+  /** A IIIF Image API thumbnail; null without images or when the institution keeps them private. */
+  thumbnail: z.string().nullable(),
+  /** [start, end) UTF-16 ranges of the matched text. */
+  highlights: z.object({ title: ranges, authors: ranges, edition: ranges }),
+});
+
+/** Answer of GET /api/catalogue/search (catalogue.presenter.ts). */
+export const catalogueSearchResponse = z.object({
+  query: z.object({ q: z.string(), terms: z.array(z.string()) }),
+  total: z.number(),
+  /** Facet counts estimated from a sample. */
+  approximate: z.boolean(),
+  /** The total estimated too. */
+  totalApproximate: z.boolean(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(catalogueEntry),
+  facets: z.record(z.string(), z.array(facetValue)),
+});
+
+/** Answer of GET /api/catalogue/suggest (format=json). */
+export const catalogueSuggestResponse = z.object({
+  query: z.string(),
+  suggestions: z.array(z.object({ title: z.string(), count: z.number() })),
+});
+
+/** Answer of GET /api/catalogue/records/:censusNumber/same-edition. */
+export const sameEditionResponse = z.object({
+  censusNumber: z.string(),
+  /** False when the edition statement is too vague (or a manuscript) to form a group. */
+  grouped: z.boolean(),
+  copies: z.array(catalogueEntry),
+});

@@ -37,8 +37,8 @@ export const PAGE_ROUTES = [
   { path: '/statistics', app: true },
   { path: '/review', app: true },
   { path: '/review/:censusNumber', app: true },
-  { path: '/catalogue', app: false },
-  { path: '/compare', app: false },
+  { path: '/catalogue', app: true },
+  { path: '/compare', app: true },
   { path: '/restoration', app: true },
   { path: '/work-orders/:id', app: true },
 ] as const satisfies readonly PageRoute[];

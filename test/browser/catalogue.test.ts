@@ -1,6 +1,7 @@
-// The public catalogue page in a real browser (Debian Chromium via playwright-core), without
-// logging in: a simplified query finds the traditional record with the match highlighted, a facet
-// click narrows the results and lands in the URL, and that URL opened afresh shows the same view.
+// The public catalogue page (/catalogue, drawn by the React app) in a real browser (Debian Chromium
+// via playwright-core), without logging in: a simplified query finds the traditional record with
+// the match highlighted, a facet click narrows the results and lands in the URL, and that URL opened
+// afresh shows the same view. The whole scholar's journey is test/browser/reading-room.test.ts.
 import test from 'ava';
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.js';
@@ -95,6 +96,23 @@ test('bad input is reported on the page in both languages', async (t) => {
   const alert = page.getByRole('alert');
   await alert.waitFor();
   t.regex((await alert.textContent()) ?? '', /年份范围颠倒/);
+  // The problem is under its field too, which keeps what was typed.
+  t.regex((await page.locator('#catalogue-yearTo-helper-text').textContent()) ?? '', /年份范围颠倒/);
+  t.is(await page.locator('#catalogue-yearTo').inputValue(), '1500');
+
+  const en = await newPage();
+  await en.page.addInitScript(() => localStorage.setItem('census.lang', 'en'));
+  await en.page.goto(`${app.url}/catalogue?yearFrom=1600&yearTo=1500`);
+  await en.page.getByRole('alert').waitFor();
+  t.regex((await en.page.getByRole('alert').textContent()) ?? '', /Year range reversed/);
+  // An empty state in both languages.
+  await en.page.goto(`${app.url}/catalogue?q=${encodeURIComponent('永樂大典')}`);
+  await en.page.locator('.catalogue-count', { hasText: '0 records' }).waitFor();
+  t.regex((await en.page.locator('.empty').textContent()) ?? '', /No records match/);
+  await page.goto(`${app.url}/catalogue?q=${encodeURIComponent('永樂大典')}`);
+  await page.locator('.catalogue-count', { hasText: '共 0 条' }).waitFor();
+  t.regex((await page.locator('.empty').textContent()) ?? '', /没有找到符合条件的记录/);
+  t.deepEqual(en.errors, []);
 });
 
 test.serial('estimated counts are shown as such: 约 / about', async (t) => {

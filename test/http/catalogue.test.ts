@@ -132,6 +132,36 @@ test('facet counts follow the query and the filters', async (t) => {
   t.is(byInstitution.body.facets.institution[0].count, 2);
 });
 
+test('every facet value carries its label in both languages: no code reaches the page', async (t) => {
+  const res = await search('q=');
+  t.deepEqual(
+    res.body.facets.type.map((f: any) => f.label),
+    [{ zh: '古籍', en: 'Ancient book (古籍)' }],
+  );
+  for (const name of ['precious', 'hasImages'])
+    for (const f of res.body.facets[name])
+      t.deepEqual(f.label, f.value === 'true' ? { zh: '是', en: 'Yes' } : { zh: '否', en: 'No' });
+  const institution = res.body.facets.institution.find((f: any) => f.value === fj.id);
+  t.is(institution.label.zh, institution.label.en);
+  t.not(institution.label.zh, fj.id);
+  t.deepEqual(res.body.facets.classification.find((f: any) => f.value === '史').label, {
+    zh: '史',
+    en: '史',
+  });
+  // Every facet of every kind: a label, never a missing one.
+  for (const list of Object.values(res.body.facets) as any[][])
+    for (const f of list) t.true(Boolean(f.label?.zh && f.label?.en), JSON.stringify(f));
+});
+
+test('census numbers and call numbers find their record, which every result links', async (t) => {
+  const byNumber = (await search(`q=${encodeURIComponent(cn.lu!)}`)).body;
+  t.deepEqual(numbers(byNumber), [cn.lu]);
+  t.is(byNumber.items[0].permalink, `/catalogue/records/${cn.lu}`);
+  t.is((await anon.get(byNumber.items[0].permalink)).status, 200);
+  const callNumber = (await admin.get(`/api/records/${cn.lu}`)).body.callNumber as string;
+  t.deepEqual(numbers((await search(`q=${encodeURIComponent(callNumber)}`)).body), [cn.lu]);
+});
+
 test('the year range filters by overlap with the normalised edition date', async (t) => {
   t.deepEqual(numbers((await search('yearFrom=1550&yearTo=1600')).body), [cn.lu]);
   t.deepEqual(numbers((await search('yearFrom=1700')).body), [cn.jiao]);

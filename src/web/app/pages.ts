@@ -51,4 +51,6 @@ export const APP_PAGES: Record<AppPath, AppPage> = {
   '/triage': { component: lazy(() => import('./pages/TriagePage.js')) },
   '/restoration': { component: lazy(() => import('./pages/RestorationBoardPage.js')) },
   '/work-orders/:id': { component: lazy(() => import('./pages/WorkOrderPage.js')) },
+  '/catalogue': { open: true, component: lazy(() => import('./pages/CataloguePage.js')) },
+  '/compare': { open: true, component: lazy(() => import('./pages/ComparePage.js')) },
 };

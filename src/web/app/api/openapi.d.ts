@@ -6993,7 +6993,64 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            query: {
+              q: string;
+              terms: string[];
+            };
+            total: number;
+            approximate: boolean;
+            totalApproximate: boolean;
+            page: number;
+            pageSize: number;
+            items: {
+              censusNumber: string;
+              permalink: string;
+              /** @enum {string} */
+              type: 'guji' | 'minguo';
+              title: string;
+              authors: string;
+              edition: string;
+              institution: {
+                id: string;
+                name: string;
+              };
+              province: {
+                code: string;
+                nameZh: string | null;
+                nameEn: string | null;
+              };
+              documentType: string;
+              classification: string | null;
+              dynasty: string | null;
+              yearFrom: number | null;
+              yearTo: number | null;
+              editionType: string | null;
+              binding: string | null;
+              grade: string | null;
+              damageGrade: string | null;
+              precious: boolean;
+              thumbnail: string | null;
+              highlights: {
+                title: [number, number][];
+                authors: [number, number][];
+                edition: [number, number][];
+              };
+            }[];
+            facets: {
+              [key: string]: {
+                value: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+                count: number;
+                selected: boolean;
+              }[];
+            };
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -7023,7 +7080,17 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json':
+            | {
+                query: string;
+                suggestions: {
+                  title: string;
+                  count: number;
+                }[];
+              }
+            | [string, string[]];
+        };
       };
       /** @description Error */
       default: {
@@ -7052,7 +7119,46 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            censusNumber: string;
+            grouped: boolean;
+            copies: {
+              censusNumber: string;
+              permalink: string;
+              /** @enum {string} */
+              type: 'guji' | 'minguo';
+              title: string;
+              authors: string;
+              edition: string;
+              institution: {
+                id: string;
+                name: string;
+              };
+              province: {
+                code: string;
+                nameZh: string | null;
+                nameEn: string | null;
+              };
+              documentType: string;
+              classification: string | null;
+              dynasty: string | null;
+              yearFrom: number | null;
+              yearTo: number | null;
+              editionType: string | null;
+              binding: string | null;
+              grade: string | null;
+              damageGrade: string | null;
+              precious: boolean;
+              thumbnail: string | null;
+              highlights: {
+                title: [number, number][];
+                authors: [number, number][];
+                edition: [number, number][];
+              };
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {

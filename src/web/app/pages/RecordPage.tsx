@@ -19,6 +19,7 @@ import { PageTitle } from '../shell/PageTitle.js';
 import { colors } from '../theme.js';
 import { ActionDialog, type ActionOffer } from '../records/ActionDialog.js';
 import { MiradorViewer } from '../records/MiradorViewer.js';
+import { OtherCopies } from '../records/OtherCopies.js';
 import { commentField, FieldComments, ReturnNotice, type LastReturn } from '../records/ReturnNotice.js';
 import { StatusChip } from '../records/StatusChip.js';
 import {
@@ -171,21 +172,28 @@ function SavedNotice({ censusNumber }: { censusNumber: string }) {
   );
 }
 
-function Identity({ record }: { record: RecordJson }) {
+function Identity({ record, staff }: { record: RecordJson; staff: boolean }) {
   const { t } = useTranslation();
   const lang = currentLang();
-  const facts: Array<[string, ReactNode, string?]> = [
-    [
-      t('record.status'),
-      <StatusChip key="s" status={record.status} label={record.statusLabel} />,
-      'record-status',
-    ],
-    [t('record.type'), pickLabel(record.typeLabel, lang)],
-    [t('record.institution'), record.institutionName ?? ''],
-    [t('record.tier'), pickLabel(record.tierLabel, lang), 'record-tier'],
-    [t('record.updatedAt'), new Date(record.updatedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN')],
-    [t('record.version'), String(record.version)],
-  ];
+  // The public sees what the record is and who holds it; workflow status, completeness tier,
+  // version and edit time are staff matters.
+  const facts: Array<[string, ReactNode, string?]> = staff
+    ? [
+        [
+          t('record.status'),
+          <StatusChip key="s" status={record.status} label={record.statusLabel} />,
+          'record-status',
+        ],
+        [t('record.type'), pickLabel(record.typeLabel, lang)],
+        [t('record.institution'), record.institutionName ?? ''],
+        [t('record.tier'), pickLabel(record.tierLabel, lang), 'record-tier'],
+        [t('record.updatedAt'), new Date(record.updatedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN')],
+        [t('record.version'), String(record.version)],
+      ]
+    : [
+        [t('record.type'), pickLabel(record.typeLabel, lang)],
+        [t('record.institution'), record.institutionName ?? ''],
+      ];
   return (
     <Paper
       variant="outlined"
@@ -337,7 +345,7 @@ export default function RecordPage({ me, params }: OpenPageProps) {
   const images = useImages(censusNumber);
   useEffect(() => {
     if (window.location.hash) document.getElementById(window.location.hash.slice(1))?.scrollIntoView();
-  }, [record.data]);
+  }, [record.data, images.data]);
   // Anyone may read a published record; any other is staff work: a visitor who is not logged in
   // is asked to log in (whether the record exists or not, so nothing is revealed).
   const hidden = record.error instanceof ApiError && record.error.status === 404;
@@ -396,7 +404,7 @@ export default function RecordPage({ me, params }: OpenPageProps) {
           </Button>
         ))}
       </Box>
-      <Identity record={r} />
+      <Identity record={r} staff={Boolean(me)} />
       <SavedNotice censusNumber={r.censusNumber} />
       {r.lastReturn ? <ReturnNotice lastReturn={r.lastReturn} /> : null}
       {r.status === 'withdrawn' && r.withdrawReason ? (
@@ -406,7 +414,13 @@ export default function RecordPage({ me, params }: OpenPageProps) {
       ) : null}
       <Workflow record={r} />
       {images.data ? (
-        <Paper variant="outlined" component="section" aria-labelledby="images-title" sx={{ p: 2, mb: 2 }}>
+        <Paper
+          variant="outlined"
+          component="section"
+          id="read"
+          aria-labelledby="images-title"
+          sx={{ p: 2, mb: 2, scrollMarginTop: '1rem' }}
+        >
           <Typography variant="h2" id="images-title" sx={{ mb: 1 }}>
             {t('record.imagesTitle')}
           </Typography>
@@ -430,6 +444,7 @@ export default function RecordPage({ me, params }: OpenPageProps) {
               {t('record.compareOpen')}
             </Button>
           </Box>
+          <OtherCopies censusNumber={r.censusNumber} />
         </Paper>
       ) : null}
       <Fields record={r} comments={r.lastReturn?.comments ?? []} />

@@ -1,40 +1,130 @@
-// A record's page images in Mirador 4. Mirador's code (≈2 MB) is imported only when a page with
-// images draws this component, so other pages never load it; it shares the app's React and MUI.
-// Mirador follows the manifest's viewingDirection: a thread-bound book pages right to left.
+// Page images in Mirador 4. Mirador's code (≈2 MB) is imported only when a page with images draws
+// this component, so other pages never load it; it shares the app's React and MUI.
+// The manifest decides how a book reads: Mirador's `views` pick book view for `behavior: paged`
+// (scroll view for a `continuous` scroll, single pages otherwise) and it pages in the manifest's
+// viewingDirection, so a thread-bound book reads right to left, two leaves to an opening.
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../i18n/index.js';
+import { fitOpenings, type FitStore } from './fitOpenings.js';
+import { syncWindows, type SyncStore } from './syncWindows.js';
+
+/** One window: a manifest, and the leaf to open on (else the first). Same-site paths or URLs. */
+export interface ViewerWindow {
+  manifestId: string;
+  canvasId?: string;
+}
 
 type ViewerElement = HTMLDivElement & { miradorViewer?: unknown };
 
-export function MiradorViewer({ manifestIds, height = '75vh' }: { manifestIds: string[]; height?: string }) {
-  const { t } = useTranslation();
+export function MiradorViewer({
+  manifestIds,
+  windows,
+  height = '75vh',
+  sync,
+  stacked = false,
+}: {
+  manifestIds?: string[];
+  windows?: ViewerWindow[];
+  height?: string;
+  /** Turn pages and zoom in every window together (comparing copies); undefined: never. */
+  sync?: boolean;
+  /** Two windows one above the other (a phone) instead of side by side. */
+  stacked?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
   const id = `mirador-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const ref = useRef<ViewerElement>(null);
   const [failed, setFailed] = useState(false);
-  const key = manifestIds.join(' ');
+  const list: ViewerWindow[] = windows ?? (manifestIds ?? []).map((manifestId) => ({ manifestId }));
+  const key = list.map((w) => `${w.manifestId}#${w.canvasId ?? ''}`).join(' ');
+  const lang = i18n.language;
+  // Read by the running viewer: turning sync off and on keeps the reader's place.
+  const syncOn = useRef(sync);
+  syncOn.current = sync;
+  const syncable = sync !== undefined;
   useEffect(() => {
     let cancelled = false;
+    let stop: (() => void) | undefined;
+    let instance: { unmount?: () => void } | undefined;
     const el = ref.current;
     import('mirador')
       .then((Mirador) => {
         if (cancelled || !el) return;
-        el.miradorViewer = Mirador.viewer({
+        const viewer = Mirador.viewer({
           id,
           language: currentLang() === 'en' ? 'en' : 'zh-CN',
-          windows: manifestIds.map((m) => ({ manifestId: new URL(m, window.location.href).href })),
+          windows: list.map((w, i) => ({
+            id: `${id}-${i}`,
+            manifestId: new URL(w.manifestId, window.location.href).href,
+            ...(w.canvasId ? { canvasId: w.canvasId } : {}),
+          })),
           window: {
             allowClose: false,
             allowMaximize: false,
             allowFullscreen: true,
-            defaultView: 'book',
             sideBarOpenByDefault: false,
+            // The default `views` (paged → book, continuous → scroll) follow the manifest's behavior.
+            defaultView: 'single',
+            panels: {
+              info: true,
+              attribution: true,
+              canvas: true,
+              annotations: false,
+              search: false,
+              layers: false,
+            },
           },
-          workspace: { type: 'mosaic', showZoomControls: true },
+          workspace: {
+            type: 'mosaic',
+            showZoomControls: true,
+            // Laid out from the start: a layout changed after the pages were fitted would crop them.
+            ...(stacked && list.length === 2
+              ? { layout: { direction: 'column', first: `${id}-0`, second: `${id}-1`, splitPercentage: 50 } }
+              : {}),
+          },
           workspaceControlPanel: { enabled: false },
+          // Each page turn fits the new opening: Mirador's default keeps the previous zoom, which
+          // shows the single cover leaf's width and so cuts off the second leaf of every opening.
+          osdConfig: { preserveViewport: false },
         });
+        instance = viewer;
+        el.miradorViewer = viewer;
+        const store = viewer.store as unknown as SyncStore;
+        // The view each window opened in (single | book | scroll), for people and tests to read.
+        const showViews = () => {
+          const state = store.getState();
+          el.dataset.views = Object.keys(state.windows)
+            .map((windowId) => Mirador.getWindowViewType(state, { windowId }))
+            .join(' ');
+        };
+        const unwatch = store.subscribe(showViews);
+        showViews();
+        const synced = syncable
+          ? syncWindows(store, {
+              enabled: () => Boolean(syncOn.current),
+              setCanvas: (windowId, canvasId) => Mirador.setCanvas(windowId, canvasId),
+              updateViewport: (windowId, viewport) => Mirador.updateViewport(windowId, viewport),
+            })
+          : undefined;
+        const unfit = fitOpenings(
+          store as unknown as FitStore,
+          (windowId) => {
+            const size = Mirador.OSDReferences.get(windowId)?.current?.viewport?.getContainerSize();
+            return size && size.x > 0 && size.y > 0 ? size : null;
+          },
+          (windowId, viewport) => {
+            synced?.expect(windowId, viewport);
+            return Mirador.updateViewport(windowId, viewport);
+          },
+        );
+        stop = () => {
+          unwatch();
+          unfit();
+          synced?.stop();
+        };
         el.dataset.ready = 'true';
       })
       .catch(() => {
@@ -42,16 +132,19 @@ export function MiradorViewer({ manifestIds, height = '75vh' }: { manifestIds: s
       });
     return () => {
       cancelled = true;
+      stop?.();
+      instance?.unmount?.();
+      if (el) delete el.dataset.ready;
     };
-    // The viewer is made once per set of manifests; Mirador keeps its own state afterwards.
-  }, [key]);
+    // The viewer is made once per set of windows and language; Mirador keeps its own state afterwards.
+  }, [key, lang, syncable, stacked]);
   if (failed) return <Alert severity="error">{t('record.viewerFailed')}</Alert>;
   return (
     <Box
       ref={ref}
       id={id}
       className="iiif-viewer"
-      data-manifests={key}
+      data-manifests={list.map((w) => w.manifestId).join(' ')}
       sx={{ position: 'relative', height, width: '100%' }}
     />
   );
