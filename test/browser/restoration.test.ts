@@ -281,6 +281,7 @@ test.serial('a work order goes from proposed to accepted through the pages', asy
   t.regex(english, /Good · 黄志明 · 补纸色调协调/);
   t.regex(english, /黄志明: Accept \(Treatment completed → Accepted\)/);
   t.regex(english, /Level 2 → Level 5 \(slight\)/);
+  t.regex(english, /Done: Accept/);
   t.notRegex(english, RAW_EN);
   t.notRegex(english, /workOrder\.|restoration\./);
   await insp.page.getByRole('button', { name: '中文' }).click();

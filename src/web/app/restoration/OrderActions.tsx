@@ -132,7 +132,8 @@ export function OrderActions({ order }: { order: WorkOrder }) {
   const lang = currentLang();
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState<ActionOffer | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  // The step just taken, said in whichever language the page speaks when it is drawn.
+  const [done, setDone] = useState<{ zh: string; en: string } | null>(null);
   const take = useMutation({
     mutationFn: ({ offer, reason, rating, findings }: Taken) =>
       call(() =>
@@ -149,7 +150,7 @@ export function OrderActions({ order }: { order: WorkOrder }) {
       ),
     onSuccess: (updated, { offer }) => {
       setAsking(null);
-      setDone(t('workOrder.done', { action: pickLabel(offer.label, lang) }));
+      setDone(offer.label);
       queryClient.setQueryData(workOrderKey(order.id), updated);
       void queryClient.invalidateQueries({ queryKey: ['work-orders'] });
       document.getElementById('wo-state')?.focus();
@@ -174,7 +175,7 @@ export function OrderActions({ order }: { order: WorkOrder }) {
       </Typography>
       {done ? (
         <Alert severity="success" role="status" sx={{ mb: 1.5 }}>
-          {done}
+          {t('workOrder.done', { action: pickLabel(done, lang) })}
         </Alert>
       ) : null}
       {!asking ? <Problems error={take.error} /> : null}
