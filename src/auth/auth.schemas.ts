@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userResponse } from '../users/user.schemas.js';
+import { TOKEN_STATES } from './token-state.rules.js';
 
 export const loginBody = z.strictObject({
   email: z.string().trim().min(1).max(254),
@@ -31,6 +32,9 @@ export const tokenResponse = z.object({
   lastUsedAt: z.string().nullable(),
   expiresAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  state: z.enum(TOKEN_STATES),
+  stateLabel: z.object({ zh: z.string(), en: z.string() }),
+  mayRevoke: z.boolean(),
 });
 
 export const tokenIdParams = z.strictObject({ id: z.uuid() });

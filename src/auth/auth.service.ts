@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserSchema, type User } from '../users/user.entity.js';
 import { presentUser } from '../users/user.presenter.js';
+import { TOKEN_STATE_LABELS, tokenState, type TokenState } from './token-state.rules.js';
 import { AuthTokenSchema, type AuthToken } from './auth-token.entity.js';
 import { LoginFailureSchema } from './login-failure.entity.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
@@ -145,7 +146,13 @@ function presentToken(t: AuthToken) {
     lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
     expiresAt: t.expiresAt?.toISOString() ?? null,
     revokedAt: t.revokedAt?.toISOString() ?? null,
+    ...presentTokenState(tokenState(t, new Date())),
   };
+}
+
+function presentTokenState(state: TokenState) {
+  // A revoked token cannot be revoked again; an expired one still can (it says so in the list).
+  return { state, stateLabel: TOKEN_STATE_LABELS[state], mayRevoke: state !== 'revoked' };
 }
 
 /** Creates a named personal API token; the secret is shown once in the answer. */

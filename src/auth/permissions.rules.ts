@@ -1,4 +1,4 @@
-import type { Role } from '../users/roles.js';
+import { ROLES, type Role } from '../users/roles.js';
 
 /** What the permission rules need to know about the caller. */
 export interface ActorScope {
@@ -40,6 +40,37 @@ export function canManageAccount(
     target.provinceCode === actor.provinceCode &&
     PROVINCIAL_GRANTABLE.includes(target.role)
   );
+}
+
+/** The roles the actor may give to new or existing accounts (none: the actor manages no accounts). */
+export function grantableRoles(actor: ActorScope): readonly Role[] {
+  if (actor.role === 'national_admin') return ROLES;
+  if (actor.role === 'provincial_admin') return PROVINCIAL_GRANTABLE;
+  return [];
+}
+
+/** The provinces the actor may put accounts in (null: every province). */
+export function grantableProvince(actor: ActorScope): string | null {
+  return actor.role === 'national_admin' ? null : actor.provinceCode;
+}
+
+/**
+ * What the actor may do with one account. Nobody disables, demotes or resets their own account here:
+ * one's own password is changed on /account, with the current password.
+ */
+export function accountAbilities(
+  actor: ActorScope & { userId: string },
+  target: { id: string; role: Role; provinceCode: string | null },
+): { setActive: boolean; resetPassword: boolean; changeRole: boolean } {
+  const manage = canManageAccount(actor, target);
+  const self = actor.userId === target.id;
+  const other = manage && !self;
+  return { setActive: other, resetPassword: other, changeRole: other };
+}
+
+/** Whether the actor maintains the census code lists (a national decision). */
+export function canMaintainCodeLists(actor: ActorScope | null): boolean {
+  return actor?.role === 'national_admin';
 }
 
 /** Whether the actor may see the accounts of an institution (its own staff may, to know who is who). */

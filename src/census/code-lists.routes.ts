@@ -2,6 +2,17 @@ import { z } from 'zod';
 import { defineRoute } from '../http/route.js';
 import { addCodeValue, changeCodeValue, listCodeLists } from './code-list.service.js';
 import { CODE_LIST_NAMES } from './record.types.js';
+import { canMaintainCodeLists } from '../auth/permissions.rules.js';
+
+const codeValue = z.object({
+  id: z.uuid(),
+  list: z.string(),
+  value: z.string(),
+  aliases: z.array(z.string()),
+  active: z.boolean(),
+  sortOrder: z.number(),
+  history: z.array(z.object({ at: z.string(), by: z.string().nullable(), from: z.string(), to: z.string() })),
+});
 
 const tag = 'Code lists 代码表';
 const listParams = z.strictObject({ name: z.enum(CODE_LIST_NAMES) });
@@ -13,7 +24,21 @@ export const codeListRoutes = [
     summary: 'Every code list with its values, aliases, history and retired values',
     tag,
     auth: 'public',
-    handler: async ({ scope }) => ({ body: { items: await listCodeLists(scope.em) } }),
+    response: z.object({
+      items: z.array(
+        z.object({
+          name: z.enum(CODE_LIST_NAMES),
+          labelZh: z.string(),
+          labelEn: z.string(),
+          values: z.array(codeValue),
+        }),
+      ),
+      /** Whether the asking user may add, rename, retire and re-activate values. */
+      mayEdit: z.boolean(),
+    }),
+    handler: async ({ scope }) => ({
+      body: { items: await listCodeLists(scope.em), mayEdit: canMaintainCodeLists(scope.actor ?? null) },
+    }),
   }),
   defineRoute({
     method: 'post',
@@ -23,6 +48,7 @@ export const codeListRoutes = [
     auth: 'user',
     params: listParams,
     body: z.strictObject({ value: z.string().trim().min(1).max(64) }),
+    response: codeValue,
     handler: async ({ scope, params, body }) => ({
       body: await addCodeValue(scope, params.name, body.value),
     }),
@@ -38,6 +64,7 @@ export const codeListRoutes = [
       value: z.string().trim().min(1).max(64).optional(),
       active: z.boolean().optional(),
     }),
+    response: codeValue,
     handler: async ({ scope, params, body }) => ({
       body: await changeCodeValue(scope, params.name, params.id, body),
     }),

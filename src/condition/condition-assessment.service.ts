@@ -15,6 +15,7 @@ import { loadAssessableRecord, setCurrentAssessment } from './assessment-record.
 import { today } from './dates.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { damageLevelLabel } from './condition-labels.rules.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 type Sent = Pick<CreateAssessmentBody, 'observations' | 'phReadings' | 'totalLeaves'>;
@@ -75,6 +76,7 @@ export async function computeLevel(em: EntityManager, sent: Sent) {
   const lowest = lowestPh(input.phReadings);
   return {
     computedLevel: result.level,
+    computedLevelLabel: damageLevelLabel(result.level),
     decidingRule: result.decidingRule,
     reasons: result.reasons,
     ruleSetVersion: ruleSet.version,

@@ -1,6 +1,8 @@
 import { ConditionAssessmentSchema } from './condition-assessment.entity.js';
 import { presentAcidity, presentAssessment } from './condition.presenter.js';
 import { DAMAGE_LEVELS } from './damage-level.rules.js';
+import { canAssess } from './assessment-access.rules.js';
+import { CONDITION_LEVEL_OPTIONS, DAMAGE_TYPE_OPTIONS, damageLevelLabel } from './condition-labels.rules.js';
 import { loadVisibleRecord } from '../census/record-query.service.js';
 import type { RequestScope } from '../http/request-scope.js';
 
@@ -21,7 +23,7 @@ function change(before: string, after: string): 'improved' | 'worsened' | 'uncha
  * show condition before and after a restoration.
  */
 export async function listAssessments(scope: RequestScope, censusNumber: string) {
-  const { record, workflow } = await loadVisibleRecord(scope, censusNumber);
+  const { record, ctx, workflow } = await loadVisibleRecord(scope, censusNumber);
   const rows = await scope.em.find(
     ConditionAssessmentSchema,
     { record },
@@ -36,6 +38,7 @@ export async function listAssessments(scope: RequestScope, censusNumber: string)
             id: prev.id,
             assessedOn: presentAssessment(prev, censusNumber).assessedOn,
             finalLevel: prev.finalLevel,
+            finalLevelLabel: damageLevelLabel(prev.finalLevel),
             acidity: presentAcidity(prev.lowestPh),
             change: change(prev.finalLevel, a.finalLevel),
           }
@@ -43,11 +46,21 @@ export async function listAssessments(scope: RequestScope, censusNumber: string)
     };
   });
   const current = items[0] ?? null;
+  const assess =
+    ctx !== null &&
+    canAssess(ctx, { institutionId: record.institution.id, provinceCode: record.provinceCode });
   return {
     censusNumber,
+    title: record.title,
     recordType: record.type,
     currentLevel: record.damageGrade ?? null,
+    currentLevelLabel: record.damageGrade ? damageLevelLabel(record.damageGrade) : null,
     acidity: current?.acidity ?? null,
     items,
+    /** What the caller may record here: condition assessments, and gradings (古籍 only). */
+    abilities: { assess, grade: assess && record.type === 'guji' },
+    /** The assessment form's choices: damage types and the levels an override may set. */
+    damageTypes: DAMAGE_TYPE_OPTIONS,
+    levels: CONDITION_LEVEL_OPTIONS,
   };
 }

@@ -1,6 +1,7 @@
 import { isoDay } from './dates.js';
 import type { ConditionAssessment } from './condition-assessment.entity.js';
 import { acidityBand, parseDamageType } from './damage-level.rules.js';
+import { damageLevelLabel } from './condition-labels.rules.js';
 
 /** The acidity of a lowest pH, as shown beside a record (null when never measured). */
 export function presentAcidity(lowestPh: number | null | undefined) {
@@ -26,9 +27,11 @@ export function presentAssessment(a: ConditionAssessment, censusNumber: string, 
     }),
     phReadings: a.phReadings,
     computedLevel: a.computedLevel,
+    computedLevelLabel: damageLevelLabel(a.computedLevel),
     decidingRule: a.decidingRule ?? null,
     reasons: a.reasons,
     finalLevel: a.finalLevel,
+    finalLevelLabel: damageLevelLabel(a.finalLevel),
     overridden: a.finalLevel !== a.computedLevel || !!a.overrideReason,
     overrideReason: workflow ? (a.overrideReason ?? null) : null,
     ruleSetVersion: a.ruleSetVersion,

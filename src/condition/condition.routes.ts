@@ -1,3 +1,4 @@
+import { assessmentListResponse, assessmentResponse, computeResponse } from './condition-response.schemas.js';
 import { defineRoute } from '../http/route.js';
 import { censusNumberParams } from '../census/record.schemas.js';
 import { computeLevelBody, createAssessmentBody, ruleSetBody } from './condition.schemas.js';
@@ -14,6 +15,7 @@ export const conditionRoutes = [
     path: '/api/records/:censusNumber/assessments',
     summary:
       'Record a condition assessment: observations + pH readings → computedLevel, decidingRule, finalLevel (override needs a reason), ruleSetVersion',
+    response: assessmentResponse,
     tag,
     auth: 'user',
     params: censusNumberParams,
@@ -26,6 +28,7 @@ export const conditionRoutes = [
     method: 'get',
     path: '/api/records/:censusNumber/assessments',
     summary: 'Condition history of a record, newest first, each with the one before it (before/after)',
+    response: assessmentListResponse,
     tag,
     auth: 'public',
     params: censusNumberParams,
@@ -35,6 +38,7 @@ export const conditionRoutes = [
     method: 'post',
     path: '/api/assessments/compute',
     summary: 'Compute the damage level of observations with the active rule set, without saving',
+    response: computeResponse,
     tag,
     auth: 'user',
     successStatus: 200,

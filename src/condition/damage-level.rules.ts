@@ -401,8 +401,9 @@ function observationEvidence(
   const zhTail = parts.zh.length ? `：${parts.zh.join('，')}` : '';
   const enTail = parts.en.length ? `: ${parts.en.join(', ')}` : '';
   return {
-    evidenceZh: `observations[${i}]（${facts.typeLabel}）${zhTail}`,
-    evidenceEn: `observations[${i}] (${facts.typeCode ?? obs.damageType})${enTail}`,
+    // The person reads "observation 1", not the request's field path.
+    evidenceZh: `第 ${i + 1} 条破损观察（${facts.typeLabel}）${zhTail}`,
+    evidenceEn: `observation ${i + 1} (${parseDamageType(obs.damageType)?.en ?? obs.damageType})${enTail}`,
   };
 }
 
@@ -456,8 +457,8 @@ export function computeDamageLevel(input: AssessmentInput, ruleSet: DamageRuleSe
         code: 'PH_BAND',
         descriptionZh: text.zh,
         descriptionEn: text.en,
-        evidenceZh: `phReadings[${j}]：pH ${reading.value}`,
-        evidenceEn: `phReadings[${j}]: pH ${reading.value}`,
+        evidenceZh: `第 ${j + 1} 个 pH 读数：pH ${reading.value}`,
+        evidenceEn: `pH reading ${j + 1}: pH ${reading.value}`,
         phReadingIndex: j,
       });
     }

@@ -1,3 +1,4 @@
+import { gradingListResponse, gradingResponse } from './grading-response.schemas.js';
 import { defineRoute } from '../http/route.js';
 import { censusNumberParams } from '../census/record.schemas.js';
 import { createGradingBody, preciousListEntryBody, preciousListQuery } from './grading.schemas.js';
@@ -12,6 +13,7 @@ export const gradingRoutes = [
     path: '/api/records/:censusNumber/gradings',
     summary:
       'Grade a 古籍 record (grade, 等次, basis of the three values); warnings, never refusals, for contradictions',
+    response: gradingResponse,
     tag,
     auth: 'user',
     params: censusNumberParams,
@@ -24,6 +26,7 @@ export const gradingRoutes = [
     method: 'get',
     path: '/api/records/:censusNumber/gradings',
     summary: 'Grading history of a record, newest (current) first, with the mapped 文物级别',
+    response: gradingListResponse,
     tag,
     auth: 'public',
     params: censusNumberParams,

@@ -15,6 +15,7 @@ import { today } from '../condition/dates.js';
 import { loadVisibleRecord } from '../census/record-query.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { GRADE_OPTIONS, RANK_OPTIONS } from '../condition/condition-labels.rules.js';
 
 /** Grades a 古籍 record; contradictions with the edition date or the precious list come back as warnings. */
 export async function createGrading(scope: RequestScope, censusNumber: string, body: CreateGradingBody) {
@@ -95,5 +96,8 @@ export async function listGradings(scope: RequestScope, censusNumber: string) {
     preciousListNumber: record.preciousListNumber ?? null,
     preciousListEntry: entry ? { number: entry.number, batch: entry.batch, year: entry.year } : null,
     items,
+    /** The grading form's choices, labelled. */
+    grades: GRADE_OPTIONS,
+    ranks: RANK_OPTIONS,
   };
 }

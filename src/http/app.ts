@@ -19,6 +19,7 @@ import { userRoutes } from '../users/users.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { mountWeb } from '../web/web.routes.js';
 import { mountPublicPages } from '../public-pages/public-pages.routes.js';
+import { mountBookDownloads } from '../downloads/book-pdf.routes.js';
 import { mountIiifPresentation } from '../iiif/presentation.routes.js';
 import { mountIiifImage } from '../iiif/image-routes.js';
 import { recordRoutes } from '../census/records.routes.js';
@@ -80,6 +81,7 @@ export function buildApp(deps: AppDeps): Koa {
   mountDocs(router, () => (openApi ??= buildOpenApi(API_ROUTES, deps.config.publicUrl)));
   mountWeb(router);
   mountPublicPages(router, deps);
+  mountBookDownloads(router, deps);
   mountIiifPresentation(router, deps);
   mountIiifImage(router, deps);
 

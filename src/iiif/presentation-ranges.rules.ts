@@ -27,8 +27,8 @@ const SPECIAL: Record<string, string> = {
   下: 'part 2',
 };
 
-// 卷 (or 卷第) followed by a number in Chinese or Arabic numerals, or 首/末/上/中/下.
-const JUAN = /卷\s*第?\s*([〇零一二两兩三四五六七八九十百千]+|\d+|[首末上中下])/u;
+// 卷 (or 卷第, 卷之 — 卷之三 is how many editions number them) followed by a number in Chinese or Arabic numerals, or 首/末/上/中/下.
+const JUAN = /卷\s*[第之]?\s*([〇零一二两兩三四五六七八九十百千]+|\d+|[首末上中下])/u;
 
 /** A Chinese numeral (一百九, 二十二, 〇五) or Arabic digits as a number; null when it is neither. */
 export function chineseNumber(text: string): number | null {

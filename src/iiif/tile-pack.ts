@@ -117,3 +117,31 @@ export function warmPacks(store: ObjectStore, images: ReadonlyArray<{ id: string
       .catch(() => undefined); // warming is best effort; a missing pack is found by the request
   }
 }
+
+/**
+ * The stored bytes of several entries of one image's pack, for work that needs a whole level at
+ * once (a PDF page): from memory when the pack is loaded, else by ranged GETs — one over the span
+ * they occupy when they lie close together, one each when they are scattered (the pack keeps the
+ * order the tiler's folders were listed in) — without loading the whole pack into the reading
+ * cache. Undefined when the pack lacks any of them.
+ */
+export async function packedEntries(
+  store: ObjectStore,
+  image: { id: string; sha256: string },
+  canonicalPaths: readonly string[],
+): Promise<Buffer[] | undefined> {
+  const { index } = await packIndex(store, image.id, image.sha256).catch(() => ({ index: {} as TileIndex }));
+  const entries = canonicalPaths.map((p) => index[p]);
+  if (entries.some((e) => !e)) return undefined;
+  const spans = entries as Array<[number, number]>;
+  const pack = packs.get(keyOf(image.id, image.sha256));
+  if (pack) return spans.map(([offset, length]) => pack.subarray(offset, offset + length));
+  const start = Math.min(...spans.map(([offset]) => offset));
+  const end = Math.max(...spans.map(([offset, length]) => offset + length));
+  const wanted = spans.reduce((sum, [, length]) => sum + length, 0);
+  if (end - start > 2 * wanted) {
+    return Promise.all(spans.map(([offset, length]) => readPackRange(store, image.id, offset, length)));
+  }
+  const bytes = await readPackRange(store, image.id, start, end - start);
+  return spans.map(([offset, length]) => bytes.subarray(offset - start, offset - start + length));
+}

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { buildImageInfo } from '../iiif/image-info.rules.js';
-import { isImageRequestError, parseImageRequest, planImageRequest } from '../iiif/image-request.rules.js';
+import { canonicalPath } from '../iiif/canonical-path.js';
 import { IIIF_LIMITS, TILE_SIZE, THUMBNAIL_MAX } from '../iiif/image-service.config.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 import { DerivativeJobSchema } from './derivative-job.entity.js';
@@ -27,18 +27,6 @@ import { RecordImageSchema } from './record-image.entity.js';
 import { takeLocalMaster, takeLocalWorking } from './master-handoff.js';
 import { rememberPyramid } from './pyramid-cache.js';
 import { scratchTempDir } from '../runtime/scratch-dir.js';
-
-/** Canonical IIIF path of a grid tile or thumbnail request at this image's size. */
-export function canonicalPath(
-  region: string,
-  size: string,
-  image: { width: number; height: number },
-): string | undefined {
-  const parsed = parseImageRequest({ region, size, rotation: '0', quality: 'default', format: 'jpg' });
-  if (isImageRequestError(parsed)) return undefined;
-  const plan = planImageRequest(parsed, image, IIIF_LIMITS);
-  return isImageRequestError(plan) ? undefined : plan.canonical.path;
-}
 
 /**
  * Writes the tiles into one pack file (concatenated JPEGs) and stores it with its index: one PUT

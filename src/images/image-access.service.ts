@@ -1,13 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CensusRecordSchema, type CensusRecord } from '../census/census-record.entity.js';
-import { canCatalogue, canViewRecord } from '../census/record-access.rules.js';
+import { canViewRecord } from '../census/record-access.rules.js';
 import { actorContext } from '../census/record-access.service.js';
 import { AppError } from '../http/app-error.js';
 import { requireActor, type RequestScope } from '../http/request-scope.js';
 import type { Actor } from '../auth/actor.js';
 import { RecordImageSchema, type RecordImage } from './record-image.entity.js';
 import { grantedCentreSeesImage } from '../restoration/restoration-image-access.js';
-import { EDITABLE_WITH_REASON, FREELY_EDITABLE, statusLabelZh } from '../census/record-workflow.rules.js';
+import { cataloguesRecord, imagesLockedBecause, type ImageRecordScope } from './image-abilities.rules.js';
+
+/** The facts of a record the image rules look at. */
+export function imageRecordScope(record: CensusRecord): ImageRecordScope {
+  return { institutionId: record.institution.id, provinceCode: record.provinceCode, status: record.status };
+}
 
 /** A record whose images the caller may change (404 unknown, 403 other institutions). */
 export async function loadRecordForImageWrite(
@@ -18,18 +23,11 @@ export async function loadRecordForImageWrite(
   const actor = requireActor(scope);
   const record = await em.findOne(CensusRecordSchema, { censusNumber }, { populate: ['institution'] });
   if (!record) throw AppError.notFound(`Record ${censusNumber}`, `记录 ${censusNumber} `);
-  if (!canCatalogue(actor, { id: record.institution.id, provinceCode: record.provinceCode })) {
+  if (!cataloguesRecord(actor, imageRecordScope(record))) {
     throw AppError.forbidden('无权管理该记录的图像', "You may not manage this record's images");
   }
-  // Images are part of what the reviewer checks: like the record's fields, they stay still while it
-  // is under review (and after withdrawal).
-  if (!FREELY_EDITABLE.includes(record.status) && !EDITABLE_WITH_REASON.includes(record.status)) {
-    throw AppError.conflict(
-      'RECORD_LOCKED',
-      `记录处于「${statusLabelZh(record.status)}」状态，不能修改其图像`,
-      `The record is ${record.status}: its images cannot be changed now`,
-    );
-  }
+  const locked = imagesLockedBecause(record.status);
+  if (locked) throw AppError.conflict('RECORD_LOCKED', locked.zh, locked.en);
   return { actor, record };
 }
 

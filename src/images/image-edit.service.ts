@@ -96,3 +96,73 @@ export async function reorderImages(
     return imageIds.map((id) => presentImage(byId.get(id)!, publicUrl, censusNumber));
   });
 }
+
+/** One label of a batch, as sent. */
+export interface LabelChange {
+  readonly id: string;
+  readonly label: string;
+  readonly version?: number | undefined;
+}
+
+function notOfRecord(changes: readonly LabelChange[], known: Set<string>, count: number): AppError | null {
+  const seen = new Set<string>();
+  const problems = changes.flatMap((change, index) => {
+    const duplicate = seen.has(change.id);
+    seen.add(change.id);
+    if (known.has(change.id) && !duplicate) return [];
+    return [
+      {
+        path: `items[${index}].id`,
+        value: change.id,
+        rule: duplicate ? 'unique' : 'image_of_record',
+        messageZh: duplicate ? '同一图像出现了两次' : '不是该记录的图像',
+        messageEn: duplicate ? 'the same image is listed twice' : "not one of the record's images",
+      },
+    ];
+  });
+  if (!problems.length) return null;
+  return AppError.badRequest(
+    'INVALID_IMAGE_LABELS',
+    `items 只能列出该记录的图像（共 ${count} 个），每个至多一次`,
+    `items may list only the record's images (${count} in all), each at most once`,
+    problems,
+  );
+}
+
+/**
+ * Relabels several page images of one record at once (a batch labelled by a 卷/叶 pattern): every
+ * label is stored, or none (an unknown image or a stale version refuses the whole batch).
+ */
+export async function relabelImages(
+  scope: RequestScope,
+  publicUrl: string,
+  censusNumber: string,
+  changes: readonly LabelChange[],
+) {
+  return scope.em.transactional(async (em) => {
+    const { record } = await loadRecordForImageWrite(scope, censusNumber, em);
+    await lockRecordAndNextSequence(em, record.id);
+    const images = await listRecordImages(em, record.id);
+    const byId = new Map(images.map((i) => [i.id, i]));
+    const refused = notOfRecord(changes, new Set(byId.keys()), images.length);
+    if (refused) throw refused;
+    const stale = changes.find((c) => c.version !== undefined && c.version !== byId.get(c.id)!.version);
+    if (stale) throw versionConflict(byId.get(stale.id)!.version);
+    for (const change of changes) {
+      const image = byId.get(change.id)!;
+      if (image.label === change.label) continue;
+      recordAudit(em, scope, {
+        action: 'image.relabel',
+        entityType: 'record_image',
+        entityId: image.id,
+        before: { label: image.label },
+        after: { label: change.label },
+        provinceCode: record.provinceCode,
+        institutionId: record.institution.id,
+      });
+      image.label = change.label;
+    }
+    await em.flush();
+    return images.map((i) => presentImage(i, publicUrl, censusNumber));
+  });
+}

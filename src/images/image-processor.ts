@@ -140,6 +140,19 @@ export async function writeTileGrid(source: string, dir: string, tileSize: numbe
   return files.map((f) => path.join(target, f));
 }
 
+/** Joins JPEG tiles into one JPEG of `width`×`height` (each tile at its offset; the paper shows through nowhere). */
+export async function joinTiles(
+  tiles: ReadonlyArray<{ jpeg: Buffer; left: number; top: number }>,
+  width: number,
+  height: number,
+  quality: number,
+): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: '#ffffff' } })
+    .composite(tiles.map((tile) => ({ input: tile.jpeg, left: tile.left, top: tile.top })))
+    .jpeg({ quality })
+    .toBuffer();
+}
+
 /** Sizes of the levels of a pyramid written by writePyramid, largest first. */
 export async function pyramidLevels(file: string): Promise<Array<{ width: number; height: number }>> {
   const pages = (await sharp(file).metadata()).pages ?? 1;

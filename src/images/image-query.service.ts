@@ -1,7 +1,8 @@
 import { CensusRecordSchema } from '../census/census-record.entity.js';
 import { AppError } from '../http/app-error.js';
 import type { RequestScope } from '../http/request-scope.js';
-import { canViewRecordImages } from './image-access.service.js';
+import { canViewRecordImages, imageRecordScope } from './image-access.service.js';
+import { cataloguesRecord, imageAbilities, imagesLockedBecause } from './image-abilities.rules.js';
 import { presentImage } from './image.presenter.js';
 import { RecordImageSchema } from './record-image.entity.js';
 import { listRecordImages } from './record-images.service.js';
@@ -9,17 +10,21 @@ import { restorationPhotoIds } from '../restoration/restoration-photo-ids.js';
 
 /** The images of a record in reading order, for whoever may see the record. */
 export async function listImagesOfRecord(scope: RequestScope, publicUrl: string, censusNumber: string) {
-  const record = await scope.em.findOne(CensusRecordSchema, { censusNumber });
+  const record = await scope.em.findOne(CensusRecordSchema, { censusNumber }, { populate: ['institution'] });
   if (!record || !(await canViewRecordImages(scope, record))) {
     throw AppError.notFound(`Record ${censusNumber}`, `记录 ${censusNumber} `);
   }
   // Restoration photos document a treatment, not the book: they belong to the work order's manifest.
   const images = await listRecordImages(scope.em, record.id);
   const restorationPhotos = await restorationPhotoIds(scope.em, record.id);
+  const facts = imageRecordScope(record);
+  const actor = scope.actor ?? null;
   return {
     items: images
       .filter((i) => !restorationPhotos.has(i.id))
       .map((i) => presentImage(i, publicUrl, censusNumber)),
+    abilities: imageAbilities(actor, facts),
+    lockedReason: cataloguesRecord(actor, facts) ? imagesLockedBecause(record.status) : null,
   };
 }
 

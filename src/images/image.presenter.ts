@@ -1,4 +1,5 @@
 import type { RecordImage } from './record-image.entity.js';
+import { imageStatusLabel } from './image-labels.rules.js';
 
 /** Record image → API JSON; `service` is the IIIF Image API base URI. */
 export function presentImage(image: RecordImage, publicUrl: string, censusNumber?: string) {
@@ -8,6 +9,7 @@ export function presentImage(image: RecordImage, publicUrl: string, censusNumber
     sequence: image.sequence,
     label: image.label,
     status: image.status,
+    statusLabel: imageStatusLabel(image.status),
     error: image.error ?? null,
     width: image.width,
     height: image.height,

@@ -5,10 +5,18 @@ import { censusNumberParams } from '../census/record.schemas.js';
 import { loadImageForWrite, loadRecordForImageWrite } from './image-access.service.js';
 import { uploadImages, type ImageUploadDeps } from './image-upload.service.js';
 import { replaceImage } from './image-replace.service.js';
-import { relabelImage, reorderImages } from './image-edit.service.js';
+import { relabelImage, relabelImages, reorderImages } from './image-edit.service.js';
 import { deleteImage } from './image-delete.service.js';
 import { getImage, listImagesOfRecord } from './image-query.service.js';
-import { imageIdParams, imageResponse, relabelBody, reorderBody, replaceQuery } from './image.schemas.js';
+import {
+  imageIdParams,
+  imageListResponse,
+  imageResponse,
+  relabelBody,
+  relabelManyBody,
+  reorderBody,
+  replaceQuery,
+} from './image.schemas.js';
 
 const tag = 'Images 图像';
 const MAX_FILES_PER_UPLOAD = 200;
@@ -60,11 +68,12 @@ export const imageRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/records/:censusNumber/images',
-    summary: "A record's page images in reading order (published records: anyone)",
+    summary:
+      "A record's page images in reading order (published records: anyone), with what the caller may do with them (abilities) and why they are locked",
     tag,
     auth: 'public',
     params: censusNumberParams,
-    response: z.object({ items: z.array(imageResponse) }),
+    response: imageListResponse,
     handler: async ({ scope, params, deps }) => ({
       body: await listImagesOfRecord(scope, deps.config.publicUrl, params.censusNumber),
     }),
@@ -77,8 +86,23 @@ export const imageRoutes = [
     auth: 'user',
     params: censusNumberParams,
     body: reorderBody,
+    response: z.object({ items: z.array(imageResponse) }),
     handler: async ({ scope, params, body, deps }) => ({
       body: { items: await reorderImages(scope, deps.config.publicUrl, params.censusNumber, body.imageIds) },
+    }),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/records/:censusNumber/images/labels',
+    summary:
+      'Relabel several page images at once ({items: [{id, label, version?}]}); all labels are stored or none',
+    tag,
+    auth: 'user',
+    params: censusNumberParams,
+    body: relabelManyBody,
+    response: z.object({ items: z.array(imageResponse) }),
+    handler: async ({ scope, params, body, deps }) => ({
+      body: { items: await relabelImages(scope, deps.config.publicUrl, params.censusNumber, body.items) },
     }),
   }),
   defineRoute({

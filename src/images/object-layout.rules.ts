@@ -7,6 +7,8 @@
  *   tiles/{imageId}/grid.pack                          pre-generated grid tiles and thumbnails,
  *                                                      concatenated JPEGs (one PUT instead of hundreds)
  *   tiles/{imageId}/grid.json                          index: canonical IIIF request → [offset, length]
+ *   books/{recordId}/{contentKey}.pdf                  a published book as PDF, made on first download
+ *                                                      (contentKey changes with its pages)
  *
  * The master key carries the checksum so a replacement never overwrites the master it replaces.
  */
@@ -41,6 +43,16 @@ export function tilePackKey(imageId: string): string {
 /** Key of the tile pack's index (canonical `{region}/{size}/{rotation}/{quality}.{format}` → [offset, length]). */
 export function tileIndexKey(imageId: string): string {
   return `tiles/${imageId}/grid.json`;
+}
+
+/** Prefix of the cached downloads (PDF) of a record's book. */
+export function bookDownloadsPrefix(recordId: string): string {
+  return `books/${recordId}/`;
+}
+
+/** Key of a book's PDF made from pages whose content hashes to `contentKey`. */
+export function bookPdfKey(recordId: string, contentKey: string): string {
+  return `books/${recordId}/${contentKey}.pdf`;
 }
 
 /** Index of a tile pack. */

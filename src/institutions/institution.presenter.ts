@@ -1,8 +1,14 @@
 import type { Institution } from './institution.entity.js';
 import { PROVINCES } from './provinces.data.js';
+import {
+  INSTITUTION_TYPE_LABELS,
+  KEY_PROTECTION_BATCHES,
+  type InstitutionType,
+} from './institution-types.js';
 import { RIGHTS_STATEMENT_TEXT, type RightsStatement } from './rights-statement.rules.js';
 
 const provinceNames = new Map(PROVINCES.map((p) => [p.code, p.nameZh]));
+const provinceLabels = new Map(PROVINCES.map((p) => [p.code, { zh: p.nameZh, en: p.nameEn }]));
 
 /** Institution entity → API JSON. `fullCode` is the prefix of its census numbers (RRRRRR-IIII). */
 export function presentInstitution(i: Institution) {
@@ -13,13 +19,18 @@ export function presentInstitution(i: Institution) {
     provinceName: provinceNames.get(provinceCode) ?? provinceCode,
     code: i.code,
     fullCode: `${provinceCode}-${i.code}`,
+    provinceLabel: provinceLabels.get(provinceCode) ?? { zh: provinceCode, en: provinceCode },
     name: i.name,
     type: i.type,
+    typeLabel: INSTITUTION_TYPE_LABELS[i.type as InstitutionType] ?? { zh: i.type, en: i.type },
     address: i.address ?? null,
     contactName: i.contactName ?? null,
     contactPhone: i.contactPhone ?? null,
     contactEmail: i.contactEmail ?? null,
     keyProtectionBatch: i.keyProtectionBatch ?? null,
+    keyProtectionLabel: i.keyProtectionBatch
+      ? (KEY_PROTECTION_BATCHES.find((b) => b.value === i.keyProtectionBatch)?.label ?? null)
+      : null,
     isRestorationCentre: i.isRestorationCentre,
     rightsStatement: i.rightsStatement as RightsStatement,
     rightsStatementLabel: presentRightsStatement(i.rightsStatement as RightsStatement),

@@ -80,13 +80,16 @@ export const institutionResponse = z.object({
   provinceName: z.string(),
   code: z.string(),
   fullCode: z.string(),
+  provinceLabel: z.object({ zh: z.string(), en: z.string() }),
   name: z.string(),
   type: z.enum(INSTITUTION_TYPES),
+  typeLabel: z.object({ zh: z.string(), en: z.string() }),
   address: z.string().nullable(),
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
   contactEmail: z.string().nullable(),
   keyProtectionBatch: z.number().nullable(),
+  keyProtectionLabel: z.object({ zh: z.string(), en: z.string() }).nullable(),
   isRestorationCentre: z.boolean(),
   rightsStatement: z.enum(RIGHTS_STATEMENTS),
   rightsStatementLabel: z.object({
@@ -97,6 +100,16 @@ export const institutionResponse = z.object({
   }),
   /** Whether the caller may change the rights statement (one institution only, not in lists). */
   canSetRightsStatement: z.boolean().optional(),
+  /** What the caller may do with this institution (one institution only, not in lists). */
+  abilities: z
+    .object({
+      edit: z.boolean(),
+      setRightsStatement: z.boolean(),
+      setNationalDesignations: z.boolean(),
+      viewStaff: z.boolean(),
+      addStaff: z.boolean(),
+    })
+    .optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
@@ -113,3 +126,15 @@ export const rightsStatementBody = z.strictObject({
   version: z.number().int().positive().optional(),
 });
 export type RightsStatementInput = z.infer<typeof rightsStatementBody>;
+
+/** The choices of the institution form, as far as the caller may use them. */
+export const institutionFormOptionsResponse = z.object({
+  /** Provinces the caller may create institutions in (a provincial admin: their own). */
+  provinces: z.array(z.object({ code: z.string(), label: z.object({ zh: z.string(), en: z.string() }) })),
+  types: z.array(
+    z.object({ value: z.enum(INSTITUTION_TYPES), label: z.object({ zh: z.string(), en: z.string() }) }),
+  ),
+  batches: z.array(z.object({ value: z.number(), label: z.object({ zh: z.string(), en: z.string() }) })),
+  /** Whether the caller may set the national designations (key-protection batch, restoration centre). */
+  setNationalDesignations: z.boolean(),
+});

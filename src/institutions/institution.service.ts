@@ -11,8 +11,11 @@ import {
   canAdministerProvince,
   canSetNationalDesignations,
   canSetRightsStatement,
+  canViewInstitutionStaff,
   NATIONAL_DESIGNATIONS,
 } from '../auth/permissions.rules.js';
+import { PROVINCES } from './provinces.data.js';
+import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, KEY_PROTECTION_BATCHES } from './institution-types.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/app-error.js';
 import { requireActor, type RequestScope } from '../http/request-scope.js';
@@ -114,12 +117,33 @@ async function loadInstitution(scope: RequestScope, id: string): Promise<Institu
 export async function getInstitution(scope: RequestScope, id: string) {
   const actor = requireActor(scope);
   const institution = await loadInstitution(scope, id);
+  const place = { id: institution.id, provinceCode: institution.province.code };
+  const administers = canAdministerProvince(actor, place.provinceCode);
+  const setRights = canSetRightsStatement(actor, place);
   return {
     ...presentInstitution(institution),
-    canSetRightsStatement: canSetRightsStatement(actor, {
-      id: institution.id,
-      provinceCode: institution.province.code,
-    }),
+    canSetRightsStatement: setRights,
+    abilities: {
+      edit: administers,
+      setRightsStatement: setRights,
+      setNationalDesignations: canSetNationalDesignations(actor),
+      viewStaff: canViewInstitutionStaff(actor, place),
+      addStaff: administers,
+    },
+  };
+}
+
+/** The institution form's choices for the caller: the provinces they administer, the types and batches. */
+export function institutionFormOptions(scope: RequestScope) {
+  const actor = requireActor(scope);
+  return {
+    provinces: PROVINCES.filter((p) => canAdministerProvince(actor, p.code)).map((p) => ({
+      code: p.code,
+      label: { zh: p.nameZh, en: p.nameEn },
+    })),
+    types: INSTITUTION_TYPES.map((value) => ({ value, label: INSTITUTION_TYPE_LABELS[value] })),
+    batches: KEY_PROTECTION_BATCHES,
+    setNationalDesignations: canSetNationalDesignations(actor),
   };
 }
 
@@ -174,7 +198,7 @@ export async function updateInstitution(scope: RequestScope, id: string, input: 
 
 /** Paginated list with filters; any logged-in account may read it. */
 export async function listInstitutions(scope: RequestScope, q: ListInstitutionsQuery) {
-  requireActor(scope);
+  const actor = requireActor(scope);
   const where: FilterQuery<Institution> = {};
   if (q.provinceCode) where.province = q.provinceCode;
   if (q.type) where.type = q.type;
@@ -186,5 +210,12 @@ export async function listInstitutions(scope: RequestScope, q: ListInstitutionsQ
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
-  return { items: items.map(presentInstitution), total, page: q.page, pageSize: q.pageSize };
+  return {
+    items: items.map(presentInstitution),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    // Administrators register institutions (a provincial admin in their province).
+    mayCreate: PROVINCES.some((p) => canAdministerProvince(actor, p.code)),
+  };
 }

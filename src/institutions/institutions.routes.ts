@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRoute } from '../http/route.js';
 import {
   createInstitutionBody,
+  institutionFormOptionsResponse,
   institutionIdParams,
   institutionResponse,
   listInstitutionsQuery,
@@ -11,6 +12,7 @@ import {
 import {
   createInstitution,
   getInstitution,
+  institutionFormOptions,
   listInstitutions,
   updateInstitution,
 } from './institution.service.js';
@@ -76,8 +78,18 @@ export const institutionRoutes = [
       total: z.number(),
       page: z.number(),
       pageSize: z.number(),
+      mayCreate: z.boolean(),
     }),
     handler: async ({ scope, query }) => ({ body: await listInstitutions(scope, query) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/institution-form-options',
+    summary: 'The provinces, types and key-protection batches I may use on the institution form',
+    tag,
+    auth: 'user',
+    response: institutionFormOptionsResponse,
+    handler: async ({ scope }) => ({ body: institutionFormOptions(scope) }),
   }),
   defineRoute({
     method: 'get',

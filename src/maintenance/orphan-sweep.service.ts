@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IncompleteUpload, ListedObject, ObjectStore } from '../object-store/object-store.js';
-import { derivativesPrefix, tilesPrefix } from '../images/object-layout.rules.js';
+import { bookDownloadsPrefix, derivativesPrefix, tilesPrefix } from '../images/object-layout.rules.js';
 
 /** Objects no row references, and multipart uploads never completed, older than the grace period. */
 export interface OrphanReport {
@@ -17,7 +17,8 @@ export interface OrphanReport {
  * they are deleted and the uploads aborted.
  *
  * Referenced: every image's master and everything under its derivatives and tiles prefixes, every
- * import's uploaded file (a key or, for part sets not yet migrated, a prefix of keys).
+ * import's uploaded file (a key or, for part sets not yet migrated, a prefix of keys), and the
+ * downloads made of a book while it is published.
  */
 export async function sweepOrphans(
   em: EntityManager,
@@ -33,13 +34,17 @@ export async function sweepOrphans(
   );
   const imports = await em.execute<Array<{ object_key: string }>>('select object_key from import_job');
   const keys = new Set<string>([...images.map((i) => i.master_key), ...imports.map((i) => i.object_key)]);
-  const prefixes = new Set<string>(images.flatMap((i) => [derivativesPrefix(i.id), tilesPrefix(i.id)]));
+  const books = await em.execute<Array<{ record_id: string }>>('select record_id from catalogue_entry');
+  const prefixes = new Set<string>([
+    ...images.flatMap((i) => [derivativesPrefix(i.id), tilesPrefix(i.id)]),
+    ...books.map((b) => bookDownloadsPrefix(b.record_id)),
+  ]);
   const referenced = (key: string) => {
     if (keys.has(key)) return true;
     const slash = key.lastIndexOf('/');
     // A legacy part set `{key}/part-NNNNN` belongs to the row that names `{key}`.
     if (/\/part-\d{5}$/.test(key) && keys.has(key.slice(0, slash))) return true;
-    const m = /^(derivatives|tiles)\/[^/]+\//.exec(key);
+    const m = /^(derivatives|tiles|books)\/[^/]+\//.exec(key);
     return !!m && prefixes.has(m[0]);
   };
   const objects = listed.filter((o) => o.lastModified.getTime() <= cutoff && !referenced(o.key));

@@ -35,6 +35,8 @@ h2 { font-size: 19px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 1
 .pp-thumbs { display: flex; gap: 10px; overflow-x: auto; padding: 4px 2px 12px; margin: 0; list-style: none; direction: rtl; }
 .pp-thumbs li { flex: 0 0 auto; direction: ltr; text-align: center; font-size: 13px; color: var(--muted); }
 .pp-thumbs img { display: block; height: 160px; width: auto; background: #eee; border: 1px solid var(--line); }
+.pp-page-downloads { display: block; font-size: 12px; }
+.pp-page-downloads a { margin-left: 2px; }
 .pp-actions { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin: 12px 0; }
 .pp-iiif { display: inline-flex; align-items: center; gap: 6px; padding: 5px 10px; border: 1px solid var(--line); border-radius: 4px; background: #fff; text-decoration: none; color: var(--ink); }
 .pp-rights { padding: 10px 14px; background: #fff; border-left: 4px solid var(--accent); }

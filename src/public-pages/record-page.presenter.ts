@@ -15,6 +15,12 @@ export interface PageThumbnail {
   readonly height: number;
   /** The whole page at full size (a download or a new tab). */
   readonly full: string;
+  /** The page as a file at the sizes a reader picks from: the reading size, print size, the master's. */
+  readonly downloads: ReadonlyArray<{
+    readonly edge: number | null;
+    readonly url: string;
+    readonly fileName: string;
+  }>;
 }
 
 /** Another copy of the same edition. */
@@ -46,6 +52,8 @@ export interface RecordPageView {
   /** Pages of the book the public may see (empty when none, or when the statement withholds them). */
   readonly thumbnails: readonly PageThumbnail[];
   readonly pageCount: number;
+  /** The whole book as PDF, when the public may have its images and it has pages. */
+  readonly bookPdfUrl: string | null;
   readonly sameEdition: { readonly grouped: boolean; readonly copies: readonly OtherCopy[] };
   readonly citations: { readonly gbt7714: string; readonly chicago: string };
   readonly updatedAt: string;
@@ -94,6 +102,15 @@ function thumbnailStrip(view: RecordPageView): SafeHtml {
                 alt="${t.label || `第 ${i + 1} 页`}"
             /></a>
             ${t.label}
+            <span class="pp-page-downloads"
+              >下载 <span lang="en">Download</span>:
+              ${t.downloads.map(
+                (d) =>
+                  markup` <a href="${d.url}" download="${d.fileName}"
+                    >${d.edge ? `${d.edge} px` : markup`原图 <span lang="en">full size</span>`}</a
+                  >`,
+              )}</span
+            >
           </li>`,
       )}
     </ul>
@@ -231,6 +248,13 @@ export function renderRecordPage(view: RecordPageView): string {
             data-manifest="${view.manifestUrl}"
             >${iiifLogo()} IIIF 清单 <span lang="en">manifest</span></a
           >
+          ${
+            view.bookPdfUrl
+              ? markup`<a class="pp-iiif" href="${view.bookPdfUrl}" download
+                >整书 PDF <span lang="en">Whole book as PDF</span> (${view.pageCount} 页)</a
+              >`
+              : null
+          }
         </div>
       </section>
       <section aria-labelledby="h-description">

@@ -1,4 +1,4 @@
-// SQL of the public record page: a published record (its catalogue entry exists exactly while it is
+// SQL of the public record page (and of its book's download): a published record (its catalogue entry exists exactly while it is
 // published), its holding institution, and its page images in reading order.
 
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -8,6 +8,8 @@ import type { RightsStatement } from '../institutions/rights-statement.rules.js'
 /** One page image of the book (restoration photos document a treatment and are left out). */
 export interface PageImageRow {
   id: string;
+  /** The master's SHA-256: which stored tiles (and which made PDF) belong to this version. */
+  sha256: string;
   label: string;
   width: number;
   height: number;
@@ -48,7 +50,7 @@ export async function publishedRecordRow(
     `select e.record_id, e.census_number, e.type, r.body, e.dynasty, e.year_from, e.year_to, e.updated_at,
             e.edition_key, i.id as institution_id, i.name as institution_name, i.rights_statement,
             pr.name_zh as province_zh, pr.name_en as province_en,
-            coalesce((select json_agg(json_build_object('id', im.id, 'label', im.label, 'width', im.width,
+            coalesce((select json_agg(json_build_object('id', im.id, 'sha256', im.sha256, 'label', im.label, 'width', im.width,
                                                         'height', im.height) order by im.sequence)
                         from record_image im
                        where im.record_id = e.record_id and im.status = 'ready'

@@ -14,6 +14,9 @@ import { publishedRecordRow } from './record-page.repository.js';
 import { THUMBNAIL_STRIP_LIMIT, type RecordPageView } from './record-page.presenter.js';
 import { publicFields } from './public-record.rules.js';
 
+/** Longer edges a page is offered at (null: as large as the service sends, `full/max`). */
+const PAGE_DOWNLOAD_EDGES = [1000, 2000, null] as const;
+
 /** The view of the record page; 404 when the census number is not a published record. */
 export async function recordPageView(
   em: EntityManager,
@@ -80,9 +83,18 @@ export async function recordPageView(
         width: thumb.width ?? 0,
         height: thumb.height ?? 0,
         full: `${urls.imageService(image.id)}/full/max/0/default.jpg`,
+        // A reduced size only when smaller than the page itself (the Image API does not enlarge).
+        downloads: PAGE_DOWNLOAD_EDGES.filter(
+          (edge) => !edge || edge < Math.max(image.width, image.height),
+        ).map((edge) => ({
+          edge,
+          url: `${urls.imageService(image.id)}/full/${edge ? `!${edge},${edge}` : 'max'}/0/default.jpg`,
+          fileName: `${row.census_number}-${String(i + 1).padStart(4, '0')}${edge ? `-${edge}` : ''}.jpg`,
+        })),
       };
     }),
     pageCount: images.length,
+    bookPdfUrl: openImages && images.length > 0 ? `${permalink}/book.pdf` : null,
     sameEdition: {
       grouped: Boolean(row.edition_key),
       copies: copies.map((c) => ({

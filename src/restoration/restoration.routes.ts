@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { restorationTermsResponse } from './work-order-response.schemas.js';
 import { defineRoute } from '../http/route.js';
 import {
   grantBody,
@@ -67,6 +68,7 @@ const referenceRoutes = [
     path: '/api/restoration-terms',
     summary:
       'The restoration vocabularies (techniques, repair papers, pastes, threads, dyes, deacidification agents)',
+    response: restorationTermsResponse,
     tag,
     auth: 'user',
     handler: async ({ scope }) => ({ body: await listTerms(scope.em) }),

@@ -3,7 +3,7 @@
 // job is active. Studio heads and inspectors are capabilities on top of an institution account.
 
 import type { ActorScope } from '../auth/permissions.rules.js';
-import type { ActorRoles } from './work-order-state.rules.js';
+import { TERMINAL_STATES, type ActorRoles, type WorkOrderState } from './work-order-state.rules.js';
 import type { RestorationRoleName } from './work-order.schemas.js';
 
 /** What the rules need to know about a work order (or the record one would be raised for). */
@@ -46,6 +46,39 @@ export function actorRolesFor(
 /** Editing content (plan, materials, custody, log, photos): conservators and studio heads doing the work. */
 export function canWorkOn(roles: ActorRoles): boolean {
   return roles.isConservator || roles.isStudioHead;
+}
+
+/** The plan is fixed once approved: it can be written only while the order is proposed or planned. */
+export const PLAN_EDITABLE: readonly WorkOrderState[] = ['proposed', 'planned'];
+
+/** What the caller may do on an order besides moving it on (the order's page shows exactly these). */
+export interface WorkOrderAbilities {
+  /** Write the treatment plan and materials. */
+  readonly editPlan: boolean;
+  /** Add to the treatment log (conservators, while the order is in progress). */
+  readonly log: boolean;
+  /** Upload before / during / after photos (until the order is closed). */
+  readonly uploadPhotos: boolean;
+  /** Record the after-treatment condition assessment (while the order is in progress). */
+  readonly assessAfter: boolean;
+}
+
+/** The same checks the update, log and photo services make, for one caller and state. */
+export function workOrderAbilities(roles: ActorRoles, state: WorkOrderState): WorkOrderAbilities {
+  const working = canWorkOn(roles);
+  return {
+    editPlan: working && PLAN_EDITABLE.includes(state),
+    log: roles.isConservator && state === 'in_progress',
+    uploadPhotos: working && !TERMINAL_STATES.includes(state),
+    assessAfter: working && state === 'in_progress',
+  };
+}
+
+/** Whether the actor raises work orders at all (for some record): the board's 新建 form. */
+export function mayRaiseWorkOrders(actor: ActorScope): boolean {
+  if (actor.role === 'national_admin') return true;
+  if (actor.role === 'provincial_admin') return actor.provinceCode !== null;
+  return (actor.role === 'cataloguer' || actor.role === 'conservator') && actor.institutionId !== null;
 }
 
 /**

@@ -51,6 +51,7 @@ export async function guardContext(
       grade: order.record.grade ?? null,
       preciousListNumber: order.record.preciousListNumber ?? null,
     }),
+    hasPlan: (order.plan?.techniques.length ?? 0) > 0,
     hasAfterAssessment: completing ? !!(await afterAssessment(em, order)) : !!order.afterAssessment,
     hasAfterPhotos: completing
       ? (await em.count(WorkOrderPhotoSchema, { workOrder: order.id, phase: 'after' })) > 0

@@ -3,6 +3,8 @@ import { requireActor, type RequestScope } from '../http/request-scope.js';
 import { AppError } from '../http/app-error.js';
 import { WorkOrderSchema, type WorkOrder } from './work-order.entity.js';
 import { loadOrder } from './work-order-access.service.js';
+import { mayRaiseWorkOrders } from './work-order-access.rules.js';
+import { BOARD_STATES, STATE_LABELS } from './work-order-state.rules.js';
 import { workOrderDetail } from './work-order-detail.service.js';
 import { presentWorkOrderSummary } from './work-order.presenter.js';
 import type { ListWorkOrdersQuery } from './work-order.schemas.js';
@@ -49,5 +51,8 @@ export async function listWorkOrders(scope: RequestScope, query: ListWorkOrdersQ
   return {
     items: orders.map((o) => presentWorkOrderSummary(o, byId.get(o.id) ?? { leaves: 0, hours: 0 })),
     total,
+    /** The board's columns in order, each labelled (the page lists no states of its own). */
+    columns: BOARD_STATES.map((state) => ({ state, label: STATE_LABELS[state] })),
+    abilities: { raise: mayRaiseWorkOrders(actor) },
   };
 }

@@ -35,15 +35,15 @@ export type WorkOrderAction = (typeof WORK_ORDER_ACTIONS)[number];
 export const TERMINAL_STATES: readonly WorkOrderState[] = ['accepted', 'cancelled'];
 
 export const STATE_LABELS: Record<WorkOrderState, { zh: string; en: string }> = {
-  proposed: { zh: '已提出', en: 'proposed' },
-  planned: { zh: '已制定方案', en: 'planned' },
-  approved: { zh: '方案已批准', en: 'approved' },
-  in_progress: { zh: '修复中', en: 'in progress' },
-  on_hold: { zh: '暂停', en: 'on hold' },
-  completed: { zh: '修复完成', en: 'completed' },
-  accepted: { zh: '已验收', en: 'accepted' },
-  rejected: { zh: '验收未通过', en: 'rejected' },
-  cancelled: { zh: '已撤销', en: 'cancelled' },
+  proposed: { zh: '已提出', en: 'Proposed' },
+  planned: { zh: '已制定方案', en: 'Plan written' },
+  approved: { zh: '方案已批准', en: 'Plan approved' },
+  in_progress: { zh: '修复中', en: 'In treatment' },
+  on_hold: { zh: '暂停', en: 'On hold' },
+  completed: { zh: '修复完成', en: 'Treatment completed' },
+  accepted: { zh: '已验收', en: 'Accepted' },
+  rejected: { zh: '验收未通过', en: 'Not accepted' },
+  cancelled: { zh: '已撤销', en: 'Cancelled' },
 };
 
 // The names of the actions as the pages' buttons and the messages show them.
@@ -58,6 +58,18 @@ export const ACTION_LABELS: Record<WorkOrderAction, { zh: string; en: string }> 
   reject: { zh: '验收不通过', en: 'Reject' },
   cancel: { zh: '撤销工单', en: 'Cancel order' },
 };
+
+/** The board's columns, in the order an order passes through them (cancelled orders leave the board). */
+export const BOARD_STATES: readonly WorkOrderState[] = [
+  'proposed',
+  'planned',
+  'approved',
+  'in_progress',
+  'on_hold',
+  'completed',
+  'rejected',
+  'accepted',
+];
 
 const NON_TERMINAL = WORK_ORDER_STATES.filter((s) => !TERMINAL_STATES.includes(s));
 
@@ -103,6 +115,8 @@ const ROLE_LABELS: Record<RoleFlag, { zh: string; en: string }> = {
 };
 
 export const REASON_REQUIRED: readonly WorkOrderAction[] = ['hold', 'reject', 'cancel'];
+/** Acceptance is given with a quality rating (优 / 良 / 合格). */
+export const RATING_REQUIRED: readonly WorkOrderAction[] = ['accept'];
 
 export interface TransitionContext {
   actorId: string;
@@ -114,6 +128,8 @@ export interface TransitionContext {
   /** The item is graded 一级/二级 or on the precious list: its plan needs someone other than the planner to approve. */
   needsIndependentApproval: boolean;
   reason?: string | null;
+  /** The order has a written plan (at least one technique): it can be marked planned. */
+  hasPlan?: boolean;
   hasAfterAssessment?: boolean;
   hasAfterPhotos?: boolean;
 }
@@ -123,6 +139,7 @@ export type TransitionErrorCode =
   | 'NOT_PERMITTED'
   | 'REASON_REQUIRED'
   | 'PLANNER_UNKNOWN'
+  | 'PLAN_REQUIRED'
   | 'SAME_PERSON_APPROVAL'
   | 'SAME_PERSON_ACCEPTANCE'
   | 'AFTER_ASSESSMENT_REQUIRED'
@@ -212,6 +229,14 @@ export function transition(
     );
   }
 
+  if (action === 'plan' && ctx.hasPlan === false) {
+    return fail(
+      'PLAN_REQUIRED',
+      '制定方案前须先填写修复方案（至少一种技法及理由）',
+      'Write the treatment plan (at least one technique with its reason) before marking the order planned',
+    );
+  }
+
   if (action === 'approve' && ctx.needsIndependentApproval) {
     // Independence cannot be shown without knowing the planner, so an unknown planner is refused too.
     if (!ctx.plannerId) {
@@ -264,6 +289,8 @@ export interface ActionOffer {
   label: { zh: string; en: string };
   /** The action asks for a reason (hold, reject, cancel). */
   needsReason: boolean;
+  /** The action asks for a quality rating (accept). */
+  needsRating: boolean;
   /** Why the action cannot be taken yet (the guard that fails), or null when it can. */
   blocked: { code: TransitionErrorCode; messageZh: string; messageEn: string } | null;
 }
@@ -285,6 +312,7 @@ export function actionOffers(
         action,
         label: ACTION_LABELS[action],
         needsReason: REASON_REQUIRED.includes(action),
+        needsRating: RATING_REQUIRED.includes(action),
         blocked: result.ok
           ? null
           : { code: result.code, messageZh: result.messageZh, messageEn: result.messageEn },

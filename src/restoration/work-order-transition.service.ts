@@ -8,6 +8,7 @@ import { workOrderDetail } from './work-order-detail.service.js';
 import { WorkOrderTransitionSchema } from './work-order-transition.entity.js';
 import { afterAssessment, guardContext } from './work-order-guards.service.js';
 import {
+  RATING_REQUIRED,
   transition,
   type TransitionErrorCode,
   type WorkOrderAction,
@@ -23,6 +24,7 @@ const STATUS_OF: Record<TransitionErrorCode, number> = {
   SAME_PERSON_ACCEPTANCE: 403,
   REASON_REQUIRED: 400,
   PLANNER_UNKNOWN: 409,
+  PLAN_REQUIRED: 409,
   AFTER_ASSESSMENT_REQUIRED: 409,
   AFTER_PHOTOS_REQUIRED: 409,
 };
@@ -95,22 +97,7 @@ export async function transitionWorkOrder(
         { allowedActions: result.allowedActions, state },
       );
     }
-    if (body.action === 'plan' && !(order.plan?.techniques.length ?? 0)) {
-      throw AppError.conflict(
-        'PLAN_REQUIRED',
-        '制定方案前须先填写修复方案（至少一种技法及理由）',
-        'Write the treatment plan (at least one technique with its reason) before marking the order planned',
-        [
-          {
-            path: 'plan.techniques',
-            rule: 'min_1',
-            messageZh: '至少一种技法',
-            messageEn: 'at least one technique',
-          },
-        ],
-      );
-    }
-    if (body.action === 'accept' && !body.rating) {
+    if (RATING_REQUIRED.includes(body.action) && !body.rating) {
       throw fieldError(
         'RATING_REQUIRED',
         'rating',

@@ -4,16 +4,13 @@ import { recordAudit, diffFields } from '../audit/audit.service.js';
 import { AppError } from '../http/app-error.js';
 import { requireActor, type RequestScope } from '../http/request-scope.js';
 import { cannotWork, loadOrder } from './work-order-access.service.js';
-import { canWorkOn } from './work-order-access.rules.js';
+import { canWorkOn, PLAN_EDITABLE } from './work-order-access.rules.js';
 import { assertVersion } from './work-order-conflict.js';
 import { workOrderDetail } from './work-order-detail.service.js';
 import { checkTerms, termUses } from './restoration-vocabulary.service.js';
 import { STATE_LABELS, TERMINAL_STATES, type WorkOrderState } from './work-order-state.rules.js';
 import type { UpdateWorkOrderBody } from './work-order.schemas.js';
 import type { WorkOrder } from './work-order.entity.js';
-
-/** The plan is what the studio head approved: it can change only until approval. */
-const PLAN_EDITABLE: readonly WorkOrderState[] = ['proposed', 'planned'];
 
 function refuse(field: string, state: WorkOrderState, zh: string, en: string): never {
   throw AppError.conflict(

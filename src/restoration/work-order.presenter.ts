@@ -5,15 +5,20 @@ import type { WorkOrder } from './work-order.entity.js';
 import type { WorkOrderLogEntry } from './work-order-log.entity.js';
 import type { WorkOrderPhoto } from './work-order-photo.entity.js';
 import type { WorkOrderTransition } from './work-order-transition.entity.js';
+import { damageLevelLabel } from '../condition/condition-labels.rules.js';
 import { logTotals } from './work-order-totals.rules.js';
+import { workOrderAbilities } from './work-order-access.rules.js';
 import {
+  ACTION_LABELS,
   allowedActions,
   STATE_LABELS,
   WORK_ORDER_ACTIONS,
   type ActionOffer,
   type ActorRoles,
+  type WorkOrderAction,
   type WorkOrderState,
 } from './work-order-state.rules.js';
+import { ACCEPTANCE_RATINGS, PHOTO_PHASES, type PhotoPhase } from './work-order.schemas.js';
 
 type Person = { id: string; displayName: string } | null | undefined;
 const person = (u: Person) => (u ? { id: u.id, displayName: u.displayName } : null);
@@ -25,9 +30,33 @@ function presentAssessmentBrief(a: ConditionAssessment | null | undefined) {
     assessedOn: isoDay(a.assessedOn),
     assessor: a.assessor,
     finalLevel: a.finalLevel,
+    finalLevelLabel: damageLevelLabel(a.finalLevel),
     computedLevel: a.computedLevel,
   };
 }
+
+const levelLabel = (level: string | null | undefined) => (level ? damageLevelLabel(level) : null);
+
+export const PHOTO_PHASE_LABELS: Record<PhotoPhase, { zh: string; en: string }> = {
+  before: { zh: '修复前', en: 'Before' },
+  during: { zh: '修复中', en: 'During' },
+  after: { zh: '修复后', en: 'After' },
+};
+
+const RATING_EN: Record<(typeof ACCEPTANCE_RATINGS)[number], string> = {
+  优: 'Excellent',
+  良: 'Good',
+  合格: 'Satisfactory',
+};
+
+/** The acceptance ratings (优 / 良 / 合格) an inspector chooses from, with their labels. */
+export const RATING_OPTIONS = ACCEPTANCE_RATINGS.map((value) => ({
+  value,
+  label: { zh: value, en: RATING_EN[value] },
+}));
+
+const stateLabel = (state: string | null | undefined) =>
+  state && state in STATE_LABELS ? STATE_LABELS[state as WorkOrderState] : null;
 
 /** A work order in a list (board card). */
 export function presentWorkOrderSummary(o: WorkOrder, totals: { leaves: number; hours: number }) {
@@ -78,12 +107,15 @@ export function presentWorkOrder(o: WorkOrder, parts: WorkOrderParts) {
     damageLevel: {
       before: (o.beforeAssessment as ConditionAssessment | null)?.finalLevel ?? null,
       after: (o.afterAssessment as ConditionAssessment | null)?.finalLevel ?? null,
+      beforeLabel: levelLabel((o.beforeAssessment as ConditionAssessment | null)?.finalLevel),
+      afterLabel: levelLabel((o.afterAssessment as ConditionAssessment | null)?.finalLevel),
     },
     acceptance: o.acceptedAt
       ? {
           by: person(o.acceptedBy as Person),
           at: o.acceptedAt.toISOString(),
           rating: o.rating ?? null,
+          ratingLabel: RATING_OPTIONS.find((r) => r.value === o.rating)?.label ?? null,
           findings: o.findings ?? null,
         }
       : null,
@@ -104,6 +136,7 @@ export function presentWorkOrder(o: WorkOrder, parts: WorkOrderParts) {
       id: p.id,
       imageId: p.image.id,
       phase: p.phase,
+      phaseLabel: PHOTO_PHASE_LABELS[p.phase as PhotoPhase] ?? { zh: p.phase, en: p.phase },
       caption: p.caption ?? null,
       logEntryId: p.logEntry?.id ?? null,
       status: p.image.status,
@@ -114,8 +147,11 @@ export function presentWorkOrder(o: WorkOrder, parts: WorkOrderParts) {
     })),
     history: parts.transitions.map((t) => ({
       action: t.action ?? null,
+      actionLabel: t.action && t.action in ACTION_LABELS ? ACTION_LABELS[t.action as WorkOrderAction] : null,
       from: t.fromState ?? null,
+      fromLabel: stateLabel(t.fromState),
       to: t.toState,
+      toLabel: stateLabel(t.toState),
       actor: { id: t.actorId, displayName: t.actorName },
       reason: t.reason ?? null,
       at: t.at.toISOString(),
@@ -124,6 +160,10 @@ export function presentWorkOrder(o: WorkOrder, parts: WorkOrderParts) {
     myActions: parts.offers.map((offer) => offer.action),
     actions: parts.offers,
     roles: parts.roles,
+    abilities: workOrderAbilities(parts.roles, o.state as WorkOrderState),
+    /** The photo phases an upload chooses from, and the ratings of an acceptance. */
+    photoPhases: PHOTO_PHASES.map((phase) => ({ value: phase, label: PHOTO_PHASE_LABELS[phase] })),
+    ratings: RATING_OPTIONS,
     manifest: `${parts.publicUrl}/iiif/manifest/work-order/${o.id}`,
   };
 }

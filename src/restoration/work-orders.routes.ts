@@ -19,6 +19,7 @@ import { restorationRecord } from './restoration-record.service.js';
 import { renderRestorationRecord } from './restoration-record.html.js';
 import { restorationStatistics } from './restoration-statistics.service.js';
 import { z } from 'zod';
+import { logEntryResponse, workOrderListResponse, workOrderResponse } from './work-order-response.schemas.js';
 
 const tag = 'Restoration 修复';
 
@@ -46,6 +47,7 @@ export const workOrderRoutes = [
     path: '/api/work-orders',
     summary:
       'Raise a work order (proposed) for a record; links the triggering condition assessment as "before"',
+    response: workOrderResponse,
     tag,
     auth: 'user',
     body: createWorkOrderBody,
@@ -58,6 +60,7 @@ export const workOrderRoutes = [
     method: 'get',
     path: '/api/work-orders',
     summary: 'Work orders I may see (filters: state, institutionId, censusNumber); {items, total}',
+    response: workOrderListResponse,
     tag,
     auth: 'user',
     query: listWorkOrdersQuery,
@@ -67,6 +70,7 @@ export const workOrderRoutes = [
     method: 'get',
     path: '/api/work-orders/:id',
     summary: 'One work order with plan, materials, log, photos, history, totals and the actions open to me',
+    response: workOrderResponse,
     tag,
     auth: 'user',
     params: workOrderIdParams,
@@ -79,6 +83,7 @@ export const workOrderRoutes = [
     path: '/api/work-orders/:id',
     summary:
       'Save plan, materials, custody or linked assessments (`version` for locking: stale → 409 with the current order)',
+    response: workOrderResponse,
     tag,
     auth: 'user',
     params: workOrderIdParams,
@@ -92,6 +97,7 @@ export const workOrderRoutes = [
     path: '/api/work-orders/:id/transitions',
     summary:
       'Move the order on: {action, reason?, version, rating?, findings?}; illegal → 409 listing allowed actions',
+    response: workOrderResponse,
     tag,
     auth: 'user',
     params: workOrderIdParams,
@@ -105,6 +111,7 @@ export const workOrderRoutes = [
     method: 'post',
     path: '/api/work-orders/:id/log',
     summary: 'Log treatment (date, step, leaves 叶, hours, notes) while in progress → 201 {entry, totals}',
+    response: logEntryResponse,
     tag,
     auth: 'user',
     params: workOrderIdParams,

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { ObjectStoreSettings } from '../object-store/object-store.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
-import { startEmbeddedS3 } from './embedded-s3.js';
+import { startEmbeddedS3Process } from './embedded-s3-child.js';
 
 export interface RunningServices {
   readonly databaseUrl: string;
@@ -35,7 +35,7 @@ export async function startServices(config: Config, logger: Logger): Promise<Run
     if (config.objectStore) {
       objectStore = config.objectStore;
     } else {
-      const s3 = await startEmbeddedS3({ dir: path.join(config.dataDir, 'objects') });
+      const s3 = await startEmbeddedS3Process({ dir: path.join(config.dataDir, 'objects') });
       stops.push(s3.stop);
       objectStore = {
         endPoint: s3.endPoint,
@@ -45,7 +45,7 @@ export async function startServices(config: Config, logger: Logger): Promise<Run
         secretKey: s3.secretKey,
         bucket: config.bucket,
       };
-      logger.info({ port: s3.port }, 'embedded S3 server (s3rver) started');
+      logger.info({ port: s3.port }, 'embedded S3 server (s3rver) started in its own process');
     }
     return {
       databaseUrl,

@@ -3,9 +3,16 @@
 // workflow statuses in workflow order. Taken from the vocabularies that define them, so a new value
 // there shows up here in its place.
 
-import { GRADES, RANKED_GRADES, RANKS } from '../grading/grade.rules.js';
+import {
+  formatGradeLabelEn,
+  GRADES,
+  RANKED_GRADES,
+  RANKS,
+  type Grade,
+  type Rank,
+} from '../grading/grade.rules.js';
 import { ACIDITY_BANDS, DAMAGE_LEVELS } from '../condition/damage-level.rules.js';
-import { RECORD_STATUSES, TIERS } from '../census/record.types.js';
+import { RECORD_STATUSES, RECORD_TYPES, TIERS } from '../census/record.types.js';
 import {
   statusLabel as recordStatusLabel,
   tierLabel as recordTierLabel,
@@ -58,8 +65,41 @@ export const statusLabel = (status: string): Label => recordStatusLabel(status);
 export const TIER_ORDER: readonly string[] = TIERS;
 export const tierLabel = (tier: string | null): Label => (tier ? recordTierLabel(tier) : NOT_FILLED);
 
+/** Record types: 古籍, then 民国文献. */
+export const TYPE_ORDER: readonly string[] = RECORD_TYPES;
+
 /** Record types with their labels. */
 export const typeLabel = (type: string): Label => recordTypeLabel(type);
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A grade (一级 … 未定级) in both languages; 其他 and 未填 as such. */
+export function gradeLabel(grade: string | null): Label {
+  if (grade === null || grade === '未填') return NOT_FILLED;
+  if (!(GRADES as readonly string[]).includes(grade)) return plainLabel(grade);
+  return { zh: grade, en: capitalised(formatGradeLabelEn({ grade: grade as Grade, rank: null })) };
+}
+
+/** A grade with its 等次 (一级甲等) in both languages. */
+export function rankLabel(value: string): Label {
+  const grade = GRADES.find((g) => value.startsWith(g));
+  const rank = RANKS.find((r) => value === `${grade}${r}等`);
+  if (!grade || !rank) return plainLabel(value);
+  return { zh: value, en: capitalised(formatGradeLabelEn({ grade, rank: rank as Rank })) };
+}
+
+const DAMAGE_EN: Readonly<Record<string, string>> = {
+  完好: 'Intact',
+  未评估: 'Not assessed',
+};
+
+/** A damage level (一级 most damaged … 五级, 完好, 未评估) in both languages. */
+export function damageLabel(level: string | null): Label {
+  if (level === null) return NOT_FILLED;
+  const index = (DAMAGE_LEVELS as readonly string[]).indexOf(level);
+  if (index >= 0) return { zh: level, en: `Damage level ${index + 1}` };
+  return DAMAGE_EN[level] ? { zh: level, en: DAMAGE_EN[level] } : plainLabel(level);
+}
 
 /** A label for a value shown as written (grades, damage levels): the value itself, 未填 for null. */
 export const plainLabel = (value: string | null): Label =>

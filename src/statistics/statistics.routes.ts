@@ -1,6 +1,7 @@
 import { defineRoute } from '../http/route.js';
 import { statisticsQuery } from '../triage/triage.schemas.js';
 import { statistics } from './statistics.service.js';
+import { statisticsResponse } from './statistics.schemas.js';
 
 export const statisticsRoutes = [
   defineRoute({
@@ -11,6 +12,7 @@ export const statisticsRoutes = [
     tag: 'Statistics 统计',
     auth: 'user',
     query: statisticsQuery,
+    response: statisticsResponse,
     handler: async ({ scope, query }) => ({ body: await statistics(scope, query) }),
   }),
 ];

@@ -8,18 +8,53 @@ import type { StatisticsDimension } from './statistics-count.entity.js';
 import {
   acidityLabel,
   ACIDITY_ORDER,
+  damageLabel,
   DAMAGE_ORDER,
+  gradeLabel,
   GRADE_ORDER,
   inOrder,
-  plainLabel,
   RANK_ORDER,
+  rankLabel,
   STATUS_ORDER,
   statusLabel,
   TIER_ORDER,
   tierLabel,
   typeLabel,
+  TYPE_ORDER,
 } from './statistics-order.rules.js';
 import { PROVINCES } from '../institutions/provinces.data.js';
+import { statisticsChoices } from './statistics-choices.service.js';
+
+const LEVEL_LABELS = {
+  nation: { zh: '全国', en: 'Nationwide' },
+  province: { zh: '省', en: 'Province' },
+  institution: { zh: '收藏单位', en: 'Institution' },
+} as const;
+
+function provinceLabel(code: string) {
+  const province = PROVINCES.find((p) => p.code === code);
+  return province ? { zh: province.nameZh, en: province.nameEn } : { zh: code, en: code };
+}
+
+/** A per-institution count map as a list in the vocabulary's order, each with its label. */
+function listed<K extends string>(
+  counts: Record<string, number>,
+  key: K,
+  order: readonly string[],
+  label: (value: string) => { zh: string; en: string },
+) {
+  return inOrder(
+    Object.entries(counts).map(([value, count]) => ({ value, count })),
+    (r) => r.value,
+    order,
+  ).map(
+    (r) =>
+      ({ [key]: r.value, label: label(r.value), count: r.count }) as Record<K, string> & {
+        label: { zh: string; en: string };
+        count: number;
+      },
+  );
+}
 
 /** What the numbers cover, as the page titles it: 全国, a province's name or an institution's name. */
 function scopeLabel(s: CensusScope, institutionNames: Map<string, string>) {
@@ -137,9 +172,13 @@ export async function statistics(scope: RequestScope, q: StatisticsQuery) {
   const statusTotals = count('status');
 
   return {
-    scope: { ...s, label: scopeLabel(s, nameOf) },
+    scope: { ...s, levelLabel: LEVEL_LABELS[s.level], label: scopeLabel(s, nameOf) },
     total,
-    byType: byType.map((t) => ({ type: t.value, label: typeLabel(t.value ?? ''), count: t.count })),
+    byType: inOrder(byType, (t) => t.value, TYPE_ORDER).map((t) => ({
+      type: t.value,
+      label: typeLabel(t.value ?? ''),
+      count: t.count,
+    })),
     byStatus: inOrder(statusTotals, (r) => r.value, STATUS_ORDER).map((r) => ({
       status: r.value,
       label: statusLabel(r.value ?? ''),
@@ -154,16 +193,16 @@ export async function statistics(scope: RequestScope, q: StatisticsQuery) {
       [...gradeTotals].map(([grade, n]) => ({ grade, count: n })),
       (g) => g.grade,
       GRADE_ORDER,
-    ).map((g) => ({ ...g, label: plainLabel(g.grade === '未填' ? null : g.grade) })),
+    ).map((g) => ({ ...g, label: gradeLabel(g.grade) })),
     byRank: inOrder(
-      [...rankTotals].map(([label, n]) => ({ label, count: n })),
-      (r) => r.label,
+      [...rankTotals].map(([rank, n]) => ({ rank, count: n })),
+      (r) => r.rank,
       RANK_ORDER,
-    ),
+    ).map((r) => ({ ...r, label: rankLabel(r.rank) })),
     byGradeLabel: byGradeLabel.map((g) => ({ label: g.value, count: g.count })),
     byDamageLevel: inOrder(count('damage'), (d) => d.value, DAMAGE_ORDER).map((d) => ({
       level: d.value,
-      label: plainLabel(d.value),
+      label: damageLabel(d.value),
       count: d.count,
     })),
     byAcidityBand: [
@@ -175,7 +214,7 @@ export async function statistics(scope: RequestScope, q: StatisticsQuery) {
       { band: null, label: acidityLabel(null), count: total - measured },
     ],
     byProvince: [...provinces]
-      .map(([provinceCode, n]) => ({ provinceCode, count: n }))
+      .map(([provinceCode, n]) => ({ provinceCode, label: provinceLabel(provinceCode), count: n }))
       .sort((a, b) => a.provinceCode.localeCompare(b.provinceCode)),
     // Records registered and made public per month (Beijing time), oldest first.
     trend: allMonths.map((month) => ({
@@ -189,7 +228,10 @@ export async function statistics(scope: RequestScope, q: StatisticsQuery) {
         institutionName: nameOf.get(id) ?? null,
         total: Object.values(c.byStatus).reduce((a, b) => a + b, 0),
         ...c,
+        statuses: listed(c.byStatus, 'status', STATUS_ORDER, statusLabel),
+        tiers: listed(c.byTier, 'tier', TIER_ORDER, tierLabel),
       }))
       .sort((a, b) => b.total - a.total),
+    choices: await statisticsChoices(scope, s),
   };
 }

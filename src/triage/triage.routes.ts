@@ -1,3 +1,4 @@
+import { triageListResponse } from './triage-response.schemas.js';
 import { defineRoute } from '../http/route.js';
 import { triageQuery, weightsBody } from './triage.schemas.js';
 import { exportTriageCsv, listTriage } from './triage.service.js';
@@ -11,6 +12,7 @@ export const triageRoutes = [
     path: '/api/triage',
     summary:
       'Ranked rescue list of an institution, province or the nation (by your role), each score explained; filters',
+    response: triageListResponse,
     tag,
     auth: 'user',
     query: triageQuery,

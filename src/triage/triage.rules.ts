@@ -4,6 +4,7 @@
 
 import { DAMAGE_LEVELS, type AcidityBandCode } from '../condition/damage-level.rules.js';
 import { parseGradeLabel } from '../grading/grade.rules.js';
+import { acidityBandLabel, damageLevelLabel, gradeLabel } from '../condition/condition-labels.rules.js';
 
 export const TRIAGE_DAMAGE_KEYS = [...DAMAGE_LEVELS, '完好'] as const;
 export const TRIAGE_GRADE_KEYS = ['一级', '二级', '三级', '四级', '未定级'] as const;
@@ -129,15 +130,16 @@ function partZh(p: ScorePart): string {
   }
 }
 
+// In English the parts are told by their labels, never by the stored values (二级, heavy).
 function partEn(p: ScorePart): string {
   switch (p.factor) {
     case 'damageLevel':
-      return `damage ${String(p.value)}`;
+      return `damage: ${damageLevelLabel(String(p.value)).en}`;
     case 'grade':
-      return `grade ${String(p.value)}`;
+      return gradeLabel(String(p.value)).en;
     case 'preciousList':
       return 'on the national precious list';
     case 'acidity':
-      return `acidity ${String(p.value)}`;
+      return acidityBandLabel(p.value as AcidityBandCode).en;
   }
 }

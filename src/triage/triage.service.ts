@@ -9,6 +9,17 @@ import { presentAcidity } from '../condition/condition.presenter.js';
 import type { AcidityBandCode } from '../condition/damage-level.rules.js';
 import type { RequestScope } from '../http/request-scope.js';
 import { csvText } from '../http/csv-writer.js';
+import { requireActor } from '../http/request-scope.js';
+import {
+  ACIDITY_BAND_OPTIONS,
+  CONDITION_LEVEL_OPTIONS,
+  damageLevelLabel,
+  GRADE_OPTIONS,
+  gradeLabel,
+} from '../condition/condition-labels.rules.js';
+import { InstitutionSchema } from '../institutions/institution.entity.js';
+import { PROVINCES } from '../institutions/provinces.data.js';
+import { mayRaiseWorkOrders } from '../restoration/work-order-access.rules.js';
 
 interface TriageRow {
   census_number: string;
@@ -83,7 +94,9 @@ function present(r: TriageRow, weights: TriageWeights, rank: number) {
     institutionName: r.institution_name,
     provinceCode: r.province_code,
     damageLevel: r.damage_level,
+    damageLevelLabel: r.damage_level ? damageLevelLabel(r.damage_level) : null,
     grade: r.grade,
+    gradeLabel: r.grade ? gradeLabel(r.grade) : null,
     preciousListNumber: r.precious_list_number,
     acidity: presentAcidity(r.lowest_ph === null ? null : Number(r.lowest_ph)),
     score: r.score,
@@ -136,12 +149,35 @@ export async function listTriage(scope: RequestScope, q: TriageQuery) {
   const offset = (q.page - 1) * q.pageSize;
   return {
     scope: s,
+    scopeLabel: await scopeLabel(scope, s),
     weights,
     items: rows.map((r, i) => present(r, weights, offset + i + 1)),
     total,
     page: q.page,
     pageSize: q.pageSize,
+    /** The filters' choices, labelled (the page lists no values of its own). */
+    filters: {
+      damageLevel: CONDITION_LEVEL_OPTIONS,
+      grade: GRADE_OPTIONS,
+      acidityBand: ACIDITY_BAND_OPTIONS,
+    },
+    /** Whether each row may lead to raising a work order for it. */
+    abilities: { raiseWorkOrder: mayRaiseWorkOrders(requireActor(scope)) },
   };
+}
+
+/** The part of the census the list covers, in words: the institution, the province, or the nation. */
+async function scopeLabel(scope: RequestScope, s: CensusScope): Promise<{ zh: string; en: string }> {
+  if (s.institutionId) {
+    const inst = await scope.em.findOne(InstitutionSchema, { id: s.institutionId });
+    const name = inst?.name ?? '';
+    return { zh: `收藏单位：${name}`, en: `Institution: ${name}` };
+  }
+  if (s.provinceCode) {
+    const p = PROVINCES.find((x) => x.code === s.provinceCode);
+    return { zh: `省份：${p?.nameZh ?? s.provinceCode}`, en: `Province: ${p?.nameEn ?? s.provinceCode}` };
+  }
+  return { zh: '全国', en: 'Nationwide' };
 }
 
 const CSV_LIMIT = 50_000;

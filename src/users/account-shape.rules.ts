@@ -1,4 +1,4 @@
-import { INSTITUTION_ROLES, PROVINCE_ROLES, type Role } from './roles.js';
+import { INSTITUTION_ROLES, PROVINCE_ROLES, ROLE_LABELS, type Role } from './roles.js';
 
 /** A problem with how an account's role and its institution/province fit together. */
 export interface AccountShapeProblem {
@@ -18,21 +18,24 @@ export function accountShapeProblems(
   provinceCode: string | null,
 ): AccountShapeProblem[] {
   const problems: AccountShapeProblem[] = [];
+  // The role by its name in each language: people read 普查员, not cataloguer.
+  const zhRole = `「${ROLE_LABELS[role].zh}」`;
+  const enRole = ROLE_LABELS[role].en;
   if (INSTITUTION_ROLES.includes(role)) {
     if (!institutionId) {
       problems.push({
         path: 'institutionId',
         rule: 'required_for_role',
-        zh: `角色 ${role} 必须属于一个收藏单位`,
-        en: `Role ${role} requires institutionId`,
+        zh: `角色${zhRole}必须属于一个收藏单位`,
+        en: `Role ${enRole} requires institutionId`,
       });
     }
     if (provinceCode) {
       problems.push({
         path: 'provinceCode',
         rule: 'derived_from_institution',
-        zh: `角色 ${role} 的省份由所属单位决定，不能另行指定`,
-        en: `Role ${role} takes its province from its institution; do not send provinceCode`,
+        zh: `角色${zhRole}的省份由所属单位决定，不能另行指定`,
+        en: `Role ${enRole} takes its province from its institution; do not send provinceCode`,
       });
     }
   } else if (PROVINCE_ROLES.includes(role)) {
@@ -40,16 +43,16 @@ export function accountShapeProblems(
       problems.push({
         path: 'provinceCode',
         rule: 'required_for_role',
-        zh: `角色 ${role} 必须指定省份`,
-        en: `Role ${role} requires provinceCode`,
+        zh: `角色${zhRole}必须指定省份`,
+        en: `Role ${enRole} requires provinceCode`,
       });
     }
     if (institutionId) {
       problems.push({
         path: 'institutionId',
         rule: 'not_allowed_for_role',
-        zh: `角色 ${role} 不属于收藏单位`,
-        en: `Role ${role} does not belong to an institution`,
+        zh: `角色${zhRole}不属于收藏单位`,
+        en: `Role ${enRole} does not belong to an institution`,
       });
     }
   } else {
@@ -57,15 +60,15 @@ export function accountShapeProblems(
       problems.push({
         path: 'institutionId',
         rule: 'not_allowed_for_role',
-        zh: `角色 ${role} 不属于收藏单位`,
-        en: `Role ${role} does not belong to an institution`,
+        zh: `角色${zhRole}不属于收藏单位`,
+        en: `Role ${enRole} does not belong to an institution`,
       });
     if (provinceCode)
       problems.push({
         path: 'provinceCode',
         rule: 'not_allowed_for_role',
-        zh: `角色 ${role} 不属于省份`,
-        en: `Role ${role} does not belong to a province`,
+        zh: `角色${zhRole}不属于省份`,
+        en: `Role ${enRole} does not belong to a province`,
       });
   }
   return problems;

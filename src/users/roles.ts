@@ -22,3 +22,11 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   conservator: { zh: '修复师', en: 'Conservator' },
   reader: { zh: '注册读者', en: 'Registered reader' },
 };
+
+/** What an account of this role belongs to: one institution, one province, or neither. */
+export type RoleScope = 'institution' | 'province' | 'none';
+export function roleScope(role: Role): RoleScope {
+  if (INSTITUTION_ROLES.includes(role)) return 'institution';
+  if (PROVINCE_ROLES.includes(role)) return 'province';
+  return 'none';
+}

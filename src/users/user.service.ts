@@ -3,11 +3,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserSchema, type User } from './user.entity.js';
 import { accountShapeProblems } from './account-shape.rules.js';
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from './user.schemas.js';
-import { presentUser } from './user.presenter.js';
-import type { Role } from './roles.js';
+import { presentManagedUser, presentUser, provinceLabel } from './user.presenter.js';
+import { ROLE_LABELS, roleScope, type Role } from './roles.js';
 import { InstitutionSchema, type Institution } from '../institutions/institution.entity.js';
 import { ProvinceSchema } from '../institutions/province.entity.js';
-import { canAdministerProvince, canManageAccount } from '../auth/permissions.rules.js';
+import {
+  canAdministerProvince,
+  canManageAccount,
+  grantableProvince,
+  grantableRoles,
+} from '../auth/permissions.rules.js';
+import { PROVINCES } from '../institutions/provinces.data.js';
 import { hashPassword } from '../auth/password.js';
 import { passwordProblem } from '../auth/password-policy.rules.js';
 import { revokeAllTokensOf } from '../auth/token.service.js';
@@ -25,13 +31,26 @@ function invalid(details: ErrorDetail[]): AppError {
   );
 }
 
-function checkPassword(password: string): void {
+function passwordDetails(password: string): ErrorDetail[] {
   const problem = passwordProblem(password);
-  if (problem) {
-    throw invalid([
-      { path: 'password', rule: 'password_policy', messageZh: problem.zh, messageEn: problem.en },
-    ]);
-  }
+  return problem
+    ? [{ path: 'password', rule: 'password_policy', messageZh: problem.zh, messageEn: problem.en }]
+    : [];
+}
+
+function checkPassword(password: string): void {
+  const details = passwordDetails(password);
+  if (details.length) throw invalid(details);
+}
+
+function shapeDetails(role: Role, institutionId: string | null, provinceCode: string | null): ErrorDetail[] {
+  return accountShapeProblems(role, institutionId, provinceCode).map((p) => ({
+    path: p.path,
+    rule: p.rule,
+    value: p.path === 'institutionId' ? institutionId : provinceCode,
+    messageZh: p.zh,
+    messageEn: p.en,
+  }));
 }
 
 /** Resolves the account's institution and effective province, refusing impossible shapes. */
@@ -41,18 +60,8 @@ async function resolveShape(
   institutionId: string | null,
   provinceCode: string | null,
 ) {
-  const problems = accountShapeProblems(role, institutionId, provinceCode);
-  if (problems.length) {
-    throw invalid(
-      problems.map((p) => ({
-        path: p.path,
-        rule: p.rule,
-        value: p.path === 'institutionId' ? institutionId : provinceCode,
-        messageZh: p.zh,
-        messageEn: p.en,
-      })),
-    );
-  }
+  const problems = shapeDetails(role, institutionId, provinceCode);
+  if (problems.length) throw invalid(problems);
   let institution: Institution | null = null;
   if (institutionId) {
     institution = await em.findOne(InstitutionSchema, { id: institutionId });
@@ -89,7 +98,12 @@ const forbiddenAccount = () =>
 /** Creates an account (national admins: any; provincial admins: staff roles in their province). */
 export async function createUser(scope: RequestScope, input: CreateUserInput) {
   const actor = requireActor(scope);
-  checkPassword(input.password);
+  // Every problem of the form at once: a weak password and a missing institution in one answer.
+  const problems = [
+    ...passwordDetails(input.password),
+    ...shapeDetails(input.role, input.institutionId ?? null, input.provinceCode ?? null),
+  ];
+  if (problems.length) throw invalid(problems);
   const { institution, effectiveProvince } = await resolveShape(
     scope.em,
     input.role,
@@ -154,7 +168,7 @@ export async function getUser(scope: RequestScope, id: string) {
   const actor = requireActor(scope);
   const user = await loadUser(scope.em, id);
   if (!canSeeUser(actor, user)) throw AppError.forbidden();
-  return presentUser(user);
+  return presentManagedUser(user, actor);
 }
 
 /** Changes an account; a password reset or deactivation ends its sessions and tokens. */
@@ -209,7 +223,7 @@ export async function updateUser(scope: RequestScope, id: string, input: UpdateU
       provinceCode: provinceOf(user),
       institutionId: (user.institution as Institution | null)?.id ?? null,
     });
-    return after;
+    return presentManagedUser(user, actor);
   });
 }
 
@@ -237,9 +251,29 @@ export async function listUsers(scope: RequestScope, q: ListUsersQuery) {
   if (and.length) where.$and = and;
   const [items, total] = await scope.em.findAndCount(UserSchema, where, {
     populate: ['institution'],
-    orderBy: { email: 'asc' },
+    // People are found by name: the list reads in the order of their display names.
+    orderBy: { displayName: 'asc', email: 'asc' },
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
-  return { items: items.map(presentUser), total, page: q.page, pageSize: q.pageSize };
+  return {
+    items: items.map((u) => presentManagedUser(u, actor)),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    mayCreate: grantableRoles(actor).length > 0,
+  };
+}
+
+/** The roles (each with what it belongs to) and the provinces the actor may give new or existing accounts. */
+export function roleChoices(scope: RequestScope) {
+  const actor = requireActor(scope);
+  const only = grantableProvince(actor);
+  return {
+    roles: grantableRoles(actor).map((role) => ({ role, label: ROLE_LABELS[role], scope: roleScope(role) })),
+    provinces: PROVINCES.filter((p) => only === null || p.code === only).map((p) => ({
+      code: p.code,
+      label: provinceLabel(p.code)!,
+    })),
+  };
 }

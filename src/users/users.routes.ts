@@ -3,20 +3,24 @@ import { defineRoute } from '../http/route.js';
 import {
   createUserBody,
   listUsersQuery,
+  managedUserResponse,
+  roleChoicesResponse,
   updateUserBody,
   userIdParams,
   userResponse,
 } from './user.schemas.js';
-import { createUser, getUser, listUsers, updateUser } from './user.service.js';
+import { createUser, getUser, listUsers, roleChoices, updateUser } from './user.service.js';
 import { ROLE_LABELS, ROLES } from './roles.js';
 import { institutionIdParams } from '../institutions/institution.schemas.js';
 
 const tag = 'Users 账号';
 const userList = z.object({
-  items: z.array(userResponse),
+  items: z.array(managedUserResponse),
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
+  /** Whether the asking user may create accounts (an administrator). */
+  mayCreate: z.boolean(),
 });
 
 export const userRoutes = [
@@ -63,12 +67,21 @@ export const userRoutes = [
   }),
   defineRoute({
     method: 'get',
+    path: '/api/users/role-choices',
+    summary: 'The roles (with what each belongs to) and provinces I may give accounts',
+    tag,
+    auth: 'user',
+    response: roleChoicesResponse,
+    handler: async ({ scope }) => ({ body: roleChoices(scope) }),
+  }),
+  defineRoute({
+    method: 'get',
     path: '/api/users/:id',
-    summary: 'Get one account',
+    summary: 'Get one account, with what I may do with it',
     tag,
     auth: 'user',
     params: userIdParams,
-    response: userResponse,
+    response: managedUserResponse,
     handler: async ({ scope, params }) => ({ body: await getUser(scope, params.id) }),
   }),
   defineRoute({
@@ -79,7 +92,7 @@ export const userRoutes = [
     auth: 'user',
     params: userIdParams,
     body: updateUserBody,
-    response: userResponse,
+    response: managedUserResponse,
     handler: async ({ scope, params, body }) => ({ body: await updateUser(scope, params.id, body) }),
   }),
 ];

@@ -1,5 +1,5 @@
-// The import job page offers a cancel button while the job may still be cancelled (as the server
-// says), and shows the job cancelled after a click. No worker runs here, so the job stays queued.
+// The import job page (React) offers a cancel button while the job may still be cancelled (as the
+// server says), and shows the job cancelled after a click. No worker runs here, so the job stays queued.
 import test from 'ava';
 import { type Browser, type BrowserContext } from 'playwright-core';
 import { launchChromium, logInAt, newTrackedPage } from '../helpers/browser.js';
@@ -28,7 +28,7 @@ test('a cataloguer cancels a queued import from its page', async (t) => {
   const institution = await createInstitution(admin, '350000');
   const cataloguer = await createUser(admin, { role: 'cataloguer', institutionId: institution.id });
   const form = new FormData();
-  form.set('file', new Blob(['索书号,题名卷数\nC1,論語二十卷\n']), 'r.csv');
+  form.set('file', new Blob(['索书号,题名卷数\n善 0201,論語集註十卷\n']), '論語.csv');
   const res = await fetch(`${app.url}/api/institutions/${institution.id}/imports`, {
     method: 'POST',
     headers: { authorization: `Bearer ${admin.token}` },
@@ -38,8 +38,11 @@ test('a cataloguer cancels a queued import from its page', async (t) => {
   const { page, pageErrors } = await newTrackedPage(browser, contexts);
   await logInAt(page, app.url, `/imports/${id}`, cataloguer.email, STRONG_PASSWORD);
   await page.locator('.import-job[data-status="queued"]').waitFor();
+  await page.locator('.import-job').getByText('排队中').waitFor();
   await page.getByRole('button', { name: '取消导入' }).click();
+  await page.getByRole('status').filter({ hasText: '已请求取消导入。' }).waitFor();
   await page.locator('.import-job[data-status="cancelled"]').waitFor();
+  await page.locator('.import-job').getByText('已取消').waitFor();
   t.is(await page.getByRole('button', { name: '取消导入' }).count(), 0);
   t.is((await admin.get(`/api/imports/${id}`)).body.status, 'cancelled');
   t.deepEqual(pageErrors, []);

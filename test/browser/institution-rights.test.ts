@@ -36,7 +36,8 @@ test('a cataloguer sets the rights statement of their institution on its page', 
   await logInAt(page, app.url, `/institutions/${inst.id}`, own.email, STRONG_PASSWORD);
   const panel = page.getByRole('region', { name: '图像使用条件' });
   await panel.getByText('开放获取').first().waitFor();
-  await panel.getByRole('combobox', { name: '图像使用条件' }).selectOption('on_site');
+  await panel.getByRole('combobox', { name: '图像使用条件' }).click();
+  await page.getByRole('option', { name: '仅限馆内阅览' }).click();
   await panel.getByRole('button', { name: '保存使用条件' }).click();
   await page.getByText('图像使用条件已更新。').waitFor();
   await panel.locator('.rights-terms').filter({ hasText: '仅限馆内阅览' }).waitFor();

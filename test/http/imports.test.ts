@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { PassThrough } from 'node:stream';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { createInstitution } from '../helpers/fixtures.js';
+import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';
 import { writeXlsx } from '../../src/census/spreadsheet/writers.js';
 
 let app: TestApp;
@@ -371,4 +371,73 @@ test('the command line imports through the API and shows progress', async (t) =>
   t.regex(out, /row 4 volumes/);
   t.is((await admin.get(`/api/records?institutionId=${inst.id}`)).body.total, 2);
   void inst;
+});
+
+test('an import reads by its labels: status, kind, mode, counters, and each problem by its column or field', async (t) => {
+  const inst = await createInstitution(admin, '350000');
+  const body = [
+    HEADER,
+    row('丙 1'),
+    row('丙 2', { title: '' }),
+    row('丙 3', { edition: '清乾隆八十年刻本' }),
+  ].join('\n');
+  const queued = await upload(inst.id, 'bing.csv', body, 'skip');
+  t.is(queued.status, 202, JSON.stringify(queued.body));
+  const job = await finished(queued.body.id);
+  t.like(job, {
+    status: 'done',
+    statusLabel: { zh: '已完成', en: 'Done' },
+    kindLabel: { zh: '普查记录', en: 'Census records' },
+    modeLabel: { zh: '导入正确的行，报告有错的行' },
+    running: false,
+    storedNothing: false,
+    actions: { cancel: false, downloadReport: true },
+  });
+  t.deepEqual(
+    job.counts.map((c: { key: string; label: { zh: string }; value: number }) => [
+      c.key,
+      c.label.zh,
+      c.value,
+    ]),
+    [
+      ['created', '新建', 1],
+      ['updated', '更新', 0],
+      ['unchanged', '未变', 0],
+      ['failed', '出错', 2],
+      ['conflicts', '冲突', 0],
+    ],
+  );
+  const byRow = new Map(job.errors.map((e: { row: number }) => [e.row, e]));
+  t.like(byRow.get(3), { fieldLabel: { zh: '题名卷数' }, kindLabel: { zh: '错误', en: 'Error' } });
+  t.like(byRow.get(4), { fieldLabel: { zh: '版本' } });
+});
+
+test('import options: what each person may import for an institution, and whether they see exports and history', async (t) => {
+  const inst = await createInstitution(admin, '350000');
+  const other = await createInstitution(admin, '320000');
+  const cat = await new ApiClient(app.url).login(
+    (await createUser(admin, { role: 'cataloguer', institutionId: inst.id })).email,
+    STRONG_PASSWORD,
+  );
+  const con = await new ApiClient(app.url).login(
+    (await createUser(admin, { role: 'conservator', institutionId: inst.id })).email,
+    STRONG_PASSWORD,
+  );
+  const kinds = (body: { kinds: Array<{ kind: string }> }) => body.kinds.map((k) => k.kind);
+  const own = await cat.get(`/api/institutions/${inst.id}/import-options`);
+  t.is(own.status, 200);
+  t.deepEqual(kinds(own.body), ['records', 'assessments']);
+  t.like(own.body, { mayExport: true, mayViewHistory: true, institution: { id: inst.id } });
+  t.deepEqual(
+    own.body.modes.map((m: { mode: string }) => m.mode),
+    ['skip', 'atomic'],
+  );
+  const conservator = (await con.get(`/api/institutions/${inst.id}/import-options`)).body;
+  t.deepEqual(kinds(conservator), ['assessments']);
+  t.like(conservator, { mayExport: false, mayViewHistory: false });
+  const elsewhere = (await cat.get(`/api/institutions/${other.id}/import-options`)).body;
+  t.deepEqual(kinds(elsewhere), [], "another institution's: nothing");
+  t.false(elsewhere.mayExport);
+  t.is((await cat.get('/api/institutions/00000000-0000-4000-8000-000000000000/import-options')).status, 404);
+  t.is((await cat.get('/api/institutions/not-an-id/import-options')).status, 400);
 });

@@ -1,7 +1,7 @@
 import test from 'ava';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { createInstitution, nextInstitutionCode } from '../helpers/fixtures.js';
+import { createInstitution, createUser, nextInstitutionCode, STRONG_PASSWORD } from '../helpers/fixtures.js';
 
 let app: TestApp;
 let admin: ApiClient;
@@ -155,4 +155,54 @@ test('every institution write is audited with before and after', async (t) => {
   t.deepEqual(update.before.contactName, null);
   t.is(update.after.contactName, '张三');
   t.is(update.provinceCode, '370000');
+});
+
+test('an institution carries its labels and what the asker may do with it; the form offers only what they may use', async (t) => {
+  const fj = await createInstitution(admin, '350000', { type: '高校图书馆', keyProtectionBatch: 3 });
+  const one = await admin.get(`/api/institutions/${fj.id}`);
+  t.like(one.body, {
+    provinceLabel: { zh: '福建省', en: 'Fujian' },
+    typeLabel: { zh: '高校图书馆', en: 'University library' },
+    keyProtectionLabel: { zh: '第 3 批', en: 'Batch 3' },
+    abilities: {
+      edit: true,
+      setRightsStatement: true,
+      setNationalDesignations: true,
+      viewStaff: true,
+      addStaff: true,
+    },
+  });
+  t.true((await admin.get('/api/institutions')).body.mayCreate);
+
+  const pa = await new ApiClient(app.url).login(
+    (await createUser(admin, { role: 'provincial_admin', provinceCode: '350000' })).email,
+    STRONG_PASSWORD,
+  );
+  t.like((await pa.get(`/api/institutions/${fj.id}`)).body.abilities, {
+    edit: true,
+    setNationalDesignations: false,
+  });
+  const paForm = (await pa.get('/api/institution-form-options')).body;
+  t.deepEqual(paForm.provinces, [{ code: '350000', label: { zh: '福建省', en: 'Fujian' } }]);
+  t.false(paForm.setNationalDesignations);
+  t.is(paForm.types.length, 7);
+
+  const cat = await new ApiClient(app.url).login(
+    (await createUser(admin, { role: 'cataloguer', institutionId: fj.id })).email,
+    STRONG_PASSWORD,
+  );
+  t.deepEqual((await cat.get(`/api/institutions/${fj.id}`)).body.abilities, {
+    edit: false,
+    setRightsStatement: true,
+    setNationalDesignations: false,
+    viewStaff: true,
+    addStaff: false,
+  });
+  const js = await createInstitution(admin, '320000');
+  t.like((await cat.get(`/api/institutions/${js.id}`)).body.abilities, {
+    setRightsStatement: false,
+    viewStaff: false,
+  });
+  t.false((await cat.get('/api/institutions')).body.mayCreate);
+  t.deepEqual((await cat.get('/api/institution-form-options')).body.provinces, []);
 });

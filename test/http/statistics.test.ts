@@ -2,6 +2,7 @@ import test from 'ava';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';
+import { statisticsResponse } from '../../src/statistics/statistics.schemas.js';
 
 let app: TestApp;
 let admin: ApiClient;
@@ -76,7 +77,7 @@ test('national statistics count grades, 等次, damage levels, acidity and provi
   t.is(res.body.total, 6);
   t.deepEqual(toMap(res.body.byType, 'type'), { guji: 5, minguo: 1 });
   t.deepEqual(toMap(res.body.byGrade, 'grade'), { 一级: 2, 二级: 1, 三级: 1, 未填: 1 });
-  t.deepEqual(toMap(res.body.byRank, 'label'), { 一级甲等: 1, 一级乙等: 1, 三级丙等: 1 });
+  t.deepEqual(toMap(res.body.byRank, 'rank'), { 一级甲等: 1, 一级乙等: 1, 三级丙等: 1 });
   t.deepEqual(toMap(res.body.byDamageLevel, 'level'), { 一级: 1, 四级: 2, 三级: 1, 五级: 1, null: 1 });
   t.deepEqual(toMap(res.body.byAcidityBand, 'band'), { severe: 1, needs_deacidification: 1, null: 4 });
   t.deepEqual(toMap(res.body.byProvince, 'provinceCode'), { '350000': 4, '320000': 2 });
@@ -89,7 +90,7 @@ test('categories come in their natural order, each with labels in both languages
     ['一级', '二级', '三级', '未填'],
   );
   t.deepEqual(
-    res.body.byRank.map((r: { label: string }) => r.label),
+    res.body.byRank.map((r: { rank: string }) => r.rank),
     ['一级甲等', '一级乙等', '三级丙等'],
   );
   t.deepEqual(
@@ -107,6 +108,10 @@ test('categories come in their natural order, each with labels in both languages
   t.deepEqual(
     res.body.byStatus.map((s: { status: string; label: { zh: string } }) => [s.status, s.label.zh]),
     [['draft', '草稿']],
+  );
+  t.deepEqual(
+    res.body.byType.map((x: { type: string }) => x.type),
+    ['guji', 'minguo'],
   );
   t.deepEqual(res.body.byType.find((x: { type: string }) => x.type === 'minguo').label, {
     zh: '民国文献',
@@ -144,8 +149,68 @@ test('a province sees its own; other scopes are refused', async (t) => {
   const js = await paJiangsu.get('/api/statistics');
   t.is(js.body.scope.provinceCode, '320000');
   t.is(js.body.total, 2);
-  t.deepEqual(toMap(js.body.byRank, 'label'), { 三级丙等: 1 });
+  t.deepEqual(toMap(js.body.byRank, 'rank'), { 三级丙等: 1 });
   t.is((await paJiangsu.get('/api/statistics?provinceCode=350000')).status, 403);
   t.is((await cataloguer.get(`/api/statistics?institutionId=${instJs.id}`)).status, 403);
   t.is((await admin.get(`/api/statistics?institutionId=${instJs.id}`)).body.total, 2);
+});
+
+test('the answer matches its published schema and labels every code in both languages', async (t) => {
+  const res = await admin.get('/api/statistics');
+  t.notThrows(() => statisticsResponse.parse(res.body));
+  t.deepEqual(res.body.scope.levelLabel, { zh: '全国', en: 'Nationwide' });
+  const pairs = (rows: Array<{ label: { zh: string; en: string } }>) =>
+    rows.map((r) => [r.label.zh, r.label.en]);
+  t.deepEqual(pairs(res.body.byGrade), [
+    ['一级', 'Grade 1'],
+    ['二级', 'Grade 2'],
+    ['三级', 'Grade 3'],
+    ['未填', 'not filled in'],
+  ]);
+  t.deepEqual(pairs(res.body.byRank), [
+    ['一级甲等', 'Grade 1, class A'],
+    ['一级乙等', 'Grade 1, class B'],
+    ['三级丙等', 'Grade 3, class C'],
+  ]);
+  t.deepEqual(pairs(res.body.byDamageLevel).slice(0, 2), [
+    ['一级', 'Damage level 1'],
+    ['三级', 'Damage level 3'],
+  ]);
+  t.deepEqual(pairs(res.body.byProvince), [
+    ['江苏省', 'Jiangsu'],
+    ['福建省', 'Fujian'],
+  ]);
+  const a = res.body.completion.find((c: { institutionId: string }) => c.institutionId === instA.id);
+  t.deepEqual(a.statuses, [{ status: 'draft', label: { zh: '草稿', en: 'Draft' }, count: 4 }]);
+  t.true(a.tiers.every((r: { label: { zh: string } }) => r.label.zh !== '' && !/^[a-z]+$/.test(r.label.zh)));
+});
+
+test('each reader is offered the provinces and institutions they may narrow to', async (t) => {
+  const nation = await admin.get('/api/statistics');
+  t.deepEqual(
+    nation.body.choices.provinces.map((p: { code: string; count: number }) => [p.code, p.count]),
+    [
+      ['320000', 2],
+      ['350000', 4],
+    ],
+  );
+  t.is(nation.body.choices.institutions, null, 'a province first, then its institutions');
+  const fujian = await admin.get('/api/statistics?provinceCode=350000');
+  t.is(fujian.body.scope.level, 'province');
+  t.deepEqual(fujian.body.scope.label, { zh: '福建省', en: 'Fujian' });
+  t.deepEqual(
+    fujian.body.choices.institutions.map((i: { id: string; count: number }) => [i.id, i.count]),
+    [[instA.id, 4]],
+  );
+  const js = await paJiangsu.get('/api/statistics');
+  t.is(js.body.choices.provinces, null);
+  t.deepEqual(
+    js.body.choices.institutions.map((i: { id: string }) => i.id),
+    [instJs.id],
+  );
+  const own = await cataloguer.get('/api/statistics');
+  t.deepEqual(own.body.choices, { provinces: null, institutions: null });
+  // Hostile or foreign scopes are refused, never widened.
+  t.is((await admin.get("/api/statistics?provinceCode=35'--")).status, 400);
+  t.is((await admin.get('/api/statistics?institutionId=00000000-0000-4000-8000-000000000000')).status, 404);
 });

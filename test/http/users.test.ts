@@ -210,3 +210,143 @@ test('audit entries read as sentences: labelled actions and things, people by na
     ),
   );
 });
+
+test('the audit log names the account and institution an entry is about, and says when the service acted', async (t) => {
+  const inst = await createInstitution(admin, '440000', { name: '廣東省立中山圖書館' });
+  const cat = await createUser(admin, { role: 'cataloguer', institutionId: inst.id });
+  const byUser = await admin.get(`/api/audit?entityType=user&entityId=${cat.id}`);
+  const created = byUser.body.items.find((e: { action: string }) => e.action === 'user.create');
+  t.is(created.entityName, cat.displayName);
+  t.deepEqual(created.actorLabel, { zh: created.actorName, en: created.actorName });
+  const byInstitution = await admin.get(`/api/audit?entityType=institution&entityId=${inst.id}`);
+  t.is(byInstitution.body.items[0].entityName, '廣東省立中山圖書館');
+  // The first administrator is created by the service at start-up: no person, said so.
+  const initial = await admin.get('/api/audit?entityType=user&pageSize=500');
+  const bySystem = initial.body.items.find((e: { actorId: string | null }) => e.actorId === null);
+  if (bySystem) {
+    t.is(bySystem.actorLabel.zh, '系统（自动任务）');
+    t.false(/^[a-z_.]+$/.test(bySystem.actionLabel.zh), 'the action by its label');
+  }
+  // A hostile entity id is only a filter value: no error, nothing found.
+  const hostile = await admin.get(
+    `/api/audit?entityType=user&entityId=${encodeURIComponent("x' or 1=1 --")}`,
+  );
+  t.is(hostile.status, 200);
+  t.is(hostile.body.total, 0);
+});
+
+test('each account in the list says what this administrator may do with it', async (t) => {
+  const fj = await createInstitution(admin, '350000');
+  const cat = await createUser(admin, { role: 'cataloguer', institutionId: fj.id });
+  const otherPa = await createUser(admin, { role: 'provincial_admin', provinceCode: '350000' });
+  const provincial = await createUser(admin, { role: 'provincial_admin', provinceCode: '350000' });
+  const pa = await new ApiClient(app.url).login(provincial.email, STRONG_PASSWORD);
+
+  const list = await pa.get('/api/users?pageSize=200');
+  t.is(list.status, 200);
+  t.true(list.body.mayCreate);
+  const find = (id: string) => list.body.items.find((u: { id: string }) => u.id === id);
+  t.deepEqual(find(cat.id).abilities, { setActive: true, resetPassword: true, changeRole: true });
+  t.deepEqual(
+    find(otherPa.id).abilities,
+    { setActive: false, resetPassword: false, changeRole: false },
+    'a provincial admin does not manage another admin',
+  );
+  t.deepEqual(
+    find(provincial.id).abilities,
+    { setActive: false, resetPassword: false, changeRole: false },
+    'nobody disables, demotes or resets themselves here',
+  );
+  t.deepEqual(find(cat.id).provinceLabel, { zh: '福建省', en: 'Fujian' });
+
+  // The national admin may do everything with the cataloguer, and the list reads by name.
+  const all = await admin.get(`/api/institutions/${fj.id}/users`);
+  t.deepEqual(all.body.items[0].abilities, { setActive: true, resetPassword: true, changeRole: true });
+
+  // A cataloguer sees colleagues but may do nothing with them and create no one.
+  const catClient = await new ApiClient(app.url).login(cat.email, STRONG_PASSWORD);
+  const colleagues = await catClient.get(`/api/institutions/${fj.id}/users`);
+  t.false(colleagues.body.mayCreate);
+  t.true(
+    colleagues.body.items.every(
+      (u: { abilities: Record<string, boolean> }) => !Object.values(u.abilities).some(Boolean),
+    ),
+  );
+});
+
+test('role choices: the roles an administrator may hand out, what each belongs to, and the provinces', async (t) => {
+  const national = await admin.get('/api/users/role-choices');
+  t.is(national.status, 200);
+  t.is(national.body.provinces.length, 34);
+  const scopes = Object.fromEntries(
+    national.body.roles.map((r: { role: string; scope: string }) => [r.role, r.scope]),
+  );
+  t.deepEqual(scopes, {
+    national_admin: 'none',
+    provincial_admin: 'province',
+    reviewer: 'province',
+    cataloguer: 'institution',
+    conservator: 'institution',
+    reader: 'none',
+  });
+  t.is(national.body.roles.find((r: { role: string }) => r.role === 'cataloguer').label.zh, '普查员');
+
+  const provincial = await createUser(admin, { role: 'provincial_admin', provinceCode: '350000' });
+  const pa = await new ApiClient(app.url).login(provincial.email, STRONG_PASSWORD);
+  const own = await pa.get('/api/users/role-choices');
+  t.deepEqual(
+    own.body.roles.map((r: { role: string }) => r.role),
+    ['reviewer', 'cataloguer', 'conservator'],
+  );
+  t.deepEqual(own.body.provinces, [{ code: '350000', label: { zh: '福建省', en: 'Fujian' } }]);
+
+  const reader = await createUser(admin, { role: 'reader' });
+  const r = await new ApiClient(app.url).login(reader.email, STRONG_PASSWORD);
+  t.deepEqual((await r.get('/api/users/role-choices')).body.roles, []);
+});
+
+test('a new account: a weak password and a missing institution are reported together, roles by their names', async (t) => {
+  const res = await admin.post('/api/users', {
+    email: 'lin@fj.example',
+    password: 'short',
+    displayName: '林普查',
+    role: 'cataloguer',
+  });
+  t.is(res.status, 400);
+  const details = res.body.error.details as Array<{ path: string; messageZh: string }>;
+  t.deepEqual(details.map((d) => d.path).sort(), ['institutionId', 'password']);
+  const institution = details.find((d) => d.path === 'institutionId')!;
+  t.is(institution.messageZh, '角色「普查员」必须属于一个收藏单位');
+  t.is((await admin.get('/api/users?q=lin%40fj.example')).body.total, 0, 'nothing stored');
+});
+
+test('personal tokens carry their state by label and whether they may be revoked', async (t) => {
+  const made = await admin.post('/api/auth/tokens', { name: '馆藏数据同步脚本', expiresInDays: 30 });
+  t.is(made.status, 201);
+  t.is(made.body.state, 'active');
+  t.deepEqual(made.body.stateLabel, { zh: '有效', en: 'Active' });
+  t.true(made.body.mayRevoke);
+  const revoked = await admin.delete(`/api/auth/tokens/${made.body.id}`);
+  t.is(revoked.body.state, 'revoked');
+  t.is(revoked.body.stateLabel.zh, '已撤销');
+  t.false(revoked.body.mayRevoke);
+});
+
+test('the code lists say whether the asker may maintain them', async (t) => {
+  t.true((await admin.get('/api/code-lists')).body.mayEdit);
+  const provincial = await createUser(admin, { role: 'provincial_admin', provinceCode: '350000' });
+  const pa = await new ApiClient(app.url).login(provincial.email, STRONG_PASSWORD);
+  t.false((await pa.get('/api/code-lists')).body.mayEdit);
+  t.false((await new ApiClient(app.url).get('/api/code-lists')).body.mayEdit, 'the public reads them');
+});
+
+test('an empty new-account form is answered field by field in words, never with role codes', async (t) => {
+  const res = await admin.post('/api/users', { email: '', displayName: '', password: 'x', role: '' });
+  t.is(res.status, 400);
+  const byPath = Object.fromEntries(
+    (res.body.error.details as Array<{ path: string; messageZh: string }>).map((d) => [d.path, d.messageZh]),
+  );
+  t.is(byPath.role, '请选择角色');
+  t.is(byPath.displayName, '请填写姓名');
+  t.false(/cataloguer|national_admin/.test(JSON.stringify(res.body.error.details)));
+});

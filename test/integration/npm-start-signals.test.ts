@@ -74,6 +74,11 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       tree = await descendants(npm.pid!);
       t.true(tree.length >= 2, `node and postgres below npm: ${tree.join(',')}`);
       t.true((await alive([], dataDir)).length > 0, 'postgres runs on the data folder');
+      const table = await processTable();
+      t.true(
+        tree.some((pid) => table.get(pid)?.cmdline.includes('embedded-s3-child')),
+        'the embedded S3 server runs in a process of its own below the service',
+      );
       process.kill(npm.pid!, signal);
       const stopBy = Date.now() + 60_000;
       let left = await alive([npm.pid!, ...tree], dataDir);

@@ -44,21 +44,23 @@ async function waitForHealth(url: string, started: Started, timeoutMs = 90_000):
   throw new Error(`service did not become healthy:\n${started.output()}`);
 }
 
-async function postgresPidsFor(dataDir: string): Promise<number[]> {
+/** Live (not zombie) processes on this data folder whose command line passes `matches`. */
+async function livePidsFor(dataDir: string, matches: (argv: string[]) => boolean): Promise<number[]> {
   const pids: number[] = [];
   for (const entry of await fs.readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const cmdline = await fs.readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
     const stat = await fs.readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    if (
-      cmdline.includes(dataDir) &&
-      cmdline.split('\0')[0]!.endsWith('postgres') &&
-      !/^\d+ \(.*\) Z/.test(stat)
-    )
+    if (cmdline.includes(dataDir) && matches(cmdline.split('\0')) && !/^\d+ \(.*\) Z/.test(stat))
       pids.push(Number(entry));
   }
   return pids;
 }
+
+const postgresPidsFor = (dataDir: string) => livePidsFor(dataDir, (argv) => argv[0]!.endsWith('postgres'));
+/** The embedded S3 server runs in a process of its own. */
+const s3ServerPidsFor = (dataDir: string) =>
+  livePidsFor(dataDir, (argv) => argv.some((arg) => arg.includes('embedded-s3-child')));
 
 test.serial(
   'start on embedded defaults, restart with data intact, stop cleanly, survive kill -9',
@@ -105,6 +107,10 @@ test.serial(
       second.child.kill('SIGKILL');
       await second.exited;
       t.true((await postgresPidsFor(dataDir)).length > 0, 'the orphaned postmaster is still running');
+      // The S3 server's process sees its parent's channel close and stops by itself.
+      for (const until = Date.now() + 10_000; (await s3ServerPidsFor(dataDir)).length && Date.now() < until;)
+        await new Promise((r) => setTimeout(r, 100));
+      t.deepEqual(await s3ServerPidsFor(dataDir), [], 'no S3 server process outlives a killed service');
       const third = start(env);
       await waitForHealth(url, third);
       const afterCrash = await (
@@ -114,6 +120,7 @@ test.serial(
       third.child.kill('SIGINT');
       t.is(await third.exited, 0);
       t.deepEqual(await postgresPidsFor(dataDir), []);
+      t.deepEqual(await s3ServerPidsFor(dataDir), []);
     } finally {
       for (const pid of await postgresPidsFor(dataDir)) process.kill(pid, 'SIGKILL');
       await fs.rm(dataDir, { recursive: true, force: true });

@@ -398,11 +398,11 @@ test('the deciding rule describes the band and the evidence in both languages', 
   const { decidingRule } = computeDamageLevel(input([{ damageType: '水渍', areaPercent: 60.5 }]), RS);
   t.is(decidingRule?.descriptionZh, '破损面积占书叶面积 60% < A');
   t.is(decidingRule?.descriptionEn, 'damaged share of leaf area 60% < A');
-  t.is(decidingRule?.evidenceZh, 'observations[0]（水渍）：破损面积 60.5%');
-  t.is(decidingRule?.evidenceEn, 'observations[0] (water_stain): damaged area 60.5%');
+  t.is(decidingRule?.evidenceZh, '第 1 条破损观察（水渍）：破损面积 60.5%');
+  t.is(decidingRule?.evidenceEn, 'observation 1 (water stain): damaged area 60.5%');
   const ph = computeDamageLevel(input([], [4.2]), RS).decidingRule;
   t.is(ph?.descriptionZh, '酸度 4.0 ≤ pH < 4.5');
-  t.is(ph?.evidenceEn, 'phReadings[0]: pH 4.2');
+  t.is(ph?.evidenceEn, 'pH reading 1: pH 4.2');
 });
 
 // --- leaves affected mapped to area ------------------------------------------------------------------
@@ -461,10 +461,10 @@ test('the evidence says when a leaf share was counted as A', (t) => {
     input([{ damageType: 'water_stain', leavesAffected: 30 }], [], 100),
     RS,
   );
-  t.is(decidingRule?.evidenceZh, 'observations[0]（水渍）：受损 30/100 叶（30%），按受损叶数比例计作 A');
+  t.is(decidingRule?.evidenceZh, '第 1 条破损观察（水渍）：受损 30/100 叶（30%），按受损叶数比例计作 A');
   t.is(
     decidingRule?.evidenceEn,
-    'observations[0] (water_stain): 30 of 100 leaves affected (30%), leaf share counted as A',
+    'observation 1 (water stain): 30 of 100 leaves affected (30%), leaf share counted as A',
   );
 });
 

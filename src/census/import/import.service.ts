@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
+  IMPORT_KINDS,
+  IMPORT_MODES,
   ImportJobSchema,
   ImportRowErrorSchema,
   type ImportJob,
   type ImportKind,
   type ImportMode,
+  type ImportStatus,
 } from './import-job.entity.js';
 import { canAssess } from '../../condition/assessment-access.rules.js';
 import { InstitutionSchema } from '../../institutions/institution.entity.js';
@@ -15,15 +18,32 @@ import type { SpooledFile } from '../../http/multipart.js';
 import { requireActor, type RequestScope } from '../../http/request-scope.js';
 import type { ObjectStore } from '../../object-store/object-store.js';
 import { storeCall } from '../../object-store/object-store-errors.js';
+import {
+  IMPORT_KIND_LABELS,
+  IMPORT_MODE_LABELS,
+  IMPORT_STATUS_LABELS,
+  importCounters,
+  importRunning,
+  problemFieldLabel,
+  PROBLEM_KIND_LABELS,
+} from './import-labels.rules.js';
 
-/** Import job → API JSON. */
+/** Import job → API JSON, with the labels of its codes and what the caller may do with it now. */
 export function presentImportJob(job: ImportJob) {
+  // Both have defaults in the entity, so a loaded job always carries them.
+  const kind = job.kind as ImportKind;
+  const status = job.status as ImportStatus;
+  const running = importRunning(status);
   return {
     id: job.id,
     kind: job.kind,
+    kindLabel: IMPORT_KIND_LABELS[kind],
     institutionId: job.institution.id,
     status: job.status,
+    statusLabel: IMPORT_STATUS_LABELS[status],
+    running,
     mode: job.mode,
+    modeLabel: IMPORT_MODE_LABELS[job.mode],
     format: job.format,
     fileName: job.fileName,
     sha256: job.sha256,
@@ -38,8 +58,17 @@ export function presentImportJob(job: ImportJob) {
     /** The text encoding the CSV was read in (null for XLSX, or before the job ran). */
     encoding: job.encoding ?? null,
     cancelRequested: job.cancelRequestedAt != null,
-    /** What the caller may do with the job now (they may see it, so they may start and cancel imports). */
-    actions: { cancel: (job.status === 'queued' || job.status === 'running') && !job.cancelRequestedAt },
+    counts: importCounters(kind).map((c) => ({ ...c, value: job[c.key] ?? 0 })),
+    /** An all-or-nothing import that found problems stored no row at all. */
+    storedNothing: job.mode === 'atomic' && job.status === 'done' && job.failed + job.conflicts > 0,
+    /**
+     * What the caller may do with the job now (they may see it, so they may start and cancel imports):
+     * cancel while it runs, download the full report of its problems once it has ended with some.
+     */
+    actions: {
+      cancel: running && !job.cancelRequestedAt,
+      downloadReport: !running && job.failed + job.conflicts > 0,
+    },
     createdAt: job.createdAt.toISOString(),
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
@@ -174,12 +203,17 @@ export async function getImport(scope: RequestScope, id: string) {
     { job },
     { orderBy: { row: 'asc', id: 'asc' }, limit: 200 },
   );
+  const presented = presentImportJob(job);
   return {
-    ...presentImportJob(job),
+    ...presented,
+    // Warnings alone also make a report worth downloading.
+    actions: { ...presented.actions, downloadReport: !presented.running && errors.length > 0 },
     errors: errors.map((e) => ({
       row: e.row,
       column: e.columnLabel ?? null,
       field: e.field,
+      fieldLabel: problemFieldLabel(job.kind as ImportKind, e.columnLabel ?? null, e.field),
+      kindLabel: PROBLEM_KIND_LABELS[e.kind as keyof typeof PROBLEM_KIND_LABELS] ?? PROBLEM_KIND_LABELS.error,
       value: e.value ?? null,
       kind: e.kind,
       code: e.code,
@@ -224,4 +258,33 @@ export async function listImports(scope: RequestScope, institutionId: string) {
     { orderBy: { createdAt: 'desc' }, limit: 100 },
   );
   return { items: jobs.map(presentImportJob) };
+}
+
+/**
+ * What the caller may do with an institution's imports and exports: the kinds they may import (records
+ * for those who catalogue, assessments for those who assess), the modes, and whether they see the
+ * records' exports and the import history. Every request is checked again when it comes.
+ */
+export async function importOptions(scope: RequestScope, institutionId: string) {
+  const actor = requireActor(scope);
+  const institution = await scope.em.findOne(InstitutionSchema, { id: institutionId });
+  if (!institution) throw AppError.notFound(`Institution ${institutionId}`, `收藏单位 ${institutionId} `);
+  const place = {
+    id: institution.id,
+    institutionId: institution.id,
+    provinceCode: institution.province.code,
+  };
+  const catalogues = canCatalogue(actor, place);
+  const kinds = IMPORT_KINDS.filter((kind) => (kind === 'records' ? catalogues : canAssess(actor, place)));
+  return {
+    institution: {
+      id: institution.id,
+      name: institution.name,
+      fullCode: `${place.provinceCode}-${institution.code}`,
+    },
+    kinds: kinds.map((kind) => ({ kind, label: IMPORT_KIND_LABELS[kind] })),
+    modes: IMPORT_MODES.map((mode) => ({ mode, label: IMPORT_MODE_LABELS[mode] })),
+    mayExport: catalogues,
+    mayViewHistory: catalogues,
+  };
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { PassThrough } from 'node:stream';
 import { defineRoute } from '../../http/route.js';
 import { institutionIdParams } from '../../institutions/institution.schemas.js';
-import { getImport, importErrorRows, listImports } from './import.service.js';
+import { getImport, importErrorRows, importOptions, listImports } from './import.service.js';
+import { importJobDetailResponse, importJobResponse, importOptionsResponse } from './import.schemas.js';
 import { importUploadQuery, queueUploadedImport } from './import-upload.handler.js';
 import { cancelImport } from './import-cancel.service.js';
 import { writeCsv } from '../spreadsheet/writers.js';
@@ -30,7 +31,19 @@ export const importRoutes = [
     tag,
     auth: 'user',
     params: institutionIdParams,
+    response: z.object({ items: z.array(importJobResponse) }),
     handler: async ({ scope, params }) => ({ body: await listImports(scope, params.id) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/institutions/:id/import-options',
+    summary:
+      'What I may import for an institution (kinds, modes, labelled) and whether I see its exports and import history',
+    tag,
+    auth: 'user',
+    params: institutionIdParams,
+    response: importOptionsResponse,
+    handler: async ({ scope, params }) => ({ body: await importOptions(scope, params.id) }),
   }),
   defineRoute({
     method: 'get',
@@ -40,6 +53,7 @@ export const importRoutes = [
     tag,
     auth: 'user',
     params: jobParams,
+    response: importJobDetailResponse,
     handler: async ({ scope, params }) => ({
       body: await getImport(scope, params.id),
       headers: { 'Cache-Control': 'no-store' },
@@ -54,6 +68,7 @@ export const importRoutes = [
     auth: 'user',
     successStatus: 202,
     params: jobParams,
+    response: importJobResponse,
     handler: async ({ scope, params }) => ({ status: 202, body: await cancelImport(scope, params.id) }),
   }),
   defineRoute({

@@ -36,7 +36,7 @@ function imagesOf(w: World): Promise<{ b: string; js: string; cnB: string; cnJs:
 
 const file = async () => [{ name: 'p.jpg', data: await jpegImage(32, 32), type: 'image/jpeg' }];
 
-/** Cross-tenant cases of page images: upload, reorder, relabel, replace, delete. */
+/** Cross-tenant cases of page images: upload, reorder, relabel (one or a batch), replace, delete. */
 export const IMAGE_CASES: Record<string, CaseEntry> = {
   'POST /api/records/:censusNumber/images': async (w) => [
     {
@@ -73,6 +73,27 @@ export const IMAGE_CASES: Record<string, CaseEntry> = {
         who: 'Fujian admin reorders Jiangsu images',
         status: (await w.paFujian.request('PUT', `/api/records/${cnJs}/images/order`, { imageIds: [js] }))
           .status,
+      },
+    ];
+  },
+  'PUT /api/records/:censusNumber/images/labels': async (w) => {
+    const { b, js, cnB, cnJs } = await imagesOf(w);
+    return [
+      {
+        who: 'cataloguer A labels images of B in a batch',
+        status: (
+          await w.catA.request('PUT', `/api/records/${cnB}/images/labels`, {
+            items: [{ id: b, label: '卷一 葉一a' }],
+          })
+        ).status,
+      },
+      {
+        who: 'Fujian admin labels Jiangsu images in a batch',
+        status: (
+          await w.paFujian.request('PUT', `/api/records/${cnJs}/images/labels`, {
+            items: [{ id: js, label: '卷一 葉一a' }],
+          })
+        ).status,
       },
     ];
   },

@@ -188,6 +188,10 @@ export const READ_CASES: Record<string, ReadEntry> = {
       w.userJs.id,
     ),
   ],
+  // The roles and provinces the caller may hand out: nothing of another tenant's.
+  'GET /api/users/role-choices': 'self-only',
+  // The institution form's choices for the caller (the provinces they administer): nothing of others.
+  'GET /api/institution-form-options': 'self-only',
   'GET /api/users/:id': async (w) => [
     single('cataloguer A: an account of B', await w.catA.get(`/api/users/${w.userB.id}`)),
     single('Fujian admin: a Jiangsu account', await w.paFujian.get(`/api/users/${w.userJs.id}`)),
@@ -229,6 +233,24 @@ export const READ_CASES: Record<string, ReadEntry> = {
     without('Fujian admin: review queue', await w.paFujian.get('/api/review-queue?pageSize=200'), w.recordJs),
   ],
   'GET /api/institutions/:id/imports': institutionExport('imports'),
+  // What the caller may import for an institution: another tenant's answers offer nothing.
+  'GET /api/institutions/:id/import-options': async (w) => {
+    const offers = (who: string, res: { status: number; text: string; body: any }): ReadResult => ({
+      who,
+      status: res.status,
+      refused: res.status !== 200 || (res.body.kinds.length === 0 && !res.body.mayExport),
+    });
+    return [
+      offers(
+        'cataloguer A: import options of B',
+        await w.catA.get(`/api/institutions/${w.instB.id}/import-options`),
+      ),
+      offers(
+        'Fujian admin: import options of Jiangsu',
+        await w.paFujian.get(`/api/institutions/${w.instJs.id}/import-options`),
+      ),
+    ];
+  },
   'GET /api/imports/:id': async (w) => {
     const d = await dataOf(w);
     return [single("cataloguer A: B's import", await w.catA.get(`/api/imports/${d.importB}`))];

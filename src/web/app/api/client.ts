@@ -11,6 +11,11 @@ export function setCsrfToken(token: string | null | undefined): void {
   csrfToken = token ?? null;
 }
 
+/** The CSRF header for a request the typed client does not make (multipart uploads). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
 /** An error detail as the server sends it (field path, rule and bilingual message). */
 export interface ApiProblem {
   path?: string;

@@ -206,6 +206,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/institution-form-options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The provinces, types and key-protection batches I may use on the institution form */
+    get: operations['getApiInstitutionFormOptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/institutions/{id}': {
     parameters: {
       query?: never;
@@ -293,6 +310,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/users/role-choices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The roles (with what each belongs to) and provinces I may give accounts */
+    get: operations['getApiUsersRoleChoices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/users/{id}': {
     parameters: {
       query?: never;
@@ -300,7 +334,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get one account */
+    /** Get one account, with what I may do with it */
     get: operations['getApiUsersId'];
     put?: never;
     post?: never;
@@ -774,6 +808,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/institutions/{id}/import-options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What I may import for an institution (kinds, modes, labelled) and whether I see its exports and import history */
+    get: operations['getApiInstitutionsIdImportOptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/imports/{id}': {
     parameters: {
       query?: never;
@@ -900,7 +951,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A record's page images in reading order (published records: anyone) */
+    /** A record's page images in reading order (published records: anyone), with what the caller may do with them (abilities) and why they are locked */
     get: operations['getApiRecordsCensusNumberImages'];
     put?: never;
     /** Upload page images (multipart, one or many files: TIFF, JPEG, PNG; optional `labels` = JSON array) → 201 {items} */
@@ -921,6 +972,23 @@ export interface paths {
     get?: never;
     /** Reorder the page images: {imageIds} lists every image of the record once, in the new order */
     put: operations['putApiRecordsCensusNumberImagesOrder'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/records/{censusNumber}/images/labels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Relabel several page images at once ({items: [{id, label, version?}]}); all labels are stored or none */
+    put: operations['putApiRecordsCensusNumberImagesLabels'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1673,6 +1741,10 @@ export interface operations {
               institutionId: string | null;
               institutionName: string | null;
               provinceCode: string | null;
+              provinceLabel: {
+                zh: string;
+                en: string;
+              } | null;
               active: boolean;
               createdAt: string;
               version: number;
@@ -1749,6 +1821,10 @@ export interface operations {
               institutionId: string | null;
               institutionName: string | null;
               provinceCode: string | null;
+              provinceLabel: {
+                zh: string;
+                en: string;
+              } | null;
               active: boolean;
               createdAt: string;
               version: number;
@@ -1839,6 +1915,13 @@ export interface operations {
               lastUsedAt: string | null;
               expiresAt: string | null;
               revokedAt: string | null;
+              /** @enum {string} */
+              state: 'active' | 'expired' | 'revoked';
+              stateLabel: {
+                zh: string;
+                en: string;
+              };
+              mayRevoke: boolean;
             }[];
           };
         };
@@ -1886,6 +1969,13 @@ export interface operations {
             lastUsedAt: string | null;
             expiresAt: string | null;
             revokedAt: string | null;
+            /** @enum {string} */
+            state: 'active' | 'expired' | 'revoked';
+            stateLabel: {
+              zh: string;
+              en: string;
+            };
+            mayRevoke: boolean;
             token: string;
           };
         };
@@ -1928,6 +2018,13 @@ export interface operations {
             lastUsedAt: string | null;
             expiresAt: string | null;
             revokedAt: string | null;
+            /** @enum {string} */
+            state: 'active' | 'expired' | 'revoked';
+            stateLabel: {
+              zh: string;
+              en: string;
+            };
+            mayRevoke: boolean;
           };
         };
       };
@@ -2109,14 +2206,26 @@ export interface operations {
               provinceName: string;
               code: string;
               fullCode: string;
+              provinceLabel: {
+                zh: string;
+                en: string;
+              };
               name: string;
               /** @enum {string} */
               type: '公共图书馆' | '高校图书馆' | '博物馆' | '档案馆' | '科研机构' | '宗教场所' | '其他';
+              typeLabel: {
+                zh: string;
+                en: string;
+              };
               address: string | null;
               contactName: string | null;
               contactPhone: string | null;
               contactEmail: string | null;
               keyProtectionBatch: number | null;
+              keyProtectionLabel: {
+                zh: string;
+                en: string;
+              } | null;
               isRestorationCentre: boolean;
               /** @enum {string} */
               rightsStatement: 'open' | 'on_site' | 'metadata_only';
@@ -2127,6 +2236,13 @@ export interface operations {
                 termsEn: string;
               };
               canSetRightsStatement?: boolean;
+              abilities?: {
+                edit: boolean;
+                setRightsStatement: boolean;
+                setNationalDesignations: boolean;
+                viewStaff: boolean;
+                addStaff: boolean;
+              };
               createdAt: string;
               updatedAt: string;
               version: number;
@@ -2134,6 +2250,7 @@ export interface operations {
             total: number;
             page: number;
             pageSize: number;
+            mayCreate: boolean;
           };
         };
       };
@@ -2186,14 +2303,26 @@ export interface operations {
             provinceName: string;
             code: string;
             fullCode: string;
+            provinceLabel: {
+              zh: string;
+              en: string;
+            };
             name: string;
             /** @enum {string} */
             type: '公共图书馆' | '高校图书馆' | '博物馆' | '档案馆' | '科研机构' | '宗教场所' | '其他';
+            typeLabel: {
+              zh: string;
+              en: string;
+            };
             address: string | null;
             contactName: string | null;
             contactPhone: string | null;
             contactEmail: string | null;
             keyProtectionBatch: number | null;
+            keyProtectionLabel: {
+              zh: string;
+              en: string;
+            } | null;
             isRestorationCentre: boolean;
             /** @enum {string} */
             rightsStatement: 'open' | 'on_site' | 'metadata_only';
@@ -2204,9 +2333,69 @@ export interface operations {
               termsEn: string;
             };
             canSetRightsStatement?: boolean;
+            abilities?: {
+              edit: boolean;
+              setRightsStatement: boolean;
+              setNationalDesignations: boolean;
+              viewStaff: boolean;
+              addStaff: boolean;
+            };
             createdAt: string;
             updatedAt: string;
             version: number;
+          };
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiInstitutionFormOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            provinces: {
+              code: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            types: {
+              /** @enum {string} */
+              value: '公共图书馆' | '高校图书馆' | '博物馆' | '档案馆' | '科研机构' | '宗教场所' | '其他';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            batches: {
+              value: number;
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            setNationalDesignations: boolean;
           };
         };
       };
@@ -2245,14 +2434,26 @@ export interface operations {
             provinceName: string;
             code: string;
             fullCode: string;
+            provinceLabel: {
+              zh: string;
+              en: string;
+            };
             name: string;
             /** @enum {string} */
             type: '公共图书馆' | '高校图书馆' | '博物馆' | '档案馆' | '科研机构' | '宗教场所' | '其他';
+            typeLabel: {
+              zh: string;
+              en: string;
+            };
             address: string | null;
             contactName: string | null;
             contactPhone: string | null;
             contactEmail: string | null;
             keyProtectionBatch: number | null;
+            keyProtectionLabel: {
+              zh: string;
+              en: string;
+            } | null;
             isRestorationCentre: boolean;
             /** @enum {string} */
             rightsStatement: 'open' | 'on_site' | 'metadata_only';
@@ -2263,6 +2464,13 @@ export interface operations {
               termsEn: string;
             };
             canSetRightsStatement?: boolean;
+            abilities?: {
+              edit: boolean;
+              setRightsStatement: boolean;
+              setNationalDesignations: boolean;
+              viewStaff: boolean;
+              addStaff: boolean;
+            };
             createdAt: string;
             updatedAt: string;
             version: number;
@@ -2321,14 +2529,26 @@ export interface operations {
             provinceName: string;
             code: string;
             fullCode: string;
+            provinceLabel: {
+              zh: string;
+              en: string;
+            };
             name: string;
             /** @enum {string} */
             type: '公共图书馆' | '高校图书馆' | '博物馆' | '档案馆' | '科研机构' | '宗教场所' | '其他';
+            typeLabel: {
+              zh: string;
+              en: string;
+            };
             address: string | null;
             contactName: string | null;
             contactPhone: string | null;
             contactEmail: string | null;
             keyProtectionBatch: number | null;
+            keyProtectionLabel: {
+              zh: string;
+              en: string;
+            } | null;
             isRestorationCentre: boolean;
             /** @enum {string} */
             rightsStatement: 'open' | 'on_site' | 'metadata_only';
@@ -2339,6 +2559,13 @@ export interface operations {
               termsEn: string;
             };
             canSetRightsStatement?: boolean;
+            abilities?: {
+              edit: boolean;
+              setRightsStatement: boolean;
+              setNationalDesignations: boolean;
+              viewStaff: boolean;
+              addStaff: boolean;
+            };
             createdAt: string;
             updatedAt: string;
             version: number;
@@ -2388,14 +2615,26 @@ export interface operations {
             provinceName: string;
             code: string;
             fullCode: string;
+            provinceLabel: {
+              zh: string;
+              en: string;
+            };
             name: string;
             /** @enum {string} */
             type: '公共图书馆' | '高校图书馆' | '博物馆' | '档案馆' | '科研机构' | '宗教场所' | '其他';
+            typeLabel: {
+              zh: string;
+              en: string;
+            };
             address: string | null;
             contactName: string | null;
             contactPhone: string | null;
             contactEmail: string | null;
             keyProtectionBatch: number | null;
+            keyProtectionLabel: {
+              zh: string;
+              en: string;
+            } | null;
             isRestorationCentre: boolean;
             /** @enum {string} */
             rightsStatement: 'open' | 'on_site' | 'metadata_only';
@@ -2406,6 +2645,13 @@ export interface operations {
               termsEn: string;
             };
             canSetRightsStatement?: boolean;
+            abilities?: {
+              edit: boolean;
+              setRightsStatement: boolean;
+              setNationalDesignations: boolean;
+              viewStaff: boolean;
+              addStaff: boolean;
+            };
             createdAt: string;
             updatedAt: string;
             version: number;
@@ -2488,13 +2734,23 @@ export interface operations {
               institutionId: string | null;
               institutionName: string | null;
               provinceCode: string | null;
+              provinceLabel: {
+                zh: string;
+                en: string;
+              } | null;
               active: boolean;
               createdAt: string;
               version: number;
+              abilities: {
+                setActive: boolean;
+                resetPassword: boolean;
+                changeRole: boolean;
+              };
             }[];
             total: number;
             page: number;
             pageSize: number;
+            mayCreate: boolean;
           };
         };
       };
@@ -2552,6 +2808,10 @@ export interface operations {
             institutionId: string | null;
             institutionName: string | null;
             provinceCode: string | null;
+            provinceLabel: {
+              zh: string;
+              en: string;
+            } | null;
             active: boolean;
             createdAt: string;
             version: number;
@@ -2608,13 +2868,71 @@ export interface operations {
               institutionId: string | null;
               institutionName: string | null;
               provinceCode: string | null;
+              provinceLabel: {
+                zh: string;
+                en: string;
+              } | null;
               active: boolean;
               createdAt: string;
               version: number;
+              abilities: {
+                setActive: boolean;
+                resetPassword: boolean;
+                changeRole: boolean;
+              };
             }[];
             total: number;
             page: number;
             pageSize: number;
+            mayCreate: boolean;
+          };
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiUsersRoleChoices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            roles: {
+              /** @enum {string} */
+              role:
+                'national_admin' | 'provincial_admin' | 'reviewer' | 'cataloguer' | 'conservator' | 'reader';
+              label: {
+                zh: string;
+                en: string;
+              };
+              /** @enum {string} */
+              scope: 'institution' | 'province' | 'none';
+            }[];
+            provinces: {
+              code: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
           };
         };
       };
@@ -2661,9 +2979,18 @@ export interface operations {
             institutionId: string | null;
             institutionName: string | null;
             provinceCode: string | null;
+            provinceLabel: {
+              zh: string;
+              en: string;
+            } | null;
             active: boolean;
             createdAt: string;
             version: number;
+            abilities: {
+              setActive: boolean;
+              resetPassword: boolean;
+              changeRole: boolean;
+            };
           };
         };
       };
@@ -2723,9 +3050,18 @@ export interface operations {
             institutionId: string | null;
             institutionName: string | null;
             provinceCode: string | null;
+            provinceLabel: {
+              zh: string;
+              en: string;
+            } | null;
             active: boolean;
             createdAt: string;
             version: number;
+            abilities: {
+              setActive: boolean;
+              resetPassword: boolean;
+              changeRole: boolean;
+            };
           };
         };
       };
@@ -2762,7 +3098,52 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              at: string;
+              actorId: string | null;
+              actorEmail: string | null;
+              actorName: string | null;
+              actorLabel: {
+                zh: string;
+                en: string;
+              };
+              action: string;
+              actionLabel: {
+                zh: string;
+                en: string;
+              };
+              entityType: string;
+              entityTypeLabel: {
+                zh: string;
+                en: string;
+              };
+              entityId: string;
+              entityName: string | null;
+              before: {
+                [key: string]: unknown;
+              } | null;
+              after: {
+                [key: string]: unknown;
+              } | null;
+              provinceCode: string | null;
+              institutionId: string | null;
+              requestId: string | null;
+            }[];
+            total: number;
+            page: number;
+            pageSize: number;
+            entityTypes: {
+              value: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -2789,7 +3170,42 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              name:
+                | 'document_type'
+                | 'script'
+                | 'edition_type'
+                | 'binding'
+                | 'classification'
+                | 'authorship_mode'
+                | 'annotation_mode'
+                | 'minguo_document_type'
+                | 'paper'
+                | 'brittleness';
+              labelZh: string;
+              labelEn: string;
+              values: {
+                /** Format: uuid */
+                id: string;
+                list: string;
+                value: string;
+                aliases: string[];
+                active: boolean;
+                sortOrder: number;
+                history: {
+                  at: string;
+                  by: string | null;
+                  from: string;
+                  to: string;
+                }[];
+              }[];
+            }[];
+            mayEdit: boolean;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -2834,7 +3250,23 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            list: string;
+            value: string;
+            aliases: string[];
+            active: boolean;
+            sortOrder: number;
+            history: {
+              at: string;
+              by: string | null;
+              from: string;
+              to: string;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -2881,7 +3313,23 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            list: string;
+            value: string;
+            aliases: string[];
+            active: boolean;
+            sortOrder: number;
+            history: {
+              at: string;
+              by: string | null;
+              from: string;
+              to: string;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -4444,7 +4892,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              kind: 'records' | 'assessments';
+              kindLabel: {
+                zh: string;
+                en: string;
+              };
+              /** Format: uuid */
+              institutionId: string;
+              /** @enum {string} */
+              status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
+              running: boolean;
+              /** @enum {string} */
+              mode: 'skip' | 'atomic';
+              modeLabel: {
+                zh: string;
+                en: string;
+              };
+              format: string;
+              fileName: string;
+              sha256: string | null;
+              total: number;
+              processed: number;
+              created: number;
+              updated: number;
+              unchanged: number;
+              failed: number;
+              conflicts: number;
+              error: {
+                code: string;
+                message: string | null;
+              } | null;
+              encoding: string | null;
+              cancelRequested: boolean;
+              counts: {
+                key: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+                hint: {
+                  zh: string;
+                  en: string;
+                } | null;
+                value: number;
+              }[];
+              storedNothing: boolean;
+              actions: {
+                cancel: boolean;
+                downloadReport: boolean;
+              };
+              createdAt: string;
+              startedAt: string | null;
+              finishedAt: string | null;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -4488,6 +5000,62 @@ export interface operations {
       };
     };
   };
+  getApiInstitutionsIdImportOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            institution: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              fullCode: string;
+            };
+            kinds: {
+              /** @enum {string} */
+              kind: 'records' | 'assessments';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            modes: {
+              /** @enum {string} */
+              mode: 'skip' | 'atomic';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            mayExport: boolean;
+            mayViewHistory: boolean;
+          };
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   getApiImportsId: {
     parameters: {
       query?: never;
@@ -4504,7 +5072,88 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: 'records' | 'assessments';
+            kindLabel: {
+              zh: string;
+              en: string;
+            };
+            /** Format: uuid */
+            institutionId: string;
+            /** @enum {string} */
+            status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+            statusLabel: {
+              zh: string;
+              en: string;
+            };
+            running: boolean;
+            /** @enum {string} */
+            mode: 'skip' | 'atomic';
+            modeLabel: {
+              zh: string;
+              en: string;
+            };
+            format: string;
+            fileName: string;
+            sha256: string | null;
+            total: number;
+            processed: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            failed: number;
+            conflicts: number;
+            error: {
+              code: string;
+              message: string | null;
+            } | null;
+            encoding: string | null;
+            cancelRequested: boolean;
+            counts: {
+              key: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              hint: {
+                zh: string;
+                en: string;
+              } | null;
+              value: number;
+            }[];
+            storedNothing: boolean;
+            actions: {
+              cancel: boolean;
+              downloadReport: boolean;
+            };
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            errors: {
+              row: number;
+              column: string | null;
+              field: string;
+              fieldLabel: {
+                zh: string;
+                en: string;
+              };
+              value: string | null;
+              kind: string;
+              kindLabel: {
+                zh: string;
+                en: string;
+              };
+              code: string;
+              message: string;
+              messageZh: string;
+              messageEn: string;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -4533,7 +5182,69 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: 'records' | 'assessments';
+            kindLabel: {
+              zh: string;
+              en: string;
+            };
+            /** Format: uuid */
+            institutionId: string;
+            /** @enum {string} */
+            status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+            statusLabel: {
+              zh: string;
+              en: string;
+            };
+            running: boolean;
+            /** @enum {string} */
+            mode: 'skip' | 'atomic';
+            modeLabel: {
+              zh: string;
+              en: string;
+            };
+            format: string;
+            fileName: string;
+            sha256: string | null;
+            total: number;
+            processed: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            failed: number;
+            conflicts: number;
+            error: {
+              code: string;
+              message: string | null;
+            } | null;
+            encoding: string | null;
+            cancelRequested: boolean;
+            counts: {
+              key: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              hint: {
+                zh: string;
+                en: string;
+              } | null;
+              value: number;
+            }[];
+            storedNothing: boolean;
+            actions: {
+              cancel: boolean;
+              downloadReport: boolean;
+            };
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -4728,6 +5439,10 @@ export interface operations {
               label: string;
               /** @enum {string} */
               status: 'processing' | 'ready' | 'failed';
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
               error: string | null;
               width: number;
               height: number;
@@ -4741,6 +5456,17 @@ export interface operations {
               createdAt: string;
               updatedAt: string;
             }[];
+            abilities: {
+              upload: boolean;
+              relabel: boolean;
+              reorder: boolean;
+              replace: boolean;
+              delete: boolean;
+            };
+            lockedReason: {
+              zh: string;
+              en: string;
+            } | null;
           };
         };
       };
@@ -4781,6 +5507,10 @@ export interface operations {
               label: string;
               /** @enum {string} */
               status: 'processing' | 'ready' | 'failed';
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
               error: string | null;
               width: number;
               height: number;
@@ -4830,7 +5560,103 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              censusNumber?: string;
+              sequence: number;
+              label: string;
+              /** @enum {string} */
+              status: 'processing' | 'ready' | 'failed';
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
+              error: string | null;
+              width: number;
+              height: number;
+              /** @enum {string} */
+              format: 'tiff' | 'jpeg' | 'png';
+              sizeBytes: number;
+              sha256: string;
+              originalFilename: string;
+              service: string;
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  putApiRecordsCensusNumberImagesLabels: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        censusNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          items: {
+            /** Format: uuid */
+            id: string;
+            label: string;
+            version?: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              censusNumber?: string;
+              sequence: number;
+              label: string;
+              /** @enum {string} */
+              status: 'processing' | 'ready' | 'failed';
+              statusLabel: {
+                zh: string;
+                en: string;
+              };
+              error: string | null;
+              width: number;
+              height: number;
+              /** @enum {string} */
+              format: 'tiff' | 'jpeg' | 'png';
+              sizeBytes: number;
+              sha256: string;
+              originalFilename: string;
+              service: string;
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -4868,6 +5694,10 @@ export interface operations {
             label: string;
             /** @enum {string} */
             status: 'processing' | 'ready' | 'failed';
+            statusLabel: {
+              zh: string;
+              en: string;
+            };
             error: string | null;
             width: number;
             height: number;
@@ -4955,6 +5785,10 @@ export interface operations {
             label: string;
             /** @enum {string} */
             status: 'processing' | 'ready' | 'failed';
+            statusLabel: {
+              zh: string;
+              en: string;
+            };
             error: string | null;
             width: number;
             height: number;
@@ -5008,6 +5842,10 @@ export interface operations {
             label: string;
             /** @enum {string} */
             status: 'processing' | 'ready' | 'failed';
+            statusLabel: {
+              zh: string;
+              en: string;
+            };
             error: string | null;
             width: number;
             height: number;
@@ -5050,7 +5888,76 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            censusNumber: string;
+            currentGrade: string | null;
+            current: {
+              id: string;
+              censusNumber: string;
+              grade: string;
+              rank: string | null;
+              label: string;
+              heritageLevel: string | null;
+              basisHistorical: string | null;
+              basisScholarly: string | null;
+              basisArtistic: string | null;
+              assessor: string;
+              assessedOn: string;
+              warnings: {
+                path: string;
+                value: unknown;
+                rule: string;
+                messageZh: string;
+                messageEn: string;
+              }[];
+              createdByEmail: string | null;
+              createdAt: string;
+            } | null;
+            preciousListNumber: string | null;
+            preciousListEntry: {
+              number: string;
+              batch: number;
+              year: number | null;
+            } | null;
+            items: {
+              id: string;
+              censusNumber: string;
+              grade: string;
+              rank: string | null;
+              label: string;
+              heritageLevel: string | null;
+              basisHistorical: string | null;
+              basisScholarly: string | null;
+              basisArtistic: string | null;
+              assessor: string;
+              assessedOn: string;
+              warnings: {
+                path: string;
+                value: unknown;
+                rule: string;
+                messageZh: string;
+                messageEn: string;
+              }[];
+              createdByEmail: string | null;
+              createdAt: string;
+            }[];
+            grades: {
+              value: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            ranks: {
+              value: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -5092,7 +5999,30 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            censusNumber: string;
+            grade: string;
+            rank: string | null;
+            label: string;
+            heritageLevel: string | null;
+            basisHistorical: string | null;
+            basisScholarly: string | null;
+            basisArtistic: string | null;
+            assessor: string;
+            assessedOn: string;
+            warnings: {
+              path: string;
+              value: unknown;
+              rule: string;
+              messageZh: string;
+              messageEn: string;
+            }[];
+            createdByEmail: string | null;
+            createdAt: string;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -5188,7 +6118,122 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            censusNumber: string;
+            title: string;
+            recordType: string;
+            currentLevel: string | null;
+            currentLevelLabel: {
+              zh: string;
+              en: string;
+            } | null;
+            acidity: {
+              lowestPh: number;
+              band: string;
+              labelZh: string;
+              labelEn: string;
+              needsDeacidification: boolean;
+            } | null;
+            items: {
+              id: string;
+              censusNumber: string;
+              assessedOn: string;
+              assessor: string;
+              totalLeaves: number | null;
+              observations: {
+                damageType: string;
+                damageTypeZh: string;
+                damageTypeEn: string;
+                areaPercent?: number | null;
+                leavesAffected?: number | null;
+                location?: string | null;
+              }[];
+              phReadings: {
+                value: number;
+              }[];
+              computedLevel: string;
+              computedLevelLabel: {
+                zh: string;
+                en: string;
+              };
+              decidingRule: {
+                level: string;
+                code: string;
+                descriptionZh: string;
+                descriptionEn: string;
+                evidenceZh: string;
+                evidenceEn: string;
+                observationIndex?: number;
+                phReadingIndex?: number;
+              } | null;
+              reasons: {
+                level: string;
+                code: string;
+                descriptionZh: string;
+                descriptionEn: string;
+                evidenceZh: string;
+                evidenceEn: string;
+                observationIndex?: number;
+                phReadingIndex?: number;
+              }[];
+              finalLevel: string;
+              finalLevelLabel: {
+                zh: string;
+                en: string;
+              };
+              overridden: boolean;
+              overrideReason: string | null;
+              ruleSetVersion: number;
+              acidity: {
+                lowestPh: number;
+                band: string;
+                labelZh: string;
+                labelEn: string;
+                needsDeacidification: boolean;
+              } | null;
+              notes: string | null;
+              createdByEmail: string | null;
+              createdAt: string;
+              previous: {
+                id: string;
+                assessedOn: string;
+                finalLevel: string;
+                finalLevelLabel: {
+                  zh: string;
+                  en: string;
+                };
+                acidity: {
+                  lowestPh: number;
+                  band: string;
+                  labelZh: string;
+                  labelEn: string;
+                  needsDeacidification: boolean;
+                } | null;
+                /** @enum {string} */
+                change: 'improved' | 'worsened' | 'unchanged';
+              } | null;
+            }[];
+            abilities: {
+              assess: boolean;
+              grade: boolean;
+            };
+            damageTypes: {
+              value: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            levels: {
+              value: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -5244,7 +6289,69 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            censusNumber: string;
+            assessedOn: string;
+            assessor: string;
+            totalLeaves: number | null;
+            observations: {
+              damageType: string;
+              damageTypeZh: string;
+              damageTypeEn: string;
+              areaPercent?: number | null;
+              leavesAffected?: number | null;
+              location?: string | null;
+            }[];
+            phReadings: {
+              value: number;
+            }[];
+            computedLevel: string;
+            computedLevelLabel: {
+              zh: string;
+              en: string;
+            };
+            decidingRule: {
+              level: string;
+              code: string;
+              descriptionZh: string;
+              descriptionEn: string;
+              evidenceZh: string;
+              evidenceEn: string;
+              observationIndex?: number;
+              phReadingIndex?: number;
+            } | null;
+            reasons: {
+              level: string;
+              code: string;
+              descriptionZh: string;
+              descriptionEn: string;
+              evidenceZh: string;
+              evidenceEn: string;
+              observationIndex?: number;
+              phReadingIndex?: number;
+            }[];
+            finalLevel: string;
+            finalLevelLabel: {
+              zh: string;
+              en: string;
+            };
+            overridden: boolean;
+            overrideReason: string | null;
+            ruleSetVersion: number;
+            acidity: {
+              lowestPh: number;
+              band: string;
+              labelZh: string;
+              labelEn: string;
+              needsDeacidification: boolean;
+            } | null;
+            notes: string | null;
+            createdByEmail: string | null;
+            createdAt: string;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -5292,7 +6399,43 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            computedLevel: string;
+            computedLevelLabel: {
+              zh: string;
+              en: string;
+            };
+            decidingRule: {
+              level: string;
+              code: string;
+              descriptionZh: string;
+              descriptionEn: string;
+              evidenceZh: string;
+              evidenceEn: string;
+              observationIndex?: number;
+              phReadingIndex?: number;
+            } | null;
+            reasons: {
+              level: string;
+              code: string;
+              descriptionZh: string;
+              descriptionEn: string;
+              evidenceZh: string;
+              evidenceEn: string;
+              observationIndex?: number;
+              phReadingIndex?: number;
+            }[];
+            ruleSetVersion: number;
+            acidity: {
+              lowestPh: number;
+              band: string;
+              labelZh: string;
+              labelEn: string;
+              needsDeacidification: boolean;
+            } | null;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -5428,7 +6571,84 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            scope: {
+              /** @enum {string} */
+              level: 'nation' | 'province' | 'institution';
+              provinceCode: string | null;
+              institutionId: string | null;
+            };
+            scopeLabel: {
+              zh: string;
+              en: string;
+            };
+            weights: {
+              [key: string]: unknown;
+            };
+            items: {
+              rank: number;
+              censusNumber: string;
+              title: string;
+              callNumber: string;
+              type: string;
+              status: string;
+              institutionId: string;
+              institutionName: string;
+              provinceCode: string;
+              damageLevel: string | null;
+              damageLevelLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              grade: string | null;
+              gradeLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              preciousListNumber: string | null;
+              acidity: {
+                lowestPh: number;
+                band: string;
+                labelZh: string;
+                labelEn: string;
+                needsDeacidification: boolean;
+              } | null;
+              score: number;
+              explanationZh: string;
+              explanationEn: string;
+            }[];
+            total: number;
+            page: number;
+            pageSize: number;
+            filters: {
+              damageLevel: {
+                value: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+              }[];
+              grade: {
+                value: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+              }[];
+              acidityBand: {
+                value: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+              }[];
+            };
+            abilities: {
+              raiseWorkOrder: boolean;
+            };
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -5591,7 +6811,144 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            scope: {
+              /** @enum {string} */
+              level: 'nation' | 'province' | 'institution';
+              levelLabel: {
+                zh: string;
+                en: string;
+              };
+              provinceCode: string | null;
+              institutionId: string | null;
+              label: {
+                zh: string;
+                en: string;
+              };
+            };
+            total: number;
+            byType: {
+              type: string | null;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byStatus: {
+              status: string | null;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byTier: {
+              tier: string | null;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byGrade: {
+              grade: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byRank: {
+              rank: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byGradeLabel: {
+              label: string | null;
+              count: number;
+            }[];
+            byDamageLevel: {
+              level: string | null;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byAcidityBand: {
+              band: string | null;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            byProvince: {
+              provinceCode: string;
+              label: {
+                zh: string;
+                en: string;
+              };
+              count: number;
+            }[];
+            trend: {
+              month: string;
+              registered: number;
+              published: number;
+            }[];
+            completion: {
+              institutionId: string;
+              institutionName: string | null;
+              total: number;
+              byStatus: {
+                [key: string]: number;
+              };
+              byTier: {
+                [key: string]: number;
+              };
+              statuses: {
+                status: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+                count: number;
+              }[];
+              tiers: {
+                tier: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+                count: number;
+              }[];
+            }[];
+            choices: {
+              provinces:
+                | {
+                    code: string;
+                    label: {
+                      zh: string;
+                      en: string;
+                    };
+                    count: number;
+                  }[]
+                | null;
+              institutions:
+                | {
+                    id: string;
+                    name: string;
+                    count: number;
+                  }[]
+                | null;
+            };
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -6065,7 +7422,68 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              censusNumber: string;
+              title: string;
+              institution: {
+                id: string;
+                name: string;
+              };
+              centre: {
+                id: string;
+                name: string;
+              } | null;
+              /** @enum {string} */
+              state:
+                | 'proposed'
+                | 'planned'
+                | 'approved'
+                | 'in_progress'
+                | 'on_hold'
+                | 'completed'
+                | 'accepted'
+                | 'rejected'
+                | 'cancelled';
+              stateLabel: {
+                zh: string;
+                en: string;
+              };
+              stateSince: string;
+              custody: string | null;
+              totals: {
+                leaves: number;
+                hours: number;
+              };
+              version: number;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+            total: number;
+            columns: {
+              /** @enum {string} */
+              state:
+                | 'proposed'
+                | 'planned'
+                | 'approved'
+                | 'in_progress'
+                | 'on_hold'
+                | 'completed'
+                | 'accepted'
+                | 'rejected'
+                | 'cancelled';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            abilities: {
+              raise: boolean;
+            };
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -6102,7 +7520,247 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            censusNumber: string;
+            title: string;
+            institution: {
+              id: string;
+              name: string;
+            };
+            centre: {
+              id: string;
+              name: string;
+            } | null;
+            /** @enum {string} */
+            state:
+              | 'proposed'
+              | 'planned'
+              | 'approved'
+              | 'in_progress'
+              | 'on_hold'
+              | 'completed'
+              | 'accepted'
+              | 'rejected'
+              | 'cancelled';
+            stateLabel: {
+              zh: string;
+              en: string;
+            };
+            stateSince: string;
+            custody: string | null;
+            totals: {
+              leaves: number;
+              hours: number;
+            };
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            recordId: string;
+            grade: string | null;
+            preciousListNumber: string | null;
+            summary: string | null;
+            plan: {
+              techniques: {
+                technique: string;
+                reason: string;
+              }[];
+              estimatedLeaves?: number | null;
+              estimatedHours?: number | null;
+              risks?: string | null;
+            } | null;
+            plannedBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            approvedBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            approvedAt: string | null;
+            materials: {
+              repairPaper: {
+                type: string;
+                origin?: string | null;
+                weightGsm?: number | null;
+                toning?: string | null;
+              }[];
+              paste: {
+                type: string;
+                concentration?: string | null;
+              }[];
+              thread: string[];
+              dyes: string[];
+              deacidificationAgent: string[];
+            } | null;
+            custodySince: string | null;
+            before: {
+              id: string;
+              assessedOn: string;
+              assessor: string;
+              finalLevel: string;
+              finalLevelLabel: {
+                zh: string;
+                en: string;
+              };
+              computedLevel: string;
+            } | null;
+            after: {
+              id: string;
+              assessedOn: string;
+              assessor: string;
+              finalLevel: string;
+              finalLevelLabel: {
+                zh: string;
+                en: string;
+              };
+              computedLevel: string;
+            } | null;
+            damageLevel: {
+              before: string | null;
+              after: string | null;
+              beforeLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              afterLabel: {
+                zh: string;
+                en: string;
+              } | null;
+            };
+            acceptance: {
+              by: {
+                id: string;
+                displayName: string;
+              } | null;
+              at: string;
+              rating: string | null;
+              ratingLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              findings: string | null;
+            } | null;
+            findings: string | null;
+            lastReason: string | null;
+            createdBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            log: {
+              id: string;
+              workDate: string;
+              conservator: {
+                id: string;
+                displayName: string;
+              } | null;
+              step: string;
+              leavesTreated: number;
+              hours: number;
+              notes: string | null;
+              photoIds: string[];
+            }[];
+            photos: {
+              id: string;
+              imageId: string;
+              /** @enum {string} */
+              phase: 'before' | 'during' | 'after';
+              phaseLabel: {
+                zh: string;
+                en: string;
+              };
+              caption: string | null;
+              logEntryId: string | null;
+              status: string;
+              width: number | null;
+              height: number | null;
+              service: string;
+              thumbnail: string;
+            }[];
+            history: {
+              action: string | null;
+              actionLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              from: string | null;
+              fromLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              to: string;
+              toLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              actor: {
+                id: string;
+                displayName: string;
+              };
+              reason: string | null;
+              at: string;
+            }[];
+            allowedActions: (
+              'plan' | 'approve' | 'start' | 'hold' | 'resume' | 'complete' | 'accept' | 'reject' | 'cancel'
+            )[];
+            myActions: (
+              'plan' | 'approve' | 'start' | 'hold' | 'resume' | 'complete' | 'accept' | 'reject' | 'cancel'
+            )[];
+            actions: {
+              /** @enum {string} */
+              action:
+                | 'plan'
+                | 'approve'
+                | 'start'
+                | 'hold'
+                | 'resume'
+                | 'complete'
+                | 'accept'
+                | 'reject'
+                | 'cancel';
+              label: {
+                zh: string;
+                en: string;
+              };
+              needsReason: boolean;
+              needsRating: boolean;
+              blocked: {
+                code: string;
+                messageZh: string;
+                messageEn: string;
+              } | null;
+            }[];
+            roles: {
+              isStudioHead: boolean;
+              isInspector: boolean;
+              isConservator: boolean;
+            };
+            abilities: {
+              editPlan: boolean;
+              log: boolean;
+              uploadPhotos: boolean;
+              assessAfter: boolean;
+            };
+            photoPhases: {
+              /** @enum {string} */
+              value: 'before' | 'during' | 'after';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            ratings: {
+              /** @enum {string} */
+              value: '优' | '良' | '合格';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            manifest: string;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -6131,7 +7789,247 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            censusNumber: string;
+            title: string;
+            institution: {
+              id: string;
+              name: string;
+            };
+            centre: {
+              id: string;
+              name: string;
+            } | null;
+            /** @enum {string} */
+            state:
+              | 'proposed'
+              | 'planned'
+              | 'approved'
+              | 'in_progress'
+              | 'on_hold'
+              | 'completed'
+              | 'accepted'
+              | 'rejected'
+              | 'cancelled';
+            stateLabel: {
+              zh: string;
+              en: string;
+            };
+            stateSince: string;
+            custody: string | null;
+            totals: {
+              leaves: number;
+              hours: number;
+            };
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            recordId: string;
+            grade: string | null;
+            preciousListNumber: string | null;
+            summary: string | null;
+            plan: {
+              techniques: {
+                technique: string;
+                reason: string;
+              }[];
+              estimatedLeaves?: number | null;
+              estimatedHours?: number | null;
+              risks?: string | null;
+            } | null;
+            plannedBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            approvedBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            approvedAt: string | null;
+            materials: {
+              repairPaper: {
+                type: string;
+                origin?: string | null;
+                weightGsm?: number | null;
+                toning?: string | null;
+              }[];
+              paste: {
+                type: string;
+                concentration?: string | null;
+              }[];
+              thread: string[];
+              dyes: string[];
+              deacidificationAgent: string[];
+            } | null;
+            custodySince: string | null;
+            before: {
+              id: string;
+              assessedOn: string;
+              assessor: string;
+              finalLevel: string;
+              finalLevelLabel: {
+                zh: string;
+                en: string;
+              };
+              computedLevel: string;
+            } | null;
+            after: {
+              id: string;
+              assessedOn: string;
+              assessor: string;
+              finalLevel: string;
+              finalLevelLabel: {
+                zh: string;
+                en: string;
+              };
+              computedLevel: string;
+            } | null;
+            damageLevel: {
+              before: string | null;
+              after: string | null;
+              beforeLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              afterLabel: {
+                zh: string;
+                en: string;
+              } | null;
+            };
+            acceptance: {
+              by: {
+                id: string;
+                displayName: string;
+              } | null;
+              at: string;
+              rating: string | null;
+              ratingLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              findings: string | null;
+            } | null;
+            findings: string | null;
+            lastReason: string | null;
+            createdBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            log: {
+              id: string;
+              workDate: string;
+              conservator: {
+                id: string;
+                displayName: string;
+              } | null;
+              step: string;
+              leavesTreated: number;
+              hours: number;
+              notes: string | null;
+              photoIds: string[];
+            }[];
+            photos: {
+              id: string;
+              imageId: string;
+              /** @enum {string} */
+              phase: 'before' | 'during' | 'after';
+              phaseLabel: {
+                zh: string;
+                en: string;
+              };
+              caption: string | null;
+              logEntryId: string | null;
+              status: string;
+              width: number | null;
+              height: number | null;
+              service: string;
+              thumbnail: string;
+            }[];
+            history: {
+              action: string | null;
+              actionLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              from: string | null;
+              fromLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              to: string;
+              toLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              actor: {
+                id: string;
+                displayName: string;
+              };
+              reason: string | null;
+              at: string;
+            }[];
+            allowedActions: (
+              'plan' | 'approve' | 'start' | 'hold' | 'resume' | 'complete' | 'accept' | 'reject' | 'cancel'
+            )[];
+            myActions: (
+              'plan' | 'approve' | 'start' | 'hold' | 'resume' | 'complete' | 'accept' | 'reject' | 'cancel'
+            )[];
+            actions: {
+              /** @enum {string} */
+              action:
+                | 'plan'
+                | 'approve'
+                | 'start'
+                | 'hold'
+                | 'resume'
+                | 'complete'
+                | 'accept'
+                | 'reject'
+                | 'cancel';
+              label: {
+                zh: string;
+                en: string;
+              };
+              needsReason: boolean;
+              needsRating: boolean;
+              blocked: {
+                code: string;
+                messageZh: string;
+                messageEn: string;
+              } | null;
+            }[];
+            roles: {
+              isStudioHead: boolean;
+              isInspector: boolean;
+              isConservator: boolean;
+            };
+            abilities: {
+              editPlan: boolean;
+              log: boolean;
+              uploadPhotos: boolean;
+              assessAfter: boolean;
+            };
+            photoPhases: {
+              /** @enum {string} */
+              value: 'before' | 'during' | 'after';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            ratings: {
+              /** @enum {string} */
+              value: '优' | '良' | '合格';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            manifest: string;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -6200,7 +8098,247 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            censusNumber: string;
+            title: string;
+            institution: {
+              id: string;
+              name: string;
+            };
+            centre: {
+              id: string;
+              name: string;
+            } | null;
+            /** @enum {string} */
+            state:
+              | 'proposed'
+              | 'planned'
+              | 'approved'
+              | 'in_progress'
+              | 'on_hold'
+              | 'completed'
+              | 'accepted'
+              | 'rejected'
+              | 'cancelled';
+            stateLabel: {
+              zh: string;
+              en: string;
+            };
+            stateSince: string;
+            custody: string | null;
+            totals: {
+              leaves: number;
+              hours: number;
+            };
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            recordId: string;
+            grade: string | null;
+            preciousListNumber: string | null;
+            summary: string | null;
+            plan: {
+              techniques: {
+                technique: string;
+                reason: string;
+              }[];
+              estimatedLeaves?: number | null;
+              estimatedHours?: number | null;
+              risks?: string | null;
+            } | null;
+            plannedBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            approvedBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            approvedAt: string | null;
+            materials: {
+              repairPaper: {
+                type: string;
+                origin?: string | null;
+                weightGsm?: number | null;
+                toning?: string | null;
+              }[];
+              paste: {
+                type: string;
+                concentration?: string | null;
+              }[];
+              thread: string[];
+              dyes: string[];
+              deacidificationAgent: string[];
+            } | null;
+            custodySince: string | null;
+            before: {
+              id: string;
+              assessedOn: string;
+              assessor: string;
+              finalLevel: string;
+              finalLevelLabel: {
+                zh: string;
+                en: string;
+              };
+              computedLevel: string;
+            } | null;
+            after: {
+              id: string;
+              assessedOn: string;
+              assessor: string;
+              finalLevel: string;
+              finalLevelLabel: {
+                zh: string;
+                en: string;
+              };
+              computedLevel: string;
+            } | null;
+            damageLevel: {
+              before: string | null;
+              after: string | null;
+              beforeLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              afterLabel: {
+                zh: string;
+                en: string;
+              } | null;
+            };
+            acceptance: {
+              by: {
+                id: string;
+                displayName: string;
+              } | null;
+              at: string;
+              rating: string | null;
+              ratingLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              findings: string | null;
+            } | null;
+            findings: string | null;
+            lastReason: string | null;
+            createdBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            log: {
+              id: string;
+              workDate: string;
+              conservator: {
+                id: string;
+                displayName: string;
+              } | null;
+              step: string;
+              leavesTreated: number;
+              hours: number;
+              notes: string | null;
+              photoIds: string[];
+            }[];
+            photos: {
+              id: string;
+              imageId: string;
+              /** @enum {string} */
+              phase: 'before' | 'during' | 'after';
+              phaseLabel: {
+                zh: string;
+                en: string;
+              };
+              caption: string | null;
+              logEntryId: string | null;
+              status: string;
+              width: number | null;
+              height: number | null;
+              service: string;
+              thumbnail: string;
+            }[];
+            history: {
+              action: string | null;
+              actionLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              from: string | null;
+              fromLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              to: string;
+              toLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              actor: {
+                id: string;
+                displayName: string;
+              };
+              reason: string | null;
+              at: string;
+            }[];
+            allowedActions: (
+              'plan' | 'approve' | 'start' | 'hold' | 'resume' | 'complete' | 'accept' | 'reject' | 'cancel'
+            )[];
+            myActions: (
+              'plan' | 'approve' | 'start' | 'hold' | 'resume' | 'complete' | 'accept' | 'reject' | 'cancel'
+            )[];
+            actions: {
+              /** @enum {string} */
+              action:
+                | 'plan'
+                | 'approve'
+                | 'start'
+                | 'hold'
+                | 'resume'
+                | 'complete'
+                | 'accept'
+                | 'reject'
+                | 'cancel';
+              label: {
+                zh: string;
+                en: string;
+              };
+              needsReason: boolean;
+              needsRating: boolean;
+              blocked: {
+                code: string;
+                messageZh: string;
+                messageEn: string;
+              } | null;
+            }[];
+            roles: {
+              isStudioHead: boolean;
+              isInspector: boolean;
+              isConservator: boolean;
+            };
+            abilities: {
+              editPlan: boolean;
+              log: boolean;
+              uploadPhotos: boolean;
+              assessAfter: boolean;
+            };
+            photoPhases: {
+              /** @enum {string} */
+              value: 'before' | 'during' | 'after';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            ratings: {
+              /** @enum {string} */
+              value: '优' | '良' | '合格';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            manifest: string;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -6241,7 +8379,247 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            id: string;
+            censusNumber: string;
+            title: string;
+            institution: {
+              id: string;
+              name: string;
+            };
+            centre: {
+              id: string;
+              name: string;
+            } | null;
+            /** @enum {string} */
+            state:
+              | 'proposed'
+              | 'planned'
+              | 'approved'
+              | 'in_progress'
+              | 'on_hold'
+              | 'completed'
+              | 'accepted'
+              | 'rejected'
+              | 'cancelled';
+            stateLabel: {
+              zh: string;
+              en: string;
+            };
+            stateSince: string;
+            custody: string | null;
+            totals: {
+              leaves: number;
+              hours: number;
+            };
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            recordId: string;
+            grade: string | null;
+            preciousListNumber: string | null;
+            summary: string | null;
+            plan: {
+              techniques: {
+                technique: string;
+                reason: string;
+              }[];
+              estimatedLeaves?: number | null;
+              estimatedHours?: number | null;
+              risks?: string | null;
+            } | null;
+            plannedBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            approvedBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            approvedAt: string | null;
+            materials: {
+              repairPaper: {
+                type: string;
+                origin?: string | null;
+                weightGsm?: number | null;
+                toning?: string | null;
+              }[];
+              paste: {
+                type: string;
+                concentration?: string | null;
+              }[];
+              thread: string[];
+              dyes: string[];
+              deacidificationAgent: string[];
+            } | null;
+            custodySince: string | null;
+            before: {
+              id: string;
+              assessedOn: string;
+              assessor: string;
+              finalLevel: string;
+              finalLevelLabel: {
+                zh: string;
+                en: string;
+              };
+              computedLevel: string;
+            } | null;
+            after: {
+              id: string;
+              assessedOn: string;
+              assessor: string;
+              finalLevel: string;
+              finalLevelLabel: {
+                zh: string;
+                en: string;
+              };
+              computedLevel: string;
+            } | null;
+            damageLevel: {
+              before: string | null;
+              after: string | null;
+              beforeLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              afterLabel: {
+                zh: string;
+                en: string;
+              } | null;
+            };
+            acceptance: {
+              by: {
+                id: string;
+                displayName: string;
+              } | null;
+              at: string;
+              rating: string | null;
+              ratingLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              findings: string | null;
+            } | null;
+            findings: string | null;
+            lastReason: string | null;
+            createdBy: {
+              id: string;
+              displayName: string;
+            } | null;
+            log: {
+              id: string;
+              workDate: string;
+              conservator: {
+                id: string;
+                displayName: string;
+              } | null;
+              step: string;
+              leavesTreated: number;
+              hours: number;
+              notes: string | null;
+              photoIds: string[];
+            }[];
+            photos: {
+              id: string;
+              imageId: string;
+              /** @enum {string} */
+              phase: 'before' | 'during' | 'after';
+              phaseLabel: {
+                zh: string;
+                en: string;
+              };
+              caption: string | null;
+              logEntryId: string | null;
+              status: string;
+              width: number | null;
+              height: number | null;
+              service: string;
+              thumbnail: string;
+            }[];
+            history: {
+              action: string | null;
+              actionLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              from: string | null;
+              fromLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              to: string;
+              toLabel: {
+                zh: string;
+                en: string;
+              } | null;
+              actor: {
+                id: string;
+                displayName: string;
+              };
+              reason: string | null;
+              at: string;
+            }[];
+            allowedActions: (
+              'plan' | 'approve' | 'start' | 'hold' | 'resume' | 'complete' | 'accept' | 'reject' | 'cancel'
+            )[];
+            myActions: (
+              'plan' | 'approve' | 'start' | 'hold' | 'resume' | 'complete' | 'accept' | 'reject' | 'cancel'
+            )[];
+            actions: {
+              /** @enum {string} */
+              action:
+                | 'plan'
+                | 'approve'
+                | 'start'
+                | 'hold'
+                | 'resume'
+                | 'complete'
+                | 'accept'
+                | 'reject'
+                | 'cancel';
+              label: {
+                zh: string;
+                en: string;
+              };
+              needsReason: boolean;
+              needsRating: boolean;
+              blocked: {
+                code: string;
+                messageZh: string;
+                messageEn: string;
+              } | null;
+            }[];
+            roles: {
+              isStudioHead: boolean;
+              isInspector: boolean;
+              isConservator: boolean;
+            };
+            abilities: {
+              editPlan: boolean;
+              log: boolean;
+              uploadPhotos: boolean;
+              assessAfter: boolean;
+            };
+            photoPhases: {
+              /** @enum {string} */
+              value: 'before' | 'during' | 'after';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            ratings: {
+              /** @enum {string} */
+              value: '优' | '良' | '合格';
+              label: {
+                zh: string;
+                en: string;
+              };
+            }[];
+            manifest: string;
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -6281,7 +8659,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            entry: {
+              id: string;
+              workOrderId: string;
+              workDate: string;
+              conservator: {
+                id: string;
+                displayName: string;
+              };
+              step: string;
+              leavesTreated: number;
+              hours: number;
+              notes: string | null;
+            };
+            totals: {
+              leaves: number;
+              hours: number;
+            };
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -6498,7 +8896,19 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              id: string;
+              /** @enum {string} */
+              kind: 'technique' | 'repair_paper' | 'paste' | 'thread' | 'dye' | 'deacidification_agent';
+              value: string;
+              labelEn: string | null;
+              active: boolean;
+              sortOrder: number;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {

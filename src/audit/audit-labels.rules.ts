@@ -38,6 +38,12 @@ const ACTIONS: Record<string, Label> = {
   'review_assignment.create': { zh: '分配审校范围', en: 'Assigned an institution to a reviewer' },
   'review_assignment.delete': { zh: '取消审校分配', en: 'Removed a review assignment' },
   'import.queue': { zh: '上传导入文件', en: 'Queued a spreadsheet import' },
+  'import.cancel': { zh: '取消导入', en: 'Cancelled a spreadsheet import' },
+  'record.grade_from_assessment': { zh: '按定级结果更新古籍级别', en: 'Took the grade from a grading' },
+  'record.damage_grade_from_assessment': {
+    zh: '按破损评估更新破损级别',
+    en: 'Took the damage grade from a condition assessment',
+  },
   'grading_assessment.create': { zh: '定级', en: 'Graded a record' },
   'grading_assessment.import': { zh: '表格导入定级', en: 'Imported gradings' },
   'precious_list_entry.create': { zh: '登记名录号', en: 'Registered a precious-list number' },
@@ -94,10 +100,22 @@ export const ENTITY_TYPE_LABELS: Record<string, Label> = {
   work_order: { zh: '修复工单', en: 'work order' },
 };
 
-/** The label of an audit action; the code itself only for an action this table does not know yet. */
+/** The actions this table names (a unit test holds every action the features write against it). */
+export const AUDIT_ACTIONS: readonly string[] = Object.keys(ACTIONS);
+
+/**
+ * The label of an audit action. An action this table does not know yet is still not shown as a
+ * code: "其他操作（code）" tells the reader it is an event without a name here.
+ */
 export function auditActionLabel(action: string): Label {
-  return ACTIONS[action] ?? { zh: action, en: action };
+  return ACTIONS[action] ?? { zh: `其他操作（${action}）`, en: `Other action (${action})` };
 }
 
-/** The label of an entity type (the code itself when unknown). */
-export const entityTypeLabel = (type: string): Label => ENTITY_TYPE_LABELS[type] ?? { zh: type, en: type };
+/** Who did it: the person by name, or — with no person — the service itself, saying so. */
+export function auditActorLabel(name: string | null): Label {
+  return name === null ? { zh: '系统（自动任务）', en: 'System (automatic task)' } : { zh: name, en: name };
+}
+
+/** The label of an entity type (said to be another kind of thing when unknown, never the bare code). */
+export const entityTypeLabel = (type: string): Label =>
+  ENTITY_TYPE_LABELS[type] ?? { zh: `其他（${type}）`, en: `other (${type})` };
