@@ -8,7 +8,7 @@ import Box from '@mui/material/Box';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../i18n/index.js';
-import { fitOpenings, type FitStore } from './fitOpenings.js';
+import { fitOpenings, showsWholeOpening, type FitState, type FitStore } from './fitOpenings.js';
 import { syncWindows, type SyncStore } from './syncWindows.js';
 
 /** One window: a manifest, and the leaf to open on (else the first). Same-site paths or URLs. */
@@ -102,24 +102,28 @@ export function MiradorViewer({
         };
         const unwatch = store.subscribe(showViews);
         showViews();
+        const containerOf = (windowId: string) => {
+          const size = Mirador.OSDReferences.get(windowId)?.current?.viewport?.getContainerSize();
+          return size && size.x > 0 && size.y > 0 ? size : null;
+        };
         const synced = syncable
           ? syncWindows(store, {
               enabled: () => Boolean(syncOn.current),
+              showsWhole: (windowId, viewport) =>
+                showsWholeOpening(
+                  store.getState() as unknown as FitState,
+                  windowId,
+                  viewport,
+                  containerOf(windowId),
+                ),
               setCanvas: (windowId, canvasId) => Mirador.setCanvas(windowId, canvasId),
               updateViewport: (windowId, viewport) => Mirador.updateViewport(windowId, viewport),
             })
           : undefined;
-        const unfit = fitOpenings(
-          store as unknown as FitStore,
-          (windowId) => {
-            const size = Mirador.OSDReferences.get(windowId)?.current?.viewport?.getContainerSize();
-            return size && size.x > 0 && size.y > 0 ? size : null;
-          },
-          (windowId, viewport) => {
-            synced?.expect(windowId, viewport);
-            return Mirador.updateViewport(windowId, viewport);
-          },
-        );
+        const unfit = fitOpenings(store as unknown as FitStore, containerOf, (windowId, viewport) => {
+          synced?.expect(windowId, viewport);
+          return Mirador.updateViewport(windowId, viewport);
+        });
         stop = () => {
           unwatch();
           unfit();

@@ -15,7 +15,7 @@ interface CanvasJson {
   height?: number;
 }
 
-interface FitState {
+export interface FitState {
   windows: Record<string, { manifestId: string; visibleCanvases?: string[] }>;
   viewers: Record<string, Partial<Viewport> | null | undefined>;
   manifests: Record<string, { json?: { items?: CanvasJson[]; viewingDirection?: string } } | undefined>;
@@ -123,4 +123,22 @@ export function fitOpenings(
   };
   listener();
   return store.subscribe(listener);
+}
+
+/** Whether a window of the store shows its whole opening in `viewport` (false when unknown). */
+export function showsWholeOpening(
+  state: FitState,
+  windowId: string,
+  viewport: Viewport,
+  container: { x: number; y: number } | null,
+): boolean {
+  const win = state.windows[windowId];
+  const manifest = win && state.manifests[win.manifestId]?.json;
+  if (!win || !container) return false;
+  const canvases = (win.visibleCanvases ?? []).map((c) => manifest?.items?.find((i) => i.id === c));
+  const size = openingSize(
+    canvases.filter((c): c is CanvasJson => !!c),
+    manifest?.viewingDirection,
+  );
+  return size !== null && showsAll(viewport, size, container);
 }

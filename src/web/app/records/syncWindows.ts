@@ -41,6 +41,8 @@ export interface SyncActions {
   updateViewport(windowId: string, viewport: Viewport): unknown;
   /** Whether to synchronise now (the reader can turn it off and on); changes are still followed. */
   enabled(): boolean;
+  /** Whether a window's viewport shows its whole opening: then the others fit theirs, not copy it. */
+  showsWhole?(windowId: string, viewport: Viewport): boolean;
 }
 
 const labelOf = (canvas: CanvasJson | undefined): string =>
@@ -128,6 +130,8 @@ export function syncWindows(store: SyncStore, actions: SyncActions): Sync {
         }
         // The first viewport after a reset is Mirador fitting the new page: not the reader's doing.
         if (!last || !actions.enabled()) continue;
+        // Back at the whole opening (a fit after a resize, the reset button): each copy fits its own.
+        if (actions.showsWhole?.(id, view)) continue;
         const fresh = store.getState();
         for (const other of others) {
           const from = widthOf(canvasesOf(fresh, id), fresh.windows[id]!.canvasId);
