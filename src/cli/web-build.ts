@@ -14,12 +14,12 @@ const appDir = path.join(webDir, 'app');
 const distDir = path.join(webDir, 'dist');
 const stamp = path.join(distDir, '.vite', 'manifest.json');
 const rootDir = path.join(webDir, '..', '..');
-// patches/: fixes applied to dependencies at install (patch-package), e.g. Mirador's page fitting.
+// vendor-patches/: fixes applied to dependencies at install (patch-package), e.g. Mirador's page fitting.
 const SOURCES = [
   appDir,
   path.join(webDir, 'page-routes.ts'),
   path.join(rootDir, 'package-lock.json'),
-  path.join(rootDir, 'patches'),
+  path.join(webDir, 'vendor-patches'),
 ];
 const COMPRESSIBLE = /\.(js|css|html|svg|json|txt|map)$/;
 

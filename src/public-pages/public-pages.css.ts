@@ -38,7 +38,7 @@ h2 { font-size: 19px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 1
 .pp-page-downloads { display: block; font-size: 12px; }
 .pp-page-downloads a { margin-left: 2px; }
 .pp-actions { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin: 12px 0; }
-.pp-iiif { display: inline-flex; align-items: center; gap: 6px; padding: 5px 10px; border: 1px solid var(--line); border-radius: 4px; background: #fff; text-decoration: none; color: var(--ink); }
+.pp-iiif, .pp-download { display: inline-flex; align-items: center; gap: 6px; padding: 5px 10px; border: 1px solid var(--line); border-radius: 4px; background: #fff; text-decoration: none; color: var(--ink); }
 .pp-rights { padding: 10px 14px; background: #fff; border-left: 4px solid var(--accent); }
 .pp-citation { margin: 6px 0 14px; padding: 10px 14px; background: #fff; border: 1px solid var(--line); border-radius: 4px; overflow-wrap: anywhere; }
 .pp-copies, .pp-results { padding: 0; list-style: none; }

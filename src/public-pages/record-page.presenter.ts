@@ -250,7 +250,7 @@ export function renderRecordPage(view: RecordPageView): string {
           >
           ${
             view.bookPdfUrl
-              ? markup`<a class="pp-iiif" href="${view.bookPdfUrl}" download
+              ? markup`<a class="pp-download" href="${view.bookPdfUrl}" download
                 >整书 PDF <span lang="en">Whole book as PDF</span> (${view.pageCount} 页)</a
               >`
               : null

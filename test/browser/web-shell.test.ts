@@ -165,7 +165,7 @@ test.serial(
     await page.getByRole('button', { name: 'English' }).click();
     t.is(await page.locator('html').getAttribute('lang'), 'en');
     await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
-    // The React login page lands on "my work" (/); its navigation leads on to the old shell's pages.
+    // The React login page lands on "my work" (/); its navigation leads on to the other pages.
     await logIn(page, '/', { email: 'E-mail', password: 'Password' });
     await page
       .getByRole('navigation', { name: 'Main navigation' })

@@ -43,8 +43,8 @@ export async function newTrackedPage(
 /** Opens `path`, is sent to the login page, logs in with the keyboard and lands back on `path`. */
 export async function logInAt(page: Page, baseUrl: string, path: string, email: string, password: string) {
   await page.goto(`${baseUrl}${path}`);
-  // The old shell sends anonymous visitors to the React login page by a full load; a locator wait
-  // rides over that navigation (waitForURL can see it aborted and replaced under load).
+  // Anonymous visitors are sent on to the login page; a locator wait rides over that navigation
+  // (waitForURL can see it aborted and replaced under load).
   await page.getByLabel('邮箱', { exact: true }).waitFor();
   if (new URL(page.url()).pathname !== '/login')
     throw new Error(`expected the login page, got ${page.url()}`);
@@ -55,9 +55,9 @@ export async function logInAt(page: Page, baseUrl: string, path: string, email: 
 }
 
 /**
- * Waits until the page shows `path` after a login. The login page sends the browser back by a full
- * load, which the old shell may replace once more (waitForURL then reports the first load aborted):
- * watch the address instead, then let the page load.
+ * Waits until the page shows `path` after a login. The login page sends the browser back, and the
+ * page may replace the address once more (waitForURL then reports the first load aborted): watch
+ * the address instead, then let the page load.
  */
 export async function landOn(page: Page, path: string): Promise<void> {
   const deadline = Date.now() + 30_000;

@@ -1,5 +1,6 @@
-// How the server sends the two halves of the web: one route table decides which index.html a path
-// gets; the React app's hashed assets are precompressed and cached for good, its page never.
+// How the server sends the web: every path of the one route table gets the app's index.html (the
+// old hand-written shell is gone); the app's hashed assets are precompressed and cached for good,
+// its page never; nothing of the old shell is served any more.
 import test from 'ava';
 import http from 'node:http';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -33,19 +34,28 @@ function rawGet(
 
 const sample = (path: string) => path.replace(/:[A-Za-z]+/g, '1');
 
-test('every path of the route table gets the page of the half that draws it, never cached', async (t) => {
+test('every path of the route table gets the app’s page, never cached', async (t) => {
   for (const route of PAGE_ROUTES) {
     const res = await fetch(app.url + sample(route.path));
     t.is(res.status, 200, route.path);
     t.is(res.headers.get('cache-control'), 'no-cache', route.path);
     const html = await res.text();
-    t.is(
-      html.includes('/app/assets/'),
-      route.app,
-      `${route.path} is drawn by the ${route.app ? 'React app' : 'old shell'}`,
-    );
-    t.is(html.includes('/static/app.js'), !route.app, route.path);
+    t.true(html.includes('/app/assets/'), `${route.path} is drawn by the app`);
+    t.false(html.includes('/static/app.js'), route.path);
   }
+});
+
+test('the old shell’s files are gone; the favicon stays', async (t) => {
+  for (const old of [
+    '/static/app.js',
+    '/static/style.css',
+    '/static/vendor/mirador.min.js',
+    '/static/vendor/chart.umd.js',
+  ])
+    t.is((await fetch(app.url + old)).status, 404, old);
+  const icon = await fetch(`${app.url}/static/favicon.svg`);
+  t.is(icon.status, 200);
+  t.regex(icon.headers.get('content-type') ?? '', /image\/svg\+xml/);
 });
 
 test('the React app’s assets come precompressed and immutable', async (t) => {

@@ -26,7 +26,7 @@ function CurrentPage() {
   const { pathname, search } = useLocation();
   const session = useSession();
   const found = matchPageRoute(pathname);
-  const page = found?.route.app ? APP_PAGES[found.route.path as AppPath] : undefined;
+  const page = found ? APP_PAGES[found.route.path as AppPath] : undefined;
   const me = session.data ?? null;
   const redirect =
     session.isSuccess && page && !page.open

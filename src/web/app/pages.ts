@@ -1,4 +1,4 @@
-// The React component of each path the shared table (src/web/page-routes.ts) marks `app: true`.
+// The React component of each path of the shared table (src/web/page-routes.ts).
 // Each page is its own chunk, loaded when first shown. A unit test checks both lists agree.
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { AppPath } from '../page-routes.js';
@@ -24,7 +24,7 @@ export interface AppPage {
   readonly component: LazyExoticComponent<ComponentType<PageProps>>;
 }
 
-/** Typed by the shared table: a path flipped to `app: true` without a component here fails to compile. */
+/** Typed by the shared table: a path added there without a component here fails to compile. */
 export const APP_PAGES: Record<AppPath, AppPage> = {
   '/': { component: lazy(() => import('./pages/HomePage.js')) },
   '/login': { anonymous: true, component: lazy(() => import('./pages/LoginPage.js')) },

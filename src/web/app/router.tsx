@@ -1,5 +1,5 @@
 // The app's router: pages come from the shared table (src/web/page-routes.ts). A link to a page of
-// the app changes the URL in place; a link to a page still drawn by the old shell loads in full.
+// the app changes the URL in place; a link elsewhere on the site (API, IIIF, public pages) loads in full.
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 import { matchPageRoute } from '../page-routes.js';
 
@@ -23,12 +23,13 @@ export function useLocation(): { pathname: string; search: URLSearchParams } {
   return { pathname: url.pathname, search: url.searchParams };
 }
 
-/** Whether the React app draws this path (else the old shell does, after a full load). */
+/** Whether this path is one of the app's pages (else it is another part of the site: the API, the
+ * IIIF documents, the server-rendered public pages, a download). */
 export function isAppPath(pathname: string): boolean {
-  return matchPageRoute(pathname)?.route.app ?? false;
+  return matchPageRoute(pathname) !== null;
 }
 
-/** Goes to a same-site URL: in place for the app's pages, by a full load for the old shell's. */
+/** Goes to a same-site URL: in place for the app's pages, by a full load for anything else. */
 export function navigate(url: string, { replace = false } = {}): void {
   const target = new URL(url, window.location.href);
   if (!isAppPath(target.pathname)) {

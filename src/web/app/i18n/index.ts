@@ -1,5 +1,5 @@
 // The one i18next instance of the app (Mirador gets the same one). Chinese by default; the choice
-// is kept under the same localStorage key as the old shell's, so both halves speak one language.
+// is kept under localStorage `census.lang`, so every page and tab speaks one language.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { zh } from './zh.js';

@@ -1,6 +1,6 @@
 // Every page turn shows the whole opening. Mirador 4.0.0 re-fits the viewport after a page turn
 // only by chance (its OpenSeadragon component tests the new bounds the wrong way round, patched in
-// patches/, and a viewport event of the previous leaf can still land after the reset), so a book
+// src/web/vendor-patches/, and a viewport event of the previous leaf can still land after the reset), so a book
 // that opens on its single cover leaf kept that leaf's width and cut off the second leaf of every
 // opening. This listener checks, after each turn and after a resize of a window that showed its
 // whole opening, that the viewport contains the leaves shown (laid out as Mirador lays them: side
