@@ -9,6 +9,9 @@
 
 import type { Viewport } from './syncWindows.js';
 
+/** How long after a turn a window's opening is kept whole against late viewport events. */
+const WATCH_AFTER_TURN_MS = 1500;
+
 interface CanvasJson {
   id: string;
   width?: number;
@@ -74,8 +77,11 @@ export function fitOpenings(
   update: (windowId: string, viewport: Viewport & { flip: boolean; rotation: number }) => unknown,
 ): () => void {
   const opening = new Map<string, string>();
-  // Windows whose last turn has not been seen fitted yet, with the fits left to try.
-  const pending = new Map<string, number>();
+  // Windows just turned (or resized at fit), with the fits left to try and until when to watch:
+  // a stale viewport event of the previous leaf, or a synchronised window's move, can land after
+  // the opening was first seen whole, so a turned window is watched for a moment, not only once.
+  const pending = new Map<string, { tries: number; until: number }>();
+  const watch = () => ({ tries: 3, until: Date.now() + WATCH_AFTER_TURN_MS });
   // Whether each window last showed its whole opening, and in what container size: a window that
   // did and is then resized (sidebar opened, layout settled, phone turned) is fitted again.
   const atFit = new Map<string, boolean>();
@@ -90,7 +96,7 @@ export function fitOpenings(
         const shown = (win.visibleCanvases ?? []).join(' ');
         if (opening.get(id) !== shown) {
           opening.set(id, shown);
-          pending.set(id, 3);
+          pending.set(id, watch());
         }
         const view = state.viewers[id];
         const container = containerOf(id);
@@ -106,15 +112,18 @@ export function fitOpenings(
         seenContainer.set(id, container);
         const resized =
           before && (Math.abs(before.x - container.x) > 1 || Math.abs(before.y - container.y) > 1);
-        if (resized && atFit.get(id) && !pending.has(id)) pending.set(id, 3);
+        if (resized && atFit.get(id) && !pending.has(id)) pending.set(id, watch());
         const whole = showsAll(view as Viewport, size, container);
         atFit.set(id, whole);
-        if (!pending.has(id)) continue;
-        const tries = pending.get(id)!;
-        pending.delete(id);
-        if (whole || tries === 0) continue;
-        // Fitted here, the window stays pending until Mirador reports the fitted viewport.
-        pending.set(id, tries - 1);
+        const watched = pending.get(id);
+        if (!watched) continue;
+        if (Date.now() > watched.until) {
+          pending.delete(id);
+          continue;
+        }
+        if (whole || watched.tries === 0) continue;
+        // Fitted here; the window stays watched until Mirador reports the fitted viewport.
+        pending.set(id, { ...watched, tries: watched.tries - 1 });
         store.dispatch(update(id, { ...fittingViewport(size, container), flip: false, rotation: 0 }));
       }
     } finally {
