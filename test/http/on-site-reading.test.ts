@@ -248,3 +248,22 @@ test('hostile networks are refused whole, naming field, value and rule in both l
     400,
   );
 });
+
+test('a change of the networks reaches the Image API (its one-second lookup cache keeps no decision)', async (t) => {
+  const client = await admin(app);
+  const { institutionId, imageId } = await book(app, 'on_site', ['10.1.0.0/16']);
+  const reader = new ApiClient(app.url);
+  t.is((await reader.get(`/iiif/3/${imageId}/info.json`)).status, 403);
+  const moved = await client.request('PUT', `/api/institutions/${institutionId}/on-site-networks`, {
+    networks: INSIDE,
+  });
+  t.is(moved.status, 200, moved.text);
+  await new Promise((r) => setTimeout(r, 1100));
+  t.is((await reader.get(`/iiif/3/${imageId}/info.json`)).status, 200);
+  const closed = await client.request('PUT', `/api/institutions/${institutionId}/on-site-networks`, {
+    networks: [],
+  });
+  t.is(closed.status, 200, closed.text);
+  await new Promise((r) => setTimeout(r, 1100));
+  t.is((await reader.get(`/iiif/3/${imageId}/info.json`)).status, 403);
+});
