@@ -21,6 +21,7 @@ const ACTIONS: Record<string, Label> = {
   'institution.create': { zh: '登记收藏单位', en: 'Registered an institution' },
   'institution.update': { zh: '修改收藏单位', en: 'Changed an institution' },
   'institution.rights_statement': { zh: '设置图像使用条件', en: 'Set the rights statement of its images' },
+  'institution.on_site_networks': { zh: '设置馆内阅览网络', en: 'Set its reading-room networks' },
   'code_list.add': { zh: '增加代码值', en: 'Added a code value' },
   'code_list.change': { zh: '修改代码值', en: 'Changed a code value' },
   'record.create': { zh: '新建普查记录', en: 'Created a census record' },

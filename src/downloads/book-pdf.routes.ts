@@ -12,10 +12,11 @@ const MAX_BOOKS_IN_MAKING = 2;
 export function mountBookDownloads(router: Router, deps: AppDeps): void {
   let making = 0;
   router.get('/catalogue/records/:censusNumber/book.pdf', async (ctx) => {
-    const book = await downloadableBook(ctx.state.em, ctx.params.censusNumber!);
+    const book = await downloadableBook(ctx.state.em, ctx.params.censusNumber!, ctx.ip);
     const etag = `"${book.contentKey}"`;
     ctx.set('ETag', etag);
-    ctx.set('Cache-Control', 'public, max-age=86400');
+    // A book sent because the reader is in the reading room stays in the reader's own browser.
+    ctx.set('Cache-Control', book.onSite ? 'private, max-age=86400' : 'public, max-age=86400');
     ctx.set('Content-Disposition', `attachment; filename="${book.fileName}"`);
     if (ctx.get('If-None-Match') === etag) {
       ctx.status = 304;

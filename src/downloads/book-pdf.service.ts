@@ -15,6 +15,7 @@ import { presentationSettings } from '../iiif/manifest.service.js';
 import { readingLayout } from '../iiif/presentation-layout.rules.js';
 import { bookDownloadsPrefix, bookPdfKey } from '../images/object-layout.rules.js';
 import { imagesArePublic, RIGHTS_STATEMENT_TEXT } from '../institutions/rights-statement.rules.js';
+import { readsOnSite } from '../institutions/on-site-networks.rules.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 import { scratchTempDir } from '../runtime/scratch-dir.js';
 import { publishedRecordRow, type PublishedRecordRow } from '../public-pages/record-page.repository.js';
@@ -34,13 +35,23 @@ export interface DownloadableBook {
   readonly contentKey: string;
   readonly objectKey: string;
   readonly direction: ReturnType<typeof viewerLayout>;
+  /** Sent because the reader is in the reading room of an `on_site` institution: never in a shared cache. */
+  readonly onSite: boolean;
 }
 
-/** The book behind a census number, or the reason it cannot be downloaded (404, 403). */
-export async function downloadableBook(em: EntityManager, censusNumber: string): Promise<DownloadableBook> {
+/**
+ * The book behind a census number, or the reason it cannot be downloaded (404, 403). A reader at
+ * `address` inside an `on_site` institution's reading-room networks may download its books.
+ */
+export async function downloadableBook(
+  em: EntityManager,
+  censusNumber: string,
+  address = '',
+): Promise<DownloadableBook> {
   const row = await publishedRecordRow(em, censusNumber);
   if (!row) throw AppError.notFound(`Published record ${censusNumber}`, `已发布记录 ${censusNumber} `);
-  if (!imagesArePublic(row.rights_statement)) {
+  const onSite = readsOnSite(row.rights_statement, row.on_site_networks ?? [], address);
+  if (!imagesArePublic(row.rights_statement) && !onSite) {
     const terms = RIGHTS_STATEMENT_TEXT[row.rights_statement];
     throw new AppError(
       403,
@@ -69,6 +80,7 @@ export async function downloadableBook(em: EntityManager, censusNumber: string):
     contentKey,
     objectKey: bookPdfKey(row.record_id, contentKey),
     direction: viewerLayout(readingLayout(row.body.binding, row.type, layouts).viewingDirection),
+    onSite,
   };
 }
 

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../auth/actor.js';
 import { canViewRecord, canViewWorkflow } from '../census/record-access.rules.js';
 import { imagesArePublic, type RightsStatement } from '../institutions/rights-statement.rules.js';
+import { readsOnSite } from '../institutions/on-site-networks.rules.js';
 import { actorContext } from '../census/record-access.service.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 import { isRenderTimeout, pyramidLevels, renderFromPyramid } from '../images/image-processor.js';
@@ -26,6 +27,8 @@ export interface DeliverableImage {
   readonly published: boolean;
   /** The holding institution's rights statement: who besides its staff is sent the image. */
   readonly rights: RightsStatement;
+  /** The holding institution's reading-room networks (CIDR): on-site readers of `on_site` images. */
+  readonly onSiteNetworks: readonly string[];
   readonly record: {
     institutionId: string;
     provinceCode: string;
@@ -35,7 +38,9 @@ export interface DeliverableImage {
 }
 
 // Tiles arrive by the hundred per page view; a second-old answer saves a query per tile. Access
-// changes (unpublishing) therefore take effect within a second.
+// changes (unpublishing, the rights statement, the reading-room networks) therefore take effect
+// within a second. The entry holds facts about the image, never a decision: whether the reader's
+// address is on site is worked out for every request (imageAccess).
 const LOOKUP_TTL_MS = 1000;
 const lookups = new Map<string, { at: number; image: DeliverableImage | null }>();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -58,10 +63,11 @@ export async function findDeliverableImage(em: EntityManager, id: string): Promi
       province_code: string;
       assigned_reviewer_id: string | null;
       rights_statement: RightsStatement;
+      on_site_networks: string[] | null;
     }>
   >(
     `select i.id, i.width, i.height, i.status, i.sha256, r.status as record_status, r.institution_id,
-            r.province_code, r.assigned_reviewer_id, inst.rights_statement
+            r.province_code, r.assigned_reviewer_id, inst.rights_statement, inst.on_site_networks
        from record_image i join census_record r on r.id = i.record_id
        join institution inst on inst.id = r.institution_id where i.id = ?`,
     [key],
@@ -76,6 +82,7 @@ export async function findDeliverableImage(em: EntityManager, id: string): Promi
         sha256: row.sha256,
         published: row.record_status === 'published',
         rights: row.rights_statement,
+        onSiteNetworks: row.on_site_networks ?? [],
         record: {
           institutionId: row.institution_id,
           provinceCode: row.province_code,
@@ -94,15 +101,19 @@ export async function findDeliverableImage(em: EntityManager, id: string): Promi
  * in), 'forbidden' (403), or 'restricted' (403: published, but its institution's rights statement
  * keeps the images from the public). Whoever may see the record's workflow — its institution's staff,
  * their province's and the national administrators, its reviewer — and a restoration centre granted
- * the image still see restricted images: they work with them.
+ * the image still see restricted images: they work with them. So does anyone whose address
+ * (`ctx.ip`, which honours TRUST_PROXY) lies in the holding institution's reading-room networks when
+ * its statement is `on_site` — such answers are `private` like every restricted image's.
  */
 export async function imageAccess(
   em: EntityManager,
   actor: Actor | null,
   image: DeliverableImage,
+  address: string,
 ): Promise<'ok' | 'unauthenticated' | 'forbidden' | 'restricted'> {
   const restricted = image.published && !imagesArePublic(image.rights);
   if (image.published && !restricted) return 'ok';
+  if (restricted && readsOnSite(image.rights, image.onSiteNetworks, address)) return 'ok';
   if (!actor) return restricted ? 'restricted' : 'unauthenticated';
   const context = await actorContext(em, actor);
   const record = image.record as Parameters<typeof canViewRecord>[1];

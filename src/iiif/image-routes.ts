@@ -50,7 +50,7 @@ async function visibleImage(ctx: ParameterizedContext, id: string): Promise<Deli
     fail(ctx, 404, 'NOT_FOUND', `图像 ${id} 不存在`, `Image ${id} not found`);
     return undefined;
   }
-  const access = await imageAccess(ctx.state.em, ctx.state.actor ?? null, image);
+  const access = await imageAccess(ctx.state.em, ctx.state.actor ?? null, image, ctx.ip);
   if (access === 'unauthenticated') {
     fail(
       ctx,
@@ -81,7 +81,8 @@ async function visibleImage(ctx: ParameterizedContext, id: string): Promise<Deli
 
 function caching(ctx: ParameterizedContext, image: DeliverableImage, etag: string): boolean {
   ctx.set('ETag', etag);
-  // Published images may sit in shared caches; others only in the reader's own browser.
+  // Published images may sit in shared caches; others only in the reader's own browser (restricted
+  // ones are sent because of who asks or where from: on-site readers too).
   const isPublic = image.published && imagesArePublic(image.rights);
   ctx.set('Cache-Control', isPublic ? 'public, max-age=86400' : 'private, max-age=3600');
   ctx.set('Vary', 'Authorization, Cookie');

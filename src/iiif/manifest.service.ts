@@ -14,6 +14,7 @@ import { DEFAULT_IIIF_RIGHTS, presentManifest, type ManifestSource } from './man
 import { DEFAULT_READING_LAYOUTS, type ReadingLayoutRule } from './presentation-layout.rules.js';
 import type { PresentationUrls } from './presentation-urls.js';
 import { imagesArePublic, type RightsStatement } from '../institutions/rights-statement.rules.js';
+import { readsOnSite } from '../institutions/on-site-networks.rules.js';
 
 /** The configurable parts of every Presentation document (settings, with shipped defaults). */
 export interface PresentationSettings {
@@ -35,12 +36,14 @@ export async function presentationSettings(em: EntityManager): Promise<Presentat
 /**
  * The presenter's input for a record (its institution populated). Failed uploads have no canvas.
  * `staffView`: the reader works with the record (sees its workflow), so is sent its images whatever
- * the institution's rights statement; otherwise only open institutions' images are sent.
+ * the institution's rights statement; otherwise only open institutions' images are sent, and those
+ * of `on_site` institutions to a reader at `address` inside their reading-room networks.
  */
 export async function manifestSource(
   em: EntityManager,
   record: CensusRecord,
   staffView = false,
+  address = '',
 ): Promise<ManifestSource> {
   const institution = record.institution as Institution;
   // Restoration photos are images of the record too, but they document a treatment, not the book's pages.
@@ -74,7 +77,10 @@ export async function manifestSource(
       provinceCode: record.provinceCode,
       rightsStatement: institution.rightsStatement as RightsStatement,
     },
-    imagesVisible: staffView || imagesArePublic(institution.rightsStatement as RightsStatement),
+    imagesVisible:
+      staffView ||
+      imagesArePublic(institution.rightsStatement as RightsStatement) ||
+      readsOnSite(institution.rightsStatement as RightsStatement, institution.onSiteNetworks ?? [], address),
     images: images.map((i) => ({
       id: i.id,
       sequence: i.sequence,
@@ -95,7 +101,7 @@ export async function getManifest(
   urls: PresentationUrls,
 ): Promise<{ manifest: Manifest; published: boolean }> {
   const { record, workflow } = await loadVisibleRecord(scope, censusNumber);
-  const source = await manifestSource(scope.em, record, workflow);
+  const source = await manifestSource(scope.em, record, workflow, scope.ip);
   const settings = await presentationSettings(scope.em);
   const openImages = imagesArePublic(source.institution.rightsStatement ?? 'open');
   return {

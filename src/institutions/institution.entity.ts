@@ -26,6 +26,8 @@ export const InstitutionSchema = defineEntity({
     isRestorationCentre: p.boolean().default(false),
     // Who is sent the images of its published records (rights-statement.rules.ts).
     rightsStatement: p.enum([...RIGHTS_STATEMENTS]).default(DEFAULT_RIGHTS_STATEMENT),
+    // Its reading rooms' CIDR ranges, as entered: on-site readers of `on_site` records (on-site-networks.rules.ts).
+    onSiteNetworks: p.array().default([]),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

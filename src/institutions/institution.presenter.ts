@@ -34,6 +34,7 @@ export function presentInstitution(i: Institution) {
     isRestorationCentre: i.isRestorationCentre,
     rightsStatement: i.rightsStatement as RightsStatement,
     rightsStatementLabel: presentRightsStatement(i.rightsStatement as RightsStatement),
+    onSiteNetworks: [...(i.onSiteNetworks ?? [])],
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),
     version: i.version,

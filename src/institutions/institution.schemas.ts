@@ -3,6 +3,7 @@ import { bilingual } from '../http/bilingual.js';
 import { INSTITUTION_TYPES } from './institution-types.js';
 import { PROVINCE_CODES } from './provinces.data.js';
 import { RIGHTS_STATEMENTS } from './rights-statement.rules.js';
+import { MAX_ON_SITE_NETWORKS } from './on-site-networks.rules.js';
 
 const provinceCode = z
   .string()
@@ -98,6 +99,8 @@ export const institutionResponse = z.object({
     termsZh: z.string(),
     termsEn: z.string(),
   }),
+  /** Its reading rooms' CIDR ranges, as entered: on-site readers of its `on_site` records. */
+  onSiteNetworks: z.array(z.string()),
   /** Whether the caller may change the rights statement (one institution only, not in lists). */
   canSetRightsStatement: z.boolean().optional(),
   /** What the caller may do with this institution (one institution only, not in lists). */
@@ -138,3 +141,20 @@ export const institutionFormOptionsResponse = z.object({
   /** Whether the caller may set the national designations (key-protection batch, restoration centre). */
   setNationalDesignations: z.boolean(),
 });
+/** The reading-room networks; each entry is checked by on-site-networks.rules.ts in the service. */
+export const onSiteNetworksBody = z.strictObject({
+  networks: z
+    .array(
+      z.string(bilingual('每个网段必须是文本（CIDR）', 'each range must be a string (CIDR)')),
+      bilingual('networks 必须是 CIDR 网段的数组', 'networks must be an array of CIDR ranges'),
+    )
+    .max(
+      MAX_ON_SITE_NETWORKS,
+      bilingual(
+        `networks 最多 ${MAX_ON_SITE_NETWORKS} 个网段`,
+        `networks holds at most ${MAX_ON_SITE_NETWORKS} ranges`,
+      ),
+    ),
+  version: z.number().int().positive().optional(),
+});
+export type OnSiteNetworksInput = z.infer<typeof onSiteNetworksBody>;

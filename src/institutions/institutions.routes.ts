@@ -7,6 +7,7 @@ import {
   institutionResponse,
   listInstitutionsQuery,
   rightsStatementBody,
+  onSiteNetworksBody,
   updateInstitutionBody,
 } from './institution.schemas.js';
 import {
@@ -17,6 +18,7 @@ import {
   updateInstitution,
 } from './institution.service.js';
 import { setRightsStatement } from './institution-rights.service.js';
+import { setOnSiteNetworks } from './institution-on-site.service.js';
 import { presentRightsStatement } from './institution.presenter.js';
 import { RIGHTS_STATEMENTS } from './rights-statement.rules.js';
 import { PROVINCES } from './provinces.data.js';
@@ -123,5 +125,17 @@ export const institutionRoutes = [
     body: rightsStatementBody,
     response: institutionResponse,
     handler: async ({ scope, params, body }) => ({ body: await setRightsStatement(scope, params.id, body) }),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/api/institutions/:id/on-site-networks',
+    summary:
+      'Set its reading-room networks (CIDR, IPv4 ≥ /16, IPv6 ≥ /32, at most 50): readers there are sent the images of on_site records; whoever may set the rights statement',
+    tag,
+    auth: 'user',
+    params: institutionIdParams,
+    body: onSiteNetworksBody,
+    response: institutionResponse,
+    handler: async ({ scope, params, body }) => ({ body: await setOnSiteNetworks(scope, params.id, body) }),
   }),
 ];

@@ -28,9 +28,11 @@ export function mountPublicPages(router: Router, deps: AppDeps): void {
   router.get('/catalogue/records/:censusNumber', async (ctx) => {
     const censusNumber = ctx.params.censusNumber!;
     try {
-      const view = await recordPageView(ctx.state.em, publicUrl, censusNumber);
-      // The same page for every reader: published text only, nothing that depends on a login.
-      sendHtml(ctx, 200, renderRecordPage(view), 'public, max-age=300');
+      const view = await recordPageView(ctx.state.em, publicUrl, censusNumber, ctx.ip);
+      // Published text only, nothing that depends on a login: the same page for every reader —
+      // unless it shows an on-site-only book's images to readers in the reading room.
+      const cache = view.variesByAddress ? 'private, no-store' : 'public, max-age=300';
+      sendHtml(ctx, 200, renderRecordPage(view), cache);
     } catch (error) {
       if (!(error instanceof AppError) || error.status !== 404) throw error;
       sendHtml(ctx, 404, renderRecordNotFound(censusNumber, `${publicUrl}/catalogue/search`), 'no-store');

@@ -34,6 +34,8 @@ export interface OtherCopy {
 
 /** Everything the record page shows. */
 export interface RecordPageView {
+  /** The page differs by the reader's address (an `on_site` book with reading-room networks): never in a shared cache. */
+  readonly variesByAddress?: boolean;
   readonly permalink: string;
   readonly manifestUrl: string;
   readonly catalogueUrl: string;

@@ -30,6 +30,8 @@ export interface PublishedRecordRow {
   institution_id: string;
   institution_name: string;
   rights_statement: RightsStatement;
+  /** The institution's reading-room networks (CIDR, as entered). */
+  on_site_networks: string[] | null;
   province_zh: string | null;
   province_en: string | null;
   /** The ready page images in reading order. */
@@ -48,7 +50,7 @@ export async function publishedRecordRow(
 ): Promise<PublishedRecordRow | undefined> {
   const [row] = await em.execute<PublishedRecordRow[]>(
     `select e.record_id, e.census_number, e.type, r.body, e.dynasty, e.year_from, e.year_to, e.updated_at,
-            e.edition_key, i.id as institution_id, i.name as institution_name, i.rights_statement,
+            e.edition_key, i.id as institution_id, i.name as institution_name, i.rights_statement, i.on_site_networks,
             pr.name_zh as province_zh, pr.name_en as province_en,
             coalesce((select json_agg(json_build_object('id', im.id, 'sha256', im.sha256, 'label', im.label, 'width', im.width,
                                                         'height', im.height) order by im.sequence)

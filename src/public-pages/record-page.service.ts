@@ -7,6 +7,7 @@ import { AppError } from '../http/app-error.js';
 import { DEFAULT_IIIF_RIGHTS, formatAuthors, formatDate, thumbnailOf } from '../iiif/manifest.presenter.js';
 import { serviceUrls } from '../iiif/presentation-urls.js';
 import { imagesArePublic, rightsUri } from '../institutions/rights-statement.rules.js';
+import { readsOnSite } from '../institutions/on-site-networks.rules.js';
 import { citationsOf } from '../search/citation.service.js';
 import { recordPermalink } from '../search/permalink.js';
 import { copiesInGroup } from '../search/same-edition.repository.js';
@@ -17,11 +18,16 @@ import { publicFields } from './public-record.rules.js';
 /** Longer edges a page is offered at (null: as large as the service sends, `full/max`). */
 const PAGE_DOWNLOAD_EDGES = [1000, 2000, null] as const;
 
-/** The view of the record page; 404 when the census number is not a published record. */
+/**
+ * The view of the record page; 404 when the census number is not a published record. `address`
+ * is the reader's (ctx.ip): in the reading-room networks of an `on_site` institution the page shows
+ * the thumbnails and the PDF as it does for open books.
+ */
 export async function recordPageView(
   em: EntityManager,
   publicUrl: string,
   censusNumber: string,
+  address = '',
 ): Promise<RecordPageView> {
   const row = await publishedRecordRow(em, censusNumber);
   if (!row) throw AppError.notFound(`Published record ${censusNumber}`, `已发布记录 ${censusNumber} `);
@@ -35,7 +41,9 @@ export async function recordPageView(
     yearTo: row.year_to,
     precision: 'unknown',
   });
-  const openImages = imagesArePublic(row.rights_statement);
+  const networks = row.on_site_networks ?? [];
+  const openImages =
+    imagesArePublic(row.rights_statement) || readsOnSite(row.rights_statement, networks, address);
   const images = row.images;
   const copies = row.edition_key ? await copiesInGroup(em, row.edition_key, censusNumber) : [];
   const openRightsUri = row.open_rights ?? DEFAULT_IIIF_RIGHTS;
@@ -53,6 +61,7 @@ export async function recordPageView(
     new Date(),
   );
   return {
+    variesByAddress: row.rights_statement === 'on_site' && networks.length > 0,
     permalink,
     manifestUrl: urls.manifest(row.census_number),
     catalogueUrl: `${publicUrl}/catalogue/search`,

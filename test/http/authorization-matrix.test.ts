@@ -158,6 +158,32 @@ const CORE_CASES: Record<string, CaseEntry> = {
       ).status,
     },
   ],
+  'PUT /api/institutions/:id/on-site-networks': async (w) => [
+    {
+      who: "cataloguer A sets institution B's reading-room networks",
+      status: (
+        await w.catA.request('PUT', `/api/institutions/${w.instB.id}/on-site-networks`, {
+          networks: ['127.0.0.0/24'],
+        })
+      ).status,
+    },
+    {
+      who: "conservator A sets institution B's reading-room networks",
+      status: (
+        await w.consA.request('PUT', `/api/institutions/${w.instB.id}/on-site-networks`, {
+          networks: ['127.0.0.0/24'],
+        })
+      ).status,
+    },
+    {
+      who: "Fujian admin sets a Jiangsu institution's reading-room networks",
+      status: (
+        await w.paFujian.request('PUT', `/api/institutions/${w.instJs.id}/on-site-networks`, {
+          networks: ['127.0.0.0/24'],
+        })
+      ).status,
+    },
+  ],
   'POST /api/users': async (w) => [
     {
       who: 'cataloguer A creates a user in B',

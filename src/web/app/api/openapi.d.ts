@@ -258,6 +258,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/institutions/{id}/on-site-networks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set its reading-room networks (CIDR, IPv4 ≥ /16, IPv6 ≥ /32, at most 50): readers there are sent the images of on_site records; whoever may set the rights statement */
+    put: operations['putApiInstitutionsIdOnSiteNetworks'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/roles': {
     parameters: {
       query?: never;
@@ -2235,6 +2252,7 @@ export interface operations {
                 termsZh: string;
                 termsEn: string;
               };
+              onSiteNetworks: string[];
               canSetRightsStatement?: boolean;
               abilities?: {
                 edit: boolean;
@@ -2332,6 +2350,7 @@ export interface operations {
               termsZh: string;
               termsEn: string;
             };
+            onSiteNetworks: string[];
             canSetRightsStatement?: boolean;
             abilities?: {
               edit: boolean;
@@ -2463,6 +2482,7 @@ export interface operations {
               termsZh: string;
               termsEn: string;
             };
+            onSiteNetworks: string[];
             canSetRightsStatement?: boolean;
             abilities?: {
               edit: boolean;
@@ -2558,6 +2578,7 @@ export interface operations {
               termsZh: string;
               termsEn: string;
             };
+            onSiteNetworks: string[];
             canSetRightsStatement?: boolean;
             abilities?: {
               edit: boolean;
@@ -2644,6 +2665,93 @@ export interface operations {
               termsZh: string;
               termsEn: string;
             };
+            onSiteNetworks: string[];
+            canSetRightsStatement?: boolean;
+            abilities?: {
+              edit: boolean;
+              setRightsStatement: boolean;
+              setNationalDesignations: boolean;
+              viewStaff: boolean;
+              addStaff: boolean;
+            };
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+          };
+        };
+      };
+      /** @description Error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  putApiInstitutionsIdOnSiteNetworks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          networks: string[];
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            provinceCode: string;
+            provinceName: string;
+            code: string;
+            fullCode: string;
+            provinceLabel: {
+              zh: string;
+              en: string;
+            };
+            name: string;
+            /** @enum {string} */
+            type: '公共图书馆' | '高校图书馆' | '博物馆' | '档案馆' | '科研机构' | '宗教场所' | '其他';
+            typeLabel: {
+              zh: string;
+              en: string;
+            };
+            address: string | null;
+            contactName: string | null;
+            contactPhone: string | null;
+            contactEmail: string | null;
+            keyProtectionBatch: number | null;
+            keyProtectionLabel: {
+              zh: string;
+              en: string;
+            } | null;
+            isRestorationCentre: boolean;
+            /** @enum {string} */
+            rightsStatement: 'open' | 'on_site' | 'metadata_only';
+            rightsStatementLabel: {
+              zh: string;
+              en: string;
+              termsZh: string;
+              termsEn: string;
+            };
+            onSiteNetworks: string[];
             canSetRightsStatement?: boolean;
             abilities?: {
               edit: boolean;
