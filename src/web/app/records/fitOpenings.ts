@@ -9,6 +9,8 @@
 
 import type { Viewport } from './syncWindows.js';
 
+/** Re-centrings of a shifted opening at the fitting zoom, per opening shown. */
+const MAX_RECENTRES = 5;
 /** How long after a turn a window's opening is kept whole against late viewport events. */
 const WATCH_AFTER_TURN_MS = 1500;
 
@@ -82,6 +84,8 @@ export function fitOpenings(
   // the opening was first seen whole, so a turned window is watched for a moment, not only once.
   const pending = new Map<string, { tries: number; until: number }>();
   const watch = () => ({ tries: 3, until: Date.now() + WATCH_AFTER_TURN_MS });
+  // Re-centrings per opening: bounded, so a viewer that cannot take the fit is not asked forever.
+  const recentres = new Map<string, number>();
   // Whether each window last showed its whole opening, and in what container size: a window that
   // did and is then resized (sidebar opened, layout settled, phone turned) is fitted again.
   const atFit = new Map<string, boolean>();
@@ -97,6 +101,7 @@ export function fitOpenings(
         if (opening.get(id) !== shown) {
           opening.set(id, shown);
           pending.set(id, watch());
+          recentres.delete(id);
         }
         const view = state.viewers[id];
         const container = containerOf(id);
@@ -115,6 +120,16 @@ export function fitOpenings(
         if (resized && atFit.get(id) && !pending.has(id)) pending.set(id, watch());
         const whole = showsAll(view as Viewport, size, container);
         atFit.set(id, whole);
+        // At the fitting zoom an opening that is not whole has only been shifted (a late event of
+        // the previous leaf, the other copy's synchronised move): centre it again, as a viewer
+        // constrained to its page would. A reader's own zoom is a different zoom and is left alone.
+        const fit = fittingViewport(size, container);
+        const recentred = recentres.get(id) ?? 0;
+        if (!whole && recentred < MAX_RECENTRES && Math.abs(view.zoom - fit.zoom) <= fit.zoom * 0.01) {
+          recentres.set(id, recentred + 1);
+          store.dispatch(update(id, { ...fit, flip: false, rotation: 0 }));
+          continue;
+        }
         const watched = pending.get(id);
         if (!watched) continue;
         if (Date.now() > watched.until) {
