@@ -214,6 +214,8 @@ test.serial('a cataloguer changes their own password and manages a token on /acc
   await tokens.getByLabel('令牌名称').fill('馆藏数据同步脚本');
   await tokens.getByLabel('有效天数').fill('三十');
   await tokens.getByRole('button', { name: '创建令牌' }).click();
+  // The server's answer marks the field: wait for it rather than read before it arrives.
+  await tokens.getByLabel('有效天数').and(page.locator('[aria-invalid="true"]')).waitFor();
   t.is(await tokens.getByLabel('有效天数').getAttribute('aria-invalid'), 'true');
   await tokens.getByLabel('有效天数').fill('30');
   await tokens.getByRole('button', { name: '创建令牌' }).click();
