@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM, QueryResult } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { buildImageInfo } from '../iiif/image-info.rules.js';
 import { canonicalPath } from '../iiif/canonical-path.js';
@@ -140,12 +140,14 @@ export async function runDerivativeJob(
     await storePack(store, image.id, work, items, meta);
     await rememberPyramid(image.id, image.sha256, working);
     const fresh = deps.orm.em.fork();
-    const updated = await fresh.nativeUpdate(
-      RecordImageSchema,
-      { id: image.id, sha256: job.sha256 },
-      { status: 'ready', error: null },
+    // Raw SQL on purpose: the ORM's update would bump `version`, and the derivatives being ready is
+    // not an edit — a cataloguer relabelling the page meanwhile must not get 'changed by someone else'.
+    const updated = await fresh.execute<QueryResult>(
+      `update record_image set status = 'ready', error = null where id = ? and sha256 = ?`,
+      [image.id, job.sha256],
+      'run',
     );
-    if (!updated) {
+    if (!updated.affectedRows) {
       // Deleted or replaced meanwhile: what this job wrote belongs to nobody.
       const current = await fresh.findOne(RecordImageSchema, { id: image.id });
       if (!current) {

@@ -319,6 +319,8 @@ for (const lang of ['zh', 'en'] as const) {
     await problems.waitFor();
     t.is(await page.locator('h1').textContent(), lang === 'zh' ? '对照阅读' : 'Compare copies');
     t.regex((await problems.textContent()) ?? '', lang === 'zh' ? /无法打开“文選”/ : /Cannot open “文選”/);
+    // The matching copies come from a search that answers after the message: wait for them.
+    await page.locator('.compare-candidates').waitFor();
     await page.screenshot({ path: path.join(shots, `reading-compare-title-${lang}.png`), fullPage: true });
     const candidate = page.locator('.compare-candidates a', { hasText: '文選六十卷' });
     t.is(await candidate.count(), 1, 'the other copy is offered, not the one already on the left');

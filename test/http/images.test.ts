@@ -115,6 +115,17 @@ test.serial('uploads TIFF (8/16-bit, CMYK, alpha), JPEG and PNG; derivatives mak
   );
   t.true((await keys(`tiles/${first.id}/`)).length > 0);
   t.deepEqual(await keys(`derivatives/${first.id}/`), [`derivatives/${first.id}/pyramid.tif`]);
+  // Derivatives being ready is not an edit: the version the cataloguer's page holds since the
+  // upload still saves a label (no 'changed by someone else' because the worker finished).
+  t.deepEqual(
+    list.body.items.map((i: any) => i.version),
+    res.body.items.map((i: any) => i.version),
+  );
+  const relabel = await cataloguer.request('PATCH', `/api/images/${first.id}`, {
+    label: '卷一 葉一a',
+    version: first.version,
+  });
+  t.is(relabel.status, 200, relabel.text);
 });
 
 test.serial('a JPEG with EXIF orientation 6 is stored with its displayed (rotated) size', async (t) => {
