@@ -12,7 +12,7 @@ import { grantedCentreSeesImage } from '../restoration/restoration-image-access.
 import { buildImageInfo } from './image-info.rules.js';
 import type { ImagePlan } from './image-request.rules.js';
 import type { ImageResponseCache } from './image-cache.js';
-import { packedTile, warmPacks } from './tile-pack.js';
+import { packedTile, warmPages } from './tile-pack.js';
 import { TILE_SIZE } from './image-service.config.js';
 import { RenderDeadlineError, type RenderQueue } from './render-queue.js';
 import type { ImageLimits } from './image-request.rules.js';
@@ -154,13 +154,9 @@ export async function imageBytes(
   const cached = cache.get(cacheKey);
   if (cached) return cached;
   if (plan.rotation === 0 && !plan.mirror && plan.quality === 'default' && plan.format === 'jpg') {
+    // A view of a cached block of the pack: not copied into the response cache too.
     const tile = await packedTile(store, image, plan.canonical.path);
-    // A slice of the pack in memory is not copied into the response cache (the pack already is).
-    if (tile?.fromMemory) return tile.bytes;
-    if (tile) {
-      cache.set(cacheKey, tile.bytes);
-      return tile.bytes;
-    }
+    if (tile) return tile;
   }
   const bytes = await renders.run(async (remainingMs) => {
     const file = await localPyramid(store, image.id, image.sha256);
@@ -181,18 +177,18 @@ export async function imageBytes(
 const WARM_AHEAD = 2;
 
 /**
- * Warms the next pages of the record in reading order when a viewer opens one (its info.json):
- * a reader turning the page then finds the next page's tiles in memory. Background work only,
- * bounded by the tile-pack loader; failures are ignored.
+ * Warms the page a viewer opens (its info.json) and the next pages of the record in reading order
+ * (tile-pack.ts warmPages): the page opens, and the reader turning the page finds its first view,
+ * from memory. Background work only, bounded by the range reader; failures are ignored.
  */
 export function warmNextPages(em: EntityManager, store: ObjectStore, image: DeliverableImage): void {
   void em
-    .execute<Array<{ id: string; sha256: string }>>(
-      `select n.id, n.sha256 from record_image i
+    .execute<Array<{ id: string; sha256: string; width: number; height: number }>>(
+      `select n.id, n.sha256, n.width, n.height from record_image i
          join record_image n on n.record_id = i.record_id and n.sequence > i.sequence and n.status = 'ready'
         where i.id = ? order by n.sequence limit ${WARM_AHEAD}`,
       [image.id],
     )
-    .then((next) => warmPacks(store, next))
-    .catch(() => undefined);
+    .catch(() => [])
+    .then((next) => warmPages(store, image, next));
 }

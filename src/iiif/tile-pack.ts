@@ -1,37 +1,47 @@
 import type { ObjectStore } from '../object-store/object-store.js';
 import { tileIndexKey, tilePackKey, type TileIndex } from '../images/object-layout.rules.js';
+import { inFirstView } from '../images/pack-order.rules.js';
+import { RangeReader } from './range-reader.js';
 
 /**
- * The stored tile packs (grid tiles and thumbnails of an image, one object, plus a JSON
- * index by canonical request) as delivery reads them. A page seen for the first time must not wait
- * for its whole pack: its index is fetched (and cached, it is small) and each tile is read with a
- * ranged GET of its own bytes, while the whole pack loads in the background for the deep zoom
- * that follows. A viewer opening page N also warms N+1 and N+2 (bounded background work).
+ * The stored tile packs (grid tiles and thumbnails of an image, one object, plus a JSON index by
+ * canonical request) as delivery reads them. A page seen for the first time must neither wait for
+ * its whole pack nor make one GET per tile: its index is fetched (and cached, it is small) and
+ * tiles are read through the range reader, which merges the tiles a viewer asks for together into
+ * few ranged GETs and keeps what it read. The pack is laid out in the order viewers ask
+ * (images/pack-order.rules.ts), so the first view of a page — thumbnails and the levels fitted to
+ * a screen — is one run of bytes, read as soon as a viewer opens the page (its info.json), and the
+ * tiles under a zoomed screen are a few runs. Opening page N warms N+1 and N+2 the same way.
  */
 
-/** Packs larger than this are not held in memory; their tiles are always read by range. */
-const MAX_PACK_BYTES = 64 * 1024 * 1024;
-const PACK_CACHE_BYTES = 256 * 1024 * 1024;
 /** Indexes are ~20 KB each; this many cover the pages of many books being read. */
 const MAX_INDEXES = 4000;
-/** Whole-pack loads (warming or after a first tile) running at once; more are skipped, not queued. */
-const MAX_BACKGROUND_LOADS = 2;
 
-interface PackIndex {
-  readonly index: TileIndex;
-  readonly size: number;
+const indexes = new Map<string, TileIndex>();
+const loadingIndexes = new Map<string, Promise<TileIndex>>();
+
+/** One range reader per object store (a process has one; tests may start several apps). */
+const readers = new WeakMap<ObjectStore, RangeReader>();
+function readerFor(store: ObjectStore): RangeReader {
+  let reader = readers.get(store);
+  if (!reader) {
+    reader = new RangeReader((key, offset, length) => store.getRange(key.split('#')[0]!, offset, length), {
+      maxBytes: 256 * 1024 * 1024,
+      // A row's tiles follow each other in the pack; the rows under a zoomed screen lie a level's
+      // width apart, too far to read the bytes between.
+      mergeGap: 32 * 1024,
+      maxSpan: 8 * 1024 * 1024,
+      maxOptionalPrefetches: 4,
+    });
+    readers.set(store, reader);
+  }
+  return reader;
 }
-
-const indexes = new Map<string, PackIndex>();
-const loadingIndexes = new Map<string, Promise<PackIndex>>();
-const packs = new Map<string, Buffer>();
-const loadingPacks = new Map<string, Promise<Buffer | null>>();
-let packBytes = 0;
 
 const keyOf = (imageId: string, sha256: string) => `${imageId}:${sha256}`;
 
 /** The index of an image's pack (cached; identical for every version until the master changes). */
-async function packIndex(store: ObjectStore, imageId: string, sha256: string): Promise<PackIndex> {
+async function packIndex(store: ObjectStore, imageId: string, sha256: string): Promise<TileIndex> {
   const key = keyOf(imageId, sha256);
   const hit = indexes.get(key);
   if (hit) return hit;
@@ -39,11 +49,9 @@ async function packIndex(store: ObjectStore, imageId: string, sha256: string): P
   if (!loading) {
     loading = (async () => {
       const index = JSON.parse((await store.getBuffer(tileIndexKey(imageId))).toString('utf8')) as TileIndex;
-      const size = Object.values(index).reduce((end, [offset, length]) => Math.max(end, offset + length), 0);
-      const loaded = { index, size };
       if (indexes.size >= MAX_INDEXES) indexes.delete(indexes.keys().next().value!);
-      indexes.set(key, loaded);
-      return loaded;
+      indexes.set(key, index);
+      return index;
     })().finally(() => loadingIndexes.delete(key));
     loadingIndexes.set(key, loading);
   }
@@ -55,74 +63,64 @@ function readPackRange(store: ObjectStore, imageId: string, offset: number, leng
   return store.getRange(tilePackKey(imageId), offset, length);
 }
 
-function keepPack(key: string, data: Buffer): void {
-  packs.set(key, data);
-  packBytes += data.length;
-  for (const [k, v] of packs) {
-    if (packBytes <= PACK_CACHE_BYTES) break;
-    packs.delete(k);
-    packBytes -= v.length;
-  }
-}
+/** The reader keys spans by pack and content (`key#sha256`): a replaced master's pack is other bytes. */
+const readerKey = (image: { id: string; sha256: string }) => `${tilePackKey(image.id)}#${image.sha256}`;
 
-/** Starts loading the whole pack into memory unless it is there, loading, too big, or too many run. */
-function loadPackInBackground(store: ObjectStore, imageId: string, sha256: string, size: number): void {
-  const key = keyOf(imageId, sha256);
-  if (packs.has(key) || loadingPacks.has(key) || size > MAX_PACK_BYTES) return;
-  if (loadingPacks.size >= MAX_BACKGROUND_LOADS) return;
-  const loading = (async () => {
-    const data = await store.getBuffer(tilePackKey(imageId));
-    if (!packs.has(key)) keepPack(key, data);
-    return data;
-  })()
-    .catch(() => null) // the next request reads by range again
-    .finally(() => loadingPacks.delete(key));
-  loadingPacks.set(key, loading);
+function readThrough(
+  store: ObjectStore,
+  image: { id: string; sha256: string },
+  offset: number,
+  length: number,
+) {
+  return readerFor(store).read(readerKey(image), offset, length);
 }
 
 /**
  * The stored bytes of one canonical request from the image's pack, or undefined when the pack
- * holds no such entry: from memory when the pack is loaded, else by a ranged GET (and the whole
- * pack starts loading for the requests that follow).
+ * holds no such entry. The bytes are a view of a kept span: callers need not cache them again.
  */
 export async function packedTile(
   store: ObjectStore,
   image: { id: string; sha256: string },
   canonicalPath: string,
-): Promise<{ bytes: Buffer; fromMemory: boolean } | undefined> {
-  const key = keyOf(image.id, image.sha256);
-  const { index, size } = await packIndex(store, image.id, image.sha256).catch(() => ({
-    index: {} as TileIndex,
-    size: 0,
-  }));
+): Promise<Buffer | undefined> {
+  const index = await packIndex(store, image.id, image.sha256).catch(() => ({}) as TileIndex);
   const entry = index[canonicalPath];
   if (!entry) return undefined;
-  const pack = packs.get(key);
-  if (pack) {
-    // Mark as recently used (Map keeps insertion order).
-    packs.delete(key);
-    packs.set(key, pack);
-    return { bytes: pack.subarray(entry[0], entry[0] + entry[1]), fromMemory: true };
-  }
-  const bytes = await readPackRange(store, image.id, entry[0], entry[1]);
-  loadPackInBackground(store, image.id, image.sha256, size);
-  return { bytes, fromMemory: false };
+  return readThrough(store, image, entry[0], entry[1]);
 }
 
-/** Warms pages a reader is about to open: their indexes and, within the background bound, packs. */
-export function warmPacks(store: ObjectStore, images: ReadonlyArray<{ id: string; sha256: string }>): void {
-  for (const image of images) {
+/**
+ * Warms the page a viewer opens and the pages it will turn to: their indexes and first views (the
+ * thumbnails and screen-sized levels, one run of bytes in packs laid out in pack order; older
+ * packs are not warmed). The opened page's first view is read now: its tiles are asked for next.
+ * The next pages' are skipped while enough warming is under way. Reading whole packs ahead was
+ * measured slower (bench:reading): the large reads delay the tiles readers are waiting for.
+ */
+export function warmPages(
+  store: ObjectStore,
+  opened: { id: string; sha256: string; width: number; height: number },
+  next: ReadonlyArray<{ id: string; sha256: string; width: number; height: number }>,
+): void {
+  const reader = readerFor(store);
+  for (const image of [opened, ...next]) {
     void packIndex(store, image.id, image.sha256)
-      .then(({ size }) => loadPackInBackground(store, image.id, image.sha256, size))
+      .then((index) => {
+        const first = Object.entries(index).filter(([path]) => inFirstView(path, image));
+        const firstEnd = Math.max(...first.map(([, [offset, length]]) => offset + length));
+        const wanted = first.reduce((sum, [, [, length]]) => sum + length, 0);
+        if (!first.length || firstEnd > 2 * wanted) return;
+        reader.prefetch(readerKey(image), 0, firstEnd, image !== opened);
+      })
       .catch(() => undefined); // warming is best effort; a missing pack is found by the request
   }
 }
 
 /**
  * The stored bytes of several entries of one image's pack, for work that needs a whole level at
- * once (a PDF page): from memory when the pack is loaded, else by ranged GETs — one over the span
- * they occupy when they lie close together, one each when they are scattered (the pack keeps the
- * order the tiler's folders were listed in) — without loading the whole pack into the reading
+ * once (a PDF page): by ranged GETs — one over the span they occupy when they lie close together
+ * (a level is contiguous in packs made since the pack order), one each when they are scattered
+ * (older packs kept the order the tiler's folders were listed in) — without filling the reading
  * cache. Undefined when the pack lacks any of them.
  */
 export async function packedEntries(
@@ -130,12 +128,10 @@ export async function packedEntries(
   image: { id: string; sha256: string },
   canonicalPaths: readonly string[],
 ): Promise<Buffer[] | undefined> {
-  const { index } = await packIndex(store, image.id, image.sha256).catch(() => ({ index: {} as TileIndex }));
+  const index = await packIndex(store, image.id, image.sha256).catch(() => ({}) as TileIndex);
   const entries = canonicalPaths.map((p) => index[p]);
   if (entries.some((e) => !e)) return undefined;
   const spans = entries as Array<[number, number]>;
-  const pack = packs.get(keyOf(image.id, image.sha256));
-  if (pack) return spans.map(([offset, length]) => pack.subarray(offset, offset + length));
   const start = Math.min(...spans.map(([offset]) => offset));
   const end = Math.max(...spans.map(([offset, length]) => offset + length));
   const wanted = spans.reduce((sum, [, length]) => sum + length, 0);

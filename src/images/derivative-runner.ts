@@ -26,6 +26,7 @@ import {
 import { RecordImageSchema } from './record-image.entity.js';
 import { takeLocalMaster, takeLocalWorking } from './master-handoff.js';
 import { rememberPyramid } from './pyramid-cache.js';
+import { comparePackOrder } from './pack-order.rules.js';
 import { scratchTempDir } from '../runtime/scratch-dir.js';
 
 /**
@@ -137,6 +138,7 @@ export async function runDerivativeJob(
           }),
       });
     }
+    items.sort((a, b) => comparePackOrder(a.path, b.path));
     await storePack(store, image.id, work, items, meta);
     await rememberPyramid(image.id, image.sha256, working);
     const fresh = deps.orm.em.fork();

@@ -101,6 +101,7 @@ interface Server {
 
 async function session(server: Server) {
   const views: number[] = [];
+  const phases = { info: [] as number[], fit: [] as number[], zoom: [] as number[] };
   let errors = 0;
   const perReader = Math.ceil(PAGES / READERS);
   const start = performance.now();
@@ -109,22 +110,31 @@ async function session(server: Server) {
       for (let i = r * perReader; i < Math.min(PAGES, (r + 1) * perReader); i++) {
         const t0 = performance.now();
         if ((await get(server.info(i))).status !== 200) errors++;
+        const t1 = performance.now();
         errors += await pool(
           fitTiles.map((t) => server.tile(i, t)),
           BROWSER_CONNECTIONS,
         );
+        const t2 = performance.now();
         errors += await pool(
           zoomTiles.map((t) => server.tile(i, t)),
           BROWSER_CONNECTIONS,
         );
-        views.push(performance.now() - t0);
+        const t3 = performance.now();
+        views.push(t3 - t0);
+        phases.info.push(t1 - t0);
+        phases.fit.push(t2 - t1);
+        phases.zoom.push(t3 - t2);
       }
     }),
   );
   const total = (performance.now() - start) / 1000;
   views.sort((a, b) => a - b);
   const mean = views.reduce((a, b) => a + b, 0) / views.length;
-  return { mean, p50: views[Math.floor(views.length / 2)]!, max: views.at(-1)!, errors, total };
+  // Median of each step of a page view: where the time goes once the session runs.
+  const median = (ms: number[]) => [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)]! / 1000;
+  const steps = { info: median(phases.info), fit: median(phases.fit), zoom: median(phases.zoom) };
+  return { mean, p50: views[Math.floor(views.length / 2)]!, max: views.at(-1)!, errors, total, steps };
 }
 
 async function deepZoom(server: Server, page: number) {
@@ -145,7 +155,8 @@ const report = (
   d: Awaited<ReturnType<typeof deepZoom>>,
 ) =>
   console.log(
-    `${name}: cold page view mean ${(s.mean / 1000).toFixed(3)} s, p50 ${(s.p50 / 1000).toFixed(3)} s, max ${(s.max / 1000).toFixed(3)} s (session ${s.total.toFixed(1)} s, errors ${s.errors}); ` +
+    `${name}: cold page view mean ${(s.mean / 1000).toFixed(3)} s, p50 ${(s.p50 / 1000).toFixed(3)} s, max ${(s.max / 1000).toFixed(3)} s ` +
+      `(medians: info.json ${s.steps.info.toFixed(3)} s, fitted ${s.steps.fit.toFixed(3)} s, zoomed ${s.steps.zoom.toFixed(3)} s; session ${s.total.toFixed(1)} s, errors ${s.errors}); ` +
       `warm deep zoom ${d.mpxPerSecond.toFixed(1)} Mpx/s (${d.tilesPerSecond.toFixed(0)} tiles/s, errors ${d.errors})`,
   );
 

@@ -1,0 +1,181 @@
+/**
+ * Reads byte ranges of stored objects with as few GETs as the readers allow, and keeps what it read.
+ *
+ * A viewer asks for a page's tiles over several connections at once; each tile is a range of the
+ * page's tile pack. Ranges asked for in the same turn of the event loop are gathered, sorted and
+ * merged where they touch or lie close (a row of tiles is one run of bytes in the pack), so one
+ * ranged GET serves many tiles. On an S3 server each GET costs a fixed round trip and every byte
+ * costs transfer, so neither one GET per tile nor large aligned blocks (which drag unwanted
+ * neighbours along) is as cheap. What was read stays in a byte-bounded LRU of spans; a later
+ * range inside a span — finished or still in flight — is a slice of it.
+ */
+
+/** Reads bytes [offset, offset + length) of the object `key` (one ranged GET). */
+export type FetchRange = (key: string, offset: number, length: number) => Promise<Buffer>;
+
+export interface RangeReaderOptions {
+  /** Bytes of finished spans kept. */
+  readonly maxBytes: number;
+  /** Ranges this close are read as one (the bytes between are read too). */
+  readonly mergeGap: number;
+  /** A merged read grows no longer than this. */
+  readonly maxSpan: number;
+  /** Optional prefetches (warming ahead) in flight at once; more are skipped, not queued. */
+  readonly maxOptionalPrefetches: number;
+}
+
+interface Span {
+  readonly key: string;
+  readonly start: number;
+  readonly end: number;
+  readonly bytes: Promise<Buffer>;
+  /** Set once the read finished: the span counts against the budget and may be evicted. */
+  settled: boolean;
+}
+
+interface Wanted {
+  readonly start: number;
+  readonly end: number;
+  readonly resolve: (bytes: Buffer) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+export class RangeReader {
+  private readonly spansByKey = new Map<string, Span[]>();
+  /** Finished spans, least recently used first (Map keeps insertion order). */
+  private readonly recency = new Map<Span, number>();
+  private keptBytes = 0;
+  private readonly pending = new Map<string, Wanted[]>();
+  private flushScheduled = false;
+  private optionalInFlight = 0;
+
+  constructor(
+    private readonly fetch: FetchRange,
+    private readonly options: RangeReaderOptions,
+  ) {}
+
+  /** Bytes [offset, offset + length) of `key`: a slice of a kept or in-flight span, or read with the ranges asked alongside. */
+  read(key: string, offset: number, length: number): Promise<Buffer> {
+    const end = offset + length;
+    const span = this.covering(key, offset, end);
+    if (span) return span.bytes.then((bytes) => bytes.subarray(offset - span.start, end - span.start));
+    return new Promise<Buffer>((resolve, reject) => {
+      const wanted = this.pending.get(key) ?? [];
+      wanted.push({ start: offset, end, resolve, reject });
+      this.pending.set(key, wanted);
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /**
+   * Starts reading [offset, offset + length) of `key` unless it is kept or being read (warming).
+   * An optional prefetch is skipped when enough of them are running: guessing ahead must not
+   * flood the object store (a harvester opening thousands of pages warms nothing it does not get).
+   */
+  prefetch(key: string, offset: number, length: number, optional = false): void {
+    if (length <= 0 || this.covering(key, offset, offset + length)) return;
+    if (optional && this.optionalInFlight >= this.options.maxOptionalPrefetches) return;
+    if (optional) this.optionalInFlight++;
+    this.startSpan(key, offset, offset + length)
+      .catch(() => undefined)
+      .finally(() => {
+        if (optional) this.optionalInFlight--;
+      });
+  }
+
+  /** Bytes of finished spans kept (for tests and diagnostics). */
+  get bytesKept(): number {
+    return this.keptBytes;
+  }
+
+  private covering(key: string, start: number, end: number): Span | undefined {
+    const span = this.spansByKey.get(key)?.find((s) => s.start <= start && end <= s.end);
+    if (span?.settled) {
+      this.recency.delete(span);
+      this.recency.set(span, span.end - span.start);
+    }
+    return span;
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batches = [...this.pending];
+    this.pending.clear();
+    for (const [key, wanted] of batches) {
+      wanted.sort((a, b) => a.start - b.start);
+      let group: Wanted[] = [];
+      let groupStart = 0;
+      let groupEnd = 0;
+      const send = () => {
+        if (!group.length) return;
+        const members = group;
+        const start = groupStart;
+        const span = this.covering(key, start, groupEnd);
+        const bytes = span ? span.bytes : this.startSpan(key, start, groupEnd);
+        const from = span ? span.start : start;
+        bytes.then(
+          (all) => {
+            for (const w of members) w.resolve(all.subarray(w.start - from, w.end - from));
+          },
+          (error: unknown) => {
+            for (const w of members) w.reject(error);
+          },
+        );
+      };
+      for (const w of wanted) {
+        const joins =
+          group.length > 0 &&
+          w.start - groupEnd <= this.options.mergeGap &&
+          Math.max(groupEnd, w.end) - groupStart <= this.options.maxSpan;
+        if (joins) {
+          group.push(w);
+          groupEnd = Math.max(groupEnd, w.end);
+        } else {
+          send();
+          group = [w];
+          groupStart = w.start;
+          groupEnd = w.end;
+        }
+      }
+      send();
+    }
+  }
+
+  private startSpan(key: string, start: number, end: number): Promise<Buffer> {
+    const bytes = this.fetch(key, start, end - start);
+    const span: Span = { key, start, end, bytes, settled: false };
+    const spans = this.spansByKey.get(key) ?? [];
+    spans.push(span);
+    this.spansByKey.set(key, spans);
+    bytes.then(
+      () => {
+        span.settled = true;
+        this.recency.set(span, end - start);
+        this.keptBytes += end - start;
+        this.evict();
+      },
+      () => this.forget(span), // the next read tries again
+    );
+    return bytes;
+  }
+
+  private evict(): void {
+    for (const span of this.recency.keys()) {
+      if (this.keptBytes <= this.options.maxBytes) break;
+      this.recency.delete(span);
+      this.keptBytes -= span.end - span.start;
+      this.forget(span);
+    }
+  }
+
+  private forget(span: Span): void {
+    const spans = this.spansByKey.get(span.key);
+    if (!spans) return;
+    const left = spans.filter((s) => s !== span);
+    if (left.length) this.spansByKey.set(span.key, left);
+    else this.spansByKey.delete(span.key);
+  }
+}
