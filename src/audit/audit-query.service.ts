@@ -1,7 +1,7 @@
 import { AuditEntrySchema, type AuditEntry } from './audit-entry.entity.js';
 import { auditScope } from '../auth/permissions.rules.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 import type { FilterQuery } from '@mikro-orm/core';
 
 export interface AuditQuery {

@@ -10,8 +10,8 @@ import { LOGIN_THROTTLE, retryAfterSeconds } from './login-throttle.rules.js';
 import { lockLoginAttempts } from './login-failure.repository.js';
 import { actorOf, issueToken, revokeAllTokensOf } from './token.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 
 const LOGIN_LIFETIME_MS = 12 * 3600_000;
 

@@ -7,8 +7,8 @@ import { CODE_LIST_NAMES, type CodeListName } from './record.types.js';
 import type { CodeListValues } from './code-list.rules.js';
 import { foldTerm } from './term-folding.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 
 // Code lists change rarely and are read on every record save and import row: cache them per
 // process for a short while, and drop the cache on every local change.

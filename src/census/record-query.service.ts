@@ -28,8 +28,8 @@ import type { EditionDate } from './dates/edition-date.rules.js';
 import type { WorkflowAction } from './record-workflow.rules.js';
 import { recordFieldLabel } from './record-fields.rules.js';
 import { containsPattern } from '../db/like-pattern.js';
-import { AppError } from '../http/app-error.js';
-import type { RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import type { RequestScope } from '../kernel/request-scope.js';
 
 /**
  * Loads a record the caller may see, or 404 (not 403: an unpublished record's existence is not

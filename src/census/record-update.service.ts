@@ -11,8 +11,8 @@ import { diffRecords } from './record-diff.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { refreshTriageStates } from '../triage/triage-state.repository.js';
 import { syncCatalogueEntry } from '../search/catalogue-sync.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 
 /**
  * Changes a record. Drafts and returned records change freely; approved and published ones only

@@ -13,9 +13,9 @@ import { toRecordInput } from './record-body.js';
 import { presentRecord } from './record.presenter.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { syncCatalogueEntry } from '../search/catalogue-sync.service.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../kernel/app-error.js';
 import { fromUnknown } from '../http/error-middleware.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 
 function scopeOf(record: CensusRecord): RecordScope {
   return {

@@ -5,8 +5,8 @@ import { InstitutionSchema, type Institution } from '../institutions/institution
 import { UserSchema, type User } from '../users/user.entity.js';
 import { canAdministerProvince } from '../auth/permissions.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 
 function present(a: ReviewAssignment) {
   const reviewer = a.reviewer as User;

@@ -13,7 +13,7 @@ import { actionLabel, statusLabel, typeLabel } from './record-labels.rules.js';
 import { AWAITING_REVIEW } from './review-queue.service.js';
 import { presentRecord } from './record.presenter.js';
 import type { RecordStatus } from './record.types.js';
-import type { RequestScope } from '../http/request-scope.js';
+import type { RequestScope } from '../kernel/request-scope.js';
 
 const label = z.object({ zh: z.string(), en: z.string() });
 const person = { actorEmail: z.string().nullable(), actorName: z.string().nullable() };

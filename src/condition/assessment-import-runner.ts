@@ -25,7 +25,7 @@ import {
   type StoreOutcome,
 } from './assessment-import-store.service.js';
 import type { Actor } from '../auth/actor.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../kernel/app-error.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 
 /** Assessments per transaction. */

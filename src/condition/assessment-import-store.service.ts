@@ -11,8 +11,8 @@ import { CensusRecordSchema, type CensusRecord } from '../census/census-record.e
 import { GradingAssessmentSchema } from '../grading/grading-assessment.entity.js';
 import { formatGradeLabel, gradeWarnings } from '../grading/grade.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { ErrorDetail } from '../http/app-error.js';
-import type { RequestScope } from '../http/request-scope.js';
+import type { ErrorDetail } from '../kernel/app-error.js';
+import type { RequestScope } from '../kernel/request-scope.js';
 
 /** Who and what an assessment import writes for: the job, its institution and its uploader. */
 export interface AssessmentImportContext {

@@ -14,7 +14,7 @@ import { presentAssessment } from './condition.presenter.js';
 import { loadAssessableRecord, setCurrentAssessment } from './assessment-record.service.js';
 import { today } from './dates.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 import { damageLevelLabel } from './condition-labels.rules.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 

@@ -4,7 +4,7 @@ import { DAMAGE_LEVELS } from './damage-level.rules.js';
 import { canAssess } from './assessment-access.rules.js';
 import { CONDITION_LEVEL_OPTIONS, DAMAGE_TYPE_OPTIONS, damageLevelLabel } from './condition-labels.rules.js';
 import { loadVisibleRecord } from '../census/record-query.service.js';
-import type { RequestScope } from '../http/request-scope.js';
+import type { RequestScope } from '../kernel/request-scope.js';
 
 function severity(level: string): number {
   const i = (DAMAGE_LEVELS as readonly string[]).indexOf(level);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual } from '../http/bilingual.js';
+import { bilingual } from '../kernel/bilingual.js';
 import { DAMAGE_LEVELS } from './damage-level.rules.js';
 
 // Shapes only: ranges, the damage-type list and the override rule are checked by the domain rules so

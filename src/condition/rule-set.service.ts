@@ -6,8 +6,8 @@ import type { RuleSetBody } from './condition.schemas.js';
 import { canManageNationalData } from './assessment-access.rules.js';
 import { throwIfIssues } from './issues.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 
 function requireNationalAdmin(scope: RequestScope) {
   const actor = requireActor(scope);

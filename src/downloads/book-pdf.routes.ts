@@ -3,7 +3,7 @@
 
 import type Router from '@koa/router';
 import type { AppDeps } from '../http/app-deps.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../kernel/app-error.js';
 import { downloadableBook, makeBookPdf, storedBookPdf } from './book-pdf.service.js';
 
 /** Books being made at once; each is one page at a time, but a page is a JPEG encode. */

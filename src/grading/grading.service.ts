@@ -14,7 +14,7 @@ import { loadAssessableRecord, setCurrentAssessment } from '../condition/assessm
 import { today } from '../condition/dates.js';
 import { loadVisibleRecord } from '../census/record-query.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 import { GRADE_OPTIONS, RANK_OPTIONS } from '../condition/condition-labels.rules.js';
 
 /** Grades a 古籍 record; contradictions with the edition date or the precious list come back as warnings. */

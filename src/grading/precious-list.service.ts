@@ -5,8 +5,8 @@ import { validatePreciousListEntry } from './precious-list.rules.js';
 import { canManageNationalData } from '../condition/assessment-access.rules.js';
 import { throwIfIssues } from '../condition/issues.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 
 function present(e: { number: string; batch: number; year: number; title?: string | null }) {
   return { number: e.number, batch: e.batch, year: e.year, title: e.title ?? null };

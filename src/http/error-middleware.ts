@@ -6,8 +6,8 @@ import {
   ForeignKeyConstraintViolationException,
 } from '@mikro-orm/core';
 import type { Logger } from 'pino';
-import { AppError } from './app-error.js';
-import { prototypeKeyError } from './input-safety.js';
+import { AppError } from '../kernel/app-error.js';
+import { prototypeKeyError } from '../kernel/input-safety.js';
 
 /** Maps anything thrown below to the one JSON error shape; unknown errors become a bare 500. */
 export function fromUnknown(error: unknown): AppError {

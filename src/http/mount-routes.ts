@@ -1,8 +1,8 @@
 import type Router from '@koa/router';
 import type { AppDeps } from './app-deps.js';
-import type { Route } from './route.js';
-import { parseOrThrow } from './validation.js';
-import { requireActor, type RequestScope } from './request-scope.js';
+import type { Route } from '../kernel/route.js';
+import { parseOrThrow } from '../kernel/validation.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 
 /** Mounts API routes: validate params, query and body with the route's schemas, then call the handler. */
 export function mountRoutes(router: Router, routes: readonly Route[], deps: AppDeps): void {

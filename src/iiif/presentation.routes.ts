@@ -5,7 +5,7 @@
 import type Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
 import type { AppDeps } from '../http/app-deps.js';
-import type { RequestScope } from '../http/request-scope.js';
+import type { RequestScope } from '../kernel/request-scope.js';
 import { getManifest } from './manifest.service.js';
 import { getCollection } from './collection.service.js';
 import { serviceUrls, type CollectionKey } from './presentation-urls.js';

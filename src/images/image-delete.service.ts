@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.service.js';
-import type { RequestScope } from '../http/request-scope.js';
+import type { RequestScope } from '../kernel/request-scope.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 import { loadImageForWrite } from './image-access.service.js';
 import { lockRecordAndNextSequence } from './image-upload.service.js';

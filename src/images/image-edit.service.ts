@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import type { RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import type { RequestScope } from '../kernel/request-scope.js';
 import { loadImageForWrite, loadRecordForImageWrite } from './image-access.service.js';
 import { presentImage } from './image.presenter.js';
 import { lockRecordAndNextSequence } from './image-upload.service.js';

@@ -1,6 +1,6 @@
 import { CensusRecordSchema } from '../census/census-record.entity.js';
-import { AppError } from '../http/app-error.js';
-import type { RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import type { RequestScope } from '../kernel/request-scope.js';
 import { canViewRecordImages, imageRecordScope } from './image-access.service.js';
 import { cataloguesRecord, imageAbilities, imagesLockedBecause } from './image-abilities.rules.js';
 import { presentImage } from './image.presenter.js';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import type { SpooledFile } from '../http/multipart.js';
-import type { RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import type { SpooledFile } from '../kernel/multipart.js';
+import type { RequestScope } from '../kernel/request-scope.js';
 import { loadImageForWrite } from './image-access.service.js';
 import { presentImage } from './image.presenter.js';
 import { removeObjects, storeMaster, type ImageUploadDeps } from './image-upload.service.js';

@@ -6,8 +6,8 @@ import type { RightsStatementInput } from './institution.schemas.js';
 import { presentInstitution } from './institution.presenter.js';
 import { canSetRightsStatement } from '../auth/permissions.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 
 /** Sets the rights statement; 403 outside the actor's institution or province, 409 on a stale version. */
 export async function setRightsStatement(scope: RequestScope, id: string, input: RightsStatementInput) {

@@ -17,8 +17,8 @@ import {
 import { PROVINCES } from './provinces.data.js';
 import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, KEY_PROTECTION_BATCHES } from './institution-types.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 import { containsPattern } from '../db/like-pattern.js';
 
 function codeTaken(provinceCode: string, code: string): AppError {

@@ -4,13 +4,13 @@
 import type Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
 import type { AppDeps } from '../http/app-deps.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../kernel/app-error.js';
 import { recordPageView } from './record-page.service.js';
 import { renderRecordNotFound, renderRecordPage } from './record-page.presenter.js';
 import { renderSearchError, renderSearchPage } from './search-page.presenter.js';
 import { catalogueSearchQuery } from '../search/catalogue.schemas.js';
 import { searchCatalogue } from '../search/catalogue-search.service.js';
-import { parseOrThrow } from '../http/validation.js';
+import { parseOrThrow } from '../kernel/validation.js';
 
 function sendHtml(ctx: ParameterizedContext, status: number, body: string, cache: string): void {
   ctx.status = status;

@@ -1,8 +1,8 @@
 import { CensusRecordSchema } from '../census/census-record.entity.js';
 import { InstitutionSchema } from '../institutions/institution.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 import { RestorationGrantSchema, type RestorationGrant } from './restoration-grant.entity.js';
 import { canGrantRestoration } from './work-order-access.rules.js';
 import { capabilitiesOf } from './work-order-access.service.js';

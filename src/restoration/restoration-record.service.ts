@@ -1,4 +1,4 @@
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 import { presentAssessment } from '../condition/condition.presenter.js';
 import type { ConditionAssessment } from '../condition/condition-assessment.entity.js';
 import { loadOrder } from './work-order-access.service.js';

@@ -1,8 +1,8 @@
 import { UserSchema } from '../users/user.entity.js';
 import { canAdministerProvince } from '../auth/permissions.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 import { RestorationRoleSchema } from './restoration-role.entity.js';
 import type { RestorationRoleName } from './work-order.schemas.js';
 

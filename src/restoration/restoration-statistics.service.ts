@@ -2,8 +2,8 @@
 // database does best): leaves (叶) and items restored per month per institution and centre, open orders
 // by state, and the average time orders spend in each state. Scoped like the work-order list.
 
-import { requireActor, type RequestScope } from '../http/request-scope.js';
-import { AppError } from '../http/app-error.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
 
 function scopeFilter(scope: RequestScope): { sql: string; params: unknown[] } {
   const actor = requireActor(scope);

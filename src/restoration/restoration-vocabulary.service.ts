@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, type ErrorDetail } from '../http/app-error.js';
+import { AppError, type ErrorDetail } from '../kernel/app-error.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 import { canManageNationalData } from '../condition/assessment-access.rules.js';
 import { RestorationTermSchema, type RestorationTerm } from './restoration-vocabulary.entity.js';
 import type { VocabularyKind, WorkOrderMaterials, WorkOrderPlan } from './work-order.schemas.js';

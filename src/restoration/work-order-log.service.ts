@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/audit.service.js';
 import { today } from '../condition/dates.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 import { loadOrder } from './work-order-access.service.js';
 import { checkTerms } from './restoration-vocabulary.service.js';
 import { WorkOrderLogEntrySchema } from './work-order-log.entity.js';

@@ -1,4 +1,4 @@
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 import type { RecordImage } from '../images/record-image.entity.js';
 import { loadOrder } from './work-order-access.service.js';
 import { WorkOrderPhotoSchema, type WorkOrderPhoto } from './work-order-photo.entity.js';

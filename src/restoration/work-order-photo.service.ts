@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import type { SpooledFile } from '../http/multipart.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import type { SpooledFile } from '../kernel/multipart.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 import { checkUpload, type CheckedUpload } from '../images/upload-check.js';
 import {
   lockRecordAndNextSequence,

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
-import { AppError } from '../http/app-error.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
 import { WorkOrderSchema, type WorkOrder } from './work-order.entity.js';
 import { loadOrder } from './work-order-access.service.js';
 import { mayRaiseWorkOrders } from './work-order-access.rules.js';

@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 import type { Actor } from '../auth/actor.js';
 import { loadOrder } from './work-order-access.service.js';
 import { assertVersion } from './work-order-conflict.js';

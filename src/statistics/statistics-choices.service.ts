@@ -1,7 +1,7 @@
 // The provinces and institutions a statistics reader may narrow to, each with its record count (from
 // the trigger-maintained statistics_count, like the numbers themselves).
-import type { RequestScope } from '../http/request-scope.js';
-import { requireActor } from '../http/request-scope.js';
+import type { RequestScope } from '../kernel/request-scope.js';
+import { requireActor } from '../kernel/request-scope.js';
 import { PROVINCES } from '../institutions/provinces.data.js';
 import type { CensusScope } from '../triage/triage-scope.rules.js';
 import { statisticsChoiceRights } from './statistics-choices.rules.js';

@@ -3,7 +3,7 @@ import type { StatisticsQuery } from '../triage/triage.schemas.js';
 import { requestScope } from '../triage/scope.service.js';
 import type { CensusScope } from '../triage/triage-scope.rules.js';
 import { parseGradeLabel } from '../grading/grade.rules.js';
-import type { RequestScope } from '../http/request-scope.js';
+import type { RequestScope } from '../kernel/request-scope.js';
 import type { StatisticsDimension } from './statistics-count.entity.js';
 import {
   acidityLabel,

@@ -10,7 +10,7 @@ import type { RecordStatus } from '../census/record.types.js';
 import { RestorationRoleSchema } from '../restoration/restoration-role.entity.js';
 import { WorkOrderSchema, type WorkOrder } from '../restoration/work-order.entity.js';
 import { statesAwaiting, type WorkOrderState } from '../restoration/work-order-state.rules.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 import type { Actor } from '../auth/actor.js';
 import { TODO_ITEMS, TODO_KINDS, todoKindsOf, type TodoKind } from './todo.rules.js';
 

@@ -1,6 +1,6 @@
 import { InstitutionSchema } from '../institutions/institution.entity.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 import { resolveScope, type CensusScope } from './triage-scope.rules.js';
 
 /** The scope a request may read (403 when it asks for more than the caller may see). */

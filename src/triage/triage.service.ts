@@ -7,9 +7,9 @@ import { requestScope } from './scope.service.js';
 import type { CensusScope } from './triage-scope.rules.js';
 import { presentAcidity } from '../condition/condition.presenter.js';
 import type { AcidityBandCode } from '../condition/damage-level.rules.js';
-import type { RequestScope } from '../http/request-scope.js';
+import type { RequestScope } from '../kernel/request-scope.js';
 import { csvText } from '../http/csv-writer.js';
-import { requireActor } from '../http/request-scope.js';
+import { requireActor } from '../kernel/request-scope.js';
 import {
   ACIDITY_BAND_OPTIONS,
   CONDITION_LEVEL_OPTIONS,

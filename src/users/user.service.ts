@@ -18,8 +18,8 @@ import { hashPassword } from '../auth/password.js';
 import { passwordProblem } from '../auth/password-policy.rules.js';
 import { revokeAllTokensOf } from '../auth/token.service.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
-import { AppError, type ErrorDetail } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError, type ErrorDetail } from '../kernel/app-error.js';
+import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 import { containsPattern } from '../db/like-pattern.js';
 
 function invalid(details: ErrorDetail[]): AppError {

@@ -12,7 +12,7 @@ import { readTriageWeights } from '../../src/triage/triage-weights.repository.js
 import { listTriage } from '../../src/triage/triage.service.js';
 import { triageQuery } from '../../src/triage/triage.schemas.js';
 import { statistics } from '../../src/statistics/statistics.service.js';
-import type { RequestScope } from '../../src/http/request-scope.js';
+import type { RequestScope } from '../../src/kernel/request-scope.js';
 import type { Actor } from '../../src/auth/actor.js';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);

@@ -4,8 +4,8 @@ import { InstitutionSchema } from '../../institutions/institution.entity.js';
 import { presentInstitution } from '../../institutions/institution.presenter.js';
 import { canCatalogue } from '../record-access.rules.js';
 import { toRecordInput } from '../record-body.js';
-import { AppError } from '../../http/app-error.js';
-import { requireActor, type RequestScope } from '../../http/request-scope.js';
+import { AppError } from '../../kernel/app-error.js';
+import { requireActor, type RequestScope } from '../../kernel/request-scope.js';
 
 const PAGE = 1000;
 

@@ -1,8 +1,8 @@
 import { ImportJobSchema } from './import-job.entity.js';
 import { loadVisibleJob, presentImportJob } from './import.service.js';
 import { recordAudit } from '../../audit/audit.service.js';
-import { AppError } from '../../http/app-error.js';
-import type { RequestScope } from '../../http/request-scope.js';
+import { AppError } from '../../kernel/app-error.js';
+import type { RequestScope } from '../../kernel/request-scope.js';
 
 /**
  * Cancels an import, authorised like starting one. A queued job is cancelled at once; a running

@@ -13,9 +13,9 @@ import { canAssess } from '../../condition/assessment-access.rules.js';
 import { InstitutionSchema } from '../../institutions/institution.entity.js';
 import { canCatalogue } from '../record-access.rules.js';
 import { recordAudit } from '../../audit/audit.service.js';
-import { AppError } from '../../http/app-error.js';
-import type { SpooledFile } from '../../http/multipart.js';
-import { requireActor, type RequestScope } from '../../http/request-scope.js';
+import { AppError } from '../../kernel/app-error.js';
+import type { SpooledFile } from '../../kernel/multipart.js';
+import { requireActor, type RequestScope } from '../../kernel/request-scope.js';
 import type { ObjectStore } from '../../object-store/object-store.js';
 import { storeCall } from '../../object-store/object-store-errors.js';
 import {

@@ -1,7 +1,7 @@
 import type { ParameterizedContext } from 'koa';
 import type { z } from 'zod';
 import type { RequestScope } from './request-scope.js';
-import type { AppDeps } from './app-deps.js';
+import type { AppDeps } from '../http/app-deps.js';
 
 export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
