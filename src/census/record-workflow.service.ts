@@ -14,7 +14,7 @@ import { presentRecord } from './record.presenter.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { syncCatalogueEntry } from '../search/catalogue-sync.service.js';
 import { AppError } from '../kernel/app-error.js';
-import { fromUnknown } from '../http/error-middleware.js';
+import { fromUnknown } from '../kernel/error-mapping.js';
 import { requireActor, type RequestScope } from '../kernel/request-scope.js';
 
 function scopeOf(record: CensusRecord): RecordScope {

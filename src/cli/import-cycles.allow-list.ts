@@ -11,21 +11,15 @@
 export const ALLOWED_FOLDER_EDGES: readonly string[] = [
   'audit -> auth', // src/audit/audit-query.service.ts -> src/auth/permissions.rules.ts
   'audit -> institutions', // src/audit/audit.routes.ts -> src/institutions/institution-names.repository.ts
-  'audit -> kernel', // src/audit/audit-query.service.ts -> src/kernel/app-error.ts
   'audit -> users', // src/audit/audit.routes.ts -> src/users/display-names.repository.ts
   'auth -> audit', // src/auth/auth.service.ts -> src/audit/audit.service.ts
-  'auth -> kernel', // src/auth/auth.routes.ts -> src/kernel/route.ts
-  'auth -> users', // src/auth/permissions.rules.ts -> src/users/roles.ts
+  'auth -> users', // src/auth/auth.routes.ts -> src/users/user.schemas.ts
   'census -> audit', // src/census/import/import-runner.ts -> src/audit/audit-entry.entity.ts
   'census -> auth', // src/census/code-lists.routes.ts -> src/auth/permissions.rules.ts
   'census -> condition', // src/census/import/import-worker.ts -> src/condition/assessment-import-runner.ts
   'census -> db', // src/census/record-query.service.ts -> src/db/like-pattern.ts
   'census -> grading', // src/census/record-validation.rules.ts -> src/grading/grade.rules.ts
-  'census -> http', // src/census/spreadsheet/csv-reader.ts -> src/http/csv-formula-guard.ts
   'census -> institutions', // src/census/import/import-job.entity.ts -> src/institutions/institution.entity.ts
-  'census -> kernel', // src/census/import/import-job-control.ts -> src/kernel/app-error.ts
-  'census -> object-store', // src/census/import/import.service.ts -> src/object-store/object-store-errors.ts
-  'census -> runtime', // src/census/spreadsheet/temp-spool.ts -> src/runtime/scratch-dir.ts
   'census -> search', // src/census/record-update.service.ts -> src/search/catalogue-sync.service.ts
   'census -> triage', // src/census/import/import-batch.service.ts -> src/triage/triage-state.repository.ts
   'census -> users', // src/census/census-record.entity.ts -> src/users/user.entity.ts
@@ -33,7 +27,6 @@ export const ALLOWED_FOLDER_EDGES: readonly string[] = [
   'condition -> census', // src/condition/assessment-import-runner.ts -> src/census/import/import-job-control.ts
   'condition -> grading', // src/condition/assessment-import-group.rules.ts -> src/grading/grade.rules.ts
   'condition -> institutions', // src/condition/assessment-imports.routes.ts -> src/institutions/institution.schemas.ts
-  'condition -> kernel', // src/condition/assessment-import-runner.ts -> src/kernel/app-error.ts
   'condition -> triage', // src/condition/assessment-record.service.ts -> src/triage/triage-state.repository.ts
   'db -> audit', // src/db/entities.ts -> src/audit/audit-entry.entity.ts
   'db -> auth', // src/db/entities.ts -> src/auth/auth-token.entity.ts
@@ -47,94 +40,45 @@ export const ALLOWED_FOLDER_EDGES: readonly string[] = [
   'db -> statistics', // src/db/entities.ts -> src/statistics/statistics-count.entity.ts
   'db -> triage', // src/db/entities.ts -> src/triage/triage-count.entity.ts
   'db -> users', // src/db/entities.ts -> src/users/user.entity.ts
-  'downloads -> iiif', // src/downloads/book-pdf.service.ts -> src/iiif/manifest.service.ts
-  'downloads -> images', // src/downloads/book-pdf.service.ts -> src/images/object-layout.rules.ts
-  'downloads -> institutions', // src/downloads/book-pdf.service.ts -> src/institutions/on-site-networks.rules.ts
-  'downloads -> kernel', // src/downloads/book-pdf.routes.ts -> src/kernel/app-error.ts
-  'downloads -> public-pages', // src/downloads/book-pdf.service.ts -> src/public-pages/record-page.repository.ts
-  'downloads -> runtime', // src/downloads/book-pdf.service.ts -> src/runtime/scratch-dir.ts
   'grading -> audit', // src/grading/grading.service.ts -> src/audit/audit.service.ts
   'grading -> census', // src/grading/grading-assessment.entity.ts -> src/census/census-record.entity.ts
   'grading -> condition', // src/grading/grading.service.ts -> src/condition/assessment-record.service.ts
-  'grading -> kernel', // src/grading/grading.routes.ts -> src/kernel/route.ts
-  'health -> kernel', // src/health/health.routes.ts -> src/kernel/route.ts
-  'http -> audit', // src/http/app.ts -> src/audit/audit.routes.ts
-  'http -> auth', // src/http/app.ts -> src/auth/auth.routes.ts
-  'http -> census', // src/http/app.ts -> src/census/code-lists.routes.ts
-  'http -> condition', // src/http/app.ts -> src/condition/assessment-imports.routes.ts
-  'http -> downloads', // src/http/app.ts -> src/downloads/book-pdf.routes.ts
-  'http -> grading', // src/http/app.ts -> src/grading/grading.routes.ts
-  'http -> health', // src/http/app.ts -> src/health/health.routes.ts
-  'http -> iiif', // src/http/app.ts -> src/iiif/image-routes.ts
-  'http -> images', // src/http/app.ts -> src/images/images.routes.ts
-  'http -> institutions', // src/http/app.ts -> src/institutions/institutions.routes.ts
-  'http -> kernel', // src/http/error-middleware.ts -> src/kernel/app-error.ts
-  'http -> public-pages', // src/http/app.ts -> src/public-pages/public-pages.routes.ts
-  'http -> restoration', // src/http/app.ts -> src/restoration/restoration.routes.ts
-  'http -> search', // src/http/app.ts -> src/search/catalogue.routes.ts
-  'http -> statistics', // src/http/app.ts -> src/statistics/statistics.routes.ts
-  'http -> todo', // src/http/app.ts -> src/todo/todo.routes.ts
-  'http -> triage', // src/http/app.ts -> src/triage/triage.routes.ts
-  'http -> users', // src/http/app.ts -> src/users/users.routes.ts
-  'iiif -> census', // src/iiif/presentation-export.service.ts -> src/census/census-record.entity.ts
+  'iiif -> census', // src/iiif/manifest.service.ts -> src/census/record-query.service.ts
   'iiif -> images', // src/iiif/manifest.service.ts -> src/images/record-images.service.ts
-  'iiif -> institutions', // src/iiif/manifest.presenter.ts -> src/institutions/rights-statement.rules.ts
-  'iiif -> kernel', // src/iiif/collection.service.ts -> src/kernel/app-error.ts
+  'iiif -> institutions', // src/iiif/manifest.service.ts -> src/institutions/on-site-networks.rules.ts
   'iiif -> restoration', // src/iiif/manifest.service.ts -> src/restoration/restoration-photo-ids.ts
   'iiif -> search', // src/iiif/presentation-urls.ts -> src/search/permalink.ts
   'images -> audit', // src/images/image-delete.service.ts -> src/audit/audit.service.ts
   'images -> census', // src/images/record-image.entity.ts -> src/census/census-record.entity.ts
   'images -> iiif', // src/images/derivative-runner.ts -> src/iiif/canonical-path.ts
-  'images -> kernel', // src/images/images.routes.ts -> src/kernel/multipart.ts
-  'images -> object-store', // src/images/object-store-errors.ts -> src/object-store/object-store-errors.ts
   'images -> restoration', // src/images/image-access.service.ts -> src/restoration/restoration-image-access.ts
-  'images -> runtime', // src/images/derivative-runner.ts -> src/runtime/scratch-dir.ts
   'institutions -> audit', // src/institutions/institution-on-site.service.ts -> src/audit/audit.service.ts
   'institutions -> auth', // src/institutions/institution-on-site.service.ts -> src/auth/permissions.rules.ts
   'institutions -> db', // src/institutions/institution.service.ts -> src/db/like-pattern.ts
-  'institutions -> kernel', // src/institutions/institution.schemas.ts -> src/kernel/bilingual.ts
-  'kernel -> runtime', // src/kernel/multipart.ts -> src/runtime/scratch-dir.ts
-  'object-store -> kernel', // src/object-store/object-store-errors.ts -> src/kernel/app-error.ts
-  'public-pages -> census', // src/public-pages/public-record.rules.ts -> src/census/spreadsheet/annotation-cell.ts
-  'public-pages -> iiif', // src/public-pages/public-record.rules.ts -> src/iiif/manifest.presenter.ts
-  'public-pages -> institutions', // src/public-pages/record-page.presenter.ts -> src/institutions/rights-statement.rules.ts
-  'public-pages -> kernel', // src/public-pages/public-pages.routes.ts -> src/kernel/app-error.ts
-  'public-pages -> search', // src/public-pages/public-pages.routes.ts -> src/search/catalogue-search.service.ts
   'restoration -> audit', // src/restoration/restoration-grant.service.ts -> src/audit/audit.service.ts
   'restoration -> auth', // src/restoration/restoration-role.service.ts -> src/auth/permissions.rules.ts
-  'restoration -> census', // src/restoration/restoration-grant.entity.ts -> src/census/census-record.entity.ts
+  'restoration -> census', // src/restoration/restoration-grant.service.ts -> src/census/census-record.entity.ts
   'restoration -> condition', // src/restoration/work-order.entity.ts -> src/condition/condition-assessment.entity.ts
   'restoration -> iiif', // src/restoration/work-order-manifest.presenter.ts -> src/iiif/presentation-language.rules.ts
   'restoration -> images', // src/restoration/work-order-photo.entity.ts -> src/images/record-image.entity.ts
-  'restoration -> institutions', // src/restoration/restoration-grant.entity.ts -> src/institutions/institution.entity.ts
-  'restoration -> kernel', // src/restoration/work-order.schemas.ts -> src/kernel/bilingual.ts
+  'restoration -> institutions', // src/restoration/restoration-grant.service.ts -> src/institutions/institution.entity.ts
   'restoration -> users', // src/restoration/restoration-role.entity.ts -> src/users/user.entity.ts
-  'runtime -> db', // src/runtime/prepare.ts -> src/db/orm.ts
-  'runtime -> search', // src/runtime/prepare.ts -> src/search/catalogue-backfill.service.ts
   'search -> census', // src/search/catalogue-sync.service.ts -> src/census/record-body.ts
   'search -> condition', // src/search/facet-values.service.ts -> src/condition/damage-level.rules.ts
   'search -> grading', // src/search/facet-values.service.ts -> src/grading/grade.rules.ts
   'search -> institutions', // src/search/catalogue.presenter.ts -> src/institutions/rights-statement.rules.ts
-  'search -> kernel', // src/search/facet-values.service.ts -> src/kernel/app-error.ts
   'statistics -> census', // src/statistics/statistics-order.rules.ts -> src/census/record-labels.rules.ts
   'statistics -> condition', // src/statistics/statistics-order.rules.ts -> src/condition/damage-level.rules.ts
   'statistics -> grading', // src/statistics/statistics.service.ts -> src/grading/grade.rules.ts
   'statistics -> institutions', // src/statistics/statistics.service.ts -> src/institutions/provinces.data.ts
-  'statistics -> kernel', // src/statistics/statistics.routes.ts -> src/kernel/route.ts
   'statistics -> triage', // src/statistics/statistics.routes.ts -> src/triage/triage.schemas.ts
-  'todo -> census', // src/todo/todo.service.ts -> src/census/record-access.service.ts
-  'todo -> kernel', // src/todo/todo.routes.ts -> src/kernel/route.ts
-  'todo -> restoration', // src/todo/todo.service.ts -> src/restoration/restoration-role.entity.ts
   'triage -> audit', // src/triage/triage-weights.service.ts -> src/audit/audit.service.ts
   'triage -> condition', // src/triage/triage-score.sql.ts -> src/condition/damage-level.rules.ts
   'triage -> grading', // src/triage/triage.rules.ts -> src/grading/grade.rules.ts
-  'triage -> http', // src/triage/triage.service.ts -> src/http/csv-writer.ts
   'triage -> institutions', // src/triage/scope.service.ts -> src/institutions/institution.entity.ts
-  'triage -> kernel', // src/triage/scope.service.ts -> src/kernel/app-error.ts
   'triage -> restoration', // src/triage/triage.service.ts -> src/restoration/work-order-access.rules.ts
   'users -> audit', // src/users/user.service.ts -> src/audit/audit.service.ts
   'users -> auth', // src/users/user.presenter.ts -> src/auth/permissions.rules.ts
   'users -> db', // src/users/user.service.ts -> src/db/like-pattern.ts
   'users -> institutions', // src/users/user.entity.ts -> src/institutions/institution.entity.ts
-  'users -> kernel', // src/users/user.schemas.ts -> src/kernel/bilingual.ts
 ];

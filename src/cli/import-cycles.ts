@@ -26,13 +26,16 @@ const result = (
 ).output as ICruiseResult;
 
 const files: Graph = new Map();
+/** Every import between files under src/, type-only ones included (for the layering rules). */
+const allImports: [string, string][] = [];
 for (const mod of result.modules) {
   if (!mod.source.startsWith('src/')) continue;
   const targets = files.get(mod.source) ?? new Set<string>();
   files.set(mod.source, targets);
   for (const dep of mod.dependencies) {
-    if (!dep.resolved.startsWith('src/') || dep.dependencyTypes.includes('type-only')) continue;
-    targets.add(dep.resolved);
+    if (!dep.resolved.startsWith('src/')) continue;
+    allImports.push([mod.source, dep.resolved]);
+    if (!dep.dependencyTypes.includes('type-only')) targets.add(dep.resolved);
   }
 }
 
@@ -90,6 +93,23 @@ function cycles(graph: Graph): string[][] {
 }
 
 const problems: string[] = [];
+
+// Layering (README, "Architecture"), type-only imports included: the shared domain imports nothing
+// else, the kernel no feature, and only the entry points import the composition root.
+const MAY_IMPORT: Record<string, readonly string[]> = {
+  domain: ['domain'],
+  kernel: ['kernel', 'domain', 'config', 'object-store', 'runtime'],
+};
+const MAY_IMPORT_APP = new Set(['app', 'main.ts', 'cli']);
+for (const [from, to] of allImports) {
+  const a = folderOf(from);
+  const b = folderOf(to);
+  const allowedTargets = MAY_IMPORT[a];
+  if (allowedTargets && !allowedTargets.includes(b))
+    problems.push(`layering: ${a}/ may import only ${allowedTargets.join(', ')}: ${from} -> ${to}`);
+  if (b === 'app' && !MAY_IMPORT_APP.has(a))
+    problems.push(`layering: only main.ts and cli/ import the composition root: ${from} -> ${to}`);
+}
 
 const fileCycles = cycles(files);
 for (const cycle of fileCycles) problems.push(`file cycle: ${cycle.join(' ↔ ')}`);

@@ -24,7 +24,7 @@ import {
   type AssessmentImportContext,
   type StoreOutcome,
 } from './assessment-import-store.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/app-error.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CensusRecordSchema, type CensusRecord } from '../census/census-record.entity.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/app-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { RequestScope } from '../kernel/request-scope.js';

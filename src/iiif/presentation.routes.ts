@@ -4,7 +4,7 @@
 
 import type Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
-import type { AppDeps } from '../http/app-deps.js';
+import type { Deps } from '../kernel/deps.js';
 import type { RequestScope } from '../kernel/request-scope.js';
 import { getManifest } from './manifest.service.js';
 import { getCollection } from './collection.service.js';
@@ -33,7 +33,7 @@ async function cors(ctx: ParameterizedContext, next: () => Promise<unknown>): Pr
 }
 
 /** Registers the Presentation routes on the app's router. */
-export function mountIiifPresentation(router: Router, deps: AppDeps): void {
+export function mountIiifPresentation(router: Router, deps: Deps): void {
   const urls = serviceUrls(deps.config.publicUrl);
   router.get('/iiif/manifest/:censusNumber', cors, async (ctx) => {
     const { manifest, published } = await getManifest(scopeOf(ctx), ctx.params.censusNumber!, urls);

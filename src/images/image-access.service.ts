@@ -4,7 +4,7 @@ import { canViewRecord } from '../census/record-access.rules.js';
 import { actorContext } from '../census/record-access.service.js';
 import { AppError } from '../kernel/app-error.js';
 import { requireActor, type RequestScope } from '../kernel/request-scope.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../kernel/actor.js';
 import { RecordImageSchema, type RecordImage } from './record-image.entity.js';
 import { grantedCentreSeesImage } from '../restoration/restoration-image-access.js';
 import { cataloguesRecord, imagesLockedBecause, type ImageRecordScope } from './image-abilities.rules.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from './actor.js';
 import { AppError } from './app-error.js';
 
 /** What a service call knows about its request: a forked EntityManager, the caller and the request id. */

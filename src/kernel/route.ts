@@ -1,7 +1,7 @@
 import type { ParameterizedContext } from 'koa';
 import type { z } from 'zod';
 import type { RequestScope } from './request-scope.js';
-import type { AppDeps } from '../http/app-deps.js';
+import type { Deps } from './deps.js';
 
 export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -11,7 +11,7 @@ export interface HandlerInput<B, Q, P> {
   readonly query: Q;
   readonly params: P;
   readonly scope: RequestScope;
-  readonly deps: AppDeps;
+  readonly deps: Deps;
   readonly koa: ParameterizedContext;
 }
 

@@ -3,7 +3,7 @@
 
 import type Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
-import type { AppDeps } from '../http/app-deps.js';
+import type { Deps } from '../kernel/deps.js';
 import { AppError } from '../kernel/app-error.js';
 import { recordPageView } from './record-page.service.js';
 import { renderRecordNotFound, renderRecordPage } from './record-page.presenter.js';
@@ -23,7 +23,7 @@ function sendHtml(ctx: ParameterizedContext, status: number, body: string, cache
  * Registers the public record page at its permalink, /catalogue/records/:censusNumber, and the
  * results page /catalogue/search?q=&page= (the interactive /catalogue adds facets with JavaScript).
  */
-export function mountPublicPages(router: Router, deps: AppDeps): void {
+export function mountPublicPages(router: Router, deps: Deps): void {
   const publicUrl = deps.config.publicUrl.replace(/\/+$/, '');
   router.get('/catalogue/records/:censusNumber', async (ctx) => {
     const censusNumber = ctx.params.censusNumber!;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/app-error.js';
 import { RestorationGrantSchema } from './restoration-grant.entity.js';
 import { RestorationRoleSchema } from './restoration-role.entity.js';

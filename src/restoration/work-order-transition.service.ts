@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../kernel/app-error.js';
 import { requireActor, type RequestScope } from '../kernel/request-scope.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../kernel/actor.js';
 import { loadOrder } from './work-order-access.service.js';
 import { assertVersion } from './work-order-conflict.js';
 import { workOrderDetail } from './work-order-detail.service.js';

@@ -11,7 +11,7 @@ import { RestorationRoleSchema } from '../restoration/restoration-role.entity.js
 import { WorkOrderSchema, type WorkOrder } from '../restoration/work-order.entity.js';
 import { statesAwaiting, type WorkOrderState } from '../restoration/work-order-state.rules.js';
 import { requireActor, type RequestScope } from '../kernel/request-scope.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../kernel/actor.js';
 import { TODO_ITEMS, TODO_KINDS, todoKindsOf, type TodoKind } from './todo.rules.js';
 
 export const todoResponse = z.object({

@@ -8,7 +8,7 @@ import type { CensusScope } from './triage-scope.rules.js';
 import { presentAcidity } from '../condition/condition.presenter.js';
 import type { AcidityBandCode } from '../condition/damage-level.rules.js';
 import type { RequestScope } from '../kernel/request-scope.js';
-import { csvText } from '../http/csv-writer.js';
+import { csvText } from '../csv/csv-writer.js';
 import { requireActor } from '../kernel/request-scope.js';
 import {
   ACIDITY_BAND_OPTIONS,

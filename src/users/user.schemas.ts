@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from './roles.js';
+import { ROLES } from '../domain/roles.js';
 import { bilingual } from '../kernel/bilingual.js';
 import { PROVINCE_CODES } from '../institutions/provinces.data.js';
 

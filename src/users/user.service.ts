@@ -4,7 +4,7 @@ import { UserSchema, type User } from './user.entity.js';
 import { accountShapeProblems } from './account-shape.rules.js';
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from './user.schemas.js';
 import { presentManagedUser, presentUser, provinceLabel } from './user.presenter.js';
-import { ROLE_LABELS, roleScope, type Role } from './roles.js';
+import { ROLE_LABELS, roleScope, type Role } from '../domain/roles.js';
 import { InstitutionSchema, type Institution } from '../institutions/institution.entity.js';
 import { ProvinceSchema } from '../institutions/province.entity.js';
 import {

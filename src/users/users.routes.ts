@@ -10,7 +10,7 @@ import {
   userResponse,
 } from './user.schemas.js';
 import { createUser, getUser, listUsers, roleChoices, updateUser } from './user.service.js';
-import { ROLE_LABELS, ROLES } from './roles.js';
+import { ROLE_LABELS, ROLES } from '../domain/roles.js';
 import { institutionIdParams } from '../institutions/institution.schemas.js';
 
 const tag = 'Users 账号';

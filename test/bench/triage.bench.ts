@@ -13,7 +13,7 @@ import { listTriage } from '../../src/triage/triage.service.js';
 import { triageQuery } from '../../src/triage/triage.schemas.js';
 import { statistics } from '../../src/statistics/statistics.service.js';
 import type { RequestScope } from '../../src/kernel/request-scope.js';
-import type { Actor } from '../../src/auth/actor.js';
+import type { Actor } from '../../src/kernel/actor.js';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const ASSESSMENTS_PER_RECORD = 2;
