@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { refreshTriageStates } from '../triage/triage-state.repository.js';
 import { syncCatalogueEntry } from '../search/catalogue-sync.service.js';
 import { AppError } from '../kernel/app-error.js';
-import { requireActor, type RequestScope } from '../kernel/request-scope.js';
+import { requireActor, type Context } from '../kernel/context.js';
 
 /**
  * Changes a record. Drafts and returned records change freely; approved and published ones only
@@ -20,7 +20,7 @@ import { requireActor, type RequestScope } from '../kernel/request-scope.js';
  * review are locked.
  */
 export async function updateRecord(
-  scope: RequestScope,
+  scope: Context,
   censusNumber: string,
   sent: UpdateRecordBody,
   settings: RecordRuleSettings = {},

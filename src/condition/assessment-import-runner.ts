@@ -69,7 +69,7 @@ export async function runAssessmentImportJob(
   const ctx: AssessmentImportContext = {
     jobId: job.id,
     institutionId: job.institution.id,
-    scope: { actor, requestId: `import-${job.id}`, ip: '' },
+    scope: { actor, requestId: `import-${job.id}` },
   };
 
   const process = async (em: EntityManager) => {

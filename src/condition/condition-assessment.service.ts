@@ -14,7 +14,7 @@ import { presentAssessment } from './condition.presenter.js';
 import { loadAssessableRecord, setCurrentAssessment } from './assessment-record.service.js';
 import { today } from './dates.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { requireActor, type RequestScope } from '../kernel/request-scope.js';
+import { requireActor, type Context } from '../kernel/context.js';
 import { damageLevelLabel } from './condition-labels.rules.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
@@ -85,11 +85,7 @@ export async function computeLevel(em: EntityManager, sent: Sent) {
 }
 
 /** Records a condition assessment; the record's damage level becomes the newest assessment's final level. */
-export async function createAssessment(
-  scope: RequestScope,
-  censusNumber: string,
-  body: CreateAssessmentBody,
-) {
+export async function createAssessment(scope: Context, censusNumber: string, body: CreateAssessmentBody) {
   const actor = requireActor(scope);
   const { input, observations } = toAssessmentInput(body);
   checkOverride(body);

@@ -5,7 +5,7 @@ import { computeLevelBody, createAssessmentBody, ruleSetBody } from './condition
 import { computeLevel, createAssessment } from './condition-assessment.service.js';
 import { listAssessments } from './condition-query.service.js';
 import { listRuleSets, previewRuleSet, publishRuleSet } from './rule-set.service.js';
-import { requireActor } from '../kernel/request-scope.js';
+import { requireActor } from '../kernel/context.js';
 
 const tag = 'Condition 破损定级';
 

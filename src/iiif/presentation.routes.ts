@@ -5,7 +5,7 @@
 import type Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
 import type { Deps } from '../kernel/deps.js';
-import type { RequestScope } from '../kernel/request-scope.js';
+import type { RequestContext } from '../kernel/context.js';
 import { getManifest } from './manifest.service.js';
 import { getCollection } from './collection.service.js';
 import { serviceUrls, type CollectionKey } from './presentation-urls.js';
@@ -14,7 +14,7 @@ import { serviceUrls, type CollectionKey } from './presentation-urls.js';
 export const PRESENTATION_MEDIA_TYPE =
   'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"';
 
-function scopeOf(ctx: ParameterizedContext): RequestScope {
+function scopeOf(ctx: ParameterizedContext): RequestContext {
   return { em: ctx.state.em, actor: ctx.state.actor ?? null, requestId: ctx.state.requestId, ip: ctx.ip };
 }
 
