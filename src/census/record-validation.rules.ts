@@ -27,8 +27,8 @@
 //   Earth (today + 14 h, UTC).
 
 import type { ErrorDetail } from '../kernel/app-error.js';
-import { DAMAGE_LEVELS } from '../condition/damage-level.rules.js';
-import { formatGradeLabel, gradeWarnings, parseGradeLabel, type GradeValue } from '../grading/grade.rules.js';
+import { DAMAGE_LEVELS } from '../domain/damage.rules.js';
+import { formatGradeLabel, gradeWarnings, parseGradeLabel, type GradeValue } from '../domain/grade.rules.js';
 import { codeListsFromSeed, resolveCodeValue, type CodeListValues } from './code-list.rules.js';
 import { CODE_LIST_SEED } from './code-lists.data.js';
 import { checkGujiDate, normaliseEditionDate, type EditionDate } from './dates/edition-date.rules.js';

@@ -18,14 +18,13 @@ export const ALLOWED_FOLDER_EDGES: readonly string[] = [
   'census -> auth', // src/census/code-lists.routes.ts -> src/auth/permissions.rules.ts
   'census -> condition', // src/census/import/import-worker.ts -> src/condition/assessment-import-runner.ts
   'census -> db', // src/census/record-query.service.ts -> src/db/like-pattern.ts
-  'census -> grading', // src/census/record-validation.rules.ts -> src/grading/grade.rules.ts
   'census -> institutions', // src/census/import/import-job.entity.ts -> src/institutions/institution.entity.ts
   'census -> search', // src/census/record-update.service.ts -> src/search/catalogue-sync.service.ts
   'census -> triage', // src/census/import/import-batch.service.ts -> src/triage/triage-state.repository.ts
   'census -> users', // src/census/census-record.entity.ts -> src/users/user.entity.ts
   'condition -> audit', // src/condition/assessment-import-store.service.ts -> src/audit/audit.service.ts
   'condition -> census', // src/condition/assessment-import-runner.ts -> src/census/import/import-job-control.ts
-  'condition -> grading', // src/condition/assessment-import-group.rules.ts -> src/grading/grade.rules.ts
+  'condition -> grading', // src/condition/assessment-import-store.service.ts -> src/grading/grading-assessment.entity.ts
   'condition -> institutions', // src/condition/assessment-imports.routes.ts -> src/institutions/institution.schemas.ts
   'condition -> triage', // src/condition/assessment-record.service.ts -> src/triage/triage-state.repository.ts
   'db -> audit', // src/db/entities.ts -> src/audit/audit-entry.entity.ts
@@ -64,17 +63,12 @@ export const ALLOWED_FOLDER_EDGES: readonly string[] = [
   'restoration -> institutions', // src/restoration/restoration-grant.service.ts -> src/institutions/institution.entity.ts
   'restoration -> users', // src/restoration/restoration-role.entity.ts -> src/users/user.entity.ts
   'search -> census', // src/search/catalogue-sync.service.ts -> src/census/record-body.ts
-  'search -> condition', // src/search/facet-values.service.ts -> src/condition/damage-level.rules.ts
-  'search -> grading', // src/search/facet-values.service.ts -> src/grading/grade.rules.ts
   'search -> institutions', // src/search/catalogue.presenter.ts -> src/institutions/rights-statement.rules.ts
   'statistics -> census', // src/statistics/statistics-order.rules.ts -> src/census/record-labels.rules.ts
-  'statistics -> condition', // src/statistics/statistics-order.rules.ts -> src/condition/damage-level.rules.ts
-  'statistics -> grading', // src/statistics/statistics.service.ts -> src/grading/grade.rules.ts
   'statistics -> institutions', // src/statistics/statistics.service.ts -> src/institutions/provinces.data.ts
   'statistics -> triage', // src/statistics/statistics.routes.ts -> src/triage/triage.schemas.ts
   'triage -> audit', // src/triage/triage-weights.service.ts -> src/audit/audit.service.ts
-  'triage -> condition', // src/triage/triage-score.sql.ts -> src/condition/damage-level.rules.ts
-  'triage -> grading', // src/triage/triage.rules.ts -> src/grading/grade.rules.ts
+  'triage -> condition', // src/triage/triage.rules.ts -> src/condition/condition-labels.rules.ts
   'triage -> institutions', // src/triage/scope.service.ts -> src/institutions/institution.entity.ts
   'triage -> restoration', // src/triage/triage.service.ts -> src/restoration/work-order-access.rules.ts
   'users -> audit', // src/users/user.service.ts -> src/audit/audit.service.ts

@@ -3,7 +3,8 @@
 
 import type { ErrorDetail } from '../kernel/app-error.js';
 import type { StoredObservation, StoredPhReading } from './condition-assessment.entity.js';
-import { parseDamageType, validateAssessmentInput } from './damage-level.rules.js';
+import { validateAssessmentInput } from './damage-level.rules.js';
+import { parseDamageType } from '../domain/damage.rules.js';
 import { normaliseHeader } from '../census/spreadsheet/template.js';
 
 /** The template columns: key, Chinese header and accepted aliases. Only 索书号 is required. */

@@ -1,13 +1,12 @@
 import { ConditionAssessmentSchema, type StoredObservation } from './condition-assessment.entity.js';
 import type { CreateAssessmentBody } from './condition.schemas.js';
 import {
-  acidityBand,
   computeDamageLevel,
   lowestPh,
-  parseDamageType,
   validateAssessmentInput,
   type AssessmentInput,
 } from './damage-level.rules.js';
+import { acidityBand, parseDamageType } from '../domain/damage.rules.js';
 import { activeRuleSet } from './rule-set.repository.js';
 import { throwIfIssues } from './issues.js';
 import { presentAssessment } from './condition.presenter.js';

@@ -1,6 +1,6 @@
 import { ConditionAssessmentSchema } from './condition-assessment.entity.js';
 import { presentAcidity, presentAssessment } from './condition.presenter.js';
-import { DAMAGE_LEVELS } from './damage-level.rules.js';
+import { DAMAGE_LEVELS } from '../domain/damage.rules.js';
 import { canAssess } from './assessment-access.rules.js';
 import { CONDITION_LEVEL_OPTIONS, DAMAGE_TYPE_OPTIONS, damageLevelLabel } from './condition-labels.rules.js';
 import { loadVisibleRecord } from '../census/record-query.service.js';

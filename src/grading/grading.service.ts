@@ -6,7 +6,7 @@ import {
   normaliseGrade,
   normaliseRank,
   validateGrade,
-} from './grade.rules.js';
+} from '../domain/grade.rules.js';
 import { presentGrading } from './grading.presenter.js';
 import { PreciousListEntrySchema } from './precious-list-entry.entity.js';
 import { throwIfIssues } from '../condition/issues.js';

@@ -2,7 +2,7 @@ import type { Knex } from '@mikro-orm/postgresql';
 import type { StatisticsQuery } from '../triage/triage.schemas.js';
 import { requestScope } from '../triage/scope.service.js';
 import type { CensusScope } from '../triage/triage-scope.rules.js';
-import { parseGradeLabel } from '../grading/grade.rules.js';
+import { parseGradeLabel } from '../domain/grade.rules.js';
 import type { Context } from '../kernel/context.js';
 import type { StatisticsDimension } from './statistics-count.entity.js';
 import {

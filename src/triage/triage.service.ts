@@ -6,7 +6,7 @@ import { triageScoreSql } from './triage-score.sql.js';
 import { requestScope } from './scope.service.js';
 import type { CensusScope } from './triage-scope.rules.js';
 import { presentAcidity } from '../condition/condition.presenter.js';
-import type { AcidityBandCode } from '../condition/damage-level.rules.js';
+import type { AcidityBandCode } from '../domain/damage.rules.js';
 import type { Context } from '../kernel/context.js';
 import { csvText } from '../csv/csv-writer.js';
 import { requireActor } from '../kernel/context.js';
