@@ -12,7 +12,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  { files: ['src/web/public/**/*.js', 'src/http/docs/*.js'], languageOptions: { globals: globals.browser } },
+  { files: ['src/web/public/**/*.js', 'src/app/docs/*.js'], languageOptions: { globals: globals.browser } },
   { files: ['*.js'], languageOptions: { globals: globals.node } },
   // Test helpers read JSON answers of any shape; asserting on them is the point of the tests.
   { files: ['test/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },

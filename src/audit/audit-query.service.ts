@@ -1,7 +1,7 @@
 import { AuditEntrySchema, type AuditEntry } from './audit-entry.entity.js';
 import { auditScope } from '../auth/permissions.rules.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
 import type { FilterQuery } from '@mikro-orm/core';
 
 export interface AuditQuery {
@@ -16,7 +16,7 @@ export interface AuditQuery {
 
 /** Audit entries for admins: national admins see everything, provincial admins their province. */
 export async function queryAudit(
-  scope: RequestScope,
+  scope: Context,
   q: AuditQuery,
 ): Promise<{ items: AuditEntry[]; total: number }> {
   const actor = requireActor(scope);

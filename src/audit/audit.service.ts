@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEntrySchema } from './audit-entry.entity.js';
-import type { RequestScope } from '../http/request-scope.js';
+import type { Context } from '../kernel/context.js';
 
 export interface AuditInput {
   readonly action: string;
@@ -16,7 +16,7 @@ export interface AuditInput {
  * Records a write in the audit log. Called with the transaction's EntityManager so the entry is
  * committed together with the change, or not at all.
  */
-export function recordAudit(em: EntityManager, scope: RequestScope, input: AuditInput): void {
+export function recordAudit(em: EntityManager, scope: Context, input: AuditInput): void {
   em.create(AuditEntrySchema, {
     at: new Date(),
     actorId: scope.actor?.userId ?? null,

@@ -10,8 +10,8 @@ import { LOGIN_THROTTLE, retryAfterSeconds } from './login-throttle.rules.js';
 import { lockLoginAttempts } from './login-failure.repository.js';
 import { actorOf, issueToken, revokeAllTokensOf } from './token.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context, type RequestContext } from '../kernel/context.js';
 
 const LOGIN_LIFETIME_MS = 12 * 3600_000;
 
@@ -47,7 +47,7 @@ async function claimAttempt(em: EntityManager, email: string, ip: string): Promi
 }
 
 /** Checks credentials (throttled per e-mail and client address) and issues a login token. */
-export async function login(scope: RequestScope, email: string, password: string) {
+export async function login(scope: RequestContext, email: string, password: string) {
   const normalised = email.toLowerCase();
   const em = scope.em;
   const wait = await claimAttempt(em, normalised, scope.ip);
@@ -94,7 +94,7 @@ export async function login(scope: RequestScope, email: string, password: string
 }
 
 /** Ends the current login token. */
-export async function logout(scope: RequestScope) {
+export async function logout(scope: Context) {
   const actor = requireActor(scope);
   await scope.em.transactional(async (em) => {
     await em.nativeUpdate(AuthTokenSchema, { id: actor.tokenId }, { revokedAt: new Date() });
@@ -103,14 +103,14 @@ export async function logout(scope: RequestScope) {
 }
 
 /** The caller's own account. */
-export async function currentUser(scope: RequestScope) {
+export async function currentUser(scope: Context) {
   const actor = requireActor(scope);
   const user = await scope.em.findOneOrFail(UserSchema, { id: actor.userId }, { populate: ['institution'] });
   return presentUser(user);
 }
 
 /** Changes the caller's password after checking the current one; other sessions and tokens end. */
-export async function changePassword(scope: RequestScope, currentPassword: string, newPassword: string) {
+export async function changePassword(scope: Context, currentPassword: string, newPassword: string) {
   const actor = requireActor(scope);
   const problem = passwordProblem(newPassword);
   if (problem) {
@@ -157,7 +157,7 @@ function presentTokenState(state: TokenState) {
 
 /** Creates a named personal API token; the secret is shown once in the answer. */
 export async function createPersonalToken(
-  scope: RequestScope,
+  scope: Context,
   name: string,
   expiresInDays: number | null | undefined,
 ) {
@@ -178,7 +178,7 @@ export async function createPersonalToken(
 }
 
 /** The caller's personal API tokens (never their secrets). */
-export async function listPersonalTokens(scope: RequestScope) {
+export async function listPersonalTokens(scope: Context) {
   const actor = requireActor(scope);
   const tokens = await scope.em.find(
     AuthTokenSchema,
@@ -189,7 +189,7 @@ export async function listPersonalTokens(scope: RequestScope) {
 }
 
 /** Revokes one of the caller's personal tokens (national admins may revoke anyone's). */
-export async function revokePersonalToken(scope: RequestScope, id: string) {
+export async function revokePersonalToken(scope: Context, id: string) {
   const actor = requireActor(scope);
   return scope.em.transactional(async (em) => {
     const token = await em.findOne(AuthTokenSchema, { id, kind: 'personal' });

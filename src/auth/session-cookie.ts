@@ -1,4 +1,4 @@
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../kernel/app-error.js';
 
 /** Name of the web session cookie (its value is a login token). */
 export const SESSION_COOKIE = 'census_session';

@@ -1,4 +1,4 @@
-import type { Role } from '../users/roles.js';
+import type { Role } from '../domain/roles.js';
 
 /** The work areas of the staff app, in the order the navigation shows them. */
 export const STAFF_AREAS = [

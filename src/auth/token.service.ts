@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuthTokenSchema, type AuthToken } from './auth-token.entity.js';
 import { UserSchema, type User } from '../users/user.entity.js';
 import type { Institution } from '../institutions/institution.entity.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../kernel/actor.js';
 
 const TOKEN_PREFIX = 'cns_';
 

@@ -7,8 +7,8 @@ import { CODE_LIST_NAMES, type CodeListName } from './record.types.js';
 import type { CodeListValues } from './code-list.rules.js';
 import { foldTerm } from './term-folding.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
 
 // Code lists change rarely and are read on every record save and import row: cache them per
 // process for a short while, and drop the cache on every local change.
@@ -81,7 +81,7 @@ export async function listCodeLists(em: EntityManager) {
   }));
 }
 
-function requireNationalAdmin(scope: RequestScope) {
+function requireNationalAdmin(scope: Context) {
   const actor = requireActor(scope);
   if (actor.role !== 'national_admin')
     throw AppError.forbidden(
@@ -115,7 +115,7 @@ function assertNoFoldedClash(existing: CodeListValue[], value: string, exceptId?
 }
 
 /** Adds a value to a code list. */
-export async function addCodeValue(scope: RequestScope, list: CodeListName, value: string) {
+export async function addCodeValue(scope: Context, list: CodeListName, value: string) {
   requireNationalAdmin(scope);
   try {
     const added = await scope.em.transactional(async (em) => {
@@ -148,7 +148,7 @@ export async function addCodeValue(scope: RequestScope, list: CodeListName, valu
 
 /** Renames (old spelling kept as an alias and in history) and/or retires or re-activates a value. */
 export async function changeCodeValue(
-  scope: RequestScope,
+  scope: Context,
   list: CodeListName,
   id: string,
   change: { value?: string; active?: boolean },

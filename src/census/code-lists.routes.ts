@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute } from '../http/route.js';
+import { defineRoute } from '../kernel/route.js';
 import { addCodeValue, changeCodeValue, listCodeLists } from './code-list.service.js';
 import { CODE_LIST_NAMES } from './record.types.js';
 import { canMaintainCodeLists } from '../auth/permissions.rules.js';

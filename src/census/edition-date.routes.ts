@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute } from '../http/route.js';
+import { defineRoute } from '../kernel/route.js';
 import { checkGujiDate, normaliseEditionDate } from './dates/edition-date.rules.js';
 import { displayEditionDate } from './dates/edition-date-display.rules.js';
 import { editionDateResponse } from './record-response.schemas.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../kernel/actor.js';
 import { ReviewAssignmentSchema } from './review-assignment.entity.js';
 import type { ActorContext } from './record-access.rules.js';
 

@@ -12,12 +12,12 @@ import { presentRecord } from './record.presenter.js';
 import { diffRecords } from './record-diff.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { refreshTriageStates } from '../triage/triage-state.repository.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
 
 /** Registers a record: validates it, issues its permanent census number, stores version 1. */
 export async function createRecord(
-  scope: RequestScope,
+  scope: Context,
   sent: CreateRecordBody,
   settings: RecordRuleSettings = {},
 ) {

@@ -3,8 +3,8 @@
 // code list, repeated rows …) and, for code-list fields, which list. `GET /api/record-fields`
 // ships this, so the pages draw the record and its form without a field list of their own.
 
-import { DAMAGE_LEVELS } from '../condition/damage-level.rules.js';
-import { RANKED_GRADES, RANKS } from '../grading/grade.rules.js';
+import { DAMAGE_LEVELS } from '../domain/damage.rules.js';
+import { RANKED_GRADES, RANKS } from '../domain/grade.rules.js';
 import type { CodeListName, RecordType } from './record.types.js';
 import type { Label } from './record-labels.rules.js';
 

@@ -28,8 +28,8 @@ import type { EditionDate } from './dates/edition-date.rules.js';
 import type { WorkflowAction } from './record-workflow.rules.js';
 import { recordFieldLabel } from './record-fields.rules.js';
 import { containsPattern } from '../db/like-pattern.js';
-import { AppError } from '../http/app-error.js';
-import type { RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import type { Context } from '../kernel/context.js';
 
 /**
  * Loads a record the caller may see, or 404 (not 403: an unpublished record's existence is not
@@ -37,7 +37,7 @@ import type { RequestScope } from '../http/request-scope.js';
  * what, internal notes) — the public may see a published record but never that.
  */
 export async function loadVisibleRecord(
-  scope: RequestScope,
+  scope: Context,
   censusNumber: string,
 ): Promise<{ record: CensusRecord; ctx: ActorContext | null; workflow: boolean }> {
   const record = await scope.em.findOne(CensusRecordSchema, { censusNumber }, { populate: ['institution'] });
@@ -55,7 +55,7 @@ export async function loadVisibleRecord(
 }
 
 /** Loads a record whose workflow the caller may see: 401 without login, 403 without the right. */
-async function loadRecordWorkflow(scope: RequestScope, censusNumber: string): Promise<CensusRecord> {
+async function loadRecordWorkflow(scope: Context, censusNumber: string): Promise<CensusRecord> {
   const { record, workflow } = await loadVisibleRecord(scope, censusNumber);
   if (workflow) return record;
   if (!scope.actor) throw AppError.unauthorized();
@@ -68,7 +68,7 @@ async function loadRecordWorkflow(scope: RequestScope, censusNumber: string): Pr
  * while it is returned, the reviewer's note and field comments. Who reviews it only for those who
  * may see its workflow.
  */
-export async function getRecord(scope: RequestScope, censusNumber: string) {
+export async function getRecord(scope: Context, censusNumber: string) {
   const { record, ctx, workflow } = await loadVisibleRecord(scope, censusNumber);
   const json = presentRecord(record);
   const access: RecordScope = {
@@ -96,7 +96,7 @@ export async function getRecord(scope: RequestScope, censusNumber: string) {
 }
 
 /** The latest return of a record: the reviewer's note and the field comments of that round. */
-async function lastReturn(scope: RequestScope, record: CensusRecord) {
+async function lastReturn(scope: Context, record: CensusRecord) {
   const event = await scope.em.findOne(
     ReviewEventSchema,
     { record, action: 'return' },
@@ -202,7 +202,7 @@ export const RECORD_COUNT_CAP = 10_000;
 export const RECORD_TEXT_COUNT_CAP = 1_000;
 
 /** Paginated, filtered list of the records the caller may see, in census-number order. */
-export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
+export async function listRecords(scope: Context, f: ListRecordsQuery) {
   const ctx = scope.actor ? await actorContext(scope.em, scope.actor) : null;
   const knex = scope.em.getKnex();
   const base = knex('census_record as r');
@@ -342,7 +342,7 @@ export async function listRecords(scope: RequestScope, f: ListRecordsQuery) {
 }
 
 /** Every saved version of a record, newest first (who, when, why, what changed). */
-export async function listVersions(scope: RequestScope, censusNumber: string) {
+export async function listVersions(scope: Context, censusNumber: string) {
   const record = await loadRecordWorkflow(scope, censusNumber);
   const versions = await scope.em.find(RecordVersionSchema, { record }, { orderBy: { version: 'desc' } });
   const names = await displayNames(
@@ -368,7 +368,7 @@ export async function listVersions(scope: RequestScope, censusNumber: string) {
 }
 
 /** The review history of a record: every round's events and field comments. */
-export async function reviewHistory(scope: RequestScope, censusNumber: string) {
+export async function reviewHistory(scope: Context, censusNumber: string) {
   const record = await loadRecordWorkflow(scope, censusNumber);
   const [events, comments] = await Promise.all([
     scope.em.find(ReviewEventSchema, { record }, { orderBy: { at: 'asc', id: 'asc' } }),

@@ -11,8 +11,8 @@ import { diffRecords } from './record-diff.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { refreshTriageStates } from '../triage/triage-state.repository.js';
 import { syncCatalogueEntry } from '../search/catalogue-sync.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
 
 /**
  * Changes a record. Drafts and returned records change freely; approved and published ones only
@@ -20,7 +20,7 @@ import { requireActor, type RequestScope } from '../http/request-scope.js';
  * review are locked.
  */
 export async function updateRecord(
-  scope: RequestScope,
+  scope: Context,
   censusNumber: string,
   sent: UpdateRecordBody,
   settings: RecordRuleSettings = {},

@@ -26,9 +26,9 @@
 // - "Not in the future" allows for time zones: a date is future only once it has begun nowhere on
 //   Earth (today + 14 h, UTC).
 
-import type { ErrorDetail } from '../http/app-error.js';
-import { DAMAGE_LEVELS } from '../condition/damage-level.rules.js';
-import { formatGradeLabel, gradeWarnings, parseGradeLabel, type GradeValue } from '../grading/grade.rules.js';
+import type { ErrorDetail } from '../kernel/app-error.js';
+import { DAMAGE_LEVELS } from '../domain/damage.rules.js';
+import { formatGradeLabel, gradeWarnings, parseGradeLabel, type GradeValue } from '../domain/grade.rules.js';
 import { codeListsFromSeed, resolveCodeValue, type CodeListValues } from './code-list.rules.js';
 import { CODE_LIST_SEED } from './code-lists.data.js';
 import { checkGujiDate, normaliseEditionDate, type EditionDate } from './dates/edition-date.rules.js';

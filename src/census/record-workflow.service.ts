@@ -13,9 +13,9 @@ import { toRecordInput } from './record-body.js';
 import { presentRecord } from './record.presenter.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { syncCatalogueEntry } from '../search/catalogue-sync.service.js';
-import { AppError } from '../http/app-error.js';
-import { fromUnknown } from '../http/error-middleware.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { fromUnknown } from '../kernel/error-mapping.js';
+import { requireActor, type Context } from '../kernel/context.js';
 
 function scopeOf(record: CensusRecord): RecordScope {
   return {
@@ -48,7 +48,7 @@ async function currentRound(em: EntityManager, record: CensusRecord): Promise<nu
 /** One workflow step on one record, inside the caller's transaction. */
 async function step(
   em: EntityManager,
-  scope: RequestScope,
+  scope: Context,
   ctx: ActorContext,
   censusNumber: string,
   action: WorkflowAction,
@@ -117,7 +117,7 @@ async function step(
 
 /** Takes one workflow action on one record. */
 export async function transitionRecord(
-  scope: RequestScope,
+  scope: Context,
   censusNumber: string,
   action: WorkflowAction,
   note?: string,
@@ -132,7 +132,7 @@ export async function transitionRecord(
 
 /** The same action on many records; each succeeds or fails on its own, and the answer says which. */
 export async function bulkTransition(
-  scope: RequestScope,
+  scope: Context,
   censusNumbers: string[],
   action: WorkflowAction,
   note?: string,
@@ -182,7 +182,7 @@ export async function bulkTransition(
 }
 
 /** A reviewer's comment on one field of a record under review. */
-export async function commentOnField(scope: RequestScope, censusNumber: string, field: string, text: string) {
+export async function commentOnField(scope: Context, censusNumber: string, field: string, text: string) {
   const ctx = await actorContext(scope.em, requireActor(scope));
   return scope.em.transactional(async (em) => {
     const record = await em.findOne(CensusRecordSchema, { censusNumber }, { populate: ['institution'] });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RECORD_STATUSES, RECORD_TYPES } from './record.types.js';
-import { bilingual } from '../http/bilingual.js';
+import { bilingual } from '../kernel/bilingual.js';
 
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullable().optional();

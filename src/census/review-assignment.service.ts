@@ -5,8 +5,8 @@ import { InstitutionSchema, type Institution } from '../institutions/institution
 import { UserSchema, type User } from '../users/user.entity.js';
 import { canAdministerProvince } from '../auth/permissions.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
 
 function present(a: ReviewAssignment) {
   const reviewer = a.reviewer as User;
@@ -22,7 +22,7 @@ function present(a: ReviewAssignment) {
   };
 }
 
-async function loadReviewer(scope: RequestScope, reviewerId: string): Promise<User> {
+async function loadReviewer(scope: Context, reviewerId: string): Promise<User> {
   const reviewer = await scope.em.findOne(UserSchema, { id: reviewerId });
   if (!reviewer || reviewer.role !== 'reviewer') {
     throw AppError.badRequest(
@@ -44,7 +44,7 @@ async function loadReviewer(scope: RequestScope, reviewerId: string): Promise<Us
 }
 
 /** Assigns an institution's submissions to a reviewer of the same province (provincial or national admins). */
-export async function assignInstitution(scope: RequestScope, reviewerId: string, institutionId: string) {
+export async function assignInstitution(scope: Context, reviewerId: string, institutionId: string) {
   const actor = requireActor(scope);
   const reviewer = await loadReviewer(scope, reviewerId);
   const institution = await scope.em.findOne(InstitutionSchema, { id: institutionId });
@@ -93,7 +93,7 @@ export async function assignInstitution(scope: RequestScope, reviewerId: string,
 }
 
 /** Ends an assignment. */
-export async function unassign(scope: RequestScope, id: string) {
+export async function unassign(scope: Context, id: string) {
   const actor = requireActor(scope);
   await scope.em.transactional(async (em) => {
     const a = await em.findOne(ReviewAssignmentSchema, { id }, { populate: ['institution', 'reviewer'] });
@@ -117,7 +117,7 @@ export async function unassign(scope: RequestScope, id: string) {
  * own), and for administrators what the assignment form offers: `mayAssign`, the active reviewers
  * and the institutions of their scope (the server still checks each assignment).
  */
-export async function listAssignments(scope: RequestScope) {
+export async function listAssignments(scope: Context) {
   const actor = requireActor(scope);
   const province = actor.role === 'provincial_admin' ? actor.provinceCode : null;
   const where =
@@ -161,7 +161,7 @@ export async function listAssignments(scope: RequestScope) {
 }
 
 /** Assigns single records (a batch) to a reviewer of their province. */
-export async function assignRecords(scope: RequestScope, reviewerId: string, censusNumbers: string[]) {
+export async function assignRecords(scope: Context, reviewerId: string, censusNumbers: string[]) {
   const actor = requireActor(scope);
   const reviewer = await loadReviewer(scope, reviewerId);
   return scope.em.transactional(async (em) => {

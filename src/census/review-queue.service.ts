@@ -10,8 +10,8 @@ import { statusLabel, typeLabel } from './record-labels.rules.js';
 import { formatAuthorsCell } from './spreadsheet/responsibility-cell.js';
 import type { Responsibility } from './record.types.js';
 import { staffAreasOf } from '../auth/staff-areas.rules.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
 
 /** Records a reviewer can act on: those a review step (approve, return) may start from. */
 export const AWAITING_REVIEW = WORKFLOW.approve.from as readonly RecordStatus[];
@@ -59,7 +59,7 @@ export const reviewQueueResponse = z.object({
 
 /** The caller's queue: one page of records awaiting their review, with the counts of the whole queue. */
 export async function reviewQueue(
-  scope: RequestScope,
+  scope: Context,
   f: ReviewQueueQuery,
 ): Promise<z.infer<typeof reviewQueueResponse>> {
   const actor = requireActor(scope);

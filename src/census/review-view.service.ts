@@ -13,7 +13,7 @@ import { actionLabel, statusLabel, typeLabel } from './record-labels.rules.js';
 import { AWAITING_REVIEW } from './review-queue.service.js';
 import { presentRecord } from './record.presenter.js';
 import type { RecordStatus } from './record.types.js';
-import type { RequestScope } from '../http/request-scope.js';
+import type { Context } from '../kernel/context.js';
 
 const label = z.object({ zh: z.string(), en: z.string() });
 const person = { actorEmail: z.string().nullable(), actorName: z.string().nullable() };
@@ -83,7 +83,7 @@ export const reviewViewResponse = z.object({
 
 /** The review history of a record plus what its review page needs, for one who may see its workflow. */
 export async function reviewView(
-  scope: RequestScope,
+  scope: Context,
   censusNumber: string,
 ): Promise<z.infer<typeof reviewViewResponse>> {
   const history = await reviewHistory(scope, censusNumber);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute } from '../http/route.js';
+import { defineRoute } from '../kernel/route.js';
 import { bulkBody, censusNumberParams, commentBody, workflowBody } from './record.schemas.js';
 import { bulkTransition, commentOnField, transitionRecord } from './record-workflow.service.js';
 import { reviewView, reviewViewResponse } from './review-view.service.js';

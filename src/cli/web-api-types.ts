@@ -6,8 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import * as prettier from 'prettier';
-import { API_ROUTES } from '../http/app.js';
-import { buildOpenApi } from '../http/openapi.js';
+import { API_ROUTES } from '../app/app.js';
+import { buildOpenApi } from '../app/openapi.js';
 
 const target = path.join(
   path.dirname(fileURLToPath(import.meta.url)),

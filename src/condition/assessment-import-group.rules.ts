@@ -1,11 +1,11 @@
 // Turns the consecutive rows of one assessment (same call number, date, assessor) into one draft,
 // checking what only the whole group can tell: one grade, one override, an override with a reason.
 
-import type { ErrorDetail } from '../http/app-error.js';
+import type { ErrorDetail } from '../kernel/app-error.js';
 import type { StoredObservation, StoredPhReading } from './condition-assessment.entity.js';
 import type { AssessmentRow } from './assessment-import-row.rules.js';
 import { CONDITION_LEVELS } from './condition.schemas.js';
-import { parseGradeLabel, type GradeValue } from '../grading/grade.rules.js';
+import { parseGradeLabel, type GradeValue } from '../domain/grade.rules.js';
 
 /** One assessment to store, with the rows it came from (for error reports). */
 export interface AssessmentDraft {

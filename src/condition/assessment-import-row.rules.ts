@@ -1,9 +1,10 @@
 // The bulk assessment import template (issue 4 item 8) as data, and the pure mapping of one
 // spreadsheet row onto an observation and/or a pH reading. No I/O: the runner streams, this checks.
 
-import type { ErrorDetail } from '../http/app-error.js';
+import type { ErrorDetail } from '../kernel/app-error.js';
 import type { StoredObservation, StoredPhReading } from './condition-assessment.entity.js';
-import { parseDamageType, validateAssessmentInput } from './damage-level.rules.js';
+import { validateAssessmentInput } from './damage-level.rules.js';
+import { parseDamageType } from '../domain/damage.rules.js';
 import { normaliseHeader } from '../census/spreadsheet/template.js';
 
 /** The template columns: key, Chinese header and accepted aliases. Only 索书号 is required. */

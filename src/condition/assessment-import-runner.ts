@@ -24,8 +24,8 @@ import {
   type AssessmentImportContext,
   type StoreOutcome,
 } from './assessment-import-store.service.js';
-import type { Actor } from '../auth/actor.js';
-import { AppError } from '../http/app-error.js';
+import type { Actor } from '../kernel/actor.js';
+import { AppError } from '../kernel/app-error.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 
 /** Assessments per transaction. */
@@ -69,7 +69,7 @@ export async function runAssessmentImportJob(
   const ctx: AssessmentImportContext = {
     jobId: job.id,
     institutionId: job.institution.id,
-    scope: { actor, requestId: `import-${job.id}`, ip: '' },
+    scope: { actor, requestId: `import-${job.id}` },
   };
 
   const process = async (em: EntityManager) => {

@@ -3,22 +3,23 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConditionAssessmentSchema } from './condition-assessment.entity.js';
 import { AssessmentImportKeySchema } from './assessment-import-key.entity.js';
 import { draftFingerprint, type AssessmentDraft } from './assessment-import-group.rules.js';
-import { acidityBand, computeDamageLevel, lowestPh } from './damage-level.rules.js';
+import { computeDamageLevel, lowestPh } from './damage-level.rules.js';
+import { acidityBand } from '../domain/damage.rules.js';
 import { activeRuleSet } from './rule-set.repository.js';
 import { setCurrentAssessment } from './assessment-record.service.js';
 import { today } from './dates.js';
 import { CensusRecordSchema, type CensusRecord } from '../census/census-record.entity.js';
 import { GradingAssessmentSchema } from '../grading/grading-assessment.entity.js';
-import { formatGradeLabel, gradeWarnings } from '../grading/grade.rules.js';
+import { formatGradeLabel, gradeWarnings } from '../domain/grade.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { ErrorDetail } from '../http/app-error.js';
-import type { RequestScope } from '../http/request-scope.js';
+import type { ErrorDetail } from '../kernel/app-error.js';
+import type { Context } from '../kernel/context.js';
 
 /** Who and what an assessment import writes for: the job, its institution and its uploader. */
 export interface AssessmentImportContext {
   jobId: string;
   institutionId: string;
-  scope: Omit<RequestScope, 'em'>;
+  scope: Omit<Context, 'em'>;
 }
 
 export interface StoreOutcome {
@@ -57,7 +58,7 @@ export async function storeAssessmentDrafts(
 ): Promise<StoreOutcome> {
   const outcome: StoreOutcome = { created: 0, unchanged: 0, rejected: [] };
   if (!drafts.length) return outcome;
-  const scope: RequestScope = { ...ctx.scope, em };
+  const scope: Context = { ...ctx.scope, em };
   const records = await em.find(
     CensusRecordSchema,
     { institution: ctx.institutionId, callNumber: { $in: [...new Set(drafts.map((d) => d.callNumber))] } },
@@ -102,7 +103,7 @@ export async function storeAssessmentDrafts(
 
 async function storeOne(
   em: EntityManager,
-  scope: RequestScope,
+  scope: Context,
   ctx: AssessmentImportContext,
   record: CensusRecord,
   draft: AssessmentDraft,
@@ -174,7 +175,7 @@ async function storeOne(
 
 async function storeGrading(
   em: EntityManager,
-  scope: RequestScope,
+  scope: Context,
   ctx: AssessmentImportContext,
   record: CensusRecord,
   draft: AssessmentDraft,

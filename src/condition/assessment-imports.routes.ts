@@ -1,4 +1,4 @@
-import { defineRoute } from '../http/route.js';
+import { defineRoute } from '../kernel/route.js';
 import { institutionIdParams } from '../institutions/institution.schemas.js';
 import { importUploadQuery, queueUploadedImport } from '../census/import/import-upload.handler.js';
 

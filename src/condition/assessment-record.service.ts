@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CensusRecordSchema, type CensusRecord } from '../census/census-record.entity.js';
-import type { Actor } from '../auth/actor.js';
-import { AppError } from '../http/app-error.js';
+import type { Actor } from '../kernel/actor.js';
+import { AppError } from '../kernel/app-error.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { RequestScope } from '../http/request-scope.js';
+import type { Context } from '../kernel/context.js';
 import { canAssess } from './assessment-access.rules.js';
 import { refreshTriageState } from '../triage/triage-state.repository.js';
 import { readTriageWeights } from '../triage/triage-weights.repository.js';
@@ -28,7 +28,7 @@ export async function loadAssessableRecord(
  */
 export async function setCurrentAssessment(
   em: EntityManager,
-  scope: RequestScope,
+  scope: Context,
   record: CensusRecord,
   field: 'grade' | 'damageGrade',
   value: string,

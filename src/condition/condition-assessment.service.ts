@@ -1,20 +1,19 @@
 import { ConditionAssessmentSchema, type StoredObservation } from './condition-assessment.entity.js';
 import type { CreateAssessmentBody } from './condition.schemas.js';
 import {
-  acidityBand,
   computeDamageLevel,
   lowestPh,
-  parseDamageType,
   validateAssessmentInput,
   type AssessmentInput,
 } from './damage-level.rules.js';
+import { acidityBand, parseDamageType } from '../domain/damage.rules.js';
 import { activeRuleSet } from './rule-set.repository.js';
 import { throwIfIssues } from './issues.js';
 import { presentAssessment } from './condition.presenter.js';
 import { loadAssessableRecord, setCurrentAssessment } from './assessment-record.service.js';
 import { today } from './dates.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { requireActor, type Context } from '../kernel/context.js';
 import { damageLevelLabel } from './condition-labels.rules.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
@@ -85,11 +84,7 @@ export async function computeLevel(em: EntityManager, sent: Sent) {
 }
 
 /** Records a condition assessment; the record's damage level becomes the newest assessment's final level. */
-export async function createAssessment(
-  scope: RequestScope,
-  censusNumber: string,
-  body: CreateAssessmentBody,
-) {
+export async function createAssessment(scope: Context, censusNumber: string, body: CreateAssessmentBody) {
   const actor = requireActor(scope);
   const { input, observations } = toAssessmentInput(body);
   checkOverride(body);

@@ -1,14 +1,14 @@
 // The words the pages show for condition and grading values, in both languages: damage levels (the
 // standard's 一级…五级 and 完好), damage types, acidity bands and grades. The pages show these labels
 // and never the stored values on their own (in English a bare 二级 means nothing).
-import { formatGradeLabelEn, GRADES, parseGradeLabel, RANKS } from '../grading/grade.rules.js';
+import { formatGradeLabelEn, GRADES, parseGradeLabel, RANKS } from '../domain/grade.rules.js';
 import {
   ACIDITY_BANDS,
   acidityBand,
   DAMAGE_LEVELS,
   DAMAGE_TYPES,
   type AcidityBandCode,
-} from './damage-level.rules.js';
+} from '../domain/damage.rules.js';
 
 export interface Label {
   readonly zh: string;

@@ -1,10 +1,10 @@
 import { ConditionAssessmentSchema } from './condition-assessment.entity.js';
 import { presentAcidity, presentAssessment } from './condition.presenter.js';
-import { DAMAGE_LEVELS } from './damage-level.rules.js';
+import { DAMAGE_LEVELS } from '../domain/damage.rules.js';
 import { canAssess } from './assessment-access.rules.js';
 import { CONDITION_LEVEL_OPTIONS, DAMAGE_TYPE_OPTIONS, damageLevelLabel } from './condition-labels.rules.js';
 import { loadVisibleRecord } from '../census/record-query.service.js';
-import type { RequestScope } from '../http/request-scope.js';
+import type { Context } from '../kernel/context.js';
 
 function severity(level: string): number {
   const i = (DAMAGE_LEVELS as readonly string[]).indexOf(level);
@@ -22,7 +22,7 @@ function change(before: string, after: string): 'improved' | 'worsened' | 'uncha
  * A record's condition history, newest first; each entry carries the one before it so the page can
  * show condition before and after a restoration.
  */
-export async function listAssessments(scope: RequestScope, censusNumber: string) {
+export async function listAssessments(scope: Context, censusNumber: string) {
   const { record, ctx, workflow } = await loadVisibleRecord(scope, censusNumber);
   const rows = await scope.em.find(
     ConditionAssessmentSchema,

@@ -1,6 +1,6 @@
 import { isoDay } from './dates.js';
 import type { ConditionAssessment } from './condition-assessment.entity.js';
-import { acidityBand, parseDamageType } from './damage-level.rules.js';
+import { acidityBand, parseDamageType } from '../domain/damage.rules.js';
 import { damageLevelLabel } from './condition-labels.rules.js';
 
 /** The acidity of a lowest pH, as shown beside a record (null when never measured). */

@@ -1,11 +1,11 @@
 import { assessmentListResponse, assessmentResponse, computeResponse } from './condition-response.schemas.js';
-import { defineRoute } from '../http/route.js';
+import { defineRoute } from '../kernel/route.js';
 import { censusNumberParams } from '../census/record.schemas.js';
 import { computeLevelBody, createAssessmentBody, ruleSetBody } from './condition.schemas.js';
 import { computeLevel, createAssessment } from './condition-assessment.service.js';
 import { listAssessments } from './condition-query.service.js';
 import { listRuleSets, previewRuleSet, publishRuleSet } from './rule-set.service.js';
-import { requireActor } from '../http/request-scope.js';
+import { requireActor } from '../kernel/context.js';
 
 const tag = 'Condition 破损定级';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { bilingual } from '../http/bilingual.js';
-import { DAMAGE_LEVELS } from './damage-level.rules.js';
+import { bilingual } from '../kernel/bilingual.js';
+import { DAMAGE_LEVELS } from '../domain/damage.rules.js';
 
 // Shapes only: ranges, the damage-type list and the override rule are checked by the domain rules so
 // every problem is reported with the rule's own bilingual message.

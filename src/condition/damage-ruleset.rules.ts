@@ -1,4 +1,4 @@
-import { DAMAGE_LEVELS, DAMAGE_TYPE_CODES, type DamageLevel } from './damage-level.rules.js';
+import { DAMAGE_LEVELS, DAMAGE_TYPE_CODES, type DamageLevel } from '../domain/damage.rules.js';
 
 // The damage-level rule set as data. The full criteria of WH/T 22-2006 were not available, so the
 // project ships a default modelled on the five-step scale used in practice (grading-condition.md) and

@@ -6,10 +6,10 @@ import type { RuleSetBody } from './condition.schemas.js';
 import { canManageNationalData } from './assessment-access.rules.js';
 import { throwIfIssues } from './issues.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
 
-function requireNationalAdmin(scope: RequestScope) {
+function requireNationalAdmin(scope: Context) {
   const actor = requireActor(scope);
   if (!canManageNationalData(actor)) {
     throw AppError.forbidden(
@@ -34,7 +34,7 @@ async function candidateOf(em: EntityManager, body: RuleSetBody): Promise<Damage
 }
 
 /** Every published version, newest first; the first is active. */
-export async function listRuleSets(scope: RequestScope) {
+export async function listRuleSets(scope: Context) {
   requireActor(scope);
   const rows = await scope.em.find(DamageRuleSetVersionSchema, {}, { orderBy: { version: 'desc' } });
   return {
@@ -51,7 +51,7 @@ export async function listRuleSets(scope: RequestScope) {
 }
 
 /** Publishes a new version; past assessments keep the version they were computed with. */
-export async function publishRuleSet(scope: RequestScope, body: RuleSetBody) {
+export async function publishRuleSet(scope: Context, body: RuleSetBody) {
   const actor = requireNationalAdmin(scope);
   return scope.em.transactional(async (em) => {
     // Serialise publishers so two cannot both take the same next version.
@@ -93,7 +93,7 @@ interface LatestRow {
 const PAGE = 2000;
 
 /** How many records' current computed levels a candidate rule set would change (nothing is stored). */
-export async function previewRuleSet(scope: RequestScope, body: RuleSetBody) {
+export async function previewRuleSet(scope: Context, body: RuleSetBody) {
   requireNationalAdmin(scope);
   const candidate = await candidateOf(scope.em, body);
   const transitions = new Map<string, number>();

@@ -2,14 +2,14 @@
 // page (a permalink like the page's own, not part of the JSON API).
 
 import type Router from '@koa/router';
-import type { AppDeps } from '../http/app-deps.js';
-import { AppError } from '../http/app-error.js';
+import type { Deps } from '../kernel/deps.js';
+import { AppError } from '../kernel/app-error.js';
 import { downloadableBook, makeBookPdf, storedBookPdf } from './book-pdf.service.js';
 
 /** Books being made at once; each is one page at a time, but a page is a JPEG encode. */
 const MAX_BOOKS_IN_MAKING = 2;
 
-export function mountBookDownloads(router: Router, deps: AppDeps): void {
+export function mountBookDownloads(router: Router, deps: Deps): void {
   let making = 0;
   router.get('/catalogue/records/:censusNumber/book.pdf', async (ctx) => {
     const book = await downloadableBook(ctx.state.em, ctx.params.censusNumber!, ctx.ip);

@@ -9,7 +9,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import PDFDocument from 'pdfkit';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../kernel/app-error.js';
 import { readingCopy } from '../iiif/reading-copy.js';
 import { presentationSettings } from '../iiif/manifest.service.js';
 import { readingLayout } from '../iiif/presentation-layout.rules.js';

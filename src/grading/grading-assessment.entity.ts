@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { CensusRecordSchema } from '../census/census-record.entity.js';
-import type { GradeIssue } from './grade.rules.js';
+import type { GradeIssue } from '../domain/grade.rules.js';
 
 /**
  * One grading (古籍定级) of a record: the grade, its 等次 and the basis for each of the three values.

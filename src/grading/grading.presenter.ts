@@ -1,5 +1,5 @@
 import type { GradingAssessment } from './grading-assessment.entity.js';
-import { heritageLevelFor } from './grade.rules.js';
+import { heritageLevelFor } from '../domain/grade.rules.js';
 import { isoDay } from '../condition/dates.js';
 
 /**

@@ -1,5 +1,5 @@
 import { gradingListResponse, gradingResponse } from './grading-response.schemas.js';
-import { defineRoute } from '../http/route.js';
+import { defineRoute } from '../kernel/route.js';
 import { censusNumberParams } from '../census/record.schemas.js';
 import { createGradingBody, preciousListEntryBody, preciousListQuery } from './grading.schemas.js';
 import { createGrading, listGradings } from './grading.service.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual } from '../http/bilingual.js';
+import { bilingual } from '../kernel/bilingual.js';
 
 const text = (max: number) => z.string().trim().max(max);
 

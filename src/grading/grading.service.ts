@@ -6,7 +6,7 @@ import {
   normaliseGrade,
   normaliseRank,
   validateGrade,
-} from './grade.rules.js';
+} from '../domain/grade.rules.js';
 import { presentGrading } from './grading.presenter.js';
 import { PreciousListEntrySchema } from './precious-list-entry.entity.js';
 import { throwIfIssues } from '../condition/issues.js';
@@ -14,11 +14,11 @@ import { loadAssessableRecord, setCurrentAssessment } from '../condition/assessm
 import { today } from '../condition/dates.js';
 import { loadVisibleRecord } from '../census/record-query.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { requireActor, type Context } from '../kernel/context.js';
 import { GRADE_OPTIONS, RANK_OPTIONS } from '../condition/condition-labels.rules.js';
 
 /** Grades a 古籍 record; contradictions with the edition date or the precious list come back as warnings. */
-export async function createGrading(scope: RequestScope, censusNumber: string, body: CreateGradingBody) {
+export async function createGrading(scope: Context, censusNumber: string, body: CreateGradingBody) {
   const actor = requireActor(scope);
   throwIfIssues('GRADE_INVALID', validateGrade({ grade: body.grade, rank: body.rank }));
   const grade = normaliseGrade(body.grade)!;
@@ -78,7 +78,7 @@ export async function createGrading(scope: RequestScope, censusNumber: string, b
 }
 
 /** A record's grading history, newest first, with its current grade and its precious-list entry. */
-export async function listGradings(scope: RequestScope, censusNumber: string) {
+export async function listGradings(scope: Context, censusNumber: string) {
   const { record, workflow } = await loadVisibleRecord(scope, censusNumber);
   const rows = await scope.em.find(
     GradingAssessmentSchema,

@@ -5,15 +5,15 @@ import { validatePreciousListEntry } from './precious-list.rules.js';
 import { canManageNationalData } from '../condition/assessment-access.rules.js';
 import { throwIfIssues } from '../condition/issues.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
 
 function present(e: { number: string; batch: number; year: number; title?: string | null }) {
   return { number: e.number, batch: e.batch, year: e.year, title: e.title ?? null };
 }
 
 /** Adds an entry to the national precious list (national admins); the number is unique. */
-export async function createPreciousListEntry(scope: RequestScope, body: PreciousListEntryBody) {
+export async function createPreciousListEntry(scope: Context, body: PreciousListEntryBody) {
   const actor = requireActor(scope);
   if (!canManageNationalData(actor)) {
     throw AppError.forbidden(
@@ -56,7 +56,7 @@ export async function createPreciousListEntry(scope: RequestScope, body: Preciou
 }
 
 /** The list, in number order, optionally one batch. */
-export async function listPreciousList(scope: RequestScope, q: PreciousListQuery) {
+export async function listPreciousList(scope: Context, q: PreciousListQuery) {
   const where = q.batch !== undefined ? { batch: q.batch } : {};
   const [rows, total] = await scope.em.findAndCount(PreciousListEntrySchema, where, {
     orderBy: { number: 'asc' },

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../http/app-deps.js';
+import type { Deps } from '../kernel/deps.js';
 
 const PROBE_TIMEOUT_MS = 2000;
 
@@ -20,7 +20,7 @@ async function probe(check: () => Promise<unknown>): Promise<'ok' | 'unavailable
 }
 
 /** Probes PostgreSQL and the object store in parallel, each with a short timeout. */
-export async function checkHealth(deps: AppDeps) {
+export async function checkHealth(deps: Deps) {
   const [database, objectStore] = await Promise.all([
     probe(() => deps.orm.em.getConnection().execute('select 1')),
     probe(() => deps.objectStore.ping()),

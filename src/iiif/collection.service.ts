@@ -4,7 +4,7 @@
 
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { Collection } from '@iiif/presentation-3';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../kernel/app-error.js';
 import {
   institutionLabel,
   NATION_LABEL,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../kernel/actor.js';
 import { canViewRecord, canViewWorkflow } from '../census/record-access.rules.js';
 import { imagesArePublic, type RightsStatement } from '../institutions/rights-statement.rules.js';
 import { readsOnSite } from '../institutions/on-site-networks.rules.js';

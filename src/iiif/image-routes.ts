@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
-import type { AppDeps } from '../http/app-deps.js';
+import type { Deps } from '../kernel/deps.js';
 import {
   findDeliverableImage,
   imageAccess,
@@ -95,7 +95,7 @@ function caching(ctx: ParameterizedContext, image: DeliverableImage, etag: strin
 }
 
 /** Renders the service runs with its configured bounds (the app's own unless the caller passes one). */
-export function renderQueueFor(config: AppDeps['config']): RenderQueue {
+export function renderQueueFor(config: Deps['config']): RenderQueue {
   return new RenderQueue({
     concurrency: config.iiif.renderConcurrency,
     queue: config.iiif.renderQueue,
@@ -124,8 +124,14 @@ function busy(ctx: ParameterizedContext, error: RenderQueueFullError | RenderDea
   );
 }
 
+/** What the image routes need: the kernel's collaborators and, optionally, a shared render queue. */
+export interface IiifImageDeps extends Deps {
+  /** Bounds IIIF renders; absent: the routes make their own from the configuration. */
+  readonly imageRenders?: RenderQueue;
+}
+
 /** Mounts the IIIF Image API 3.0 (level 2) at /iiif/3/{imageId}. */
-export function mountIiifImage(router: Router, deps: AppDeps): void {
+export function mountIiifImage(router: Router, deps: IiifImageDeps): void {
   const cache = new ImageResponseCache(CACHE_BYTES);
   const base = `${deps.config.publicUrl}/iiif/3`;
   const limits = {

@@ -9,7 +9,7 @@ import { loadVisibleRecord } from '../census/record-query.service.js';
 import { listRecordImages } from '../images/record-images.service.js';
 import { restorationPhotoIds } from '../restoration/restoration-photo-ids.js';
 import { readSetting } from '../settings/settings.service.js';
-import type { RequestScope } from '../http/request-scope.js';
+import type { RequestContext } from '../kernel/context.js';
 import { DEFAULT_IIIF_RIGHTS, presentManifest, type ManifestSource } from './manifest.presenter.js';
 import { DEFAULT_READING_LAYOUTS, type ReadingLayoutRule } from './presentation-layout.rules.js';
 import type { PresentationUrls } from './presentation-urls.js';
@@ -96,7 +96,7 @@ export async function manifestSource(
  * everyone (published, with public images) so shared caches may keep it.
  */
 export async function getManifest(
-  scope: RequestScope,
+  scope: RequestContext,
   censusNumber: string,
   urls: PresentationUrls,
 ): Promise<{ manifest: Manifest; published: boolean }> {

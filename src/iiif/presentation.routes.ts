@@ -4,8 +4,8 @@
 
 import type Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
-import type { AppDeps } from '../http/app-deps.js';
-import type { RequestScope } from '../http/request-scope.js';
+import type { Deps } from '../kernel/deps.js';
+import type { RequestContext } from '../kernel/context.js';
 import { getManifest } from './manifest.service.js';
 import { getCollection } from './collection.service.js';
 import { serviceUrls, type CollectionKey } from './presentation-urls.js';
@@ -14,7 +14,7 @@ import { serviceUrls, type CollectionKey } from './presentation-urls.js';
 export const PRESENTATION_MEDIA_TYPE =
   'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"';
 
-function scopeOf(ctx: ParameterizedContext): RequestScope {
+function scopeOf(ctx: ParameterizedContext): RequestContext {
   return { em: ctx.state.em, actor: ctx.state.actor ?? null, requestId: ctx.state.requestId, ip: ctx.ip };
 }
 
@@ -33,7 +33,7 @@ async function cors(ctx: ParameterizedContext, next: () => Promise<unknown>): Pr
 }
 
 /** Registers the Presentation routes on the app's router. */
-export function mountIiifPresentation(router: Router, deps: AppDeps): void {
+export function mountIiifPresentation(router: Router, deps: Deps): void {
   const urls = serviceUrls(deps.config.publicUrl);
   router.get('/iiif/manifest/:censusNumber', cors, async (ctx) => {
     const { manifest, published } = await getManifest(scopeOf(ctx), ctx.params.censusNumber!, urls);

@@ -2,9 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CensusRecordSchema, type CensusRecord } from '../census/census-record.entity.js';
 import { canViewRecord } from '../census/record-access.rules.js';
 import { actorContext } from '../census/record-access.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
-import type { Actor } from '../auth/actor.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
+import type { Actor } from '../kernel/actor.js';
 import { RecordImageSchema, type RecordImage } from './record-image.entity.js';
 import { grantedCentreSeesImage } from '../restoration/restoration-image-access.js';
 import { cataloguesRecord, imagesLockedBecause, type ImageRecordScope } from './image-abilities.rules.js';
@@ -16,7 +16,7 @@ export function imageRecordScope(record: CensusRecord): ImageRecordScope {
 
 /** A record whose images the caller may change (404 unknown, 403 other institutions). */
 export async function loadRecordForImageWrite(
-  scope: RequestScope,
+  scope: Context,
   censusNumber: string,
   em: EntityManager = scope.em,
 ): Promise<{ actor: Actor; record: CensusRecord }> {
@@ -33,7 +33,7 @@ export async function loadRecordForImageWrite(
 
 /** An image the caller may change, with its record. */
 export async function loadImageForWrite(
-  scope: RequestScope,
+  scope: Context,
   imageId: string,
   em: EntityManager = scope.em,
 ): Promise<{ actor: Actor; image: RecordImage; record: CensusRecord }> {
@@ -48,7 +48,7 @@ export async function loadImageForWrite(
  * a restoration centre granted the record's restoration.
  */
 export async function canViewRecordImages(
-  scope: RequestScope,
+  scope: Context,
   record: CensusRecord,
   imageId?: string,
 ): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.service.js';
-import type { RequestScope } from '../http/request-scope.js';
+import type { Context } from '../kernel/context.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 import { loadImageForWrite } from './image-access.service.js';
 import { lockRecordAndNextSequence } from './image-upload.service.js';
@@ -24,7 +24,7 @@ export async function imageObjectKeys(
  * an audit entry, and every object of the image. The objects go inside the transaction, so a
  * store that is down answers 503 and the image stays as it was.
  */
-export async function deleteImage(scope: RequestScope, store: ObjectStore, imageId: string): Promise<void> {
+export async function deleteImage(scope: Context, store: ObjectStore, imageId: string): Promise<void> {
   await scope.em.transactional(async (em) => {
     const { image, record } = await loadImageForWrite(scope, imageId, em);
     await lockRecordAndNextSequence(em, record.id);

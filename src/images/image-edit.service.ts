@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import type { RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import type { Context } from '../kernel/context.js';
 import { loadImageForWrite, loadRecordForImageWrite } from './image-access.service.js';
 import { presentImage } from './image.presenter.js';
 import { lockRecordAndNextSequence } from './image-upload.service.js';
@@ -19,7 +19,7 @@ function versionConflict(current: number): AppError {
 
 /** Changes the label of one page image (optimistic lock on `version`). */
 export async function relabelImage(
-  scope: RequestScope,
+  scope: Context,
   publicUrl: string,
   imageId: string,
   input: { label: string; version?: number | undefined },
@@ -50,7 +50,7 @@ export async function relabelImage(
  * once. The (record, sequence) constraint is deferred, so sequences can swap within the transaction.
  */
 export async function reorderImages(
-  scope: RequestScope,
+  scope: Context,
   publicUrl: string,
   censusNumber: string,
   imageIds: string[],
@@ -134,7 +134,7 @@ function notOfRecord(changes: readonly LabelChange[], known: Set<string>, count:
  * label is stored, or none (an unknown image or a stale version refuses the whole batch).
  */
 export async function relabelImages(
-  scope: RequestScope,
+  scope: Context,
   publicUrl: string,
   censusNumber: string,
   changes: readonly LabelChange[],

@@ -1,6 +1,6 @@
 import { CensusRecordSchema } from '../census/census-record.entity.js';
-import { AppError } from '../http/app-error.js';
-import type { RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import type { Context } from '../kernel/context.js';
 import { canViewRecordImages, imageRecordScope } from './image-access.service.js';
 import { cataloguesRecord, imageAbilities, imagesLockedBecause } from './image-abilities.rules.js';
 import { presentImage } from './image.presenter.js';
@@ -9,7 +9,7 @@ import { listRecordImages } from './record-images.service.js';
 import { restorationPhotoIds } from '../restoration/restoration-photo-ids.js';
 
 /** The images of a record in reading order, for whoever may see the record. */
-export async function listImagesOfRecord(scope: RequestScope, publicUrl: string, censusNumber: string) {
+export async function listImagesOfRecord(scope: Context, publicUrl: string, censusNumber: string) {
   const record = await scope.em.findOne(CensusRecordSchema, { censusNumber }, { populate: ['institution'] });
   if (!record || !(await canViewRecordImages(scope, record))) {
     throw AppError.notFound(`Record ${censusNumber}`, `记录 ${censusNumber} `);
@@ -29,7 +29,7 @@ export async function listImagesOfRecord(scope: RequestScope, publicUrl: string,
 }
 
 /** One image, for whoever may see its record. */
-export async function getImage(scope: RequestScope, publicUrl: string, imageId: string) {
+export async function getImage(scope: Context, publicUrl: string, imageId: string) {
   const image = await scope.em.findOne(RecordImageSchema, { id: imageId }, { populate: ['record'] });
   if (!image || !(await canViewRecordImages(scope, image.record, image.id))) {
     throw AppError.notFound(`Image ${imageId}`, `图像 ${imageId} `);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import type { SpooledFile } from '../http/multipart.js';
-import type { RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import type { SpooledFile } from '../kernel/multipart.js';
+import type { Context } from '../kernel/context.js';
 import { loadImageForWrite } from './image-access.service.js';
 import { presentImage } from './image.presenter.js';
 import { removeObjects, storeMaster, type ImageUploadDeps } from './image-upload.service.js';
@@ -15,7 +15,7 @@ import { checkUpload } from './upload-check.js';
  * job, and only then the old master removed.
  */
 export async function replaceImage(
-  scope: RequestScope,
+  scope: Context,
   deps: ImageUploadDeps,
   imageId: string,
   file: SpooledFile | undefined,

@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../audit/audit.service.js';
 import type { CensusRecord } from '../census/census-record.entity.js';
-import { AppError } from '../http/app-error.js';
-import { assertSafeInput } from '../http/input-safety.js';
-import type { SpooledFile } from '../http/multipart.js';
-import type { RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { assertSafeInput } from '../kernel/input-safety.js';
+import type { SpooledFile } from '../kernel/multipart.js';
+import type { Context } from '../kernel/context.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 import { loadRecordForImageWrite } from './image-access.service.js';
 import { presentImage } from './image.presenter.js';
@@ -151,7 +151,7 @@ export async function removeObjects(store: ObjectStore, keys: string[]): Promise
  * audit entries in one transaction. Any failure removes what was stored: no object, no row.
  */
 export async function uploadImages(
-  scope: RequestScope,
+  scope: Context,
   deps: ImageUploadDeps,
   censusNumber: string,
   files: SpooledFile[],

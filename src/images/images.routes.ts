@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineRoute, type HandlerInput } from '../http/route.js';
-import { receiveMultipart } from '../http/multipart.js';
+import { defineRoute, type HandlerInput } from '../kernel/route.js';
+import { receiveMultipart } from '../kernel/multipart.js';
 import { censusNumberParams } from '../census/record.schemas.js';
 import { loadImageForWrite, loadRecordForImageWrite } from './image-access.service.js';
 import { uploadImages, type ImageUploadDeps } from './image-upload.service.js';

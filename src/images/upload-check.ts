@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { AppError, type ErrorDetail } from '../http/app-error.js';
-import type { SpooledFile } from '../http/multipart.js';
+import { AppError, type ErrorDetail } from '../kernel/app-error.js';
+import type { SpooledFile } from '../kernel/multipart.js';
 import {
   readImageHeader,
   UnreadableImageError,

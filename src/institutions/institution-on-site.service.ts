@@ -9,11 +9,11 @@ import { presentInstitution } from './institution.presenter.js';
 import { onSiteNetworkProblems } from './on-site-networks.rules.js';
 import { canSetRightsStatement } from '../auth/permissions.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
 
 /** Sets the networks; 400 on any bad entry, 403 outside the actor's reach, 409 on a stale version. */
-export async function setOnSiteNetworks(scope: RequestScope, id: string, input: OnSiteNetworksInput) {
+export async function setOnSiteNetworks(scope: Context, id: string, input: OnSiteNetworksInput) {
   const actor = requireActor(scope);
   const problems = onSiteNetworkProblems(input.networks);
   if (problems.length > 0) {

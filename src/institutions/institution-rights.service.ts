@@ -6,11 +6,11 @@ import type { RightsStatementInput } from './institution.schemas.js';
 import { presentInstitution } from './institution.presenter.js';
 import { canSetRightsStatement } from '../auth/permissions.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
 
 /** Sets the rights statement; 403 outside the actor's institution or province, 409 on a stale version. */
-export async function setRightsStatement(scope: RequestScope, id: string, input: RightsStatementInput) {
+export async function setRightsStatement(scope: Context, id: string, input: RightsStatementInput) {
   const actor = requireActor(scope);
   return scope.em.transactional(async (em) => {
     const institution = await em.findOne(InstitutionSchema, { id });

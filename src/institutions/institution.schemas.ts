@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual } from '../http/bilingual.js';
+import { bilingual } from '../kernel/bilingual.js';
 import { INSTITUTION_TYPES } from './institution-types.js';
 import { PROVINCE_CODES } from './provinces.data.js';
 import { RIGHTS_STATEMENTS } from './rights-statement.rules.js';

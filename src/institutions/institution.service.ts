@@ -17,8 +17,8 @@ import {
 import { PROVINCES } from './provinces.data.js';
 import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, KEY_PROTECTION_BATCHES } from './institution-types.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
 import { containsPattern } from '../db/like-pattern.js';
 
 function codeTaken(provinceCode: string, code: string): AppError {
@@ -77,7 +77,7 @@ function assertDesignations(
 }
 
 /** Creates an institution (national admins anywhere, provincial admins in their province). */
-export async function createInstitution(scope: RequestScope, input: CreateInstitutionInput) {
+export async function createInstitution(scope: Context, input: CreateInstitutionInput) {
   const actor = requireActor(scope);
   if (!canAdministerProvince(actor, input.provinceCode)) throw forbiddenProvince(input.provinceCode);
   assertDesignations(actor, input, { isRestorationCentre: false, keyProtectionBatch: null });
@@ -107,14 +107,14 @@ export async function createInstitution(scope: RequestScope, input: CreateInstit
   }
 }
 
-async function loadInstitution(scope: RequestScope, id: string): Promise<Institution> {
+async function loadInstitution(scope: Context, id: string): Promise<Institution> {
   const institution = await scope.em.findOne(InstitutionSchema, { id });
   if (!institution) throw AppError.notFound(`Institution ${id}`, `收藏单位 ${id} `);
   return institution;
 }
 
 /** One institution; any logged-in account may read it. */
-export async function getInstitution(scope: RequestScope, id: string) {
+export async function getInstitution(scope: Context, id: string) {
   const actor = requireActor(scope);
   const institution = await loadInstitution(scope, id);
   const place = { id: institution.id, provinceCode: institution.province.code };
@@ -134,7 +134,7 @@ export async function getInstitution(scope: RequestScope, id: string) {
 }
 
 /** The institution form's choices for the caller: the provinces they administer, the types and batches. */
-export function institutionFormOptions(scope: RequestScope) {
+export function institutionFormOptions(scope: Context) {
   const actor = requireActor(scope);
   return {
     provinces: PROVINCES.filter((p) => canAdministerProvince(actor, p.code)).map((p) => ({
@@ -148,7 +148,7 @@ export function institutionFormOptions(scope: RequestScope) {
 }
 
 /** Changes an institution; moving it to another province needs rights over both provinces. */
-export async function updateInstitution(scope: RequestScope, id: string, input: UpdateInstitutionInput) {
+export async function updateInstitution(scope: Context, id: string, input: UpdateInstitutionInput) {
   const actor = requireActor(scope);
   try {
     return await scope.em.transactional(async (em) => {
@@ -197,7 +197,7 @@ export async function updateInstitution(scope: RequestScope, id: string, input: 
 }
 
 /** Paginated list with filters; any logged-in account may read it. */
-export async function listInstitutions(scope: RequestScope, q: ListInstitutionsQuery) {
+export async function listInstitutions(scope: Context, q: ListInstitutionsQuery) {
   const actor = requireActor(scope);
   const where: FilterQuery<Institution> = {};
   if (q.provinceCode) where.province = q.provinceCode;

@@ -1,4 +1,4 @@
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../kernel/app-error.js';
 
 /** Runs an object-store call; any failure of the store becomes a 503 (the store is down or refusing). */
 export async function storeCall<T>(what: string, call: () => Promise<T>): Promise<T> {

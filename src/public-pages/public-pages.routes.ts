@@ -3,14 +3,14 @@
 
 import type Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
-import type { AppDeps } from '../http/app-deps.js';
-import { AppError } from '../http/app-error.js';
+import type { Deps } from '../kernel/deps.js';
+import { AppError } from '../kernel/app-error.js';
 import { recordPageView } from './record-page.service.js';
 import { renderRecordNotFound, renderRecordPage } from './record-page.presenter.js';
 import { renderSearchError, renderSearchPage } from './search-page.presenter.js';
 import { catalogueSearchQuery } from '../search/catalogue.schemas.js';
 import { searchCatalogue } from '../search/catalogue-search.service.js';
-import { parseOrThrow } from '../http/validation.js';
+import { parseOrThrow } from '../kernel/validation.js';
 
 function sendHtml(ctx: ParameterizedContext, status: number, body: string, cache: string): void {
   ctx.status = status;
@@ -23,7 +23,7 @@ function sendHtml(ctx: ParameterizedContext, status: number, body: string, cache
  * Registers the public record page at its permalink, /catalogue/records/:censusNumber, and the
  * results page /catalogue/search?q=&page= (the interactive /catalogue adds facets with JavaScript).
  */
-export function mountPublicPages(router: Router, deps: AppDeps): void {
+export function mountPublicPages(router: Router, deps: Deps): void {
   const publicUrl = deps.config.publicUrl.replace(/\/+$/, '');
   router.get('/catalogue/records/:censusNumber', async (ctx) => {
     const censusNumber = ctx.params.censusNumber!;

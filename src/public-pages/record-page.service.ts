@@ -3,7 +3,7 @@
 // its citations. Anything not published is "not found", whoever asks: the page is the same for all.
 
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../kernel/app-error.js';
 import { DEFAULT_IIIF_RIGHTS, formatAuthors, formatDate, thumbnailOf } from '../iiif/manifest.presenter.js';
 import { serviceUrls } from '../iiif/presentation-urls.js';
 import { imagesArePublic, rightsUri } from '../institutions/rights-statement.rules.js';

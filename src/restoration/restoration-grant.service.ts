@@ -1,8 +1,8 @@
 import { CensusRecordSchema } from '../census/census-record.entity.js';
 import { InstitutionSchema } from '../institutions/institution.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
 import { RestorationGrantSchema, type RestorationGrant } from './restoration-grant.entity.js';
 import { canGrantRestoration } from './work-order-access.rules.js';
 import { capabilitiesOf } from './work-order-access.service.js';
@@ -28,7 +28,7 @@ const noGrantRight = () =>
   );
 
 /** The holding institution grants a record's restoration to a national restoration centre (explicit, audited). */
-export async function grantRestoration(scope: RequestScope, body: GrantBody) {
+export async function grantRestoration(scope: Context, body: GrantBody) {
   const actor = requireActor(scope);
   return scope.em.transactional(async (em) => {
     const record = await em.findOne(
@@ -84,7 +84,7 @@ export async function grantRestoration(scope: RequestScope, body: GrantBody) {
 }
 
 /** Ends a grant: the centre's staff lose access to the record's orders. */
-export async function revokeGrant(scope: RequestScope, id: string) {
+export async function revokeGrant(scope: Context, id: string) {
   const actor = requireActor(scope);
   return scope.em.transactional(async (em) => {
     const grant = await em.findOne(

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../kernel/actor.js';
 
 /**
  * Whether the actor is a conservator of a restoration centre holding an active grant for the image's

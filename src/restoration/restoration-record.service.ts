@@ -1,4 +1,4 @@
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { requireActor, type Context } from '../kernel/context.js';
 import { presentAssessment } from '../condition/condition.presenter.js';
 import type { ConditionAssessment } from '../condition/condition-assessment.entity.js';
 import { loadOrder } from './work-order-access.service.js';
@@ -6,7 +6,7 @@ import { workOrderDetail } from './work-order-detail.service.js';
 import { presentRestorationRecord } from './restoration-record.presenter.js';
 
 /** The restoration record (修复档案) of one work order, as the JSON the printable page is made from. */
-export async function restorationRecord(scope: RequestScope, publicUrl: string, id: string) {
+export async function restorationRecord(scope: Context, publicUrl: string, id: string) {
   const actor = requireActor(scope);
   const { order, roles } = await loadOrder(scope.em, actor, id);
   const detail = await workOrderDetail(scope.em, order, roles, publicUrl, actor);

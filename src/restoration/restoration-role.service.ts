@@ -1,8 +1,8 @@
 import { UserSchema } from '../users/user.entity.js';
 import { canAdministerProvince } from '../auth/permissions.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
 import { RestorationRoleSchema } from './restoration-role.entity.js';
 import type { RestorationRoleName } from './work-order.schemas.js';
 
@@ -13,7 +13,7 @@ const forbidden = () =>
   );
 
 /** Appoints an institution account studio head or inspector (provincial admins of its province, national admins). */
-export async function grantRole(scope: RequestScope, body: { userId: string; role: RestorationRoleName }) {
+export async function grantRole(scope: Context, body: { userId: string; role: RestorationRoleName }) {
   const actor = requireActor(scope);
   return scope.em.transactional(async (em) => {
     const user = await em.findOne(
@@ -58,7 +58,7 @@ export async function grantRole(scope: RequestScope, body: { userId: string; rol
 }
 
 /** Withdraws an appointment. */
-export async function revokeRole(scope: RequestScope, id: string) {
+export async function revokeRole(scope: Context, id: string) {
   const actor = requireActor(scope);
   return scope.em.transactional(async (em) => {
     const row = await em.findOne(

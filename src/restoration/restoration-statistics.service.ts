@@ -2,10 +2,10 @@
 // database does best): leaves (叶) and items restored per month per institution and centre, open orders
 // by state, and the average time orders spend in each state. Scoped like the work-order list.
 
-import { requireActor, type RequestScope } from '../http/request-scope.js';
-import { AppError } from '../http/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
+import { AppError } from '../kernel/app-error.js';
 
-function scopeFilter(scope: RequestScope): { sql: string; params: unknown[] } {
+function scopeFilter(scope: Context): { sql: string; params: unknown[] } {
   const actor = requireActor(scope);
   if (actor.role === 'national_admin') return { sql: 'true', params: [] };
   if (actor.role === 'provincial_admin') return { sql: 'w.province_code = ?', params: [actor.provinceCode] };
@@ -22,7 +22,7 @@ function scopeFilter(scope: RequestScope): { sql: string; params: unknown[] } {
 }
 
 /** The three restoration figures for the caller's scope. */
-export async function restorationStatistics(scope: RequestScope) {
+export async function restorationStatistics(scope: Context) {
   const f = scopeFilter(scope);
   const em = scope.em;
   // An item counts as restored in the month its order was accepted (验收); its leaves are the log's total.

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, type ErrorDetail } from '../http/app-error.js';
+import { AppError, type ErrorDetail } from '../kernel/app-error.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { requireActor, type Context } from '../kernel/context.js';
 import { canManageNationalData } from '../condition/assessment-access.rules.js';
 import { RestorationTermSchema, type RestorationTerm } from './restoration-vocabulary.entity.js';
 import type { VocabularyKind, WorkOrderMaterials, WorkOrderPlan } from './work-order.schemas.js';
@@ -87,7 +87,7 @@ export async function listTerms(em: EntityManager) {
   return { items: terms.map(presentTerm) };
 }
 
-function requireNational(scope: RequestScope) {
+function requireNational(scope: Context) {
   const actor = requireActor(scope);
   if (!canManageNationalData(actor)) {
     throw AppError.forbidden(
@@ -99,7 +99,7 @@ function requireNational(scope: RequestScope) {
 
 /** Adds a term (national admins). */
 export async function addTerm(
-  scope: RequestScope,
+  scope: Context,
   body: { kind: VocabularyKind; value: string; labelEn?: string | null | undefined },
 ) {
   requireNational(scope);
@@ -124,7 +124,7 @@ export async function addTerm(
 
 /** Relabels or (de)activates a term (national admins); `version` guards concurrent edits. */
 export async function updateTerm(
-  scope: RequestScope,
+  scope: Context,
   id: string,
   body: { version: number; labelEn?: string | null | undefined; active?: boolean | undefined },
 ) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { restorationTermsResponse } from './work-order-response.schemas.js';
-import { defineRoute } from '../http/route.js';
+import { defineRoute } from '../kernel/route.js';
 import {
   grantBody,
   idParams,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor.js';
-import { AppError } from '../http/app-error.js';
+import type { Actor } from '../kernel/actor.js';
+import { AppError } from '../kernel/app-error.js';
 import { RestorationGrantSchema } from './restoration-grant.entity.js';
 import { RestorationRoleSchema } from './restoration-role.entity.js';
 import { WorkOrderSchema, type WorkOrder } from './work-order.entity.js';

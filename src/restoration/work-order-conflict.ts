@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../kernel/app-error.js';
 import { workOrderDetail } from './work-order-detail.service.js';
 import type { LoadedOrder } from './work-order-access.service.js';
 

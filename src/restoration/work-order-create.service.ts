@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CensusRecordSchema, type CensusRecord } from '../census/census-record.entity.js';
 import { ConditionAssessmentSchema } from '../condition/condition-assessment.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
 import { WorkOrderSchema } from './work-order.entity.js';
 import { WorkOrderTransitionSchema } from './work-order-transition.entity.js';
 import { canRaiseWorkOrder, actorRolesFor } from './work-order-access.rules.js';
@@ -46,7 +46,7 @@ async function beforeAssessment(em: EntityManager, record: CensusRecord, id: str
  * Raises a work order (state `proposed`) for a record, from the triage list or a condition assessment
  * (linked as "before"). A centre's conservator may raise one only for a record granted to the centre.
  */
-export async function createWorkOrder(scope: RequestScope, publicUrl: string, body: CreateWorkOrderBody) {
+export async function createWorkOrder(scope: Context, publicUrl: string, body: CreateWorkOrderBody) {
   const actor = requireActor(scope);
   return scope.em.transactional(async (em) => {
     const record = await em.findOne(

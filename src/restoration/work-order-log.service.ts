@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/audit.service.js';
 import { today } from '../condition/dates.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
 import { loadOrder } from './work-order-access.service.js';
 import { checkTerms } from './restoration-vocabulary.service.js';
 import { WorkOrderLogEntrySchema } from './work-order-log.entity.js';
@@ -10,7 +10,7 @@ import { STATE_LABELS, type WorkOrderState } from './work-order-state.rules.js';
 import type { LogEntryBody } from './work-order.schemas.js';
 
 /** Adds a treatment log entry (only while the item is in treatment); answers the entry and the new totals. */
-export async function addLogEntry(scope: RequestScope, id: string, body: LogEntryBody) {
+export async function addLogEntry(scope: Context, id: string, body: LogEntryBody) {
   const actor = requireActor(scope);
   return scope.em.transactional(async (em) => {
     const { order, roles } = await loadOrder(em, actor, id, true);

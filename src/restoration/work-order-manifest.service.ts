@@ -1,11 +1,11 @@
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { requireActor, type Context } from '../kernel/context.js';
 import type { RecordImage } from '../images/record-image.entity.js';
 import { loadOrder } from './work-order-access.service.js';
 import { WorkOrderPhotoSchema, type WorkOrderPhoto } from './work-order-photo.entity.js';
 import { presentWorkOrderManifest } from './work-order-manifest.presenter.js';
 
 /** The before/after manifest of a work order the caller may see (ready images only: others have no tiles yet). */
-export async function workOrderManifest(scope: RequestScope, publicUrl: string, id: string) {
+export async function workOrderManifest(scope: Context, publicUrl: string, id: string) {
   const actor = requireActor(scope);
   const { order } = await loadOrder(scope.em, actor, id);
   const photos = (await scope.em.find(

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import type { SpooledFile } from '../http/multipart.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import type { SpooledFile } from '../kernel/multipart.js';
+import { requireActor, type Context } from '../kernel/context.js';
 import { checkUpload, type CheckedUpload } from '../images/upload-check.js';
 import {
   lockRecordAndNextSequence,
@@ -42,7 +42,7 @@ function parsePhase(phase: string | undefined): PhotoPhase {
 }
 
 /** Loads an order whose photos the actor may add (the people doing the work), before the body is read. */
-export async function authorisePhotoUpload(scope: RequestScope, id: string) {
+export async function authorisePhotoUpload(scope: Context, id: string) {
   const actor = requireActor(scope);
   const { order, roles } = await loadOrder(scope.em, actor, id);
   if (!canWorkOn(roles)) throw cannotWork();
@@ -61,7 +61,7 @@ export async function authorisePhotoUpload(scope: RequestScope, id: string) {
  * transaction; a failure removes the stored masters.
  */
 export async function addPhotos(
-  scope: RequestScope,
+  scope: Context,
   deps: ImageUploadDeps,
   id: string,
   files: SpooledFile[],

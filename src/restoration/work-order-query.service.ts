@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
-import { AppError } from '../http/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
+import { AppError } from '../kernel/app-error.js';
 import { WorkOrderSchema, type WorkOrder } from './work-order.entity.js';
 import { loadOrder } from './work-order-access.service.js';
 import { mayRaiseWorkOrders } from './work-order-access.rules.js';
@@ -10,14 +10,14 @@ import { presentWorkOrderSummary } from './work-order.presenter.js';
 import type { ListWorkOrdersQuery } from './work-order.schemas.js';
 
 /** One work order the caller may see, with log, photos and history. */
-export async function getWorkOrder(scope: RequestScope, publicUrl: string, id: string) {
+export async function getWorkOrder(scope: Context, publicUrl: string, id: string) {
   const actor = requireActor(scope);
   const { order, roles } = await loadOrder(scope.em, actor, id);
   return workOrderDetail(scope.em, order, roles, publicUrl, actor);
 }
 
 /** Work orders the caller may see (their institution's, their centre's, their province's), newest first. */
-export async function listWorkOrders(scope: RequestScope, query: ListWorkOrdersQuery) {
+export async function listWorkOrders(scope: Context, query: ListWorkOrdersQuery) {
   const actor = requireActor(scope);
   const where: FilterQuery<WorkOrder> & Record<string, unknown> = {};
   if (actor.role === 'provincial_admin') where.provinceCode = actor.provinceCode;

@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
-import type { Actor } from '../auth/actor.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
+import type { Actor } from '../kernel/actor.js';
 import { loadOrder } from './work-order-access.service.js';
 import { assertVersion } from './work-order-conflict.js';
 import { workOrderDetail } from './work-order-detail.service.js';
@@ -66,7 +66,7 @@ function applyEffects(
 
 /** Moves a work order on by one action, enforcing the life cycle, who may act and the record's guards. */
 export async function transitionWorkOrder(
-  scope: RequestScope,
+  scope: Context,
   publicUrl: string,
   id: string,
   body: TransitionBody,

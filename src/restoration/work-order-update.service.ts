@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConditionAssessmentSchema } from '../condition/condition-assessment.entity.js';
 import { recordAudit, diffFields } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
 import { cannotWork, loadOrder } from './work-order-access.service.js';
 import { canWorkOn, PLAN_EDITABLE } from './work-order-access.rules.js';
 import { assertVersion } from './work-order-conflict.js';
@@ -55,7 +55,7 @@ function snapshot(o: WorkOrder): Record<string, unknown> {
 
 /** Saves plan, materials, custody, summary or the linked assessments; `version` must be the one the client saw. */
 export async function updateWorkOrder(
-  scope: RequestScope,
+  scope: Context,
   publicUrl: string,
   id: string,
   body: UpdateWorkOrderBody,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual } from '../http/bilingual.js';
+import { bilingual } from '../kernel/bilingual.js';
 import { WORK_ORDER_ACTIONS, WORK_ORDER_STATES } from './work-order-state.rules.js';
 
 // Shapes of the work-order API. Vocabulary membership (techniques, paper types …) is checked by the

@@ -1,5 +1,5 @@
-import { defineRoute, type HandlerInput } from '../http/route.js';
-import { receiveMultipart } from '../http/multipart.js';
+import { defineRoute, type HandlerInput } from '../kernel/route.js';
+import { receiveMultipart } from '../kernel/multipart.js';
 import type { ImageUploadDeps } from '../images/image-upload.service.js';
 import {
   createWorkOrderBody,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual } from '../http/bilingual.js';
+import { bilingual } from '../kernel/bilingual.js';
 
 // The normalised year range of the catalogue (dates.md): 古籍 back to the oracle bones, 民国 to 1949.
 export const YEAR_MIN = -1000;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../kernel/app-error.js';
 import { changesPage } from './catalogue.repository.js';
 import { CHANGE_PAGE_SIZE, changeCollection, changePage } from './change-discovery.presenter.js';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RecordBody } from '../census/census-record.entity.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../kernel/app-error.js';
 import { chicago, gbt7714 } from './citation.rules.js';
 import { citableRow } from './citation.repository.js';
 import { recordPermalink } from './permalink.js';

@@ -3,9 +3,9 @@ import { loadCodeLists } from '../census/code-list.service.js';
 import type { CodeListName } from '../census/record.types.js';
 import { foldTerm } from '../census/term-folding.rules.js';
 import { DYNASTY_SPANS, ERA_TABLE } from '../census/dates/era-table.data.js';
-import { GRADES, RANKED_GRADES, RANKS } from '../grading/grade.rules.js';
-import { DAMAGE_LEVELS } from '../condition/damage-level.rules.js';
-import { AppError, type ErrorDetail } from '../http/app-error.js';
+import { GRADES, RANKED_GRADES, RANKS } from '../domain/grade.rules.js';
+import { DAMAGE_LEVELS } from '../domain/damage.rules.js';
+import { AppError, type ErrorDetail } from '../kernel/app-error.js';
 import type { CatalogueSearchQuery, ListFacet } from './catalogue.schemas.js';
 
 export type FacetFilters = Partial<Record<ListFacet, string>>;

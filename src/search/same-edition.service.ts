@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../kernel/app-error.js';
 import { presentEntry } from './catalogue.presenter.js';
 import { copiesInGroup, editionKeyOf } from './same-edition.repository.js';
 

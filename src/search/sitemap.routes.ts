@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineRoute } from '../http/route.js';
-import { AppError } from '../http/app-error.js';
+import { defineRoute } from '../kernel/route.js';
+import { AppError } from '../kernel/app-error.js';
 import { publishedCount, publishedPage } from './sitemap.repository.js';
 import { recordSitemap, sitemapIndex, SITEMAP_PAGE_SIZE } from './sitemap.presenter.js';
 

@@ -1,12 +1,12 @@
 // The provinces and institutions a statistics reader may narrow to, each with its record count (from
 // the trigger-maintained statistics_count, like the numbers themselves).
-import type { RequestScope } from '../http/request-scope.js';
-import { requireActor } from '../http/request-scope.js';
+import type { Context } from '../kernel/context.js';
+import { requireActor } from '../kernel/context.js';
 import { PROVINCES } from '../institutions/provinces.data.js';
 import type { CensusScope } from '../triage/triage-scope.rules.js';
 import { statisticsChoiceRights } from './statistics-choices.rules.js';
 
-export async function statisticsChoices(scope: RequestScope, s: CensusScope) {
+export async function statisticsChoices(scope: Context, s: CensusScope) {
   const rights = statisticsChoiceRights(requireActor(scope));
   const knex = scope.em.getKnex();
   const counted = () => knex('statistics_count as c').where('c.dimension', 'type').where('c.n', '>', 0);

@@ -10,8 +10,8 @@ import {
   RANKS,
   type Grade,
   type Rank,
-} from '../grading/grade.rules.js';
-import { ACIDITY_BANDS, DAMAGE_LEVELS } from '../condition/damage-level.rules.js';
+} from '../domain/grade.rules.js';
+import { ACIDITY_BANDS, DAMAGE_LEVELS } from '../domain/damage.rules.js';
 import { RECORD_STATUSES, RECORD_TYPES, TIERS } from '../census/record.types.js';
 import {
   statusLabel as recordStatusLabel,

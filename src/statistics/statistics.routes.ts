@@ -1,4 +1,4 @@
-import { defineRoute } from '../http/route.js';
+import { defineRoute } from '../kernel/route.js';
 import { statisticsQuery } from '../triage/triage.schemas.js';
 import { statistics } from './statistics.service.js';
 import { statisticsResponse } from './statistics.schemas.js';

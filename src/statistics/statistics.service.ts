@@ -2,8 +2,8 @@ import type { Knex } from '@mikro-orm/postgresql';
 import type { StatisticsQuery } from '../triage/triage.schemas.js';
 import { requestScope } from '../triage/scope.service.js';
 import type { CensusScope } from '../triage/triage-scope.rules.js';
-import { parseGradeLabel } from '../grading/grade.rules.js';
-import type { RequestScope } from '../http/request-scope.js';
+import { parseGradeLabel } from '../domain/grade.rules.js';
+import type { Context } from '../kernel/context.js';
 import type { StatisticsDimension } from './statistics-count.entity.js';
 import {
   acidityLabel,
@@ -93,7 +93,7 @@ function sumBy(rows: CountRow[], dimension: StatisticsDimension) {
  * status and tier), for the nation, a province or an institution. Reads the trigger-maintained
  * statistics_count (a few dozen rows per institution), never the million census rows.
  */
-export async function statistics(scope: RequestScope, q: StatisticsQuery) {
+export async function statistics(scope: Context, q: StatisticsQuery) {
   const s = await requestScope(scope, q);
   const knex = scope.em.getKnex();
   const rows = (await where(

@@ -1,4 +1,4 @@
-import { defineRoute } from '../http/route.js';
+import { defineRoute } from '../kernel/route.js';
 import { myTodo, todoResponse } from './todo.service.js';
 
 export const todoRoutes = [

@@ -1,7 +1,7 @@
 // "My work" (/): what each person's to-do list holds, by their census role and their restoration
 // capabilities (studio head, inspector). The counts are made by todo.service.ts; the page shows
 // these items as they come, so no role table lives in the front end.
-import type { Role } from '../users/roles.js';
+import type { Role } from '../domain/roles.js';
 import type { RestorationRoleName } from '../restoration/work-order.schemas.js';
 
 export const TODO_KINDS = [

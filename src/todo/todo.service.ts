@@ -10,8 +10,8 @@ import type { RecordStatus } from '../census/record.types.js';
 import { RestorationRoleSchema } from '../restoration/restoration-role.entity.js';
 import { WorkOrderSchema, type WorkOrder } from '../restoration/work-order.entity.js';
 import { statesAwaiting, type WorkOrderState } from '../restoration/work-order-state.rules.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
-import type { Actor } from '../auth/actor.js';
+import { requireActor, type Context } from '../kernel/context.js';
+import type { Actor } from '../kernel/actor.js';
 import { TODO_ITEMS, TODO_KINDS, todoKindsOf, type TodoKind } from './todo.rules.js';
 
 export const todoResponse = z.object({
@@ -40,7 +40,7 @@ const ORDER_STATES: Partial<Record<TodoKind, readonly WorkOrderState[]>> = {
   ordersToAccept: statesAwaiting('isInspector'),
 };
 
-async function recordCounts(scope: RequestScope, actor: Actor, kinds: TodoKind[]) {
+async function recordCounts(scope: Context, actor: Actor, kinds: TodoKind[]) {
   const statuses = [...new Set(kinds.flatMap((k) => RECORD_STATUSES[k] ?? []))];
   if (!statuses.length) return new Map<string, number>();
   const q = scope.em.getKnex()('census_record as r').whereIn('r.status', statuses);
@@ -54,7 +54,7 @@ async function recordCounts(scope: RequestScope, actor: Actor, kinds: TodoKind[]
   return new Map(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-async function orderCount(scope: RequestScope, actor: Actor, states: readonly WorkOrderState[]) {
+async function orderCount(scope: Context, actor: Actor, states: readonly WorkOrderState[]) {
   const where: FilterQuery<WorkOrder> & Record<string, unknown> = { state: { $in: [...states] } };
   if (actor.role === 'provincial_admin') where.provinceCode = actor.provinceCode;
   else if (actor.role !== 'national_admin') {
@@ -65,7 +65,7 @@ async function orderCount(scope: RequestScope, actor: Actor, states: readonly Wo
 }
 
 /** The caller's to-do items with their counts. */
-export async function myTodo(scope: RequestScope): Promise<z.infer<typeof todoResponse>> {
+export async function myTodo(scope: Context): Promise<z.infer<typeof todoResponse>> {
   const actor = requireActor(scope);
   const capabilities = new Set(
     (await scope.em.find(RestorationRoleSchema, { user: actor.userId })).map((r) => r.role),

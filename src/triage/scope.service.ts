@@ -1,11 +1,11 @@
 import { InstitutionSchema } from '../institutions/institution.entity.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
 import { resolveScope, type CensusScope } from './triage-scope.rules.js';
 
 /** The scope a request may read (403 when it asks for more than the caller may see). */
 export async function requestScope(
-  scope: RequestScope,
+  scope: Context,
   asked: { provinceCode?: string | undefined; institutionId?: string | undefined },
 ): Promise<CensusScope> {
   const actor = requireActor(scope);

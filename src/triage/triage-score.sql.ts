@@ -1,4 +1,4 @@
-import { ACIDITY_BANDS } from '../condition/damage-level.rules.js';
+import { ACIDITY_BANDS } from '../domain/damage.rules.js';
 import type { TriageWeights } from './triage.rules.js';
 
 // SQL twins of explainTriageScore and acidityBand, so a rebuild of a million rows runs in the database.

@@ -5,10 +5,10 @@ import { rebuildTriageState } from './triage-state.repository.js';
 import { canManageNationalData } from '../condition/assessment-access.rules.js';
 import { throwIfIssues } from '../condition/issues.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
 
-function requireNationalAdmin(scope: RequestScope) {
+function requireNationalAdmin(scope: Context) {
   const actor = requireActor(scope);
   if (!canManageNationalData(actor)) {
     throw AppError.forbidden(
@@ -20,13 +20,13 @@ function requireNationalAdmin(scope: RequestScope) {
 }
 
 /** The weights in force. */
-export async function getTriageWeights(scope: RequestScope) {
+export async function getTriageWeights(scope: Context) {
   requireActor(scope);
   return readTriageWeights(scope.em);
 }
 
 /** Replaces the weights and re-ranks every record in the same transaction. */
-export async function setTriageWeights(scope: RequestScope, sent: unknown) {
+export async function setTriageWeights(scope: Context, sent: unknown) {
   const actor = requireNationalAdmin(scope);
   throwIfIssues('TRIAGE_WEIGHTS_INVALID', validateTriageWeights(sent));
   const weights = sent as TriageWeights;
@@ -49,7 +49,7 @@ export async function setTriageWeights(scope: RequestScope, sent: unknown) {
 }
 
 /** Re-ranks every record (picks up records whose grade or damage level came from an import). */
-export async function rebuildTriage(scope: RequestScope) {
+export async function rebuildTriage(scope: Context) {
   requireNationalAdmin(scope);
   return scope.em.transactional(async (em) => {
     const rows = await rebuildTriageState(em, await readTriageWeights(em));

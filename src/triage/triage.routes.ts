@@ -1,5 +1,5 @@
 import { triageListResponse } from './triage-response.schemas.js';
-import { defineRoute } from '../http/route.js';
+import { defineRoute } from '../kernel/route.js';
 import { triageQuery, weightsBody } from './triage.schemas.js';
 import { exportTriageCsv, listTriage } from './triage.service.js';
 import { getTriageWeights, rebuildTriage, setTriageWeights } from './triage-weights.service.js';

@@ -2,8 +2,8 @@
 // facts — damage level, grade, precious-list membership, acidity. The weights are data (a setting a
 // national admin may change); this file validates them and explains a score part by part.
 
-import { DAMAGE_LEVELS, type AcidityBandCode } from '../condition/damage-level.rules.js';
-import { parseGradeLabel } from '../grading/grade.rules.js';
+import { DAMAGE_LEVELS, type AcidityBandCode } from '../domain/damage.rules.js';
+import { parseGradeLabel } from '../domain/grade.rules.js';
 import { acidityBandLabel, damageLevelLabel, gradeLabel } from '../condition/condition-labels.rules.js';
 
 export const TRIAGE_DAMAGE_KEYS = [...DAMAGE_LEVELS, '完好'] as const;

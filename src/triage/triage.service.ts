@@ -6,10 +6,10 @@ import { triageScoreSql } from './triage-score.sql.js';
 import { requestScope } from './scope.service.js';
 import type { CensusScope } from './triage-scope.rules.js';
 import { presentAcidity } from '../condition/condition.presenter.js';
-import type { AcidityBandCode } from '../condition/damage-level.rules.js';
-import type { RequestScope } from '../http/request-scope.js';
-import { csvText } from '../http/csv-writer.js';
-import { requireActor } from '../http/request-scope.js';
+import type { AcidityBandCode } from '../domain/damage.rules.js';
+import type { Context } from '../kernel/context.js';
+import { csvText } from '../csv/csv-writer.js';
+import { requireActor } from '../kernel/context.js';
 import {
   ACIDITY_BAND_OPTIONS,
   CONDITION_LEVEL_OPTIONS,
@@ -106,7 +106,7 @@ function present(r: TriageRow, weights: TriageWeights, rank: number) {
   };
 }
 
-async function page(scope: RequestScope, q: TriageQuery, s: CensusScope) {
+async function page(scope: Context, q: TriageQuery, s: CensusScope) {
   const knex = scope.em.getKnex();
   // Rank on the narrow triage table alone, then join the wide record rows for the one page only:
   // deep pages would otherwise fetch every skipped record.
@@ -142,7 +142,7 @@ async function page(scope: RequestScope, q: TriageQuery, s: CensusScope) {
 }
 
 /** The ranked rescue list of a scope, each score explained; {items, total}. */
-export async function listTriage(scope: RequestScope, q: TriageQuery) {
+export async function listTriage(scope: Context, q: TriageQuery) {
   const s = await requestScope(scope, q);
   const weights = await readTriageWeights(scope.em);
   const [rows, total] = await Promise.all([page(scope, q, s), totalOf(scope.em.getKnex(), s, q, weights)]);
@@ -167,7 +167,7 @@ export async function listTriage(scope: RequestScope, q: TriageQuery) {
 }
 
 /** The part of the census the list covers, in words: the institution, the province, or the nation. */
-async function scopeLabel(scope: RequestScope, s: CensusScope): Promise<{ zh: string; en: string }> {
+async function scopeLabel(scope: Context, s: CensusScope): Promise<{ zh: string; en: string }> {
   if (s.institutionId) {
     const inst = await scope.em.findOne(InstitutionSchema, { id: s.institutionId });
     const name = inst?.name ?? '';
@@ -183,7 +183,7 @@ async function scopeLabel(scope: RequestScope, s: CensusScope): Promise<{ zh: st
 const CSV_LIMIT = 50_000;
 
 /** The ranked list as CSV (first 50,000 rows), for planning work orders outside the system. */
-export async function exportTriageCsv(scope: RequestScope, q: TriageQuery): Promise<string> {
+export async function exportTriageCsv(scope: Context, q: TriageQuery): Promise<string> {
   const s = await requestScope(scope, q);
   const weights = await readTriageWeights(scope.em);
   const rows = await page(scope, { ...q, page: 1, pageSize: CSV_LIMIT }, s);

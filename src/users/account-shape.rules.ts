@@ -1,4 +1,4 @@
-import { INSTITUTION_ROLES, PROVINCE_ROLES, ROLE_LABELS, type Role } from './roles.js';
+import { INSTITUTION_ROLES, PROVINCE_ROLES, ROLE_LABELS, type Role } from '../domain/roles.js';
 
 /** A problem with how an account's role and its institution/province fit together. */
 export interface AccountShapeProblem {

@@ -1,6 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { ROLES } from './roles.js';
+import { ROLES } from '../domain/roles.js';
 import { InstitutionSchema } from '../institutions/institution.entity.js';
 import { ProvinceSchema } from '../institutions/province.entity.js';
 

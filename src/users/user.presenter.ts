@@ -1,5 +1,5 @@
 import type { User } from './user.entity.js';
-import { ROLE_LABELS } from './roles.js';
+import { ROLE_LABELS } from '../domain/roles.js';
 import { PROVINCES } from '../institutions/provinces.data.js';
 import { accountAbilities, type ActorScope } from '../auth/permissions.rules.js';
 

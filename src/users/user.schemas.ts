@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ROLES } from './roles.js';
-import { bilingual } from '../http/bilingual.js';
+import { ROLES } from '../domain/roles.js';
+import { bilingual } from '../kernel/bilingual.js';
 import { PROVINCE_CODES } from '../institutions/provinces.data.js';
 
 const provinceCode = z

@@ -4,7 +4,7 @@ import { UserSchema, type User } from './user.entity.js';
 import { accountShapeProblems } from './account-shape.rules.js';
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from './user.schemas.js';
 import { presentManagedUser, presentUser, provinceLabel } from './user.presenter.js';
-import { ROLE_LABELS, roleScope, type Role } from './roles.js';
+import { ROLE_LABELS, roleScope, type Role } from '../domain/roles.js';
 import { InstitutionSchema, type Institution } from '../institutions/institution.entity.js';
 import { ProvinceSchema } from '../institutions/province.entity.js';
 import {
@@ -18,8 +18,8 @@ import { hashPassword } from '../auth/password.js';
 import { passwordProblem } from '../auth/password-policy.rules.js';
 import { revokeAllTokensOf } from '../auth/token.service.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
-import { AppError, type ErrorDetail } from '../http/app-error.js';
-import { requireActor, type RequestScope } from '../http/request-scope.js';
+import { AppError, type ErrorDetail } from '../kernel/app-error.js';
+import { requireActor, type Context } from '../kernel/context.js';
 import { containsPattern } from '../db/like-pattern.js';
 
 function invalid(details: ErrorDetail[]): AppError {
@@ -96,7 +96,7 @@ const forbiddenAccount = () =>
   AppError.forbidden('无权管理此账号或授予此角色', 'You may not manage this account or grant this role');
 
 /** Creates an account (national admins: any; provincial admins: staff roles in their province). */
-export async function createUser(scope: RequestScope, input: CreateUserInput) {
+export async function createUser(scope: Context, input: CreateUserInput) {
   const actor = requireActor(scope);
   // Every problem of the form at once: a weak password and a missing institution in one answer.
   const problems = [
@@ -164,7 +164,7 @@ function canSeeUser(actor: ReturnType<typeof requireActor>, user: User): boolean
 }
 
 /** One account. */
-export async function getUser(scope: RequestScope, id: string) {
+export async function getUser(scope: Context, id: string) {
   const actor = requireActor(scope);
   const user = await loadUser(scope.em, id);
   if (!canSeeUser(actor, user)) throw AppError.forbidden();
@@ -172,7 +172,7 @@ export async function getUser(scope: RequestScope, id: string) {
 }
 
 /** Changes an account; a password reset or deactivation ends its sessions and tokens. */
-export async function updateUser(scope: RequestScope, id: string, input: UpdateUserInput) {
+export async function updateUser(scope: Context, id: string, input: UpdateUserInput) {
   const actor = requireActor(scope);
   if (input.password !== undefined) checkPassword(input.password);
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
@@ -228,7 +228,7 @@ export async function updateUser(scope: RequestScope, id: string, input: UpdateU
 }
 
 /** Accounts the actor may manage or see, filtered and paginated. */
-export async function listUsers(scope: RequestScope, q: ListUsersQuery) {
+export async function listUsers(scope: Context, q: ListUsersQuery) {
   const actor = requireActor(scope);
   const where: FilterQuery<User> = {};
   const and: FilterQuery<User>[] = [];
@@ -266,7 +266,7 @@ export async function listUsers(scope: RequestScope, q: ListUsersQuery) {
 }
 
 /** The roles (each with what it belongs to) and the provinces the actor may give new or existing accounts. */
-export function roleChoices(scope: RequestScope) {
+export function roleChoices(scope: Context) {
   const actor = requireActor(scope);
   const only = grantableProvince(actor);
   return {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute } from '../http/route.js';
+import { defineRoute } from '../kernel/route.js';
 import {
   createUserBody,
   listUsersQuery,
@@ -10,7 +10,7 @@ import {
   userResponse,
 } from './user.schemas.js';
 import { createUser, getUser, listUsers, roleChoices, updateUser } from './user.service.js';
-import { ROLE_LABELS, ROLES } from './roles.js';
+import { ROLE_LABELS, ROLES } from '../domain/roles.js';
 import { institutionIdParams } from '../institutions/institution.schemas.js';
 
 const tag = 'Users 账号';

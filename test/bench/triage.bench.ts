@@ -12,8 +12,8 @@ import { readTriageWeights } from '../../src/triage/triage-weights.repository.js
 import { listTriage } from '../../src/triage/triage.service.js';
 import { triageQuery } from '../../src/triage/triage.schemas.js';
 import { statistics } from '../../src/statistics/statistics.service.js';
-import type { RequestScope } from '../../src/http/request-scope.js';
-import type { Actor } from '../../src/auth/actor.js';
+import type { Context } from '../../src/kernel/context.js';
+import type { Actor } from '../../src/kernel/actor.js';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const ASSESSMENTS_PER_RECORD = 2;
@@ -99,11 +99,10 @@ const admin: Actor = {
   tokenId: 'bench',
   viaCookie: false,
 };
-const scopeOf = (): RequestScope => ({
+const scopeOf = (): Context => ({
   em: orm.em.fork(),
   actor: admin,
   requestId: 'bench',
-  ip: '127.0.0.1',
 });
 const sample = (
   await em.execute<Array<{ id: string; province_code: string }>>(

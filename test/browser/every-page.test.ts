@@ -19,7 +19,7 @@ import { WORK_ORDER_ACTIONS, WORK_ORDER_STATES } from '../../src/restoration/wor
 import { RIGHTS_STATEMENTS } from '../../src/institutions/rights-statement.rules.js';
 import { TRIAGE_ACIDITY_KEYS } from '../../src/triage/triage.rules.js';
 import { ENTITY_TYPE_LABELS } from '../../src/audit/audit-labels.rules.js';
-import { ROLES } from '../../src/users/roles.js';
+import { ROLES } from '../../src/domain/roles.js';
 
 /**
  * Code values of the server's vocabularies. In the Chinese interface none of them may appear as a

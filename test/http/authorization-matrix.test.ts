@@ -2,7 +2,7 @@
 // institution B's data and a provincial admin cannot touch another province. A new write route
 // without a case here fails the first test, so the matrix cannot silently fall behind.
 import test from 'ava';
-import { API_ROUTES } from '../../src/http/app.js';
+import { API_ROUTES } from '../../src/app/app.js';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';

@@ -4,7 +4,7 @@ import { ApiClient } from '../helpers/api-client.js';
 import { ObjectStore } from '../../src/object-store/object-store.js';
 import { ormOptions } from '../../src/db/orm.js';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp } from '../../src/app/app.js';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 

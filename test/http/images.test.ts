@@ -5,7 +5,7 @@ import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';
 import { jpegImage, pngImage, postFiles, tiffImage } from '../fixtures/images.js';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp } from '../../src/app/app.js';
 import { ObjectStore } from '../../src/object-store/object-store.js';
 
 let app: TestApp;

@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution } from '../helpers/fixtures.js';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp } from '../../src/app/app.js';
 import { ObjectStore } from '../../src/object-store/object-store.js';
 import {
   claimNextImport,

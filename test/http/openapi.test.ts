@@ -1,7 +1,7 @@
 import test from 'ava';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { API_ROUTES } from '../../src/http/app.js';
+import { API_ROUTES } from '../../src/app/app.js';
 
 let app: TestApp;
 test.before(async () => {

@@ -5,7 +5,7 @@
 // none may be a 500.
 import test from 'ava';
 import type Router from '@koa/router';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp } from '../../src/app/app.js';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';

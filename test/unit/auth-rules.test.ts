@@ -8,7 +8,7 @@ import {
 } from '../../src/auth/permissions.rules.js';
 import { accountShapeProblems } from '../../src/users/account-shape.rules.js';
 import { passwordProblem } from '../../src/auth/password-policy.rules.js';
-import type { Role } from '../../src/users/roles.js';
+import type { Role } from '../../src/domain/roles.js';
 import type { ActorScope } from '../../src/auth/permissions.rules.js';
 
 const limits = { windowMs: 60_000, perEmail: 3, perIp: 5 };

@@ -1,7 +1,7 @@
 import test from 'ava';
 import ExcelJS from 'exceljs';
 import { PassThrough, Readable } from 'node:stream';
-import { fromCsvCell, toCsvCell } from '../../src/http/csv-formula-guard.js';
+import { fromCsvCell, toCsvCell } from '../../src/csv/csv-formula-guard.js';
 import { writeCsv, writeXlsx } from '../../src/census/spreadsheet/writers.js';
 import { readCsvRows } from '../../src/census/spreadsheet/csv-reader.js';
 

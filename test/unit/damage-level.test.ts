@@ -1,16 +1,18 @@
 import test from 'ava';
 import {
-  acidityBand,
-  type AcidityBandCode,
   computeDamageLevel,
-  DAMAGE_TYPES,
   lowestPh,
-  parseDamageType,
   validateAssessmentInput,
   type AssessmentInput,
-  type ConditionLevel,
   type DamageObservation,
 } from '../../src/condition/damage-level.rules.js';
+import {
+  acidityBand,
+  type AcidityBandCode,
+  DAMAGE_TYPES,
+  parseDamageType,
+  type ConditionLevel,
+} from '../../src/domain/damage.rules.js';
 import { DEFAULT_DAMAGE_RULESET, type DamageRuleSet } from '../../src/condition/damage-ruleset.rules.js';
 
 const RS = DEFAULT_DAMAGE_RULESET;

@@ -1,5 +1,5 @@
 import test from 'ava';
-import type { DamageLevel } from '../../src/condition/damage-level.rules.js';
+import type { DamageLevel } from '../../src/domain/damage.rules.js';
 import {
   DEFAULT_DAMAGE_RULESET,
   validateRuleSet,

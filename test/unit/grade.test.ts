@@ -13,7 +13,7 @@ import {
   type HeritageLevel,
   type GradeWarningInput,
   type Rank,
-} from '../../src/grading/grade.rules.js';
+} from '../../src/domain/grade.rules.js';
 
 // --- parseGradeLabel ---------------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { findUnsafeInput, MAX_JSON_DEPTH } from '../../src/http/input-safety.js';
+import { findUnsafeInput, MAX_JSON_DEPTH } from '../../src/kernel/input-safety.js';
 import { isCatalogueFieldPath } from '../../src/census/record.schemas.js';
 
 test('text outside the BMP (CJK Extension B, as in rare characters of old titles) is accepted', (t) => {

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { AppError } from '../../src/http/app-error.js';
+import { AppError } from '../../src/kernel/app-error.js';
 import { readCsvRows } from '../../src/census/spreadsheet/csv-reader.js';
 import { SNIFF_BYTES } from '../../src/census/spreadsheet/csv-encoding.js';
 import type { SheetRow } from '../../src/census/spreadsheet/sheet-row.js';

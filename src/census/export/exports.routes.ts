@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PassThrough } from 'node:stream';
-import { defineRoute, type HandlerResult } from '../../http/route.js';
+import { defineRoute, type HandlerResult } from '../../kernel/route.js';
 import { institutionIdParams } from '../../institutions/institution.schemas.js';
 import { exportableInstitution, recordsInNumberOrder } from './record-export.service.js';
 import { writeCsv, writeXlsx } from '../spreadsheet/writers.js';

@@ -4,13 +4,13 @@ import { InstitutionSchema } from '../../institutions/institution.entity.js';
 import { presentInstitution } from '../../institutions/institution.presenter.js';
 import { canCatalogue } from '../record-access.rules.js';
 import { toRecordInput } from '../record-body.js';
-import { AppError } from '../../http/app-error.js';
-import { requireActor, type RequestScope } from '../../http/request-scope.js';
+import { AppError } from '../../kernel/app-error.js';
+import { requireActor, type Context } from '../../kernel/context.js';
 
 const PAGE = 1000;
 
 /** The institution an export is for, after checking that the caller catalogues it. */
-export async function exportableInstitution(scope: RequestScope, institutionId: string) {
+export async function exportableInstitution(scope: Context, institutionId: string) {
   const actor = requireActor(scope);
   const institution = await scope.em.findOne(InstitutionSchema, { id: institutionId });
   if (!institution) throw AppError.notFound(`Institution ${institutionId}`, `收藏单位 ${institutionId} `);
@@ -25,7 +25,7 @@ export async function exportableInstitution(scope: RequestScope, institutionId: 
 
 /** An institution's records in census-number order, read page by page (keyset) so an export never sits in memory. */
 export async function* recordsInNumberOrder(
-  scope: RequestScope,
+  scope: Context,
   institutionId: string,
   statuses: readonly RecordStatus[],
 ): AsyncGenerator<RecordInput & { censusNumber: string }> {

@@ -16,7 +16,7 @@ import { executeBound, insertRecordset } from './recordset-insert.js';
 import type { CompletenessTier, DerivedEditionDate, RecordInput, RecordType } from '../record.types.js';
 import type { RecordVersion } from '../record-version.entity.js';
 import type { EntityData } from '@mikro-orm/core';
-import type { ErrorDetail } from '../../http/app-error.js';
+import type { ErrorDetail } from '../../kernel/app-error.js';
 import type { RecordKeys, RecordValidationResult } from '../record-validation.rules.js';
 
 /** A row that passed every check, ready to be stored. */

@@ -1,15 +1,15 @@
 import { ImportJobSchema } from './import-job.entity.js';
 import { loadVisibleJob, presentImportJob } from './import.service.js';
 import { recordAudit } from '../../audit/audit.service.js';
-import { AppError } from '../../http/app-error.js';
-import type { RequestScope } from '../../http/request-scope.js';
+import { AppError } from '../../kernel/app-error.js';
+import type { Context } from '../../kernel/context.js';
 
 /**
  * Cancels an import, authorised like starting one. A queued job is cancelled at once; a running
  * job is asked to stop, and its worker stops it at the next row (a skip import keeps the batches
  * already stored, each whole; an atomic import keeps nothing). A finished job cannot be cancelled.
  */
-export async function cancelImport(scope: RequestScope, id: string) {
+export async function cancelImport(scope: Context, id: string) {
   const job = await loadVisibleJob(scope, id);
   return scope.em.transactional(async (em) => {
     const now = new Date();

@@ -4,8 +4,8 @@
 
 import { z } from 'zod';
 import { createRecordBody } from '../record.schemas.js';
-import { issueToDetail } from '../../http/validation.js';
-import type { ErrorDetail } from '../../http/app-error.js';
+import { issueToDetail } from '../../kernel/validation.js';
+import type { ErrorDetail } from '../../kernel/app-error.js';
 import type { RecordInput } from '../record.types.js';
 
 // Not strict: the importer's RecordInput may carry fields the create body does not take.

@@ -5,7 +5,7 @@ import { validateRecord, type RecordValidationResult } from '../record-validatio
 import { completenessTier } from '../completeness.rules.js';
 import type { CodeListName, RecordInput } from '../record.types.js';
 import type { CodeListValues } from '../code-list.rules.js';
-import type { ErrorDetail } from '../../http/app-error.js';
+import type { ErrorDetail } from '../../kernel/app-error.js';
 import type { ValidRow, Revalidated } from './import-batch.service.js';
 import { fieldLimitErrors } from './import-field-limits.js';
 

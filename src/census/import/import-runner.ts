@@ -23,7 +23,7 @@ import {
 import { loadCodeLists } from '../code-list.service.js';
 import { InstitutionSchema } from '../../institutions/institution.entity.js';
 import { AuditEntrySchema } from '../../audit/audit-entry.entity.js';
-import { AppError, type ErrorDetail } from '../../http/app-error.js';
+import { AppError, type ErrorDetail } from '../../kernel/app-error.js';
 import { STATUS_ZH } from '../record-workflow.rules.js';
 import type { RecordStatus } from '../record.types.js';
 import type { ObjectStore } from '../../object-store/object-store.js';

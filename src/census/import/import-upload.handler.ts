@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { HandlerInput, HandlerResult } from '../../http/route.js';
-import { receiveMultipart } from '../../http/multipart.js';
+import type { HandlerInput, HandlerResult } from '../../kernel/route.js';
+import { receiveMultipart } from '../../kernel/multipart.js';
 import { queueImport } from './import.service.js';
 import { IMPORT_MODES, type ImportKind } from './import-job.entity.js';
 

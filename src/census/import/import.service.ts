@@ -13,9 +13,9 @@ import { canAssess } from '../../condition/assessment-access.rules.js';
 import { InstitutionSchema } from '../../institutions/institution.entity.js';
 import { canCatalogue } from '../record-access.rules.js';
 import { recordAudit } from '../../audit/audit.service.js';
-import { AppError } from '../../http/app-error.js';
-import type { SpooledFile } from '../../http/multipart.js';
-import { requireActor, type RequestScope } from '../../http/request-scope.js';
+import { AppError } from '../../kernel/app-error.js';
+import type { SpooledFile } from '../../kernel/multipart.js';
+import { requireActor, type Context } from '../../kernel/context.js';
 import type { ObjectStore } from '../../object-store/object-store.js';
 import { storeCall } from '../../object-store/object-store-errors.js';
 import {
@@ -99,11 +99,7 @@ function formatOf(file: SpooledFile): 'csv' | 'xlsx' {
   );
 }
 
-async function loadEditableInstitution(
-  scope: RequestScope,
-  institutionId: string,
-  kind: ImportKind = 'records',
-) {
+async function loadEditableInstitution(scope: Context, institutionId: string, kind: ImportKind = 'records') {
   const actor = requireActor(scope);
   const institution = await scope.em.findOne(InstitutionSchema, { id: institutionId });
   if (!institution) throw AppError.notFound(`Institution ${institutionId}`, `收藏单位 ${institutionId} `);
@@ -119,7 +115,7 @@ async function loadEditableInstitution(
 
 /** Queues an import of an uploaded spreadsheet: the file goes to the object store, the job to the database. */
 export async function queueImport(
-  scope: RequestScope,
+  scope: Context,
   store: ObjectStore,
   institutionId: string,
   file: SpooledFile | undefined,
@@ -188,7 +184,7 @@ export async function queueImport(
 }
 
 /** The job, when the caller may start imports of its kind for its institution (404 or 403 otherwise). */
-export async function loadVisibleJob(scope: RequestScope, id: string): Promise<ImportJob> {
+export async function loadVisibleJob(scope: Context, id: string): Promise<ImportJob> {
   const job = await scope.em.findOne(ImportJobSchema, { id }, { populate: ['institution'] });
   if (!job) throw AppError.notFound(`Import ${id}`, `导入任务 ${id} `);
   await loadEditableInstitution(scope, job.institution.id, job.kind);
@@ -196,7 +192,7 @@ export async function loadVisibleJob(scope: RequestScope, id: string): Promise<I
 }
 
 /** Status and counters of an import, with its first errors. */
-export async function getImport(scope: RequestScope, id: string) {
+export async function getImport(scope: Context, id: string) {
   const job = await loadVisibleJob(scope, id);
   const errors = await scope.em.find(
     ImportRowErrorSchema,
@@ -225,7 +221,7 @@ export async function getImport(scope: RequestScope, id: string) {
 }
 
 /** Every reported problem of an import, for the downloadable error report (streamed by the caller). */
-export async function* importErrorRows(scope: RequestScope, id: string): AsyncGenerator<string[]> {
+export async function* importErrorRows(scope: Context, id: string): AsyncGenerator<string[]> {
   const job = await loadVisibleJob(scope, id);
   const pageSize = 5000;
   for (let offset = 0; ; offset += pageSize) {
@@ -250,7 +246,7 @@ export async function* importErrorRows(scope: RequestScope, id: string): AsyncGe
 }
 
 /** The institution's imports, newest first. */
-export async function listImports(scope: RequestScope, institutionId: string) {
+export async function listImports(scope: Context, institutionId: string) {
   await loadEditableInstitution(scope, institutionId);
   const jobs = await scope.em.find(
     ImportJobSchema,
@@ -265,7 +261,7 @@ export async function listImports(scope: RequestScope, institutionId: string) {
  * for those who catalogue, assessments for those who assess), the modes, and whether they see the
  * records' exports and the import history. Every request is checked again when it comes.
  */
-export async function importOptions(scope: RequestScope, institutionId: string) {
+export async function importOptions(scope: Context, institutionId: string) {
   const actor = requireActor(scope);
   const institution = await scope.em.findOne(InstitutionSchema, { id: institutionId });
   if (!institution) throw AppError.notFound(`Institution ${institutionId}`, `收藏单位 ${institutionId} `);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PassThrough } from 'node:stream';
-import { defineRoute } from '../../http/route.js';
+import { defineRoute } from '../../kernel/route.js';
 import { institutionIdParams } from '../../institutions/institution.schemas.js';
 import { getImport, importErrorRows, importOptions, listImports } from './import.service.js';
 import { importJobDetailResponse, importJobResponse, importOptionsResponse } from './import.schemas.js';

@@ -4,9 +4,9 @@
 
 import { pipeline, Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import type { AppError, ErrorDetail } from '../../http/app-error.js';
+import type { AppError, ErrorDetail } from '../../kernel/app-error.js';
 import { decodeCsv, type CsvEncoding } from './csv-encoding.js';
-import { fromCsvCell } from '../../http/csv-formula-guard.js';
+import { fromCsvCell } from '../../csv/csv-formula-guard.js';
 import { fileError } from './sheet-errors.js';
 import { boundCells, isEmptyRow, type SheetRow } from './sheet-row.js';
 

@@ -9,7 +9,7 @@
 // splits the reading; a 民国 row's 文献类型 is its minguoDocumentType (its documentType keeps
 // the default).
 
-import type { ErrorDetail } from '../../http/app-error.js';
+import type { ErrorDetail } from '../../kernel/app-error.js';
 import type { PhReading, RecordInput, RecordType, SizeCm } from '../record.types.js';
 import type { RecordBody } from '../census-record.entity.js';
 import { parseAnnotationsCell, formatAnnotationsCell } from './annotation-cell.js';

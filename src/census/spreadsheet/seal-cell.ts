@@ -1,7 +1,7 @@
 // The 钤印 cell: seals in catalogue order, `印文（印主）；印文（印主不详）〔卷端〕；印文` — the position,
 // when known, in tortoise-shell brackets at the end.
 
-import type { ErrorDetail } from '../../http/app-error.js';
+import type { ErrorDetail } from '../../kernel/app-error.js';
 import type { Seal } from '../record.types.js';
 import { cleanCell, splitCell } from './cell-text.js';
 import { detail } from './sheet-errors.js';

@@ -1,7 +1,7 @@
 // Error helpers shared by the spreadsheet codecs: every problem is reported in Chinese and English,
 // per field or cell (ErrorDetail) or for the whole file (AppError, which the HTTP layer answers).
 
-import { AppError, type ErrorDetail } from '../../http/app-error.js';
+import { AppError, type ErrorDetail } from '../../kernel/app-error.js';
 
 /** One field- or cell-level problem in both languages. */
 export function detail(

@@ -1,4 +1,4 @@
-import type { ErrorDetail } from '../../http/app-error.js';
+import type { ErrorDetail } from '../../kernel/app-error.js';
 import { columnLetter } from './sheet-errors.js';
 
 /**

@@ -1,7 +1,7 @@
 // The bulk import/export template (records.md, "Spreadsheet template") as data, and the matching of
 // a file's header row onto it. Import and export use the same columns, so an export re-imports.
 
-import type { ErrorDetail } from '../../http/app-error.js';
+import type { ErrorDetail } from '../../kernel/app-error.js';
 import { columnLetter, detail } from './sheet-errors.js';
 
 /** One template column: the English key, the canonical Chinese header, other accepted spellings. */

@@ -10,8 +10,8 @@ export type SheetValue = string | number | null | undefined;
 /** Rows to write, synchronous or asynchronous. */
 export type SheetRows = AsyncIterable<readonly SheetValue[]> | Iterable<readonly SheetValue[]>;
 
-// CSV: one writer for every CSV of the service (src/http/csv-writer.ts), re-exported for the exports.
-export { csvText, writeCsv } from '../../http/csv-writer.js';
+// CSV: one writer for every CSV of the service (src/csv/csv-writer.ts), re-exported for the exports.
+export { csvText, writeCsv } from '../../csv/csv-writer.js';
 
 /** Options of the XLSX writer. */
 export interface XlsxWriteOptions {

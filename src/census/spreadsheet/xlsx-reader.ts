@@ -19,8 +19,8 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import type { ErrorDetail } from '../../http/app-error.js';
-import { AppError } from '../../http/app-error.js';
+import type { ErrorDetail } from '../../kernel/app-error.js';
+import { AppError } from '../../kernel/app-error.js';
 import { columnLetter, detail, fileError } from './sheet-errors.js';
 import { boundCells, isEmptyRow, type SheetRow } from './sheet-row.js';
 import { readFileHead, spoolToTempFile } from './temp-spool.js';

@@ -1,4 +1,4 @@
-import type { Role } from '../users/roles.js';
+import type { Role } from '../domain/roles.js';
 
 /** The authenticated caller, as the services see it. */
 export interface Actor {

@@ -1,14 +1,14 @@
 import type Router from '@koa/router';
 import type { AppDeps } from './app-deps.js';
-import type { Route } from './route.js';
-import { parseOrThrow } from './validation.js';
-import { requireActor, type RequestScope } from './request-scope.js';
+import type { Route } from '../kernel/route.js';
+import { parseOrThrow } from '../kernel/validation.js';
+import { requireActor, type RequestContext } from '../kernel/context.js';
 
 /** Mounts API routes: validate params, query and body with the route's schemas, then call the handler. */
 export function mountRoutes(router: Router, routes: readonly Route[], deps: AppDeps): void {
   for (const route of routes) {
     router[route.method](route.path, async (ctx) => {
-      const scope: RequestScope = {
+      const scope: RequestContext = {
         em: ctx.state.em,
         actor: ctx.state.actor ?? null,
         requestId: ctx.state.requestId,

@@ -2,7 +2,7 @@ import type { Middleware } from 'koa';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { authenticateSecret, csrfTokenOf } from '../auth/token.service.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../auth/session-cookie.js';
-import { AppError } from './app-error.js';
+import { AppError } from '../kernel/app-error.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -1,17 +1,17 @@
 import type { ParameterizedContext } from 'koa';
 import type { z } from 'zod';
-import type { RequestScope } from './request-scope.js';
-import type { AppDeps } from './app-deps.js';
+import type { RequestContext } from './context.js';
+import type { Deps } from './deps.js';
 
 export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
-/** What a handler receives: validated input, the request scope and the app's dependencies. */
+/** What a handler receives: validated input, the request's context (`scope`) and the long-lived dependencies. */
 export interface HandlerInput<B, Q, P> {
   readonly body: B;
   readonly query: Q;
   readonly params: P;
-  readonly scope: RequestScope;
-  readonly deps: AppDeps;
+  readonly scope: RequestContext;
+  readonly deps: Deps;
   readonly koa: ParameterizedContext;
 }
 

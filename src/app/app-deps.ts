@@ -1,17 +1,10 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Logger } from 'pino';
-import type { Config } from '../config/config.js';
-import type { ObjectStore } from '../object-store/object-store.js';
+import type { Deps } from '../kernel/deps.js';
 import type { ImportWorker } from '../census/import/import-worker.js';
 import type { DerivativeWorker } from '../images/derivative-worker.js';
 import type { RenderQueue } from '../iiif/render-queue.js';
 
-/** Long-lived collaborators shared by every request. */
-export interface AppDeps {
-  readonly config: Config;
-  readonly orm: MikroORM;
-  readonly objectStore: ObjectStore;
-  readonly logger: Logger;
+/** Long-lived collaborators shared by every request: the kernel's `Deps` with the concrete workers and caches. */
+export interface AppDeps extends Deps {
   /** Background worker for imports; absent in contexts that only read. */
   readonly importWorker?: ImportWorker;
   /** Background worker for image derivatives (tiles, pyramid, thumbnails). */

@@ -1,0 +1,25 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.js';
+import type { ObjectStore } from '../object-store/object-store.js';
+
+/** A background worker that a route wakes after it has stored work for it. */
+export interface Wakeable {
+  kick(): void;
+}
+
+/**
+ * The long-lived collaborators a feature's routes see. The composition root builds them
+ * (`src/app/app-deps.ts` adds the concrete workers and caches); features name only this type, so
+ * they never import the app.
+ */
+export interface Deps {
+  readonly config: Config;
+  readonly orm: MikroORM;
+  readonly objectStore: ObjectStore;
+  readonly logger: Logger;
+  /** Background worker for imports; absent in contexts that only read. */
+  readonly importWorker?: Wakeable;
+  /** Background worker for image derivatives (tiles, pyramid, thumbnails). */
+  readonly derivativeWorker?: Wakeable;
+}
