@@ -14,6 +14,7 @@ import {
   createInstitution,
   getInstitution,
   institutionFormOptions,
+  institutionProblems,
   listInstitutions,
   updateInstitution,
 } from './institution.service.js';
@@ -65,6 +66,7 @@ export const institutionRoutes = [
     tag,
     auth: 'user',
     body: createInstitutionBody,
+    bodyProblems: ({ scope, body }) => institutionProblems(scope, body),
     response: institutionResponse,
     handler: async ({ scope, body }) => ({ body: await createInstitution(scope, body) }),
   }),
@@ -111,6 +113,7 @@ export const institutionRoutes = [
     auth: 'user',
     params: institutionIdParams,
     body: updateInstitutionBody,
+    bodyProblems: ({ scope, params, body }) => institutionProblems(scope, body, params.id),
     response: institutionResponse,
     handler: async ({ scope, params, body }) => ({ body: await updateInstitution(scope, params.id, body) }),
   }),
