@@ -179,6 +179,8 @@ export async function getInstitution(scope: RequestScope, id: string) {
     abilities: {
       edit: administers,
       setRightsStatement: setRights,
+      // The networks go with the statement they serve (institution-on-site.service.ts).
+      setOnSiteNetworks: setRights,
       setNationalDesignations: canSetNationalDesignations(actor),
       viewStaff: canViewInstitutionStaff(actor, place),
       addStaff: administers,

@@ -7,6 +7,7 @@ import {
   institutionResponse,
   listInstitutionsQuery,
   rightsStatementBody,
+  rightsStatementsResponse,
   onSiteNetworksBody,
   updateInstitutionBody,
 } from './institution.schemas.js';
@@ -21,7 +22,7 @@ import {
 import { setRightsStatement } from './institution-rights.service.js';
 import { setOnSiteNetworks } from './institution-on-site.service.js';
 import { presentRightsStatement } from './institution.presenter.js';
-import { RIGHTS_STATEMENTS } from './rights-statement.rules.js';
+import { RIGHTS_STATEMENTS, usesOnSiteNetworks } from './rights-statement.rules.js';
 import { PROVINCES } from './provinces.data.js';
 import { INSTITUTION_TYPES } from './institution-types.js';
 
@@ -53,9 +54,14 @@ export const institutionRoutes = [
     summary: 'Rights statements an institution may set for its images, with labels and terms (zh, en)',
     tag,
     auth: 'public',
+    response: rightsStatementsResponse,
     handler: async () => ({
       body: {
-        items: RIGHTS_STATEMENTS.map((value) => ({ value, ...presentRightsStatement(value) })),
+        items: RIGHTS_STATEMENTS.map((value) => ({
+          value,
+          ...presentRightsStatement(value),
+          usesOnSiteNetworks: usesOnSiteNetworks(value),
+        })),
       },
     }),
   }),
