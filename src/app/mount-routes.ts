@@ -1,7 +1,13 @@
 import type Router from '@koa/router';
 import type { AppDeps } from './app-deps.js';
 import type { Route } from '../kernel/route.js';
-import { parseOrThrow } from '../kernel/validation.js';
+import {
+  invalidInput,
+  mergeProblems,
+  parsedAsFarAsPossible,
+  parseOrThrow,
+  schemaCheck,
+} from '../kernel/validation.js';
 import { requireActor, type RequestContext } from '../kernel/context.js';
 
 /** Mounts API routes: validate params, query and body with the route's schemas, then call the handler. */
@@ -18,7 +24,7 @@ export function mountRoutes(router: Router, routes: readonly Route[], deps: AppD
       const params = route.params ? parseOrThrow(route.params, ctx.params, 'params') : ctx.params;
       const query = route.query ? parseOrThrow(route.query, { ...ctx.query }, 'query') : ctx.query;
       const body = route.body
-        ? parseOrThrow(route.body, (ctx.request as { body?: unknown }).body ?? {}, 'body')
+        ? await parseBody(route, (ctx.request as { body?: unknown }).body ?? {}, params, scope, deps)
         : undefined;
       const result = await route.handler({ body, query, params, scope, deps, koa: ctx });
       ctx.status = result.status ?? route.successStatus ?? (route.method === 'post' ? 201 : 200);
@@ -26,4 +32,19 @@ export function mountRoutes(router: Router, routes: readonly Route[], deps: AppD
       if (result.body !== null && result.body !== undefined) ctx.body = result.body;
     });
   }
+}
+
+/** The body as the schema parses it, or one 400 with the schema's problems and the service's. */
+async function parseBody(
+  route: Route,
+  raw: unknown,
+  params: unknown,
+  scope: RequestContext,
+  deps: AppDeps,
+): Promise<unknown> {
+  const checked = schemaCheck(route.body!, raw);
+  if (checked.ok) return checked.data;
+  const partial = parsedAsFarAsPossible(route.body!, raw) ?? {};
+  const more = route.bodyProblems ? await route.bodyProblems({ body: partial, params, scope, deps }) : [];
+  throw invalidInput('body', mergeProblems(checked.details, more));
 }

@@ -1,6 +1,7 @@
 import { CensusRecordSchema } from './census-record.entity.js';
 import { RecordVersionSchema } from './record-version.entity.js';
 import type { UpdateRecordBody } from './record.schemas.js';
+import type { RecordStatus } from './record.types.js';
 import { applyFields, toBody, toRecordInput } from './record-body.js';
 import { recordColumns } from './record-columns.js';
 import { canCatalogue } from './record-access.rules.js';
@@ -11,8 +12,21 @@ import { diffRecords } from './record-diff.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { refreshTriageStates } from '../triage/triage-state.repository.js';
 import { syncCatalogueEntry } from '../search/catalogue-sync.service.js';
-import { AppError } from '../kernel/app-error.js';
+import { AppError, type ErrorDetail } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';
+
+/** A reason is owed for changing an approved or published record. */
+export function changeReasonProblems(status: RecordStatus, reason: string | undefined): ErrorDetail[] {
+  if (!EDITABLE_WITH_REASON.includes(status) || reason?.trim()) return [];
+  return [
+    {
+      path: 'reason',
+      rule: 'required_after_approval',
+      messageZh: '请填写修改理由',
+      messageEn: 'reason is required',
+    },
+  ];
+}
 
 /**
  * Changes a record. Drafts and returned records change freely; approved and published ones only
@@ -48,24 +62,19 @@ export async function updateRecord(
           `The record is ${record.status}: it cannot be changed while under review`,
         );
       }
-      if (EDITABLE_WITH_REASON.includes(record.status) && !reason?.trim()) {
+      // A missing reason comes in one answer with the fields' problems.
+      const reasonProblems = changeReasonProblems(record.status, reason);
+      const before = toRecordInput(record.type, record.institution.id, record.body);
+      const input = toRecordInput(record.type, record.institution.id, applyFields(record.body, fields));
+      const valid = await validateOrThrow(em, input, 'save', before, settings, reasonProblems);
+      if (reasonProblems.length) {
         throw AppError.badRequest(
           'REASON_REQUIRED',
           '修改已通过或已发布的记录必须说明理由',
           'Changing an approved or published record needs a reason',
-          [
-            {
-              path: 'reason',
-              rule: 'required_after_approval',
-              messageZh: '请填写修改理由',
-              messageEn: 'reason is required',
-            },
-          ],
+          reasonProblems,
         );
       }
-      const before = toRecordInput(record.type, record.institution.id, record.body);
-      const input = toRecordInput(record.type, record.institution.id, applyFields(record.body, fields));
-      const valid = await validateOrThrow(em, input, 'save', before, settings);
       const changes = diffRecords(before, valid.normalised);
       if (!changes.length) return { ...presentRecord(record), warnings: valid.warnings };
       em.assign(record, {

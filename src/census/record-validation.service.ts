@@ -4,7 +4,7 @@ import { validateRecord } from './record-validation.rules.js';
 import { completenessTier } from './completeness.rules.js';
 import { loadCodeLists } from './code-list.service.js';
 import type { RecordInput } from './record.types.js';
-import { AppError } from '../kernel/app-error.js';
+import { AppError, type ErrorDetail } from '../kernel/app-error.js';
 
 /** Rule settings from the configuration that record validation needs (passed down from the routes). */
 export interface RecordRuleSettings {
@@ -12,8 +12,27 @@ export interface RecordRuleSettings {
   readonly eraYearMargin?: number;
 }
 
+/** The record rules' verdict with the current code lists (errors, warnings, the normalised record). */
+export async function checkRecord(
+  em: EntityManager,
+  input: RecordInput,
+  intent: 'save' | 'submit',
+  previous?: RecordInput,
+  settings: RecordRuleSettings = {},
+) {
+  const codeLists = await loadCodeLists(em);
+  return validateRecord(input, {
+    codeLists,
+    intent,
+    today: new Date(),
+    previous: previous ?? null,
+    ...settings,
+  });
+}
+
 /**
- * Validates a record with the current code lists; throws one 400 naming every field that is wrong.
+ * Validates a record with the current code lists; throws one 400 naming every field that is wrong
+ * (with `earlier`, problems the service found before the rules, in the same answer).
  * `previous` is the stored record, whose retired code values stay acceptable.
  */
 export async function validateOrThrow(
@@ -22,21 +41,16 @@ export async function validateOrThrow(
   intent: 'save' | 'submit',
   previous?: RecordInput,
   settings: RecordRuleSettings = {},
+  earlier: readonly ErrorDetail[] = [],
 ) {
-  const codeLists = await loadCodeLists(em);
-  const result = validateRecord(input, {
-    codeLists,
-    intent,
-    today: new Date(),
-    previous: previous ?? null,
-    ...settings,
-  });
+  const result = await checkRecord(em, input, intent, previous, settings);
   if (result.errors.length) {
+    const details = [...earlier, ...result.errors];
     throw AppError.badRequest(
       intent === 'submit' ? 'RECORD_NOT_SUBMITTABLE' : 'RECORD_INVALID',
-      result.errors.map((e) => e.messageZh).join('；'),
-      result.errors.map((e) => e.messageEn).join('; '),
-      result.errors,
+      details.map((e) => e.messageZh).join('；'),
+      details.map((e) => e.messageEn).join('; '),
+      details,
     );
   }
   return { ...result, tier: completenessTier(result.normalised) };

@@ -7,6 +7,7 @@ import {
 } from './record.schemas.js';
 import { createRecord } from './record-create.service.js';
 import { updateRecord } from './record-update.service.js';
+import { newRecordProblems, recordChangeProblems } from './record-problems.service.js';
 import { getRecord, listRecords, listVersions } from './record-query.service.js';
 import {
   recordFieldsResponse,
@@ -45,6 +46,8 @@ export const recordRoutes = [
     tag,
     auth: 'user',
     body: createRecordBody,
+    bodyProblems: ({ scope, body, deps }) =>
+      newRecordProblems(scope, body, { eraYearMargin: deps.config.eraYearMargin }),
     handler: async ({ scope, body, deps }) => ({
       body: await createRecord(scope, body, { eraYearMargin: deps.config.eraYearMargin }),
     }),
@@ -78,6 +81,8 @@ export const recordRoutes = [
     auth: 'user',
     params: censusNumberParams,
     body: updateRecordBody,
+    bodyProblems: ({ scope, params, body, deps }) =>
+      recordChangeProblems(scope, params.censusNumber, body, { eraYearMargin: deps.config.eraYearMargin }),
     handler: async ({ scope, params, body, deps }) => ({
       body: await updateRecord(scope, params.censusNumber, body, {
         eraYearMargin: deps.config.eraYearMargin,

@@ -108,6 +108,8 @@ export const institutionResponse = z.object({
     .object({
       edit: z.boolean(),
       setRightsStatement: z.boolean(),
+      /** Whether the caller may set its reading-room networks. */
+      setOnSiteNetworks: z.boolean(),
       setNationalDesignations: z.boolean(),
       viewStaff: z.boolean(),
       addStaff: z.boolean(),
@@ -129,6 +131,21 @@ export const rightsStatementBody = z.strictObject({
   version: z.number().int().positive().optional(),
 });
 export type RightsStatementInput = z.infer<typeof rightsStatementBody>;
+
+/** The statements an institution may choose, each with its label, terms and whether the reading-room networks matter under it. */
+export const rightsStatementsResponse = z.object({
+  items: z.array(
+    z.object({
+      value: z.enum(RIGHTS_STATEMENTS),
+      zh: z.string(),
+      en: z.string(),
+      termsZh: z.string(),
+      termsEn: z.string(),
+      /** Readers in the institution's reading-room networks are sent the images under this statement. */
+      usesOnSiteNetworks: z.boolean(),
+    }),
+  ),
+});
 
 /** The choices of the institution form, as far as the caller may use them. */
 export const institutionFormOptionsResponse = z.object({

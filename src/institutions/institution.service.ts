@@ -17,7 +17,7 @@ import {
 import { PROVINCES } from './provinces.data.js';
 import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, KEY_PROTECTION_BATCHES } from './institution-types.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
-import { AppError } from '../kernel/app-error.js';
+import { AppError, type ErrorDetail } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';
 import { containsPattern } from '../db/like-pattern.js';
 
@@ -35,6 +35,57 @@ function codeTaken(provinceCode: string, code: string): AppError {
         messageEn: 'code must be unique within the province',
       },
     ],
+  );
+}
+
+function codeTakenDetail(code: string): ErrorDetail {
+  return {
+    path: 'code',
+    value: code,
+    rule: 'unique_within_province',
+    messageZh: `单位代码 ${code} 在该省已被使用（单位代码在省内唯一）`,
+    messageEn: `code ${code} is already used in the province (codes are unique within a province)`,
+  };
+}
+
+/**
+ * Every problem of an institution form the schema cannot see (of the fields given): a code already
+ * used in the province. `id`: the institution being changed (its current province and code fill in
+ * what the change leaves out).
+ */
+export async function institutionProblems(
+  scope: Context,
+  input: { provinceCode?: string; code?: string },
+  id?: string,
+): Promise<ErrorDetail[]> {
+  requireActor(scope);
+  let { provinceCode, code } = input;
+  if (id) {
+    if (provinceCode === undefined && code === undefined) return [];
+    const current = await scope.em.findOne(InstitutionSchema, { id });
+    if (!current) return [];
+    provinceCode ??= current.province.code;
+    code ??= current.code;
+    if (provinceCode === current.province.code && code === current.code) return [];
+  }
+  if (!provinceCode || !code) return [];
+  const clash = await scope.em.findOne(
+    InstitutionSchema,
+    { province: provinceCode, code, ...(id ? { id: { $ne: id } } : {}) },
+    { fields: ['id'] },
+  );
+  return clash ? [codeTakenDetail(code)] : [];
+}
+
+/** A taken code alone is the 409 it always was; with other problems, one 400 naming them all. */
+function institutionInvalid(details: readonly ErrorDetail[], provinceCode: string, code: string): AppError {
+  if (details.length === 1 && details[0]!.rule === 'unique_within_province')
+    return codeTaken(provinceCode, code);
+  return AppError.badRequest(
+    'VALIDATION_FAILED',
+    details.map((d) => d.messageZh).join('；'),
+    details.map((d) => d.messageEn).join('; '),
+    details,
   );
 }
 
@@ -81,6 +132,8 @@ export async function createInstitution(scope: Context, input: CreateInstitution
   const actor = requireActor(scope);
   if (!canAdministerProvince(actor, input.provinceCode)) throw forbiddenProvince(input.provinceCode);
   assertDesignations(actor, input, { isRestorationCentre: false, keyProtectionBatch: null });
+  const problems = await institutionProblems(scope, input);
+  if (problems.length) throw institutionInvalid(problems, input.provinceCode, input.code);
   try {
     return await scope.em.transactional(async (em) => {
       const { provinceCode, ...fields } = input;
@@ -126,6 +179,8 @@ export async function getInstitution(scope: Context, id: string) {
     abilities: {
       edit: administers,
       setRightsStatement: setRights,
+      // The networks go with the statement they serve (institution-on-site.service.ts).
+      setOnSiteNetworks: setRights,
       setNationalDesignations: canSetNationalDesignations(actor),
       viewStaff: canViewInstitutionStaff(actor, place),
       addStaff: administers,
@@ -167,6 +222,14 @@ export async function updateInstitution(scope: Context, id: string, input: Updat
           'VERSION_CONFLICT',
           `该单位已被他人修改（当前版本 ${institution.version}），请刷新后重试`,
           `The institution was changed by someone else (current version ${institution.version}); reload and try again`,
+        );
+      }
+      const problems = await institutionProblems(scope, input, id);
+      if (problems.length) {
+        throw institutionInvalid(
+          problems,
+          input.provinceCode ?? currentProvince,
+          input.code ?? institution.code,
         );
       }
       const before = presentInstitution(institution);

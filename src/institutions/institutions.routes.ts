@@ -7,6 +7,7 @@ import {
   institutionResponse,
   listInstitutionsQuery,
   rightsStatementBody,
+  rightsStatementsResponse,
   onSiteNetworksBody,
   updateInstitutionBody,
 } from './institution.schemas.js';
@@ -14,13 +15,14 @@ import {
   createInstitution,
   getInstitution,
   institutionFormOptions,
+  institutionProblems,
   listInstitutions,
   updateInstitution,
 } from './institution.service.js';
 import { setRightsStatement } from './institution-rights.service.js';
 import { setOnSiteNetworks } from './institution-on-site.service.js';
 import { presentRightsStatement } from './institution.presenter.js';
-import { RIGHTS_STATEMENTS } from './rights-statement.rules.js';
+import { RIGHTS_STATEMENTS, usesOnSiteNetworks } from './rights-statement.rules.js';
 import { PROVINCES } from './provinces.data.js';
 import { INSTITUTION_TYPES } from './institution-types.js';
 
@@ -52,9 +54,14 @@ export const institutionRoutes = [
     summary: 'Rights statements an institution may set for its images, with labels and terms (zh, en)',
     tag,
     auth: 'public',
+    response: rightsStatementsResponse,
     handler: async () => ({
       body: {
-        items: RIGHTS_STATEMENTS.map((value) => ({ value, ...presentRightsStatement(value) })),
+        items: RIGHTS_STATEMENTS.map((value) => ({
+          value,
+          ...presentRightsStatement(value),
+          usesOnSiteNetworks: usesOnSiteNetworks(value),
+        })),
       },
     }),
   }),
@@ -65,6 +72,7 @@ export const institutionRoutes = [
     tag,
     auth: 'user',
     body: createInstitutionBody,
+    bodyProblems: ({ scope, body }) => institutionProblems(scope, body),
     response: institutionResponse,
     handler: async ({ scope, body }) => ({ body: await createInstitution(scope, body) }),
   }),
@@ -111,6 +119,7 @@ export const institutionRoutes = [
     auth: 'user',
     params: institutionIdParams,
     body: updateInstitutionBody,
+    bodyProblems: ({ scope, params, body }) => institutionProblems(scope, body, params.id),
     response: institutionResponse,
     handler: async ({ scope, params, body }) => ({ body: await updateInstitution(scope, params.id, body) }),
   }),

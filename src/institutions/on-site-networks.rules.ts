@@ -4,7 +4,7 @@
 // than hand-written bit arithmetic.
 
 import ipaddr from 'ipaddr.js';
-import type { RightsStatement } from './rights-statement.rules.js';
+import { usesOnSiteNetworks, type RightsStatement } from './rights-statement.rules.js';
 
 /** At most this many ranges per institution: reading rooms, not an address plan. */
 export const MAX_ON_SITE_NETWORKS = 50;
@@ -137,5 +137,5 @@ export function readsOnSite(
   networks: readonly string[],
   address: string,
 ): boolean {
-  return statement === 'on_site' && addressInNetworks(address, networks);
+  return usesOnSiteNetworks(statement) && addressInNetworks(address, networks);
 }

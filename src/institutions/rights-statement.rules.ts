@@ -53,6 +53,11 @@ export function imagesArePublic(statement: RightsStatement): boolean {
   return statement === 'open';
 }
 
+/** Whether the institution's reading-room networks matter under this statement (who reads on site). */
+export function usesOnSiteNetworks(statement: RightsStatement): boolean {
+  return statement === 'on_site';
+}
+
 /**
  * Whether a manifest shown to someone who may not see the images still names their image
  * services: on-site only does (the book's pages exist and the reading room reaches them), metadata

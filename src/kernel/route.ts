@@ -2,6 +2,8 @@ import type { ParameterizedContext } from 'koa';
 import type { z } from 'zod';
 import type { RequestContext } from './context.js';
 import type { Deps } from './deps.js';
+import type { ErrorDetail } from './app-error.js';
+import type { DeepPartial } from './validation.js';
 
 export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -37,6 +39,18 @@ export interface Route<B = unknown, Q = unknown, P = unknown> {
   readonly query?: z.ZodType<Q>;
   readonly params?: z.ZodType<P>;
   readonly response?: z.ZodType;
+  /**
+   * The service's own checks of the body (rules, uniqueness, vocabularies), also asked when the
+   * schema refuses the body: given what of it the schema accepts, so one 400 lists the schema's
+   * problems and the service's together and nobody fixes a form in two rounds. The service runs
+   * the same checks itself when the schema accepts the body.
+   */
+  readonly bodyProblems?: (input: {
+    readonly body: DeepPartial<B>;
+    readonly params: P;
+    readonly scope: RequestContext;
+    readonly deps: Deps;
+  }) => Promise<readonly ErrorDetail[]>;
   readonly successStatus?: number;
   readonly handler: (input: HandlerInput<B, Q, P>) => Promise<HandlerResult>;
 }

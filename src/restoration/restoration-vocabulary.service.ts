@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, type ErrorDetail } from '../kernel/app-error.js';
 import { recordAudit } from '../audit/audit.service.js';
+import type { DeepPartial } from '../kernel/validation.js';
 import { requireActor, type Context } from '../kernel/context.js';
 import { canManageNationalData } from '../condition/assessment-access.rules.js';
 import { RestorationTermSchema, type RestorationTerm } from './restoration-vocabulary.entity.js';
@@ -22,32 +23,35 @@ export interface TermUse {
 }
 
 /** The vocabulary terms a plan and a materials list use, with their field paths. */
-export function termUses(plan?: WorkOrderPlan, materials?: WorkOrderMaterials): TermUse[] {
+export function termUses(
+  plan?: DeepPartial<WorkOrderPlan>,
+  materials?: DeepPartial<WorkOrderMaterials>,
+): TermUse[] {
   const uses: TermUse[] = [];
-  plan?.techniques.forEach((t, i) =>
+  plan?.techniques?.forEach((t, i) =>
     uses.push({ path: `plan.techniques.${i}.technique`, kind: 'technique', value: t.technique }),
   );
   if (materials) {
-    materials.repairPaper.forEach((m, i) =>
+    materials.repairPaper?.forEach((m, i) =>
       uses.push({ path: `materials.repairPaper.${i}.type`, kind: 'repair_paper', value: m.type }),
     );
-    materials.paste.forEach((m, i) =>
+    materials.paste?.forEach((m, i) =>
       uses.push({ path: `materials.paste.${i}.type`, kind: 'paste', value: m.type }),
     );
-    materials.thread.forEach((v, i) =>
+    materials.thread?.forEach((v, i) =>
       uses.push({ path: `materials.thread.${i}`, kind: 'thread', value: v }),
     );
-    materials.dyes.forEach((v, i) => uses.push({ path: `materials.dyes.${i}`, kind: 'dye', value: v }));
-    materials.deacidificationAgent.forEach((v, i) =>
+    materials.dyes?.forEach((v, i) => uses.push({ path: `materials.dyes.${i}`, kind: 'dye', value: v }));
+    materials.deacidificationAgent?.forEach((v, i) =>
       uses.push({ path: `materials.deacidificationAgent.${i}`, kind: 'deacidification_agent', value: v }),
     );
   }
   return uses;
 }
 
-/** 400 naming every term that is not an active entry of its vocabulary. */
-export async function checkTerms(em: EntityManager, uses: readonly TermUse[]): Promise<void> {
-  if (!uses.length) return;
+/** Every term that is not an active entry of its vocabulary, as a field problem. */
+export async function termProblems(em: EntityManager, uses: readonly TermUse[]): Promise<ErrorDetail[]> {
+  if (!uses.length) return [];
   const terms = await em.find(RestorationTermSchema, { active: true });
   const known = new Set(terms.map((t) => `${t.kind}\u0000${t.value}`));
   const details: ErrorDetail[] = uses
@@ -59,6 +63,12 @@ export async function checkTerms(em: EntityManager, uses: readonly TermUse[]): P
       messageZh: `“${u.value}”不在${KIND_ZH[u.kind]}词表中（可由国家级管理员添加）`,
       messageEn: `"${u.value}" is not in the ${u.kind} vocabulary (a national admin may add it)`,
     }));
+  return details;
+}
+
+/** 400 naming every term that is not an active entry of its vocabulary. */
+export async function checkTerms(em: EntityManager, uses: readonly TermUse[]): Promise<void> {
+  const details = await termProblems(em, uses);
   if (details.length) {
     throw AppError.badRequest(
       'UNKNOWN_TERM',

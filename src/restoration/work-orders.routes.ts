@@ -14,6 +14,7 @@ import { getWorkOrder, listWorkOrders } from './work-order-query.service.js';
 import { updateWorkOrder } from './work-order-update.service.js';
 import { transitionWorkOrder } from './work-order-transition.service.js';
 import { addLogEntry } from './work-order-log.service.js';
+import { termProblems, termUses } from './restoration-vocabulary.service.js';
 import { addPhotos, authorisePhotoUpload } from './work-order-photo.service.js';
 import { restorationRecord } from './restoration-record.service.js';
 import { renderRestorationRecord } from './restoration-record.html.js';
@@ -88,6 +89,7 @@ export const workOrderRoutes = [
     auth: 'user',
     params: workOrderIdParams,
     body: updateWorkOrderBody,
+    bodyProblems: ({ scope, body }) => termProblems(scope.em, termUses(body.plan, body.materials)),
     handler: async ({ scope, params, body, deps }) => ({
       body: await updateWorkOrder(scope, deps.config.publicUrl, params.id, body),
     }),
@@ -116,6 +118,8 @@ export const workOrderRoutes = [
     auth: 'user',
     params: workOrderIdParams,
     body: logEntryBody,
+    bodyProblems: ({ scope, body }) =>
+      termProblems(scope.em, body.step ? [{ path: 'step', kind: 'technique', value: body.step }] : []),
     successStatus: 201,
     handler: async ({ scope, params, body }) => ({ body: await addLogEntry(scope, params.id, body) }),
   }),

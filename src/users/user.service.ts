@@ -1,10 +1,16 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserSchema, type User } from './user.entity.js';
-import { accountShapeProblems } from './account-shape.rules.js';
+import {
+  accountChangeProblems,
+  accountInvalid,
+  emailTakenDetail,
+  newAccountProblems,
+  provinceOf,
+} from './account-problems.service.js';
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from './user.schemas.js';
 import { presentManagedUser, presentUser, provinceLabel } from './user.presenter.js';
-import { ROLE_LABELS, roleScope, type Role } from '../domain/roles.js';
+import { ROLE_LABELS, roleScope } from '../domain/roles.js';
 import { InstitutionSchema, type Institution } from '../institutions/institution.entity.js';
 import { ProvinceSchema } from '../institutions/province.entity.js';
 import {
@@ -15,81 +21,16 @@ import {
 } from '../auth/permissions.rules.js';
 import { PROVINCES } from '../institutions/provinces.data.js';
 import { hashPassword } from '../auth/password.js';
-import { passwordProblem } from '../auth/password-policy.rules.js';
 import { revokeAllTokensOf } from '../auth/token.service.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
-import { AppError, type ErrorDetail } from '../kernel/app-error.js';
+import { AppError } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';
 import { containsPattern } from '../db/like-pattern.js';
 
-function invalid(details: ErrorDetail[]): AppError {
-  return AppError.badRequest(
-    'VALIDATION_FAILED',
-    details.map((d) => d.messageZh).join('；'),
-    details.map((d) => d.messageEn).join('; '),
-    details,
-  );
-}
-
-function passwordDetails(password: string): ErrorDetail[] {
-  const problem = passwordProblem(password);
-  return problem
-    ? [{ path: 'password', rule: 'password_policy', messageZh: problem.zh, messageEn: problem.en }]
-    : [];
-}
-
-function checkPassword(password: string): void {
-  const details = passwordDetails(password);
-  if (details.length) throw invalid(details);
-}
-
-function shapeDetails(role: Role, institutionId: string | null, provinceCode: string | null): ErrorDetail[] {
-  return accountShapeProblems(role, institutionId, provinceCode).map((p) => ({
-    path: p.path,
-    rule: p.rule,
-    value: p.path === 'institutionId' ? institutionId : provinceCode,
-    messageZh: p.zh,
-    messageEn: p.en,
-  }));
-}
-
-/** Resolves the account's institution and effective province, refusing impossible shapes. */
-async function resolveShape(
-  em: EntityManager,
-  role: Role,
-  institutionId: string | null,
-  provinceCode: string | null,
-) {
-  const problems = shapeDetails(role, institutionId, provinceCode);
-  if (problems.length) throw invalid(problems);
-  let institution: Institution | null = null;
-  if (institutionId) {
-    institution = await em.findOne(InstitutionSchema, { id: institutionId });
-    if (!institution) {
-      throw invalid([
-        {
-          path: 'institutionId',
-          value: institutionId,
-          rule: 'exists',
-          messageZh: `收藏单位 ${institutionId} 不存在`,
-          messageEn: `No institution ${institutionId}`,
-        },
-      ]);
-    }
-  }
+/** Resolves the account's institution and effective province (the shape was checked before). */
+async function resolveShape(em: EntityManager, institutionId: string | null, provinceCode: string | null) {
+  const institution = institutionId ? await em.findOneOrFail(InstitutionSchema, { id: institutionId }) : null;
   return { institution, effectiveProvince: institution ? institution.province.code : provinceCode };
-}
-
-function emailTaken(email: string): AppError {
-  return AppError.conflict('EMAIL_TAKEN', `邮箱 ${email} 已被使用`, `The e-mail ${email} is already in use`, [
-    {
-      path: 'email',
-      value: email,
-      rule: 'unique',
-      messageZh: '邮箱必须唯一',
-      messageEn: 'email must be unique',
-    },
-  ]);
 }
 
 const forbiddenAccount = () =>
@@ -98,15 +39,11 @@ const forbiddenAccount = () =>
 /** Creates an account (national admins: any; provincial admins: staff roles in their province). */
 export async function createUser(scope: Context, input: CreateUserInput) {
   const actor = requireActor(scope);
-  // Every problem of the form at once: a weak password and a missing institution in one answer.
-  const problems = [
-    ...passwordDetails(input.password),
-    ...shapeDetails(input.role, input.institutionId ?? null, input.provinceCode ?? null),
-  ];
-  if (problems.length) throw invalid(problems);
+  // Every problem of the form at once: a weak password, a missing institution and a taken e-mail.
+  const problems = await newAccountProblems(scope, input);
+  if (problems.length) throw accountInvalid(problems);
   const { institution, effectiveProvince } = await resolveShape(
     scope.em,
-    input.role,
     input.institutionId ?? null,
     input.provinceCode ?? null,
   );
@@ -139,7 +76,8 @@ export async function createUser(scope: Context, input: CreateUserInput) {
       return after;
     });
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw emailTaken(email);
+    // Two administrators creating the same address at once: the constraint decides.
+    if (error instanceof UniqueConstraintViolationException) throw accountInvalid([emailTakenDetail(email)]);
     throw error;
   }
 }
@@ -148,10 +86,6 @@ async function loadUser(em: EntityManager, id: string): Promise<User> {
   const user = await em.findOne(UserSchema, { id }, { populate: ['institution'] });
   if (!user) throw AppError.notFound(`User ${id}`, `用户 ${id} `);
   return user;
-}
-
-function provinceOf(user: User): string | null {
-  return user.province?.code ?? (user.institution as Institution | null)?.province.code ?? null;
 }
 
 /** Whether the actor may see this account: themselves, admins over its province, or colleagues of one institution. */
@@ -174,7 +108,8 @@ export async function getUser(scope: Context, id: string) {
 /** Changes an account; a password reset or deactivation ends its sessions and tokens. */
 export async function updateUser(scope: Context, id: string, input: UpdateUserInput) {
   const actor = requireActor(scope);
-  if (input.password !== undefined) checkPassword(input.password);
+  const problems = await accountChangeProblems(scope, id, input);
+  if (problems.length) throw accountInvalid(problems);
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
   return scope.em.transactional(async (em) => {
     const user = await loadUser(em, id);
@@ -198,7 +133,7 @@ export async function updateUser(scope: Context, id: string, input: UpdateUserIn
           : ((user.institution as Institution | null)?.id ?? null);
       const provinceCode =
         input.provinceCode !== undefined ? input.provinceCode : (user.province?.code ?? null);
-      const { institution, effectiveProvince } = await resolveShape(em, role, institutionId, provinceCode);
+      const { institution, effectiveProvince } = await resolveShape(em, institutionId, provinceCode);
       if (!canManageAccount(actor, { role, provinceCode: effectiveProvince })) throw forbiddenAccount();
       user.role = role;
       user.institution = institution;

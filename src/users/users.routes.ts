@@ -11,6 +11,7 @@ import {
 } from './user.schemas.js';
 import { createUser, getUser, listUsers, roleChoices, updateUser } from './user.service.js';
 import { ROLE_LABELS, ROLES } from '../domain/roles.js';
+import { accountChangeProblems, newAccountProblems } from './account-problems.service.js';
 import { institutionIdParams } from '../institutions/institution.schemas.js';
 
 const tag = 'Users 账号';
@@ -39,6 +40,7 @@ export const userRoutes = [
     tag,
     auth: 'user',
     body: createUserBody,
+    bodyProblems: ({ scope, body }) => newAccountProblems(scope, body),
     response: userResponse,
     handler: async ({ scope, body }) => ({ body: await createUser(scope, body) }),
   }),
@@ -92,6 +94,7 @@ export const userRoutes = [
     auth: 'user',
     params: userIdParams,
     body: updateUserBody,
+    bodyProblems: ({ scope, params, body }) => accountChangeProblems(scope, params.id, body),
     response: managedUserResponse,
     handler: async ({ scope, params, body }) => ({ body: await updateUser(scope, params.id, body) }),
   }),

@@ -62,11 +62,27 @@ test.serial(
     await page.getByRole('link', { name: '新建用户' }).click();
     await page.waitForURL((url) => url.pathname === '/users/new');
     await page.getByRole('heading', { level: 1, name: '新建用户' }).waitFor();
-    await page.getByLabel('邮箱').fill('lin.xiaoying@fjlib.example');
-    await page.getByLabel('姓名').fill('林小英');
+    // A form with four problems — two the request schema finds (a broken e-mail, no name) and two
+    // the service finds (a weak password, no institution for the role): all four after ONE save,
+    // each under its field.
+    await page.getByLabel('邮箱').fill('lin.xiaoying@');
     await page.getByLabel('初始密码').fill('short');
     await pick(page, page, '角色', '普查员');
     await page.getByText('此角色属于一个收藏单位，省份由单位决定。').waitFor();
+    await page.getByRole('button', { name: '创建用户' }).click();
+    await page.getByRole('alert').filter({ hasText: '创建未成功：有 4 处需要修改' }).waitFor();
+    await page.locator('#email-helper-text').filter({ hasText: '必须是电子邮件地址' }).waitFor();
+    await page.locator('#displayName-helper-text').filter({ hasText: '请填写姓名' }).waitFor();
+    await page.locator('#password-helper-text').filter({ hasText: /12/ }).waitFor();
+    await page.getByText('角色「普查员」必须属于一个收藏单位').waitFor();
+    for (const field of ['邮箱', '姓名', '初始密码'])
+      t.is(await page.getByLabel(field).getAttribute('aria-invalid'), 'true', `${field} is marked`);
+    t.false(/请求体校验失败|请求编号/.test(await page.getByRole('main').innerText()));
+    await page.screenshot({ path: path.join(shots, 'user-new-all-errors.png'), fullPage: true });
+    t.is((await admin.get('/api/users?q=lin.xiaoying')).body.total, 0, 'nothing stored');
+
+    await page.getByLabel('邮箱').fill('lin.xiaoying@fjlib.example');
+    await page.getByLabel('姓名').fill('林小英');
     // No institution chosen and a weak password: both problems at once, each under its field.
     await page.getByRole('button', { name: '创建用户' }).click();
     await page.getByRole('alert').filter({ hasText: '创建未成功：有 2 处需要修改' }).waitFor();

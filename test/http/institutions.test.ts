@@ -194,6 +194,7 @@ test('an institution carries its labels and what the asker may do with it; the f
   t.deepEqual((await cat.get(`/api/institutions/${fj.id}`)).body.abilities, {
     edit: false,
     setRightsStatement: true,
+    setOnSiteNetworks: true,
     setNationalDesignations: false,
     viewStaff: true,
     addStaff: false,
@@ -201,8 +202,41 @@ test('an institution carries its labels and what the asker may do with it; the f
   const js = await createInstitution(admin, '320000');
   t.like((await cat.get(`/api/institutions/${js.id}`)).body.abilities, {
     setRightsStatement: false,
+    setOnSiteNetworks: false,
     viewStaff: false,
   });
   t.false((await cat.get('/api/institutions')).body.mayCreate);
   t.deepEqual((await cat.get('/api/institution-form-options')).body.provinces, []);
+});
+
+test('the rights statements say which one the reading-room networks serve; who may set them is an ability', async (t) => {
+  const statements = (await new ApiClient(app.url).get('/api/rights-statements')).body.items as Array<{
+    value: string;
+    usesOnSiteNetworks: boolean;
+  }>;
+  t.deepEqual(
+    statements.map((s) => [s.value, s.usesOnSiteNetworks]),
+    [
+      ['open', false],
+      ['on_site', true],
+      ['metadata_only', false],
+    ],
+  );
+  const inst = await createInstitution(admin, '350000', { name: '福建省图书馆' });
+  const other = await createInstitution(admin, '350000');
+  const reviewer = await new ApiClient(app.url).login(
+    (await createUser(admin, { role: 'reviewer', provinceCode: '350000' })).email,
+    STRONG_PASSWORD,
+  );
+  t.false((await reviewer.get(`/api/institutions/${inst.id}`)).body.abilities.setOnSiteNetworks);
+  const outsider = await new ApiClient(app.url).login(
+    (await createUser(admin, { role: 'cataloguer', institutionId: other.id })).email,
+    STRONG_PASSWORD,
+  );
+  t.false((await outsider.get(`/api/institutions/${inst.id}`)).body.abilities.setOnSiteNetworks);
+  const refused = await outsider.request('PUT', `/api/institutions/${inst.id}/on-site-networks`, {
+    networks: ['202.112.0.0/24'],
+  });
+  t.is(refused.status, 403, 'the ability says what the server enforces');
+  t.true((await admin.get(`/api/institutions/${inst.id}`)).body.abilities.setOnSiteNetworks);
 });

@@ -2179,7 +2179,19 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              value: 'open' | 'on_site' | 'metadata_only';
+              zh: string;
+              en: string;
+              termsZh: string;
+              termsEn: string;
+              usesOnSiteNetworks: boolean;
+            }[];
+          };
+        };
       };
       /** @description Error */
       default: {
@@ -2257,6 +2269,7 @@ export interface operations {
               abilities?: {
                 edit: boolean;
                 setRightsStatement: boolean;
+                setOnSiteNetworks: boolean;
                 setNationalDesignations: boolean;
                 viewStaff: boolean;
                 addStaff: boolean;
@@ -2355,6 +2368,7 @@ export interface operations {
             abilities?: {
               edit: boolean;
               setRightsStatement: boolean;
+              setOnSiteNetworks: boolean;
               setNationalDesignations: boolean;
               viewStaff: boolean;
               addStaff: boolean;
@@ -2487,6 +2501,7 @@ export interface operations {
             abilities?: {
               edit: boolean;
               setRightsStatement: boolean;
+              setOnSiteNetworks: boolean;
               setNationalDesignations: boolean;
               viewStaff: boolean;
               addStaff: boolean;
@@ -2583,6 +2598,7 @@ export interface operations {
             abilities?: {
               edit: boolean;
               setRightsStatement: boolean;
+              setOnSiteNetworks: boolean;
               setNationalDesignations: boolean;
               viewStaff: boolean;
               addStaff: boolean;
@@ -2670,6 +2686,7 @@ export interface operations {
             abilities?: {
               edit: boolean;
               setRightsStatement: boolean;
+              setOnSiteNetworks: boolean;
               setNationalDesignations: boolean;
               viewStaff: boolean;
               addStaff: boolean;
@@ -2756,6 +2773,7 @@ export interface operations {
             abilities?: {
               edit: boolean;
               setRightsStatement: boolean;
+              setOnSiteNetworks: boolean;
               setNationalDesignations: boolean;
               viewStaff: boolean;
               addStaff: boolean;

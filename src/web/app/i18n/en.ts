@@ -626,6 +626,17 @@ export const en: Messages = {
       "Decides whether the public may read and download the images of this institution's published records; its own staff always see them.",
     rightsSave: 'Save rights statement',
     rightsSaved: 'Rights statement updated.',
+    networks: 'Reading-room networks',
+    networksIntro:
+      'Under “{{statement}}”, readers connecting from these networks are sent the images of this institution’s published records; the rest of the public is not.',
+    networksUnused:
+      'These networks only count when the rights statement is “{{statement}}”; the current statement does not use them.',
+    networksLabel: 'Reading-room ranges (CIDR)',
+    networksHint: 'One range per line, such as 202.112.0.0/24 or 2001:da8:1::/48.',
+    networksSave: 'Save reading-room networks',
+    networksSaved: 'Reading-room networks saved.',
+    networksNone: 'No reading-room networks set.',
+    networksLine: 'Line {{n}}: {{message}}',
     createTitle: 'New institution',
     editTitle: 'Edit institution',
     create: 'Create institution',

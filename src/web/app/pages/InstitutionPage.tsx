@@ -1,5 +1,6 @@
 // /institutions/:id — one institution: its details (an edit form for those the server lets edit it),
-// the rights statement of its images (changeable by those the server names), its staff by name, and
+// the rights statement of its images (changeable by those the server names) with the reading-room
+// networks it serves (where the chosen statement uses them), its staff by name, and
 // the way to its imports when this person may import for it.
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -26,6 +27,7 @@ import { ErrorAlert } from '../shell/ErrorAlert.js';
 import { takeFlash, type Flash } from '../shell/flash.js';
 import { PageTitle } from '../shell/PageTitle.js';
 import { InstitutionForm, type Institution } from '../institutions/InstitutionForm.js';
+import { ReadingRoomNetworks } from '../institutions/ReadingRoomNetworks.js';
 
 function Section({
   id,
@@ -100,7 +102,6 @@ function Rights({ inst, onSaved }: { inst: Institution; onSaved: () => void }) {
   const [done, setDone] = useState(false);
   const statements = useQuery({
     queryKey: ['rights-statements'],
-    enabled: Boolean(inst.abilities?.setRightsStatement),
     queryFn: () => call(() => api.GET('/api/rights-statements')),
     staleTime: Infinity,
   });
@@ -117,9 +118,10 @@ function Rights({ inst, onSaved }: { inst: Institution; onSaved: () => void }) {
       onSaved();
     },
   });
-  const items =
-    (statements.data as { items?: Array<{ value: string; zh: string; en: string }> } | undefined)?.items ??
-    [];
+  const items = statements.data?.items ?? [];
+  // The statement chosen (before saving, too) decides whether the reading-room networks matter.
+  const chosen = items.find((s) => s.value === value);
+  const serving = items.find((s) => s.usesOnSiteNetworks);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
@@ -165,6 +167,14 @@ function Rights({ inst, onSaved }: { inst: Institution; onSaved: () => void }) {
             </Button>
           </Box>
         </Box>
+      ) : null}
+      {chosen && serving ? (
+        <ReadingRoomNetworks
+          inst={inst}
+          applies={chosen.usesOnSiteNetworks}
+          servingStatement={pickLabel(serving, lang)}
+          onSaved={onSaved}
+        />
       ) : null}
     </Section>
   );
