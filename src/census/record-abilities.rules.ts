@@ -3,7 +3,7 @@
 // and the other things the record page offers (edit, images, condition, review, history). The
 // page shows these; it decides nothing itself.
 
-import type { ActorScope } from '../auth/permissions.rules.js';
+import type { ActorScope } from '../domain/permissions.rules.js';
 import { canAssess } from '../condition/assessment-access.rules.js';
 import {
   canCatalogue,

@@ -1,4 +1,4 @@
-import type { ActorScope } from '../auth/permissions.rules.js';
+import type { ActorScope } from '../domain/permissions.rules.js';
 import type { RecordStatus } from './record.types.js';
 
 /** What the access rules need to know about a record. */

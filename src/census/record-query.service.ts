@@ -27,7 +27,7 @@ import { displayEditionDate, precisionLabel } from './dates/edition-date-display
 import type { EditionDate } from './dates/edition-date.rules.js';
 import type { WorkflowAction } from './record-workflow.rules.js';
 import { recordFieldLabel } from './record-fields.rules.js';
-import { containsPattern } from '../db/like-pattern.js';
+import { containsPattern } from '../kernel/like-pattern.js';
 import { AppError } from '../kernel/app-error.js';
 import type { Context } from '../kernel/context.js';
 

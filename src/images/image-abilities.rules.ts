@@ -1,7 +1,7 @@
 // What a caller may do with a record's page images, as the images answer ships it: the page shows
 // these and decides nothing itself. The write services check the same rule (image-access.service).
 
-import type { ActorScope } from '../auth/permissions.rules.js';
+import type { ActorScope } from '../domain/permissions.rules.js';
 import { canCatalogue } from '../census/record-access.rules.js';
 import type { Label } from '../census/record-labels.rules.js';
 import { statusLabel } from '../census/record-labels.rules.js';

@@ -12,7 +12,7 @@ import {
   canManageAccount,
   grantableProvince,
   grantableRoles,
-} from '../auth/permissions.rules.js';
+} from '../domain/permissions.rules.js';
 import { PROVINCES } from '../institutions/provinces.data.js';
 import { hashPassword } from '../auth/password.js';
 import { passwordProblem } from '../auth/password-policy.rules.js';
@@ -20,7 +20,7 @@ import { revokeAllTokensOf } from '../auth/token.service.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { AppError, type ErrorDetail } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';
-import { containsPattern } from '../db/like-pattern.js';
+import { containsPattern } from '../kernel/like-pattern.js';
 
 function invalid(details: ErrorDetail[]): AppError {
   return AppError.badRequest(

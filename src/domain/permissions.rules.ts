@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../domain/roles.js';
+import { ROLES, type Role } from './roles.js';
 
 /** What the permission rules need to know about the caller. */
 export interface ActorScope {
