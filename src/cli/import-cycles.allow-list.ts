@@ -24,7 +24,6 @@ export const ALLOWED_FOLDER_EDGES: readonly string[] = [
   'iiif -> census', // src/iiif/manifest.service.ts -> src/census/record-query.service.ts
   'iiif -> images', // src/iiif/manifest.service.ts -> src/images/record-images.service.ts
   'iiif -> restoration', // src/iiif/manifest.service.ts -> src/restoration/restoration-photo-ids.ts
-  'iiif -> search', // src/iiif/presentation-urls.ts -> src/search/permalink.ts
   'images -> census', // src/images/record-image.entity.ts -> src/census/census-record.entity.ts
   'images -> iiif', // src/images/derivative-runner.ts -> src/iiif/canonical-path.ts
   'images -> restoration', // src/images/image-access.service.ts -> src/restoration/restoration-image-access.ts
@@ -34,9 +33,8 @@ export const ALLOWED_FOLDER_EDGES: readonly string[] = [
   'restoration -> iiif', // src/restoration/work-order-manifest.presenter.ts -> src/iiif/presentation-language.rules.ts
   'restoration -> images', // src/restoration/work-order-photo.entity.ts -> src/images/record-image.entity.ts
   'search -> census', // src/search/catalogue-sync.service.ts -> src/census/record-body.ts
-  'triage -> condition', // src/triage/triage.rules.ts -> src/condition/condition-labels.rules.ts
   'triage -> restoration', // src/triage/triage.service.ts -> src/restoration/work-order-access.rules.ts
   'users -> audit', // src/users/user.service.ts -> src/audit/audit.service.ts
-  'users -> auth', // src/users/user.service.ts -> src/auth/password-policy.rules.ts
+  'users -> auth', // src/users/user.service.ts -> src/auth/password.ts
   'users -> institutions', // src/users/user.entity.ts -> src/institutions/institution.entity.ts
 ];

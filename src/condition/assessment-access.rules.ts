@@ -20,8 +20,3 @@ export function canAssess(
       return false;
   }
 }
-
-/** Rule sets and ranking weights are national reference data: national admins only. */
-export function canManageNationalData(actor: ActorScope): boolean {
-  return actor.role === 'national_admin';
-}

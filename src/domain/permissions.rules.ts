@@ -102,3 +102,8 @@ export function canSetRightsStatement(
     (actor.role === 'cataloguer' && actor.institutionId === institution.id)
   );
 }
+
+/** Rule sets and ranking weights are national reference data: national admins only. */
+export function canManageNationalData(actor: ActorScope): boolean {
+  return actor.role === 'national_admin';
+}

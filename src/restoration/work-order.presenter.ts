@@ -5,7 +5,7 @@ import type { WorkOrder } from './work-order.entity.js';
 import type { WorkOrderLogEntry } from './work-order-log.entity.js';
 import type { WorkOrderPhoto } from './work-order-photo.entity.js';
 import type { WorkOrderTransition } from './work-order-transition.entity.js';
-import { damageLevelLabel } from '../condition/condition-labels.rules.js';
+import { damageLevelLabel } from '../domain/condition-labels.rules.js';
 import { logTotals } from './work-order-totals.rules.js';
 import { workOrderAbilities } from './work-order-access.rules.js';
 import {

@@ -2,7 +2,7 @@
 // UTF-16 ranges of that text (computed by mapping folded matches back, search-key.rules.ts).
 
 import { highlightRanges } from './search-key.rules.js';
-import { recordPermalinkPath } from './permalink.js';
+import { recordPermalinkPath } from '../domain/permalink.js';
 import { imagesArePublic } from '../institutions/rights-statement.rules.js';
 import type { EntryRow, FacetName } from './catalogue.repository.js';
 import type { FacetFilters } from './facet-values.service.js';

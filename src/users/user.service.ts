@@ -15,7 +15,7 @@ import {
 } from '../domain/permissions.rules.js';
 import { PROVINCES } from '../institutions/provinces.data.js';
 import { hashPassword } from '../auth/password.js';
-import { passwordProblem } from '../auth/password-policy.rules.js';
+import { passwordProblem } from '../domain/password-policy.rules.js';
 import { revokeAllTokensOf } from '../auth/token.service.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { AppError, type ErrorDetail } from '../kernel/app-error.js';

@@ -7,7 +7,7 @@ import {
   canViewInstitutionStaff,
 } from '../../src/domain/permissions.rules.js';
 import { accountShapeProblems } from '../../src/users/account-shape.rules.js';
-import { passwordProblem } from '../../src/auth/password-policy.rules.js';
+import { passwordProblem } from '../../src/domain/password-policy.rules.js';
 import type { Role } from '../../src/domain/roles.js';
 import type { ActorScope } from '../../src/domain/permissions.rules.js';
 
