@@ -4,7 +4,7 @@ import type { UpdateRecordBody } from './record.schemas.js';
 import { applyFields, toBody, toRecordInput } from './record-body.js';
 import { recordColumns } from './record-columns.js';
 import { canCatalogue } from './record-access.rules.js';
-import { EDITABLE_WITH_REASON, FREELY_EDITABLE, statusLabelZh } from './record-workflow.rules.js';
+import { EDITABLE_WITH_REASON, FREELY_EDITABLE, statusLabelZh } from '../domain/record-workflow.rules.js';
 import { recordConflict, validateOrThrow, type RecordRuleSettings } from './record-validation.service.js';
 import { presentRecord } from './record.presenter.js';
 import { diffRecords } from './record-diff.rules.js';

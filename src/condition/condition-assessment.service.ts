@@ -11,7 +11,7 @@ import { activeRuleSet } from './rule-set.repository.js';
 import { throwIfIssues } from '../kernel/issues.js';
 import { presentAssessment } from './condition.presenter.js';
 import { loadAssessableRecord, setCurrentAssessment } from './assessment-record.service.js';
-import { today } from './dates.js';
+import { today } from '../domain/dates.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireActor, type Context } from '../kernel/context.js';
 import { damageLevelLabel } from '../domain/condition-labels.rules.js';

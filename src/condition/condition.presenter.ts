@@ -1,4 +1,4 @@
-import { isoDay } from './dates.js';
+import { isoDay } from '../domain/dates.js';
 import type { ConditionAssessment } from './condition-assessment.entity.js';
 import { parseDamageType } from '../domain/damage.rules.js';
 import { damageLevelLabel, presentAcidity } from '../domain/condition-labels.rules.js';

@@ -11,7 +11,7 @@ import { presentGrading } from './grading.presenter.js';
 import { PreciousListEntrySchema } from './precious-list-entry.entity.js';
 import { throwIfIssues } from '../kernel/issues.js';
 import { loadAssessableRecord, setCurrentAssessment } from '../condition/assessment-record.service.js';
-import { today } from '../condition/dates.js';
+import { today } from '../domain/dates.js';
 import { loadVisibleRecord } from '../census/record-query.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireActor, type Context } from '../kernel/context.js';

@@ -3,10 +3,10 @@
 
 import type { ActorScope } from '../domain/permissions.rules.js';
 import { canCatalogue } from '../census/record-access.rules.js';
-import type { Label } from '../census/record-labels.rules.js';
-import { statusLabel } from '../census/record-labels.rules.js';
-import type { RecordStatus } from '../census/record.types.js';
-import { EDITABLE_WITH_REASON, FREELY_EDITABLE } from '../census/record-workflow.rules.js';
+import type { Label } from '../domain/record-labels.rules.js';
+import { statusLabel } from '../domain/record-labels.rules.js';
+import type { RecordStatus } from '../domain/record.types.js';
+import { EDITABLE_WITH_REASON, FREELY_EDITABLE } from '../domain/record-workflow.rules.js';
 
 /** The record facts the image rules look at. */
 export interface ImageRecordScope {

@@ -1,4 +1,4 @@
-import { isoDay } from '../condition/dates.js';
+import { isoDay } from '../domain/dates.js';
 import type { ConditionAssessment } from '../condition/condition-assessment.entity.js';
 import type { RecordImage } from '../images/record-image.entity.js';
 import type { WorkOrder } from './work-order.entity.js';

@@ -7,7 +7,7 @@ import { imagesArePublic } from '../institutions/rights-statement.rules.js';
 import type { EntryRow, FacetName } from './catalogue.repository.js';
 import type { FacetFilters } from './facet-values.service.js';
 import type { CatalogueFilter } from './catalogue-where.js';
-import { typeLabel, type Label } from '../census/record-labels.rules.js';
+import { typeLabel, type Label } from '../domain/record-labels.rules.js';
 
 // The yes/no facets (入选珍贵古籍名录, 有书影) label their two values.
 const FLAG_LABELS: Readonly<Record<string, Label>> = {
