@@ -1,5 +1,5 @@
 import { AuditEntrySchema, type AuditEntry } from './audit-entry.entity.js';
-import { auditScope } from '../auth/permissions.rules.js';
+import { auditScope } from '../domain/permissions.rules.js';
 import { AppError } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';
 import type { FilterQuery } from '@mikro-orm/core';

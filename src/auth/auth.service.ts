@@ -5,7 +5,7 @@ import { TOKEN_STATE_LABELS, tokenState, type TokenState } from './token-state.r
 import { AuthTokenSchema, type AuthToken } from './auth-token.entity.js';
 import { LoginFailureSchema } from './login-failure.entity.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
-import { passwordProblem } from './password-policy.rules.js';
+import { passwordProblem } from '../domain/password-policy.rules.js';
 import { LOGIN_THROTTLE, retryAfterSeconds } from './login-throttle.rules.js';
 import { lockLoginAttempts } from './login-failure.repository.js';
 import { actorOf, issueToken, revokeAllTokensOf } from './token.service.js';

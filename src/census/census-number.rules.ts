@@ -2,7 +2,7 @@
 // code and a serial per institution and record type, e.g. 350000-2001-0000001 (古籍) and
 // 350000-2001-M0000001 (民国). The official format is not public, so the shape is data (a setting).
 
-import type { RecordType } from './record.types.js';
+import type { RecordType } from '../domain/record.types.js';
 
 /** How numbers are written; stored as the `numbering_scheme` setting. */
 export interface NumberingScheme {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_NUMBERING_SCHEME, formatCensusNumber, type NumberingScheme } from './census-number.rules.js';
 import { readSetting } from '../settings/settings.service.js';
-import type { RecordType } from './record.types.js';
+import type { RecordType } from '../domain/record.types.js';
 
 /**
  * Issues the next census number of an institution's series. Must run inside the transaction that

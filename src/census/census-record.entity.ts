@@ -2,7 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { InstitutionSchema } from '../institutions/institution.entity.js';
 import { UserSchema } from '../users/user.entity.js';
-import { RECORD_STATUSES, RECORD_TYPES, TIERS, type RecordInput } from './record.types.js';
+import { RECORD_STATUSES, RECORD_TYPES, TIERS, type RecordInput } from '../domain/record.types.js';
 
 /** The stored body of a record: everything the client sends but identity (type, institution). */
 export type RecordBody = Omit<RecordInput, 'type' | 'institutionId'>;

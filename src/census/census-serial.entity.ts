@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { RECORD_TYPES } from './record.types.js';
+import { RECORD_TYPES } from '../domain/record.types.js';
 
 /**
  * The last serial issued per institution and series. Incremented with UPDATE … RETURNING inside

@@ -1,6 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { CODE_LIST_NAMES } from './record.types.js';
+import { CODE_LIST_NAMES } from '../domain/record.types.js';
 
 /**
  * One value of a code list. A rename keeps the old spelling in `aliases` (so records written

@@ -2,7 +2,7 @@
 // traditional forms, aliases (old spellings kept when a value is renamed) and retired values.
 
 import { CODE_LIST_SEED } from './code-lists.data.js';
-import { CODE_LIST_NAMES, type CodeListName } from './record.types.js';
+import { CODE_LIST_NAMES, type CodeListName } from '../domain/record.types.js';
 import { foldTerm } from './term-folding.rules.js';
 
 /** One value of a code list as stored: its canonical spelling, accepted aliases, and whether it is in use. */

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { CodeListValueSchema, type CodeListValue } from './code-list-value.entity.js';
 import { CODE_LIST_SEED } from './code-lists.data.js';
-import { CODE_LIST_NAMES, type CodeListName } from './record.types.js';
+import { CODE_LIST_NAMES, type CodeListName } from '../domain/record.types.js';
 import type { CodeListValues } from './code-list.rules.js';
 import { foldTerm } from './term-folding.rules.js';
 import { recordAudit } from '../audit/audit.service.js';

@@ -1,4 +1,4 @@
-import type { CodeListName } from './record.types.js';
+import type { CodeListName } from '../domain/record.types.js';
 
 /**
  * Seed values of the code lists (records.md). They are data: national admins add, rename and

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineRoute } from '../kernel/route.js';
 import { addCodeValue, changeCodeValue, listCodeLists } from './code-list.service.js';
-import { CODE_LIST_NAMES } from './record.types.js';
-import { canMaintainCodeLists } from '../auth/permissions.rules.js';
+import { CODE_LIST_NAMES } from '../domain/record.types.js';
+import { canMaintainCodeLists } from '../domain/permissions.rules.js';
 
 const codeValue = z.object({
   id: z.uuid(),

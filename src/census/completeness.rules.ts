@@ -17,7 +17,7 @@
 //   版次, size, pH readings (acidity is the first concern of the 民国 census), collection history,
 //   notes or abstract.
 
-import type { CompletenessTier, RecordInput, RecordType } from './record.types.js';
+import type { CompletenessTier, RecordInput, RecordType } from '../domain/record.types.js';
 
 type Field = keyof RecordInput;
 export type TierLevel = Exclude<CompletenessTier, 'none'>;

@@ -3,7 +3,7 @@ import { defineRoute } from '../kernel/route.js';
 import { checkGujiDate, normaliseEditionDate } from './dates/edition-date.rules.js';
 import { displayEditionDate } from './dates/edition-date-display.rules.js';
 import { editionDateResponse } from './record-response.schemas.js';
-import { RECORD_TYPES } from './record.types.js';
+import { RECORD_TYPES } from '../domain/record.types.js';
 
 /** Normalises an edition statement as the record form types it (the same rules the record save uses). */
 export const editionDateRoutes = [

@@ -3,7 +3,7 @@
 // and the other things the record page offers (edit, images, condition, review, history). The
 // page shows these; it decides nothing itself.
 
-import type { ActorScope } from '../auth/permissions.rules.js';
+import type { ActorScope } from '../domain/permissions.rules.js';
 import { canAssess } from '../condition/assessment-access.rules.js';
 import {
   canCatalogue,
@@ -19,8 +19,8 @@ import {
   FREELY_EDITABLE,
   WORKFLOW,
   type WorkflowAction,
-} from './record-workflow.rules.js';
-import { actionLabel, type Label } from './record-labels.rules.js';
+} from '../domain/record-workflow.rules.js';
+import { actionLabel, type Label } from '../domain/record-labels.rules.js';
 
 /** Whether the actor may take a workflow action on a record (its status is checked separately). */
 export function mayTakeAction(ctx: ActorContext, action: WorkflowAction, record: RecordScope): boolean {

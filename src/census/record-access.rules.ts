@@ -1,5 +1,5 @@
-import type { ActorScope } from '../auth/permissions.rules.js';
-import type { RecordStatus } from './record.types.js';
+import type { ActorScope } from '../domain/permissions.rules.js';
+import type { RecordStatus } from '../domain/record.types.js';
 
 /** What the access rules need to know about a record. */
 export interface RecordScope {

@@ -1,4 +1,4 @@
-import type { RecordInput } from './record.types.js';
+import type { RecordInput } from '../domain/record.types.js';
 import type { RecordBody } from './census-record.entity.js';
 
 /** A new record's body before the client's fields are applied: the defaults of records.md. */

@@ -1,4 +1,4 @@
-import type { DerivedEditionDate, RecordInput, CompletenessTier } from './record.types.js';
+import type { DerivedEditionDate, RecordInput, CompletenessTier } from '../domain/record.types.js';
 import type { RecordKeys } from './record-validation.rules.js';
 import { foldTerm } from './term-folding.rules.js';
 

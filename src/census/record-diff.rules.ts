@@ -2,7 +2,7 @@
 // what). Top-level fields are compared whole: a change to one seal reports the whole seal list,
 // which is what a reviewer reads anyway and keeps versions easy to replay.
 
-import type { RecordInput } from './record.types.js';
+import type { RecordInput } from '../domain/record.types.js';
 
 /** One changed top-level field. */
 export interface FieldChange {

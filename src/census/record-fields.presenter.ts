@@ -2,9 +2,9 @@
 // each with its label in both languages and its value in the text form of the import template
 // （（宋）司馬光撰, 27.5 × 17.2 …). The review page shows these as they are, so no page keeps its own
 // list of fields, labels or formats.
-import type { Label } from './record-labels.rules.js';
+import type { Label } from '../domain/record-labels.rules.js';
 import { recordFieldLabel as labelOfField } from './record-fields.rules.js';
-import type { RecordInput, RecordType } from './record.types.js';
+import type { RecordInput, RecordType } from '../domain/record.types.js';
 import { isFieldOfType } from './record-validation.rules.js';
 import { recordToRow } from './spreadsheet/row-codec.js';
 import type { TemplateKey } from './spreadsheet/template.js';

@@ -5,8 +5,8 @@
 
 import { DAMAGE_LEVELS } from '../domain/damage.rules.js';
 import { RANKED_GRADES, RANKS } from '../domain/grade.rules.js';
-import type { CodeListName, RecordType } from './record.types.js';
-import type { Label } from './record-labels.rules.js';
+import type { CodeListName, RecordType } from '../domain/record.types.js';
+import type { Label } from '../domain/record-labels.rules.js';
 
 /** How a field is entered and shown. */
 export type FieldInput =

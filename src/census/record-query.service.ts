@@ -22,12 +22,12 @@ import {
   offeredActions,
   recordAbilities,
 } from './record-abilities.rules.js';
-import { actionLabel, statusLabel, tierLabel, typeLabel } from './record-labels.rules.js';
+import { actionLabel, statusLabel, tierLabel, typeLabel } from '../domain/record-labels.rules.js';
 import { displayEditionDate, precisionLabel } from './dates/edition-date-display.rules.js';
 import type { EditionDate } from './dates/edition-date.rules.js';
-import type { WorkflowAction } from './record-workflow.rules.js';
+import type { WorkflowAction } from '../domain/record-workflow.rules.js';
 import { recordFieldLabel } from './record-fields.rules.js';
-import { containsPattern } from '../db/like-pattern.js';
+import { containsPattern } from '../kernel/like-pattern.js';
 import { AppError } from '../kernel/app-error.js';
 import type { Context } from '../kernel/context.js';
 

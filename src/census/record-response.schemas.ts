@@ -1,8 +1,8 @@
 // The shapes of the record answers (one record, the list, the field layout), for the OpenAPI
 // document and so the staff app's generated client is typed by them.
 import { z } from 'zod';
-import { RECORD_STATUSES, RECORD_TYPES } from './record.types.js';
-import { WORKFLOW_ACTIONS } from './record-workflow.rules.js';
+import { RECORD_STATUSES, RECORD_TYPES } from '../domain/record.types.js';
+import { WORKFLOW_ACTIONS } from '../domain/record-workflow.rules.js';
 
 const label = z.object({ zh: z.string(), en: z.string() });
 const nullableText = z.string().nullable();

@@ -1,11 +1,11 @@
 import { CensusRecordSchema } from './census-record.entity.js';
 import { RecordVersionSchema } from './record-version.entity.js';
 import type { UpdateRecordBody } from './record.schemas.js';
-import type { RecordStatus } from './record.types.js';
+import type { RecordStatus } from '../domain/record.types.js';
 import { applyFields, toBody, toRecordInput } from './record-body.js';
 import { recordColumns } from './record-columns.js';
 import { canCatalogue } from './record-access.rules.js';
-import { EDITABLE_WITH_REASON, FREELY_EDITABLE, statusLabelZh } from './record-workflow.rules.js';
+import { EDITABLE_WITH_REASON, FREELY_EDITABLE, statusLabelZh } from '../domain/record-workflow.rules.js';
 import { recordConflict, validateOrThrow, type RecordRuleSettings } from './record-validation.service.js';
 import { presentRecord } from './record.presenter.js';
 import { diffRecords } from './record-diff.rules.js';

@@ -39,7 +39,7 @@ import {
   type DerivedEditionDate,
   type RecordInput,
   type RecordType,
-} from './record.types.js';
+} from '../domain/record.types.js';
 import { foldTerm } from './term-folding.rules.js';
 
 /** An ISO date range (YYYY-MM-DD, inclusive). */

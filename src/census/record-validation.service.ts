@@ -3,7 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { validateRecord } from './record-validation.rules.js';
 import { completenessTier } from './completeness.rules.js';
 import { loadCodeLists } from './code-list.service.js';
-import type { RecordInput } from './record.types.js';
+import type { RecordInput } from '../domain/record.types.js';
 import { AppError, type ErrorDetail } from '../kernel/app-error.js';
 
 /** Rule settings from the configuration that record validation needs (passed down from the routes). */

@@ -1,10 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CensusRecordSchema, type CensusRecord } from './census-record.entity.js';
 import { ReviewCommentSchema, ReviewEventSchema } from './review-event.entity.js';
-import { allowedWorkflowActions, checkWorkflowStep, type WorkflowAction } from './record-workflow.rules.js';
+import {
+  allowedWorkflowActions,
+  checkWorkflowStep,
+  type WorkflowAction,
+} from '../domain/record-workflow.rules.js';
 import { canReview, type ActorContext, type RecordScope } from './record-access.rules.js';
 import { mayTakeAction } from './record-abilities.rules.js';
-import { statusLabel } from './record-labels.rules.js';
+import { statusLabel } from '../domain/record-labels.rules.js';
 import { actorContext } from './record-access.service.js';
 
 import { isFieldOfType } from './record-validation.rules.js';

@@ -1,6 +1,6 @@
 import type { CensusRecord } from './census-record.entity.js';
 import type { Institution } from '../institutions/institution.entity.js';
-import type { CompletenessTier } from './record.types.js';
+import type { CompletenessTier } from '../domain/record.types.js';
 import { normaliseEditionDate, type EditionDateWarning } from './dates/edition-date.rules.js';
 
 /** Largest margin accepted by the configuration: a stored record was accepted when it was saved. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RECORD_STATUSES, RECORD_TYPES } from './record.types.js';
+import { RECORD_STATUSES, RECORD_TYPES } from '../domain/record.types.js';
 import { bilingual } from '../kernel/bilingual.js';
 
 const text = (max: number) => z.string().trim().max(max);

@@ -16,8 +16,8 @@ import {
   recordVersionsResponse,
 } from './record-response.schemas.js';
 import { RECORD_FIELD_GROUPS } from './record-fields.rules.js';
-import { RECORD_STATUSES, RECORD_TYPES } from './record.types.js';
-import { statusLabel, typeLabel } from './record-labels.rules.js';
+import { RECORD_STATUSES, RECORD_TYPES } from '../domain/record.types.js';
+import { statusLabel, typeLabel } from '../domain/record-labels.rules.js';
 
 const tag = 'Records 普查记录';
 

@@ -3,7 +3,7 @@ import { ReviewAssignmentSchema, type ReviewAssignment } from './review-assignme
 import { CensusRecordSchema } from './census-record.entity.js';
 import { InstitutionSchema, type Institution } from '../institutions/institution.entity.js';
 import { UserSchema, type User } from '../users/user.entity.js';
-import { canAdministerProvince } from '../auth/permissions.rules.js';
+import { canAdministerProvince } from '../domain/permissions.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';

@@ -2,13 +2,13 @@
 // submission first, with the counts a reviewer plans the day by (per status and per institution)
 // and, per record, the round it is in (a resubmission is checked against the previous round).
 import { z } from 'zod';
-import { WORKFLOW } from './record-workflow.rules.js';
-import { RECORD_TYPES, type RecordStatus, type RecordType } from './record.types.js';
+import { WORKFLOW } from '../domain/record-workflow.rules.js';
+import { RECORD_TYPES, type RecordStatus, type RecordType } from '../domain/record.types.js';
 import { applyVisibility, listRecords } from './record-query.service.js';
 import { actorContext } from './record-access.service.js';
-import { statusLabel, typeLabel } from './record-labels.rules.js';
+import { statusLabel, typeLabel } from '../domain/record-labels.rules.js';
 import { formatAuthorsCell } from './spreadsheet/responsibility-cell.js';
-import type { Responsibility } from './record.types.js';
+import type { Responsibility } from '../domain/record.types.js';
 import { staffAreasOf } from '../auth/staff-areas.rules.js';
 import { AppError } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';

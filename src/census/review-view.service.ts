@@ -5,14 +5,14 @@
 import { z } from 'zod';
 import { loadVisibleRecord, reviewHistory } from './record-query.service.js';
 import { allowedActionsOf } from './record-workflow.service.js';
-import { WORKFLOW, WORKFLOW_ACTIONS, type WorkflowAction } from './record-workflow.rules.js';
+import { WORKFLOW, WORKFLOW_ACTIONS, type WorkflowAction } from '../domain/record-workflow.rules.js';
 import { canReview } from './record-access.rules.js';
 import { toRecordInput } from './record-body.js';
 import { presentRecordFields, recordFieldLabel, recordFieldText } from './record-fields.presenter.js';
-import { actionLabel, statusLabel, typeLabel } from './record-labels.rules.js';
+import { actionLabel, statusLabel, typeLabel } from '../domain/record-labels.rules.js';
 import { AWAITING_REVIEW } from './review-queue.service.js';
 import { presentRecord } from './record.presenter.js';
-import type { RecordStatus } from './record.types.js';
+import type { RecordStatus } from '../domain/record.types.js';
 import type { Context } from '../kernel/context.js';
 
 const label = z.object({ zh: z.string(), en: z.string() });

@@ -4,7 +4,7 @@ import { bulkBody, censusNumberParams, commentBody, workflowBody } from './recor
 import { bulkTransition, commentOnField, transitionRecord } from './record-workflow.service.js';
 import { reviewView, reviewViewResponse } from './review-view.service.js';
 import { assignInstitution, assignRecords, listAssignments, unassign } from './review-assignment.service.js';
-import type { WorkflowAction } from './record-workflow.rules.js';
+import type { WorkflowAction } from '../domain/record-workflow.rules.js';
 import { reviewQueue, reviewQueueQuery, reviewQueueResponse } from './review-queue.service.js';
 
 const tag = 'Review 审校';

@@ -1,4 +1,4 @@
-import type { ActorScope } from '../auth/permissions.rules.js';
+import type { ActorScope } from '../domain/permissions.rules.js';
 
 /**
  * Who may grade or assess a record's condition: the holding institution's cataloguers and conservators,
@@ -19,9 +19,4 @@ export function canAssess(
     default:
       return false;
   }
-}
-
-/** Rule sets and ranking weights are national reference data: national admins only. */
-export function canManageNationalData(actor: ActorScope): boolean {
-  return actor.role === 'national_admin';
 }

@@ -4,7 +4,7 @@
 import type { ErrorDetail } from '../kernel/app-error.js';
 import type { StoredObservation, StoredPhReading } from './condition-assessment.entity.js';
 import type { AssessmentRow } from './assessment-import-row.rules.js';
-import { CONDITION_LEVELS } from './condition.schemas.js';
+import { CONDITION_LEVELS } from '../domain/damage.rules.js';
 import { parseGradeLabel, type GradeValue } from '../domain/grade.rules.js';
 
 /** One assessment to store, with the rows it came from (for error reports). */

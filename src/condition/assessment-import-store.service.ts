@@ -7,7 +7,7 @@ import { computeDamageLevel, lowestPh } from './damage-level.rules.js';
 import { acidityBand } from '../domain/damage.rules.js';
 import { activeRuleSet } from './rule-set.repository.js';
 import { setCurrentAssessment } from './assessment-record.service.js';
-import { today } from './dates.js';
+import { today } from '../domain/dates.js';
 import { CensusRecordSchema, type CensusRecord } from '../census/census-record.entity.js';
 import { GradingAssessmentSchema } from '../grading/grading-assessment.entity.js';
 import { formatGradeLabel, gradeWarnings } from '../domain/grade.rules.js';

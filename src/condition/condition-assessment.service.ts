@@ -8,13 +8,13 @@ import {
 } from './damage-level.rules.js';
 import { acidityBand, parseDamageType } from '../domain/damage.rules.js';
 import { activeRuleSet } from './rule-set.repository.js';
-import { throwIfIssues } from './issues.js';
+import { throwIfIssues } from '../kernel/issues.js';
 import { presentAssessment } from './condition.presenter.js';
 import { loadAssessableRecord, setCurrentAssessment } from './assessment-record.service.js';
-import { today } from './dates.js';
+import { today } from '../domain/dates.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireActor, type Context } from '../kernel/context.js';
-import { damageLevelLabel } from './condition-labels.rules.js';
+import { damageLevelLabel } from '../domain/condition-labels.rules.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 type Sent = Pick<CreateAssessmentBody, 'observations' | 'phReadings' | 'totalLeaves'>;

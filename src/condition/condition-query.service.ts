@@ -1,8 +1,13 @@
 import { ConditionAssessmentSchema } from './condition-assessment.entity.js';
-import { presentAcidity, presentAssessment } from './condition.presenter.js';
+import { presentAssessment } from './condition.presenter.js';
+import { presentAcidity } from '../domain/condition-labels.rules.js';
 import { DAMAGE_LEVELS } from '../domain/damage.rules.js';
 import { canAssess } from './assessment-access.rules.js';
-import { CONDITION_LEVEL_OPTIONS, DAMAGE_TYPE_OPTIONS, damageLevelLabel } from './condition-labels.rules.js';
+import {
+  CONDITION_LEVEL_OPTIONS,
+  DAMAGE_TYPE_OPTIONS,
+  damageLevelLabel,
+} from '../domain/condition-labels.rules.js';
 import { loadVisibleRecord } from '../census/record-query.service.js';
 import type { Context } from '../kernel/context.js';
 

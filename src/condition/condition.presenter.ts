@@ -1,14 +1,7 @@
-import { isoDay } from './dates.js';
+import { isoDay } from '../domain/dates.js';
 import type { ConditionAssessment } from './condition-assessment.entity.js';
-import { acidityBand, parseDamageType } from '../domain/damage.rules.js';
-import { damageLevelLabel } from './condition-labels.rules.js';
-
-/** The acidity of a lowest pH, as shown beside a record (null when never measured). */
-export function presentAcidity(lowestPh: number | null | undefined) {
-  if (lowestPh === null || lowestPh === undefined) return null;
-  const band = acidityBand(Number(lowestPh));
-  return band ? { lowestPh: Number(lowestPh), ...band } : null;
-}
+import { parseDamageType } from '../domain/damage.rules.js';
+import { damageLevelLabel, presentAcidity } from '../domain/condition-labels.rules.js';
 
 /**
  * A condition assessment as JSON. Without `workflow` (the public, on a published record) the

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bilingual } from '../kernel/bilingual.js';
-import { DAMAGE_LEVELS } from '../domain/damage.rules.js';
+import { CONDITION_LEVELS } from '../domain/damage.rules.js';
 
 // Shapes only: ranges, the damage-type list and the override rule are checked by the domain rules so
 // every problem is reported with the rule's own bilingual message.
@@ -22,8 +22,6 @@ const phReading = z.strictObject({
   point: text(100).nullable().optional(),
   measuredAt: isoDate.nullable().optional(),
 });
-
-export const CONDITION_LEVELS = [...DAMAGE_LEVELS, '完好'] as const;
 
 export const createAssessmentBody = z.strictObject({
   assessedOn: isoDate.optional(),

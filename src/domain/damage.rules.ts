@@ -7,6 +7,8 @@ export const DAMAGE_LEVELS = ['一级', '二级', '三级', '四级', '五级'] 
 export type DamageLevel = (typeof DAMAGE_LEVELS)[number];
 /** A computed condition: one of the damage levels, or 完好 when nothing was observed. */
 export type ConditionLevel = DamageLevel | '完好';
+/** Every condition level, most severe first (the values a condition filter or override accepts). */
+export const CONDITION_LEVELS = [...DAMAGE_LEVELS, '完好'] as const;
 
 export interface DamageType {
   readonly code: string;

@@ -1,6 +1,6 @@
 import type { GradingAssessment } from './grading-assessment.entity.js';
 import { heritageLevelFor } from '../domain/grade.rules.js';
-import { isoDay } from '../condition/dates.js';
+import { isoDay } from '../domain/dates.js';
 
 /**
  * A grading assessment as JSON, with the mapped 文物级别 beside the grade. Without `workflow` (the

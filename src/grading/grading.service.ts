@@ -9,13 +9,13 @@ import {
 } from '../domain/grade.rules.js';
 import { presentGrading } from './grading.presenter.js';
 import { PreciousListEntrySchema } from './precious-list-entry.entity.js';
-import { throwIfIssues } from '../condition/issues.js';
+import { throwIfIssues } from '../kernel/issues.js';
 import { loadAssessableRecord, setCurrentAssessment } from '../condition/assessment-record.service.js';
-import { today } from '../condition/dates.js';
+import { today } from '../domain/dates.js';
 import { loadVisibleRecord } from '../census/record-query.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireActor, type Context } from '../kernel/context.js';
-import { GRADE_OPTIONS, RANK_OPTIONS } from '../condition/condition-labels.rules.js';
+import { GRADE_OPTIONS, RANK_OPTIONS } from '../domain/condition-labels.rules.js';
 
 /** Grades a 古籍 record; contradictions with the edition date or the precious list come back as warnings. */
 export async function createGrading(scope: Context, censusNumber: string, body: CreateGradingBody) {

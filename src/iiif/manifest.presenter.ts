@@ -14,7 +14,7 @@ import type {
   Range,
   ResourceProvider,
 } from '@iiif/presentation-3';
-import type { DerivedEditionDate, RecordType, Responsibility } from '../census/record.types.js';
+import type { DerivedEditionDate, RecordType, Responsibility } from '../domain/record.types.js';
 import { bilingual, chineseText, chineseValue } from './presentation-language.rules.js';
 import { readingLayout, type ReadingLayoutRule } from './presentation-layout.rules.js';
 import { juanRuns } from './presentation-ranges.rules.js';

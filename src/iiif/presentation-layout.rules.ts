@@ -4,7 +4,7 @@
 
 import type { ViewingDirection } from '@iiif/presentation-3';
 import { foldTerm } from '../census/term-folding.rules.js';
-import type { RecordType } from '../census/record.types.js';
+import type { RecordType } from '../domain/record.types.js';
 
 /** The IIIF behaviours this project uses for whole objects. */
 export type LayoutBehavior = 'paged' | 'continuous' | 'individuals';

@@ -2,7 +2,7 @@
 // /iiif/collection/…; a static export (mirror) puts files under another base with `.json`
 // names. Image services always stay on the live image server.
 
-import { recordPermalink } from '../search/permalink.js';
+import { recordPermalink } from '../domain/permalink.js';
 
 /** A collection's place in the hierarchy nation → province → institution. */
 export type CollectionKey =

@@ -1,12 +1,12 @@
 // What a caller may do with a record's page images, as the images answer ships it: the page shows
 // these and decides nothing itself. The write services check the same rule (image-access.service).
 
-import type { ActorScope } from '../auth/permissions.rules.js';
+import type { ActorScope } from '../domain/permissions.rules.js';
 import { canCatalogue } from '../census/record-access.rules.js';
-import type { Label } from '../census/record-labels.rules.js';
-import { statusLabel } from '../census/record-labels.rules.js';
-import type { RecordStatus } from '../census/record.types.js';
-import { EDITABLE_WITH_REASON, FREELY_EDITABLE } from '../census/record-workflow.rules.js';
+import type { Label } from '../domain/record-labels.rules.js';
+import { statusLabel } from '../domain/record-labels.rules.js';
+import type { RecordStatus } from '../domain/record.types.js';
+import { EDITABLE_WITH_REASON, FREELY_EDITABLE } from '../domain/record-workflow.rules.js';
 
 /** The record facts the image rules look at. */
 export interface ImageRecordScope {

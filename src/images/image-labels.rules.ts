@@ -1,6 +1,6 @@
 // Bilingual labels of a page image's processing status, shipped with each image so no page keeps
 // its own copy.
-import type { Label } from '../census/record-labels.rules.js';
+import type { Label } from '../domain/record-labels.rules.js';
 import type { ImageStatus } from './record-image.entity.js';
 
 const STATUS_LABELS: Readonly<Record<ImageStatus, Label>> = {

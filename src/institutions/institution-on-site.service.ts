@@ -7,7 +7,7 @@ import { InstitutionSchema } from './institution.entity.js';
 import type { OnSiteNetworksInput } from './institution.schemas.js';
 import { presentInstitution } from './institution.presenter.js';
 import { onSiteNetworkProblems } from './on-site-networks.rules.js';
-import { canSetRightsStatement } from '../auth/permissions.rules.js';
+import { canSetRightsStatement } from '../domain/permissions.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';

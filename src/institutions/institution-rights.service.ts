@@ -4,7 +4,7 @@
 import { InstitutionSchema } from './institution.entity.js';
 import type { RightsStatementInput } from './institution.schemas.js';
 import { presentInstitution } from './institution.presenter.js';
-import { canSetRightsStatement } from '../auth/permissions.rules.js';
+import { canSetRightsStatement } from '../domain/permissions.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';

@@ -13,13 +13,13 @@ import {
   canSetRightsStatement,
   canViewInstitutionStaff,
   NATIONAL_DESIGNATIONS,
-} from '../auth/permissions.rules.js';
+} from '../domain/permissions.rules.js';
 import { PROVINCES } from './provinces.data.js';
 import { INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES, KEY_PROTECTION_BATCHES } from './institution-types.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { AppError, type ErrorDetail } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';
-import { containsPattern } from '../db/like-pattern.js';
+import { containsPattern } from '../kernel/like-pattern.js';
 
 function codeTaken(provinceCode: string, code: string): AppError {
   return AppError.conflict(

@@ -3,7 +3,7 @@
 // (condition, pH, brittleness, collection history, anything added later) never reaches a public page.
 
 import type { RecordBody } from '../census/census-record.entity.js';
-import type { RecordType, SizeCm } from '../census/record.types.js';
+import type { RecordType, SizeCm } from '../domain/record.types.js';
 import { formatAnnotation } from '../census/spreadsheet/annotation-cell.js';
 import { formatSeal } from '../census/spreadsheet/seal-cell.js';
 import { formatAuthors } from '../iiif/manifest.presenter.js';

@@ -9,7 +9,7 @@ import { serviceUrls } from '../iiif/presentation-urls.js';
 import { imagesArePublic, rightsUri } from '../institutions/rights-statement.rules.js';
 import { readsOnSite } from '../institutions/on-site-networks.rules.js';
 import { citationsOf } from '../search/citation.service.js';
-import { recordPermalink } from '../search/permalink.js';
+import { recordPermalink } from '../domain/permalink.js';
 import { copiesInGroup } from '../search/same-edition.repository.js';
 import { publishedRecordRow } from './record-page.repository.js';
 import { THUMBNAIL_STRIP_LIMIT, type RecordPageView } from './record-page.presenter.js';

@@ -3,7 +3,7 @@
 
 import { markup, type SafeHtml } from './html.rules.js';
 import { renderPage } from './page-layout.presenter.js';
-import { recordPermalinkPath } from '../search/permalink.js';
+import { recordPermalinkPath } from '../domain/permalink.js';
 
 /** One result as the search service presents it (the fields this page uses). */
 export interface SearchResultItem {

@@ -1,5 +1,5 @@
 import { UserSchema } from '../users/user.entity.js';
-import { canAdministerProvince } from '../auth/permissions.rules.js';
+import { canAdministerProvince } from '../domain/permissions.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';

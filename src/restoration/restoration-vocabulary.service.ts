@@ -3,7 +3,7 @@ import { AppError, type ErrorDetail } from '../kernel/app-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { DeepPartial } from '../kernel/validation.js';
 import { requireActor, type Context } from '../kernel/context.js';
-import { canManageNationalData } from '../condition/assessment-access.rules.js';
+import { canManageNationalData } from '../domain/permissions.rules.js';
 import { RestorationTermSchema, type RestorationTerm } from './restoration-vocabulary.entity.js';
 import type { VocabularyKind, WorkOrderMaterials, WorkOrderPlan } from './work-order.schemas.js';
 

@@ -2,7 +2,7 @@
 // staff, and the staff of a national restoration centre while the holding institution's grant of the
 // job is active. Studio heads and inspectors are capabilities on top of an institution account.
 
-import type { ActorScope } from '../auth/permissions.rules.js';
+import type { ActorScope } from '../domain/permissions.rules.js';
 import { TERMINAL_STATES, type ActorRoles, type WorkOrderState } from './work-order-state.rules.js';
 import type { RestorationRoleName } from './work-order.schemas.js';
 

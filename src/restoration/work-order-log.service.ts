@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.service.js';
-import { today } from '../condition/dates.js';
+import { today } from '../domain/dates.js';
 import { AppError } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';
 import { loadOrder } from './work-order-access.service.js';

@@ -1,11 +1,11 @@
-import { isoDay } from '../condition/dates.js';
+import { isoDay } from '../domain/dates.js';
 import type { ConditionAssessment } from '../condition/condition-assessment.entity.js';
 import type { RecordImage } from '../images/record-image.entity.js';
 import type { WorkOrder } from './work-order.entity.js';
 import type { WorkOrderLogEntry } from './work-order-log.entity.js';
 import type { WorkOrderPhoto } from './work-order-photo.entity.js';
 import type { WorkOrderTransition } from './work-order-transition.entity.js';
-import { damageLevelLabel } from '../condition/condition-labels.rules.js';
+import { damageLevelLabel } from '../domain/condition-labels.rules.js';
 import { logTotals } from './work-order-totals.rules.js';
 import { workOrderAbilities } from './work-order-access.rules.js';
 import {

@@ -2,7 +2,7 @@
 // (title, other titles, responsibilities, edition statement, publisher, seals, annotations) and the
 // facet columns. Pure, so the index row can never disagree with the record it came from.
 
-import type { RecordInput, Responsibility } from '../census/record.types.js';
+import type { RecordInput, Responsibility } from '../domain/record.types.js';
 import { fieldsKey, indexTokens } from './search-key.rules.js';
 
 /** A responsibility as catalogues print it: （宋）朱熹撰. */

@@ -2,12 +2,12 @@
 // UTF-16 ranges of that text (computed by mapping folded matches back, search-key.rules.ts).
 
 import { highlightRanges } from './search-key.rules.js';
-import { recordPermalinkPath } from './permalink.js';
+import { recordPermalinkPath } from '../domain/permalink.js';
 import { imagesArePublic } from '../institutions/rights-statement.rules.js';
 import type { EntryRow, FacetName } from './catalogue.repository.js';
 import type { FacetFilters } from './facet-values.service.js';
 import type { CatalogueFilter } from './catalogue-where.js';
-import { typeLabel, type Label } from '../census/record-labels.rules.js';
+import { typeLabel, type Label } from '../domain/record-labels.rules.js';
 
 // The yes/no facets (入选珍贵古籍名录, 有书影) label their two values.
 const FLAG_LABELS: Readonly<Record<string, Label>> = {

@@ -4,7 +4,7 @@
 // catalogued — no conversion of characters, no romanisation — because a citation must lead back
 // to the same catalogue entry.
 
-import type { Responsibility } from '../census/record.types.js';
+import type { Responsibility } from '../domain/record.types.js';
 
 /** What a citation needs of a published record. */
 export interface CitableRecord {

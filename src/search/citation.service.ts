@@ -3,7 +3,7 @@ import type { RecordBody } from '../census/census-record.entity.js';
 import { AppError } from '../kernel/app-error.js';
 import { chicago, gbt7714 } from './citation.rules.js';
 import { citableRow } from './citation.repository.js';
-import { recordPermalink } from './permalink.js';
+import { recordPermalink } from '../domain/permalink.js';
 
 /** The two citations of a published record already loaded (the record page has it at hand). */
 export function citationsOf(

@@ -19,7 +19,7 @@
 // 清內府刻本): several 嘉靖 editions of 《史記》 exist, and a wrong group is worse than none.
 // Precision and recall are measured by `npm run bench:same-edition` (README).
 
-import type { RecordInput } from '../census/record.types.js';
+import type { RecordInput } from '../domain/record.types.js';
 import { searchKey } from './search-key.rules.js';
 
 // Whatever a cataloguer puts in brackets, full-width or not.

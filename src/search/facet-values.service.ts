@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadCodeLists } from '../census/code-list.service.js';
-import type { CodeListName } from '../census/record.types.js';
+import type { CodeListName } from '../domain/record.types.js';
 import { foldTerm } from '../census/term-folding.rules.js';
 import { DYNASTY_SPANS, ERA_TABLE } from '../census/dates/era-table.data.js';
 import { GRADES, RANKED_GRADES, RANKS } from '../domain/grade.rules.js';

@@ -6,7 +6,7 @@
 export const SITEMAP_PAGE_SIZE = 50_000;
 
 import { escapeXml } from './xml.js';
-import { recordPermalink } from './permalink.js';
+import { recordPermalink } from '../domain/permalink.js';
 
 /** The sitemap index: one entry per page of published records (at least one, possibly empty). */
 export function sitemapIndex(publicUrl: string, published: number): string {

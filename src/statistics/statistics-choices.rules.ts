@@ -1,7 +1,7 @@
 // Which narrower scopes the statistics page offers its reader, the same reach resolveScope grants:
 // national administrators choose any province and then its institutions, provincial administrators
 // the institutions of their province, everyone else sees their own institution only.
-import type { ActorScope } from '../auth/permissions.rules.js';
+import type { ActorScope } from '../domain/permissions.rules.js';
 
 export interface StatisticsChoiceRights {
   readonly provinces: boolean;

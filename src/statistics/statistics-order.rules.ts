@@ -12,12 +12,12 @@ import {
   type Rank,
 } from '../domain/grade.rules.js';
 import { ACIDITY_BANDS, DAMAGE_LEVELS } from '../domain/damage.rules.js';
-import { RECORD_STATUSES, RECORD_TYPES, TIERS } from '../census/record.types.js';
+import { RECORD_STATUSES, RECORD_TYPES, TIERS } from '../domain/record.types.js';
 import {
   statusLabel as recordStatusLabel,
   tierLabel as recordTierLabel,
   typeLabel as recordTypeLabel,
-} from '../census/record-labels.rules.js';
+} from '../domain/record-labels.rules.js';
 
 /** A bilingual label. */
 export interface Label {

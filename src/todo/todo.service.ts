@@ -6,7 +6,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { applyVisibility } from '../census/record-query.service.js';
 import { actorContext } from '../census/record-access.service.js';
 import { AWAITING_REVIEW } from '../census/review-queue.service.js';
-import type { RecordStatus } from '../census/record.types.js';
+import type { RecordStatus } from '../domain/record.types.js';
 import { RestorationRoleSchema } from '../restoration/restoration-role.entity.js';
 import { WorkOrderSchema, type WorkOrder } from '../restoration/work-order.entity.js';
 import { statesAwaiting, type WorkOrderState } from '../restoration/work-order-state.rules.js';

@@ -1,4 +1,4 @@
-import type { ActorScope } from '../auth/permissions.rules.js';
+import type { ActorScope } from '../domain/permissions.rules.js';
 
 /** The part of the census a triage list or a statistics view covers. */
 export interface CensusScope {

@@ -4,7 +4,7 @@
 
 import { DAMAGE_LEVELS, type AcidityBandCode } from '../domain/damage.rules.js';
 import { parseGradeLabel } from '../domain/grade.rules.js';
-import { acidityBandLabel, damageLevelLabel, gradeLabel } from '../condition/condition-labels.rules.js';
+import { acidityBandLabel, damageLevelLabel, gradeLabel } from '../domain/condition-labels.rules.js';
 
 export const TRIAGE_DAMAGE_KEYS = [...DAMAGE_LEVELS, '完好'] as const;
 export const TRIAGE_GRADE_KEYS = ['一级', '二级', '三级', '四级', '未定级'] as const;

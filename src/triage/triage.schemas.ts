@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONDITION_LEVELS } from '../condition/condition.schemas.js';
+import { CONDITION_LEVELS } from '../domain/damage.rules.js';
 import { TRIAGE_ACIDITY_KEYS, TRIAGE_GRADE_KEYS } from './triage.rules.js';
 
 const scopeFields = {

@@ -5,7 +5,7 @@ import { readTriageWeights } from './triage-weights.repository.js';
 import { triageScoreSql } from './triage-score.sql.js';
 import { requestScope } from './scope.service.js';
 import type { CensusScope } from './triage-scope.rules.js';
-import { presentAcidity } from '../condition/condition.presenter.js';
+import { presentAcidity } from '../domain/condition-labels.rules.js';
 import type { AcidityBandCode } from '../domain/damage.rules.js';
 import type { Context } from '../kernel/context.js';
 import { csvText } from '../csv/csv-writer.js';
@@ -16,7 +16,7 @@ import {
   damageLevelLabel,
   GRADE_OPTIONS,
   gradeLabel,
-} from '../condition/condition-labels.rules.js';
+} from '../domain/condition-labels.rules.js';
 import { InstitutionSchema } from '../institutions/institution.entity.js';
 import { PROVINCES } from '../institutions/provinces.data.js';
 import { mayRaiseWorkOrders } from '../restoration/work-order-access.rules.js';

@@ -1,7 +1,7 @@
 import type { User } from './user.entity.js';
 import { ROLE_LABELS } from '../domain/roles.js';
 import { PROVINCES } from '../institutions/provinces.data.js';
-import { accountAbilities, type ActorScope } from '../auth/permissions.rules.js';
+import { accountAbilities, type ActorScope } from '../domain/permissions.rules.js';
 
 const PROVINCE_LABELS = new Map(PROVINCES.map((p) => [p.code, { zh: p.nameZh, en: p.nameEn }]));
 

@@ -18,14 +18,14 @@ import {
   canManageAccount,
   grantableProvince,
   grantableRoles,
-} from '../auth/permissions.rules.js';
+} from '../domain/permissions.rules.js';
 import { PROVINCES } from '../institutions/provinces.data.js';
 import { hashPassword } from '../auth/password.js';
 import { revokeAllTokensOf } from '../auth/token.service.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';
-import { containsPattern } from '../db/like-pattern.js';
+import { containsPattern } from '../kernel/like-pattern.js';
 
 /** Resolves the account's institution and effective province (the shape was checked before). */
 async function resolveShape(em: EntityManager, institutionId: string | null, provinceCode: string | null) {

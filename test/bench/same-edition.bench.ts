@@ -8,7 +8,7 @@
 
 import { editionGroupKey } from '../../src/search/edition-group.rules.js';
 import { foldTerm } from '../../src/census/term-folding.rules.js';
-import type { Responsibility } from '../../src/census/record.types.js';
+import type { Responsibility } from '../../src/domain/record.types.js';
 import { prng } from './record-rows.generator.js';
 
 const SEED = Number(process.env.SEED ?? 7);

@@ -12,7 +12,7 @@ import { applyMigrations, connectOrm } from '../../src/db/orm.js';
 import { seedReferenceData } from '../../src/db/seed-reference-data.js';
 import { ERA_TABLE } from '../../src/census/dates/era-table.data.js';
 import { fieldsKey, indexTokens, queryTerms } from '../../src/search/search-key.rules.js';
-import { containsPattern } from '../../src/db/like-pattern.js';
+import { containsPattern } from '../../src/kernel/like-pattern.js';
 import { pgTextArray } from '../../src/search/catalogue-entry.rules.js';
 import { findPage, searchCatalogue } from '../../src/search/catalogue-search.service.js';
 import { rebuildTokenCounts, tokenCounts } from '../../src/search/catalogue-token.repository.js';

@@ -14,7 +14,7 @@ import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtu
 import { jpegImage, postFiles } from '../fixtures/images.js';
 import { wenxuanInput } from '../helpers/record-input.js';
 import { PAGE_ROUTES } from '../../src/web/page-routes.js';
-import { WORKFLOW_ACTIONS, STATUS_ZH } from '../../src/census/record-workflow.rules.js';
+import { WORKFLOW_ACTIONS, STATUS_ZH } from '../../src/domain/record-workflow.rules.js';
 import { WORK_ORDER_ACTIONS, WORK_ORDER_STATES } from '../../src/restoration/work-order-state.rules.js';
 import { RIGHTS_STATEMENTS } from '../../src/institutions/rights-statement.rules.js';
 import { TRIAGE_ACIDITY_KEYS } from '../../src/triage/triage.rules.js';

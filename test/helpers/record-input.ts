@@ -1,7 +1,7 @@
 // Valid census records for tests: a complete 古籍 and a complete 民国文献 (both reach the 'full'
 // completeness tier and pass validation for submission). Override any field to make a case.
 
-import type { RecordInput } from '../../src/census/record.types.js';
+import type { RecordInput } from '../../src/domain/record.types.js';
 
 /** A fixed institution id for records built here. */
 export const TEST_INSTITUTION_ID = '8f7c2b1e-4d3a-4c5b-9e6f-0a1b2c3d4e5f';

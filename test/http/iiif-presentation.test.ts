@@ -13,7 +13,7 @@ import { presentationErrors } from '../helpers/iiif-presentation-schema.js';
 import { RecordImageSchema } from '../../src/images/record-image.entity.js';
 import { CensusRecordSchema } from '../../src/census/census-record.entity.js';
 import { SettingSchema } from '../../src/settings/setting.entity.js';
-import type { RecordInput } from '../../src/census/record.types.js';
+import type { RecordInput } from '../../src/domain/record.types.js';
 
 const MEDIA_TYPE = 'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"';
 

@@ -9,7 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution } from '../helpers/fixtures.js';
-import type { RecordInput } from '../../src/census/record.types.js';
+import type { RecordInput } from '../../src/domain/record.types.js';
 import { EMPTY_RECORD_BODY } from '../../src/census/record-body.js';
 import { isFieldOfType } from '../../src/census/record-validation.rules.js';
 

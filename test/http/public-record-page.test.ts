@@ -10,7 +10,7 @@ import { createInstitution, createUser } from '../helpers/fixtures.js';
 import { validGujiInput } from '../helpers/record-input.js';
 import { RecordImageSchema } from '../../src/images/record-image.entity.js';
 import { CensusRecordSchema } from '../../src/census/census-record.entity.js';
-import type { RecordInput } from '../../src/census/record.types.js';
+import type { RecordInput } from '../../src/domain/record.types.js';
 import { SettingSchema } from '../../src/settings/setting.entity.js';
 
 let app: TestApp;

@@ -10,7 +10,7 @@ import {
   ENTITY_TYPE_LABELS,
   entityTypeLabel,
 } from '../../src/audit/audit-labels.rules.js';
-import { WORKFLOW_ACTIONS } from '../../src/census/record-workflow.rules.js';
+import { WORKFLOW_ACTIONS } from '../../src/domain/record-workflow.rules.js';
 import { WORK_ORDER_ACTIONS } from '../../src/restoration/work-order-state.rules.js';
 
 function sourceFiles(dir: string): string[] {

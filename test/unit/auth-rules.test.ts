@@ -5,11 +5,11 @@ import {
   canAdministerProvince,
   canManageAccount,
   canViewInstitutionStaff,
-} from '../../src/auth/permissions.rules.js';
+} from '../../src/domain/permissions.rules.js';
 import { accountShapeProblems } from '../../src/users/account-shape.rules.js';
-import { passwordProblem } from '../../src/auth/password-policy.rules.js';
+import { passwordProblem } from '../../src/domain/password-policy.rules.js';
 import type { Role } from '../../src/domain/roles.js';
-import type { ActorScope } from '../../src/auth/permissions.rules.js';
+import type { ActorScope } from '../../src/domain/permissions.rules.js';
 
 const limits = { windowMs: 60_000, perEmail: 3, perIp: 5 };
 const now = new Date('2026-01-01T00:10:00Z');

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { completenessTier, missingForTier, TIER_FIELDS } from '../../src/census/completeness.rules.js';
-import type { CompletenessTier, RecordInput } from '../../src/census/record.types.js';
+import type { CompletenessTier, RecordInput } from '../../src/domain/record.types.js';
 import { validGujiInput, validMinguoInput } from '../helpers/record-input.js';
 
 const guji = validGujiInput;

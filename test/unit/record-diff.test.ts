@@ -1,6 +1,6 @@
 import test from 'ava';
 import { deepEqual, diffRecords, type FieldChange } from '../../src/census/record-diff.rules.js';
-import type { RecordInput } from '../../src/census/record.types.js';
+import type { RecordInput } from '../../src/domain/record.types.js';
 import { validGujiInput } from '../helpers/record-input.js';
 
 const base = validGujiInput();

@@ -6,7 +6,7 @@ import {
   type RecordValidationResult,
 } from '../../src/census/record-validation.rules.js';
 import { codeListsFromSeed, type CodeListValues } from '../../src/census/code-list.rules.js';
-import type { CodeListName, DerivedEditionDate, RecordInput } from '../../src/census/record.types.js';
+import type { CodeListName, DerivedEditionDate, RecordInput } from '../../src/domain/record.types.js';
 import { TEST_TODAY, validGujiInput, validMinguoInput } from '../helpers/record-input.js';
 
 const SEED = codeListsFromSeed();

@@ -1,5 +1,5 @@
 import test from 'ava';
-import type { Annotation, RecordInput, Responsibility, Seal } from '../../src/census/record.types.js';
+import type { Annotation, RecordInput, Responsibility, Seal } from '../../src/domain/record.types.js';
 import { parseAnnotation, parseAnnotationsCell } from '../../src/census/spreadsheet/annotation-cell.js';
 import { parseAuthorsCell, parseResponsibility } from '../../src/census/spreadsheet/responsibility-cell.js';
 import {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { RecordInput } from '../../src/census/record.types.js';
+import type { RecordInput } from '../../src/domain/record.types.js';
 import { CATALOGUE_HEADER } from '../../src/census/spreadsheet/catalogue.js';
 import { readCsvRows } from '../../src/census/spreadsheet/csv-reader.js';
 import { catalogueExportRows, templateExportRows } from '../../src/census/spreadsheet/export-rows.js';

@@ -8,7 +8,7 @@ import { TEMPLATE_HEADER } from '../spreadsheet/template.js';
 import { CATALOGUE_HEADER } from '../spreadsheet/catalogue.js';
 import { catalogueExportRows, templateExportRows } from '../spreadsheet/export-rows.js';
 import { catalogueHtmlHead, catalogueHtmlRow, catalogueHtmlTail } from './catalogue-html.js';
-import { RECORD_STATUSES, type RecordStatus } from '../record.types.js';
+import { RECORD_STATUSES, type RecordStatus } from '../../domain/record.types.js';
 import { ASSESSMENT_COLUMNS } from '../../condition/assessment-import-row.rules.js';
 import { TEMPLATE_COLUMNS } from '../spreadsheet/template.js';
 

@@ -1,5 +1,5 @@
 import type { RecordBody } from '../census-record.entity.js';
-import type { RecordInput, RecordStatus, RecordType } from '../record.types.js';
+import type { RecordInput, RecordStatus, RecordType } from '../../domain/record.types.js';
 import { InstitutionSchema } from '../../institutions/institution.entity.js';
 import { presentInstitution } from '../../institutions/institution.presenter.js';
 import { canCatalogue } from '../record-access.rules.js';

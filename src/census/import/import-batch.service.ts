@@ -13,7 +13,12 @@ import { diffRecords } from '../record-diff.rules.js';
 import { readSetting } from '../../settings/settings.service.js';
 import { refreshTriageStates } from '../../triage/triage-state.repository.js';
 import { executeBound, insertRecordset } from './recordset-insert.js';
-import type { CompletenessTier, DerivedEditionDate, RecordInput, RecordType } from '../record.types.js';
+import type {
+  CompletenessTier,
+  DerivedEditionDate,
+  RecordInput,
+  RecordType,
+} from '../../domain/record.types.js';
 import type { RecordVersion } from '../record-version.entity.js';
 import type { EntityData } from '@mikro-orm/core';
 import type { ErrorDetail } from '../../kernel/app-error.js';

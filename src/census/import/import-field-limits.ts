@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { createRecordBody } from '../record.schemas.js';
 import { issueToDetail } from '../../kernel/validation.js';
 import type { ErrorDetail } from '../../kernel/app-error.js';
-import type { RecordInput } from '../record.types.js';
+import type { RecordInput } from '../../domain/record.types.js';
 
 // Not strict: the importer's RecordInput may carry fields the create body does not take.
 const limits = z.object(createRecordBody.shape);

@@ -3,7 +3,7 @@ import { rowToRecordInput } from '../spreadsheet/row-codec.js';
 import type { SheetRow } from '../spreadsheet/sheet-row.js';
 import { validateRecord, type RecordValidationResult } from '../record-validation.rules.js';
 import { completenessTier } from '../completeness.rules.js';
-import type { CodeListName, RecordInput } from '../record.types.js';
+import type { CodeListName, RecordInput } from '../../domain/record.types.js';
 import type { CodeListValues } from '../code-list.rules.js';
 import type { ErrorDetail } from '../../kernel/app-error.js';
 import type { ValidRow, Revalidated } from './import-batch.service.js';

@@ -24,8 +24,8 @@ import { loadCodeLists } from '../code-list.service.js';
 import { InstitutionSchema } from '../../institutions/institution.entity.js';
 import { AuditEntrySchema } from '../../audit/audit-entry.entity.js';
 import { AppError, type ErrorDetail } from '../../kernel/app-error.js';
-import { STATUS_ZH } from '../record-workflow.rules.js';
-import type { RecordStatus } from '../record.types.js';
+import { STATUS_ZH } from '../../domain/record-workflow.rules.js';
+import type { RecordStatus } from '../../domain/record.types.js';
 import type { ObjectStore } from '../../object-store/object-store.js';
 
 const BATCH_ROWS = 500;

@@ -1,7 +1,7 @@
 // The 批校题跋 cell: `清黄丕烈跋；（清）顾广圻校：据宋本`.
 
 import type { ErrorDetail } from '../../kernel/app-error.js';
-import type { Annotation } from '../record.types.js';
+import type { Annotation } from '../../domain/record.types.js';
 import { cleanCell, longestFirst, splitCell } from './cell-text.js';
 import { detail } from './sheet-errors.js';
 

@@ -1,6 +1,6 @@
 // The census catalogue export (普查登记目录): one line per record, led by its census number.
 
-import type { RecordInput } from '../record.types.js';
+import type { RecordInput } from '../../domain/record.types.js';
 import { formatAuthorsCell } from './responsibility-cell.js';
 
 /** The catalogue columns, in order, with their Chinese headers (written) and English keys. */

@@ -1,6 +1,6 @@
 // Records → rows for the two exports (import template and census catalogue), lazily.
 
-import type { RecordInput } from '../record.types.js';
+import type { RecordInput } from '../../domain/record.types.js';
 import { recordToCatalogueRow } from './catalogue.js';
 import { recordToRow } from './row-codec.js';
 import { templateRowValues } from './template.js';

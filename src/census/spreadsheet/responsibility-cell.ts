@@ -1,7 +1,7 @@
 // The 著者 cell: responsibility statements in catalogue form, `（宋）朱熹撰\u3000（明）邵寶輯`.
 
 import type { ErrorDetail } from '../../kernel/app-error.js';
-import type { Responsibility } from '../record.types.js';
+import type { Responsibility } from '../../domain/record.types.js';
 import { OPEN_BRACKETS, cleanCell, longestFirst, splitCell, trailingWord } from './cell-text.js';
 import { detail } from './sheet-errors.js';
 

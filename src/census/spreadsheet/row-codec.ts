@@ -10,7 +10,7 @@
 // the default).
 
 import type { ErrorDetail } from '../../kernel/app-error.js';
-import type { PhReading, RecordInput, RecordType, SizeCm } from '../record.types.js';
+import type { PhReading, RecordInput, RecordType, SizeCm } from '../../domain/record.types.js';
 import type { RecordBody } from '../census-record.entity.js';
 import { parseAnnotationsCell, formatAnnotationsCell } from './annotation-cell.js';
 import { cleanCell, splitCell, textOrNull } from './cell-text.js';

@@ -2,7 +2,7 @@
 // when known, in tortoise-shell brackets at the end.
 
 import type { ErrorDetail } from '../../kernel/app-error.js';
-import type { Seal } from '../record.types.js';
+import type { Seal } from '../../domain/record.types.js';
 import { cleanCell, splitCell } from './cell-text.js';
 import { detail } from './sheet-errors.js';
 

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../domain/roles.js';
+import { ROLES, type Role } from './roles.js';
 
 /** What the permission rules need to know about the caller. */
 export interface ActorScope {
@@ -101,4 +101,9 @@ export function canSetRightsStatement(
     canAdministerProvince(actor, institution.provinceCode) ||
     (actor.role === 'cataloguer' && actor.institutionId === institution.id)
   );
+}
+
+/** Rule sets and ranking weights are national reference data: national admins only. */
+export function canManageNationalData(actor: ActorScope): boolean {
+  return actor.role === 'national_admin';
 }

@@ -1,14 +1,14 @@
 // The words the pages show for condition and grading values, in both languages: damage levels (the
 // standard's 一级…五级 and 完好), damage types, acidity bands and grades. The pages show these labels
 // and never the stored values on their own (in English a bare 二级 means nothing).
-import { formatGradeLabelEn, GRADES, parseGradeLabel, RANKS } from '../domain/grade.rules.js';
+import { formatGradeLabelEn, GRADES, parseGradeLabel, RANKS } from './grade.rules.js';
 import {
   ACIDITY_BANDS,
   acidityBand,
   DAMAGE_LEVELS,
   DAMAGE_TYPES,
   type AcidityBandCode,
-} from '../domain/damage.rules.js';
+} from './damage.rules.js';
 
 export interface Label {
   readonly zh: string;
@@ -66,3 +66,10 @@ export function acidityBandLabel(band: AcidityBandCode): Label {
 export const ACIDITY_BAND_OPTIONS = (['severe', 'heavy', 'needs_deacidification', 'ok'] as const).map(
   (value) => ({ value, label: acidityBandLabel(value) }),
 );
+
+/** The acidity of a lowest pH, as shown beside a record (null when never measured). */
+export function presentAcidity(lowestPh: number | null | undefined) {
+  if (lowestPh === null || lowestPh === undefined) return null;
+  const band = acidityBand(Number(lowestPh));
+  return band ? { lowestPh: Number(lowestPh), ...band } : null;
+}

@@ -1,4 +1,4 @@
-import { AppError, type ErrorDetail } from '../kernel/app-error.js';
+import { AppError, type ErrorDetail } from './app-error.js';
 
 /** A domain-rule problem as the rules files report it. */
 export interface RuleIssue {
