@@ -1,7 +1,7 @@
 // A list's filters live in the address (so a filtered list can be bookmarked, shared and gone back
 // to): read them, with the page, from the query string, write them back as one, and fetch the page
-// of the list they ask for (the previous page stays shown while the next one loads).
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+// of the list they ask for (the previous page stays shown while the next one of the same filters loads).
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { call } from '../api/client.js';
 import { useLocation } from '../router.js';
@@ -51,7 +51,10 @@ export function useUrlList<const N extends string, T>(
   const list = useQuery({
     queryKey: [key, filters, page],
     queryFn: () => call(() => request({ ...setFilters(filters), page, pageSize } as never)),
-    placeholderData: keepPreviousData,
+    // Another page of the same filters keeps the rows shown until it arrives; other filters do not
+    // (rows that do not match the filters now shown would mislead).
+    placeholderData: (previous, query) =>
+      query && JSON.stringify(query.queryKey[1]) === JSON.stringify(filters) ? previous : undefined,
   });
   return { ...url, list };
 }
