@@ -3,6 +3,11 @@
 // by entity, person and time kept in the address; before/after of each change on demand.
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
@@ -106,28 +111,42 @@ function FiltersForm({
   );
 }
 
+/** What the entry changed: each field by its name, before → after by the server's labels. */
 function Changes({ entry }: { entry: Entry }) {
   const { t } = useTranslation();
-  if (!entry.before && !entry.after) return <>{t('audit.dash')}</>;
-  const block = (title: string, data: Record<string, unknown> | null) =>
-    data ? (
-      <>
-        <Typography variant="h3" sx={{ fontSize: '0.85rem', mt: 1 }}>
-          {title}
-        </Typography>
-        <Box
-          component="pre"
-          sx={{ m: 0, fontSize: '0.8rem', whiteSpace: 'pre-wrap', wordBreak: 'break-all', maxWidth: '28rem' }}
-        >
-          {JSON.stringify(data, null, 2)}
-        </Box>
-      </>
-    ) : null;
+  const lang = currentLang();
+  if (!entry.changes.length) return <>{t('audit.dash')}</>;
+  const value = (label: Entry['changes'][number]['before']) =>
+    label ? pickLabel(label, lang) : t('audit.dash');
   return (
-    <details>
+    <details className="audit-changes">
       <summary>{t('audit.show')}</summary>
-      {block(t('audit.before'), entry.before)}
-      {block(t('audit.after'), entry.after)}
+      <Table
+        size="small"
+        aria-label={t('audit.changes')}
+        sx={{ mt: 1, '& td, & th': { px: 1, verticalAlign: 'top' } }}
+      >
+        <TableHead sx={{ '& th': { whiteSpace: 'nowrap' } }}>
+          <TableRow>
+            <TableCell component="th">{t('audit.field')}</TableCell>
+            <TableCell component="th">{t('audit.before')}</TableCell>
+            <TableCell component="th">{t('audit.after')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {entry.changes.map((c) => (
+            <TableRow key={c.field} data-field={c.field}>
+              <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap', fontWeight: 600 }}>
+                {pickLabel(c.label, lang)}
+              </TableCell>
+              <TableCell sx={{ color: 'text.secondary', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                {value(c.before)}
+              </TableCell>
+              <TableCell sx={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{value(c.after)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
     </details>
   );
 }
