@@ -8,6 +8,7 @@ import {
   entityTypeLabel,
   ENTITY_TYPE_LABELS,
 } from './audit-labels.rules.js';
+import { auditChanges, referencedIds, type AuditNames } from './audit-changes.rules.js';
 import { displayNames } from '../users/display-names.repository.js';
 import { institutionNames } from '../institutions/institution-names.repository.js';
 
@@ -39,12 +40,15 @@ const auditEntryResponse = z.object({
   entityName: z.string().nullable(),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
+  /** What changed, as a person reads it: each field by its name, before and after by their labels. */
+  changes: z.array(z.object({ field: z.string(), label, before: label.nullable(), after: label.nullable() })),
   provinceCode: z.string().nullable(),
   institutionId: z.string().nullable(),
   requestId: z.string().nullable(),
 });
 
-function presentAuditEntry(e: AuditEntry, people: Map<string, string>, institutions: Map<string, string>) {
+function presentAuditEntry(e: AuditEntry, names: AuditNames) {
+  const { people, institutions } = names;
   // People by name; no actor means the service itself (start-up, background jobs).
   const actorName = e.actorId ? (people.get(e.actorId) ?? e.actorEmail ?? null) : null;
   const entityName =
@@ -68,6 +72,7 @@ function presentAuditEntry(e: AuditEntry, people: Map<string, string>, instituti
     entityName,
     before: e.before ?? null,
     after: e.after ?? null,
+    changes: auditChanges(e, names),
     provinceCode: e.scopeProvinceCode ?? null,
     institutionId: e.scopeInstitutionId ?? null,
     requestId: e.requestId ?? null,
@@ -95,17 +100,20 @@ export const auditRoutes = [
         from: query.from ? new Date(query.from) : undefined,
         to: query.to ? new Date(query.to) : undefined,
       });
+      // People and institutions by name: the actors, the things, and those the changes refer to.
+      const referenced = referencedIds(items);
       const people = await displayNames(scope.em, [
         ...items.map((e) => e.actorId ?? null),
         ...items.filter((e) => e.entityType === 'user').map((e) => e.entityId),
+        ...referenced.people,
       ]);
-      const institutions = await institutionNames(
-        scope.em,
-        items.filter((e) => e.entityType === 'institution').map((e) => e.entityId),
-      );
+      const institutions = await institutionNames(scope.em, [
+        ...items.filter((e) => e.entityType === 'institution').map((e) => e.entityId),
+        ...referenced.institutions,
+      ]);
       return {
         body: {
-          items: items.map((e) => presentAuditEntry(e, people, institutions)),
+          items: items.map((e) => presentAuditEntry(e, { people, institutions })),
           total,
           page: query.page,
           pageSize: query.pageSize,

@@ -114,6 +114,13 @@ const ROLE_LABELS: Record<RoleFlag, { zh: string; en: string }> = {
   isConservator: { zh: '修复师', en: 'conservator' },
 };
 
+/** A restoration role as appointed (studio_head, inspector), by the label of the role it gives. */
+export function restorationRoleLabel(role: string): { zh: string; en: string } {
+  const flag: RoleFlag | undefined =
+    role === 'studio_head' ? 'isStudioHead' : role === 'inspector' ? 'isInspector' : undefined;
+  return flag ? ROLE_LABELS[flag] : { zh: role, en: role };
+}
+
 export const REASON_REQUIRED: readonly WorkOrderAction[] = ['hold', 'reject', 'cancel'];
 /** Acceptance is given with a quality rating (优 / 良 / 合格). */
 export const RATING_REQUIRED: readonly WorkOrderAction[] = ['accept'];

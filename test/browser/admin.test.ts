@@ -282,6 +282,20 @@ test.serial('the audit log reads with names, labelled actions and things, in bot
   await published.waitFor();
   t.true((await published.innerText()).includes(`普查记录 ${cn}`));
   t.true((await published.innerText()).includes(adminName));
+  // 查看变更: the status before → after by its labels, no code, no JSON.
+  await published.getByText('查看变更').click();
+  const publishedChanges = published.getByRole('table', { name: '变更内容' });
+  t.deepEqual(
+    await publishedChanges.getByRole('row').filter({ hasText: '状态' }).getByRole('cell').allInnerTexts(),
+    ['已通过', '已发布'],
+  );
+  const createdChanges = page.getByRole('row').filter({ hasText: '新建普查记录' });
+  await createdChanges.getByText('查看变更').click();
+  const createdTitle = createdChanges
+    .getByRole('table', { name: '变更内容' })
+    .getByRole('row')
+    .filter({ hasText: '题名卷数' });
+  t.deepEqual(await createdTitle.getByRole('cell').allInnerTexts(), ['—', '文選六十卷']);
   const created = page.getByRole('row').filter({ hasText: '新建普查记录' });
   t.true((await created.innerText()).includes(cat.displayName), 'the cataloguer by name');
   for (const action of ['提交审校', '审校通过'])
@@ -289,6 +303,7 @@ test.serial('the audit log reads with names, labelled actions and things, in bot
   const main = await page.getByRole('main').innerText();
   t.false(RAW.test(main), 'no raw codes (zh)');
   t.false(main.includes(ADMIN.email) || main.includes(cat.email), 'people by name, not e-mail');
+  t.false(/[{}"]/.test(main), 'no JSON on the page');
   await page.screenshot({ path: path.join(shots, 'audit.png'), fullPage: true });
 
   // The person's name filters the log to them.
@@ -296,6 +311,15 @@ test.serial('the audit log reads with names, labelled actions and things, in bot
   await page.waitForURL((url) => url.searchParams.has('actorId'));
   await page.getByText(`只看：${cat.displayName}`).waitFor();
   t.is(await page.getByRole('row').filter({ hasText: '发布记录' }).count(), 0);
+
+  // The cataloguer becomes a conservator of the same institution: the change reads by labels.
+  const account = (await admin.get(`/api/users?q=${encodeURIComponent(cat.email)}`)).body.items[0];
+  const roleChange = await admin.patch(`/api/users/${cat.id}`, {
+    role: 'conservator',
+    institutionId: inst.id,
+    version: account.version,
+  });
+  t.is(roleChange.status, 200, roleChange.text);
 
   // Logins are the person's, by name — not “系统”.
   await page.goto(`${app.url}/audit?entityType=user&entityId=${encodeURIComponent(cat.id)}`);
@@ -308,6 +332,17 @@ test.serial('the audit log reads with names, labelled actions and things, in bot
       `账户 ${cat.displayName}`,
     ),
   );
+  const changedRole = page.getByRole('row').filter({ hasText: '修改账户' });
+  await changedRole.getByText('查看变更').click();
+  const roleChanges = changedRole.getByRole('table', { name: '变更内容' });
+  t.deepEqual(await roleChanges.getByRole('columnheader').allInnerTexts(), ['字段', '变更前', '变更后']);
+  t.deepEqual(
+    await roleChanges.getByRole('row').filter({ hasText: '角色' }).getByRole('cell').allInnerTexts(),
+    ['普查员', '修复师'],
+  );
+  const panelText = await roleChanges.innerText();
+  t.false(RAW.test(panelText) || panelText.includes(inst.id) || /[{}"]/.test(panelText), panelText);
+  await page.screenshot({ path: path.join(shots, 'audit-changes.png'), fullPage: true });
 
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();

@@ -340,6 +340,8 @@ test.serial(
     const { page, pageErrors } = await newTrackedPage(browser, contexts);
     await logInAt(page, app.url, '/restoration', worker.email, STRONG_PASSWORD);
     await page.getByRole('heading', { name: '修复工单看板', level: 1 }).waitFor();
+    // The columns come with the board's answer, after the title: wait for them before reading.
+    await page.locator('.wo-column h2').first().waitFor();
     const headings = await page.locator('.wo-column h2').allTextContents();
     t.deepEqual(
       headings.map((h) => h.replace(/ \(\d+\)$/, '')),

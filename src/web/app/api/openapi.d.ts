@@ -3254,6 +3254,21 @@ export interface operations {
               after: {
                 [key: string]: unknown;
               } | null;
+              changes: {
+                field: string;
+                label: {
+                  zh: string;
+                  en: string;
+                };
+                before: {
+                  zh: string;
+                  en: string;
+                } | null;
+                after: {
+                  zh: string;
+                  en: string;
+                } | null;
+              }[];
               provinceCode: string | null;
               institutionId: string | null;
               requestId: string | null;

@@ -5,16 +5,14 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client.js';
 import { currentLang, pickLabel } from '../i18n/index.js';
-import { fieldErrors } from '../records/fieldErrors.js';
-import { problemAt, Problems } from '../restoration/Problems.js';
+import { ProblemField, Problems, SaveForm, useFormSave } from '../restoration/Problems.js';
 import { assessmentsKey, type Assessments, type Computed } from './types.js';
 
 interface Row {
@@ -92,19 +90,17 @@ export function AssessmentForm({
       clearTimeout(timer);
     };
   }, [input]);
-  const save = useMutation({
-    mutationFn: () =>
-      call(() =>
-        api.POST('/api/records/{censusNumber}/assessments', {
-          params: { path: { censusNumber: data.censusNumber } },
-          body: {
-            ...body(rows, ph, totalLeaves),
-            ...(overrideLevel ? { overrideLevel: overrideLevel as never } : {}),
-            ...(overrideReason.trim() ? { overrideReason: overrideReason.trim() } : {}),
-          },
-        }),
-      ),
-    onSuccess: async (saved) => {
+  const form = useFormSave(
+    () =>
+      api.POST('/api/records/{censusNumber}/assessments', {
+        params: { path: { censusNumber: data.censusNumber } },
+        body: {
+          ...body(rows, ph, totalLeaves),
+          ...(overrideLevel ? { overrideLevel: overrideLevel as never } : {}),
+          ...(overrideReason.trim() ? { overrideReason: overrideReason.trim() } : {}),
+        },
+      }),
+    async (saved) => {
       setRows([emptyRow()]);
       setPh('');
       setTotalLeaves('');
@@ -114,14 +110,10 @@ export function AssessmentForm({
       await queryClient.invalidateQueries({ queryKey: assessmentsKey(data.censusNumber) });
       onSaved(saved.finalLevelLabel);
     },
-  });
-  const errors = fieldErrors(save.error, lang);
+  );
+  const errors = form.errors;
   const setRow = (i: number, key: keyof Row) => (e: { target: { value: string } }) =>
     setRows((old) => old.map((r, j) => (j === i ? { ...r, [key]: e.target.value } : r)));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
   const rule = computed?.decidingRule;
   let live: ReactNode = '—';
   if (computed) {
@@ -136,27 +128,12 @@ export function AssessmentForm({
     );
   }
   return (
-    <Paper
-      variant="outlined"
-      component="form"
-      noValidate
-      onSubmit={submit}
-      aria-labelledby="assess-title"
-      sx={{ p: 2, mb: 2 }}
-    >
-      <Typography variant="h2" id="assess-title" sx={{ mb: 1.5 }}>
-        {t('condition.assess')}
-      </Typography>
-      <Problems error={save.error} />
-      <TextField
-        id="cond-totalLeaves"
-        size="small"
+    <SaveForm form={form} title={t('condition.assess')} idPrefix="cond" saveLabel={t('condition.save')}>
+      <ProblemField
+        at="totalLeaves"
         type="number"
         label={t('condition.totalLeaves')}
-        value={totalLeaves}
-        onChange={(e) => setTotalLeaves(e.target.value)}
-        error={errors.has('totalLeaves')}
-        helperText={problemAt(errors, 'totalLeaves')}
+        state={[totalLeaves, setTotalLeaves]}
         slotProps={{ htmlInput: { min: 1 } }}
         sx={{ mb: 1.5 }}
       />
@@ -174,15 +151,13 @@ export function AssessmentForm({
               {t('condition.observation', { n: i + 1 })}
             </Typography>
             <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'flex-start' }}>
-              <TextField
+              <ProblemField
+                at={`${at}.damageType`}
                 id={`cond-damageType-${i}`}
                 select
-                size="small"
                 label={t('condition.damageType')}
                 value={row.damageType}
                 onChange={setRow(i, 'damageType')}
-                error={errors.has(`${at}.damageType`)}
-                helperText={problemAt(errors, `${at}.damageType`)}
                 slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
               >
                 <option value="">{t('condition.none')}</option>
@@ -191,39 +166,33 @@ export function AssessmentForm({
                     {pickLabel(d.label, lang)}
                   </option>
                 ))}
-              </TextField>
-              <TextField
+              </ProblemField>
+              <ProblemField
+                at={`${at}.areaPercent`}
                 id={`cond-area-${i}`}
-                size="small"
                 type="number"
                 label={t('condition.areaPercent')}
                 value={row.areaPercent}
                 onChange={setRow(i, 'areaPercent')}
-                error={errors.has(`${at}.areaPercent`)}
-                helperText={problemAt(errors, `${at}.areaPercent`)}
                 slotProps={{ htmlInput: { step: 'any' } }}
                 sx={{ width: '9rem' }}
               />
-              <TextField
+              <ProblemField
+                at={`${at}.leavesAffected`}
                 id={`cond-leaves-${i}`}
-                size="small"
                 type="number"
                 label={t('condition.leavesAffected')}
                 value={row.leavesAffected}
                 onChange={setRow(i, 'leavesAffected')}
-                error={errors.has(`${at}.leavesAffected`)}
-                helperText={problemAt(errors, `${at}.leavesAffected`)}
                 slotProps={{ htmlInput: { min: 0 } }}
                 sx={{ width: '9rem' }}
               />
-              <TextField
+              <ProblemField
+                at={`${at}.location`}
                 id={`cond-location-${i}`}
-                size="small"
                 label={t('condition.location')}
                 value={row.location}
                 onChange={setRow(i, 'location')}
-                error={errors.has(`${at}.location`)}
-                helperText={problemAt(errors, `${at}.location`)}
               />
               {rows.length > 1 ? (
                 <Button onClick={() => setRows((old) => old.filter((_r, j) => j !== i))}>
@@ -261,15 +230,11 @@ export function AssessmentForm({
         {previewError ? <Problems error={previewError} /> : null}
       </Box>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'flex-start' }}>
-        <TextField
-          id="cond-overrideLevel"
+        <ProblemField
+          at="overrideLevel"
           select
-          size="small"
           label={t('condition.overrideLevel')}
-          value={overrideLevel}
-          onChange={(e) => setOverrideLevel(e.target.value)}
-          error={errors.has('overrideLevel')}
-          helperText={problemAt(errors, 'overrideLevel')}
+          state={[overrideLevel, setOverrideLevel]}
           slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
         >
           <option value="">{t('condition.noOverride')}</option>
@@ -278,25 +243,15 @@ export function AssessmentForm({
               {pickLabel(l.label, lang)}
             </option>
           ))}
-        </TextField>
-        <TextField
-          id="cond-overrideReason"
-          size="small"
+        </ProblemField>
+        <ProblemField
+          at="overrideReason"
           label={t('condition.overrideReason')}
-          value={overrideReason}
-          onChange={(e) => setOverrideReason(e.target.value)}
-          error={errors.has('overrideReason')}
-          helperText={problemAt(errors, 'overrideReason')}
-          multiline
-          sx={{ flex: '1 1 20rem' }}
+          state={[overrideReason, setOverrideReason]}
+          wide
         />
       </Box>
-      <Box sx={{ mt: 2 }}>
-        <Button type="submit" variant="contained" disabled={save.isPending}>
-          {t('condition.save')}
-        </Button>
-      </Box>
-    </Paper>
+    </SaveForm>
   );
 }
 

@@ -334,6 +334,7 @@ export const en: Messages = {
     show: 'Show changes',
     before: 'Before',
     after: 'After',
+    field: 'Field',
     dash: '—',
   },
   codeLists: {

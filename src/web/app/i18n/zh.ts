@@ -332,6 +332,7 @@ export const zh = {
     show: '查看变更',
     before: '变更前',
     after: '变更后',
+    field: '字段',
     dash: '—',
   },
   codeLists: {

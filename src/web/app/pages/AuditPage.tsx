@@ -1,12 +1,8 @@
 // /audit — the audit log for administrators: who did what to which thing, when. People by name, the
 // service itself said as such, actions and entity types by the server's labels (no codes); filters
 // by entity, person and time kept in the address; before/after of each change on demand.
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -14,26 +10,27 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../api/client.js';
+import { api } from '../api/client.js';
 import type { paths } from '../api/openapi.js';
 import { currentLang, pickLabel } from '../i18n/index.js';
 import type { PageProps } from '../pages.js';
 import { fieldErrors } from '../records/fieldErrors.js';
-import { Link, navigate, useLocation } from '../router.js';
+import { Link, navigate } from '../router.js';
 import { DateTime } from '../shell/DateTime.js';
 import { ErrorAlert } from '../shell/ErrorAlert.js';
-import { ListPager, listQuery } from '../shell/ListPager.js';
+import { FilterForm, FilterSelect, useFilterValues } from '../shell/FilterForm.js';
 import { PageTitle } from '../shell/PageTitle.js';
+import { ResultsSection, type Column } from '../shell/ResultsTable.js';
+import { useUrlList, type Filters } from '../shell/urlFilters.js';
 
 type AuditAnswer = paths['/api/audit']['get']['responses']['200']['content']['application/json'];
 type Entry = AuditAnswer['items'][number];
 
 const PAGE_SIZE = 50;
 const FILTERS = ['entityType', 'entityId', 'actorId', 'from', 'to'] as const;
-type Filters = Record<(typeof FILTERS)[number], string>;
+type AuditFilters = Filters<(typeof FILTERS)[number]>;
 /** The filters with a field of their own (their errors are shown there). */
 const SHOWN = new Set(['entityType', 'entityId', 'from', 'to']);
 
@@ -55,33 +52,23 @@ function toLocalInput(iso: string): string {
 
 function FiltersForm({
   filters,
+  active,
   entityTypes,
   error,
 }: {
-  filters: Filters;
+  filters: AuditFilters;
+  active: boolean;
   entityTypes: AuditAnswer['entityTypes'];
   error: unknown;
 }) {
   const { t } = useTranslation();
   const lang = currentLang();
-  const [values, setValues] = useState({
+  const { values, field } = useFilterValues({
     ...filters,
     from: toLocalInput(filters.from),
     to: toLocalInput(filters.to),
   });
   const problems = fieldErrors(error, lang);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    navigate(
-      `/audit${listQuery({
-        entityType: values.entityType,
-        entityId: values.entityId.trim(),
-        actorId: filters.actorId,
-        from: toIso(values.from),
-        to: toIso(values.to),
-      })}`,
-    );
-  };
   const text = (name: 'entityId' | 'from' | 'to', label: string, type = 'text') => (
     <TextField
       id={`filter-${name}`}
@@ -90,85 +77,76 @@ function FiltersForm({
       size="small"
       type={type}
       value={values[name]}
-      onChange={(e) => setValues({ ...values, [name]: e.target.value })}
+      onChange={(e) => field(name).onChange(e.target.value)}
       error={problems.has(name)}
       helperText={problems.get(name)?.join('；')}
       slotProps={{ inputLabel: { shrink: true }, htmlInput: { maxLength: 64 } }}
     />
   );
   return (
-    <Paper
-      component="form"
-      variant="outlined"
-      role="search"
-      aria-label={t('audit.filters')}
-      noValidate
-      onSubmit={submit}
-      sx={{
-        p: 2,
-        mb: 2,
-        display: 'grid',
-        gap: 1.5,
-        gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', md: 'repeat(4, 1fr)' },
-      }}
+    <FilterForm
+      ns="audit"
+      path="/audit"
+      query={() => ({
+        entityType: values.entityType,
+        entityId: values.entityId.trim(),
+        actorId: filters.actorId,
+        from: toIso(values.from),
+        to: toIso(values.to),
+      })}
+      active={active}
+      wideActions
     >
-      <TextField
-        select
-        id="filter-entityType"
-        name="entityType"
+      <FilterSelect
+        {...field('entityType')}
         label={t('audit.entityType')}
-        size="small"
-        value={values.entityType}
-        onChange={(e) => setValues({ ...values, entityType: e.target.value })}
-        error={problems.has('entityType')}
-        helperText={problems.get('entityType')?.join('；')}
-      >
-        <MenuItem value="">{t('audit.all')}</MenuItem>
-        {entityTypes.map((o) => (
-          <MenuItem key={o.value} value={o.value}>
-            {pickLabel(o.label, lang)}
-          </MenuItem>
-        ))}
-      </TextField>
+        allLabel={t('audit.all')}
+        options={entityTypes.map((o) => ({ value: o.value, label: pickLabel(o.label, lang) }))}
+        problems={problems}
+      />
       {text('entityId', t('audit.entityId'))}
       {text('from', t('audit.from'), 'datetime-local')}
       {text('to', t('audit.to'), 'datetime-local')}
-      <Box sx={{ display: 'flex', gap: 1, gridColumn: { sm: 'span 2' } }}>
-        <Button type="submit" variant="contained">
-          {t('audit.search')}
-        </Button>
-        {Object.values(filters).some(Boolean) ? (
-          <Button component={Link} href="/audit">
-            {t('audit.clear')}
-          </Button>
-        ) : null}
-      </Box>
-    </Paper>
+    </FilterForm>
   );
 }
 
+/** What the entry changed: each field by its name, before → after by the server's labels. */
 function Changes({ entry }: { entry: Entry }) {
   const { t } = useTranslation();
-  if (!entry.before && !entry.after) return <>{t('audit.dash')}</>;
-  const block = (title: string, data: Record<string, unknown> | null) =>
-    data ? (
-      <>
-        <Typography variant="h3" sx={{ fontSize: '0.85rem', mt: 1 }}>
-          {title}
-        </Typography>
-        <Box
-          component="pre"
-          sx={{ m: 0, fontSize: '0.8rem', whiteSpace: 'pre-wrap', wordBreak: 'break-all', maxWidth: '28rem' }}
-        >
-          {JSON.stringify(data, null, 2)}
-        </Box>
-      </>
-    ) : null;
+  const lang = currentLang();
+  if (!entry.changes.length) return <>{t('audit.dash')}</>;
+  const value = (label: Entry['changes'][number]['before']) =>
+    label ? pickLabel(label, lang) : t('audit.dash');
   return (
-    <details>
+    <details className="audit-changes">
       <summary>{t('audit.show')}</summary>
-      {block(t('audit.before'), entry.before)}
-      {block(t('audit.after'), entry.after)}
+      <Table
+        size="small"
+        aria-label={t('audit.changes')}
+        sx={{ mt: 1, '& td, & th': { px: 1, verticalAlign: 'top' } }}
+      >
+        <TableHead sx={{ '& th': { whiteSpace: 'nowrap' } }}>
+          <TableRow>
+            <TableCell component="th">{t('audit.field')}</TableCell>
+            <TableCell component="th">{t('audit.before')}</TableCell>
+            <TableCell component="th">{t('audit.after')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {entry.changes.map((c) => (
+            <TableRow key={c.field} data-field={c.field}>
+              <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap', fontWeight: 600 }}>
+                {pickLabel(c.label, lang)}
+              </TableCell>
+              <TableCell sx={{ color: 'text.secondary', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                {value(c.before)}
+              </TableCell>
+              <TableCell sx={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{value(c.after)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
     </details>
   );
 }
@@ -203,25 +181,9 @@ function Entity({ entry }: { entry: Entry }) {
 export default function AuditPage(_props: PageProps) {
   const { t } = useTranslation();
   const lang = currentLang();
-  const { search } = useLocation();
-  const filters = Object.fromEntries(FILTERS.map((n) => [n, search.get(n) ?? ''])) as Filters;
-  const page = Math.max(1, Number.parseInt(search.get('page') ?? '1', 10) || 1);
-  const list = useQuery({
-    queryKey: ['audit', filters, page],
-    queryFn: () =>
-      call(() =>
-        api.GET('/api/audit', {
-          params: {
-            query: {
-              ...(Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, never>),
-              page,
-              pageSize: PAGE_SIZE,
-            },
-          },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const { filters, active, hrefFor, list } = useUrlList('/audit', FILTERS, PAGE_SIZE, (query) =>
+    api.GET('/api/audit', { params: { query } }),
+  );
   const answer = list.data;
   // The person filtered by, by name (from the entries of that person).
   const [actorName, setActorName] = useState<string | null>(null);
@@ -230,6 +192,27 @@ export default function AuditPage(_props: PageProps) {
     if (first) setActorName(pickLabel(first.actorLabel, lang));
   }, [answer, filters.actorId, lang]);
   const problems = fieldErrors(list.error, lang);
+  const columns: Array<Column<Entry>> = [
+    { key: 'at', header: t('audit.at'), nowrap: true, cell: (e) => <DateTime iso={e.at} /> },
+    {
+      key: 'actor',
+      header: t('audit.actor'),
+      cell: (e) =>
+        e.actorId ? (
+          <Link
+            href={hrefFor(1, { actorId: e.actorId })}
+            title={t('audit.onlyPerson', { name: pickLabel(e.actorLabel, lang) })}
+          >
+            {pickLabel(e.actorLabel, lang)}
+          </Link>
+        ) : (
+          pickLabel(e.actorLabel, lang)
+        ),
+    },
+    { key: 'action', header: t('audit.action'), cell: (e) => pickLabel(e.actionLabel, lang) },
+    { key: 'entity', header: t('audit.entity'), cell: (e) => <Entity entry={e} /> },
+    { key: 'changes', header: t('audit.changes'), cell: (e) => <Changes entry={e} /> },
+  ];
 
   return (
     <>
@@ -238,6 +221,7 @@ export default function AuditPage(_props: PageProps) {
       <FiltersForm
         key={JSON.stringify(filters)}
         filters={filters}
+        active={active}
         entityTypes={answer?.entityTypes ?? []}
         error={list.error}
       />
@@ -245,7 +229,7 @@ export default function AuditPage(_props: PageProps) {
         <Chip
           sx={{ mb: 2 }}
           label={t('audit.byPerson', { name: actorName ?? t('audit.somePerson') })}
-          onDelete={() => navigate(`/audit${listQuery({ ...filters, actorId: '' })}`)}
+          onDelete={() => navigate(hrefFor(1, { actorId: '' }))}
         />
       ) : null}
       {list.error && [...problems.keys()].every((k) => SHOWN.has(k)) === false ? (
@@ -253,76 +237,7 @@ export default function AuditPage(_props: PageProps) {
       ) : list.error && problems.size === 0 ? (
         <ErrorAlert error={list.error} />
       ) : null}
-      {answer ? (
-        <Box component="section" aria-labelledby="results-summary">
-          <Typography variant="h2" id="results-summary" tabIndex={-1} sx={{ my: 1.5 }} aria-live="polite">
-            {t('audit.total', { total: answer.total })}
-          </Typography>
-          {answer.items.length === 0 ? (
-            <Alert severity="info">{t('audit.empty')}</Alert>
-          ) : (
-            <Box
-              sx={{
-                overflowX: 'auto',
-                border: 1,
-                borderColor: 'divider',
-                borderRadius: 1,
-                bgcolor: 'background.paper',
-              }}
-            >
-              <Table size="small" aria-label={t('audit.title')}>
-                <TableHead sx={{ '& th': { whiteSpace: 'nowrap', fontWeight: 600 } }}>
-                  <TableRow>
-                    <TableCell>{t('audit.at')}</TableCell>
-                    <TableCell>{t('audit.actor')}</TableCell>
-                    <TableCell>{t('audit.action')}</TableCell>
-                    <TableCell>{t('audit.entity')}</TableCell>
-                    <TableCell>{t('audit.changes')}</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {answer.items.map((e) => (
-                    <TableRow key={e.id} data-key={e.id} hover>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                        <DateTime iso={e.at} />
-                      </TableCell>
-                      <TableCell>
-                        {e.actorId ? (
-                          <Link
-                            href={`/audit${listQuery({ ...filters, actorId: e.actorId })}`}
-                            title={t('audit.onlyPerson', { name: pickLabel(e.actorLabel, lang) })}
-                          >
-                            {pickLabel(e.actorLabel, lang)}
-                          </Link>
-                        ) : (
-                          pickLabel(e.actorLabel, lang)
-                        )}
-                      </TableCell>
-                      <TableCell>{pickLabel(e.actionLabel, lang)}</TableCell>
-                      <TableCell>
-                        <Entity entry={e} />
-                      </TableCell>
-                      <TableCell>
-                        <Changes entry={e} />
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </Box>
-          )}
-          <ListPager
-            page={answer.page}
-            pageSize={answer.pageSize}
-            total={answer.total}
-            hrefFor={(p) => `/audit${listQuery(filters, p)}`}
-          />
-        </Box>
-      ) : list.isPending ? (
-        <Typography role="status" sx={{ color: 'text.secondary' }}>
-          {t('common.loading')}
-        </Typography>
-      ) : null}
+      <ResultsSection list={list} ns="audit" hrefFor={hrefFor} columns={columns} rowKey={(e) => e.id} />
     </>
   );
 }

@@ -12,11 +12,6 @@ import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -32,6 +27,7 @@ import { DateTime } from '../shell/DateTime.js';
 import { ErrorAlert } from '../shell/ErrorAlert.js';
 import { setFlash } from '../shell/flash.js';
 import { PageTitle } from '../shell/PageTitle.js';
+import { ResultsTable } from '../shell/ResultsTable.js';
 import { ImportStatusChip } from '../imports/ImportStatusChip.js';
 
 type Options =
@@ -209,41 +205,36 @@ function History({ institutionId }: { institutionId: string }) {
   if (!list.data.items.length)
     return <Typography sx={{ color: 'text.secondary' }}>{t('imports.noHistory')}</Typography>;
   return (
-    <Box sx={{ overflowX: 'auto' }}>
-      <Table size="small" aria-label={t('imports.history')}>
-        <TableHead sx={{ '& th': { whiteSpace: 'nowrap', fontWeight: 600 } }}>
-          <TableRow>
-            <TableCell>{t('imports.createdAt')}</TableCell>
-            <TableCell>{t('imports.fileName')}</TableCell>
-            <TableCell>{t('imports.kind')}</TableCell>
-            <TableCell>{t('imports.status')}</TableCell>
-            <TableCell>{t('imports.result')}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {list.data.items.map((job) => (
-            <TableRow key={job.id} data-key={job.id}>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                <DateTime iso={job.createdAt} />
-              </TableCell>
-              <TableCell sx={{ wordBreak: 'break-all' }}>
-                <Link href={`/imports/${encodeURIComponent(job.id)}`}>{job.fileName}</Link>
-              </TableCell>
-              <TableCell>{pickLabel(job.kindLabel, lang)}</TableCell>
-              <TableCell>
-                <ImportStatusChip job={job} />
-              </TableCell>
-              <TableCell>
-                {job.counts
-                  .filter((c) => c.value > 0)
-                  .map((c) => `${pickLabel(c.label, lang)} ${c.value}`)
-                  .join(lang === 'en' ? ', ' : '，') || t('audit.dash')}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </Box>
+    <ResultsTable
+      label={t('imports.history')}
+      rows={list.data.items}
+      rowKey={(job) => job.id}
+      columns={[
+        {
+          key: 'createdAt',
+          header: t('imports.createdAt'),
+          nowrap: true,
+          cell: (job) => <DateTime iso={job.createdAt} />,
+        },
+        {
+          key: 'fileName',
+          header: t('imports.fileName'),
+          sx: { wordBreak: 'break-all' },
+          cell: (job) => <Link href={`/imports/${encodeURIComponent(job.id)}`}>{job.fileName}</Link>,
+        },
+        { key: 'kind', header: t('imports.kind'), cell: (job) => pickLabel(job.kindLabel, lang) },
+        { key: 'status', header: t('imports.status'), cell: (job) => <ImportStatusChip job={job} /> },
+        {
+          key: 'result',
+          header: t('imports.result'),
+          cell: (job) =>
+            job.counts
+              .filter((c) => c.value > 0)
+              .map((c) => `${pickLabel(c.label, lang)} ${c.value}`)
+              .join(lang === 'en' ? ', ' : '，') || t('audit.dash'),
+        },
+      ]}
+    />
   );
 }
 

@@ -1,37 +1,23 @@
 // /records — the census records the user may see: filters and search kept in the URL, a page of
 // rows (status by the server's label), bulk steps the server offers, 新建记录 and the import link
 // only when the server says so.
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import MenuItem from '@mui/material/MenuItem';
-import Pagination from '@mui/material/Pagination';
-import PaginationItem from '@mui/material/PaginationItem';
 import Paper from '@mui/material/Paper';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  useEffect,
-  useRef,
-  useState,
-  type AnchorHTMLAttributes,
-  type FormEvent,
-  type ReactNode,
-} from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client.js';
 import { currentLang, pickLabel } from '../i18n/index.js';
 import type { PageProps } from '../pages.js';
-import { Link, navigate, useLocation } from '../router.js';
+import { Link } from '../router.js';
 import { ErrorAlert } from '../shell/ErrorAlert.js';
-import { PageTitle } from '../shell/PageTitle.js';
+import { FilterForm, FilterSearch, FilterSelect, useFilterValues } from '../shell/FilterForm.js';
+import { ListHeader, ResultsSection, type Column } from '../shell/ResultsTable.js';
+import { useUrlList, type Filters } from '../shell/urlFilters.js';
 import { StatusChip } from '../records/StatusChip.js';
 import { fieldErrors } from '../records/fieldErrors.js';
 import {
@@ -56,7 +42,7 @@ const FILTERS = [
   'q',
 ] as const;
 type Filter = (typeof FILTERS)[number];
-type Filters = Record<Filter, string>;
+type Row = RecordList['items'][number];
 
 type BulkAnswer = {
   succeeded: number;
@@ -74,36 +60,23 @@ type BulkAnswer = {
   }>;
 };
 
-/** An in-app link MUI can render items as (its children may be empty). */
-function ItemLink({
-  href,
-  children,
-  ...rest
-}: { href: string; children?: ReactNode } & AnchorHTMLAttributes<HTMLAnchorElement>) {
-  return (
-    <Link href={href} {...rest}>
-      {children}
-    </Link>
-  );
-}
-
-function FiltersForm({ filters, error }: { filters: Filters; error: unknown }) {
+function FiltersForm({
+  filters,
+  active,
+  error,
+}: {
+  filters: Filters<Filter>;
+  active: boolean;
+  error: unknown;
+}) {
   const { t } = useTranslation();
   const lang = currentLang();
   const layout = useRecordFields();
   const lists = useCodeLists();
-  const [values, setValues] = useState(filters);
-  useEffect(() => setValues(filters), [filters]);
+  const { values, field } = useFilterValues(filters);
   const problems = fieldErrors(error, lang);
   const choicesOf = (key: string) =>
     layout.data?.groups.flatMap((g) => g.fields).find((f) => f.key === key)?.choices ?? [];
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const query = new URLSearchParams();
-    for (const name of FILTERS) if (values[name].trim()) query.set(name, values[name].trim());
-    navigate(`/records${query.size ? `?${query}` : ''}`);
-  };
   const text = (name: Filter, label: string, extra: { hint?: string; inputMode?: 'numeric' } = {}) => (
     <TextField
       id={`filter-${name}`}
@@ -111,48 +84,29 @@ function FiltersForm({ filters, error }: { filters: Filters; error: unknown }) {
       label={label}
       size="small"
       value={values[name]}
-      onChange={(e) => setValues({ ...values, [name]: e.target.value })}
+      onChange={(e) => field(name).onChange(e.target.value)}
       error={problems.has(name)}
       helperText={problems.get(name)?.join('；') ?? extra.hint}
       slotProps={{ htmlInput: { inputMode: extra.inputMode, maxLength: 200 } }}
     />
   );
   const select = (name: Filter, label: string, options: Array<{ value: string; label: string }>) => (
-    <TextField
-      select
-      id={`filter-${name}`}
-      name={name}
+    <FilterSelect
+      {...field(name)}
       label={label}
-      size="small"
-      value={values[name]}
-      onChange={(e) => setValues({ ...values, [name]: e.target.value })}
-      error={problems.has(name)}
-      helperText={problems.get(name)?.join('；')}
-    >
-      <MenuItem value="">{t('records.all')}</MenuItem>
-      {options.map((o) => (
-        <MenuItem key={o.value} value={o.value}>
-          {o.label}
-        </MenuItem>
-      ))}
-    </TextField>
+      allLabel={t('records.all')}
+      options={options}
+      problems={problems}
+    />
   );
   const plain = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
   return (
-    <Paper
-      component="form"
-      variant="outlined"
-      role="search"
-      aria-label={t('records.filters')}
-      noValidate
-      onSubmit={submit}
-      sx={{
-        p: 2,
-        mb: 2,
-        display: 'grid',
-        gap: 1.5,
-        gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', md: 'repeat(4, 1fr)' },
-      }}
+    <FilterForm
+      ns="records"
+      path="/records"
+      query={() => Object.fromEntries(FILTERS.map((name) => [name, values[name].trim()]))}
+      active={active}
+      wideActions
     >
       {select(
         'type',
@@ -170,31 +124,14 @@ function FiltersForm({ filters, error }: { filters: Filters; error: unknown }) {
       {text('yearTo', t('records.yearTo'), { inputMode: 'numeric' })}
       {select('grade', t('records.grade'), plain(choicesOf('grade')))}
       {select('damageGrade', t('records.damageGrade'), plain(choicesOf('damageGrade')))}
-      <Box sx={{ gridColumn: { sm: 'span 2' } }}>
-        <TextField
-          id="filter-q"
-          name="q"
-          type="search"
-          label={t('records.q')}
-          size="small"
-          fullWidth
-          value={values.q}
-          onChange={(e) => setValues({ ...values, q: e.target.value })}
-          error={problems.has('q')}
-          helperText={problems.get('q')?.join('；') ?? t('records.qHint')}
-        />
-      </Box>
-      <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', gridColumn: { sm: 'span 2' } }}>
-        <Button type="submit" variant="contained">
-          {t('records.search')}
-        </Button>
-        {Object.values(filters).some(Boolean) ? (
-          <Button component={Link} href="/records" variant="text">
-            {t('records.clear')}
-          </Button>
-        ) : null}
-      </Box>
-    </Paper>
+      <FilterSearch
+        {...field('q')}
+        label={t('records.q')}
+        hint={t('records.qHint')}
+        problems={problems}
+        wide
+      />
+    </FilterForm>
   );
 }
 
@@ -242,20 +179,15 @@ function BulkResult({ answer, titles }: { answer: BulkAnswer; titles: Map<string
   );
 }
 
-function ResultsTable({
-  answer,
-  selected,
-  setSelected,
-  selectable,
-}: {
-  answer: RecordList;
-  selected: Set<string>;
-  setSelected: (next: Set<string>) => void;
-  selectable: boolean;
-}) {
+/** The list's columns; with bulk steps on offer, a first column of checkboxes to choose rows. */
+function useColumns(
+  items: readonly Row[],
+  selected: Set<string>,
+  setSelected: (next: Set<string>) => void,
+  selectable: boolean,
+): Array<Column<Row> | false> {
   const { t } = useTranslation();
   const lang = currentLang();
-  const items = answer.items;
   const toggle = (numbers: string[], on: boolean) => {
     const next = new Set(selected);
     for (const n of numbers) {
@@ -265,128 +197,97 @@ function ResultsTable({
     setSelected(next);
   };
   const allOn = items.length > 0 && items.every((r) => selected.has(r.censusNumber));
-  return (
-    <Box
-      sx={{
-        overflowX: 'auto',
-        border: 1,
-        borderColor: 'divider',
-        borderRadius: 1,
-        bgcolor: 'background.paper',
-      }}
-    >
-      <Table size="small" aria-label={t('records.title')}>
-        <TableHead sx={{ '& th': { whiteSpace: 'nowrap', fontWeight: 600 } }}>
-          <TableRow>
-            {selectable ? (
-              <TableCell padding="checkbox">
-                <Checkbox
-                  checked={allOn}
-                  onChange={(e) =>
-                    toggle(
-                      items.map((r) => r.censusNumber),
-                      e.target.checked,
-                    )
-                  }
-                  slotProps={{ input: { 'aria-label': t('records.selectAll') } }}
-                />
-              </TableCell>
-            ) : null}
-            <TableCell>{t('records.censusNumber')}</TableCell>
-            <TableCell>{t('records.titleAuthor')}</TableCell>
-            <TableCell>{t('records.editionDate')}</TableCell>
-            <TableCell>{t('records.type')}</TableCell>
-            <TableCell>{t('records.institution')}</TableCell>
-            <TableCell>{t('records.gradeDamage')}</TableCell>
-            <TableCell>{t('records.status')}</TableCell>
-            <TableCell>{t('records.tier')}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {items.map((r) => (
-            <TableRow key={r.censusNumber} data-key={r.censusNumber} hover>
-              {selectable ? (
-                <TableCell padding="checkbox">
-                  <Checkbox
-                    checked={selected.has(r.censusNumber)}
-                    onChange={(e) => toggle([r.censusNumber], e.target.checked)}
-                    slotProps={{
-                      input: { 'aria-label': t('records.select', { title: `${r.censusNumber} ${r.title}` }) },
-                    }}
-                  />
-                </TableCell>
-              ) : null}
-              <TableCell sx={{ whiteSpace: 'nowrap', fontFamily: 'monospace' }}>
-                <Link href={recordHref(r.censusNumber)}>{r.censusNumber}</Link>
-              </TableCell>
-              <TableCell>
-                <Box component="span" sx={{ display: 'block', fontWeight: 600 }}>
-                  {r.title}
-                </Box>
-                {r.authors.length ? (
-                  <Box
-                    component="span"
-                    sx={{ display: 'block', color: 'text.secondary', fontSize: '0.85rem' }}
-                  >
-                    {formatAuthors(r.authors)}
-                  </Box>
-                ) : null}
-              </TableCell>
-              <TableCell>
-                {r.edition.text || t('records.dash')}
-                {r.edition.display ? (
-                  <Box
-                    component="span"
-                    sx={{ display: 'block', color: 'text.secondary', fontSize: '0.85rem' }}
-                  >
-                    {pickLabel(r.edition.display, lang)}
-                  </Box>
-                ) : null}
-              </TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{pickLabel(r.typeLabel, lang)}</TableCell>
-              <TableCell>{r.institutionName}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                {r.grade ?? t('records.dash')} / {r.damageGrade ?? t('records.dash')}
-              </TableCell>
-              <TableCell>
-                <StatusChip status={r.status} label={r.statusLabel} />
-              </TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{pickLabel(r.tierLabel, lang)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </Box>
-  );
+  const secondLine = { display: 'block', color: 'text.secondary', fontSize: '0.85rem' } as const;
+  return [
+    selectable && {
+      key: 'select',
+      padding: 'checkbox',
+      header: (
+        <Checkbox
+          checked={allOn}
+          onChange={(e) =>
+            toggle(
+              items.map((r) => r.censusNumber),
+              e.target.checked,
+            )
+          }
+          slotProps={{ input: { 'aria-label': t('records.selectAll') } }}
+        />
+      ),
+      cell: (r) => (
+        <Checkbox
+          checked={selected.has(r.censusNumber)}
+          onChange={(e) => toggle([r.censusNumber], e.target.checked)}
+          slotProps={{
+            input: { 'aria-label': t('records.select', { title: `${r.censusNumber} ${r.title}` }) },
+          }}
+        />
+      ),
+    },
+    {
+      key: 'censusNumber',
+      header: t('records.censusNumber'),
+      nowrap: true,
+      mono: true,
+      cell: (r) => <Link href={recordHref(r.censusNumber)}>{r.censusNumber}</Link>,
+    },
+    {
+      key: 'title',
+      header: t('records.titleAuthor'),
+      cell: (r) => (
+        <>
+          <Box component="span" sx={{ display: 'block', fontWeight: 600 }}>
+            {r.title}
+          </Box>
+          {r.authors.length ? (
+            <Box component="span" sx={secondLine}>
+              {formatAuthors(r.authors)}
+            </Box>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: 'edition',
+      header: t('records.editionDate'),
+      cell: (r) => (
+        <>
+          {r.edition.text || t('records.dash')}
+          {r.edition.display ? (
+            <Box component="span" sx={secondLine}>
+              {pickLabel(r.edition.display, lang)}
+            </Box>
+          ) : null}
+        </>
+      ),
+    },
+    { key: 'type', header: t('records.type'), nowrap: true, cell: (r) => pickLabel(r.typeLabel, lang) },
+    { key: 'institution', header: t('records.institution'), cell: (r) => r.institutionName },
+    {
+      key: 'grade',
+      header: t('records.gradeDamage'),
+      nowrap: true,
+      cell: (r) => `${r.grade ?? t('records.dash')} / ${r.damageGrade ?? t('records.dash')}`,
+    },
+    {
+      key: 'status',
+      header: t('records.status'),
+      cell: (r) => <StatusChip status={r.status} label={r.statusLabel} />,
+    },
+    { key: 'tier', header: t('records.tier'), nowrap: true, cell: (r) => pickLabel(r.tierLabel, lang) },
+  ];
 }
 
 export default function RecordsPage(_props: PageProps) {
   const { t } = useTranslation();
   const lang = currentLang();
   const queryClient = useQueryClient();
-  const { search } = useLocation();
-  const filters = Object.fromEntries(FILTERS.map((name) => [name, search.get(name) ?? ''])) as Filters;
-  const page = Math.max(1, Number.parseInt(search.get('page') ?? '1', 10) || 1);
-  const filterKey = JSON.stringify(filters);
+  const { filters, active, hrefFor, list } = useUrlList('/records', FILTERS, PAGE_SIZE, (query) =>
+    api.GET('/api/records', { params: { query } }),
+  );
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulk, setBulk] = useState<{ answer: BulkAnswer; titles: Map<string, string> } | null>(null);
 
-  const list = useQuery({
-    queryKey: ['records', filters, page],
-    queryFn: () =>
-      call(() =>
-        api.GET('/api/records', {
-          params: {
-            query: {
-              ...(Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, never>),
-              page,
-              pageSize: PAGE_SIZE,
-            },
-          },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
   const answer = list.data;
 
   const runBulk = useMutation({
@@ -405,25 +306,12 @@ export default function RecordsPage(_props: PageProps) {
     },
   });
 
-  const hrefFor = (p: number) => {
-    const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
-    if (p > 1) query.set('page', String(p));
-    return `/records${query.size ? `?${query}` : ''}`;
-  };
-  const pages = answer ? Math.max(1, Math.ceil(answer.total / answer.pageSize)) : 1;
   const bulkActions = answer?.bulkActions ?? [];
+  const columns = useColumns(answer?.items ?? [], selected, setSelected, bulkActions.length > 0);
 
   return (
     <>
-      <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: 1.5, mb: 1 }}>
-        <Box sx={{ flex: 1 }}>
-          <PageTitle title={t('records.title')}>{t('records.title')}</PageTitle>
-        </Box>
-        {answer?.mayCreate ? (
-          <Button component={Link} href="/records/new" variant="contained">
-            {t('records.new')}
-          </Button>
-        ) : null}
+      <ListHeader ns="records" create={answer?.mayCreate ? '/records/new' : null}>
         {answer?.importInstitutionId ? (
           <Button
             component={Link}
@@ -433,71 +321,45 @@ export default function RecordsPage(_props: PageProps) {
             {t('records.imports')}
           </Button>
         ) : null}
-      </Box>
-      <FiltersForm key={filterKey} filters={filters} error={list.error} />
+      </ListHeader>
+      <FiltersForm key={JSON.stringify(filters)} filters={filters} active={active} error={list.error} />
       {bulk ? <BulkResult answer={bulk.answer} titles={bulk.titles} /> : null}
       {runBulk.error ? <ErrorAlert error={runBulk.error} /> : null}
       {list.error && fieldErrors(list.error, lang).size === 0 ? <ErrorAlert error={list.error} /> : null}
-      {answer ? (
-        <Box component="section" aria-labelledby="results-summary">
-          <Typography variant="h2" id="results-summary" tabIndex={-1} sx={{ my: 1.5 }} aria-live="polite">
-            {t('records.total', { total: answer.totalCapped ? `${answer.total}+` : answer.total })}
-          </Typography>
-          {answer.items.length === 0 ? (
-            <Alert severity="info">{t('records.empty')}</Alert>
-          ) : (
-            <>
-              {bulkActions.length ? (
-                <Box
-                  role="group"
-                  aria-label={t('records.bulkGroup')}
-                  sx={{ display: 'flex', alignItems: 'center', gap: 1.5, mb: 1, flexWrap: 'wrap' }}
+      <ResultsSection
+        list={list}
+        ns="records"
+        summary={t('records.total', {
+          total: answer ? (answer.totalCapped ? `${answer.total}+` : answer.total) : 0,
+        })}
+        hrefFor={hrefFor}
+        columns={columns}
+        rowKey={(r) => r.censusNumber}
+        above={
+          bulkActions.length ? (
+            <Box
+              role="group"
+              aria-label={t('records.bulkGroup')}
+              sx={{ display: 'flex', alignItems: 'center', gap: 1.5, mb: 1, flexWrap: 'wrap' }}
+            >
+              <Typography component="span" aria-live="polite" sx={{ color: 'text.secondary' }}>
+                {t('records.selected', { n: selected.size })}
+              </Typography>
+              {bulkActions.map((b) => (
+                <Button
+                  key={b.action}
+                  size="small"
+                  variant="outlined"
+                  disabled={runBulk.isPending || selected.size === 0}
+                  onClick={() => runBulk.mutate(b.action)}
                 >
-                  <Typography component="span" aria-live="polite" sx={{ color: 'text.secondary' }}>
-                    {t('records.selected', { n: selected.size })}
-                  </Typography>
-                  {bulkActions.map((b) => (
-                    <Button
-                      key={b.action}
-                      size="small"
-                      variant="outlined"
-                      disabled={runBulk.isPending || selected.size === 0}
-                      onClick={() => runBulk.mutate(b.action)}
-                    >
-                      {t('records.bulkDo', { action: pickLabel(b.label, lang) })}
-                    </Button>
-                  ))}
-                </Box>
-              ) : null}
-              <ResultsTable
-                answer={answer}
-                selected={selected}
-                setSelected={setSelected}
-                selectable={bulkActions.length > 0}
-              />
-              {pages > 1 ? (
-                <Pagination
-                  sx={{ mt: 2 }}
-                  page={page}
-                  count={pages}
-                  renderItem={(item) => (
-                    <PaginationItem
-                      component={ItemLink}
-                      href={hrefFor(item.page ?? 1)}
-                      {...item}
-                      aria-label={item.type === 'page' ? t('records.pageN', { n: item.page }) : undefined}
-                    />
-                  )}
-                />
-              ) : null}
-            </>
-          )}
-        </Box>
-      ) : list.isPending ? (
-        <Typography role="status" sx={{ color: 'text.secondary' }}>
-          {t('common.loading')}
-        </Typography>
-      ) : null}
+                  {t('records.bulkDo', { action: pickLabel(b.label, lang) })}
+                </Button>
+              ))}
+            </Box>
+          ) : null
+        }
+      />
     </>
   );
 }

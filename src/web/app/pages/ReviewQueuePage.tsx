@@ -6,61 +6,107 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../api/client.js';
+import { api } from '../api/client.js';
+import type { paths } from '../api/openapi.js';
 import { currentLang, pickLabel } from '../i18n/index.js';
-import { Link, navigate, useLocation } from '../router.js';
+import { Link, navigate } from '../router.js';
 import { DateTime } from '../shell/DateTime.js';
 import { ErrorAlert } from '../shell/ErrorAlert.js';
+import { ListPager } from '../shell/ListPager.js';
 import { PageTitle } from '../shell/PageTitle.js';
+import { ResultsTable, type Column } from '../shell/ResultsTable.js';
+import { useUrlList } from '../shell/urlFilters.js';
 import { Assignments } from '../review/Assignments.js';
 import { colors, fonts } from '../theme.js';
 
 const PAGE_SIZE = 20;
-type Status = 'submitted' | 'in_review';
+const FILTERS = ['status', 'institutionId', 'q'] as const;
+type Queued =
+  paths['/api/review-queue']['get']['responses']['200']['content']['application/json']['items'][number];
 
-/** The queue's address with these filters (empty ones left out). */
-function queueHref(filters: Record<string, string | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
-  return query.size ? `/review?${query}` : '/review';
+function useColumns(): Array<Column<Queued>> {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  return [
+    {
+      key: 'censusNumber',
+      header: t('review.censusNumber'),
+      nowrap: true,
+      mono: true,
+      cell: (r) => <Link href={`/review/${encodeURIComponent(r.censusNumber)}`}>{r.censusNumber}</Link>,
+    },
+    {
+      key: 'title',
+      header: t('review.recordTitle'),
+      cell: (r) => (
+        <>
+          <Box sx={{ fontFamily: fonts.serif, fontWeight: 700 }}>{r.title}</Box>
+          <Box sx={{ color: 'text.secondary', fontSize: '0.85rem' }}>
+            {[r.authors, r.edition].filter(Boolean).join(' · ')}
+          </Box>
+        </>
+      ),
+    },
+    { key: 'institution', header: t('review.institution'), cell: (r) => r.institutionName },
+    {
+      key: 'status',
+      header: t('review.status'),
+      cell: (r) => (
+        <Chip
+          size="small"
+          variant="outlined"
+          label={pickLabel(r.statusLabel, lang)}
+          sx={r.status === 'in_review' ? { borderColor: colors.accent } : undefined}
+        />
+      ),
+    },
+    {
+      key: 'round',
+      header: t('review.round'),
+      nowrap: true,
+      cell: (r) =>
+        r.round > 1 ? (
+          <strong>{t('review.roundN', { n: r.round })}</strong>
+        ) : (
+          t('review.roundN', { n: r.round })
+        ),
+    },
+    {
+      key: 'submittedAt',
+      header: t('review.submittedAt'),
+      nowrap: true,
+      cell: (r) => <DateTime iso={r.submittedAt} />,
+    },
+  ];
 }
 
 export default function ReviewQueuePage() {
   const { t } = useTranslation();
   const lang = currentLang();
-  const { search } = useLocation();
-  const status = (search.get('status') as Status | null) ?? undefined;
-  const institutionId = search.get('institutionId') ?? undefined;
-  const q = search.get('q') ?? undefined;
-  const page = Math.max(1, Number(search.get('page')) || 1);
-  const filters = { status, institutionId, q };
-  const queue = useQuery({
-    queryKey: ['review-queue', filters, page],
-    queryFn: () =>
-      call(() =>
-        api.GET('/api/review-queue', {
-          params: { query: { ...filters, page, pageSize: PAGE_SIZE } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
-  const [text, setText] = useState(q ?? '');
+  const columns = useColumns();
+  const {
+    filters,
+    page,
+    active,
+    hrefFor,
+    list: queue,
+  } = useUrlList(
+    '/review',
+    FILTERS,
+    PAGE_SIZE,
+    (query) => api.GET('/api/review-queue', { params: { query } }),
+    'review-queue',
+  );
+  const [text, setText] = useState(filters.q);
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
-    navigate(queueHref({ ...filters, q: text.trim() || undefined }));
+    navigate(hrefFor(1, { q: text.trim() }));
   };
   const data = queue.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 
   return (
     <>
@@ -76,20 +122,20 @@ export default function ReviewQueuePage() {
           >
             <Chip
               component={Link}
-              href={queueHref({ institutionId, q })}
+              href={hrefFor(1, { status: '' })}
               clickable
-              color={status ? 'default' : 'primary'}
-              aria-current={status ? undefined : 'true'}
+              color={filters.status ? 'default' : 'primary'}
+              aria-current={filters.status ? undefined : 'true'}
               label={t('review.all', { n: data.counts.total })}
             />
             {data.counts.byStatus.map((s) => (
               <Chip
                 key={s.status}
                 component={Link}
-                href={queueHref({ status: s.status, institutionId, q })}
+                href={hrefFor(1, { status: s.status })}
                 clickable
-                color={status === s.status ? 'primary' : 'default'}
-                aria-current={status === s.status ? 'true' : undefined}
+                color={filters.status === s.status ? 'primary' : 'default'}
+                aria-current={filters.status === s.status ? 'true' : undefined}
                 label={`${pickLabel(s.label, lang)} ${s.count}`}
               />
             ))}
@@ -105,8 +151,8 @@ export default function ReviewQueuePage() {
               select
               size="small"
               label={t('review.institution')}
-              value={institutionId ?? ''}
-              onChange={(e) => navigate(queueHref({ status, q, institutionId: e.target.value || undefined }))}
+              value={filters.institutionId}
+              onChange={(e) => navigate(hrefFor(1, { institutionId: e.target.value }))}
               slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
               sx={{ minWidth: '14rem' }}
             >
@@ -129,7 +175,7 @@ export default function ReviewQueuePage() {
             <Button type="submit" variant="contained">
               {t('review.search')}
             </Button>
-            {status || institutionId || q ? (
+            {active ? (
               <Button component={Link} href="/review">
                 {t('review.clearFilters')}
               </Button>
@@ -139,82 +185,18 @@ export default function ReviewQueuePage() {
             {t('review.summary', { n: data.total })}
           </Typography>
           {data.items.length ? (
-            <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
-              <Table size="small" aria-label={t('review.queueTitle')}>
-                <TableHead>
-                  <TableRow>
-                    <TableCell>{t('review.censusNumber')}</TableCell>
-                    <TableCell>{t('review.recordTitle')}</TableCell>
-                    <TableCell>{t('review.institution')}</TableCell>
-                    <TableCell>{t('review.status')}</TableCell>
-                    <TableCell>{t('review.round')}</TableCell>
-                    <TableCell>{t('review.submittedAt')}</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {data.items.map((r) => (
-                    <TableRow key={r.censusNumber} hover>
-                      <TableCell sx={{ whiteSpace: 'nowrap', fontFamily: 'monospace' }}>
-                        <Link href={`/review/${encodeURIComponent(r.censusNumber)}`}>{r.censusNumber}</Link>
-                      </TableCell>
-                      <TableCell>
-                        <Box sx={{ fontFamily: fonts.serif, fontWeight: 700 }}>{r.title}</Box>
-                        <Box sx={{ color: 'text.secondary', fontSize: '0.85rem' }}>
-                          {[r.authors, r.edition].filter(Boolean).join(' · ')}
-                        </Box>
-                      </TableCell>
-                      <TableCell>{r.institutionName}</TableCell>
-                      <TableCell>
-                        <Chip
-                          size="small"
-                          variant="outlined"
-                          label={pickLabel(r.statusLabel, lang)}
-                          sx={r.status === 'in_review' ? { borderColor: colors.accent } : undefined}
-                        />
-                      </TableCell>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                        {r.round > 1 ? (
-                          <strong>{t('review.roundN', { n: r.round })}</strong>
-                        ) : (
-                          t('review.roundN', { n: r.round })
-                        )}
-                      </TableCell>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                        <DateTime iso={r.submittedAt} />
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </Paper>
+            <ResultsTable
+              label={t('review.queueTitle')}
+              columns={columns}
+              rows={data.items}
+              rowKey={(r) => r.censusNumber}
+            />
           ) : (
             <Paper variant="outlined" sx={{ p: 3, textAlign: 'center', color: 'text.secondary' }}>
-              {status || institutionId || q ? t('review.noMatches') : t('review.empty')}
+              {active ? t('review.noMatches') : t('review.empty')}
             </Paper>
           )}
-          {pages > 1 ? (
-            <Box
-              component="nav"
-              aria-label={t('review.pages')}
-              sx={{ display: 'flex', gap: 1, mt: 2, alignItems: 'center' }}
-            >
-              <Button
-                component={Link}
-                href={queueHref({ ...filters, page: String(page - 1) })}
-                disabled={page <= 1}
-              >
-                {t('review.previous')}
-              </Button>
-              <span>{t('review.pageOf', { page, pages })}</span>
-              <Button
-                component={Link}
-                href={queueHref({ ...filters, page: String(page + 1) })}
-                disabled={page >= pages}
-              >
-                {t('review.next')}
-              </Button>
-            </Box>
-          ) : null}
+          <ListPager page={page} pageSize={PAGE_SIZE} total={data.total} hrefFor={hrefFor} />
         </>
       ) : queue.isPending ? (
         <Typography role="status">{t('common.loading')}</Typography>

@@ -7,34 +7,24 @@ import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Paper from '@mui/material/Paper';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import useMediaQuery from '@mui/material/useMediaQuery';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../api/client.js';
+import { api } from '../api/client.js';
 import type { paths } from '../api/openapi.js';
 import { currentLang, pickLabel } from '../i18n/index.js';
-import { Link, navigate, useLocation } from '../router.js';
+import { Link, navigate } from '../router.js';
 import { ErrorAlert } from '../shell/ErrorAlert.js';
+import { ListPager, listQuery } from '../shell/ListPager.js';
 import { PageTitle } from '../shell/PageTitle.js';
+import { ResultsTable, type Column } from '../shell/ResultsTable.js';
+import { useUrlList } from '../shell/urlFilters.js';
 import { colors, fonts } from '../theme.js';
 
 type Triage = paths['/api/triage']['get']['responses'][200]['content']['application/json'];
 type Item = Triage['items'][number];
 const FILTERS = ['damageLevel', 'grade', 'acidityBand', 'preciousOnly'] as const;
 const PAGE_SIZE = 50;
-
-function href(filters: Record<string, string | undefined>, base = '/triage'): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
-  return query.size ? `${base}?${query}` : base;
-}
 
 function Links({ item, raise }: { item: Item; raise: boolean }) {
   const { t } = useTranslation();
@@ -48,26 +38,11 @@ function Links({ item, raise }: { item: Item; raise: boolean }) {
 export default function TriagePage() {
   const { t } = useTranslation();
   const lang = currentLang();
-  const phone = useMediaQuery('(max-width: 700px)');
-  const { search } = useLocation();
-  const filters = Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? undefined])) as Record<
-    (typeof FILTERS)[number],
-    string | undefined
-  >;
-  const page = Math.max(1, Number(search.get('page')) || 1);
-  const list = useQuery({
-    queryKey: ['triage', filters, page],
-    placeholderData: keepPreviousData,
-    queryFn: () =>
-      call(() =>
-        api.GET('/api/triage', {
-          params: { query: { ...filters, page, pageSize: PAGE_SIZE } as never },
-        }),
-      ),
-  });
+  const { filters, page, active, hrefFor, list } = useUrlList('/triage', FILTERS, PAGE_SIZE, (query) =>
+    api.GET('/api/triage', { params: { query } }),
+  );
   const data = list.data;
-  const set = (key: string, value: string | undefined) => navigate(href({ ...filters, [key]: value }));
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  const set = (key: string, value: string) => navigate(hrefFor(1, { [key]: value }));
   const level = (i: Item) => (i.damageLevelLabel ? pickLabel(i.damageLevelLabel, lang) : '—');
   const grade = (i: Item) => (i.gradeLabel ? pickLabel(i.gradeLabel, lang) : '—');
   const why = (i: Item) => (lang === 'en' ? i.explanationEn : i.explanationZh);
@@ -78,13 +53,64 @@ export default function TriagePage() {
       </Box>
     </Link>
   );
+  const raise = data?.abilities.raiseWorkOrder ?? false;
+  const columns: Array<Column<Item> | false> = [
+    { key: 'rank', header: t('triage.rank'), cell: (i) => i.rank },
+    {
+      key: 'record',
+      header: t('triage.record'),
+      cell: (i) => (
+        <>
+          {recordLink(i)}
+          <Box sx={{ fontFamily: 'monospace', fontSize: '0.8rem', color: 'text.secondary' }}>
+            {i.censusNumber}
+          </Box>
+        </>
+      ),
+    },
+    { key: 'institution', header: t('triage.institution'), cell: (i) => i.institutionName },
+    { key: 'damageLevel', header: t('triage.damageLevel'), nowrap: true, cell: level },
+    { key: 'grade', header: t('triage.grade'), nowrap: true, cell: grade },
+    {
+      key: 'ph',
+      header: t('triage.ph'),
+      cell: (i) =>
+        i.acidity ? (
+          <span title={lang === 'en' ? i.acidity.labelEn : i.acidity.labelZh}>{i.acidity.lowestPh}</span>
+        ) : (
+          '—'
+        ),
+    },
+    { key: 'score', header: t('triage.score'), align: 'right', cell: (i) => i.score },
+    { key: 'why', header: t('triage.why'), sx: { fontSize: '0.85rem' }, cell: why },
+    raise && {
+      key: 'restoration',
+      header: t('triage.restoration'),
+      nowrap: true,
+      cell: (i) => <Links item={i} raise />,
+    },
+  ];
+  const card = (i: Item) => (
+    <Paper variant="outlined" sx={{ p: 1.5, borderLeft: `3px solid ${colors.accent}` }}>
+      <Typography sx={{ fontSize: '0.85rem', color: 'text.secondary' }}>
+        #{i.rank} · {i.censusNumber} · {t('triage.score')} {i.score}
+      </Typography>
+      {recordLink(i)}
+      <Typography sx={{ fontSize: '0.9rem' }}>
+        {i.institutionName} · {level(i)} · {grade(i)}
+        {i.acidity ? ` · pH ${i.acidity.lowestPh}` : ''}
+      </Typography>
+      <Typography sx={{ fontSize: '0.85rem', color: 'text.secondary' }}>{why(i)}</Typography>
+      <Links item={i} raise={raise} />
+    </Paper>
+  );
   return (
     <>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: 1 }}>
         <Box sx={{ flex: '1 1 20rem' }}>
           <PageTitle title={t('triage.title')}>{t('triage.title')}</PageTitle>
         </Box>
-        <Button href={href(filters, '/api/triage/export')} variant="outlined" size="small">
+        <Button href={`/api/triage/export${listQuery(filters)}`} variant="outlined" size="small">
           {t('triage.export')}
         </Button>
       </Box>
@@ -106,8 +132,8 @@ export default function TriagePage() {
                 select
                 size="small"
                 label={t(`triage.${key}`)}
-                value={filters[key] ?? ''}
-                onChange={(e) => set(key, e.target.value || undefined)}
+                value={filters[key]}
+                onChange={(e) => set(key, e.target.value)}
                 slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
                 sx={{ minWidth: '10rem' }}
               >
@@ -124,11 +150,11 @@ export default function TriagePage() {
               control={
                 <Checkbox
                   checked={filters.preciousOnly === 'true'}
-                  onChange={(e) => set('preciousOnly', e.target.checked ? 'true' : undefined)}
+                  onChange={(e) => set('preciousOnly', e.target.checked ? 'true' : '')}
                 />
               }
             />
-            {FILTERS.some((k) => filters[k]) ? (
+            {active ? (
               <Button component={Link} href="/triage">
                 {t('triage.clear')}
               </Button>
@@ -141,104 +167,18 @@ export default function TriagePage() {
             <Paper variant="outlined" sx={{ p: 3, textAlign: 'center', color: 'text.secondary' }}>
               {t('triage.empty')}
             </Paper>
-          ) : phone ? (
-            <Box
-              component="ol"
-              className="triage-cards"
-              sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 1 }}
-            >
-              {data.items.map((i) => (
-                <Paper
-                  component="li"
-                  key={i.censusNumber}
-                  variant="outlined"
-                  sx={{ p: 1.5, borderLeft: `3px solid ${colors.accent}` }}
-                >
-                  <Typography sx={{ fontSize: '0.85rem', color: 'text.secondary' }}>
-                    #{i.rank} · {i.censusNumber} · {t('triage.score')} {i.score}
-                  </Typography>
-                  {recordLink(i)}
-                  <Typography sx={{ fontSize: '0.9rem' }}>
-                    {i.institutionName} · {level(i)} · {grade(i)}
-                    {i.acidity ? ` · pH ${i.acidity.lowestPh}` : ''}
-                  </Typography>
-                  <Typography sx={{ fontSize: '0.85rem', color: 'text.secondary' }}>{why(i)}</Typography>
-                  <Links item={i} raise={data.abilities.raiseWorkOrder} />
-                </Paper>
-              ))}
-            </Box>
           ) : (
-            <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
-              <Table size="small" aria-label={t('triage.title')} className="triage-table">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>{t('triage.rank')}</TableCell>
-                    <TableCell>{t('triage.record')}</TableCell>
-                    <TableCell>{t('triage.institution')}</TableCell>
-                    <TableCell>{t('triage.damageLevel')}</TableCell>
-                    <TableCell>{t('triage.grade')}</TableCell>
-                    <TableCell>{t('triage.ph')}</TableCell>
-                    <TableCell align="right">{t('triage.score')}</TableCell>
-                    <TableCell>{t('triage.why')}</TableCell>
-                    {data.abilities.raiseWorkOrder ? <TableCell>{t('triage.restoration')}</TableCell> : null}
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {data.items.map((i) => (
-                    <TableRow key={i.censusNumber} hover>
-                      <TableCell>{i.rank}</TableCell>
-                      <TableCell>
-                        {recordLink(i)}
-                        <Box sx={{ fontFamily: 'monospace', fontSize: '0.8rem', color: 'text.secondary' }}>
-                          {i.censusNumber}
-                        </Box>
-                      </TableCell>
-                      <TableCell>{i.institutionName}</TableCell>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{level(i)}</TableCell>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{grade(i)}</TableCell>
-                      <TableCell
-                        title={
-                          i.acidity ? (lang === 'en' ? i.acidity.labelEn : i.acidity.labelZh) : undefined
-                        }
-                      >
-                        {i.acidity ? i.acidity.lowestPh : '—'}
-                      </TableCell>
-                      <TableCell align="right">{i.score}</TableCell>
-                      <TableCell sx={{ fontSize: '0.85rem' }}>{why(i)}</TableCell>
-                      {data.abilities.raiseWorkOrder ? (
-                        <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                          <Links item={i} raise />
-                        </TableCell>
-                      ) : null}
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </Paper>
+            <ResultsTable
+              label={t('triage.title')}
+              className="triage-table"
+              columns={columns}
+              rows={data.items}
+              rowKey={(i) => i.censusNumber}
+              card={card}
+              cardsClassName="triage-cards"
+            />
           )}
-          {pages > 1 ? (
-            <Box
-              component="nav"
-              aria-label={t('triage.pages')}
-              sx={{ display: 'flex', gap: 1, mt: 2, alignItems: 'center' }}
-            >
-              <Button
-                component={Link}
-                href={href({ ...filters, page: String(page - 1) })}
-                disabled={page <= 1}
-              >
-                {t('triage.previous')}
-              </Button>
-              <span>{t('triage.pageOf', { page, pages })}</span>
-              <Button
-                component={Link}
-                href={href({ ...filters, page: String(page + 1) })}
-                disabled={page >= pages}
-              >
-                {t('triage.next')}
-              </Button>
-            </Box>
-          ) : null}
+          <ListPager page={page} pageSize={PAGE_SIZE} total={data.total} hrefFor={hrefFor} />
         </>
       ) : list.isPending ? (
         <Typography role="status">{t('common.loading')}</Typography>

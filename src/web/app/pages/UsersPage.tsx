@@ -9,16 +9,9 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client.js';
@@ -26,11 +19,12 @@ import type { paths } from '../api/openapi.js';
 import { currentLang, pickLabel } from '../i18n/index.js';
 import type { PageProps } from '../pages.js';
 import { fieldErrors } from '../records/fieldErrors.js';
-import { Link, navigate, useLocation } from '../router.js';
+import { Link } from '../router.js';
 import { ErrorAlert } from '../shell/ErrorAlert.js';
-import { ListPager, listQuery } from '../shell/ListPager.js';
-import { PageTitle } from '../shell/PageTitle.js';
+import { FilterForm, FilterSearch, FilterSelect, useFilterValues } from '../shell/FilterForm.js';
+import { ListHeader, ResultsSection, type Column } from '../shell/ResultsTable.js';
 import { takeFlash, type Flash } from '../shell/flash.js';
+import { useUrlList, type Filters } from '../shell/urlFilters.js';
 import {
   RoleScopeFields,
   scopeBody,
@@ -44,88 +38,37 @@ type Account = UserList['items'][number];
 
 const PAGE_SIZE = 20;
 const FILTERS = ['provinceCode', 'role', 'q'] as const;
-type Filters = Record<(typeof FILTERS)[number], string>;
 
-function FiltersForm({ filters, choices }: { filters: Filters; choices: RoleChoices | undefined }) {
+function FiltersForm({
+  filters,
+  active,
+  choices,
+}: {
+  filters: Filters<(typeof FILTERS)[number]>;
+  active: boolean;
+  choices: RoleChoices | undefined;
+}) {
   const { t } = useTranslation();
   const lang = currentLang();
-  const [values, setValues] = useState(filters);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    navigate(`/users${listQuery({ ...values, q: values.q.trim() })}`);
-  };
-  const select = (
-    name: 'provinceCode' | 'role',
-    label: string,
-    options: Array<{ value: string; label: string }>,
-  ) => (
-    <TextField
-      select
-      id={`filter-${name}`}
-      name={name}
-      label={label}
-      size="small"
-      value={values[name]}
-      onChange={(e) => setValues({ ...values, [name]: e.target.value })}
-    >
-      <MenuItem value="">{t('users.all')}</MenuItem>
-      {options.map((o) => (
-        <MenuItem key={o.value} value={o.value}>
-          {o.label}
-        </MenuItem>
-      ))}
-    </TextField>
-  );
+  const { values, field } = useFilterValues(filters);
   return (
-    <Paper
-      component="form"
-      variant="outlined"
-      role="search"
-      aria-label={t('users.filters')}
-      noValidate
-      onSubmit={submit}
-      sx={{
-        p: 2,
-        mb: 2,
-        display: 'grid',
-        gap: 1.5,
-        gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', md: 'repeat(4, 1fr)' },
-      }}
-    >
-      {choices && choices.provinces.length > 1
-        ? select(
-            'provinceCode',
-            t('users.province'),
-            choices.provinces.map((p) => ({ value: p.code, label: pickLabel(p.label, lang) })),
-          )
-        : null}
-      {select(
-        'role',
-        t('users.role'),
-        (choices?.roles ?? []).map((r) => ({ value: r.role, label: pickLabel(r.label, lang) })),
-      )}
-      <TextField
-        id="filter-q"
-        name="q"
-        type="search"
-        label={t('users.q')}
-        size="small"
-        value={values.q}
-        onChange={(e) => setValues({ ...values, q: e.target.value })}
-        helperText={t('users.qHint')}
-        slotProps={{ htmlInput: { maxLength: 100 } }}
+    <FilterForm ns="users" path="/users" query={() => ({ ...values, q: values.q.trim() })} active={active}>
+      {choices && choices.provinces.length > 1 ? (
+        <FilterSelect
+          {...field('provinceCode')}
+          label={t('users.province')}
+          allLabel={t('users.all')}
+          options={choices.provinces.map((p) => ({ value: p.code, label: pickLabel(p.label, lang) }))}
+        />
+      ) : null}
+      <FilterSelect
+        {...field('role')}
+        label={t('users.role')}
+        allLabel={t('users.all')}
+        options={(choices?.roles ?? []).map((r) => ({ value: r.role, label: pickLabel(r.label, lang) }))}
       />
-      <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
-        <Button type="submit" variant="contained">
-          {t('users.search')}
-        </Button>
-        {Object.values(filters).some(Boolean) ? (
-          <Button component={Link} href="/users">
-            {t('users.clear')}
-          </Button>
-        ) : null}
-      </Box>
-    </Paper>
+      <FilterSearch {...field('q')} label={t('users.q')} hint={t('users.qHint')} maxLength={100} />
+    </FilterForm>
   );
 }
 
@@ -294,48 +237,118 @@ function Scope({ account }: { account: Account }) {
   return <>{t('users.nationwide')}</>;
 }
 
+/** What the administrator may do with one account (only what the server offers). */
+function AccountActions({
+  account: u,
+  toggle,
+  mayChangeRole,
+  onDialog,
+}: {
+  account: Account;
+  toggle: ReturnType<typeof useAccountChange>;
+  mayChangeRole: boolean;
+  onDialog: (kind: 'reset' | 'role') => void;
+}) {
+  const { t } = useTranslation();
+  // Only the steps the server offers for this account, each named with the person for screen readers.
+  const offered = [
+    u.abilities.setActive && {
+      label: u.active ? t('users.deactivate') : t('users.activate'),
+      busy: toggle.isPending,
+      run: () =>
+        toggle.mutate({
+          account: u,
+          body: { active: !u.active },
+          message: t(u.active ? 'users.deactivated' : 'users.activated', { name: u.displayName }),
+        }),
+    },
+    u.abilities.changeRole && mayChangeRole && { label: t('users.changeRole'), run: () => onDialog('role') },
+    u.abilities.resetPassword && { label: t('users.resetPassword'), run: () => onDialog('reset') },
+  ].filter((a) => a !== false);
+  return (
+    <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+      {offered.map((a) => (
+        <Button
+          key={a.label}
+          size="small"
+          variant="outlined"
+          disabled={a.busy}
+          aria-label={`${a.label} ${u.displayName}`}
+          onClick={a.run}
+        >
+          {a.label}
+        </Button>
+      ))}
+      {!u.abilities.setActive && !u.abilities.changeRole && !u.abilities.resetPassword
+        ? t('audit.dash')
+        : null}
+    </Box>
+  );
+}
+
 export default function UsersPage({ me }: PageProps) {
   const { t } = useTranslation();
   const lang = currentLang();
-  const { search } = useLocation();
-  const filters = Object.fromEntries(FILTERS.map((n) => [n, search.get(n) ?? ''])) as Filters;
-  const page = Math.max(1, Number.parseInt(search.get('page') ?? '1', 10) || 1);
+  const { filters, active, hrefFor, list } = useUrlList('/users', FILTERS, PAGE_SIZE, (query) =>
+    api.GET('/api/users', { params: { query } }),
+  );
   const choices = useRoleChoices();
   const [done, setDone] = useState<string | null>(null);
   const [flash, setFlashState] = useState<Flash | null>(takeFlash);
   const [dialog, setDialog] = useState<{ kind: 'reset' | 'role'; account: Account } | null>(null);
-  const list = useQuery({
-    queryKey: ['users', filters, page],
-    queryFn: () =>
-      call(() =>
-        api.GET('/api/users', {
-          params: {
-            query: {
-              ...(Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, never>),
-              page,
-              pageSize: PAGE_SIZE,
-            },
-          },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
   const toggle = useAccountChange(setDone);
   const answer = list.data;
+  const columns: Array<Column<Account>> = [
+    {
+      key: 'name',
+      header: t('users.displayName'),
+      cell: (u) => (
+        <>
+          <Box component="span" sx={{ display: 'block', fontWeight: 600 }}>
+            {u.displayName}
+            {u.id === me.user.id ? ` ${t('users.you')}` : ''}
+          </Box>
+          <Box
+            component="span"
+            sx={{ display: 'block', color: 'text.secondary', fontSize: '0.85rem', wordBreak: 'break-all' }}
+          >
+            {u.email}
+          </Box>
+        </>
+      ),
+    },
+    { key: 'role', header: t('users.role'), nowrap: true, cell: (u) => pickLabel(u.roleLabel, lang) },
+    { key: 'scope', header: t('users.scope'), cell: (u) => <Scope account={u} /> },
+    {
+      key: 'status',
+      header: t('users.status'),
+      cell: (u) => (
+        <Chip
+          size="small"
+          variant="outlined"
+          color={u.active ? 'success' : 'default'}
+          label={u.active ? t('users.active') : t('users.inactive')}
+        />
+      ),
+    },
+    {
+      key: 'actions',
+      header: t('users.actions'),
+      cell: (u) => (
+        <AccountActions
+          account={u}
+          toggle={toggle}
+          mayChangeRole={Boolean(choices.data)}
+          onDialog={(kind) => setDialog({ kind, account: u })}
+        />
+      ),
+    },
+  ];
 
   return (
     <>
-      <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: 1.5, mb: 1 }}>
-        <Box sx={{ flex: 1 }}>
-          <PageTitle title={t('users.title')}>{t('users.title')}</PageTitle>
-        </Box>
-        {answer?.mayCreate ? (
-          <Button component={Link} href="/users/new" variant="contained">
-            {t('users.new')}
-          </Button>
-        ) : null}
-      </Box>
-      <FiltersForm key={JSON.stringify(filters)} filters={filters} choices={choices.data} />
+      <ListHeader ns="users" create={answer?.mayCreate ? '/users/new' : null} />
+      <FiltersForm key={JSON.stringify(filters)} filters={filters} active={active} choices={choices.data} />
       {flash ? (
         <Alert severity="success" role="status" sx={{ mb: 2 }} onClose={() => setFlashState(null)}>
           {(t as (key: string, values?: Record<string, string>) => string)(flash.key, flash.values)}
@@ -348,129 +361,7 @@ export default function UsersPage({ me }: PageProps) {
       ) : null}
       {toggle.error ? <ErrorAlert error={toggle.error} /> : null}
       {list.error ? <ErrorAlert error={list.error} /> : null}
-      {answer ? (
-        <Box component="section" aria-labelledby="results-summary">
-          <Typography variant="h2" id="results-summary" tabIndex={-1} sx={{ my: 1.5 }} aria-live="polite">
-            {t('users.total', { total: answer.total })}
-          </Typography>
-          {answer.items.length === 0 ? (
-            <Alert severity="info">{t('users.empty')}</Alert>
-          ) : (
-            <Box
-              sx={{
-                overflowX: 'auto',
-                border: 1,
-                borderColor: 'divider',
-                borderRadius: 1,
-                bgcolor: 'background.paper',
-              }}
-            >
-              <Table size="small" aria-label={t('users.title')}>
-                <TableHead sx={{ '& th': { whiteSpace: 'nowrap', fontWeight: 600 } }}>
-                  <TableRow>
-                    <TableCell>{t('users.displayName')}</TableCell>
-                    <TableCell>{t('users.role')}</TableCell>
-                    <TableCell>{t('users.scope')}</TableCell>
-                    <TableCell>{t('users.status')}</TableCell>
-                    <TableCell>{t('users.actions')}</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {answer.items.map((u) => (
-                    <TableRow key={u.id} data-key={u.id} hover>
-                      <TableCell>
-                        <Box component="span" sx={{ display: 'block', fontWeight: 600 }}>
-                          {u.displayName}
-                          {u.id === me.user.id ? ` ${t('users.you')}` : ''}
-                        </Box>
-                        <Box
-                          component="span"
-                          sx={{
-                            display: 'block',
-                            color: 'text.secondary',
-                            fontSize: '0.85rem',
-                            wordBreak: 'break-all',
-                          }}
-                        >
-                          {u.email}
-                        </Box>
-                      </TableCell>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{pickLabel(u.roleLabel, lang)}</TableCell>
-                      <TableCell>
-                        <Scope account={u} />
-                      </TableCell>
-                      <TableCell>
-                        <Chip
-                          size="small"
-                          variant="outlined"
-                          color={u.active ? 'success' : 'default'}
-                          label={u.active ? t('users.active') : t('users.inactive')}
-                        />
-                      </TableCell>
-                      <TableCell>
-                        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-                          {u.abilities.setActive ? (
-                            <Button
-                              size="small"
-                              variant="outlined"
-                              disabled={toggle.isPending}
-                              aria-label={`${u.active ? t('users.deactivate') : t('users.activate')} ${u.displayName}`}
-                              onClick={() =>
-                                toggle.mutate({
-                                  account: u,
-                                  body: { active: !u.active },
-                                  message: t(u.active ? 'users.deactivated' : 'users.activated', {
-                                    name: u.displayName,
-                                  }),
-                                })
-                              }
-                            >
-                              {u.active ? t('users.deactivate') : t('users.activate')}
-                            </Button>
-                          ) : null}
-                          {u.abilities.changeRole && choices.data ? (
-                            <Button
-                              size="small"
-                              variant="outlined"
-                              aria-label={`${t('users.changeRole')} ${u.displayName}`}
-                              onClick={() => setDialog({ kind: 'role', account: u })}
-                            >
-                              {t('users.changeRole')}
-                            </Button>
-                          ) : null}
-                          {u.abilities.resetPassword ? (
-                            <Button
-                              size="small"
-                              variant="outlined"
-                              aria-label={`${t('users.resetPassword')} ${u.displayName}`}
-                              onClick={() => setDialog({ kind: 'reset', account: u })}
-                            >
-                              {t('users.resetPassword')}
-                            </Button>
-                          ) : null}
-                          {!u.abilities.setActive && !u.abilities.changeRole && !u.abilities.resetPassword
-                            ? t('audit.dash')
-                            : null}
-                        </Box>
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </Box>
-          )}
-          <ListPager
-            page={answer.page}
-            pageSize={answer.pageSize}
-            total={answer.total}
-            hrefFor={(p) => `/users${listQuery(filters, p)}`}
-          />
-        </Box>
-      ) : list.isPending ? (
-        <Typography role="status" sx={{ color: 'text.secondary' }}>
-          {t('common.loading')}
-        </Typography>
-      ) : null}
+      <ResultsSection list={list} ns="users" hrefFor={hrefFor} columns={columns} rowKey={(u) => u.id} />
       {dialog?.kind === 'reset' ? (
         <ResetDialog account={dialog.account} onClose={() => setDialog(null)} onDone={setDone} />
       ) : null}

@@ -10,13 +10,12 @@ import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import Alert from '@mui/material/Alert';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../api/client.js';
+import { api } from '../api/client.js';
 import { currentLang, type Lang } from '../i18n/index.js';
-import { fieldErrors } from '../records/fieldErrors.js';
-import { problemAt, Problems } from './Problems.js';
+import { problemAt, ProblemField, SaveForm, useFormSave } from './Problems.js';
 import { workOrderKey, type RestorationTerm, type WorkOrder } from './types.js';
 
 type Kind = RestorationTerm['kind'];
@@ -121,7 +120,6 @@ function Checks({
 
 export function PlanForm({ order, terms }: { order: WorkOrder; terms: readonly RestorationTerm[] }) {
   const { t } = useTranslation();
-  const lang = currentLang();
   const queryClient = useQueryClient();
   const plan = order.plan;
   const m = order.materials;
@@ -147,69 +145,59 @@ export function PlanForm({ order, terms }: { order: WorkOrder; terms: readonly R
   const [saved, setSaved] = useState(false);
   // Rows left wholly empty are dropped; the rest keep their numbers so errors find their row.
   const kept = techniques.filter((x) => x.technique || x.reason.trim());
-  const save = useMutation({
-    mutationFn: () =>
-      call(() =>
-        api.PATCH('/api/work-orders/{id}', {
-          params: { path: { id: order.id } },
-          body: {
-            version: order.version,
-            plan: {
-              techniques: kept.map((x) => ({ technique: x.technique, reason: x.reason.trim() })),
-              estimatedLeaves: num(leaves),
-              estimatedHours: num(hours),
-              risks: txt(risks),
-            },
-            materials: {
-              repairPaper: paper.type
-                ? [
-                    {
-                      type: paper.type,
-                      origin: txt(paper.origin),
-                      weightGsm: num(paper.weightGsm),
-                      toning: txt(paper.toning),
-                    },
-                  ]
-                : [],
-              paste: paste.type ? [{ type: paste.type, concentration: txt(paste.concentration) }] : [],
-              thread,
-              dyes,
-              deacidificationAgent: agent,
-            },
+  const form = useFormSave(
+    () =>
+      api.PATCH('/api/work-orders/{id}', {
+        params: { path: { id: order.id } },
+        body: {
+          version: order.version,
+          plan: {
+            techniques: kept.map((x) => ({ technique: x.technique, reason: x.reason.trim() })),
+            estimatedLeaves: num(leaves),
+            estimatedHours: num(hours),
+            risks: txt(risks),
           },
-        }),
-      ),
-    onSuccess: (updated) => {
+          materials: {
+            repairPaper: paper.type
+              ? [
+                  {
+                    type: paper.type,
+                    origin: txt(paper.origin),
+                    weightGsm: num(paper.weightGsm),
+                    toning: txt(paper.toning),
+                  },
+                ]
+              : [],
+            paste: paste.type ? [{ type: paste.type, concentration: txt(paste.concentration) }] : [],
+            thread,
+            dyes,
+            deacidificationAgent: agent,
+          },
+        },
+      }),
+    (updated) => {
       setSaved(true);
       queryClient.setQueryData(workOrderKey(order.id), updated);
     },
-  });
-  const errors = fieldErrors(save.error, lang);
+    () => setSaved(false),
+  );
+  const errors = form.errors;
   const rowIndex = (i: number) => kept.indexOf(techniques[i]!);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    save.mutate();
-  };
   return (
-    <Paper
-      variant="outlined"
-      component="form"
-      noValidate
-      onSubmit={submit}
-      aria-labelledby="wo-plan-title"
+    <SaveForm
+      form={form}
+      title={t('workOrder.plan')}
+      idPrefix="wo"
+      saveLabel={t('workOrder.savePlan')}
       className="wo-plan-form"
-      sx={{ p: 2, mb: 2 }}
+      notice={
+        saved ? (
+          <Alert severity="success" role="status" sx={{ mb: 1.5 }}>
+            {t('workOrder.saved')}
+          </Alert>
+        ) : null
+      }
     >
-      <Typography variant="h2" id="wo-plan-title" sx={{ mb: 1 }}>
-        {t('workOrder.plan')}
-      </Typography>
-      {saved ? (
-        <Alert severity="success" role="status" sx={{ mb: 1.5 }}>
-          {t('workOrder.saved')}
-        </Alert>
-      ) : null}
-      <Problems error={save.error} />
       {techniques.map((row, i) => {
         const at = `plan.techniques[${rowIndex(i)}]`;
         return (
@@ -258,39 +246,21 @@ export function PlanForm({ order, terms }: { order: WorkOrder; terms: readonly R
         {t('workOrder.addTechnique')}
       </Button>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, mt: 2 }}>
-        <TextField
-          id="wo-estimatedLeaves"
-          size="small"
+        <ProblemField
+          at="plan.estimatedLeaves"
           type="number"
           label={t('workOrder.estimatedLeaves')}
-          value={leaves}
-          onChange={(e) => setLeaves(e.target.value)}
-          error={errors.has('plan.estimatedLeaves')}
-          helperText={problemAt(errors, 'plan.estimatedLeaves')}
+          state={[leaves, setLeaves]}
           slotProps={{ htmlInput: { min: 0, step: 1 } }}
         />
-        <TextField
-          id="wo-estimatedHours"
-          size="small"
+        <ProblemField
+          at="plan.estimatedHours"
           type="number"
           label={t('workOrder.estimatedHours')}
-          value={hours}
-          onChange={(e) => setHours(e.target.value)}
-          error={errors.has('plan.estimatedHours')}
-          helperText={problemAt(errors, 'plan.estimatedHours')}
+          state={[hours, setHours]}
           slotProps={{ htmlInput: { min: 0, step: 0.25 } }}
         />
-        <TextField
-          id="wo-risks"
-          size="small"
-          label={t('workOrder.risks')}
-          value={risks}
-          onChange={(e) => setRisks(e.target.value)}
-          error={errors.has('plan.risks')}
-          helperText={problemAt(errors, 'plan.risks')}
-          multiline
-          sx={{ flex: '1 1 20rem' }}
-        />
+        <ProblemField at="plan.risks" label={t('workOrder.risks')} state={[risks, setRisks]} wide />
       </Box>
       <Typography variant="h3" sx={{ mt: 2, mb: 1, fontSize: '1.05rem' }}>
         {t('workOrder.materials')}
@@ -305,24 +275,20 @@ export function PlanForm({ order, terms }: { order: WorkOrder; terms: readonly R
           onChange={(v) => setPaper((p) => ({ ...p, type: v }))}
           error={problemAt(errors, 'materials.repairPaper[0].type')}
         />
-        <TextField
+        <ProblemField
+          at="materials.repairPaper[0].origin"
           id="wo-paperOrigin"
-          size="small"
           label={t('workOrder.paperOrigin')}
           value={paper.origin}
           onChange={(e) => setPaper((p) => ({ ...p, origin: e.target.value }))}
-          error={errors.has('materials.repairPaper[0].origin')}
-          helperText={problemAt(errors, 'materials.repairPaper[0].origin')}
         />
-        <TextField
+        <ProblemField
+          at="materials.repairPaper[0].weightGsm"
           id="wo-paperWeight"
-          size="small"
           type="number"
           label={t('workOrder.paperWeight')}
           value={paper.weightGsm}
           onChange={(e) => setPaper((p) => ({ ...p, weightGsm: e.target.value }))}
-          error={errors.has('materials.repairPaper[0].weightGsm')}
-          helperText={problemAt(errors, 'materials.repairPaper[0].weightGsm')}
           slotProps={{ htmlInput: { min: 0, step: 0.1 } }}
         />
         <TextField
@@ -364,12 +330,7 @@ export function PlanForm({ order, terms }: { order: WorkOrder; terms: readonly R
         chosen={agent}
         onChange={setAgent}
       />
-      <Box sx={{ mt: 2 }}>
-        <Button type="submit" variant="contained" disabled={save.isPending}>
-          {t('workOrder.savePlan')}
-        </Button>
-      </Box>
-    </Paper>
+    </SaveForm>
   );
 }
 
