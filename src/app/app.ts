@@ -16,7 +16,7 @@ import { healthRoutes } from '../health/health.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import { institutionRoutes } from '../institutions/institutions.routes.js';
 import { userRoutes } from '../users/users.routes.js';
-import { auditRoutes } from '../audit/audit.routes.js';
+import { auditRoutes } from '../audit-log/audit.routes.js';
 import { mountWeb } from '../web/web.routes.js';
 import { mountPublicPages } from '../public-pages/public-pages.routes.js';
 import { mountBookDownloads } from '../downloads/book-pdf.routes.js';

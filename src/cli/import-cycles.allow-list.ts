@@ -9,9 +9,6 @@
 // labels) lives in one feature and is read by others; features call each other's services.
 /** Folder edges allowed to lie on a cycle until the seam that makes them is cut. */
 export const ALLOWED_FOLDER_EDGES: readonly string[] = [
-  'audit -> institutions', // src/audit/audit.routes.ts -> src/institutions/institution-names.repository.ts
-  'audit -> users', // src/audit/audit.routes.ts -> src/users/display-names.repository.ts
-  'auth -> audit', // src/auth/auth.service.ts -> src/audit/audit.service.ts
   'auth -> users', // src/auth/auth.routes.ts -> src/users/user.schemas.ts
   'census -> condition', // src/census/import/import-worker.ts -> src/condition/assessment-import-runner.ts
   'census -> search', // src/census/record-update.service.ts -> src/search/catalogue-sync.service.ts
@@ -27,14 +24,11 @@ export const ALLOWED_FOLDER_EDGES: readonly string[] = [
   'images -> census', // src/images/record-image.entity.ts -> src/census/census-record.entity.ts
   'images -> iiif', // src/images/derivative-runner.ts -> src/iiif/canonical-path.ts
   'images -> restoration', // src/images/image-access.service.ts -> src/restoration/restoration-image-access.ts
-  'institutions -> audit', // src/institutions/institution-on-site.service.ts -> src/audit/audit.service.ts
   'restoration -> census', // src/restoration/restoration-grant.service.ts -> src/census/census-record.entity.ts
   'restoration -> condition', // src/restoration/work-order.entity.ts -> src/condition/condition-assessment.entity.ts
   'restoration -> iiif', // src/restoration/work-order-manifest.presenter.ts -> src/iiif/presentation-language.rules.ts
   'restoration -> images', // src/restoration/work-order-photo.entity.ts -> src/images/record-image.entity.ts
   'search -> census', // src/search/catalogue-sync.service.ts -> src/census/record-body.ts
   'triage -> restoration', // src/triage/triage.service.ts -> src/restoration/work-order-access.rules.ts
-  'users -> audit', // src/users/user.service.ts -> src/audit/audit.service.ts
   'users -> auth', // src/users/user.service.ts -> src/auth/password.ts
-  'users -> institutions', // src/users/user.entity.ts -> src/institutions/institution.entity.ts
 ];

@@ -18,7 +18,7 @@ import { WORKFLOW_ACTIONS, STATUS_ZH } from '../../src/domain/record-workflow.ru
 import { WORK_ORDER_ACTIONS, WORK_ORDER_STATES } from '../../src/restoration/work-order-state.rules.js';
 import { RIGHTS_STATEMENTS } from '../../src/institutions/rights-statement.rules.js';
 import { TRIAGE_ACIDITY_KEYS } from '../../src/triage/triage.rules.js';
-import { ENTITY_TYPE_LABELS } from '../../src/audit/audit-labels.rules.js';
+import { ENTITY_TYPE_LABELS } from '../../src/audit-log/audit-labels.rules.js';
 import { ROLES } from '../../src/domain/roles.js';
 
 /**

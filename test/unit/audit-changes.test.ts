@@ -1,7 +1,7 @@
 // What an audit entry changed, as read: codes by the features' labels, ids by names, bookkeeping
 // left out, and an unknown field said to be one rather than shown bare.
 import test from 'ava';
-import { auditChanges, referencedIds } from '../../src/audit/audit-changes.rules.js';
+import { auditChanges, referencedIds } from '../../src/audit-log/audit-changes.rules.js';
 
 const names = {
   people: new Map([['0b6c3f52-9a43-4c1e-8f0e-2d8c7a3b9e11', '林小英']]),

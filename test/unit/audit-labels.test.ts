@@ -9,7 +9,7 @@ import {
   auditActorLabel,
   ENTITY_TYPE_LABELS,
   entityTypeLabel,
-} from '../../src/audit/audit-labels.rules.js';
+} from '../../src/audit-log/audit-labels.rules.js';
 import { WORKFLOW_ACTIONS } from '../../src/domain/record-workflow.rules.js';
 import { WORK_ORDER_ACTIONS } from '../../src/restoration/work-order-state.rules.js';
 

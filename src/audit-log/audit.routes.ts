@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../kernel/route.js';
 import { queryAudit } from './audit-query.service.js';
-import type { AuditEntry } from './audit-entry.entity.js';
+import type { AuditEntry } from '../audit/audit-entry.entity.js';
 import {
   auditActionLabel,
   auditActorLabel,

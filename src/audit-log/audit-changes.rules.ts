@@ -4,10 +4,10 @@
 // people and institutions by name, long texts as they are; bookkeeping (ids without a name,
 // versions, derived labels) left out. The vocabularies are the features' own label rules (pure
 // rules that import nothing of the audit log, so no cycle), never a second copy here.
-import { ROLE_LABELS, type Role } from '../users/roles.js';
-import { statusLabel, typeLabel } from '../census/record-labels.rules.js';
+import { ROLE_LABELS, type Role } from '../domain/roles.js';
+import { statusLabel, typeLabel } from '../domain/record-labels.rules.js';
 import { recordFieldLabel, RECORD_FIELD_GROUPS } from '../census/record-fields.rules.js';
-import { damageLevelLabel, gradeLabel } from '../condition/condition-labels.rules.js';
+import { damageLevelLabel, gradeLabel } from '../domain/condition-labels.rules.js';
 import {
   IMPORT_KIND_LABELS,
   IMPORT_MODE_LABELS,

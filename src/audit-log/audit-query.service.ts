@@ -1,4 +1,4 @@
-import { AuditEntrySchema, type AuditEntry } from './audit-entry.entity.js';
+import { AuditEntrySchema, type AuditEntry } from '../audit/audit-entry.entity.js';
 import { auditScope } from '../domain/permissions.rules.js';
 import { AppError } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';
