@@ -18,6 +18,7 @@ import type { SpooledFile } from '../../http/multipart.js';
 import { requireActor, type RequestScope } from '../../http/request-scope.js';
 import type { ObjectStore } from '../../object-store/object-store.js';
 import { storeCall } from '../../object-store/object-store-errors.js';
+import { enqueueImport } from './import-queue.js';
 import {
   IMPORT_KIND_LABELS,
   IMPORT_MODE_LABELS,
@@ -171,6 +172,7 @@ export async function queueImport(
         objectKey,
       });
       await em.flush();
+      await enqueueImport(em, id);
       recordAudit(em, scope, {
         action: 'import.queue',
         entityType: 'import_job',
