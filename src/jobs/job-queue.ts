@@ -16,6 +16,7 @@ import {
   type WorkerEvents,
   type WorkerPool,
 } from 'graphile-worker';
+import { isDueEvery } from './periodic.rules.js';
 
 /** The library's own schema, installed and upgraded by the library (not by our migrations). */
 const SCHEMA = 'graphile_worker';
@@ -247,8 +248,7 @@ function keepAliveConnection(databaseUrl: string, logger: Pino, name: string) {
 
 /** Cron matcher: every `minutes` minutes, counted from the start of the month (UTC). */
 function everyMinutes(minutes: number): (digest: TimestampDigest) => boolean {
-  const every = Math.max(1, Math.round(minutes));
-  return (d) => (((d.date - 1) * 24 + d.hour) * 60 + d.min) % every === 0;
+  return (digest) => isDueEvery(minutes, digest);
 }
 
 /** The library's log lines, through the service's logger. */
