@@ -77,7 +77,7 @@ async function finish(orm: MikroORM, job: { id: string; attempts: number }, erro
     }
     const message = (error as Error).message ?? String(error);
     if (job.attempts < MAX_DERIVATIVE_ATTEMPTS) {
-      const [queued] = await em.execute<Array<{ run_after: Date }>>(
+      const [queued] = await em.execute<Array<{ run_after: Date | string }>>(
         `update derivative_job set status = 'queued', error_message = ?, run_after = now() + (? * interval '1 second') where id = ? returning run_after`,
         [message, retryDelaySeconds(job.attempts), job.id],
       );
@@ -89,7 +89,7 @@ async function finish(orm: MikroORM, job: { id: string; attempts: number }, erro
         ],
       );
       await enqueueJobs(em, DERIVATIVES_TASK, [
-        { key: derivativeJobKey(job.id), payload: { jobId: job.id }, runAt: queued!.run_after },
+        { key: derivativeJobKey(job.id), payload: { jobId: job.id }, runAt: new Date(queued!.run_after) },
       ]);
       return;
     }

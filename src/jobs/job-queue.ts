@@ -51,19 +51,21 @@ export async function enqueueJobs(
   task: string,
   jobs: readonly QueuedJob[],
 ): Promise<void> {
-  for (const job of jobs) {
-    await em.execute(
-      `select ${SCHEMA}.add_job(?, ?::json, run_at => ?::timestamptz, max_attempts => ?::int, job_key => ?, priority => ?::int)`,
-      [
-        task,
-        JSON.stringify(job.payload),
-        job.runAt ?? null,
-        job.maxAttempts ?? 10,
-        job.key,
-        job.priority ?? 0,
-      ],
-    );
-  }
+  if (!jobs.length) return;
+  const specs = jobs.map((job) => ({
+    payload: job.payload,
+    run_at: job.runAt?.toISOString() ?? null,
+    max_attempts: job.maxAttempts ?? 10,
+    key: job.key,
+    priority: job.priority ?? 0,
+  }));
+  // One call for the lot (the library's add_jobs; add_job is the same for one job).
+  await em.execute(
+    `select count(*) from ${SCHEMA}.add_jobs(array(
+       select (?, s.payload, null::text, coalesce(s.run_at, now()), s.max_attempts, s.key, s.priority, null::text[])::${SCHEMA}.job_spec
+       from json_to_recordset(?::json) as s(payload json, run_at timestamptz, max_attempts int, key text, priority int)))`,
+    [task, JSON.stringify(specs)],
+  );
 }
 
 /** Installs or upgrades the queue's schema (idempotent; `npm start` and the test template do it). */
