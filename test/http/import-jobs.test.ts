@@ -129,6 +129,28 @@ test.serial(
   },
 );
 
+test.serial('an import whose worker died is taken over by another worker and imported whole', async (t) => {
+  const inst = await createInstitution(admin, '350000');
+  const { body: queued } = await upload(app.url, admin.token!, inst.id, csv('K', 20));
+  // The process running it was killed: its row says running, its queue job is locked by a worker
+  // pool that has no connection left.
+  const sql = (query: string) => app.orm.em.fork().execute(query, [queued.id]);
+  await sql(`update import_job set status = 'running', attempts = 1, started_at = now() where id = ?`);
+  await sql(
+    `update graphile_worker._private_jobs set locked_by = 'pool-dead', locked_at = now() - interval '1 hour', attempts = 1 where key = 'import:' || ?`,
+  );
+  const worker = startImportWorker(deps(), 50, settings);
+  try {
+    await worker.idle();
+  } finally {
+    await worker.stop();
+  }
+  const job = await jobOf(queued.id);
+  t.is(job.status, 'done');
+  t.is(job.created, 20);
+  t.deepEqual(await sql(`select attempts from import_job where id = ?`), [{ attempts: 2 }]);
+});
+
 test.serial(
   "one institution's queue does not hold back another's: every institution's first job runs before anyone's second",
   async (t) => {
