@@ -12,7 +12,8 @@ import { ensureInitialAdmin } from './users/initial-admin.service.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { startImportWorker, type ImportWorker } from './census/import/import-worker.js';
 import { startDerivativeWorker, type DerivativeWorker } from './images/derivative-worker.js';
-import { startOrphanSweeper, type OrphanSweeper } from './maintenance/orphan-sweeper.js';
+import { startPeriodicJobs } from './maintenance/periodic-jobs.js';
+import type { JobWorker } from './jobs/job-queue.js';
 import { sweepDeadScratch } from './runtime/scratch-dir.js';
 import { configurePyramidCache } from './images/pyramid-cache.js';
 
@@ -43,7 +44,7 @@ let orm: MikroORM | undefined;
 let server: http.Server | undefined;
 let importWorker: ImportWorker | undefined;
 let derivativeWorker: DerivativeWorker | undefined;
-let orphanSweeper: OrphanSweeper | undefined;
+let periodicJobs: JobWorker | undefined;
 let catalogueBackfill: Promise<void> | undefined;
 let stopping = false;
 
@@ -72,7 +73,7 @@ async function shutdown(signal: string): Promise<void> {
   await catalogueBackfill;
   await importsStopped;
   await derivativeWorker?.stop();
-  await orphanSweeper?.stop();
+  await periodicJobs?.stop();
   await orm?.close(true).catch(() => undefined);
   await services?.stop();
   logger.info('stopped');
@@ -108,10 +109,7 @@ try {
     config.imports,
   );
   derivativeWorker = startDerivativeWorker({ orm, objectStore, logger });
-  orphanSweeper = startOrphanSweeper(
-    { orm, objectStore, logger },
-    { intervalMs: config.orphanSweepIntervalMs, graceMs: config.orphanGraceMs },
-  );
+  periodicJobs = startPeriodicJobs({ orm, objectStore, logger }, config);
   const app = buildApp({ config, orm, objectStore, logger, importWorker, derivativeWorker });
   server = http.createServer(app.callback());
   server.requestTimeout = 300_000;

@@ -13,6 +13,7 @@ import { startEmbeddedS3 } from '../src/runtime/embedded-s3.js';
 import { connectOrm } from '../src/db/orm.js';
 import { applyMigrations } from '../src/db/orm.js';
 import { seedReferenceData } from '../src/db/seed-reference-data.js';
+import { installJobQueue } from '../src/jobs/job-queue.js';
 import { TEMPLATE_DATABASE } from './helpers/environment.js';
 import { startSwiftS3, swiftMissing, type SwiftS3Handle } from './helpers/swift-s3.js';
 
@@ -44,6 +45,7 @@ try {
   await applyMigrations(orm);
   await seedReferenceData(orm.em.fork());
   await orm.close(true);
+  await installJobQueue(pg.url);
   logger.info('template database ready');
   const env = {
     ...process.env,

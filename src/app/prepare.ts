@@ -2,10 +2,11 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { applyMigrations } from '../db/orm.js';
 import { seedReferenceData } from '../db/seed-reference-data.js';
+import { installJobQueue } from '../jobs/job-queue.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 import { backfillCatalogue } from '../search/catalogue-backfill.service.js';
 
-/** Brings a database and bucket up to date: pending migrations, reference data, the bucket. */
+/** Brings a database and bucket up to date: pending migrations, reference data, the job queue's schema, the bucket. */
 export async function prepareStorage(orm: MikroORM, objectStore: ObjectStore, logger: Logger): Promise<void> {
   const applied = await applyMigrations(orm);
   logger.info(
@@ -13,6 +14,8 @@ export async function prepareStorage(orm: MikroORM, objectStore: ObjectStore, lo
     applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date',
   );
   await seedReferenceData(orm.em.fork());
+  // The job queue's own tables (graphile-worker installs and upgrades them; README "Background jobs").
+  await installJobQueue(String(orm.config.get('clientUrl')), logger);
   await objectStore.ensureBucket();
 }
 

@@ -37,6 +37,8 @@ export interface Config {
   /** Orphan sweep inside the service: every so many ms (0 = off), objects older than the grace period. */
   readonly orphanSweepIntervalMs: number;
   readonly orphanGraceMs: number;
+  /** Fixity check of every master inside the service: every so many ms (0 = off; `npm run census -- fixity` on demand). */
+  readonly fixityIntervalMs: number;
   /** Limits of the IIIF Image API renderer: what one anonymous request may cost (see README). */
   readonly iiif: IiifRenderSettings;
   /** Local working-pyramid cache: folder and size bound (least recently used files go first). */
@@ -149,6 +151,7 @@ const envSchema = z.object({
     .default(10),
   ORPHAN_SWEEP_INTERVAL_HOURS: z.coerce.number({ message: 'must be a number' }).min(0).default(24),
   ORPHAN_GRACE_HOURS: z.coerce.number({ message: 'must be a number' }).min(0).default(24),
+  FIXITY_INTERVAL_HOURS: z.coerce.number({ message: 'must be a number' }).min(0).default(0),
   IIIF_MAX_AREA: z.coerce.number().int().positive().default(64_000_000),
   IIIF_MAX_ROTATED_AREA: z.coerce.number().int().positive().default(4_000_000),
   IIIF_RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
@@ -237,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     imageMaxPixels: e.IMAGE_MAX_PIXELS,
     orphanSweepIntervalMs: e.ORPHAN_SWEEP_INTERVAL_HOURS * 3_600_000,
     orphanGraceMs: e.ORPHAN_GRACE_HOURS * 3_600_000,
+    fixityIntervalMs: e.FIXITY_INTERVAL_HOURS * 3_600_000,
     iiif: Object.freeze({
       maxArea: e.IIIF_MAX_AREA,
       maxRotatedArea: Math.min(e.IIIF_MAX_ROTATED_AREA, e.IIIF_MAX_AREA),

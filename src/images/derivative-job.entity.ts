@@ -6,8 +6,9 @@ export const DERIVATIVE_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] a
 export type DerivativeJobStatus = (typeof DERIVATIVE_JOB_STATUSES)[number];
 
 /**
- * Work to build an image's derivatives, persisted so it survives restarts. A worker claims due
- * jobs with FOR UPDATE SKIP LOCKED; a failed attempt is retried after a growing delay (`runAfter`).
+ * Work to build an image's derivatives, persisted so it survives restarts, and what the pages show
+ * of it; the job queue runs it (README "Background jobs"). A failed attempt is retried after a
+ * growing delay (`runAfter`, the time of the queue's next try).
  */
 export const DerivativeJobSchema = defineEntity({
   name: 'DerivativeJob',

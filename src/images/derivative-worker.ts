@@ -2,10 +2,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { ObjectStore } from '../object-store/object-store.js';
 import { runDerivativeJob } from './derivative-runner.js';
-import { startPollingLoop, type PollingWorker } from '../jobs/polling-loop.js';
+import { enqueueJobs, startJobWorker, type JobWorker } from '../jobs/job-queue.js';
+import { DERIVATIVES_TASK, derivativeJobKey } from './derivative-queue.js';
 
-/** A running job whose worker stopped sending heartbeats this long ago is taken over (its process died). */
-const STALE_AFTER_SECONDS = 120;
 const HEARTBEAT_MS = 15_000;
 export const MAX_DERIVATIVE_ATTEMPTS = 4;
 
@@ -14,30 +13,61 @@ export function retryDelaySeconds(attempt: number): number {
   return 10 * 4 ** (attempt - 1);
 }
 
-export type DerivativeWorker = PollingWorker;
+export type DerivativeWorker = JobWorker;
 
 /**
- * Background worker for persisted derivative jobs: claims due jobs with FOR UPDATE SKIP LOCKED,
- * takes over jobs whose worker died, retries failures with growing delays and finally marks the
- * image `failed` with the reason. Jobs live in the database, so they survive restarts.
+ * Background worker for derivative jobs, run by the job queue (one at a time per process: the
+ * image work is already parallel inside). The derivative_job row keeps what the pages show:
+ * status, attempts, the next try and the last failure. A failed attempt is tried again after a
+ * growing delay (retryDelaySeconds) and, after MAX_DERIVATIVE_ATTEMPTS, the image is marked
+ * `failed` with the reason. Jobs live in the database, so they survive restarts.
  */
 export function startDerivativeWorker(
   deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger },
   pollMs = 2000,
 ): DerivativeWorker {
-  const claim = async (): Promise<{ id: string; attempts: number } | undefined> => {
-    const rows = await deps.orm.em.fork().execute<Array<{ id: string; attempts: number }>>(
-      `update derivative_job set status = 'running', attempts = attempts + 1, started_at = now(), heartbeat_at = now()
-       where id = (select id from derivative_job
-                   where (status = 'queued' and run_after <= now())
-                      or (status = 'running' and heartbeat_at < now() - interval '${STALE_AFTER_SECONDS} seconds')
-                   order by run_after limit 1 for update skip locked)
-       returning id, attempts`,
-    );
-    return rows[0];
-  };
-  const finish = async (job: { id: string; attempts: number }, error: unknown) => {
-    const em = deps.orm.em.fork();
+  return startJobWorker({
+    name: 'derivatives',
+    orm: deps.orm,
+    logger: deps.logger,
+    concurrency: 1,
+    pollMs,
+    tasks: { [DERIVATIVES_TASK]: (payload) => runQueuedDerivatives(deps, String(payload['jobId'])) },
+  });
+}
+
+async function runQueuedDerivatives(
+  deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger },
+  jobId: string,
+): Promise<void> {
+  // A job of a dead worker is `running` still: it is taken over. A finished one is not run again.
+  const [job] = await deps.orm.em.fork().execute<Array<{ id: string; attempts: number }>>(
+    `update derivative_job set status = 'running', attempts = attempts + 1, started_at = now(), heartbeat_at = now()
+     where id = ? and status in ('queued', 'running') returning id, attempts`,
+    [jobId],
+  );
+  if (!job) return;
+  const beat = setInterval(() => {
+    void deps.orm.em
+      .fork()
+      .execute(`update derivative_job set heartbeat_at = now() where id = ?`, [job.id])
+      .catch(() => undefined);
+  }, HEARTBEAT_MS);
+  let failure: unknown;
+  try {
+    await runDerivativeJob(deps, job.id);
+  } catch (error) {
+    failure = error ?? new Error('unknown failure');
+    deps.logger.warn({ err: error, jobId: job.id }, 'derivative job failed');
+  } finally {
+    clearInterval(beat);
+  }
+  await finish(deps.orm, job, failure);
+}
+
+/** Records the outcome; a failure before the last attempt is queued again after its delay. */
+async function finish(orm: MikroORM, job: { id: string; attempts: number }, error: unknown): Promise<void> {
+  await orm.em.fork().transactional(async (em) => {
     if (!error) {
       await em.execute(
         `update derivative_job set status = 'done', error_message = null, finished_at = now() where id = ?`,
@@ -47,8 +77,8 @@ export function startDerivativeWorker(
     }
     const message = (error as Error).message ?? String(error);
     if (job.attempts < MAX_DERIVATIVE_ATTEMPTS) {
-      await em.execute(
-        `update derivative_job set status = 'queued', error_message = ?, run_after = now() + (? * interval '1 second') where id = ?`,
+      const [queued] = await em.execute<Array<{ run_after: Date | string }>>(
+        `update derivative_job set status = 'queued', error_message = ?, run_after = now() + (? * interval '1 second') where id = ? returning run_after`,
         [message, retryDelaySeconds(job.attempts), job.id],
       );
       await em.execute(
@@ -58,6 +88,9 @@ export function startDerivativeWorker(
           job.id,
         ],
       );
+      await enqueueJobs(em, DERIVATIVES_TASK, [
+        { key: derivativeJobKey(job.id), payload: { jobId: job.id }, runAt: new Date(queued!.run_after) },
+      ]);
       return;
     }
     await em.execute(
@@ -68,31 +101,5 @@ export function startDerivativeWorker(
       `update record_image set status = 'failed', error = ? where id = (select image_id from derivative_job where id = ?)`,
       [`生成衍生图失败 / Building derivatives failed: ${message}`, job.id],
     );
-  };
-  return startPollingLoop({
-    name: 'derivative',
-    logger: deps.logger,
-    pollMs,
-    takeOne: async () => {
-      const job = await claim();
-      if (!job) return false;
-      const beat = setInterval(() => {
-        void deps.orm.em
-          .fork()
-          .execute(`update derivative_job set heartbeat_at = now() where id = ?`, [job.id])
-          .catch(() => undefined);
-      }, HEARTBEAT_MS);
-      let failure: unknown;
-      try {
-        await runDerivativeJob(deps, job.id);
-      } catch (error) {
-        failure = error ?? new Error('unknown failure');
-        deps.logger.warn({ err: error, jobId: job.id }, 'derivative job failed');
-      } finally {
-        clearInterval(beat);
-      }
-      await finish(job, failure);
-      return true;
-    },
   });
 }

@@ -7,6 +7,7 @@ import { loadImageForWrite } from './image-access.service.js';
 import { presentImage } from './image.presenter.js';
 import { removeObjects, storeMaster, type ImageUploadDeps } from './image-upload.service.js';
 import { DerivativeJobSchema } from './derivative-job.entity.js';
+import { queueDerivatives } from './derivative-queue.js';
 import { checkUpload } from './upload-check.js';
 
 /**
@@ -80,6 +81,7 @@ export async function replaceImage(
         institutionId: record.institution.id,
       });
       await em.flush();
+      await queueDerivatives(em, [locked.id]);
       return presentImage(locked, deps.publicUrl, record.censusNumber);
     });
     // The old derivatives are replaced by the new job itself (it clears the image's tiles and pyramid first).

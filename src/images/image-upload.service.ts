@@ -12,6 +12,7 @@ import type { ObjectStore } from '../object-store/object-store.js';
 import { loadRecordForImageWrite } from './image-access.service.js';
 import { presentImage } from './image.presenter.js';
 import { DerivativeJobSchema } from './derivative-job.entity.js';
+import { queueDerivatives } from './derivative-queue.js';
 import { dropLocalMaster, keepLocalMaster, keepLocalWorking } from './master-handoff.js';
 import { masterKey, technicalMetadata } from './object-layout.rules.js';
 import { storeCall } from './object-store-errors.js';
@@ -227,6 +228,7 @@ export async function uploadImages(
         return image;
       });
       await em.flush();
+      await queueDerivatives(em, ids);
       return images.map((image) => presentImage(image, deps.publicUrl, censusNumber));
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import { AppError } from '../kernel/app-error.js';
 import type { SpooledFile } from '../kernel/multipart.js';
 import { requireActor, type Context } from '../kernel/context.js';
 import { checkUpload, type CheckedUpload } from '../images/upload-check.js';
+import { queueDerivatives } from '../images/derivative-queue.js';
 import {
   lockRecordAndNextSequence,
   createImageRow,
@@ -110,6 +111,7 @@ export async function addPhotos(
         return em.create(WorkOrderPhotoSchema, { workOrder: order.id, image, phase, caption, logEntry });
       });
       await em.flush();
+      await queueDerivatives(em, ids);
       recordAudit(em, scope, {
         action: 'work_order.photo',
         entityType: 'work_order',

@@ -10,13 +10,14 @@ import { createInstitution } from '../helpers/fixtures.js';
 import { buildApp } from '../../src/app/app.js';
 import { ObjectStore } from '../../src/object-store/object-store.js';
 import {
-  claimNextImport,
+  claimImport,
   DEFAULT_IMPORT_SETTINGS,
   runClaimedImport,
   startImportWorker,
 } from '../../src/census/import/import-worker.js';
 
-// No worker runs in `app`: the tests claim and run jobs themselves, step by step.
+// No worker runs in `app`: the tests claim and run jobs themselves, step by step, as the queue's
+// handler does (claimImport, then runClaimedImport), or start a worker.
 let app: TestApp;
 let admin: ApiClient;
 let late: TestApp;
@@ -72,7 +73,7 @@ test.serial(
     const again = await admin.post(`/api/imports/${queued.id}/cancel`, {});
     t.is(again.status, 409);
     t.is(again.body.error.code, 'IMPORT_FINISHED');
-    t.is(await claimNextImport(app.orm.em.fork()), undefined);
+    t.is(await claimImport(app.orm.em.fork(), queued.id), undefined);
     const audit = await app.orm.em
       .fork()
       .execute(`select action, actor_email from audit_entry where entity_id = ? order by at`, [queued.id]);
@@ -88,7 +89,7 @@ test.serial(
 test.serial('a running atomic import asked to cancel stops and keeps nothing', async (t) => {
   const inst = await createInstitution(admin, '350000');
   const { body: queued } = await upload(app.url, admin.token!, inst.id, csv('R', 1200), 'atomic');
-  const claimed = await claimNextImport(app.orm.em.fork());
+  const claimed = await claimImport(app.orm.em.fork(), queued.id);
   t.is(claimed!.id, queued.id);
   const res = await admin.post(`/api/imports/${queued.id}/cancel`, {});
   t.is(res.status, 202);
@@ -107,7 +108,7 @@ test.serial(
   async (t) => {
     const inst = await createInstitution(admin, '350000');
     const { body: queued } = await upload(app.url, admin.token!, inst.id, csv('S', 30));
-    const claimed = await claimNextImport(app.orm.em.fork());
+    const claimed = await claimImport(app.orm.em.fork(), queued.id);
     const shutdown = new AbortController();
     shutdown.abort('shutdown');
     await runClaimedImport(deps(), claimed!, settings, 50, shutdown.signal);
@@ -128,22 +129,53 @@ test.serial(
   },
 );
 
+test.serial('an import whose worker died is taken over by another worker and imported whole', async (t) => {
+  const inst = await createInstitution(admin, '350000');
+  const { body: queued } = await upload(app.url, admin.token!, inst.id, csv('K', 20));
+  // The process running it was killed: its row says running, its queue job is locked by a worker
+  // pool that has no connection left.
+  const sql = (query: string) => app.orm.em.fork().execute(query, [queued.id]);
+  await sql(`update import_job set status = 'running', attempts = 1, started_at = now() where id = ?`);
+  await sql(
+    `update graphile_worker._private_jobs set locked_by = 'pool-dead', locked_at = now() - interval '1 hour', attempts = 1 where key = 'import:' || ?`,
+  );
+  const worker = startImportWorker(deps(), 50, settings);
+  try {
+    await worker.idle();
+  } finally {
+    await worker.stop();
+  }
+  const job = await jobOf(queued.id);
+  t.is(job.status, 'done');
+  t.is(job.created, 20);
+  t.deepEqual(await sql(`select attempts from import_job where id = ?`), [{ attempts: 2 }]);
+});
+
 test.serial(
-  "one institution's queue does not hold back another's: claims go to the institution with the fewest running",
+  "one institution's queue does not hold back another's: every institution's first job runs before anyone's second",
   async (t) => {
     const [a, b] = [await createInstitution(admin, '350000'), await createInstitution(admin, '350000')];
     const a1 = (await upload(app.url, admin.token!, a.id, csv('A', 2))).body.id;
     const a2 = (await upload(app.url, admin.token!, a.id, csv('AA', 2))).body.id;
     const b1 = (await upload(app.url, admin.token!, b.id, csv('B', 2))).body.id;
-    const em = () => app.orm.em.fork();
-    const order = [await claimNextImport(em()), await claimNextImport(em()), await claimNextImport(em())];
+    // One worker takes the jobs one after the other, in the order the queue hands them out.
+    const worker = startImportWorker(deps(), 50, settings);
+    try {
+      await worker.idle();
+    } finally {
+      await worker.stop();
+    }
+    const order = await app.orm.em
+      .fork()
+      .execute<Array<{ id: string }>>(`select id from import_job where id in (?, ?, ?) order by started_at`, [
+        a1,
+        a2,
+        b1,
+      ]);
     t.deepEqual(
       order.map((c) => c?.id),
       [a1, b1, a2],
     );
-    await app.orm.em
-      .fork()
-      .execute(`update import_job set status = 'cancelled' where id in (?, ?, ?)`, [a1, a2, b1]);
   },
 );
 

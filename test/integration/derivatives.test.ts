@@ -9,6 +9,7 @@ import {
   MAX_DERIVATIVE_ATTEMPTS,
   retryDelaySeconds,
 } from '../../src/images/derivative-worker.js';
+import { derivativeJobKey, queueDerivatives } from '../../src/images/derivative-queue.js';
 
 let app: TestApp;
 let admin: ApiClient;
@@ -62,6 +63,12 @@ test.serial('queued jobs survive a restart: a new worker picks them up', async (
     `update derivative_job set status = 'running', attempts = 1, heartbeat_at = now() - interval '1 hour' where image_id = ?`,
     [second.id],
   );
+  // Its queue job is locked by a worker pool whose process is gone (no connection of that pool is left).
+  await sql(
+    `update graphile_worker._private_jobs set locked_by = 'pool-dead', locked_at = now() - interval '1 hour', attempts = 1
+     where key = (select 'derivatives:' || id from derivative_job where image_id = ?)`,
+    [second.id],
+  );
   const worker = startDerivativeWorker(
     { orm: app.orm, objectStore: app.objectStore, logger: pino({ level: 'silent' }) },
     100,
@@ -100,10 +107,13 @@ test.serial(
       // The master disappears from the store (a disk fault); a rebuild is asked for.
       await app.objectStore.remove(await app.objectStore.list('masters/'));
       await sql(`update record_image set status = 'processing' where id = ?`, [image.id]);
-      await sql(
-        `insert into derivative_job (id, image_id, sha256, status, attempts, run_after, created_at) values (gen_random_uuid(), ?, ?, 'queued', 0, now(), now())`,
-        [image.id, image.sha256],
-      );
+      await app.orm.em.fork().transactional(async (em) => {
+        await em.execute(
+          `insert into derivative_job (id, image_id, sha256, status, attempts, run_after, created_at) values (gen_random_uuid(), ?, ?, 'queued', 0, now(), now())`,
+          [image.id, image.sha256],
+        );
+        await queueDerivatives(em, [image.id]);
+      });
       const jobOf = async () =>
         (
           await sql<{ status: string; attempts: number; delay: number; error_message: string }>(
@@ -124,9 +134,15 @@ test.serial(
         const shown = (await admin.get(`/api/images/${image.id}`)).body;
         t.is(shown.status, 'processing');
         t.regex(shown.error, /retry/);
-        await sql(`update derivative_job set run_after = now() where image_id = ? and status = 'queued'`, [
-          image.id,
-        ]);
+        // The next try is made due now (in the row the page shows and in the queue).
+        const [queued] = await sql<{ id: string }>(
+          `update derivative_job set run_after = now() where image_id = ? and status = 'queued' returning id`,
+          [image.id],
+        );
+        await sql(
+          `select graphile_worker.reschedule_jobs(array(select id from graphile_worker.jobs where key = ?), run_at => now())`,
+          [derivativeJobKey(queued!.id)],
+        );
       }
       worker.kick();
       await worker.idle();

@@ -11,7 +11,7 @@ import { postFiles } from '../fixtures/images.js';
 import { CuttingProxy } from '../helpers/cutting-proxy.js';
 import { swiftUnavailableReason, testS3Servers } from '../helpers/environment.js';
 import { sweepOrphans } from '../../src/maintenance/orphan-sweep.service.js';
-import { startOrphanSweeper } from '../../src/maintenance/orphan-sweeper.js';
+import { runOrphanSweep } from '../../src/maintenance/orphan-sweeper.js';
 import { sweepDeadScratch } from '../../src/runtime/scratch-dir.js';
 import { pino } from 'pino';
 import { ObjectStore, type ObjectStoreSettings } from '../../src/object-store/object-store.js';
@@ -138,10 +138,7 @@ for (const { name, endPoint, port } of testS3Servers()) {
       );
       t.is((await store.list('')).length, kept.length + 2);
       // The periodic job inside the service removes them (grace 0 here).
-      const sweeper = startOrphanSweeper(
-        { orm: app.orm, objectStore: store, logger: pino({ level: 'silent' }) },
-        { intervalMs: 0, graceMs: 0 },
-      );
+      const sweepDeps = { orm: app.orm, objectStore: store, logger: pino({ level: 'silent' }) };
       const none = { objects: 0, uploads: 0 };
       // Swift's listings are eventually consistent (a fresh object or unfinished upload can show a
       // moment late): sweep again until both have been removed, counting what each sweep removed.
@@ -149,13 +146,12 @@ for (const { name, endPoint, port } of testS3Servers()) {
       let uploads = 0;
       for (let tries = 0; (objects < 2 || uploads < 1) && tries < 20; tries++) {
         if (tries) await new Promise((r) => setTimeout(r, 500));
-        const swept = (await sweeper.runOnce()) ?? none;
+        const swept = (await runOrphanSweep(sweepDeps, 0)) ?? none;
         objects += swept.objects;
         uploads += swept.uploads;
       }
       t.is(objects, 2);
       t.is(uploads, 1);
-      await sweeper.stop();
       t.deepEqual((await store.list('')).sort(), kept, 'every referenced object is kept');
       t.deepEqual(await store.listIncompleteUploads(''), []);
     } finally {

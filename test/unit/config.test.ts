@@ -53,11 +53,14 @@ test('AWS S3 style: region, virtual-host URLs; orphan sweep settings', (t) => {
     MINIO_PATH_STYLE: 'false',
     ORPHAN_SWEEP_INTERVAL_HOURS: '0',
     ORPHAN_GRACE_HOURS: '2.5',
+    FIXITY_INTERVAL_HOURS: '168',
   });
   t.like(c.objectStore, { region: 'eu-central-1', pathStyle: false });
   t.is(c.orphanSweepIntervalMs, 0);
   t.is(c.orphanGraceMs, 2.5 * 3_600_000);
   t.is(loadConfig({}).orphanGraceMs, 24 * 3_600_000);
+  t.is(c.fixityIntervalMs, 168 * 3_600_000);
+  t.is(loadConfig({}).fixityIntervalMs, 0);
   t.throws(() => loadConfig({ ORPHAN_GRACE_HOURS: '-1' }), { message: /ORPHAN_GRACE_HOURS/ });
 });
 

@@ -4,11 +4,10 @@ import type { ObjectStore } from '../../object-store/object-store.js';
 import type { ImportSettings } from '../../config/config.js';
 import { runImportJob } from './import-runner.js';
 import { runAssessmentImportJob } from '../../condition/assessment-import-runner.js';
-import { startPollingLoop, type PollingWorker } from '../../jobs/polling-loop.js';
+import { startJobWorker, type JobWorker } from '../../jobs/job-queue.js';
+import { enqueueImport, IMPORT_TASK } from './import-queue.js';
 import { ImportStopped, type ImportJobControl } from './import-job-control.js';
 
-/** A job whose worker stopped sending heartbeats this long ago is taken over (its process died). */
-const STALE_AFTER_SECONDS = 120;
 const MAX_ATTEMPTS = 3;
 
 /** Bounds used when the caller passes none (as the shipped defaults, README "Configuration"). */
@@ -19,34 +18,32 @@ export const DEFAULT_IMPORT_SETTINGS: ImportSettings = {
   workers: 2,
 };
 
-export type ImportWorker = PollingWorker;
+export type ImportWorker = JobWorker;
 
 /**
- * Claims the next import job, fairly: among queued jobs (and running ones whose worker died), the
- * oldest job of the institution with the fewest jobs running now comes first, so one institution's
- * long import never holds back another's. FOR UPDATE SKIP LOCKED lets several workers and service
- * instances share the queue. Jobs whose cancel was asked while their worker died end as cancelled.
+ * Marks the job the queue handed over as running and returns it, or undefined when there is
+ * nothing to run: it was cancelled, finished or removed meanwhile. A job whose worker died is
+ * `running` still and is taken over — unless its cancel was asked (it ends cancelled) or it was
+ * tried MAX_ATTEMPTS times already (it fails).
  */
-export async function claimNextImport(em: EntityManager): Promise<{ id: string; kind: string } | undefined> {
-  const stale = `now() - interval '${STALE_AFTER_SECONDS} seconds'`;
+export async function claimImport(
+  em: EntityManager,
+  jobId: string,
+): Promise<{ id: string; kind: string } | undefined> {
   await em.execute(
     `update import_job set status = 'cancelled', error_code = 'IMPORT_CANCELLED', error_message = '导入已被取消 / The import was cancelled', finished_at = now()
-     where status = 'running' and heartbeat_at < ${stale} and cancel_requested_at is not null`,
+     where id = ? and status = 'running' and cancel_requested_at is not null`,
+    [jobId],
   );
   await em.execute(
     `update import_job set status = 'failed', error_code = 'TOO_MANY_ATTEMPTS', error_message = '导入多次中断，已放弃 / The import was interrupted too often and was given up', finished_at = now()
-     where status = 'running' and heartbeat_at < ${stale} and attempts >= ${MAX_ATTEMPTS}`,
+     where id = ? and status = 'running' and attempts >= ${MAX_ATTEMPTS}`,
+    [jobId],
   );
   const rows = await em.execute<Array<{ id: string; kind: string }>>(
     `update import_job set status = 'running', attempts = attempts + 1, started_at = coalesce(started_at, now()), heartbeat_at = now()
-     where id = (select j.id from import_job j
-                 where j.status = 'queued' or (j.status = 'running' and j.heartbeat_at < ${stale})
-                 order by (select count(*) from import_job r
-                            where r.institution_id = j.institution_id and r.status = 'running'
-                              and r.heartbeat_at >= ${stale}),
-                          j.created_at
-                 limit 1 for update of j skip locked)
-     returning id, kind`,
+     where id = ? and status in ('queued', 'running') returning id, kind`,
+    [jobId],
   );
   return rows[0];
 }
@@ -97,41 +94,28 @@ export async function runClaimedImport(
 }
 
 /**
- * Background worker for persisted import jobs: `settings.workers` loops in this process claim jobs
- * (claimNextImport), take over jobs whose worker died, give up after three attempts, and run each
- * with runClaimedImport. `stop` (shutdown) stops the running jobs at their next row and puts them
- * back in the queue for another run.
+ * Background worker for import jobs, run by the job queue: `settings.workers` imports at once in
+ * this process, each claimed (claimImport) and run with runClaimedImport. `stop` (shutdown) stops
+ * the running imports at their next row and puts them back in the queue for another run.
  */
 export function startImportWorker(
   deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger; eraYearMargin?: number },
   pollMs = 2000,
   settings: ImportSettings = DEFAULT_IMPORT_SETTINGS,
 ): ImportWorker {
-  const shutdown = new AbortController();
-  const loops = Array.from({ length: settings.workers }, (_, i) =>
-    startPollingLoop({
-      name: `import#${i + 1}`,
-      logger: deps.logger,
-      pollMs,
-      takeOne: async () => {
-        if (shutdown.signal.aborted) return false;
-        const claimed = await claimNextImport(deps.orm.em.fork());
-        if (!claimed) return false;
-        await runClaimedImport(deps, claimed, settings, pollMs, shutdown.signal);
-        return true;
+  return startJobWorker({
+    name: 'imports',
+    orm: deps.orm,
+    logger: deps.logger,
+    concurrency: settings.workers,
+    pollMs,
+    tasks: {
+      [IMPORT_TASK]: async (payload, { shutdown }) => {
+        const claimed = await claimImport(deps.orm.em.fork(), String(payload['jobId']));
+        if (claimed) await runClaimedImport(deps, claimed, settings, pollMs, shutdown);
       },
-    }),
-  );
-  return {
-    kick: () => loops.forEach((loop) => loop.kick()),
-    stop: async () => {
-      shutdown.abort('shutdown');
-      await Promise.all(loops.map((loop) => loop.stop()));
     },
-    idle: async () => {
-      await Promise.all(loops.map((loop) => loop.idle()));
-    },
-  };
+  });
 }
 
 /** Refreshes a running job's heartbeat; says whether its cancel was asked. */
@@ -147,12 +131,13 @@ async function beat(orm: MikroORM, jobId: string): Promise<boolean> {
 
 /** Puts a job stopped by a shutdown back in the queue; the interrupted run does not count as an attempt. */
 async function release(orm: MikroORM, jobId: string): Promise<void> {
-  await orm.em
-    .fork()
-    .execute(
-      `update import_job set status = 'queued', attempts = greatest(attempts - 1, 0), heartbeat_at = null where id = ? and status = 'running'`,
+  await orm.em.fork().transactional(async (em) => {
+    const released = await em.execute<unknown[]>(
+      `update import_job set status = 'queued', attempts = greatest(attempts - 1, 0), heartbeat_at = null where id = ? and status = 'running' returning id`,
       [jobId],
     );
+    if (released.length) await enqueueImport(em, jobId);
+  });
 }
 
 /**
@@ -161,16 +146,19 @@ async function release(orm: MikroORM, jobId: string): Promise<void> {
  */
 async function requeueOrGiveUp(orm: MikroORM, jobId: string, error: unknown): Promise<void> {
   const cause = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
-  await orm.em.fork().execute(
-    `update import_job set
+  await orm.em.fork().transactional(async (em) => {
+    const rows = await em.execute<Array<{ status: string }>>(
+      `update import_job set
        status = case when attempts >= ${MAX_ATTEMPTS} then 'failed' else 'queued' end,
        error_code = case when attempts >= ${MAX_ATTEMPTS} then 'TOO_MANY_ATTEMPTS' else null end,
        error_message = case when attempts >= ${MAX_ATTEMPTS} then ? else null end,
        finished_at = case when attempts >= ${MAX_ATTEMPTS} then now() else null end
-     where id = ? and status = 'running'`,
-    [
-      `导入失败，已重试 ${MAX_ATTEMPTS} 次 / The import failed after ${MAX_ATTEMPTS} attempts: ${cause}`,
-      jobId,
-    ],
-  );
+     where id = ? and status = 'running' returning status`,
+      [
+        `导入失败，已重试 ${MAX_ATTEMPTS} 次 / The import failed after ${MAX_ATTEMPTS} attempts: ${cause}`,
+        jobId,
+      ],
+    );
+    if (rows[0]?.status === 'queued') await enqueueImport(em, jobId);
+  });
 }

@@ -18,6 +18,7 @@ import type { SpooledFile } from '../../kernel/multipart.js';
 import { requireActor, type Context } from '../../kernel/context.js';
 import type { ObjectStore } from '../../object-store/object-store.js';
 import { storeCall } from '../../object-store/object-store-errors.js';
+import { enqueueImport } from './import-queue.js';
 import {
   IMPORT_KIND_LABELS,
   IMPORT_MODE_LABELS,
@@ -167,6 +168,7 @@ export async function queueImport(
         objectKey,
       });
       await em.flush();
+      await enqueueImport(em, id);
       recordAudit(em, scope, {
         action: 'import.queue',
         entityType: 'import_job',
