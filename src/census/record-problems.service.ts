@@ -8,7 +8,7 @@ import type { CreateRecordBody, UpdateRecordBody } from './record.schemas.js';
 import { applyFields, EMPTY_RECORD_BODY, toRecordInput } from './record-body.js';
 import { canCatalogue } from './record-access.rules.js';
 import { checkRecord, type RecordRuleSettings } from './record-validation.service.js';
-import { changeReasonProblems } from './record-update.service.js';
+import { assertChangeable, changeReasonProblems } from './record-update.service.js';
 import { AppError, type ErrorDetail } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';
 import type { DeepPartial } from '../kernel/validation.js';
@@ -28,7 +28,7 @@ export async function newRecordProblems(
 
 /**
  * The problems of a change to a stored record (a missing reason, the rules on the changed record);
- * 404 and 403 as the change itself would answer, before anything about the record is said.
+ * 404, 403 and 409 (stale version, under review) as the change itself would answer, first.
  */
 export async function recordChangeProblems(
   scope: Context,
@@ -42,7 +42,8 @@ export async function recordChangeProblems(
   if (!canCatalogue(actor, { id: record.institution.id, provinceCode: record.provinceCode })) {
     throw AppError.forbidden('无权修改该记录', 'You may not change this record');
   }
-  const { version: _version, reason, ...fields } = sent;
+  const { version, reason, ...fields } = sent;
+  assertChangeable(record, version);
   const before = toRecordInput(record.type, record.institution.id, record.body);
   const input = toRecordInput(record.type, record.institution.id, applyFields(record.body, fields));
   const checked = await checkRecord(scope.em, input, 'save', before, settings);

@@ -15,6 +15,24 @@ import { syncCatalogueEntry } from '../search/catalogue-sync.service.js';
 import { AppError, type ErrorDetail } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';
 
+/** 409 when the client saw an older version, or while the record is under review. */
+export function assertChangeable(record: { version: number; status: RecordStatus }, version?: number): void {
+  if (version !== undefined && version !== record.version) {
+    throw AppError.conflict(
+      'VERSION_CONFLICT',
+      `记录已被他人修改（当前版本 ${record.version}），请刷新后重试`,
+      `The record was changed by someone else (current version ${record.version}); reload and try again`,
+    );
+  }
+  if (!FREELY_EDITABLE.includes(record.status) && !EDITABLE_WITH_REASON.includes(record.status)) {
+    throw AppError.conflict(
+      'RECORD_LOCKED',
+      `记录处于「${statusLabelZh(record.status)}」状态，审校期间不能修改`,
+      `The record is ${record.status}: it cannot be changed while under review`,
+    );
+  }
+}
+
 /** A reason is owed for changing an approved or published record. */
 export function changeReasonProblems(status: RecordStatus, reason: string | undefined): ErrorDetail[] {
   if (!EDITABLE_WITH_REASON.includes(status) || reason?.trim()) return [];
@@ -48,20 +66,7 @@ export async function updateRecord(
       if (!canCatalogue(actor, { id: record.institution.id, provinceCode: record.provinceCode })) {
         throw AppError.forbidden('无权修改该记录', 'You may not change this record');
       }
-      if (version !== undefined && version !== record.version) {
-        throw AppError.conflict(
-          'VERSION_CONFLICT',
-          `记录已被他人修改（当前版本 ${record.version}），请刷新后重试`,
-          `The record was changed by someone else (current version ${record.version}); reload and try again`,
-        );
-      }
-      if (!FREELY_EDITABLE.includes(record.status) && !EDITABLE_WITH_REASON.includes(record.status)) {
-        throw AppError.conflict(
-          'RECORD_LOCKED',
-          `记录处于「${statusLabelZh(record.status)}」状态，审校期间不能修改`,
-          `The record is ${record.status}: it cannot be changed while under review`,
-        );
-      }
+      assertChangeable(record, version);
       // A missing reason comes in one answer with the fields' problems.
       const reasonProblems = changeReasonProblems(record.status, reason);
       const before = toRecordInput(record.type, record.institution.id, record.body);

@@ -29,6 +29,9 @@ export const ALLOWED_FOLDER_EDGES: readonly string[] = [
   'restoration -> iiif', // src/restoration/work-order-manifest.presenter.ts -> src/iiif/presentation-language.rules.ts
   'restoration -> images', // src/restoration/work-order-photo.entity.ts -> src/images/record-image.entity.ts
   'search -> census', // src/search/catalogue-sync.service.ts -> src/census/record-body.ts
+  // Added with catalogue thumbnails that follow the images' access rule: goes with the images'
+  // access hook (issue 17, item 4), which will let search ask images rather than iiif.
+  'search -> iiif', // src/search/catalogue-thumbnails.service.ts -> src/iiif/image-access.service.ts
   'triage -> restoration', // src/triage/triage.service.ts -> src/restoration/work-order-access.rules.ts
   'users -> auth', // src/users/user.service.ts -> src/auth/password.ts
 ];

@@ -1,14 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../kernel/actor.js';
-import { canViewRecord, canViewWorkflow } from '../census/record-access.rules.js';
-import { imagesArePublic, type RightsStatement } from '../institutions/rights-statement.rules.js';
-import { readsOnSite } from '../institutions/on-site-networks.rules.js';
-import { actorContext } from '../census/record-access.service.js';
+import type { RightsStatement } from '../institutions/rights-statement.rules.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 import { isRenderTimeout, pyramidLevels, renderFromPyramid } from '../images/image-processor.js';
 import { localPyramid } from '../images/pyramid-cache.js';
-
-import { grantedCentreSeesImage } from '../restoration/restoration-image-access.js';
+import type { ImageAccessSubject } from './image-access.service.js';
 import { buildImageInfo } from './image-info.rules.js';
 import type { ImagePlan } from './image-request.rules.js';
 import type { ImageResponseCache } from './image-cache.js';
@@ -18,23 +13,11 @@ import { RenderDeadlineError, type RenderQueue } from './render-queue.js';
 import type { ImageLimits } from './image-request.rules.js';
 
 /** What delivery needs to know about an image and its record. */
-export interface DeliverableImage {
-  readonly id: string;
+export interface DeliverableImage extends ImageAccessSubject {
   readonly width: number;
   readonly height: number;
   readonly status: 'processing' | 'ready' | 'failed';
   readonly sha256: string;
-  readonly published: boolean;
-  /** The holding institution's rights statement: who besides its staff is sent the image. */
-  readonly rights: RightsStatement;
-  /** The holding institution's reading-room networks (CIDR): on-site readers of `on_site` images. */
-  readonly onSiteNetworks: readonly string[];
-  readonly record: {
-    institutionId: string;
-    provinceCode: string;
-    status: string;
-    assignedReviewerId: string | null;
-  };
 }
 
 // Tiles arrive by the hundred per page view; a second-old answer saves a query per tile. Access
@@ -94,32 +77,6 @@ export async function findDeliverableImage(em: EntityManager, id: string): Promi
   if (lookups.size > 10_000) lookups.clear();
   lookups.set(key, { at: Date.now(), image });
   return image;
-}
-
-/**
- * 'ok', or why the caller may not see the image: 'unauthenticated' (401: unpublished, nobody signed
- * in), 'forbidden' (403), or 'restricted' (403: published, but its institution's rights statement
- * keeps the images from the public). Whoever may see the record's workflow — its institution's staff,
- * their province's and the national administrators, its reviewer — and a restoration centre granted
- * the image still see restricted images: they work with them. So does anyone whose address
- * (`ctx.ip`, which honours TRUST_PROXY) lies in the holding institution's reading-room networks when
- * its statement is `on_site` — such answers are `private` like every restricted image's.
- */
-export async function imageAccess(
-  em: EntityManager,
-  actor: Actor | null,
-  image: DeliverableImage,
-  address: string,
-): Promise<'ok' | 'unauthenticated' | 'forbidden' | 'restricted'> {
-  const restricted = image.published && !imagesArePublic(image.rights);
-  if (image.published && !restricted) return 'ok';
-  if (restricted && readsOnSite(image.rights, image.onSiteNetworks, address)) return 'ok';
-  if (!actor) return restricted ? 'restricted' : 'unauthenticated';
-  const context = await actorContext(em, actor);
-  const record = image.record as Parameters<typeof canViewRecord>[1];
-  if (restricted ? canViewWorkflow(context, record) : canViewRecord(context, record)) return 'ok';
-  if (await grantedCentreSeesImage(em, actor, image.id)) return 'ok';
-  return restricted ? 'restricted' : 'forbidden';
 }
 
 /** The info.json of an image served at `baseUri`, advertising the service's limits. */

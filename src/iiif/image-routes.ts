@@ -3,12 +3,12 @@ import type { ParameterizedContext } from 'koa';
 import type { Deps } from '../kernel/deps.js';
 import {
   findDeliverableImage,
-  imageAccess,
   imageBytes,
   imageInfo,
   warmNextPages,
   type DeliverableImage,
 } from './image-delivery.service.js';
+import { imageAccess } from './image-access.service.js';
 import {
   isImageRequestError,
   parseImageRequest,

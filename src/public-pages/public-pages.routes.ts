@@ -9,7 +9,7 @@ import { recordPageView } from './record-page.service.js';
 import { renderRecordNotFound, renderRecordPage } from './record-page.presenter.js';
 import { renderSearchError, renderSearchPage } from './search-page.presenter.js';
 import { catalogueSearchQuery } from '../search/catalogue.schemas.js';
-import { searchCatalogue } from '../search/catalogue-search.service.js';
+import { searchCatalogueFor } from '../search/catalogue-search.service.js';
 import { parseOrThrow } from '../kernel/validation.js';
 
 function sendHtml(ctx: ParameterizedContext, status: number, body: string, cache: string): void {
@@ -51,7 +51,10 @@ export function mountPublicPages(router: Router, deps: Deps): void {
       const en = details.map((d) => d.messageEn).join('; ') || error.message;
       return sendHtml(ctx, 400, renderSearchError(q, zh, en), 'no-store');
     }
-    const result = await searchCatalogue(ctx.state.em, query);
+    const { body: result, variesByReader } = await searchCatalogueFor(ctx.state.em, query, {
+      actor: ctx.state.actor ?? null,
+      address: ctx.ip,
+    });
     const canonical = `${publicUrl}/catalogue/search${q ? `?q=${encodeURIComponent(q)}` : ''}`;
     const view = {
       q,
@@ -62,6 +65,7 @@ export function mountPublicPages(router: Router, deps: Deps): void {
       items: result.items,
       canonical,
     };
-    sendHtml(ctx, 200, renderSearchPage(view), 'public, max-age=60');
+    // The same page for every reader — unless it shows restricted books' thumbnails to this one.
+    sendHtml(ctx, 200, renderSearchPage(view), variesByReader ? 'private, no-store' : 'public, max-age=60');
   });
 }

@@ -11,7 +11,7 @@ import { CATALOGUE_WALK_COLUMNS } from './catalogue-entry.entity.js';
 // A walk that reads only the walk index's columns never visits the table.
 const WALK_COLUMNS = ['census_number', ...CATALOGUE_WALK_COLUMNS].join(', ');
 
-/** Result columns of a page, joined with the institution and province names. */
+/** Result columns of a page, joined with the institution and province names and what deciding a thumbnail needs. */
 export async function selectEntries(
   em: EntityManager,
   inner: string,
@@ -26,9 +26,11 @@ export async function selectEntries(
     `select e.record_id, e.census_number, e.type, e.title, e.authors, e.edition, e.institution_id,
             i.name as institution_name, i.rights_statement, e.province_code, pr.name_zh as province_zh, pr.name_en as province_en,
             e.document_type, e.classification, e.dynasty, e.year_from, e.year_to, e.edition_type,
-            e.binding, e.grade, e.damage_grade, e.precious, ${image} as image_id
+            e.binding, e.grade, e.damage_grade, e.precious, ${image} as image_id,
+            i.on_site_networks, r.assigned_reviewer_id
        from (${inner}) e
        join institution i on i.id = e.institution_id
+       join census_record r on r.id = e.record_id
        left join province pr on pr.code = e.province_code
       order by e.census_number`,
     bindings,

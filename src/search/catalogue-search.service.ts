@@ -20,6 +20,7 @@ import {
   type TokenStats,
 } from './catalogue-plan.rules.js';
 import { countCatalogue, type CatalogueCounts } from './catalogue-count.service.js';
+import { PUBLIC_READER, thumbnailsFor, type CatalogueReader } from './catalogue-thumbnails.service.js';
 
 // How many times the expected number of entries a walk may read before the index takes over, and
 // at least how many: walking the walk index costs well under a microsecond per entry.
@@ -90,12 +91,22 @@ export async function findPage(
   return [...title.rows, ...rest.rows];
 }
 
+/** Searches the published catalogue as the public sees it (searchCatalogueFor a reader nobody knows). */
+export async function searchCatalogue(em: EntityManager, query: CatalogueSearchQuery) {
+  return (await searchCatalogueFor(em, query, PUBLIC_READER)).body;
+}
+
 /**
  * Searches the published catalogue: `{items, total, facets}`. An empty query browses everything;
  * facet counts always describe the records that the query and filters select — exactly, or when
- * too many match to count in time, estimated from a sample and flagged `approximate`.
+ * too many match to count in time, estimated from a sample and flagged `approximate`. Thumbnails
+ * are the reader's (catalogue-thumbnails.service.ts); `variesByReader`: keep out of shared caches.
  */
-export async function searchCatalogue(em: EntityManager, query: CatalogueSearchQuery) {
+export async function searchCatalogueFor(
+  em: EntityManager,
+  query: CatalogueSearchQuery,
+  reader: CatalogueReader,
+) {
   const facets = await resolveFacetFilters(em, query);
   const filter: CatalogueFilter = {
     terms: queryTerms(query.q ?? ''),
@@ -119,20 +130,24 @@ export async function searchCatalogue(em: EntityManager, query: CatalogueSearchQ
     cached ?? countCatalogue(em, filter, filtered, stats, counting),
   ]);
   if (browseAll && !cached) cacheFacets('browse', counted);
-  const labels = await facetLabels(
-    em,
-    counted.counts.institution.map((c) => String(c.value)),
-  );
-  return {
+  const [labels, thumbnails] = await Promise.all([
+    facetLabels(
+      em,
+      counted.counts.institution.map((c) => String(c.value)),
+    ),
+    thumbnailsFor(em, rows, reader),
+  ]);
+  const body = {
     query: { q: query.q ?? '', terms: filter.terms },
     total: counted.total,
     approximate: counted.approximate,
     totalApproximate: counted.totalApproximate,
     page: query.page,
     pageSize: query.pageSize,
-    items: rows.map((row) => presentEntry(row, filter.terms)),
+    items: rows.map((row) => presentEntry(row, filter.terms, thumbnails.shown.has(row.record_id))),
     facets: presentFacets(counted.counts, labels, facets, filter),
   };
+  return { body, variesByReader: thumbnails.variesByReader };
 }
 
 /** Title suggestions for what has been typed so far (distinct titles, title matches first). */

@@ -15,8 +15,16 @@ const FLAG_LABELS: Readonly<Record<string, Label>> = {
   false: { zh: '否', en: 'No' },
 };
 
-/** One search result. */
-export function presentEntry(row: EntryRow, terms: readonly string[]) {
+/**
+ * One search result. `showThumbnail`: whether the asker is sent its first page's thumbnail (the
+ * Image API's rule, catalogue-thumbnails.service.ts); by default the public rule alone — institutions
+ * that keep their images from the public get no thumbnail (it would be refused).
+ */
+export function presentEntry(
+  row: EntryRow,
+  terms: readonly string[],
+  showThumbnail = imagesArePublic(row.rights_statement),
+) {
   return {
     censusNumber: row.census_number,
     /** The record's public page: what a result links to. */
@@ -37,11 +45,7 @@ export function presentEntry(row: EntryRow, terms: readonly string[]) {
     grade: row.grade,
     damageGrade: row.damage_grade,
     precious: row.precious,
-    // Institutions that keep their images from the public get no thumbnail (it would be refused).
-    thumbnail:
-      row.image_id && imagesArePublic(row.rights_statement)
-        ? `/iiif/3/${row.image_id}/full/!200,200/0/default.jpg`
-        : null,
+    thumbnail: row.image_id && showThumbnail ? `/iiif/3/${row.image_id}/full/!200,200/0/default.jpg` : null,
     highlights: {
       title: highlightRanges(row.title, terms),
       authors: highlightRanges(row.authors, terms),

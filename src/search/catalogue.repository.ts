@@ -62,6 +62,10 @@ export interface EntryRow {
   damage_grade: string | null;
   precious: boolean;
   image_id: string | null;
+  /** The holding institution's reading-room networks (result pages; who reads on site). */
+  on_site_networks?: string[] | null;
+  /** The record's reviewer (result pages; a reviewer sees the restricted images of their records). */
+  assigned_reviewer_id?: string | null;
 }
 
 /** Title matches first (title starting with the first term, then containing every term), then by number. */

@@ -8,7 +8,7 @@ import {
   changePageParams,
   sameEditionResponse,
 } from './catalogue.schemas.js';
-import { searchCatalogue, suggestCatalogue } from './catalogue-search.service.js';
+import { searchCatalogueFor, suggestCatalogue } from './catalogue-search.service.js';
 import { openSearchDescription } from './opensearch.presenter.js';
 import { changeFeed, changeFeedPage } from './change-discovery.service.js';
 import { sameEditionCopies } from './same-edition.service.js';
@@ -30,7 +30,14 @@ export const catalogueRoutes = [
     auth: 'public',
     query: catalogueSearchQuery,
     response: catalogueSearchResponse,
-    handler: async ({ scope, query }) => ({ body: await searchCatalogue(scope.em, query) }),
+    handler: async ({ scope, query }) => {
+      const { body, variesByReader } = await searchCatalogueFor(scope.em, query, {
+        actor: scope.actor,
+        address: scope.ip,
+      });
+      // Thumbnails of restricted books are the reader's own: never from a shared cache.
+      return { body, ...(variesByReader ? { headers: { 'Cache-Control': 'private, no-store' } } : {}) };
+    },
   }),
   defineRoute({
     method: 'get',

@@ -310,6 +310,9 @@ test.serial('the audit log reads with names, labelled actions and things, in bot
   await created.getByRole('link', { name: cat.displayName }).click();
   await page.waitForURL((url) => url.searchParams.has('actorId'));
   await page.getByText(`只看：${cat.displayName}`).waitFor();
+  // The filter's label shows at once; the rows follow with the server's answer (the previous list
+  // stays until then).
+  await page.getByRole('row').filter({ hasText: '发布记录' }).first().waitFor({ state: 'detached' });
   t.is(await page.getByRole('row').filter({ hasText: '发布记录' }).count(), 0);
 
   // The cataloguer becomes a conservator of the same institution: the change reads by labels.

@@ -6,6 +6,7 @@ import test, { type ExecutionContext } from 'ava';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution, createUser, nextInstitutionCode, STRONG_PASSWORD } from '../helpers/fixtures.js';
+import { wenxuanInput } from '../helpers/record-input.js';
 
 interface Detail {
   path: string;
@@ -249,4 +250,18 @@ test('a work-order plan with a negative estimate and an unknown technique: both 
   t.deepEqual(paths, ['plan.estimatedHours', 'plan.techniques.0.technique']);
   const after = await worker.get(`/api/work-orders/${order.body.id}`);
   t.is(after.body.version, order.body.version, 'nothing stored');
+});
+
+test('a record under review or seen at an older version answers the 409 first, whatever its fields', async (t) => {
+  const inst = await createInstitution(admin, '350000');
+  const made = await admin.post('/api/records', wenxuanInput(inst.id, { callNumber: '善 08200' }));
+  t.is(made.status, 201, made.text);
+  const cn = made.body.censusNumber as string;
+  const stale = await admin.patch(`/api/records/${cn}`, { volumes: 2.5, version: made.body.version + 1 });
+  t.is(stale.status, 409);
+  t.is(stale.body.error.code, 'VERSION_CONFLICT');
+  t.is((await admin.post(`/api/records/${cn}/submit`, {})).status, 200);
+  const locked = await admin.patch(`/api/records/${cn}`, { volumes: 2.5, title: '' });
+  t.is(locked.status, 409);
+  t.is(locked.body.error.code, 'RECORD_LOCKED');
 });

@@ -1,0 +1,58 @@
+// Which results of a catalogue page show their thumbnail to the reader asking: exactly those whose
+// first page the Image API would send them (imageAccess) — an `on_site` book to a reader in its
+// institution's reading-room networks, a restricted book to the staff who work with its images.
+// Such an answer differs by reader and must never be kept in a shared cache.
+
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../kernel/actor.js';
+import type { EntryRow } from './catalogue.repository.js';
+import { imageAccess } from '../iiif/image-access.service.js';
+import { imagesArePublic } from '../institutions/rights-statement.rules.js';
+
+/** Who is asking: their login (if any) and their address (`ctx.ip`, which honours TRUST_PROXY). */
+export interface CatalogueReader {
+  readonly actor: Actor | null;
+  readonly address: string;
+}
+
+/** Nobody in particular: the public rule alone (benchmarks, callers without a request). */
+export const PUBLIC_READER: CatalogueReader = { actor: null, address: '' };
+
+/** The record ids whose thumbnail the reader is sent, and whether that depended on who they are. */
+export async function thumbnailsFor(
+  em: EntityManager,
+  rows: readonly EntryRow[],
+  reader: CatalogueReader,
+): Promise<{ shown: Set<string>; variesByReader: boolean }> {
+  const shown = new Set<string>();
+  let variesByReader = false;
+  for (const row of rows) {
+    if (!row.image_id) continue;
+    if (imagesArePublic(row.rights_statement)) {
+      shown.add(row.record_id);
+      continue;
+    }
+    const networks = row.on_site_networks ?? [];
+    // A restricted book's answer depends on the reader once they are signed in or it has networks.
+    if (reader.actor || networks.length) variesByReader = true;
+    const access = await imageAccess(
+      em,
+      reader.actor,
+      {
+        id: row.image_id,
+        published: true,
+        rights: row.rights_statement,
+        onSiteNetworks: networks,
+        record: {
+          institutionId: row.institution_id,
+          provinceCode: row.province_code,
+          status: 'published',
+          assignedReviewerId: row.assigned_reviewer_id ?? null,
+        },
+      },
+      reader.address,
+    );
+    if (access === 'ok') shown.add(row.record_id);
+  }
+  return { shown, variesByReader };
+}
