@@ -13,7 +13,7 @@ import { AppError } from '../kernel/app-error.js';
 import { readingCopy } from '../iiif/reading-copy.js';
 import { presentationSettings } from '../iiif/manifest.service.js';
 import { readingLayout } from '../iiif/presentation-layout.rules.js';
-import { bookDownloadsPrefix, bookPdfKey } from '../images/object-layout.rules.js';
+import { bookDownloadsPrefix, bookPdfKey } from '../domain/object-layout.rules.js';
 import { imagesArePublic, RIGHTS_STATEMENT_TEXT } from '../institutions/rights-statement.rules.js';
 import { readsOnSite } from '../institutions/on-site-networks.rules.js';
 import type { ObjectStore } from '../object-store/object-store.js';

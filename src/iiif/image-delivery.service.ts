@@ -7,7 +7,7 @@ import type { ImageAccessSubject } from './image-access.service.js';
 import { buildImageInfo } from './image-info.rules.js';
 import type { ImagePlan } from './image-request.rules.js';
 import type { ImageResponseCache } from './image-cache.js';
-import { packedTile, warmPages } from './tile-pack.js';
+import { packedTile, warmPages } from '../tile-pack/tile-pack-reader.js';
 import { TILE_SIZE } from './image-service.config.js';
 import { RenderDeadlineError, type RenderQueue } from './render-queue.js';
 import type { ImageLimits } from './image-request.rules.js';

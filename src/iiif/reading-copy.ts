@@ -7,7 +7,7 @@ import { joinTiles } from '../images/image-processor.js';
 import { canonicalPath } from './canonical-path.js';
 import { TILE_SIZE } from './image-service.config.js';
 import { readingLevel } from './level-tiles.rules.js';
-import { packedEntries } from './tile-pack.js';
+import { packedEntries } from '../tile-pack/tile-pack-reader.js';
 
 /** JPEG quality of a joined page: a reading copy, not a master (a 2000 px page ≈ 0.3–1 MB). */
 const READING_COPY_QUALITY = 80;

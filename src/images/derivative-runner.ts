@@ -15,55 +15,12 @@ import {
   writeTileGrid,
   writeWorkingPyramid,
 } from './image-processor.js';
-import {
-  pyramidKey,
-  technicalMetadata,
-  tileIndexKey,
-  tilePackKey,
-  tilesPrefix,
-  type TileIndex,
-} from './object-layout.rules.js';
+import { pyramidKey, technicalMetadata, tilesPrefix } from '../domain/object-layout.rules.js';
 import { RecordImageSchema } from './record-image.entity.js';
 import { takeLocalMaster, takeLocalWorking } from './master-handoff.js';
 import { rememberPyramid } from './pyramid-cache.js';
-import { comparePackOrder } from './pack-order.rules.js';
+import { storePack } from '../tile-pack/tile-pack-writer.js';
 import { scratchTempDir } from '../runtime/scratch-dir.js';
-
-/**
- * Writes the tiles into one pack file (concatenated JPEGs) and stores it with its index: one PUT
- * instead of hundreds, which on the embedded s3rver is most of the ingest time.
- */
-async function storePack(
-  store: ObjectStore,
-  imageId: string,
-  work: string,
-  items: Array<{ path: string; body: () => Promise<Buffer> }>,
-  metadata: Record<string, string>,
-): Promise<void> {
-  const packFile = path.join(work, 'grid.pack');
-  const out = fs.createWriteStream(packFile);
-  const index: TileIndex = {};
-  let offset = 0;
-  for (const item of items) {
-    const body = await item.body();
-    index[item.path] = [offset, body.length];
-    offset += body.length;
-    if (!out.write(body)) await new Promise<void>((r) => out.once('drain', () => r()));
-  }
-  await new Promise<void>((resolve, reject) => {
-    out.on('error', reject);
-    out.end(() => resolve());
-  });
-  await store.putFile(tilePackKey(imageId), packFile, {
-    'Content-Type': 'application/octet-stream',
-    ...metadata,
-  });
-  const json = Buffer.from(JSON.stringify(index));
-  await store.put(tileIndexKey(imageId), json, json.length, {
-    'Content-Type': 'application/json',
-    ...metadata,
-  });
-}
 
 /**
  * Builds an image's derivatives: takes the master (kept by the upload on this machine, else
@@ -138,7 +95,6 @@ export async function runDerivativeJob(
           }),
       });
     }
-    items.sort((a, b) => comparePackOrder(a.path, b.path));
     await storePack(store, image.id, work, items, meta);
     await rememberPyramid(image.id, image.sha256, working);
     const fresh = deps.orm.em.fork();

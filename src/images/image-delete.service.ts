@@ -3,7 +3,7 @@ import type { Context } from '../kernel/context.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 import { loadImageForWrite } from './image-access.service.js';
 import { lockRecordAndNextSequence } from './image-upload.service.js';
-import { derivativesPrefix, tilesPrefix } from './object-layout.rules.js';
+import { derivativesPrefix, tilesPrefix } from '../domain/object-layout.rules.js';
 import { storeCall } from './object-store-errors.js';
 import { RecordImageSchema } from './record-image.entity.js';
 

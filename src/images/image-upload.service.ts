@@ -14,7 +14,7 @@ import { presentImage } from './image.presenter.js';
 import { DerivativeJobSchema } from './derivative-job.entity.js';
 import { queueDerivatives } from './derivative-queue.js';
 import { dropLocalMaster, keepLocalMaster, keepLocalWorking } from './master-handoff.js';
-import { masterKey, technicalMetadata } from './object-layout.rules.js';
+import { masterKey, technicalMetadata } from '../domain/object-layout.rules.js';
 import { storeCall } from './object-store-errors.js';
 import { RecordImageSchema } from './record-image.entity.js';
 import { scratchTempDir } from '../runtime/scratch-dir.js';

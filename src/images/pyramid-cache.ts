@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { ObjectStore } from '../object-store/object-store.js';
-import { pyramidKey } from './object-layout.rules.js';
+import { pyramidKey } from '../domain/object-layout.rules.js';
 
 /**
  * Local copies of image pyramids, so arbitrary IIIF requests read tiles from a local file

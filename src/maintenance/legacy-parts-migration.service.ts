@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ObjectStore } from '../object-store/object-store.js';
-import { masterKey, pyramidKey, tilePackKey } from '../images/object-layout.rules.js';
+import { masterKey, pyramidKey, tilePackKey } from '../domain/object-layout.rules.js';
 
 /**
  * `npm run census -- migrate-parts`: turns the numbered `{prefix}/part-NNNNN` objects written before

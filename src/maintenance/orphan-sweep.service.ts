@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IncompleteUpload, ListedObject, ObjectStore } from '../object-store/object-store.js';
-import { bookDownloadsPrefix, derivativesPrefix, tilesPrefix } from '../images/object-layout.rules.js';
+import { bookDownloadsPrefix, derivativesPrefix, tilesPrefix } from '../domain/object-layout.rules.js';
 
 /** Objects no row references, and multipart uploads never completed, older than the grace period. */
 export interface OrphanReport {

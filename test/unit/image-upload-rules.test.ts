@@ -6,7 +6,7 @@ import {
   tileIndexKey,
   tilePackKey,
   tilesPrefix,
-} from '../../src/images/object-layout.rules.js';
+} from '../../src/domain/object-layout.rules.js';
 import { defaultLabel, parseLabels } from '../../src/images/image-upload.service.js';
 import { ImageResponseCache } from '../../src/iiif/image-cache.js';
 

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { comparePackOrder, inFirstView } from '../../src/images/pack-order.rules.js';
+import { comparePackOrder, inFirstView } from '../../src/tile-pack/pack-order.rules.js';
 
 test('thumbnails first, then levels coarse to fine, each row by row', (t) => {
   // A 6000×8000 page: canonical paths as the derivative writer names them (full resolution is

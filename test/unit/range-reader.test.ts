@@ -1,5 +1,5 @@
 import test from 'ava';
-import { RangeReader } from '../../src/iiif/range-reader.js';
+import { RangeReader } from '../../src/tile-pack/range-reader.js';
 
 /** An object of 1 MiB whose byte i is i mod 251, and a fetch that records each ranged GET. */
 function objectStore(options: { fail?: boolean; gate?: Promise<void> } = {}) {

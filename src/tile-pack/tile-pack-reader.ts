@@ -1,6 +1,6 @@
 import type { ObjectStore } from '../object-store/object-store.js';
-import { tileIndexKey, tilePackKey, type TileIndex } from '../images/object-layout.rules.js';
-import { inFirstView } from '../images/pack-order.rules.js';
+import { tileIndexKey, tilePackKey, type TileIndex } from '../domain/object-layout.rules.js';
+import { inFirstView } from './pack-order.rules.js';
 import { RangeReader } from './range-reader.js';
 
 /**
@@ -9,7 +9,7 @@ import { RangeReader } from './range-reader.js';
  * its whole pack nor make one GET per tile: its index is fetched (and cached, it is small) and
  * tiles are read through the range reader, which merges the tiles a viewer asks for together into
  * few ranged GETs and keeps what it read. The pack is laid out in the order viewers ask
- * (images/pack-order.rules.ts), so the first view of a page — thumbnails and the levels fitted to
+ * (pack-order.rules.ts), so the first view of a page — thumbnails and the levels fitted to
  * a screen — is one run of bytes, read as soon as a viewer opens the page (its info.json), and the
  * tiles under a zoomed screen are a few runs. Opening page N warms N+1 and N+2 the same way.
  */
