@@ -12,7 +12,8 @@ import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { SxProps, Theme } from '@mui/material/styles';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client.js';
 import type { paths } from '../api/openapi.js';
@@ -72,7 +73,8 @@ function FiltersForm({
   );
 }
 
-function useAccountChange(onDone: (message: string) => void) {
+/** A change to an account; told its message when done (and then `then`, e.g. closing a dialog). */
+function useAccountChange(onDone: (message: string) => void, then?: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ account, body }: { account: Account; body: Record<string, unknown>; message: string }) =>
@@ -84,9 +86,62 @@ function useAccountChange(onDone: (message: string) => void) {
       ),
     onSuccess: async (_answer, { message }) => {
       onDone(message);
+      then?.();
       await queryClient.invalidateQueries({ queryKey: ['users'] });
     },
   });
+}
+
+/**
+ * One change to an account in a dialog: its title, fields, the change's problems, 取消 and the
+ * change's button — held while the change is under way; told the change is done, it closes.
+ */
+function AccountDialog({
+  id,
+  title,
+  submitLabel,
+  change,
+  onSubmit,
+  onClose,
+  contentSx,
+  children,
+}: {
+  id: string;
+  title: string;
+  submitLabel: string;
+  change: { isPending: boolean };
+  onSubmit: () => void;
+  onClose: () => void;
+  contentSx?: SxProps<Theme>;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  return (
+    <Dialog
+      open
+      onClose={change.isPending ? undefined : onClose}
+      aria-labelledby={id}
+      fullWidth
+      maxWidth="sm"
+    >
+      <form onSubmit={submit} noValidate>
+        <DialogTitle id={id}>{title}</DialogTitle>
+        <DialogContent sx={contentSx}>{children}</DialogContent>
+        <DialogActions sx={{ px: 3, pb: 2 }}>
+          <Button onClick={onClose} disabled={change.isPending}>
+            {t('users.cancel')}
+          </Button>
+          <Button type="submit" variant="contained" disabled={change.isPending}>
+            {submitLabel}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
 }
 
 function ResetDialog({
@@ -100,56 +155,39 @@ function ResetDialog({
 }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
-  const change = useAccountChange((message) => {
-    onDone(message);
-    onClose();
-  });
+  const change = useAccountChange(onDone, onClose);
   const problems = fieldErrors(change.error, currentLang());
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    change.mutate({
-      account,
-      body: { password },
-      message: t('users.passwordReset', { name: account.displayName }),
-    });
-  };
   return (
-    <Dialog
-      open
-      onClose={change.isPending ? undefined : onClose}
-      aria-labelledby="reset-title"
-      fullWidth
-      maxWidth="sm"
+    <AccountDialog
+      id="reset-title"
+      title={t('users.resetTitle', { name: account.displayName })}
+      submitLabel={t('users.resetPassword')}
+      change={change}
+      onClose={onClose}
+      onSubmit={() =>
+        change.mutate({
+          account,
+          body: { password },
+          message: t('users.passwordReset', { name: account.displayName }),
+        })
+      }
     >
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="reset-title">{t('users.resetTitle', { name: account.displayName })}</DialogTitle>
-        <DialogContent>
-          <Typography sx={{ color: 'text.secondary', mb: 2 }}>{t('users.resetIntro')}</Typography>
-          <TextField
-            id="reset-password"
-            type="password"
-            label={t('users.newPassword')}
-            autoComplete="new-password"
-            required
-            fullWidth
-            autoFocus
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            error={problems.has('password')}
-            helperText={problems.get('password')?.join('；') ?? t('users.passwordHint')}
-          />
-          {change.error && !problems.has('password') ? <ErrorAlert error={change.error} /> : null}
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={change.isPending}>
-            {t('users.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={change.isPending}>
-            {t('users.resetPassword')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+      <Typography sx={{ color: 'text.secondary', mb: 2 }}>{t('users.resetIntro')}</Typography>
+      <TextField
+        id="reset-password"
+        type="password"
+        label={t('users.newPassword')}
+        autoComplete="new-password"
+        required
+        fullWidth
+        autoFocus
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={problems.has('password')}
+        helperText={problems.get('password')?.join('；') ?? t('users.passwordHint')}
+      />
+      {change.error && !problems.has('password') ? <ErrorAlert error={change.error} /> : null}
+    </AccountDialog>
   );
 }
 
@@ -172,56 +210,40 @@ function RoleDialog({
     institutionId: account.institutionId ?? '',
     provinceCode: account.institutionId ? '' : (account.provinceCode ?? ''),
   });
-  const change = useAccountChange((message) => {
-    onDone(message);
-    onClose();
-  });
+  const change = useAccountChange(onDone, onClose);
   const problems = fieldErrors(change.error, lang);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const role = choices.roles.find((r) => r.role === value.role);
-    change.mutate({
-      account,
-      body: scopeBody(choices, value),
-      message: t('users.roleChanged', {
-        name: account.displayName,
-        role: role ? pickLabel(role.label, lang) : '',
-      }),
-    });
-  };
+  const role = choices.roles.find((r) => r.role === value.role);
   return (
-    <Dialog
-      open
-      onClose={change.isPending ? undefined : onClose}
-      aria-labelledby="role-title"
-      fullWidth
-      maxWidth="sm"
+    <AccountDialog
+      id="role-title"
+      title={t('users.roleTitle', { name: account.displayName })}
+      submitLabel={t('users.changeRole')}
+      change={change}
+      onClose={onClose}
+      contentSx={{ display: 'grid', gap: 2, pt: '8px !important' }}
+      onSubmit={() =>
+        change.mutate({
+          account,
+          body: scopeBody(choices, value),
+          message: t('users.roleChanged', {
+            name: account.displayName,
+            role: role ? pickLabel(role.label, lang) : '',
+          }),
+        })
+      }
     >
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="role-title">{t('users.roleTitle', { name: account.displayName })}</DialogTitle>
-        <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
-          <RoleScopeFields
-            choices={choices}
-            value={value}
-            onChange={setValue}
-            problems={problems}
-            idPrefix="change-"
-          />
-          {change.error &&
-          ![...problems.keys()].some((k) => ['role', 'institutionId', 'provinceCode'].includes(k)) ? (
-            <ErrorAlert error={change.error} />
-          ) : null}
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={change.isPending}>
-            {t('users.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={change.isPending}>
-            {t('users.changeRole')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+      <RoleScopeFields
+        choices={choices}
+        value={value}
+        onChange={setValue}
+        problems={problems}
+        idPrefix="change-"
+      />
+      {change.error &&
+      ![...problems.keys()].some((k) => ['role', 'institutionId', 'provinceCode'].includes(k)) ? (
+        <ErrorAlert error={change.error} />
+      ) : null}
+    </AccountDialog>
   );
 }
 
