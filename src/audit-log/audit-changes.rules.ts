@@ -18,6 +18,7 @@ import { INSTITUTION_TYPE_LABELS, KEY_PROTECTION_BATCHES } from '../institutions
 import { PROVINCES } from '../institutions/provinces.data.js';
 import { isRightsStatement, RIGHTS_STATEMENT_TEXT } from '../institutions/rights-statement.rules.js';
 import type { Label } from './audit-labels.rules.js';
+import { GRADE_WARNING_LABELS } from '../domain/grade.rules.js';
 
 /** One changed field: its name, and its value before and after (null: none). */
 export interface AuditChange {
@@ -158,6 +159,8 @@ function vocabularyLabel(entityType: string, key: string, value: string): Label 
       return provinces.get(value) ?? L(value, value);
     case 'grade':
       return gradeLabel(value);
+    case 'warnings':
+      return lookup(GRADE_WARNING_LABELS, value);
     case 'damageGrade':
     case 'level':
     case 'finalLevel':

@@ -382,6 +382,15 @@ export interface GradeWarningInput {
   onPreciousList: boolean;
 }
 
+/** Short names of the warnings gradeWarnings gives, for where only the code is kept (the audit log). */
+export const GRADE_WARNING_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
+  GRADE_BELOW_PERIOD_FLOOR: { zh: '低于版本年代所示下限', en: 'below the floor implied by the edition date' },
+  PRECIOUS_LIST_BELOW_GRADE_2: {
+    zh: '名录古籍定级低于二级',
+    en: 'on the precious list but graded below 二级',
+  },
+};
+
 /** Contradictions between a grade and what else is known of the book; warnings, never refusals. */
 export function gradeWarnings(input: GradeWarningInput): GradeIssue[] {
   const grade = normaliseGrade(input.grade);

@@ -96,3 +96,17 @@ test('only well-formed ids of people and institutions are looked up', (t) => {
     },
   );
 });
+
+test("a grading's warnings, kept as codes, read by their names", (t) => {
+  const changes = auditChanges(
+    {
+      entityType: 'grading_assessment',
+      before: null,
+      after: { grade: '三级', warnings: ['GRADE_BELOW_PERIOD_FLOOR', 'PRECIOUS_LIST_BELOW_GRADE_2'] },
+    },
+    names,
+  );
+  const warnings = changes.find((c) => c.label.zh === '提示');
+  t.is(warnings?.after?.zh, '低于版本年代所示下限；名录古籍定级低于二级');
+  t.notRegex(JSON.stringify(changes), /GRADE_|PRECIOUS_/);
+});
