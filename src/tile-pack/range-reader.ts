@@ -71,16 +71,20 @@ export class RangeReader {
   }
 
   /**
-   * Starts reading [offset, offset + length) of `key` unless it is kept or being read (warming).
+   * Starts reading [offset, offset + length) of `key` unless it is kept or being read (warming);
+   * settles (never rejects) when those bytes are kept, or at once when the prefetch is skipped.
    * An optional prefetch is skipped when enough of them are running: guessing ahead must not
    * flood the object store (a harvester opening thousands of pages warms nothing it does not get).
    */
-  prefetch(key: string, offset: number, length: number, optional = false): void {
-    if (length <= 0 || this.covering(key, offset, offset + length)) return;
-    if (optional && this.optionalInFlight >= this.options.maxOptionalPrefetches) return;
+  prefetch(key: string, offset: number, length: number, optional = false): Promise<void> {
+    const done = () => undefined;
+    if (length <= 0) return Promise.resolve();
+    const span = this.covering(key, offset, offset + length);
+    if (span) return span.bytes.then(done, done);
+    if (optional && this.optionalInFlight >= this.options.maxOptionalPrefetches) return Promise.resolve();
     if (optional) this.optionalInFlight++;
-    this.startSpan(key, offset, offset + length)
-      .catch(() => undefined)
+    return this.startSpan(key, offset, offset + length)
+      .then(done, done)
       .finally(() => {
         if (optional) this.optionalInFlight--;
       });

@@ -103,17 +103,22 @@ export function warmPages(
   next: ReadonlyArray<{ id: string; sha256: string; width: number; height: number }>,
 ): void {
   const reader = readerFor(store);
-  for (const image of [opened, ...next]) {
-    void packIndex(store, image.id, image.sha256)
-      .then((index) => {
-        const first = Object.entries(index).filter(([path]) => inFirstView(path, image));
-        const firstEnd = Math.max(...first.map(([, [offset, length]]) => offset + length));
-        const wanted = first.reduce((sum, [, [, length]]) => sum + length, 0);
-        if (!first.length || firstEnd > 2 * wanted) return;
-        reader.prefetch(readerKey(image), 0, firstEnd, image !== opened);
-      })
-      .catch(() => undefined); // warming is best effort; a missing pack is found by the request
-  }
+  const warmFirstView = async (
+    image: { id: string; sha256: string; width: number; height: number },
+    optional: boolean,
+  ) => {
+    const index = await packIndex(store, image.id, image.sha256);
+    const first = Object.entries(index).filter(([path]) => inFirstView(path, image));
+    const firstEnd = Math.max(...first.map(([, [offset, length]]) => offset + length));
+    const wanted = first.reduce((sum, [, [, length]]) => sum + length, 0);
+    if (!first.length || firstEnd > 2 * wanted) return;
+    await reader.prefetch(readerKey(image), 0, firstEnd, optional);
+  };
+  // The opened page first: the next pages' reads would only delay the tiles a reader waits for.
+  // Warming is best effort; a missing pack is found by the request.
+  void warmFirstView(opened, false)
+    .catch(() => undefined)
+    .then(() => Promise.all(next.map((image) => warmFirstView(image, true).catch(() => undefined))));
 }
 
 /**
