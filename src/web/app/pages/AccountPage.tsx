@@ -23,6 +23,7 @@ import { fieldErrors } from '../records/fieldErrors.js';
 import { DateTime } from '../shell/DateTime.js';
 import { ErrorAlert } from '../shell/ErrorAlert.js';
 import { PageTitle } from '../shell/PageTitle.js';
+import { DetailsList } from '../shell/DetailsList.js';
 
 type Created = paths['/api/auth/tokens']['post']['responses']['201']['content']['application/json'];
 
@@ -47,25 +48,7 @@ function Profile({ me }: { me: PageProps['me'] }) {
     [t('account.institution'), me.user.institutionName],
     [t('account.province'), me.user.provinceLabel ? pickLabel(me.user.provinceLabel, lang) : null],
   ];
-  return (
-    <Box
-      component="dl"
-      sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '0.4rem 1.5rem', m: 0 }}
-    >
-      {rows
-        .filter(([, v]) => v)
-        .map(([k, v]) => (
-          <Box key={k} sx={{ display: 'contents' }}>
-            <Box component="dt" sx={{ color: 'text.secondary' }}>
-              {k}
-            </Box>
-            <Box component="dd" sx={{ m: 0 }}>
-              {v}
-            </Box>
-          </Box>
-        ))}
-    </Box>
-  );
+  return <DetailsList rows={rows} />;
 }
 
 function PasswordForm() {

@@ -13,7 +13,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, call } from '../api/client.js';
 import type { paths } from '../api/openapi.js';
@@ -25,30 +25,11 @@ import { ErrorAlert } from '../shell/ErrorAlert.js';
 import { takeFlash, type Flash } from '../shell/flash.js';
 import { PageTitle } from '../shell/PageTitle.js';
 import { ImportStatusChip } from '../imports/ImportStatusChip.js';
+import { DetailsList } from '../shell/DetailsList.js';
 
 type Job = paths['/api/imports/{id}']['get']['responses']['200']['content']['application/json'];
 
 const POLL_MS = 1000;
-
-function Details({ rows }: { rows: Array<[string, ReactNode]> }) {
-  return (
-    <Box
-      component="dl"
-      sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '0.4rem 1.5rem', m: 0 }}
-    >
-      {rows.map(([k, v]) => (
-        <Box key={k} sx={{ display: 'contents' }}>
-          <Box component="dt" sx={{ color: 'text.secondary' }}>
-            {k}
-          </Box>
-          <Box component="dd" sx={{ m: 0, wordBreak: 'break-all' }}>
-            {v}
-          </Box>
-        </Box>
-      ))}
-    </Box>
-  );
-}
 
 function Problems({ job }: { job: Job }) {
   const { t } = useTranslation();
@@ -165,16 +146,14 @@ export default function ImportJobPage({ params }: PageProps) {
             aria-label={t('imports.jobTitle')}
             sx={{ p: { xs: 2, sm: 3 }, mb: 2 }}
           >
-            <Details
+            <DetailsList
               rows={[
                 [t('imports.fileName'), data.fileName],
                 [t('imports.kind'), pickLabel(data.kindLabel, lang)],
                 [t('imports.mode'), pickLabel(data.modeLabel, lang)],
                 [t('imports.status'), <ImportStatusChip key="s" job={data} />],
                 [t('imports.createdAt'), <DateTime key="d" iso={data.createdAt} />],
-                ...(data.encoding
-                  ? ([[t('imports.encoding'), data.encoding]] as Array<[string, ReactNode]>)
-                  : []),
+                [t('imports.encoding'), data.encoding],
               ]}
             />
             <Box role="status" aria-live="polite" sx={{ mt: 2 }}>
@@ -204,7 +183,7 @@ export default function ImportJobPage({ params }: PageProps) {
             <Typography variant="h2" sx={{ mt: 3, mb: 1 }}>
               {t('imports.counts')}
             </Typography>
-            <Details
+            <DetailsList
               rows={data.counts.map((c) => [
                 c.hint
                   ? lang === 'en'

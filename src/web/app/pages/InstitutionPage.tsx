@@ -28,6 +28,7 @@ import { takeFlash, type Flash } from '../shell/flash.js';
 import { PageTitle } from '../shell/PageTitle.js';
 import { InstitutionForm, type Institution } from '../institutions/InstitutionForm.js';
 import { ReadingRoomNetworks } from '../institutions/ReadingRoomNetworks.js';
+import { DetailsList } from '../shell/DetailsList.js';
 
 function Section({
   id,
@@ -74,25 +75,7 @@ function Details({ inst }: { inst: Institution }) {
     ],
     [t('institutions.updatedAt'), <DateTime key="u" iso={inst.updatedAt} />],
   ];
-  return (
-    <Box
-      component="dl"
-      sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '0.4rem 1.5rem', m: 0 }}
-    >
-      {rows
-        .filter(([, v]) => v)
-        .map(([k, v]) => (
-          <Box key={k} sx={{ display: 'contents' }}>
-            <Box component="dt" sx={{ color: 'text.secondary' }}>
-              {k}
-            </Box>
-            <Box component="dd" sx={{ m: 0 }}>
-              {v}
-            </Box>
-          </Box>
-        ))}
-    </Box>
-  );
+  return <DetailsList rows={rows} />;
 }
 
 function Rights({ inst, onSaved }: { inst: Institution; onSaved: () => void }) {
