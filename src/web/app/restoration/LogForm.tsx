@@ -1,7 +1,6 @@
 // One step of treatment into the log (date, technique, leaves 叶, hours, notes) with optional photos
 // of it. Numbers go as typed: an empty or negative one is the server's to refuse, and its problems
 // appear under their fields.
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
@@ -12,7 +11,7 @@ import { api, call } from '../api/client.js';
 import { currentLang } from '../i18n/index.js';
 import { fieldErrors } from '../records/fieldErrors.js';
 import { FilePicker } from './FilePicker.js';
-import { problemAt, Problems } from './Problems.js';
+import { InlineForm, problemAt } from './Problems.js';
 import { workOrderKey, type RestorationTerm, type WorkOrder } from './types.js';
 import { uploadPhotos } from './PhotoForm.js';
 
@@ -71,20 +70,13 @@ export function LogForm({ order, terms }: { order: WorkOrder; terms: readonly Re
     helperText: problemAt(errors, key),
   });
   return (
-    <Box
-      component="form"
-      noValidate
-      onSubmit={submit}
+    <InlineForm
+      label={t('workOrder.log')}
       className="wo-log-form"
-      aria-label={t('workOrder.log')}
-      sx={{ mt: 2 }}
+      saved={done ? t('workOrder.logged') : null}
+      error={add.error}
+      onSubmit={submit}
     >
-      {done ? (
-        <Alert severity="success" role="status" sx={{ mb: 1.5 }}>
-          {t('workOrder.logged')}
-        </Alert>
-      ) : null}
-      <Problems error={add.error} />
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'flex-start' }}>
         <TextField
           {...field('workDate')}
@@ -130,6 +122,6 @@ export function LogForm({ order, terms }: { order: WorkOrder; terms: readonly Re
           {t('workOrder.addLog')}
         </Button>
       </Box>
-    </Box>
+    </InlineForm>
   );
 }

@@ -1,6 +1,5 @@
 // Photos of an order: the three strips (before / during / after, with the server's phase labels) and
 // the upload form. Uploads are multipart, outside the JSON client; errors come back the same way.
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
@@ -13,7 +12,7 @@ import { currentLang, pickLabel } from '../i18n/index.js';
 import { fieldErrors } from '../records/fieldErrors.js';
 import { colors } from '../theme.js';
 import { FilePicker } from './FilePicker.js';
-import { problemAt, Problems } from './Problems.js';
+import { InlineForm, problemAt } from './Problems.js';
 import { workOrderKey, type WorkOrder } from './types.js';
 
 /** Sends photos to an order (multipart), with the session's CSRF token. */
@@ -145,20 +144,13 @@ export function PhotoForm({ order }: { order: WorkOrder }) {
     upload.mutate();
   };
   return (
-    <Box
-      component="form"
-      noValidate
-      onSubmit={submit}
+    <InlineForm
+      label={t('workOrder.upload')}
       className="wo-photo-form"
-      aria-label={t('workOrder.upload')}
-      sx={{ mt: 2 }}
+      saved={done ? t('workOrder.uploaded') : null}
+      error={upload.error}
+      onSubmit={submit}
     >
-      {done ? (
-        <Alert severity="success" role="status" sx={{ mb: 1.5 }}>
-          {t('workOrder.uploaded')}
-        </Alert>
-      ) : null}
-      <Problems error={upload.error} />
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center' }}>
         <Box>
           <FilePicker
@@ -205,6 +197,6 @@ export function PhotoForm({ order }: { order: WorkOrder }) {
           {t('workOrder.upload')}
         </Button>
       </Box>
-    </Box>
+    </InlineForm>
   );
 }

@@ -178,3 +178,43 @@ export function SaveForm({
     </Paper>
   );
 }
+
+/**
+ * A form that sits inside a work order (a log entry, photos): the confirmation of the last save,
+ * the server's problems, then its fields.
+ */
+export function InlineForm({
+  label,
+  className,
+  saved,
+  error,
+  onSubmit,
+  children,
+}: {
+  label: string;
+  className: string;
+  /** Said once a save succeeded (until the next one starts). */
+  saved: string | null;
+  error: unknown;
+  onSubmit: (e: FormEvent) => void;
+  children: ReactNode;
+}) {
+  return (
+    <Box
+      component="form"
+      noValidate
+      onSubmit={onSubmit}
+      className={className}
+      aria-label={label}
+      sx={{ mt: 2 }}
+    >
+      {saved ? (
+        <Alert severity="success" role="status" sx={{ mb: 1.5 }}>
+          {saved}
+        </Alert>
+      ) : null}
+      <Problems error={error} />
+      {children}
+    </Box>
+  );
+}
