@@ -38,6 +38,9 @@ test.after.always(async () => {
 async function pick(page: Page, scope: Page | ReturnType<Page['getByRole']>, label: string, option: string) {
   await scope.getByRole('combobox', { name: label }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
+  // While a menu is open (or still closing) MUI hides the rest of the page from the accessibility
+  // tree: the next field is found only once the list is gone (a CI run under load missed it).
+  await page.getByRole('listbox').waitFor({ state: 'hidden' });
 }
 
 async function accountOf(email: string) {

@@ -46,6 +46,8 @@ async function logIn(page: Page, next = '/institutions', labels = { email: 'é‚®ç
 async function choose(page: Page, label: string, option: string) {
   await page.getByRole('combobox', { name: label }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
+  // The rest of the page is hidden from the accessibility tree until the menu has closed.
+  await page.getByRole('listbox').waitFor({ state: 'hidden' });
 }
 
 async function activeElementName(page: Page): Promise<string | null> {
