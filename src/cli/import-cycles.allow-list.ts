@@ -22,11 +22,9 @@ export const ALLOWED_FOLDER_EDGES: readonly string[] = [
   'iiif -> images', // src/iiif/manifest.service.ts -> src/images/record-images.service.ts
   'iiif -> restoration', // src/iiif/manifest.service.ts -> src/restoration/restoration-photo-ids.ts
   'images -> census', // src/images/record-image.entity.ts -> src/census/census-record.entity.ts
-  'images -> iiif', // src/images/derivative-runner.ts -> src/iiif/canonical-path.ts
   'images -> restoration', // src/images/image-access.service.ts -> src/restoration/restoration-image-access.ts
   'restoration -> census', // src/restoration/restoration-grant.service.ts -> src/census/census-record.entity.ts
   'restoration -> condition', // src/restoration/work-order.entity.ts -> src/condition/condition-assessment.entity.ts
-  'restoration -> iiif', // src/restoration/work-order-manifest.presenter.ts -> src/iiif/presentation-language.rules.ts
   'restoration -> images', // src/restoration/work-order-photo.entity.ts -> src/images/record-image.entity.ts
   'search -> census', // src/search/catalogue-sync.service.ts -> src/census/record-body.ts
   // Added with catalogue thumbnails that follow the images' access rule: goes with the images'

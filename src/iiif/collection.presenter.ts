@@ -2,7 +2,7 @@
 // manifests of its published, digitised records. Pure: the service decides what is listed.
 
 import type { Collection, InternationalString } from '@iiif/presentation-3';
-import { bilingual, chineseText, chineseValue } from './presentation-language.rules.js';
+import { bilingual, chineseText, chineseValue } from '../domain/iiif/presentation-language.rules.js';
 import { PRESENTATION_CONTEXT, providerOf } from './manifest.presenter.js';
 import type { CollectionKey, PresentationUrls } from './presentation-urls.js';
 

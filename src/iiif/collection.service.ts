@@ -12,7 +12,7 @@ import {
   provinceLabel,
   type CollectionSource,
 } from './collection.presenter.js';
-import { chineseText } from './presentation-language.rules.js';
+import { chineseText } from '../domain/iiif/presentation-language.rules.js';
 import type { CollectionKey, PresentationUrls } from './presentation-urls.js';
 import { presentationSettings } from './manifest.service.js';
 

@@ -4,13 +4,13 @@ import type { ObjectStore } from '../object-store/object-store.js';
 import { isRenderTimeout, pyramidLevels, renderFromPyramid } from '../images/image-processor.js';
 import { localPyramid } from '../images/pyramid-cache.js';
 import type { ImageAccessSubject } from './image-access.service.js';
-import { buildImageInfo } from './image-info.rules.js';
-import type { ImagePlan } from './image-request.rules.js';
+import { buildImageInfo } from '../domain/iiif/image-info.rules.js';
+import type { ImagePlan } from '../domain/iiif/image-request.rules.js';
 import type { ImageResponseCache } from './image-cache.js';
 import { packedTile, warmPages } from '../tile-pack/tile-pack-reader.js';
-import { TILE_SIZE } from './image-service.config.js';
+import { TILE_SIZE } from '../domain/iiif/image-service.config.js';
 import { RenderDeadlineError, type RenderQueue } from './render-queue.js';
-import type { ImageLimits } from './image-request.rules.js';
+import type { ImageLimits } from '../domain/iiif/image-request.rules.js';
 
 /** What delivery needs to know about an image and its record. */
 export interface DeliverableImage extends ImageAccessSubject {

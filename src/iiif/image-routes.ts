@@ -14,9 +14,9 @@ import {
   parseImageRequest,
   planImageRequest,
   type ImageRequestError,
-} from './image-request.rules.js';
+} from '../domain/iiif/image-request.rules.js';
 import { ImageResponseCache } from './image-cache.js';
-import { IIIF_LIMITS } from './image-service.config.js';
+import { IIIF_LIMITS } from '../domain/iiif/image-service.config.js';
 import { imagesArePublic, RIGHTS_STATEMENT_TEXT } from '../institutions/rights-statement.rules.js';
 import { RenderDeadlineError, RenderQueue, RenderQueueFullError } from './render-queue.js';
 

@@ -3,7 +3,7 @@
 // from the master. Pure arithmetic, the same as the viewers' tile requests (IIIF Image API 3.0,
 // `x,y,w,h/ceil(w/s),` per tile at scale factor s).
 
-import { defaultScaleFactors } from './image-info.rules.js';
+import { defaultScaleFactors } from '../domain/iiif/image-info.rules.js';
 
 /** One tile of a level: its IIIF region and size parameters and its place in the level's image. */
 export interface LevelTile {

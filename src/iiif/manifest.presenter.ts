@@ -15,7 +15,7 @@ import type {
   ResourceProvider,
 } from '@iiif/presentation-3';
 import type { DerivedEditionDate, RecordType, Responsibility } from '../domain/record.types.js';
-import { bilingual, chineseText, chineseValue } from './presentation-language.rules.js';
+import { bilingual, chineseText, chineseValue } from '../domain/iiif/presentation-language.rules.js';
 import { readingLayout, type ReadingLayoutRule } from './presentation-layout.rules.js';
 import { juanRuns } from './presentation-ranges.rules.js';
 import type { PresentationUrls } from './presentation-urls.js';

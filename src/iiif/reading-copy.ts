@@ -4,8 +4,8 @@
 
 import type { ObjectStore } from '../object-store/object-store.js';
 import { joinTiles } from '../images/image-processor.js';
-import { canonicalPath } from './canonical-path.js';
-import { TILE_SIZE } from './image-service.config.js';
+import { canonicalPath } from '../domain/iiif/canonical-path.js';
+import { TILE_SIZE } from '../domain/iiif/image-service.config.js';
 import { readingLevel } from './level-tiles.rules.js';
 import { packedEntries } from '../tile-pack/tile-pack-reader.js';
 

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { MikroORM, QueryResult } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { buildImageInfo } from '../iiif/image-info.rules.js';
-import { canonicalPath } from '../iiif/canonical-path.js';
-import { IIIF_LIMITS, TILE_SIZE, THUMBNAIL_MAX } from '../iiif/image-service.config.js';
+import { buildImageInfo } from '../domain/iiif/image-info.rules.js';
+import { canonicalPath } from '../domain/iiif/canonical-path.js';
+import { IIIF_LIMITS, TILE_SIZE, THUMBNAIL_MAX } from '../domain/iiif/image-service.config.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 import { DerivativeJobSchema } from './derivative-job.entity.js';
 import {

@@ -2,7 +2,7 @@
 // after canvases, with one range for each so a viewer can show the two states side by side.
 
 import type { AnnotationPage, Canvas, ContentResource, Manifest, Range } from '@iiif/presentation-3';
-import { bilingual, chineseText } from '../iiif/presentation-language.rules.js';
+import { bilingual, chineseText } from '../domain/iiif/presentation-language.rules.js';
 
 const CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
 

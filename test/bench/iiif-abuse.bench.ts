@@ -8,8 +8,8 @@
 import http from 'node:http';
 import { peakRssMiB, startServiceProcess } from './service-process.js';
 import { ingest, pageMaster, PAGE_H, PAGE_W, publishedRecord } from './image-bench-setup.js';
-import { buildImageInfo, tileRequestsFor } from '../../src/iiif/image-info.rules.js';
-import { IIIF_LIMITS, TILE_SIZE } from '../../src/iiif/image-service.config.js';
+import { buildImageInfo, tileRequestsFor } from '../../src/domain/iiif/image-info.rules.js';
+import { IIIF_LIMITS, TILE_SIZE } from '../../src/domain/iiif/image-service.config.js';
 import { jpegImage } from '../fixtures/images.js';
 
 const ABUSERS = 16;

@@ -7,8 +7,8 @@
 import http from 'node:http';
 import { startServiceProcess } from './service-process.js';
 import { ingest, PAGE_H, PAGE_W, pageMaster, publishedRecord } from './image-bench-setup.js';
-import { buildImageInfo, tileRequestsFor } from '../../src/iiif/image-info.rules.js';
-import { IIIF_LIMITS, TILE_SIZE } from '../../src/iiif/image-service.config.js';
+import { buildImageInfo, tileRequestsFor } from '../../src/domain/iiif/image-info.rules.js';
+import { IIIF_LIMITS, TILE_SIZE } from '../../src/domain/iiif/image-service.config.js';
 
 const CONNECTIONS = 16;
 const PASSES = Number(process.env.BENCH_PASSES ?? 10);

@@ -4,7 +4,7 @@ import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';
 import { describe, jpegImage, pixelAt, postFiles } from '../fixtures/images.js';
-import { buildImageInfo, tileRequestsFor } from '../../src/iiif/image-info.rules.js';
+import { buildImageInfo, tileRequestsFor } from '../../src/domain/iiif/image-info.rules.js';
 
 let app: TestApp;
 let cataloguer: ApiClient;

@@ -5,12 +5,12 @@ import {
   tileRequestsFor,
   type ImageInfoArgs,
   type ImageSize,
-} from '../../src/iiif/image-info.rules.js';
+} from '../../src/domain/iiif/image-info.rules.js';
 import {
   isImageRequestError,
   parseImageRequest,
   planImageRequest,
-} from '../../src/iiif/image-request.rules.js';
+} from '../../src/domain/iiif/image-request.rules.js';
 
 const LIMITS = { maxWidth: 10_000, maxHeight: 10_000, maxArea: 100_000_000 };
 const ID = 'https://example.org/iiif/3/book-1%2Fpage-1';

@@ -10,7 +10,7 @@ import {
   type ImageRequestErrorCode,
   type ImageRequestParameter,
   type ParsedImageRequest,
-} from '../../src/iiif/image-request.rules.js';
+} from '../../src/domain/iiif/image-request.rules.js';
 
 // Generous enough never to bind unless a row says otherwise.
 const NO_LIMITS: ImageLimits = { maxWidth: 100_000, maxHeight: 100_000, maxArea: 10_000_000_000 };

@@ -7,7 +7,7 @@ import {
 import { presentCollection, NATION_LABEL } from '../../src/iiif/collection.presenter.js';
 import { readingLayout } from '../../src/iiif/presentation-layout.rules.js';
 import { chineseNumber, juanOfLabel, juanRuns } from '../../src/iiif/presentation-ranges.rules.js';
-import { chineseText, isTraditional } from '../../src/iiif/presentation-language.rules.js';
+import { chineseText, isTraditional } from '../../src/domain/iiif/presentation-language.rules.js';
 import { exportUrls, serviceUrls } from '../../src/iiif/presentation-urls.js';
 import { presentationErrors } from '../helpers/iiif-presentation-schema.js';
 

@@ -1,5 +1,7 @@
 // The canonical form of a whole-image-or-tile request, which is how the tile pack indexes its
 // entries: the derivative writer names each stored tile by it, delivery looks tiles up by it.
+// In the shared domain with the calculator it uses: images (the writer) and iiif (delivery) both
+// need it, and neither may import the other.
 
 import { isImageRequestError, parseImageRequest, planImageRequest } from './image-request.rules.js';
 import { IIIF_LIMITS } from './image-service.config.js';
