@@ -8,6 +8,7 @@ import { isPortInUse } from './runtime/free-port.js';
 import { connectOrm } from './db/orm.js';
 import { ObjectStore } from './object-store/object-store.js';
 import { buildApp } from './app/app.js';
+import { imageDeps } from './app/app-deps.js';
 import { ensureInitialAdmin } from './users/initial-admin.service.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { startImportWorker, type ImportWorker } from './census/import/import-worker.js';
@@ -110,7 +111,7 @@ try {
   );
   derivativeWorker = startDerivativeWorker({ orm, objectStore, logger });
   periodicJobs = startPeriodicJobs({ orm, objectStore, logger }, config);
-  const app = buildApp({ config, orm, objectStore, logger, importWorker, derivativeWorker });
+  const app = buildApp({ config, orm, objectStore, logger, importWorker, derivativeWorker, ...imageDeps() });
   server = http.createServer(app.callback());
   server.requestTimeout = 300_000;
   await new Promise<void>((resolve, reject) => {

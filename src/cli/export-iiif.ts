@@ -11,6 +11,7 @@ import { loadConfig } from '../config/config.js';
 import { connectOrm } from '../db/orm.js';
 import { exportPresentation } from '../iiif/presentation-export.service.js';
 import { exportUrls } from '../iiif/presentation-urls.js';
+import { imageDeps } from '../app/app-deps.js';
 
 const USAGE =
   'usage: npm run census -- export-iiif --out <folder, e.g. manifests/> --base-url <URL the folder is served from> [--image-url <live service URL>]';
@@ -47,7 +48,11 @@ export async function exportIiif(args: string[]): Promise<number> {
       ).startEmbeddedPostgres({ dir: path.join(config.dataDir, 'postgres'), log: () => undefined });
   const orm = await connectOrm(config.databaseUrl ?? embedded!.url);
   try {
-    const summary = await exportPresentation(orm.em.fork(), { outDir, urls: exportUrls(baseUrl, imageUrl) });
+    const summary = await exportPresentation(orm.em.fork(), {
+      outDir,
+      urls: exportUrls(baseUrl, imageUrl),
+      imageAccess: imageDeps().imageAccess,
+    });
     console.log(
       `IIIF export → ${outDir}: ${summary.manifests} manifests, ${summary.collections} collections / 已导出 ${summary.manifests} 个清单、${summary.collections} 个集合`,
     );

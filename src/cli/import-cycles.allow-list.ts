@@ -18,18 +18,11 @@ export const ALLOWED_FOLDER_EDGES: readonly string[] = [
   'condition -> triage', // src/condition/assessment-record.service.ts -> src/triage/triage-state.repository.ts
   'grading -> census', // src/grading/grading-assessment.entity.ts -> src/census/census-record.entity.ts
   'grading -> condition', // src/grading/grading.service.ts -> src/condition/assessment-record.service.ts
-  'iiif -> census', // src/iiif/manifest.service.ts -> src/census/record-query.service.ts
-  'iiif -> images', // src/iiif/manifest.service.ts -> src/images/record-images.service.ts
-  'iiif -> restoration', // src/iiif/manifest.service.ts -> src/restoration/restoration-photo-ids.ts
   'images -> census', // src/images/record-image.entity.ts -> src/census/census-record.entity.ts
-  'images -> restoration', // src/images/image-access.service.ts -> src/restoration/restoration-image-access.ts
   'restoration -> census', // src/restoration/restoration-grant.service.ts -> src/census/census-record.entity.ts
   'restoration -> condition', // src/restoration/work-order.entity.ts -> src/condition/condition-assessment.entity.ts
   'restoration -> images', // src/restoration/work-order-photo.entity.ts -> src/images/record-image.entity.ts
   'search -> census', // src/search/catalogue-sync.service.ts -> src/census/record-body.ts
-  // Added with catalogue thumbnails that follow the images' access rule: goes with the images'
-  // access hook (issue 17, item 4), which will let search ask images rather than iiif.
-  'search -> iiif', // src/search/catalogue-thumbnails.service.ts -> src/iiif/image-access.service.ts
   'triage -> restoration', // src/triage/triage.service.ts -> src/restoration/work-order-access.rules.ts
   'users -> auth', // src/users/user.service.ts -> src/auth/password.ts
 ];

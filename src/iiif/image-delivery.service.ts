@@ -3,7 +3,7 @@ import type { RightsStatement } from '../institutions/rights-statement.rules.js'
 import type { ObjectStore } from '../object-store/object-store.js';
 import { isRenderTimeout, pyramidLevels, renderFromPyramid } from '../images/image-processor.js';
 import { localPyramid } from '../images/pyramid-cache.js';
-import type { ImageAccessSubject } from './image-access.service.js';
+import type { ImageAccessSubject } from '../images/image-access.service.js';
 import { buildImageInfo } from '../domain/iiif/image-info.rules.js';
 import type { ImagePlan } from '../domain/iiif/image-request.rules.js';
 import type { ImageResponseCache } from './image-cache.js';
@@ -23,7 +23,7 @@ export interface DeliverableImage extends ImageAccessSubject {
 // Tiles arrive by the hundred per page view; a second-old answer saves a query per tile. Access
 // changes (unpublishing, the rights statement, the reading-room networks) therefore take effect
 // within a second. The entry holds facts about the image, never a decision: whether the reader's
-// address is on site is worked out for every request (imageAccess).
+// address is on site is worked out for every request (ImageAccess.decide).
 const LOOKUP_TTL_MS = 1000;
 const lookups = new Map<string, { at: number; image: DeliverableImage | null }>();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

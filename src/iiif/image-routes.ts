@@ -8,7 +8,6 @@ import {
   warmNextPages,
   type DeliverableImage,
 } from './image-delivery.service.js';
-import { imageAccess } from './image-access.service.js';
 import {
   isImageRequestError,
   parseImageRequest,
@@ -44,13 +43,17 @@ function badRequest(ctx: ParameterizedContext, error: ImageRequestError): void {
 }
 
 /** Looks the image up and checks access; answers 404/401/403 itself and returns undefined then. */
-async function visibleImage(ctx: ParameterizedContext, id: string): Promise<DeliverableImage | undefined> {
+async function visibleImage(
+  ctx: ParameterizedContext,
+  deps: Deps,
+  id: string,
+): Promise<DeliverableImage | undefined> {
   const image = await findDeliverableImage(ctx.state.em, id);
   if (!image) {
     fail(ctx, 404, 'NOT_FOUND', `图像 ${id} 不存在`, `Image ${id} not found`);
     return undefined;
   }
-  const access = await imageAccess(ctx.state.em, ctx.state.actor ?? null, image, ctx.ip);
+  const access = await deps.imageAccess.decide(ctx.state.em, ctx.state.actor ?? null, image, ctx.ip);
   if (access === 'unauthenticated') {
     fail(
       ctx,
@@ -163,7 +166,7 @@ export function mountIiifImage(router: Router, deps: IiifImageDeps): void {
 
   router.get('/iiif/3/:id/info.json', async (ctx) => {
     cors(ctx);
-    const image = await visibleImage(ctx, ctx.params.id!);
+    const image = await visibleImage(ctx, deps, ctx.params.id!);
     if (!image) return;
     ctx.set('Link', PROFILE_LINK);
     // A viewer opening this page will turn to the next ones: have their tiles ready.
@@ -187,7 +190,7 @@ export function mountIiifImage(router: Router, deps: IiifImageDeps): void {
     });
     // Syntax first, without a database query: malformed requests are 400 whatever the image.
     if (isImageRequestError(parsed)) return badRequest(ctx, parsed);
-    const image = await visibleImage(ctx, id!);
+    const image = await visibleImage(ctx, deps, id!);
     if (!image) return;
     const plan = planImageRequest(parsed, image, limits);
     if (isImageRequestError(plan)) return badRequest(ctx, plan);

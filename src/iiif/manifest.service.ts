@@ -6,8 +6,7 @@ import type { Manifest } from '@iiif/presentation-3';
 import type { CensusRecord } from '../census/census-record.entity.js';
 import type { Institution } from '../institutions/institution.entity.js';
 import { loadVisibleRecord } from '../census/record-query.service.js';
-import { listRecordImages } from '../images/record-images.service.js';
-import { restorationPhotoIds } from '../restoration/restoration-photo-ids.js';
+import type { ImageAccess } from '../images/image-access.service.js';
 import { readSetting } from '../settings/settings.service.js';
 import type { RequestContext } from '../kernel/context.js';
 import { DEFAULT_IIIF_RIGHTS, presentManifest, type ManifestSource } from './manifest.presenter.js';
@@ -41,16 +40,14 @@ export async function presentationSettings(em: EntityManager): Promise<Presentat
  */
 export async function manifestSource(
   em: EntityManager,
+  access: ImageAccess,
   record: CensusRecord,
   staffView = false,
   address = '',
 ): Promise<ManifestSource> {
   const institution = record.institution as Institution;
-  // Restoration photos are images of the record too, but they document a treatment, not the book's pages.
-  const restorationPhotos = await restorationPhotoIds(em, record.id);
-  const images = (await listRecordImages(em, record.id)).filter(
-    (i) => i.status !== 'failed' && !restorationPhotos.has(i.id),
-  );
+  // The book's pages only: restoration photos are images of the record too, but document a treatment.
+  const images = (await access.pageImages(em, record.id)).filter((i) => i.status !== 'failed');
   const body = record.body;
   return {
     record: {
@@ -97,11 +94,12 @@ export async function manifestSource(
  */
 export async function getManifest(
   scope: RequestContext,
+  access: ImageAccess,
   censusNumber: string,
   urls: PresentationUrls,
 ): Promise<{ manifest: Manifest; published: boolean }> {
   const { record, workflow } = await loadVisibleRecord(scope, censusNumber);
-  const source = await manifestSource(scope.em, record, workflow, scope.ip);
+  const source = await manifestSource(scope.em, access, record, workflow, scope.ip);
   const settings = await presentationSettings(scope.em);
   const openImages = imagesArePublic(source.institution.rightsStatement ?? 'open');
   return {

@@ -11,6 +11,7 @@ import { presentCollection } from './collection.presenter.js';
 import { collectionSource } from './collection.service.js';
 import { presentManifest } from './manifest.presenter.js';
 import { manifestSource, presentationSettings } from './manifest.service.js';
+import type { ImageAccess } from '../images/image-access.service.js';
 import { exportFile, type CollectionKey, type PresentationUrls } from './presentation-urls.js';
 
 /** What an export wrote. */
@@ -30,9 +31,9 @@ async function writeJson(root: string, file: string, doc: unknown): Promise<void
 /** Writes every collection (nation → province → institution) and every listed manifest under `outDir`. */
 export async function exportPresentation(
   em: EntityManager,
-  options: { outDir: string; urls: PresentationUrls },
+  options: { outDir: string; urls: PresentationUrls; imageAccess: ImageAccess },
 ): Promise<ExportSummary> {
-  const { outDir, urls } = options;
+  const { outDir, urls, imageAccess } = options;
   await fs.mkdir(outDir, { recursive: true });
   const scratch = await fs.mkdtemp(path.join(outDir, '.export-'));
   try {
@@ -59,7 +60,10 @@ export async function exportPresentation(
           { censusNumber: entry.censusNumber },
           { populate: ['institution'] },
         );
-        const manifest = presentManifest(await manifestSource(em, record), { urls, ...settings });
+        const manifest = presentManifest(await manifestSource(em, imageAccess, record), {
+          urls,
+          ...settings,
+        });
         await writeJson(scratch, exportFile({ manifest: entry.censusNumber }), manifest);
         manifests += 1;
       }

@@ -36,7 +36,12 @@ async function cors(ctx: ParameterizedContext, next: () => Promise<unknown>): Pr
 export function mountIiifPresentation(router: Router, deps: Deps): void {
   const urls = serviceUrls(deps.config.publicUrl);
   router.get('/iiif/manifest/:censusNumber', cors, async (ctx) => {
-    const { manifest, published } = await getManifest(scopeOf(ctx), ctx.params.censusNumber!, urls);
+    const { manifest, published } = await getManifest(
+      scopeOf(ctx),
+      deps.imageAccess,
+      ctx.params.censusNumber!,
+      urls,
+    );
     answer(ctx, manifest, published);
   });
   const collection =

@@ -75,7 +75,7 @@ export const imageRoutes = [
     params: censusNumberParams,
     response: imageListResponse,
     handler: async ({ scope, params, deps }) => ({
-      body: await listImagesOfRecord(scope, deps.config.publicUrl, params.censusNumber),
+      body: await listImagesOfRecord(scope, deps.imageAccess, deps.config.publicUrl, params.censusNumber),
     }),
   }),
   defineRoute({
@@ -114,7 +114,7 @@ export const imageRoutes = [
     params: imageIdParams,
     response: imageResponse,
     handler: async ({ scope, params, deps }) => ({
-      body: await getImage(scope, deps.config.publicUrl, params.id),
+      body: await getImage(scope, deps.imageAccess, deps.config.publicUrl, params.id),
       headers: { 'Cache-Control': 'no-store' },
     }),
   }),

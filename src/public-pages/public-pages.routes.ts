@@ -51,7 +51,7 @@ export function mountPublicPages(router: Router, deps: Deps): void {
       const en = details.map((d) => d.messageEn).join('; ') || error.message;
       return sendHtml(ctx, 400, renderSearchError(q, zh, en), 'no-store');
     }
-    const { body: result, variesByReader } = await searchCatalogueFor(ctx.state.em, query, {
+    const { body: result, variesByReader } = await searchCatalogueFor(ctx.state.em, deps.imageAccess, query, {
       actor: ctx.state.actor ?? null,
       address: ctx.ip,
     });

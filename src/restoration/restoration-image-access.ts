@@ -1,21 +1,20 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../kernel/actor.js';
+// Restoration's part of images' access rule (src/images/image-access-extension.ts), wired in
+// src/app/app-deps.ts: images asks, restoration answers, and images imports nothing of restoration.
 
-/**
- * Whether the actor is a conservator of a restoration centre holding an active grant for the image's
- * record: the centre treats the book and documents it, so it must see the images even while the
- * record itself is unpublished and outside the centre's institution.
- */
-export async function grantedCentreSeesImage(
-  em: EntityManager,
-  actor: Actor | null,
-  imageId: string,
-): Promise<boolean> {
-  if (actor?.role !== 'conservator' || !actor.institutionId) return false;
-  const rows = await em.execute<Array<{ ok: number }>>(
-    `select 1 as ok from restoration_grant g join record_image i on i.record_id = g.record_id
-      where i.id = ? and g.centre_id = ? and g.revoked_at is null limit 1`,
-    [imageId, actor.institutionId],
-  );
-  return rows.length > 0;
-}
+import type { ImageAccessExtension } from '../images/image-access-extension.js';
+import { centreGrantedImage, restorationPhotoIds } from './restoration-image.repository.js';
+
+export const restorationImageAccess: ImageAccessExtension = {
+  /**
+   * A conservator of a restoration centre holding an active grant for the image's record: the centre
+   * treats the book and documents it, so it must see the images even while the record itself is
+   * unpublished and outside the centre's institution (the work order's rule: its granted centre works
+   * on it while the grant is active).
+   */
+  async seesImage(em, actor, imageId) {
+    if (actor.role !== 'conservator' || !actor.institutionId) return false;
+    return centreGrantedImage(em, actor.institutionId, imageId);
+  },
+  /** Restoration photos document a treatment, not the book's pages: they belong to the work order's manifest. */
+  notPages: restorationPhotoIds,
+};

@@ -20,6 +20,7 @@ import {
   type TokenStats,
 } from './catalogue-plan.rules.js';
 import { countCatalogue, type CatalogueCounts } from './catalogue-count.service.js';
+import type { ImageAccess } from '../images/image-access.service.js';
 import { PUBLIC_READER, thumbnailsFor, type CatalogueReader } from './catalogue-thumbnails.service.js';
 
 // How many times the expected number of entries a walk may read before the index takes over, and
@@ -92,8 +93,8 @@ export async function findPage(
 }
 
 /** Searches the published catalogue as the public sees it (searchCatalogueFor a reader nobody knows). */
-export async function searchCatalogue(em: EntityManager, query: CatalogueSearchQuery) {
-  return (await searchCatalogueFor(em, query, PUBLIC_READER)).body;
+export async function searchCatalogue(em: EntityManager, access: ImageAccess, query: CatalogueSearchQuery) {
+  return (await searchCatalogueFor(em, access, query, PUBLIC_READER)).body;
 }
 
 /**
@@ -104,6 +105,7 @@ export async function searchCatalogue(em: EntityManager, query: CatalogueSearchQ
  */
 export async function searchCatalogueFor(
   em: EntityManager,
+  access: ImageAccess,
   query: CatalogueSearchQuery,
   reader: CatalogueReader,
 ) {
@@ -135,7 +137,7 @@ export async function searchCatalogueFor(
       em,
       counted.counts.institution.map((c) => String(c.value)),
     ),
-    thumbnailsFor(em, rows, reader),
+    thumbnailsFor(em, access, rows, reader),
   ]);
   const body = {
     query: { q: query.q ?? '', terms: filter.terms },

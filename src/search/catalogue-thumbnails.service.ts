@@ -1,12 +1,12 @@
 // Which results of a catalogue page show their thumbnail to the reader asking: exactly those whose
-// first page the Image API would send them (imageAccess) — an `on_site` book to a reader in its
+// first page the Image API would send them (images' access rule, ImageAccess.decide) — an `on_site` book to a reader in its
 // institution's reading-room networks, a restricted book to the staff who work with its images.
 // Such an answer differs by reader and must never be kept in a shared cache.
 
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../kernel/actor.js';
 import type { EntryRow } from './catalogue.repository.js';
-import { imageAccess } from '../iiif/image-access.service.js';
+import type { ImageAccess } from '../images/image-access.service.js';
 import { imagesArePublic } from '../institutions/rights-statement.rules.js';
 
 /** Who is asking: their login (if any) and their address (`ctx.ip`, which honours TRUST_PROXY). */
@@ -21,6 +21,7 @@ export const PUBLIC_READER: CatalogueReader = { actor: null, address: '' };
 /** The record ids whose thumbnail the reader is sent, and whether that depended on who they are. */
 export async function thumbnailsFor(
   em: EntityManager,
+  access: ImageAccess,
   rows: readonly EntryRow[],
   reader: CatalogueReader,
 ): Promise<{ shown: Set<string>; variesByReader: boolean }> {
@@ -35,7 +36,7 @@ export async function thumbnailsFor(
     const networks = row.on_site_networks ?? [];
     // A restricted book's answer depends on the reader once they are signed in or it has networks.
     if (reader.actor || networks.length) variesByReader = true;
-    const access = await imageAccess(
+    const decision = await access.decide(
       em,
       reader.actor,
       {
@@ -52,7 +53,7 @@ export async function thumbnailsFor(
       },
       reader.address,
     );
-    if (access === 'ok') shown.add(row.record_id);
+    if (decision === 'ok') shown.add(row.record_id);
   }
   return { shown, variesByReader };
 }

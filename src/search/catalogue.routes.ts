@@ -30,8 +30,8 @@ export const catalogueRoutes = [
     auth: 'public',
     query: catalogueSearchQuery,
     response: catalogueSearchResponse,
-    handler: async ({ scope, query }) => {
-      const { body, variesByReader } = await searchCatalogueFor(scope.em, query, {
+    handler: async ({ scope, query, deps }) => {
+      const { body, variesByReader } = await searchCatalogueFor(scope.em, deps.imageAccess, query, {
         actor: scope.actor,
         address: scope.ip,
       });

@@ -19,6 +19,7 @@ import { rebuildTokenCounts, tokenCounts } from '../../src/search/catalogue-toke
 import { requiredTokens } from '../../src/search/catalogue-plan.rules.js';
 import { catalogueSearchQuery } from '../../src/search/catalogue.schemas.js';
 import { CATALOGUE_GIN_COLUMNS } from '../../src/search/catalogue-entry.entity.js';
+import { imageDeps } from '../../src/app/app-deps.js';
 import * as W from './search-words.data.js';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 3_000_000);
@@ -34,6 +35,7 @@ const KEEP = process.env.BENCH_DIR;
 const dir = KEEP ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'census-bench-search-')));
 const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), log: () => undefined });
 const orm = await connectOrm(pg.url);
+const { imageAccess } = imageDeps();
 const secs = (from: number) => ((Date.now() - from) / 1000).toFixed(1);
 
 try {
@@ -322,14 +324,18 @@ try {
     const terms = queryTerms(q);
     await findPage(fork, { terms, facets: {} }, await tokenCounts(fork, requiredTokens(terms)), 20, 0);
   });
-  await measure('search: items + total + all facet counts', (q) => searchCatalogue(orm.em.fork(), query(q)));
-  await measure(`search with facet filters (province ${province}, 线装)`, (q) =>
-    searchCatalogue(orm.em.fork(), query(q, { province, binding: '线装' })),
+  await measure('search: items + total + all facet counts', (q) =>
+    searchCatalogue(orm.em.fork(), imageAccess, query(q)),
   );
-  await measure('search, page 5 (offset 80)', (q) => searchCatalogue(orm.em.fork(), query(q, { page: '5' })));
+  await measure(`search with facet filters (province ${province}, 线装)`, (q) =>
+    searchCatalogue(orm.em.fork(), imageAccess, query(q, { province, binding: '线装' })),
+  );
+  await measure('search, page 5 (offset 80)', (q) =>
+    searchCatalogue(orm.em.fork(), imageAccess, query(q, { page: '5' })),
+  );
   await measure(
     'browse with a filter (classification 史)',
-    () => searchCatalogue(orm.em.fork(), query('', { classification: '史' })),
+    () => searchCatalogue(orm.em.fork(), imageAccess, query('', { classification: '史' })),
     [''],
   );
   if (COMPARE) {
