@@ -2,7 +2,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { Context } from '../kernel/context.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 import { loadImageForWrite } from './image-access.service.js';
-import { lockRecordAndNextSequence } from './image-upload.service.js';
+import { closeSequenceGap, lockRecordAndNextSequence } from './record-image.repository.js';
 import { derivativesPrefix, tilesPrefix } from '../domain/object-layout.rules.js';
 import { storeCall } from './object-store-errors.js';
 import { RecordImageSchema } from './record-image.entity.js';
@@ -37,10 +37,7 @@ export async function deleteImage(scope: Context, store: ObjectStore, imageId: s
       originalFilename: image.originalFilename,
     };
     await em.nativeDelete(RecordImageSchema, { id: image.id });
-    await em.execute(
-      'update record_image set sequence = sequence - 1, version = version + 1, updated_at = now() where record_id = ? and sequence > ?',
-      [record.id, image.sequence],
-    );
+    await closeSequenceGap(em, record.id, image.sequence);
     recordAudit(em, scope, {
       action: 'image.delete',
       entityType: 'record_image',

@@ -3,7 +3,7 @@ import { AppError } from '../kernel/app-error.js';
 import type { Context } from '../kernel/context.js';
 import { loadImageForWrite, loadRecordForImageWrite } from './image-access.service.js';
 import { presentImage } from './image.presenter.js';
-import { lockRecordAndNextSequence } from './image-upload.service.js';
+import { lockRecordAndNextSequence } from './record-image.repository.js';
 import { listRecordImages } from './record-images.service.js';
 
 function versionConflict(current: number): AppError {

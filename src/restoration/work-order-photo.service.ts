@@ -1,17 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../kernel/app-error.js';
 import type { SpooledFile } from '../kernel/multipart.js';
 import { requireActor, type Context } from '../kernel/context.js';
-import { checkUpload, type CheckedUpload } from '../images/upload-check.js';
-import { queueDerivatives } from '../images/derivative-queue.js';
-import {
-  lockRecordAndNextSequence,
-  createImageRow,
-  removeObjects,
-  storeMaster,
-  type ImageUploadDeps,
-} from '../images/image-upload.service.js';
+import { ingestImages, type IngestDeps } from '../images/image-ingest.service.js';
 import { cannotWork, loadOrder } from './work-order-access.service.js';
 import { canWorkOn } from './work-order-access.rules.js';
 import { WorkOrderLogEntrySchema } from './work-order-log.entity.js';
@@ -23,6 +14,11 @@ const PHASE_ZH: Record<PhotoPhase, string> = { before: '修复前', during: '修
 
 function badField(path: string, value: unknown, rule: string, zh: string, en: string): AppError {
   return AppError.badRequest('INVALID_PHOTO', zh, en, [{ path, value, rule, messageZh: zh, messageEn: en }]);
+}
+
+/** Where masters go, the limits photos are checked against, and the base of the answers' URLs. */
+export interface PhotoDeps extends IngestDeps {
+  readonly publicUrl: string;
 }
 
 export interface PhotoFields {
@@ -57,13 +53,13 @@ export async function authorisePhotoUpload(scope: Context, id: string) {
 }
 
 /**
- * Adds before / during / after photos: they pass the image pipeline's checks and become IIIF images of
- * the order's record (masters stored, derivative jobs queued) and are linked to the order — all in one
- * transaction; a failure removes the stored masters.
+ * Adds before / during / after photos: images' one way in (ingestImages) checks them and makes them
+ * IIIF images of the order's record (masters stored, derivative jobs queued), and they are linked to
+ * the order in the same transaction; a failure removes the stored masters.
  */
 export async function addPhotos(
   scope: Context,
-  deps: ImageUploadDeps,
+  deps: PhotoDeps,
   id: string,
   files: SpooledFile[],
   fields: PhotoFields,
@@ -75,65 +71,51 @@ export async function addPhotos(
     throw badField('file', null, 'required', '请上传照片文件（字段 file）', 'Upload a photo (field `file`)');
   const { order, roles } = await loadOrder(scope.em, actor, id);
   if (!canWorkOn(roles)) throw cannotWork();
-  const checked: CheckedUpload[] = [];
-  for (const file of files)
-    checked.push(await checkUpload(file, { maxBytes: deps.maxBytes, maxPixels: deps.maxPixels }));
-  const record = order.record;
-  const stored: string[] = [];
-  try {
-    const ids = checked.map(() => randomUUID());
-    for (const [i, upload] of checked.entries())
-      stored.push(await storeMaster(deps.objectStore, record, ids[i]!, upload));
-    return await scope.em.transactional(async (em) => {
-      const logEntry = fields.logEntryId
-        ? await em.findOne(WorkOrderLogEntrySchema, { id: fields.logEntryId, workOrder: order.id })
-        : null;
-      if (fields.logEntryId && !logEntry) {
-        throw badField(
-          'logEntryId',
-          fields.logEntryId,
-          'log_entry_of_order',
-          '该修复记录不属于本工单',
-          'the log entry is not of this work order',
+  const { attached } = await ingestImages(
+    scope,
+    deps,
+    {
+      record: order.record,
+      createdBy: actor.userId,
+      label: (_, sequence) => `${PHASE_ZH[phase]}照片 ${sequence}`.slice(0, 100),
+      attach: async (em, images) => {
+        const logEntry = fields.logEntryId
+          ? await em.findOne(WorkOrderLogEntrySchema, { id: fields.logEntryId, workOrder: order.id })
+          : null;
+        if (fields.logEntryId && !logEntry) {
+          throw badField(
+            'logEntryId',
+            fields.logEntryId,
+            'log_entry_of_order',
+            '该修复记录不属于本工单',
+            'the log entry is not of this work order',
+          );
+        }
+        const photos = images.map((image) =>
+          em.create(WorkOrderPhotoSchema, { workOrder: order.id, image, phase, caption, logEntry }),
         );
-      }
-      const first = await lockRecordAndNextSequence(em, record.id);
-      const photos = checked.map((upload, i) => {
-        const image = createImageRow(em, {
-          id: ids[i]!,
-          recordId: record.id,
-          sequence: first + i,
-          label: `${PHASE_ZH[phase]}照片 ${first + i}`.slice(0, 100),
-          upload,
-          masterKey: stored[i]!,
-          createdBy: actor.userId,
+        recordAudit(em, scope, {
+          action: 'work_order.photo',
+          entityType: 'work_order',
+          entityId: order.id,
+          after: { phase, caption, imageIds: images.map((i) => i.id), logEntryId: logEntry?.id ?? null },
+          provinceCode: order.provinceCode,
+          institutionId: order.institution.id,
         });
-        return em.create(WorkOrderPhotoSchema, { workOrder: order.id, image, phase, caption, logEntry });
-      });
-      await em.flush();
-      await queueDerivatives(em, ids);
-      recordAudit(em, scope, {
-        action: 'work_order.photo',
-        entityType: 'work_order',
-        entityId: order.id,
-        after: { phase, caption, imageIds: ids, logEntryId: logEntry?.id ?? null },
-        provinceCode: order.provinceCode,
-        institutionId: order.institution.id,
-      });
-      return {
-        items: photos.map((p) => ({
-          id: p.id,
-          imageId: p.image.id,
-          phase,
-          caption,
-          logEntryId: logEntry?.id ?? null,
-          status: p.image.status,
-          service: `${deps.publicUrl}/iiif/3/${p.image.id}`,
-        })),
-      };
-    });
-  } catch (error) {
-    await removeObjects(deps.objectStore, stored);
-    throw error;
-  }
+        return { photos, logEntry };
+      },
+    },
+    files,
+  );
+  return {
+    items: attached.photos.map((p) => ({
+      id: p.id,
+      imageId: p.image.id,
+      phase,
+      caption,
+      logEntryId: attached.logEntry?.id ?? null,
+      status: p.image.status,
+      service: `${deps.publicUrl}/iiif/3/${p.image.id}`,
+    })),
+  };
 }

@@ -1,6 +1,5 @@
 import { defineRoute, type HandlerInput } from '../kernel/route.js';
 import { receiveMultipart } from '../kernel/multipart.js';
-import type { ImageUploadDeps } from '../images/image-upload.service.js';
 import {
   createWorkOrderBody,
   listWorkOrdersQuery,
@@ -15,7 +14,7 @@ import { updateWorkOrder } from './work-order-update.service.js';
 import { transitionWorkOrder } from './work-order-transition.service.js';
 import { addLogEntry } from './work-order-log.service.js';
 import { termProblems, termUses } from './restoration-vocabulary.service.js';
-import { addPhotos, authorisePhotoUpload } from './work-order-photo.service.js';
+import { addPhotos, authorisePhotoUpload, type PhotoDeps } from './work-order-photo.service.js';
 import { restorationRecord } from './restoration-record.service.js';
 import { renderRestorationRecord } from './restoration-record.html.js';
 import { restorationStatistics } from './restoration-statistics.service.js';
@@ -24,7 +23,7 @@ import { logEntryResponse, workOrderListResponse, workOrderResponse } from './wo
 
 const tag = 'Restoration 修复';
 
-function photoDeps({ deps }: Pick<HandlerInput<unknown, unknown, unknown>, 'deps'>): ImageUploadDeps {
+function photoDeps({ deps }: Pick<HandlerInput<unknown, unknown, unknown>, 'deps'>): PhotoDeps {
   return {
     objectStore: deps.objectStore,
     publicUrl: deps.config.publicUrl,
