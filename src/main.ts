@@ -9,7 +9,7 @@ import { connectOrm } from './db/orm.js';
 import { ObjectStore } from './object-store/object-store.js';
 import { buildApp } from './app/app.js';
 import { imageDeps } from './app/app-deps.js';
-import { ensureInitialAdmin } from './users/initial-admin.service.js';
+import { ensureInitialAdmin } from './auth/initial-admin.service.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { startImportWorker, type ImportWorker } from './census/import/import-worker.js';
 import { startDerivativeWorker, type DerivativeWorker } from './images/derivative-worker.js';

@@ -16,6 +16,7 @@ import { healthRoutes } from '../health/health.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import { institutionRoutes } from '../institutions/institutions.routes.js';
 import { userRoutes } from '../users/users.routes.js';
+import { accountCredentials } from '../auth/account-credentials.js';
 import { auditRoutes } from '../audit-log/audit.routes.js';
 import { mountWeb } from '../web/web.routes.js';
 import { mountPublicPages } from '../public-pages/public-pages.routes.js';
@@ -45,7 +46,7 @@ export const API_ROUTES: readonly Route[] = [
   ...authRoutes,
   ...todoRoutes,
   ...institutionRoutes,
-  ...userRoutes,
+  ...userRoutes(accountCredentials),
   ...auditRoutes,
   ...codeListRoutes,
   ...editionDateRoutes,

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { WORKFLOW } from '../domain/record-workflow.rules.js';
 import { RECORD_TYPES, type RecordStatus, type RecordType } from '../domain/record.types.js';
-import { applyVisibility, listRecords } from './record-query.service.js';
+import { listRecords } from './record-query.service.js';
+import { queueCounts, reviewRounds } from './review-queue.repository.js';
 import { actorContext } from './record-access.service.js';
 import { statusLabel, typeLabel } from '../domain/record-labels.rules.js';
 import { formatAuthorsCell } from './spreadsheet/responsibility-cell.js';
@@ -67,7 +68,6 @@ export async function reviewQueue(
   if (!staffAreasOf(actor.role).includes('review'))
     throw AppError.forbidden('只有审校人员有审校队列', 'Only reviewers have a review queue');
   const ctx = await actorContext(scope.em, actor);
-  const knex = scope.em.getKnex();
   const page = await listRecords(scope, {
     reviewer: 'me',
     sort: 'submitted',
@@ -79,33 +79,13 @@ export async function reviewQueue(
     ...(f.q ? { q: f.q } : {}),
   });
   // The counts cover the whole queue, not the filtered page, so the filters show what each holds.
-  const counting = knex('census_record as r')
-    .join('institution as i', 'i.id', 'r.institution_id')
-    .whereIn('r.status', [...AWAITING_REVIEW]);
-  applyVisibility(counting, ctx);
-  const numbers = page.items.map((r) => r.censusNumber);
-  const [groups, rounds] = await Promise.all([
-    counting
-      .select('r.status', 'r.institution_id', 'i.name')
-      .count({ n: '*' })
-      .groupBy('r.status', 'r.institution_id', 'i.name') as Promise<
-      Array<{ status: RecordStatus; institution_id: string; name: string; n: string }>
-    >,
-    numbers.length
-      ? (knex('review_event as e')
-          .join('census_record as r', 'r.id', 'e.record_id')
-          .whereIn('r.census_number', numbers)
-          .select('r.census_number')
-          // A recalled submission never reached a reviewer: the next one continues its round.
-          .select(
-            knex.raw(
-              "count(*) filter (where e.action = 'submit') - count(*) filter (where e.action = 'recall') as round",
-            ),
-          )
-          .groupBy('r.census_number') as Promise<Array<{ census_number: string; round: string }>>)
-      : Promise.resolve([]),
+  const [groups, roundOf] = await Promise.all([
+    queueCounts(scope.em, ctx, AWAITING_REVIEW),
+    reviewRounds(
+      scope.em,
+      page.items.map((r) => r.censusNumber),
+    ),
   ]);
-  const roundOf = new Map(rounds.map((r) => [r.census_number, Number(r.round)]));
   const byStatus = AWAITING_REVIEW.map((status) => ({
     status,
     label: statusLabel(status),

@@ -9,7 +9,6 @@
 // labels) lives in one feature and is read by others; features call each other's services.
 /** Folder edges allowed to lie on a cycle until the seam that makes them is cut. */
 export const ALLOWED_FOLDER_EDGES: readonly string[] = [
-  'auth -> users', // src/auth/auth.routes.ts -> src/users/user.schemas.ts
   'census -> condition', // src/census/import/import-worker.ts -> src/condition/assessment-import-runner.ts
   'census -> search', // src/census/record-update.service.ts -> src/search/catalogue-sync.service.ts
   'census -> triage', // src/census/import/import-batch.service.ts -> src/triage/triage-state.repository.ts
@@ -24,5 +23,4 @@ export const ALLOWED_FOLDER_EDGES: readonly string[] = [
   'restoration -> images', // src/restoration/work-order-photo.entity.ts -> src/images/record-image.entity.ts
   'search -> census', // src/search/catalogue-sync.service.ts -> src/census/record-body.ts
   'triage -> restoration', // src/triage/triage.service.ts -> src/restoration/work-order-access.rules.ts
-  'users -> auth', // src/users/user.service.ts -> src/auth/password.ts
 ];

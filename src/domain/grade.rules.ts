@@ -2,6 +2,8 @@
 // the heritage mapping, and plausibility warnings from the edition date. The system records the grade
 // and its basis; it never decides it, so date-based checks are warnings and suggestions only.
 
+import type { NamedRuleIssue } from './rule-issue.js';
+
 export const GRADES = ['一级', '二级', '三级', '四级', '未定级'] as const;
 export type Grade = (typeof GRADES)[number];
 export const RANKS = ['甲', '乙', '丙'] as const;
@@ -15,16 +17,7 @@ export interface GradeValue {
   rank: Rank | null;
 }
 
-/** A rejected or doubtful grade: the field, the value and the rule, in both languages. */
-export interface GradeIssue {
-  code: string;
-  field: 'label' | 'grade' | 'rank';
-  value: unknown;
-  messageZh: string;
-  messageEn: string;
-}
-
-export type ParseGradeResult = ({ ok: true } & GradeValue) | { ok: false; error: GradeIssue };
+export type ParseGradeResult = ({ ok: true } & GradeValue) | { ok: false; error: NamedRuleIssue };
 
 const GRADE_EN: Record<Grade, string> = {
   一级: 'grade 1',
@@ -112,7 +105,7 @@ export function parseGradeLabel(label: unknown): ParseGradeResult {
   return { ok: true, grade, rank };
 }
 
-function rankNotAllowed(grade: Grade, rank: string, field: 'label' | 'rank', value: unknown): GradeIssue {
+function rankNotAllowed(grade: Grade, rank: string, field: 'label' | 'rank', value: unknown): NamedRuleIssue {
   return {
     code: 'GRADE_RANK_NOT_ALLOWED',
     field,
@@ -139,13 +132,13 @@ export function formatGradeLabelEn(value: GradeValue): string {
 }
 
 /** Checks a grade and its 等次: 等次 is optional for 一–三级 and forbidden for 四级 and 未定级. */
-export function validateGrade(value: { grade: unknown; rank?: unknown }): GradeIssue[] {
+export function validateGrade(value: { grade: unknown; rank?: unknown }): NamedRuleIssue[] {
   const grade = normaliseGrade(value.grade);
   const rankGiven =
     value.rank !== undefined &&
     value.rank !== null &&
     !(typeof value.rank === 'string' && value.rank.trim() === '');
-  const issues: GradeIssue[] = [];
+  const issues: NamedRuleIssue[] = [];
   if (grade === undefined) {
     issues.push({
       code: 'GRADE_UNKNOWN',
@@ -392,11 +385,11 @@ export const GRADE_WARNING_LABELS: Readonly<Record<string, { zh: string; en: str
 };
 
 /** Contradictions between a grade and what else is known of the book; warnings, never refusals. */
-export function gradeWarnings(input: GradeWarningInput): GradeIssue[] {
+export function gradeWarnings(input: GradeWarningInput): NamedRuleIssue[] {
   const grade = normaliseGrade(input.grade);
   // An unknown grade is validateGrade's error; an ungraded draft contradicts nothing yet.
   if (grade === undefined || grade === '未定级') return [];
-  const warnings: GradeIssue[] = [];
+  const warnings: NamedRuleIssue[] = [];
   const level = GRADES.indexOf(grade);
 
   const floor = suggestGradeFloor(input);

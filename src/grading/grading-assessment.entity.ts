@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { CensusRecordSchema } from '../census/census-record.entity.js';
-import type { GradeIssue } from '../domain/grade.rules.js';
+import type { NamedRuleIssue } from '../kernel/issues.js';
 
 /**
  * One grading (古籍定级) of a record: the grade, its 等次 and the basis for each of the three values.
@@ -25,7 +25,7 @@ export const GradingAssessmentSchema = defineEntity({
     basisArtistic: p.text().nullable(),
     assessor: p.string().length(200),
     assessedOn: p.date(),
-    warnings: p.json<GradeIssue[]>(),
+    warnings: p.json<NamedRuleIssue[]>(),
     createdBy: p.uuid().nullable(),
     createdByEmail: p.string().length(254).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -1,6 +1,8 @@
 // The national precious list (国家珍贵古籍名录): numbers are five digits with rare sub-numbers
 // (00940.1); six batches so far, each published in one year (grading-condition.md).
 
+import type { NamedRuleIssue } from '../kernel/issues.js';
+
 export const PRECIOUS_LIST_NUMBER = /^\d{5}(\.\d+)?$/;
 
 /** Batch → year of publication. */
@@ -13,17 +15,13 @@ export const PRECIOUS_LIST_BATCHES: Readonly<Record<number, number>> = {
   6: 2020,
 };
 
-export interface EntryIssue {
-  code: string;
-  field: string;
-  value: unknown;
-  messageZh: string;
-  messageEn: string;
-}
-
 /** Checks a list entry: number format, a known batch, and the year that batch was published. */
-export function validatePreciousListEntry(e: { number: string; batch: number; year: number }): EntryIssue[] {
-  const issues: EntryIssue[] = [];
+export function validatePreciousListEntry(e: {
+  number: string;
+  batch: number;
+  year: number;
+}): NamedRuleIssue[] {
+  const issues: NamedRuleIssue[] = [];
   if (!PRECIOUS_LIST_NUMBER.test(e.number)) {
     issues.push({
       code: 'PRECIOUS_LIST_NUMBER_FORMAT',

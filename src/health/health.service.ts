@@ -1,4 +1,5 @@
 import type { Deps } from '../kernel/deps.js';
+import { pingDatabase } from './health.repository.js';
 
 const PROBE_TIMEOUT_MS = 2000;
 
@@ -22,7 +23,7 @@ async function probe(check: () => Promise<unknown>): Promise<'ok' | 'unavailable
 /** Probes PostgreSQL and the object store in parallel, each with a short timeout. */
 export async function checkHealth(deps: Deps) {
   const [database, objectStore] = await Promise.all([
-    probe(() => deps.orm.em.getConnection().execute('select 1')),
+    probe(() => pingDatabase(deps.orm)),
     probe(() => deps.objectStore.ping()),
   ]);
   const status = database === 'ok' && objectStore === 'ok' ? 'ok' : 'degraded';

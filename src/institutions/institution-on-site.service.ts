@@ -11,6 +11,7 @@ import { canSetRightsStatement } from '../domain/permissions.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';
+import { toDetails } from '../kernel/issues.js';
 
 /** Sets the networks; 400 on any bad entry, 403 outside the actor's reach, 409 on a stale version. */
 export async function setOnSiteNetworks(scope: Context, id: string, input: OnSiteNetworksInput) {
@@ -21,7 +22,7 @@ export async function setOnSiteNetworks(scope: Context, id: string, input: OnSit
       'VALIDATION_FAILED',
       `馆内阅览网络校验失败：${problems.map((p) => p.messageZh).join('；')}`,
       `Invalid reading-room networks: ${problems.map((p) => p.messageEn).join('; ')}`,
-      problems,
+      toDetails(problems),
     );
   }
   return scope.em.transactional(async (em) => {

@@ -5,6 +5,7 @@
 
 import ipaddr from 'ipaddr.js';
 import { usesOnSiteNetworks, type RightsStatement } from './rights-statement.rules.js';
+import type { NamedRuleIssue } from '../kernel/issues.js';
 
 /** At most this many ranges per institution: reading rooms, not an address plan. */
 export const MAX_ON_SITE_NETWORKS = 50;
@@ -14,19 +15,11 @@ export const MIN_IPV6_PREFIX = 32;
 /** Longest text accepted for one range ("ffff:…/128" is 43 characters). */
 const MAX_CIDR_CHARS = 64;
 
-/** One refused entry: which field, which value, which rule (the shape of the API's error details). */
-export interface NetworkProblem {
-  readonly path: string;
-  readonly value: unknown;
-  readonly rule: string;
-  readonly messageZh: string;
-  readonly messageEn: string;
-}
+/** One refused entry before it is placed in the list (the list gives it its field, `networks[i]`). */
+type Problem = Omit<NamedRuleIssue, 'field'>;
 
-type Problem = Omit<NetworkProblem, 'path'>;
-
-function problem(value: unknown, rule: string, zh: string, en: string): Problem {
-  return { value, rule, messageZh: zh, messageEn: en };
+function problem(value: unknown, code: string, zh: string, en: string): Problem {
+  return { value, code, messageZh: zh, messageEn: en };
 }
 
 /** The range a CIDR text denotes, in a canonical form for comparing, or why it is refused. */
@@ -80,14 +73,14 @@ export function parseOnSiteNetwork(text: string): { canonical: string } | Proble
   return { canonical: `${network.toString()}/${prefix}` };
 }
 
-/** Every problem of a submitted list (path `networks[i]`); empty when it may be stored as given. */
-export function onSiteNetworkProblems(networks: readonly string[]): NetworkProblem[] {
-  const problems: NetworkProblem[] = [];
+/** Every problem of a submitted list (field `networks[i]`); empty when it may be stored as given. */
+export function onSiteNetworkProblems(networks: readonly string[]): NamedRuleIssue[] {
+  const problems: NamedRuleIssue[] = [];
   if (networks.length > MAX_ON_SITE_NETWORKS) {
     problems.push({
-      path: 'networks',
+      field: 'networks',
       value: networks.length,
-      rule: 'max_items',
+      code: 'max_items',
       messageZh: `networks 最多 ${MAX_ON_SITE_NETWORKS} 个网段（提交了 ${networks.length} 个）`,
       messageEn: `networks holds at most ${MAX_ON_SITE_NETWORKS} ranges (${networks.length} given)`,
     });
@@ -95,17 +88,17 @@ export function onSiteNetworkProblems(networks: readonly string[]): NetworkProbl
   }
   const seen = new Map<string, number>();
   networks.forEach((text, i) => {
-    const path = `networks[${i}]`;
+    const field = `networks[${i}]`;
     const parsed = parseOnSiteNetwork(text);
-    if (!('canonical' in parsed)) return problems.push({ path, ...parsed });
+    if (!('canonical' in parsed)) return problems.push({ field, ...parsed });
     const first = seen.get(parsed.canonical);
     if (first !== undefined) {
       problems.push({
-        path,
+        field,
         value: text,
-        rule: 'unique',
-        messageZh: `${path}「${text}」与 networks[${first}] 重复`,
-        messageEn: `${path} "${text}" repeats networks[${first}]`,
+        code: 'unique',
+        messageZh: `${field}「${text}」与 networks[${first}] 重复`,
+        messageEn: `${field} "${text}" repeats networks[${first}]`,
       });
     } else seen.set(parsed.canonical, i);
     return undefined;

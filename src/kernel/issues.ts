@@ -1,13 +1,9 @@
 import { AppError, type ErrorDetail } from './app-error.js';
+import type { RuleIssue } from '../domain/rule-issue.js';
 
-/** A domain-rule problem as the rules files report it. */
-export interface RuleIssue {
-  code?: string;
-  field: string;
-  value: unknown;
-  messageZh: string;
-  messageEn: string;
-}
+// The type lives with the pure rules that report it (domain/ imports nothing else); services and
+// the rules of features name it from here, beside what turns it into error details.
+export type { NamedRuleIssue, RuleIssue } from '../domain/rule-issue.js';
 
 /** Rule issues as field-level error details. */
 export function toDetails(issues: readonly RuleIssue[], prefix = ''): ErrorDetail[] {

@@ -4,6 +4,12 @@ import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ObjectStore } from '../object-store/object-store.js';
 import { masterKey, pyramidKey, tilePackKey } from '../domain/object-layout.rules.js';
+import {
+  importFileRow,
+  imageMasterRow,
+  repointImportFiles,
+  repointMasters,
+} from './legacy-parts.repository.js';
 
 /**
  * `npm run census -- migrate-parts`: turns the numbered `{prefix}/part-NNNNN` objects written before
@@ -45,10 +51,7 @@ interface Target {
 async function targetOf(em: EntityManager, prefix: string): Promise<Target | undefined> {
   let m = /^masters\/([^/]+)\/([^/]+)\/([0-9a-f]{64})$/.exec(prefix);
   if (m) {
-    const [row] = await em.execute<Array<{ format: string; master_key: string }>>(
-      'select format, master_key from record_image where id = ?',
-      [m[2]],
-    );
+    const row = await imageMasterRow(em, m[2]!);
     const key = row && masterKey(m[1]!, m[2]!, m[3]!, row.format);
     // The row points at these parts, or already at their joined object (a run interrupted before removing them).
     if (!row || !key || (row.master_key !== prefix && row.master_key !== key)) return undefined;
@@ -56,26 +59,19 @@ async function targetOf(em: EntityManager, prefix: string): Promise<Target | und
       key,
       expectedSha256: m[3],
       derivative: false,
-      updateRows: async (tx) => {
-        await tx.execute('update record_image set master_key = ? where master_key = ?', [key, prefix]);
-      },
+      updateRows: (tx) => repointMasters(tx, prefix, key),
     };
   }
   m = /^imports\/([0-9a-f-]{36})$/.exec(prefix);
   if (m) {
-    const [row] = await em.execute<Array<{ format: string; sha256: string }>>(
-      'select format, sha256 from import_job where id = ?',
-      [m[1]],
-    );
+    const row = await importFileRow(em, m[1]!);
     if (!row) return undefined;
     const key = `imports/${m[1]}.${row.format}`;
     return {
       key,
       expectedSha256: row.sha256,
       derivative: false,
-      updateRows: async (tx) => {
-        await tx.execute('update import_job set object_key = ? where object_key = ?', [key, prefix]);
-      },
+      updateRows: (tx) => repointImportFiles(tx, prefix, key),
     };
   }
   m = /^derivatives\/([^/]+)\/pyramid$/.exec(prefix);

@@ -1,10 +1,14 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CensusRecordSchema } from '../census/census-record.entity.js';
-import type { RecordBody } from '../census/census-record.entity.js';
 import { hashedEditionKey, syncCatalogueEntry } from './catalogue-sync.service.js';
 import { rebuildTokenCounts, tokenCountsInStep } from './catalogue-token.repository.js';
-import { pgTextArray } from './catalogue-entry.rules.js';
+import {
+  entriesWithoutEditionKey,
+  publishedAndEntryCounts,
+  publishedWithoutEntry,
+  setEditionKeys,
+} from './catalogue-backfill.repository.js';
 
 const BATCH = 500;
 
@@ -20,23 +24,15 @@ export async function backfillCatalogue(
   keepGoing: () => boolean = () => true,
 ): Promise<{ entries: number; tokensRebuilt: boolean }> {
   let entries = 0;
-  const [counts] = await em.execute<Array<{ published: number; entries: number }>>(
-    `select (select count(*)::int from census_record where status = 'published') as published,
-            (select count(*)::int from catalogue_entry) as entries`,
-  );
+  const counts = await publishedAndEntryCounts(em);
   if (counts && counts.published !== counts.entries) {
     while (keepGoing()) {
-      const missing = await em.execute<Array<{ id: string }>>(
-        `select r.id from census_record r where r.status = 'published'
-            and not exists (select 1 from catalogue_entry e where e.record_id = r.id)
-          order by r.id limit ?`,
-        [BATCH],
-      );
+      const missing = await publishedWithoutEntry(em, BATCH);
       if (!missing.length) break;
       const synced = await em.transactional(async (tx) => {
         const records = await tx.find(
           CensusRecordSchema,
-          { id: { $in: missing.map((m) => m.id) }, status: 'published' },
+          { id: { $in: missing }, status: 'published' },
           { lockMode: LockMode.PESSIMISTIC_WRITE },
         );
         for (const record of records) await syncCatalogueEntry(tx, record);
@@ -57,16 +53,11 @@ export async function backfillCatalogue(
 
 /** Computes the 同版 key of one batch of entries that have none yet; returns how many it filled. */
 async function fillEditionKeys(em: EntityManager): Promise<number> {
-  const rows = await em.execute<Array<{ record_id: string; body: RecordBody }>>(
-    `select e.record_id, r.body from catalogue_entry e join census_record r on r.id = e.record_id
-      where e.edition_key is null limit ?`,
-    [BATCH],
-  );
+  const rows = await entriesWithoutEditionKey(em, BATCH);
   if (!rows.length) return 0;
-  await em.execute(
-    `update catalogue_entry e set edition_key = k.key
-       from unnest(?::uuid[], ?::text[]) as k(record_id, key) where e.record_id = k.record_id`,
-    [`{${rows.map((r) => r.record_id).join(',')}}`, pgTextArray(rows.map((r) => hashedEditionKey(r.body)))],
+  await setEditionKeys(
+    em,
+    rows.map((r) => ({ recordId: r.record_id, key: hashedEditionKey(r.body) })),
   );
   return rows.length;
 }

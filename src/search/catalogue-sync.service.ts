@@ -2,20 +2,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CensusRecord } from '../census/census-record.entity.js';
 import { toRecordInput } from '../census/record-body.js';
 import type { ChangeType } from './catalogue-entry.entity.js';
-import { catalogueKeys, formatAuthors, pgTextArray } from './catalogue-entry.rules.js';
+import { catalogueKeys, formatAuthors } from './catalogue-entry.rules.js';
 import { editionGroupKey } from './edition-group.rules.js';
 import { createHash } from 'node:crypto';
 import { forgetCachedFacets } from './facet-cache.js';
-import { shiftTokenCounts, type EntryTokens } from './catalogue-token.repository.js';
-
-// The entry's tokens before the change (locked), so that the token statistics can be moved.
-async function currentTokens(em: EntityManager, recordId: string): Promise<EntryTokens | undefined> {
-  const [row] = await em.execute<Array<{ tokens: string[]; title_tokens: string[] }>>(
-    'select tokens, title_tokens from catalogue_entry where record_id = ? for update',
-    [recordId],
-  );
-  return row ? { tokens: row.tokens, titleTokens: row.title_tokens } : undefined;
-}
+import { shiftTokenCounts } from './catalogue-token.repository.js';
+import {
+  deleteCatalogueEntry,
+  lockedEntryTokens,
+  logPublishedChange,
+  upsertCatalogueEntry,
+} from './catalogue-entry.repository.js';
 
 /** The stored form of a record's 同版 group key: its SHA-1, or '' when it forms no group. */
 export function hashedEditionKey(input: Parameters<typeof editionGroupKey>[0]): string {
@@ -32,69 +29,49 @@ export function hashedEditionKey(input: Parameters<typeof editionGroupKey>[0]): 
 export async function syncCatalogueEntry(em: EntityManager, record: CensusRecord): Promise<void> {
   let change: ChangeType | null = null;
   const now = new Date();
-  const before = await currentTokens(em, record.id);
+  const before = await lockedEntryTokens(em, record.id);
   if (record.status === 'published') {
     const input = toRecordInput(record.type, record.institution.id, record.body);
     const keys = catalogueKeys(input, record.censusNumber);
-    const rows = await em.execute<Array<{ created: boolean }>>(
-      `insert into catalogue_entry (record_id, census_number, type, institution_id, province_code, title,
-         authors, edition, title_key, search_key, tokens, title_tokens, document_type, classification, dynasty, year_from, year_to,
-         edition_type, binding, grade, damage_grade, precious, edition_key, published_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       on conflict (record_id) do update set census_number = excluded.census_number, type = excluded.type,
-         institution_id = excluded.institution_id, province_code = excluded.province_code,
-         title = excluded.title, authors = excluded.authors, edition = excluded.edition,
-         title_key = excluded.title_key, search_key = excluded.search_key,
-         tokens = excluded.tokens, title_tokens = excluded.title_tokens, document_type = excluded.document_type,
-         classification = excluded.classification, dynasty = excluded.dynasty,
-         year_from = excluded.year_from, year_to = excluded.year_to, edition_type = excluded.edition_type,
-         binding = excluded.binding, grade = excluded.grade, damage_grade = excluded.damage_grade,
-         precious = excluded.precious, edition_key = excluded.edition_key, updated_at = excluded.updated_at
-       returning (xmax = 0) as created`,
-      [
-        record.id,
-        record.censusNumber,
-        record.type,
-        record.institution.id,
-        record.provinceCode,
-        record.title,
-        formatAuthors(input.authors),
-        input.edition,
-        keys.titleKey,
-        keys.searchKey,
-        pgTextArray(keys.tokens),
-        pgTextArray(keys.titleTokens),
-        record.documentType,
-        record.classification ?? null,
-        record.dynasty ?? null,
-        record.yearFrom ?? null,
-        record.yearTo ?? null,
-        record.editionType ?? null,
-        record.binding ?? null,
-        record.grade ?? null,
-        record.damageGrade ?? null,
-        Boolean(record.preciousListNumber),
-        hashedEditionKey(input),
-        record.publishedAt ?? now,
-        now,
-      ],
-    );
-    change = rows[0]?.created ? 'Create' : 'Update';
+    const created = await upsertCatalogueEntry(em, {
+      recordId: record.id,
+      censusNumber: record.censusNumber,
+      type: record.type,
+      institutionId: record.institution.id,
+      provinceCode: record.provinceCode,
+      title: record.title,
+      authors: formatAuthors(input.authors),
+      edition: input.edition,
+      titleKey: keys.titleKey,
+      searchKey: keys.searchKey,
+      tokens: keys.tokens,
+      titleTokens: keys.titleTokens,
+      documentType: record.documentType,
+      classification: record.classification ?? null,
+      dynasty: record.dynasty ?? null,
+      yearFrom: record.yearFrom ?? null,
+      yearTo: record.yearTo ?? null,
+      editionType: record.editionType ?? null,
+      binding: record.binding ?? null,
+      grade: record.grade ?? null,
+      damageGrade: record.damageGrade ?? null,
+      precious: Boolean(record.preciousListNumber),
+      editionKey: hashedEditionKey(input),
+      publishedAt: record.publishedAt ?? now,
+      updatedAt: now,
+    });
+    change = created ? 'Create' : 'Update';
     await shiftTokenCounts(em, before, keys);
   } else if (before) {
-    const removed = await em.execute<Array<{ record_id: string }>>(
-      'delete from catalogue_entry where record_id = ? returning record_id',
-      [record.id],
-    );
-    if (removed.length > 0) change = 'Delete';
+    if (await deleteCatalogueEntry(em, record.id)) change = 'Delete';
     await shiftTokenCounts(em, before, undefined);
   }
   if (!change) return;
-  await em.execute('insert into published_change (record_id, census_number, type, at) values (?, ?, ?, ?)', [
-    record.id,
-    record.censusNumber,
-    change,
-    now,
-  ]);
+  await logPublishedChange(em, {
+    recordId: record.id,
+    censusNumber: record.censusNumber,
+    type: change,
+    at: now,
+  });
   forgetCachedFacets();
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadCodeLists } from '../census/code-list.service.js';
+import { institutionExists, provinceCodes } from './facet-values.repository.js';
 import type { CodeListName } from '../domain/record.types.js';
 import { foldTerm } from '../census/term-folding.rules.js';
 import { DYNASTY_SPANS, ERA_TABLE } from '../census/dates/era-table.data.js';
@@ -49,19 +50,12 @@ async function allowedValues(em: EntityManager, facet: ListFacet): Promise<strin
     case 'dynasty':
       return DYNASTIES;
     case 'province':
-      return (await em.execute<Array<{ code: string }>>('select code from province order by code')).map(
-        (r) => r.code,
-      );
+      return provinceCodes(em);
     case 'institution':
       return [];
     default:
       return [];
   }
-}
-
-async function institutionExists(em: EntityManager, id: string): Promise<boolean> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return false;
-  return (await em.execute('select 1 from institution where id = ?', [id])).length > 0;
 }
 
 /**

@@ -5,17 +5,13 @@ import { requireActor } from '../kernel/context.js';
 import { PROVINCES } from '../institutions/provinces.data.js';
 import type { CensusScope } from '../triage/triage-scope.rules.js';
 import { statisticsChoiceRights } from './statistics-choices.rules.js';
+import { recordsPerInstitution, recordsPerProvince } from './statistics.repository.js';
 
 export async function statisticsChoices(scope: Context, s: CensusScope) {
   const rights = statisticsChoiceRights(requireActor(scope));
-  const knex = scope.em.getKnex();
-  const counted = () => knex('statistics_count as c').where('c.dimension', 'type').where('c.n', '>', 0);
   let provinces = null;
   if (rights.provinces) {
-    const rows = (await counted()
-      .select('c.province_code as code', knex.raw('sum(c.n) as n'))
-      .groupBy('c.province_code')) as Array<{ code: string; n: string }>;
-    const counts = new Map(rows.map((r) => [r.code, Number(r.n)]));
+    const counts = await recordsPerProvince(scope.em);
     provinces = PROVINCES.filter((p) => counts.has(p.code)).map((p) => ({
       code: p.code,
       label: { zh: p.nameZh, en: p.nameEn },
@@ -23,14 +19,7 @@ export async function statisticsChoices(scope: Context, s: CensusScope) {
     }));
   }
   let institutions = null;
-  if (rights.institutions && s.provinceCode) {
-    const rows = (await counted()
-      .join('institution as i', 'i.id', 'c.institution_id')
-      .where('c.province_code', s.provinceCode)
-      .select('i.id', 'i.name', knex.raw('sum(c.n) as n'))
-      .groupBy('i.id', 'i.name')
-      .orderBy('i.name')) as Array<{ id: string; name: string; n: string }>;
-    institutions = rows.map((r) => ({ id: r.id, name: r.name, count: Number(r.n) }));
-  }
+  if (rights.institutions && s.provinceCode)
+    institutions = await recordsPerInstitution(scope.em, s.provinceCode);
   return { provinces, institutions };
 }

@@ -1,4 +1,3 @@
-import type { Knex } from '@mikro-orm/postgresql';
 import type { StatisticsQuery } from '../triage/triage.schemas.js';
 import { requestScope } from '../triage/scope.service.js';
 import type { CensusScope } from '../triage/triage-scope.rules.js';
@@ -24,6 +23,8 @@ import {
 } from './statistics-order.rules.js';
 import { PROVINCES } from '../institutions/provinces.data.js';
 import { statisticsChoices } from './statistics-choices.service.js';
+import { scopeCounts, type CountRow } from './statistics.repository.js';
+import { institutionNames } from '../institutions/institution-names.repository.js';
 
 const LEVEL_LABELS = {
   nation: { zh: '全国', en: 'Nationwide' },
@@ -66,20 +67,6 @@ function scopeLabel(s: CensusScope, institutionNames: Map<string, string>) {
   return province ? { zh: province.nameZh, en: province.nameEn } : { zh: '全国', en: 'Nationwide' };
 }
 
-interface CountRow {
-  dimension: StatisticsDimension;
-  value: string;
-  province_code: string | null;
-  institution_id: string | null;
-  n: string;
-}
-
-function where(b: Knex.QueryBuilder, s: CensusScope): Knex.QueryBuilder {
-  if (s.institutionId) b.where('c.institution_id', s.institutionId);
-  else if (s.provinceCode) b.where('c.province_code', s.provinceCode);
-  return b;
-}
-
 /** Sums the rows of one dimension by value ('' is "not filled in", presented as null). */
 function sumBy(rows: CountRow[], dimension: StatisticsDimension) {
   const sums = new Map<string, number>();
@@ -95,22 +82,7 @@ function sumBy(rows: CountRow[], dimension: StatisticsDimension) {
  */
 export async function statistics(scope: Context, q: StatisticsQuery) {
   const s = await requestScope(scope, q);
-  const knex = scope.em.getKnex();
-  const rows = (await where(
-    knex('statistics_count as c')
-      .select(
-        'c.dimension',
-        'c.value',
-        // Only completion (status, tier) is shown per institution: the other dimensions are summed in
-        // the database, so the nation returns a few thousand rows rather than one per institution each.
-        knex.raw(`case when c.dimension in ('status', 'tier') then c.province_code end as province_code`),
-        knex.raw(`case when c.dimension in ('status', 'tier') then c.institution_id end as institution_id`),
-        knex.raw('sum(c.n) as n'),
-      )
-      .where('c.n', '>', 0)
-      .groupByRaw('1, 2, 3, 4'),
-    s,
-  )) as CountRow[];
+  const rows = await scopeCounts(scope.em, s);
   const byStatus = rows.filter((r) => r.dimension === 'status');
   const count = (dimension: StatisticsDimension) => sumBy(rows, dimension);
 
@@ -143,21 +115,8 @@ export async function statistics(scope: Context, q: StatisticsQuery) {
     if (r.dimension === 'status') inst(r.institution_id).byStatus[r.value] = Number(r.n);
     if (r.dimension === 'tier') inst(r.institution_id).byTier[r.value] = Number(r.n);
   }
-  const names = institutions.size
-    ? ((await knex('institution')
-        .whereIn('id', [...institutions.keys()])
-        .select('id', 'name')) as Array<{
-        id: string;
-        name: string;
-      }>)
-    : [];
-  const nameOf = new Map(names.map((n) => [n.id, n.name]));
-  const scopeInstitution =
-    s.institutionId && !nameOf.has(s.institutionId)
-      ? ((await knex('institution').where('id', s.institutionId).first('name')) as
-          { name: string } | undefined)
-      : undefined;
-  if (s.institutionId && scopeInstitution) nameOf.set(s.institutionId, scopeInstitution.name);
+  // The institutions in the completion table and the one the scope names, if any.
+  const nameOf = await institutionNames(scope.em, [...institutions.keys(), s.institutionId ?? null]);
   const acidity = count('acidity').filter((a) => a.value !== null);
   const measured = acidity.reduce((sum, a) => sum + a.count, 0);
   const provinces = new Map<string, number>();

@@ -3,7 +3,7 @@
 // province's or the whole country's, and the work orders of their institution or centre.
 import { z } from 'zod';
 import type { FilterQuery } from '@mikro-orm/core';
-import { applyVisibility } from '../census/record-query.service.js';
+import { applyVisibility } from '../census/record-list.repository.js';
 import { actorContext } from '../census/record-access.service.js';
 import { AWAITING_REVIEW } from '../census/review-queue.service.js';
 import type { RecordStatus } from '../domain/record.types.js';

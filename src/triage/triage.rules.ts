@@ -5,6 +5,7 @@
 import { DAMAGE_LEVELS, type AcidityBandCode } from '../domain/damage.rules.js';
 import { parseGradeLabel } from '../domain/grade.rules.js';
 import { acidityBandLabel, damageLevelLabel, gradeLabel } from '../domain/condition-labels.rules.js';
+import type { RuleIssue } from '../kernel/issues.js';
 
 export const TRIAGE_DAMAGE_KEYS = [...DAMAGE_LEVELS, '完好'] as const;
 export const TRIAGE_GRADE_KEYS = ['一级', '二级', '三级', '四级', '未定级'] as const;
@@ -27,15 +28,7 @@ export const DEFAULT_TRIAGE_WEIGHTS: TriageWeights = {
 
 export const MAX_WEIGHT = 1000;
 
-/** A rejected weight: the field path, the value and the rule, in both languages. */
-export interface WeightIssue {
-  field: string;
-  value: unknown;
-  messageZh: string;
-  messageEn: string;
-}
-
-function checkWeight(v: unknown, field: string, issues: WeightIssue[]): void {
+function checkWeight(v: unknown, field: string, issues: RuleIssue[]): void {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > MAX_WEIGHT) {
     issues.push({
       field,
@@ -47,8 +40,8 @@ function checkWeight(v: unknown, field: string, issues: WeightIssue[]): void {
 }
 
 /** Checks a complete set of weights: every key present, each a whole number 0–1000. */
-export function validateTriageWeights(candidate: unknown): WeightIssue[] {
-  const issues: WeightIssue[] = [];
+export function validateTriageWeights(candidate: unknown): RuleIssue[] {
+  const issues: RuleIssue[] = [];
   const obj = (v: unknown): Record<string, unknown> =>
     typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   const c = obj(candidate);

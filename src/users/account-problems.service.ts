@@ -13,6 +13,7 @@ import { canManageAccount, grantableRoles } from '../domain/permissions.rules.js
 import { passwordProblem } from '../domain/password-policy.rules.js';
 import { AppError, type ErrorDetail } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';
+import { toDetails } from '../kernel/issues.js';
 import type { DeepPartial } from '../kernel/validation.js';
 
 function passwordDetails(password: unknown): ErrorDetail[] {
@@ -30,13 +31,7 @@ async function shapeDetails(
   institutionId: string | null,
   provinceCode: string | null,
 ): Promise<ErrorDetail[]> {
-  const problems: ErrorDetail[] = accountShapeProblems(role, institutionId, provinceCode).map((p) => ({
-    path: p.path,
-    rule: p.rule,
-    value: p.path === 'institutionId' ? institutionId : provinceCode,
-    messageZh: p.zh,
-    messageEn: p.en,
-  }));
+  const problems = toDetails(accountShapeProblems(role, institutionId, provinceCode));
   if (institutionId && !problems.some((p) => p.path === 'institutionId')) {
     if (!(await em.findOne(InstitutionSchema, { id: institutionId }, { fields: ['id'] }))) {
       problems.push({

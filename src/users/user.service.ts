@@ -20,8 +20,7 @@ import {
   grantableRoles,
 } from '../domain/permissions.rules.js';
 import { PROVINCES } from '../institutions/provinces.data.js';
-import { hashPassword } from '../auth/password.js';
-import { revokeAllTokensOf } from '../auth/token.service.js';
+import type { AccountCredentials } from './account-credentials.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';
@@ -37,7 +36,7 @@ const forbiddenAccount = () =>
   AppError.forbidden('无权管理此账号或授予此角色', 'You may not manage this account or grant this role');
 
 /** Creates an account (national admins: any; provincial admins: staff roles in their province). */
-export async function createUser(scope: Context, input: CreateUserInput) {
+export async function createUser(scope: Context, input: CreateUserInput, credentials: AccountCredentials) {
   const actor = requireActor(scope);
   // Every problem of the form at once: a weak password, a missing institution and a taken e-mail.
   const problems = await newAccountProblems(scope, input);
@@ -50,7 +49,7 @@ export async function createUser(scope: Context, input: CreateUserInput) {
   if (!canManageAccount(actor, { role: input.role, provinceCode: effectiveProvince }))
     throw forbiddenAccount();
   const email = input.email.toLowerCase();
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await credentials.hashPassword(input.password);
   try {
     return await scope.em.transactional(async (em) => {
       const user = em.create(UserSchema, {
@@ -106,11 +105,17 @@ export async function getUser(scope: Context, id: string) {
 }
 
 /** Changes an account; a password reset or deactivation ends its sessions and tokens. */
-export async function updateUser(scope: Context, id: string, input: UpdateUserInput) {
+export async function updateUser(
+  scope: Context,
+  id: string,
+  input: UpdateUserInput,
+  credentials: AccountCredentials,
+) {
   const actor = requireActor(scope);
   const problems = await accountChangeProblems(scope, id, input);
   if (problems.length) throw accountInvalid(problems);
-  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
+  const passwordHash =
+    input.password !== undefined ? await credentials.hashPassword(input.password) : undefined;
   return scope.em.transactional(async (em) => {
     const user = await loadUser(em, id);
     if (!canManageAccount(actor, { role: user.role, provinceCode: provinceOf(user) }))
@@ -145,7 +150,7 @@ export async function updateUser(scope: Context, id: string, input: UpdateUserIn
       user.passwordHash = passwordHash;
       user.passwordChangedAt = new Date();
     }
-    if (passwordHash || input.active === false) await revokeAllTokensOf(em, user.id);
+    if (passwordHash || input.active === false) await credentials.endSessionsOf(em, user.id);
     await em.flush();
     const after = presentUser(user);
     const change = diffFields(before, after);

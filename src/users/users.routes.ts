@@ -13,6 +13,7 @@ import { createUser, getUser, listUsers, roleChoices, updateUser } from './user.
 import { ROLE_LABELS, ROLES } from '../domain/roles.js';
 import { accountChangeProblems, newAccountProblems } from './account-problems.service.js';
 import { institutionIdParams } from '../institutions/institution.schemas.js';
+import type { AccountCredentials } from './account-credentials.js';
 
 const tag = 'Users 账号';
 const userList = z.object({
@@ -24,7 +25,8 @@ const userList = z.object({
   mayCreate: z.boolean(),
 });
 
-export const userRoutes = [
+/** The account routes; `credentials` hashes the passwords administrators set and ends sessions (auth's). */
+export const userRoutes = (credentials: AccountCredentials) => [
   defineRoute({
     method: 'get',
     path: '/api/roles',
@@ -42,7 +44,7 @@ export const userRoutes = [
     body: createUserBody,
     bodyProblems: ({ scope, body }) => newAccountProblems(scope, body),
     response: userResponse,
-    handler: async ({ scope, body }) => ({ body: await createUser(scope, body) }),
+    handler: async ({ scope, body }) => ({ body: await createUser(scope, body, credentials) }),
   }),
   defineRoute({
     method: 'get',
@@ -96,6 +98,8 @@ export const userRoutes = [
     body: updateUserBody,
     bodyProblems: ({ scope, params, body }) => accountChangeProblems(scope, params.id, body),
     response: managedUserResponse,
-    handler: async ({ scope, params, body }) => ({ body: await updateUser(scope, params.id, body) }),
+    handler: async ({ scope, params, body }) => ({
+      body: await updateUser(scope, params.id, body, credentials),
+    }),
   }),
 ];

@@ -7,7 +7,7 @@ import { loadConfig, type Config } from '../../src/config/config.js';
 import { connectOrm } from '../../src/db/orm.js';
 import { ObjectStore, type ObjectStoreSettings } from '../../src/object-store/object-store.js';
 import { buildApp } from '../../src/app/app.js';
-import { ensureInitialAdmin } from '../../src/users/initial-admin.service.js';
+import { ensureInitialAdmin } from '../../src/auth/initial-admin.service.js';
 import { imageDeps, type AppDeps } from '../../src/app/app-deps.js';
 import { createTestDatabase } from './test-database.js';
 import { testEnvironment, type S3ServerName } from './environment.js';

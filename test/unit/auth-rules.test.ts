@@ -81,7 +81,7 @@ const shapeCases: Array<[Role, string | null, string | null, string[]]> = [
 for (const [role, inst, province, expected] of shapeCases) {
   test(`account shape: ${role} institution=${inst} province=${province}`, (t) => {
     t.deepEqual(
-      accountShapeProblems(role, inst, province).map((p) => p.path),
+      accountShapeProblems(role, inst, province).map((p) => p.field),
       expected,
     );
   });

@@ -39,7 +39,7 @@ test('refused ranges name their rule', (t) => {
     ['', 'cidr'],
   ] as const) {
     const parsed = parseOnSiteNetwork(text);
-    t.is('rule' in parsed ? parsed.rule : 'accepted', rule, text);
+    t.is('code' in parsed ? parsed.code : 'accepted', rule, text);
   }
 });
 
@@ -47,7 +47,7 @@ test('a list: duplicates (also in another spelling) and every bad entry reported
   t.deepEqual(onSiteNetworkProblems(['202.112.0.0/24', '2001:da8:1::/48']), []);
   const problems = onSiteNetworkProblems(['2001:DA8:1::/48', 'x', '2001:da8:1::/48']);
   t.deepEqual(
-    problems.map((p) => [p.path, p.rule]),
+    problems.map((p) => [p.field, p.code]),
     [
       ['networks[1]', 'cidr'],
       ['networks[2]', 'unique'],

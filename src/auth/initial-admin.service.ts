@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UserSchema } from './user.entity.js';
+import { UserSchema } from '../users/user.entity.js';
 import { AuditEntrySchema } from '../audit/audit-entry.entity.js';
-import { generatePassword, hashPassword } from '../auth/password.js';
+import { generatePassword, hashPassword } from './password.js';
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@census.local';
 
