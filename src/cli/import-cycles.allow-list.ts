@@ -10,28 +10,11 @@
 /** Folder edges allowed to lie on a cycle until the seam that makes them is cut. */
 export const ALLOWED_FOLDER_EDGES: readonly string[] = [
   'auth -> users', // src/auth/auth.routes.ts -> src/users/user.schemas.ts
-  'census -> condition', // src/census/import/import-worker.ts -> src/condition/assessment-import-runner.ts
-  'census -> search', // src/census/record-update.service.ts -> src/search/catalogue-sync.service.ts
-  'census -> triage', // src/census/import/import-batch.service.ts -> src/triage/triage-state.repository.ts
-  'condition -> census', // src/condition/assessment-import-runner.ts -> src/census/import/import-job-control.ts
-  'condition -> grading', // src/condition/assessment-import-store.service.ts -> src/grading/grading-assessment.entity.ts
-  'condition -> triage', // src/condition/assessment-record.service.ts -> src/triage/triage-state.repository.ts
-  'grading -> census', // src/grading/grading-assessment.entity.ts -> src/census/census-record.entity.ts
-  'grading -> condition', // src/grading/grading.service.ts -> src/condition/assessment-record.service.ts
-  'iiif -> census', // src/iiif/manifest.service.ts -> src/census/record-query.service.ts
   'iiif -> images', // src/iiif/manifest.service.ts -> src/images/record-images.service.ts
   'iiif -> restoration', // src/iiif/manifest.service.ts -> src/restoration/restoration-photo-ids.ts
-  'images -> census', // src/images/record-image.entity.ts -> src/census/census-record.entity.ts
   'images -> iiif', // src/images/derivative-runner.ts -> src/iiif/canonical-path.ts
   'images -> restoration', // src/images/image-access.service.ts -> src/restoration/restoration-image-access.ts
-  'restoration -> census', // src/restoration/restoration-grant.service.ts -> src/census/census-record.entity.ts
-  'restoration -> condition', // src/restoration/work-order.entity.ts -> src/condition/condition-assessment.entity.ts
   'restoration -> iiif', // src/restoration/work-order-manifest.presenter.ts -> src/iiif/presentation-language.rules.ts
   'restoration -> images', // src/restoration/work-order-photo.entity.ts -> src/images/record-image.entity.ts
-  'search -> census', // src/search/catalogue-sync.service.ts -> src/census/record-body.ts
-  // Added with catalogue thumbnails that follow the images' access rule: goes with the images'
-  // access hook (issue 17, item 4), which will let search ask images rather than iiif.
-  'search -> iiif', // src/search/catalogue-thumbnails.service.ts -> src/iiif/image-access.service.ts
-  'triage -> restoration', // src/triage/triage.service.ts -> src/restoration/work-order-access.rules.ts
   'users -> auth', // src/users/user.service.ts -> src/auth/password.ts
 ];
