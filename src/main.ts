@@ -8,10 +8,11 @@ import { isPortInUse } from './runtime/free-port.js';
 import { connectOrm } from './db/orm.js';
 import { ObjectStore } from './object-store/object-store.js';
 import { buildApp } from './app/app.js';
-import { imageDeps } from './app/app-deps.js';
 import { ensureInitialAdmin } from './auth/initial-admin.service.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { startImportWorker, type ImportWorker } from './census/import/import-worker.js';
+import { startImportWorker, type ImportWorker } from './imports/import-worker.js';
+import { IMPORT_KIND_REGISTRY } from './app/import-kinds.js';
+import { afterRecordsChanged, imageDeps } from './app/app-deps.js';
 import { startDerivativeWorker, type DerivativeWorker } from './images/derivative-worker.js';
 import { startPeriodicJobs } from './maintenance/periodic-jobs.js';
 import type { JobWorker } from './jobs/job-queue.js';
@@ -104,14 +105,31 @@ try {
     }
   }
   configurePyramidCache(config.pyramidCache);
+  const recordsChanged = afterRecordsChanged();
   importWorker = startImportWorker(
-    { orm, objectStore, logger, eraYearMargin: config.eraYearMargin },
+    {
+      orm,
+      objectStore,
+      logger,
+      kinds: IMPORT_KIND_REGISTRY,
+      eraYearMargin: config.eraYearMargin,
+      afterRecordsChanged: recordsChanged,
+    },
     2000,
     config.imports,
   );
   derivativeWorker = startDerivativeWorker({ orm, objectStore, logger });
   periodicJobs = startPeriodicJobs({ orm, objectStore, logger }, config);
-  const app = buildApp({ config, orm, objectStore, logger, importWorker, derivativeWorker, ...imageDeps() });
+  const app = buildApp({
+    config,
+    orm,
+    objectStore,
+    logger,
+    afterRecordsChanged: recordsChanged,
+    importWorker,
+    derivativeWorker,
+    ...imageDeps(),
+  });
   server = http.createServer(app.callback());
   server.requestTimeout = 300_000;
   await new Promise<void>((resolve, reject) => {

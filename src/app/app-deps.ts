@@ -1,10 +1,12 @@
-import type { Deps } from '../kernel/deps.js';
-import type { ImportWorker } from '../census/import/import-worker.js';
+import type { Deps, RecordsChangedListener } from '../kernel/deps.js';
+import type { ImportWorker } from '../imports/import-worker.js';
 import type { DerivativeWorker } from '../images/derivative-worker.js';
 import type { RenderQueue } from '../iiif/render-queue.js';
 import { ImageAccess } from '../images/image-access.service.js';
 import { restorationImageAccess } from '../restoration/restoration-image-access.js';
 import '../images/image-deps.js';
+import { followChangedRecords } from '../search/catalogue-follow.service.js';
+import { refreshTriageStates } from '../triage/triage-state.repository.js';
 
 /** Long-lived collaborators shared by every request: the kernel's `Deps` with the concrete workers and caches. */
 export interface AppDeps extends Deps {
@@ -23,4 +25,16 @@ export interface AppDeps extends Deps {
  */
 export function imageDeps(): Pick<AppDeps, 'imageAccess'> {
   return { imageAccess: new ImageAccess([restorationImageAccess]) };
+}
+
+/**
+ * What follows a change of census records, in the transaction that made it: the public catalogue
+ * follows published records, and the triage list re-ranks the records (one set-based statement).
+ * Census, condition, grading and the imports call this; none of them imports search or triage.
+ */
+export function afterRecordsChanged(): RecordsChangedListener {
+  const listeners: readonly RecordsChangedListener[] = [followChangedRecords, refreshTriageStates];
+  return async (em, recordIds) => {
+    for (const listener of listeners) await listener(em, recordIds);
+  };
 }

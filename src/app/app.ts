@@ -27,8 +27,8 @@ import { recordRoutes } from '../census/records.routes.js';
 import { reviewRoutes } from '../census/review.routes.js';
 import { codeListRoutes } from '../census/code-lists.routes.js';
 import { editionDateRoutes } from '../census/edition-date.routes.js';
-import { importRoutes } from '../census/import/imports.routes.js';
-import { assessmentImportRoutes } from '../condition/assessment-imports.routes.js';
+import { importRoutes } from '../imports/imports.routes.js';
+import { IMPORT_KIND_REGISTRY } from './import-kinds.js';
 import { exportRoutes } from '../census/export/exports.routes.js';
 import { imageRoutes } from '../images/images.routes.js';
 import { gradingRoutes } from '../grading/grading.routes.js';
@@ -39,6 +39,8 @@ import { catalogueRoutes } from '../search/catalogue.routes.js';
 import { sitemapRoutes } from '../search/sitemap.routes.js';
 import { restorationRoutes } from '../restoration/restoration.routes.js';
 import { todoRoutes } from '../todo/todo.routes.js';
+
+const imports = importRoutes(IMPORT_KIND_REGISTRY);
 
 /** Every JSON route of the service; the OpenAPI document is generated from this list. */
 export const API_ROUTES: readonly Route[] = [
@@ -54,8 +56,10 @@ export const API_ROUTES: readonly Route[] = [
   ...reviewRoutes.filter((r) => r.path.startsWith('/api/records/bulk/')),
   ...recordRoutes,
   ...reviewRoutes.filter((r) => !r.path.startsWith('/api/records/bulk/')),
-  ...importRoutes,
-  ...assessmentImportRoutes,
+  imports.upload('records'),
+  ...imports.jobs,
+  imports.upload('assessments'),
+  imports.template,
   ...exportRoutes,
   ...imageRoutes,
   ...gradingRoutes,

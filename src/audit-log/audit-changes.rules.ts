@@ -12,7 +12,7 @@ import {
   IMPORT_KIND_LABELS,
   IMPORT_MODE_LABELS,
   IMPORT_STATUS_LABELS,
-} from '../census/import/import-labels.rules.js';
+} from '../imports/import-labels.rules.js';
 import { restorationRoleLabel, STATE_LABELS } from '../restoration/work-order-state.rules.js';
 import { INSTITUTION_TYPE_LABELS, KEY_PROTECTION_BATCHES } from '../institutions/institution-types.js';
 import { PROVINCES } from '../institutions/provinces.data.js';

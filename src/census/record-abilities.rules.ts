@@ -4,7 +4,7 @@
 // page shows these; it decides nothing itself.
 
 import type { ActorScope } from '../domain/permissions.rules.js';
-import { canAssess } from '../condition/assessment-access.rules.js';
+import { canAssess } from '../domain/assessment-access.rules.js';
 import {
   canCatalogue,
   canPublish,

@@ -11,13 +11,14 @@ import { recordConflict, validateOrThrow, type RecordRuleSettings } from './reco
 import { presentRecord } from './record.presenter.js';
 import { diffRecords } from './record-diff.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { refreshTriageStates } from '../triage/triage-state.repository.js';
 import { AppError } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';
+import type { RecordsChangedListener } from '../kernel/deps.js';
 
 /** Registers a record: validates it, issues its permanent census number, stores version 1. */
 export async function createRecord(
   scope: Context,
+  afterRecordsChanged: RecordsChangedListener,
   sent: CreateRecordBody,
   settings: RecordRuleSettings = {},
 ) {
@@ -65,7 +66,7 @@ export async function createRecord(
       });
       await em.flush();
       // Same transaction: the triage list never misses a record (grade, 名录, pH come with it).
-      await refreshTriageStates(em, [record.id]);
+      await afterRecordsChanged(em, [record.id]);
       em.create(RecordVersionSchema, {
         record,
         version: record.version,

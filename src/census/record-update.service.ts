@@ -10,10 +10,9 @@ import { recordConflict, validateOrThrow, type RecordRuleSettings } from './reco
 import { presentRecord } from './record.presenter.js';
 import { diffRecords } from './record-diff.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { refreshTriageStates } from '../triage/triage-state.repository.js';
-import { syncCatalogueEntry } from '../search/catalogue-sync.service.js';
 import { AppError, type ErrorDetail } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';
+import type { RecordsChangedListener } from '../kernel/deps.js';
 
 /** 409 when the client saw an older version, or while the record is under review. */
 export function assertChangeable(record: { version: number; status: RecordStatus }, version?: number): void {
@@ -53,6 +52,7 @@ export function changeReasonProblems(status: RecordStatus, reason: string | unde
  */
 export async function updateRecord(
   scope: Context,
+  afterRecordsChanged: RecordsChangedListener,
   censusNumber: string,
   sent: UpdateRecordBody,
   settings: RecordRuleSettings = {},
@@ -87,9 +87,9 @@ export async function updateRecord(
         ...recordColumns(valid.normalised, valid.derivedDate, valid.tier, valid.keys, record.censusNumber),
       });
       await em.flush();
-      await syncCatalogueEntry(em, record);
-      // A changed grade, 名录 number or catalogued pH re-ranks the record in the same transaction.
-      await refreshTriageStates(em, [record.id]);
+      // A published record's catalogue entry follows; a changed grade, 名录 number or catalogued
+      // pH re-ranks the record; both in the same transaction.
+      await afterRecordsChanged(em, [record.id]);
       em.create(RecordVersionSchema, {
         record,
         version: record.version,

@@ -16,10 +16,10 @@ import { validateOrThrow, type RecordRuleSettings } from './record-validation.se
 import { toRecordInput } from './record-body.js';
 import { presentRecord } from './record.presenter.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { syncCatalogueEntry } from '../search/catalogue-sync.service.js';
 import { AppError } from '../kernel/app-error.js';
 import { fromUnknown } from '../kernel/error-mapping.js';
 import { requireActor, type Context } from '../kernel/context.js';
+import type { RecordsChangedListener } from '../kernel/deps.js';
 
 function scopeOf(record: CensusRecord): RecordScope {
   return {
@@ -53,6 +53,7 @@ async function currentRound(em: EntityManager, record: CensusRecord): Promise<nu
 async function step(
   em: EntityManager,
   scope: Context,
+  afterRecordsChanged: RecordsChangedListener,
   ctx: ActorContext,
   censusNumber: string,
   action: WorkflowAction,
@@ -106,7 +107,8 @@ async function step(
     at: now,
   });
   await em.flush();
-  await syncCatalogueEntry(em, record);
+  // Publishing, withdrawing or reopening a record changes what the public catalogue shows.
+  await afterRecordsChanged(em, [record.id]);
   recordAudit(em, scope, {
     action: `record.${action}`,
     entityType: 'census_record',
@@ -122,6 +124,7 @@ async function step(
 /** Takes one workflow action on one record. */
 export async function transitionRecord(
   scope: Context,
+  afterRecordsChanged: RecordsChangedListener,
   censusNumber: string,
   action: WorkflowAction,
   note?: string,
@@ -129,7 +132,7 @@ export async function transitionRecord(
 ) {
   const ctx = await actorContext(scope.em, requireActor(scope));
   const record = await scope.em.transactional((em) =>
-    step(em, scope, ctx, censusNumber, action, note, settings),
+    step(em, scope, afterRecordsChanged, ctx, censusNumber, action, note, settings),
   );
   return presentRecord(record);
 }
@@ -137,6 +140,7 @@ export async function transitionRecord(
 /** The same action on many records; each succeeds or fails on its own, and the answer says which. */
 export async function bulkTransition(
   scope: Context,
+  afterRecordsChanged: RecordsChangedListener,
   censusNumbers: string[],
   action: WorkflowAction,
   note?: string,
@@ -154,7 +158,9 @@ export async function bulkTransition(
     try {
       const record = await scope.em
         .fork()
-        .transactional((em) => step(em, scope, ctx, censusNumber, action, note, settings));
+        .transactional((em) =>
+          step(em, scope, afterRecordsChanged, ctx, censusNumber, action, note, settings),
+        );
       results.push({
         censusNumber,
         ok: true,

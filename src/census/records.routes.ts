@@ -49,7 +49,9 @@ export const recordRoutes = [
     bodyProblems: ({ scope, body, deps }) =>
       newRecordProblems(scope, body, { eraYearMargin: deps.config.eraYearMargin }),
     handler: async ({ scope, body, deps }) => ({
-      body: await createRecord(scope, body, { eraYearMargin: deps.config.eraYearMargin }),
+      body: await createRecord(scope, deps.afterRecordsChanged, body, {
+        eraYearMargin: deps.config.eraYearMargin,
+      }),
     }),
   }),
   defineRoute({
@@ -84,7 +86,7 @@ export const recordRoutes = [
     bodyProblems: ({ scope, params, body, deps }) =>
       recordChangeProblems(scope, params.censusNumber, body, { eraYearMargin: deps.config.eraYearMargin }),
     handler: async ({ scope, params, body, deps }) => ({
-      body: await updateRecord(scope, params.censusNumber, body, {
+      body: await updateRecord(scope, deps.afterRecordsChanged, params.censusNumber, body, {
         eraYearMargin: deps.config.eraYearMargin,
       }),
     }),

@@ -49,9 +49,16 @@ export const reviewRoutes = [
       body: workflowBody,
       handler: async ({ scope, params, body, deps }) => ({
         status: 200,
-        body: await transitionRecord(scope, params.censusNumber, action, body.note ?? body.reason, {
-          eraYearMargin: deps.config.eraYearMargin,
-        }),
+        body: await transitionRecord(
+          scope,
+          deps.afterRecordsChanged,
+          params.censusNumber,
+          action,
+          body.note ?? body.reason,
+          {
+            eraYearMargin: deps.config.eraYearMargin,
+          },
+        ),
       }),
     }),
   ),
@@ -66,7 +73,7 @@ export const reviewRoutes = [
       body: bulkBody,
       handler: async ({ scope, body, deps }) => ({
         status: 200,
-        body: await bulkTransition(scope, body.censusNumbers, action, body.note, {
+        body: await bulkTransition(scope, deps.afterRecordsChanged, body.censusNumbers, action, body.note, {
           eraYearMargin: deps.config.eraYearMargin,
         }),
       }),

@@ -220,7 +220,7 @@ export function checkAssessmentRow(
         return {
           path: key,
           value: i.value,
-          rule: i.code.toLowerCase(),
+          rule: (i.code ?? 'invalid').toLowerCase(),
           messageZh: `${LABEL.get(key)}：${i.messageZh}`,
           messageEn: `${key}: ${i.messageEn}`,
         };

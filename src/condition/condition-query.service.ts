@@ -2,7 +2,7 @@ import { ConditionAssessmentSchema } from './condition-assessment.entity.js';
 import { presentAssessment } from './condition.presenter.js';
 import { presentAcidity } from '../domain/condition-labels.rules.js';
 import { DAMAGE_LEVELS } from '../domain/damage.rules.js';
-import { canAssess } from './assessment-access.rules.js';
+import { canAssess } from '../domain/assessment-access.rules.js';
 import {
   CONDITION_LEVEL_OPTIONS,
   DAMAGE_TYPE_OPTIONS,

@@ -20,8 +20,8 @@ export const conditionRoutes = [
     auth: 'user',
     params: censusNumberParams,
     body: createAssessmentBody,
-    handler: async ({ scope, params, body }) => ({
-      body: await createAssessment(scope, params.censusNumber, body),
+    handler: async ({ scope, params, body, deps }) => ({
+      body: await createAssessment(scope, deps.afterRecordsChanged, params.censusNumber, body),
     }),
   }),
   defineRoute({

@@ -6,6 +6,7 @@ import {
   type ConditionLevel,
   type DamageLevel,
 } from '../domain/damage.rules.js';
+import type { RuleIssue } from '../kernel/issues.js';
 
 // Condition assessment (破损定级): input validation and the computation of the damage level from
 // observations and pH readings with a replaceable rule set (shared/domain/grading-condition.md). The
@@ -43,15 +44,6 @@ export interface AssessmentInput {
   totalLeaves?: number;
 }
 
-/** A rejected input value: the field path, the value and the rule, in both languages. */
-export interface AssessmentIssue {
-  code: string;
-  field: string;
-  value: unknown;
-  messageZh: string;
-  messageEn: string;
-}
-
 const ALLOWED_TYPES_ZH = DAMAGE_TYPES.map((t) => t.zh).join('、');
 const ALLOWED_TYPES_EN = DAMAGE_TYPES.map((t) => `${t.code} (${t.zh})`).join(', ');
 
@@ -71,8 +63,8 @@ function show(v: unknown): string {
 }
 
 /** Checks an assessment's observations and pH readings; each problem names its field path. */
-export function validateAssessmentInput(input: unknown): AssessmentIssue[] {
-  const issues: AssessmentIssue[] = [];
+export function validateAssessmentInput(input: unknown): RuleIssue[] {
+  const issues: RuleIssue[] = [];
   if (!isRecord(input)) {
     return [
       {
@@ -140,7 +132,7 @@ export function validateAssessmentInput(input: unknown): AssessmentIssue[] {
   return issues;
 }
 
-function observationIssues(obs: unknown, path: string, totalLeaves: number | undefined): AssessmentIssue[] {
+function observationIssues(obs: unknown, path: string, totalLeaves: number | undefined): RuleIssue[] {
   if (!isRecord(obs)) {
     return [
       {
@@ -152,7 +144,7 @@ function observationIssues(obs: unknown, path: string, totalLeaves: number | und
       },
     ];
   }
-  const issues: AssessmentIssue[] = [];
+  const issues: RuleIssue[] = [];
   const type = obs['damageType'];
   if (typeof type !== 'string' || parseDamageType(type) === undefined) {
     issues.push({

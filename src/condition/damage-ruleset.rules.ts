@@ -1,4 +1,5 @@
 import { DAMAGE_LEVELS, DAMAGE_TYPE_CODES, type DamageLevel } from '../domain/damage.rules.js';
+import type { RuleIssue } from '../kernel/issues.js';
 
 // The damage-level rule set as data. The full criteria of WH/T 22-2006 were not available, so the
 // project ships a default modelled on the five-step scale used in practice (grading-condition.md) and
@@ -182,15 +183,6 @@ function deepFreeze<T>(value: T): T {
 // ---------------------------------------------------------------------------------------------------
 // Validation
 
-/** A defect in a candidate rule set: the field path, the value and the rule, in both languages. */
-export interface RuleSetIssue {
-  code: string;
-  field: string;
-  value: unknown;
-  messageZh: string;
-  messageEn: string;
-}
-
 type Obj = Record<string, unknown>;
 
 function isObj(v: unknown): v is Obj {
@@ -208,18 +200,12 @@ function show(v: unknown): string {
   return JSON.stringify(v) ?? String(v);
 }
 
-function issue(
-  code: string,
-  field: string,
-  value: unknown,
-  messageZh: string,
-  messageEn: string,
-): RuleSetIssue {
+function issue(code: string, field: string, value: unknown, messageZh: string, messageEn: string): RuleIssue {
   return { code, field, value, messageZh, messageEn };
 }
 
 /** Reads an optional number; reports a wrong type and returns undefined for it. */
-function optNumber(o: Obj, key: string, path: string, issues: RuleSetIssue[]): number | undefined {
+function optNumber(o: Obj, key: string, path: string, issues: RuleIssue[]): number | undefined {
   const v = o[key];
   if (v === undefined) return undefined;
   if (!isNum(v)) {
@@ -251,8 +237,8 @@ interface LevelBands {
 }
 
 /** Checks a candidate rule set (e.g. read from the database) and lists every defect; empty = usable. */
-export function validateRuleSet(candidate: unknown): RuleSetIssue[] {
-  const issues: RuleSetIssue[] = [];
+export function validateRuleSet(candidate: unknown): RuleIssue[] {
+  const issues: RuleIssue[] = [];
   if (!isObj(candidate)) {
     return [
       issue(
@@ -394,7 +380,7 @@ export function validateRuleSet(candidate: unknown): RuleSetIssue[] {
   return issues;
 }
 
-function checkTypeList(v: unknown, path: string, issues: RuleSetIssue[], required: boolean): void {
+function checkTypeList(v: unknown, path: string, issues: RuleIssue[], required: boolean): void {
   if (v === undefined && !required) return;
   if (!Array.isArray(v) || v.some((t) => typeof t !== 'string')) {
     issues.push(
@@ -428,7 +414,7 @@ function levelBands(
   index: number,
   level: DamageLevel,
   path: string,
-  issues: RuleSetIssue[],
+  issues: RuleIssue[],
 ): LevelBands {
   let areaAbove: number | undefined;
   if (!isNum(raw['areaAbove'])) {
@@ -522,7 +508,7 @@ function checkConditions(
   conditions: unknown,
   path: string,
   seenCodes: Set<string>,
-  issues: RuleSetIssue[],
+  issues: RuleIssue[],
 ): void {
   if (!Array.isArray(conditions)) {
     issues.push(
@@ -630,7 +616,7 @@ function checkConditions(
 // Bands are compared pairwise down the severity scale: a less severe level must start exactly where the
 // more severe one ends. An inverted pair is reported as unordered and not also as overlapping, so each
 // defect is reported once.
-function checkAreaBands(levels: LevelBands[], issues: RuleSetIssue[]): void {
+function checkAreaBands(levels: LevelBands[], issues: RuleIssue[]): void {
   for (let k = 1; k < levels.length; k++) {
     const worse = levels[k - 1];
     const milder = levels[k];
@@ -670,7 +656,7 @@ function checkAreaBands(levels: LevelBands[], issues: RuleSetIssue[]): void {
   }
 }
 
-function checkPhBands(levels: LevelBands[], issues: RuleSetIssue[]): void {
+function checkPhBands(levels: LevelBands[], issues: RuleIssue[]): void {
   // Levels without a pH band (五级 in the default) are skipped; the rest must tile the scale upwards.
   const withPh = levels.filter((b) => b.phBelow !== undefined);
   for (let k = 1; k < withPh.length; k++) {

@@ -11,7 +11,7 @@ import { ReviewCommentSchema, ReviewEventSchema } from '../census/review-event.e
 import { ReviewAssignmentSchema } from '../census/review-assignment.entity.js';
 import { CodeListValueSchema } from '../census/code-list-value.entity.js';
 import { SettingSchema } from '../settings/setting.entity.js';
-import { ImportJobSchema, ImportRowErrorSchema } from '../census/import/import-job.entity.js';
+import { ImportJobSchema, ImportRowErrorSchema } from '../imports/import-job.entity.js';
 import { GradingAssessmentSchema } from '../grading/grading-assessment.entity.js';
 import { PreciousListEntrySchema } from '../grading/precious-list-entry.entity.js';
 import { DamageRuleSetVersionSchema } from '../condition/damage-rule-set.entity.js';

@@ -107,3 +107,13 @@ export function canSetRightsStatement(
 export function canManageNationalData(actor: ActorScope): boolean {
   return actor.role === 'national_admin';
 }
+
+/**
+ * Whether the actor raises restoration work orders at all (for some record): the work-order board's
+ * 新建 form, and the triage list's offer on each row.
+ */
+export function mayRaiseWorkOrders(actor: ActorScope): boolean {
+  if (actor.role === 'national_admin') return true;
+  if (actor.role === 'provincial_admin') return actor.provinceCode !== null;
+  return (actor.role === 'cataloguer' || actor.role === 'conservator') && actor.institutionId !== null;
+}

@@ -18,8 +18,8 @@ export const gradingRoutes = [
     auth: 'user',
     params: censusNumberParams,
     body: createGradingBody,
-    handler: async ({ scope, params, body }) => ({
-      body: await createGrading(scope, params.censusNumber, body),
+    handler: async ({ scope, params, body, deps }) => ({
+      body: await createGrading(scope, deps.afterRecordsChanged, params.censusNumber, body),
     }),
   }),
   defineRoute({

@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { ObjectStore } from '../object-store/object-store.js';
@@ -7,6 +7,15 @@ import type { ObjectStore } from '../object-store/object-store.js';
 export interface Wakeable {
   kick(): void;
 }
+
+/**
+ * Work other features do when census records were created or changed (their ids): called inside
+ * the transaction that changed them, after the change is flushed, so what is derived from records
+ * (triage ranks, the public catalogue) never lags behind them. Census, condition, grading and the
+ * imports call it without importing the features that listen; the composition root
+ * (src/app/app-deps.ts) builds it from their listeners.
+ */
+export type RecordsChangedListener = (em: EntityManager, recordIds: readonly string[]) => Promise<void>;
 
 /**
  * The long-lived collaborators a feature's routes see. The composition root builds them
@@ -18,6 +27,8 @@ export interface Deps {
   readonly orm: MikroORM;
   readonly objectStore: ObjectStore;
   readonly logger: Logger;
+  /** What follows a change of records (see RecordsChangedListener). */
+  readonly afterRecordsChanged: RecordsChangedListener;
   /** Background worker for imports; absent in contexts that only read. */
   readonly importWorker?: Wakeable;
   /** Background worker for image derivatives (tiles, pyramid, thumbnails). */

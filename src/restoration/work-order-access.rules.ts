@@ -74,12 +74,9 @@ export function workOrderAbilities(roles: ActorRoles, state: WorkOrderState): Wo
   };
 }
 
-/** Whether the actor raises work orders at all (for some record): the board's 新建 form. */
-export function mayRaiseWorkOrders(actor: ActorScope): boolean {
-  if (actor.role === 'national_admin') return true;
-  if (actor.role === 'provincial_admin') return actor.provinceCode !== null;
-  return (actor.role === 'cataloguer' || actor.role === 'conservator') && actor.institutionId !== null;
-}
+// Whether the actor raises work orders at all: in the shared permission rules, since the triage list
+// offers it on each row too.
+export { mayRaiseWorkOrders } from '../domain/permissions.rules.js';
 
 /**
  * Raising an order for a record: the holding institution's cataloguers and conservators, a conservator of

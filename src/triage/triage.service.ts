@@ -19,7 +19,7 @@ import {
 } from '../domain/condition-labels.rules.js';
 import { InstitutionSchema } from '../institutions/institution.entity.js';
 import { PROVINCES } from '../institutions/provinces.data.js';
-import { mayRaiseWorkOrders } from '../restoration/work-order-access.rules.js';
+import { mayRaiseWorkOrders } from '../domain/permissions.rules.js';
 
 interface TriageRow {
   census_number: string;

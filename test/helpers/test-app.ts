@@ -8,10 +8,11 @@ import { connectOrm } from '../../src/db/orm.js';
 import { ObjectStore, type ObjectStoreSettings } from '../../src/object-store/object-store.js';
 import { buildApp } from '../../src/app/app.js';
 import { ensureInitialAdmin } from '../../src/auth/initial-admin.service.js';
-import { imageDeps, type AppDeps } from '../../src/app/app-deps.js';
+import { afterRecordsChanged, imageDeps, type AppDeps } from '../../src/app/app-deps.js';
+import { IMPORT_KIND_REGISTRY } from '../../src/app/import-kinds.js';
 import { createTestDatabase } from './test-database.js';
 import { testEnvironment, type S3ServerName } from './environment.js';
-import { startImportWorker } from '../../src/census/import/import-worker.js';
+import { startImportWorker } from '../../src/imports/import-worker.js';
 import { startDerivativeWorker } from '../../src/images/derivative-worker.js';
 import { renderQueueFor } from '../../src/iiif/image-routes.js';
 
@@ -68,8 +69,16 @@ export async function startTestApp(
     ...overrides,
   });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const recordsChanged = afterRecordsChanged();
   const importWorker = startImportWorker(
-    { orm, objectStore, logger, eraYearMargin: config.eraYearMargin },
+    {
+      orm,
+      objectStore,
+      logger,
+      kinds: IMPORT_KIND_REGISTRY,
+      eraYearMargin: config.eraYearMargin,
+      afterRecordsChanged: recordsChanged,
+    },
     200,
     config.imports,
   );
@@ -81,6 +90,7 @@ export async function startTestApp(
     orm,
     objectStore,
     logger,
+    afterRecordsChanged: recordsChanged,
     importWorker,
     derivativeWorker,
     imageRenders,

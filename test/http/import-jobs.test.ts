@@ -14,7 +14,8 @@ import {
   DEFAULT_IMPORT_SETTINGS,
   runClaimedImport,
   startImportWorker,
-} from '../../src/census/import/import-worker.js';
+} from '../../src/imports/import-worker.js';
+import { IMPORT_KIND_REGISTRY } from '../../src/app/import-kinds.js';
 
 // No worker runs in `app`: the tests claim and run jobs themselves, step by step, as the queue's
 // handler does (claimImport, then runClaimedImport), or start a worker.
@@ -55,7 +56,13 @@ async function upload(url: string, token: string, institutionId: string, content
 const jobOf = async (id: string) => (await admin.get(`/api/imports/${id}`)).body;
 const recordCount = async (institutionId: string) =>
   (await admin.get(`/api/records?institutionId=${institutionId}`)).body.total as number;
-const deps = () => ({ orm: app.orm, objectStore: app.objectStore, logger });
+const deps = () => ({
+  orm: app.orm,
+  objectStore: app.objectStore,
+  logger,
+  kinds: IMPORT_KIND_REGISTRY,
+  afterRecordsChanged: app.deps.afterRecordsChanged,
+});
 
 test.serial(
   'a queued import is cancelled at once, audited, and never runs; a finished one cannot be',

@@ -3,14 +3,12 @@ import { PassThrough } from 'node:stream';
 import { defineRoute, type HandlerResult } from '../../kernel/route.js';
 import { institutionIdParams } from '../../institutions/institution.schemas.js';
 import { exportableInstitution, recordsInNumberOrder } from './record-export.service.js';
-import { writeCsv, writeXlsx } from '../spreadsheet/writers.js';
+import { CONTENT_TYPES, streamSheet } from '../spreadsheet/writers.js';
 import { TEMPLATE_HEADER } from '../spreadsheet/template.js';
 import { CATALOGUE_HEADER } from '../spreadsheet/catalogue.js';
 import { catalogueExportRows, templateExportRows } from '../spreadsheet/export-rows.js';
 import { catalogueHtmlHead, catalogueHtmlRow, catalogueHtmlTail } from './catalogue-html.js';
 import { RECORD_STATUSES, type RecordStatus } from '../../domain/record.types.js';
-import { ASSESSMENT_COLUMNS } from '../../condition/assessment-import-row.rules.js';
-import { TEMPLATE_COLUMNS } from '../spreadsheet/template.js';
 
 const tag = 'Export 导出';
 const statusList = z
@@ -19,61 +17,7 @@ const statusList = z
   .transform((v) => (v ? v.split(',') : undefined))
   .pipe(z.array(z.enum(RECORD_STATUSES)).optional());
 
-const CONTENT_TYPES = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
-
-function streamSheet(
-  format: 'csv' | 'xlsx',
-  header: readonly string[],
-  rows: AsyncIterable<string[]>,
-  sheetName: string,
-): PassThrough {
-  const out = new PassThrough();
-  const writing =
-    format === 'csv' ? writeCsv(out, header, rows) : writeXlsx(out, header, rows, { sheetName });
-  writing.catch((err: Error) => out.destroy(err));
-  return out;
-}
-
-// Blank import templates: the header rows the importers read (Chinese by default; the records
-// importer also accepts the English headers). Headers only — an example row would be imported.
-const BLANK_TEMPLATES = {
-  records: {
-    zh: TEMPLATE_COLUMNS.map((c) => c.zh),
-    en: TEMPLATE_COLUMNS.map((c) => c.key),
-    sheet: '普查数据',
-  },
-  assessments: { zh: ASSESSMENT_COLUMNS.map((c) => c.zh), en: null, sheet: '破损评估' },
-} as const;
-
 export const exportRoutes = [
-  defineRoute({
-    method: 'get',
-    path: '/api/import-templates/:kind',
-    summary:
-      'A blank import template (header row only) for records or condition assessments, as CSV or XLSX; `headers=en` gives the English record header keys (call_number, title, …)',
-    tag,
-    auth: 'public',
-    params: z.strictObject({ kind: z.enum(['records', 'assessments']) }),
-    query: z.strictObject({
-      format: z.enum(['csv', 'xlsx']).default('xlsx'),
-      headers: z.enum(['zh', 'en']).default('zh'),
-    }),
-    handler: async ({ params, query }) => {
-      const template = BLANK_TEMPLATES[params.kind];
-      const header = query.headers === 'en' && template.en ? template.en : template.zh;
-      return {
-        body: streamSheet(query.format, header, (async function* () {})(), template.sheet),
-        headers: {
-          'Content-Type': CONTENT_TYPES[query.format],
-          'Content-Disposition': `attachment; filename="${params.kind}-template.${query.format}"`,
-          'Cache-Control': 'public, max-age=3600',
-        },
-      };
-    },
-  }),
   defineRoute({
     method: 'get',
     path: '/api/institutions/:id/export',

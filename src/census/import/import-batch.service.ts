@@ -11,17 +11,21 @@ import { recordColumns } from '../record-columns.js';
 import { EMPTY_RECORD_BODY, toBody, toRecordInput } from '../record-body.js';
 import { diffRecords } from '../record-diff.rules.js';
 import { readSetting } from '../../settings/settings.service.js';
-import { refreshTriageStates } from '../../triage/triage-state.repository.js';
+import { recordAudit } from '../../audit/audit.service.js';
+import { FREELY_EDITABLE } from '../../domain/record-workflow.rules.js';
 import { executeBound, insertRecordset } from './recordset-insert.js';
 import type {
   CompletenessTier,
   DerivedEditionDate,
   RecordInput,
+  RecordStatus,
   RecordType,
 } from '../../domain/record.types.js';
 import type { RecordVersion } from '../record-version.entity.js';
 import type { EntityData } from '@mikro-orm/core';
 import type { ErrorDetail } from '../../kernel/app-error.js';
+import type { Context } from '../../kernel/context.js';
+import type { RecordsChangedListener } from '../../kernel/deps.js';
 import type { RecordKeys, RecordValidationResult } from '../record-validation.rules.js';
 
 /** A row that passed every check, ready to be stored. */
@@ -42,10 +46,12 @@ export type Revalidated = RecordValidationResult & { tier: CompletenessTier };
 
 export interface BatchContext {
   readonly institution: { id: string; code: string; provinceCode: string };
-  readonly actor: { id: string | null; email: string | null };
-  readonly reason: string;
+  /** The import job the batch belongs to: named in the versions' reason and the audit entry. */
+  readonly job: { id: string; fileName: string };
   /** Checks a row merged with the record it updates; without it, rows are stored as checked. */
   readonly revalidate?: (input: RecordInput, previous: RecordInput) => Revalidated;
+  /** What follows a change of records (triage ranks …), as after the API's record writes. */
+  readonly afterRecordsChanged: RecordsChangedListener;
 }
 
 export interface BatchOutcome {
@@ -70,19 +76,21 @@ export function mergeRow(stored: RecordInput, row: ValidRow): RecordInput {
   return merged as unknown as RecordInput;
 }
 
-const EDITABLE = new Set(['draft', 'returned']);
-
 /**
- * Stores one batch of valid rows in the caller's transaction. A row whose call number is new
+ * Stores one batch of valid rows in the caller's transaction, as `scope.actor` (the job's uploader),
+ * audited as one entry per batch. A row whose call number is new
  * becomes a draft with a fresh census number; a row matching a draft (or returned record) updates
  * it when something changed; a row matching a record already submitted or approved is a conflict
  * and never overwrites it. Re-importing the same file therefore creates and changes nothing.
  */
 export async function applyImportBatch(
-  em: EntityManager,
+  scope: Context,
   ctx: BatchContext,
   batchRows: readonly ValidRow[],
 ): Promise<BatchOutcome> {
+  const em = scope.em;
+  const actor = { id: scope.actor?.userId ?? null, email: scope.actor?.email ?? null };
+  const reason = `spreadsheet import ${ctx.job.id} (${ctx.job.fileName})`;
   let rows = batchRows;
   const outcome: BatchOutcome = { created: [], updated: [], unchanged: 0, conflicts: [], rejected: [] };
   if (!rows.length) return outcome;
@@ -122,7 +130,7 @@ export async function applyImportBatch(
     const changes = diffRecords(stored, next);
     if (!changes.length) {
       outcome.unchanged += 1;
-    } else if (!EDITABLE.has(found.status) || found.type !== next.type) {
+    } else if (!FREELY_EDITABLE.includes(found.status as RecordStatus) || found.type !== next.type) {
       outcome.conflicts.push({
         rowNumber: row.rowNumber,
         callNumber: row.input.callNumber,
@@ -156,9 +164,9 @@ export async function applyImportBatch(
         record: found.id,
         version,
         at: now,
-        actorId: ctx.actor.id,
-        actorEmail: ctx.actor.email,
-        reason: ctx.reason,
+        actorId: actor.id,
+        actorEmail: actor.email,
+        reason,
         status: found.status,
         changes: diffRecords(stored, next),
         snapshot: toBody(next),
@@ -177,7 +185,7 @@ export async function applyImportBatch(
       status: 'draft' as const,
       body: toBody(row.input),
       ...recordColumns(row.input, row.date, row.tier, row.keys, numbers[i]!),
-      createdBy: ctx.actor.id,
+      createdBy: actor.id,
       createdAt: now,
       updatedAt: now,
       version: 1,
@@ -188,9 +196,9 @@ export async function applyImportBatch(
         record: r.id,
         version: 1,
         at: now,
-        actorId: ctx.actor.id,
-        actorEmail: ctx.actor.email,
-        reason: ctx.reason,
+        actorId: actor.id,
+        actorEmail: actor.email,
+        reason,
         status: 'draft',
         changes: [{ field: '*', before: null, after: 'created by import' }],
         snapshot: r.body,
@@ -200,8 +208,17 @@ export async function applyImportBatch(
   }
   // The database assigns the version row's id.
   await insertRecordset(em, RecordVersionSchema, versions);
-  // One set-based triage refresh for the batch's created and changed records, same transaction.
-  await refreshTriageStates(
+  if (outcome.created.length || outcome.updated.length)
+    recordAudit(em, scope, {
+      action: 'record.import_batch',
+      entityType: 'import_job',
+      entityId: ctx.job.id,
+      after: { created: outcome.created, updated: outcome.updated },
+      provinceCode: ctx.institution.provinceCode,
+      institutionId: ctx.institution.id,
+    });
+  // Once for the batch's created and changed records (set-based where the listeners can), same transaction.
+  await ctx.afterRecordsChanged(
     em,
     versions.map((v) => v.record as string),
   );

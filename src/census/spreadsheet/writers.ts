@@ -1,8 +1,9 @@
 // Streaming writers for exports: rows come from an (async) iterable and go straight to the output
 // stream, so an export of a whole province never sits in memory. Both writers end the stream.
 
-import type { Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { writeCsv } from '../../csv/csv-writer.js';
 
 /** A cell value to write; null and undefined are written as empty cells. */
 export type SheetValue = string | number | null | undefined;
@@ -49,4 +50,24 @@ export async function writeXlsx(
   for await (const row of rows) sheet.addRow(row.map((value) => value ?? null)).commit();
   sheet.commit();
   await workbook.commit();
+}
+
+/** The content type of each sheet format a download offers. */
+export const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** A sheet as a stream to answer with: the rows are written as the response is read. */
+export function streamSheet(
+  format: 'csv' | 'xlsx',
+  header: readonly string[],
+  rows: AsyncIterable<string[]>,
+  sheetName: string,
+): PassThrough {
+  const out = new PassThrough();
+  const writing =
+    format === 'csv' ? writeCsv(out, header, rows) : writeXlsx(out, header, rows, { sheetName });
+  writing.catch((err: Error) => out.destroy(err));
+  return out;
 }

@@ -1,12 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CensusRecordSchema, type CensusRecord } from '../census/census-record.entity.js';
+import { CensusRecordSchema, type CensusRecord } from './census-record.entity.js';
 import type { Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/app-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Context } from '../kernel/context.js';
-import { canAssess } from './assessment-access.rules.js';
-import { refreshTriageState } from '../triage/triage-state.repository.js';
-import { readTriageWeights } from '../triage/triage-weights.repository.js';
+import type { RecordsChangedListener } from '../kernel/deps.js';
+import { canAssess } from '../domain/assessment-access.rules.js';
+
+// What a grading or a condition assessment does to the census record it is about: the record is
+// census's, so grading and condition both come here (and neither imports the other for it).
 
 /** Loads a record for an assessment write: 404 when it does not exist, 403 when the actor may not assess it. */
 export async function loadAssessableRecord(
@@ -24,16 +26,18 @@ export async function loadAssessableRecord(
 
 /**
  * Copies a record's current grade or damage level (the newest assessment) into its column and body,
- * audited, and refreshes its triage row. No review round starts: an assessment is not a catalogue edit.
+ * audited, and tells the listeners the record changed (its triage rank follows). No review round
+ * starts: an assessment is not a catalogue edit.
  */
 export async function setCurrentAssessment(
-  em: EntityManager,
   scope: Context,
+  afterRecordsChanged: RecordsChangedListener,
   record: CensusRecord,
   field: 'grade' | 'damageGrade',
   value: string,
   source: { kind: 'grading' | 'condition'; id: string },
 ): Promise<void> {
+  const em = scope.em;
   const before = record[field] ?? null;
   if (before !== value) {
     const body = { ...record.body, [field]: value };
@@ -50,5 +54,5 @@ export async function setCurrentAssessment(
     });
   }
   await em.flush();
-  await refreshTriageState(em, record.id, await readTriageWeights(em));
+  await afterRecordsChanged(em, [record.id]);
 }

@@ -2,7 +2,7 @@
 // job was cancelled, ran past its deadline, or the process is shutting down) and the row limit.
 // The worker owns the signal; the runners only look at it between rows and before each batch.
 
-import { AppError } from '../../kernel/app-error.js';
+import { AppError } from '../kernel/app-error.js';
 
 /** Why a running job stops early. */
 export type StopReason = 'cancelled' | 'deadline' | 'shutdown';

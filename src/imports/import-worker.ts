@@ -1,10 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { Logger } from 'pino';
-import type { ObjectStore } from '../../object-store/object-store.js';
-import type { ImportSettings } from '../../config/config.js';
-import { runImportJob } from './import-runner.js';
-import { runAssessmentImportJob } from '../../condition/assessment-import-runner.js';
-import { startJobWorker, type JobWorker } from '../../jobs/job-queue.js';
+import type { ImportSettings } from '../config/config.js';
+import { runImportJob, type ImportRunDeps } from './import-runner.js';
+import { startJobWorker, type JobWorker } from '../jobs/job-queue.js';
 import { enqueueImport, IMPORT_TASK } from './import-queue.js';
 import { ImportStopped, type ImportJobControl } from './import-job-control.js';
 
@@ -54,7 +51,7 @@ export async function claimImport(
  * the batches), and `shutdown`, which stops the job at its next row and puts it back in the queue.
  */
 export async function runClaimedImport(
-  deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger },
+  deps: ImportRunDeps,
   claimed: { id: string; kind: string },
   settings: ImportSettings,
   pollMs: number,
@@ -75,8 +72,7 @@ export async function runClaimedImport(
   try {
     deps.logger.info({ jobId }, 'import started');
     if (await beat(deps.orm, jobId)) stop.abort('cancelled');
-    if (claimed.kind === 'assessments') await runAssessmentImportJob(deps, jobId, control);
-    else await runImportJob(deps, jobId, control);
+    await runImportJob(deps, jobId, control);
     deps.logger.info({ jobId }, 'import finished');
   } catch (error) {
     if (error instanceof ImportStopped && error.reason === 'shutdown') {
@@ -99,7 +95,7 @@ export async function runClaimedImport(
  * the running imports at their next row and puts them back in the queue for another run.
  */
 export function startImportWorker(
-  deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger; eraYearMargin?: number },
+  deps: ImportRunDeps,
   pollMs = 2000,
   settings: ImportSettings = DEFAULT_IMPORT_SETTINGS,
 ): ImportWorker {

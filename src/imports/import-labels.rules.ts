@@ -1,6 +1,5 @@
 // How people read an import: its status, kind, mode, counters and the kind and field of each problem,
 // in both languages (the page shows these labels; it keeps no list of codes of its own).
-import { recordFieldLabel } from '../record-fields.rules.js';
 import type { ImportKind, ImportMode, ImportStatus } from './import-job.entity.js';
 
 export interface Label {
@@ -47,14 +46,10 @@ const COUNTER_HINTS: Partial<Record<ImportCounter, Label>> = {
   conflicts: { zh: '记录已提交或已审核，未覆盖', en: 'record submitted or approved, not overwritten' },
 };
 
-/** The counters an import of this kind keeps (assessments are never updated in place or in conflict). */
+/** The counters a kind of import keeps (its registration names them), labelled. */
 export function importCounters(
-  kind: ImportKind,
+  keys: readonly ImportCounter[],
 ): ReadonlyArray<{ key: ImportCounter; label: Label; hint: Label | null }> {
-  const keys: ImportCounter[] =
-    kind === 'records'
-      ? ['created', 'updated', 'unchanged', 'failed', 'conflicts']
-      : ['created', 'unchanged', 'failed'];
   return keys.map((key) => ({ key, label: COUNTER_LABELS[key], hint: COUNTER_HINTS[key] ?? null }));
 }
 
@@ -62,12 +57,16 @@ export function importCounters(
 export const importRunning = (status: ImportStatus): boolean => status === 'queued' || status === 'running';
 
 /**
- * What a problem is about, when the file has no column for it: the whole row, the file, or the record
- * field it names (`authors[0].name` → 著者).
+ * What a problem is about, when the file has no column for it: the whole row, the file, or the field
+ * it names as the kind of import labels it (`authors[0].name` → 著者 for records).
  */
-export function problemFieldLabel(kind: ImportKind, column: string | null, field: string): Label {
+export function problemFieldLabel(
+  column: string | null,
+  field: string,
+  fieldLabel: (field: string) => Label,
+): Label {
   if (column) return { zh: column, en: column };
   if (field === 'row') return { zh: '整行', en: 'whole row' };
   if (field === 'file') return { zh: '文件', en: 'file' };
-  return kind === 'records' ? recordFieldLabel(field, 'guji') : { zh: field, en: field };
+  return fieldLabel(field);
 }

@@ -9,15 +9,13 @@ import {
   type ImportMode,
   type ImportStatus,
 } from './import-job.entity.js';
-import { canAssess } from '../../condition/assessment-access.rules.js';
-import { InstitutionSchema } from '../../institutions/institution.entity.js';
-import { canCatalogue } from '../record-access.rules.js';
-import { recordAudit } from '../../audit/audit.service.js';
-import { AppError } from '../../kernel/app-error.js';
-import type { SpooledFile } from '../../kernel/multipart.js';
-import { requireActor, type Context } from '../../kernel/context.js';
-import type { ObjectStore } from '../../object-store/object-store.js';
-import { storeCall } from '../../object-store/object-store-errors.js';
+import { InstitutionSchema } from '../institutions/institution.entity.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { AppError } from '../kernel/app-error.js';
+import type { SpooledFile } from '../kernel/multipart.js';
+import { requireActor, type Context } from '../kernel/context.js';
+import type { ObjectStore } from '../object-store/object-store.js';
+import { storeCall } from '../object-store/object-store-errors.js';
 import { enqueueImport } from './import-queue.js';
 import {
   IMPORT_KIND_LABELS,
@@ -28,9 +26,10 @@ import {
   problemFieldLabel,
   PROBLEM_KIND_LABELS,
 } from './import-labels.rules.js';
+import type { ImportKindHandler, ImportKinds } from './import-kind.js';
 
 /** Import job → API JSON, with the labels of its codes and what the caller may do with it now. */
-export function presentImportJob(job: ImportJob) {
+export function presentImportJob(kinds: ImportKinds, job: ImportJob) {
   // Both have defaults in the entity, so a loaded job always carries them.
   const kind = job.kind as ImportKind;
   const status = job.status as ImportStatus;
@@ -59,7 +58,7 @@ export function presentImportJob(job: ImportJob) {
     /** The text encoding the CSV was read in (null for XLSX, or before the job ran). */
     encoding: job.encoding ?? null,
     cancelRequested: job.cancelRequestedAt != null,
-    counts: importCounters(kind).map((c) => ({ ...c, value: job[c.key] ?? 0 })),
+    counts: importCounters(kinds[kind].counters).map((c) => ({ ...c, value: job[c.key] ?? 0 })),
     /** An all-or-nothing import that found problems stored no row at all. */
     storedNothing: job.mode === 'atomic' && job.status === 'done' && job.failed + job.conflicts > 0,
     /**
@@ -100,30 +99,30 @@ function formatOf(file: SpooledFile): 'csv' | 'xlsx' {
   );
 }
 
-async function loadEditableInstitution(scope: Context, institutionId: string, kind: ImportKind = 'records') {
+/**
+ * The institution, when the caller may import this kind for it (404 or 403 otherwise). The import
+ * history is shown to those who may import records (the cataloguers), as are the exports.
+ */
+async function loadEditableInstitution(scope: Context, institutionId: string, kind: ImportKindHandler) {
   const actor = requireActor(scope);
   const institution = await scope.em.findOne(InstitutionSchema, { id: institutionId });
   if (!institution) throw AppError.notFound(`Institution ${institutionId}`, `收藏单位 ${institutionId} `);
-  // Assessments are written by whoever may assess (conservators too), records by cataloguers.
-  if (kind === 'assessments') {
-    if (!canAssess(actor, { institutionId: institution.id, provinceCode: institution.province.code }))
-      throw AppError.forbidden('无权为该单位导入评估', 'You may not import assessments for this institution');
-  } else if (!canCatalogue(actor, { id: institution.id, provinceCode: institution.province.code })) {
-    throw AppError.forbidden('无权为该单位导入记录', 'You may not import records for this institution');
-  }
+  if (!kind.mayImport(actor, { institutionId: institution.id, provinceCode: institution.province.code }))
+    throw AppError.forbidden(kind.forbidden.zh, kind.forbidden.en);
   return { actor, institution };
 }
 
 /** Queues an import of an uploaded spreadsheet: the file goes to the object store, the job to the database. */
 export async function queueImport(
   scope: Context,
+  kinds: ImportKinds,
   store: ObjectStore,
   institutionId: string,
   file: SpooledFile | undefined,
   mode: ImportMode,
-  kind: ImportKind = 'records',
+  kind: ImportKind,
 ) {
-  const { actor, institution } = await loadEditableInstitution(scope, institutionId, kind);
+  const { actor, institution } = await loadEditableInstitution(scope, institutionId, kinds[kind]);
   if (!file) {
     throw AppError.badRequest(
       'VALIDATION_FAILED',
@@ -177,7 +176,7 @@ export async function queueImport(
         provinceCode: institution.province.code,
         institutionId: institution.id,
       });
-      return presentImportJob(job);
+      return presentImportJob(kinds, job);
     });
   } catch (error) {
     await store.remove([objectKey]).catch(() => undefined);
@@ -186,22 +185,22 @@ export async function queueImport(
 }
 
 /** The job, when the caller may start imports of its kind for its institution (404 or 403 otherwise). */
-export async function loadVisibleJob(scope: Context, id: string): Promise<ImportJob> {
+export async function loadVisibleJob(scope: Context, kinds: ImportKinds, id: string): Promise<ImportJob> {
   const job = await scope.em.findOne(ImportJobSchema, { id }, { populate: ['institution'] });
   if (!job) throw AppError.notFound(`Import ${id}`, `导入任务 ${id} `);
-  await loadEditableInstitution(scope, job.institution.id, job.kind);
+  await loadEditableInstitution(scope, job.institution.id, kinds[job.kind as ImportKind]);
   return job;
 }
 
 /** Status and counters of an import, with its first errors. */
-export async function getImport(scope: Context, id: string) {
-  const job = await loadVisibleJob(scope, id);
+export async function getImport(scope: Context, kinds: ImportKinds, id: string) {
+  const job = await loadVisibleJob(scope, kinds, id);
   const errors = await scope.em.find(
     ImportRowErrorSchema,
     { job },
     { orderBy: { row: 'asc', id: 'asc' }, limit: 200 },
   );
-  const presented = presentImportJob(job);
+  const presented = presentImportJob(kinds, job);
   return {
     ...presented,
     // Warnings alone also make a report worth downloading.
@@ -210,7 +209,7 @@ export async function getImport(scope: Context, id: string) {
       row: e.row,
       column: e.columnLabel ?? null,
       field: e.field,
-      fieldLabel: problemFieldLabel(job.kind as ImportKind, e.columnLabel ?? null, e.field),
+      fieldLabel: problemFieldLabel(e.columnLabel ?? null, e.field, kinds[job.kind as ImportKind].fieldLabel),
       kindLabel: PROBLEM_KIND_LABELS[e.kind as keyof typeof PROBLEM_KIND_LABELS] ?? PROBLEM_KIND_LABELS.error,
       value: e.value ?? null,
       kind: e.kind,
@@ -223,8 +222,12 @@ export async function getImport(scope: Context, id: string) {
 }
 
 /** Every reported problem of an import, for the downloadable error report (streamed by the caller). */
-export async function* importErrorRows(scope: Context, id: string): AsyncGenerator<string[]> {
-  const job = await loadVisibleJob(scope, id);
+export async function* importErrorRows(
+  scope: Context,
+  kinds: ImportKinds,
+  id: string,
+): AsyncGenerator<string[]> {
+  const job = await loadVisibleJob(scope, kinds, id);
   const pageSize = 5000;
   for (let offset = 0; ; offset += pageSize) {
     const page = await scope.em.find(
@@ -248,14 +251,14 @@ export async function* importErrorRows(scope: Context, id: string): AsyncGenerat
 }
 
 /** The institution's imports, newest first. */
-export async function listImports(scope: Context, institutionId: string) {
-  await loadEditableInstitution(scope, institutionId);
+export async function listImports(scope: Context, kinds: ImportKinds, institutionId: string) {
+  await loadEditableInstitution(scope, institutionId, kinds.records);
   const jobs = await scope.em.find(
     ImportJobSchema,
     { institution: institutionId },
     { orderBy: { createdAt: 'desc' }, limit: 100 },
   );
-  return { items: jobs.map(presentImportJob) };
+  return { items: jobs.map((job) => presentImportJob(kinds, job)) };
 }
 
 /**
@@ -263,17 +266,13 @@ export async function listImports(scope: Context, institutionId: string) {
  * for those who catalogue, assessments for those who assess), the modes, and whether they see the
  * records' exports and the import history. Every request is checked again when it comes.
  */
-export async function importOptions(scope: Context, institutionId: string) {
+export async function importOptions(scope: Context, handlers: ImportKinds, institutionId: string) {
   const actor = requireActor(scope);
   const institution = await scope.em.findOne(InstitutionSchema, { id: institutionId });
   if (!institution) throw AppError.notFound(`Institution ${institutionId}`, `收藏单位 ${institutionId} `);
-  const place = {
-    id: institution.id,
-    institutionId: institution.id,
-    provinceCode: institution.province.code,
-  };
-  const catalogues = canCatalogue(actor, place);
-  const kinds = IMPORT_KINDS.filter((kind) => (kind === 'records' ? catalogues : canAssess(actor, place)));
+  const place = { institutionId: institution.id, provinceCode: institution.province.code };
+  const catalogues = handlers.records.mayImport(actor, place);
+  const kinds = IMPORT_KINDS.filter((kind) => handlers[kind].mayImport(actor, place));
   return {
     institution: {
       id: institution.id,

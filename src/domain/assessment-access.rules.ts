@@ -1,4 +1,4 @@
-import type { ActorScope } from '../domain/permissions.rules.js';
+import type { ActorScope } from './permissions.rules.js';
 
 /**
  * Who may grade or assess a record's condition: the holding institution's cataloguers and conservators,

@@ -4,9 +4,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Readable } from 'node:stream';
 import { ImportJobSchema, ImportRowErrorSchema, type ImportJob } from './import-job.entity.js';
-import { readCsvRows } from '../spreadsheet/csv-reader.js';
-import { readXlsxRows } from '../spreadsheet/xlsx-reader.js';
-import type { ErrorDetail } from '../../kernel/app-error.js';
+import { readCsvRows } from '../census/spreadsheet/csv-reader.js';
+import { readXlsxRows } from '../census/spreadsheet/xlsx-reader.js';
+import type { ErrorDetail } from '../kernel/app-error.js';
 
 /** Errors kept per job; beyond this only the count grows (a file of garbage must not flood the table). */
 const MAX_STORED_ERRORS = 200_000;

@@ -1,16 +1,17 @@
 import { ImportJobSchema } from './import-job.entity.js';
 import { loadVisibleJob, presentImportJob } from './import.service.js';
-import { recordAudit } from '../../audit/audit.service.js';
-import { AppError } from '../../kernel/app-error.js';
-import type { Context } from '../../kernel/context.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { AppError } from '../kernel/app-error.js';
+import type { Context } from '../kernel/context.js';
+import type { ImportKinds } from './import-kind.js';
 
 /**
  * Cancels an import, authorised like starting one. A queued job is cancelled at once; a running
  * job is asked to stop, and its worker stops it at the next row (a skip import keeps the batches
  * already stored, each whole; an atomic import keeps nothing). A finished job cannot be cancelled.
  */
-export async function cancelImport(scope: Context, id: string) {
-  const job = await loadVisibleJob(scope, id);
+export async function cancelImport(scope: Context, kinds: ImportKinds, id: string) {
+  const job = await loadVisibleJob(scope, kinds, id);
   return scope.em.transactional(async (em) => {
     const now = new Date();
     // Conditional updates: the worker may claim or finish the job at the same moment.
@@ -36,7 +37,7 @@ export async function cancelImport(scope: Context, id: string) {
       em.findOneOrFail(ImportJobSchema, { id }, { populate: ['institution'], refresh: true });
     if (!asked) {
       const found = await current();
-      if (found.status === 'running') return presentImportJob(found); // asked before: nothing more to do
+      if (found.status === 'running') return presentImportJob(kinds, found); // asked before: nothing more to do
       throw AppError.conflict(
         'IMPORT_FINISHED',
         `导入任务已结束（${found.status}），不能取消`,
@@ -62,6 +63,6 @@ export async function cancelImport(scope: Context, id: string) {
       institutionId: job.institution.id,
     });
     await em.flush();
-    return presentImportJob(await current());
+    return presentImportJob(kinds, await current());
   });
 }

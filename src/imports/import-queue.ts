@@ -1,6 +1,6 @@
 // How spreadsheet imports are handed to the job queue; the worker (import-worker.ts) runs them.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { enqueueJobs } from '../../jobs/job-queue.js';
+import { enqueueJobs } from '../jobs/job-queue.js';
 
 export const IMPORT_TASK = 'spreadsheet-import';
 /** One queue job per import_job row: adding it again (a release or retry) replaces the waiting one. */
