@@ -2,6 +2,7 @@ import type { Deps } from '../kernel/deps.js';
 import type { ImportWorker } from '../census/import/import-worker.js';
 import type { DerivativeWorker } from '../images/derivative-worker.js';
 import type { RenderQueue } from '../iiif/render-queue.js';
+import type { PublicPageCache } from '../public-pages/page-cache.js';
 
 /** Long-lived collaborators shared by every request: the kernel's `Deps` with the concrete workers and caches. */
 export interface AppDeps extends Deps {
@@ -11,4 +12,6 @@ export interface AppDeps extends Deps {
   readonly derivativeWorker?: DerivativeWorker;
   /** Bounds IIIF renders; absent: the image routes make their own from the configuration. */
   readonly imageRenders?: RenderQueue;
+  /** Rendered public pages (kept listening to changes by page-cache-listener.ts); absent: none kept. */
+  readonly publicPages?: PublicPageCache;
 }
