@@ -15,7 +15,7 @@ import { recordPageView } from './record-page.service.js';
 import { renderRecordNotFound, renderRecordPage } from './record-page.presenter.js';
 import { renderSearchError, renderSearchPage } from './search-page.presenter.js';
 import { catalogueSearchQuery } from '../search/catalogue.schemas.js';
-import { searchCatalogueFor } from '../search/catalogue-search.service.js';
+import { catalogueResultsFor } from '../search/catalogue-results.service.js';
 import { parseOrThrow } from '../kernel/validation.js';
 import { PublicPageCache, type CachedPage } from './page-cache.js';
 import { etagOf, noneMatch } from './http-caching.js';
@@ -111,7 +111,7 @@ export function mountPublicPages(
     const kept = key ? cache.get(key) : undefined;
     if (kept) return sendPublic(ctx, kept, SEARCH_PAGE_MAX_AGE);
     const ticket = cache.begin();
-    const { body: result, variesByReader } = await searchCatalogueFor(ctx.state.em, query, {
+    const { body: result, variesByReader } = await catalogueResultsFor(ctx.state.em, query, {
       actor,
       address: ctx.ip,
     });
