@@ -6,14 +6,27 @@ import type { PublicPageCache } from './page-cache.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** After every request with an unsafe method (whatever its outcome), `cache.changed()`. */
+const statusOf = (error: unknown): number =>
+  typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number'
+    ? (error as { status: number }).status
+    : 500;
+
+/**
+ * After every request with an unsafe method, `cache.changed()` — unless it was refused (4xx: a
+ * refused write stores nothing), so a stream of bad logins cannot keep emptying the cache.
+ */
 export function forgetPagesAfterWrites(cache: PublicPageCache): Middleware {
   return async (ctx, next) => {
     if (SAFE_METHODS.has(ctx.method)) return next();
+    let status = 500;
     try {
       await next();
+      status = ctx.status;
+    } catch (error) {
+      status = statusOf(error);
+      throw error;
     } finally {
-      cache.changed();
+      if (status < 400 || status >= 500) cache.changed();
     }
   };
 }

@@ -115,6 +115,11 @@ test.serial('record page: a strong ETag, public caching, and 304 on If-None-Matc
   t.is(first.status, 200);
   t.is(first.cache, 'public, max-age=300');
   t.regex(first.etag ?? '', /^"[A-Za-z0-9_-]{16,}"$/, 'a strong entity tag');
+  // Kept once the notifications of its publication have arrived (a page read before them is not).
+  await eventually(
+    () => get(app, recordPath(cn)),
+    () => app.deps.publicPages!.size > 0,
+  );
   t.true(app.deps.publicPages!.size > 0, 'the page is kept rendered');
   const again = await get(app, recordPath(cn));
   t.is(again.etag, first.etag);
@@ -129,6 +134,14 @@ test.serial('record page: a strong ETag, public caching, and 304 on If-None-Matc
   const stale = await get(app, recordPath(cn), { 'if-none-match': '"not-this-one"' });
   t.is(stale.status, 200);
   t.is(stale.text, first.text);
+  // A refused write stores nothing and keeps the pages (bad logins cannot keep emptying them).
+  const kept = app.deps.publicPages!.size;
+  const refused = await new ApiClient(app.url).post('/api/auth/login', {
+    email: ADMIN.email,
+    password: 'wrong-1',
+  });
+  t.is(refused.status, 401);
+  t.is(app.deps.publicPages!.size, kept);
 });
 
 test.serial('results page: a strong ETag, public caching, and 304 on If-None-Match', async (t) => {
@@ -168,6 +181,10 @@ test.serial('a withdrawn record disappears from both instances, cached pages inc
     for (let i = 0; i < 2; i++) t.is((await get(on, recordPath(cn))).status, 200);
     t.true(lists((await get(on, searchPath('缓存丁集'))).text, cn));
   }
+  await eventually(
+    () => get(other, recordPath(cn)),
+    () => other.deps.publicPages!.size > 0,
+  );
   t.true(other.deps.publicPages!.size > 0, 'the other instance keeps the pages');
   const withdrawn = await admin.post(`/api/records/${cn}/withdraw`, { reason: '重复登记' });
   t.is(withdrawn.status, 200, withdrawn.text);
