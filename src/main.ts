@@ -18,6 +18,8 @@ import { startPeriodicJobs } from './maintenance/periodic-jobs.js';
 import type { JobWorker } from './jobs/job-queue.js';
 import { sweepDeadScratch } from './runtime/scratch-dir.js';
 import { configurePyramidCache } from './images/pyramid-cache.js';
+import { PublicPageCache } from './public-pages/page-cache.js';
+import { listenForPageChanges } from './public-pages/page-cache-listener.js';
 
 function fail(message: string): never {
   console.error(message);
@@ -48,6 +50,7 @@ let importWorker: ImportWorker | undefined;
 let derivativeWorker: DerivativeWorker | undefined;
 let periodicJobs: JobWorker | undefined;
 let catalogueBackfill: Promise<void> | undefined;
+let pageChanges: ReturnType<typeof listenForPageChanges> | undefined;
 let stopping = false;
 
 async function shutdown(signal: string): Promise<void> {
@@ -76,6 +79,7 @@ async function shutdown(signal: string): Promise<void> {
   await importsStopped;
   await derivativeWorker?.stop();
   await periodicJobs?.stop();
+  await pageChanges?.stop();
   await orm?.close(true).catch(() => undefined);
   await services?.stop();
   logger.info('stopped');
@@ -120,6 +124,8 @@ try {
   );
   derivativeWorker = startDerivativeWorker({ orm, objectStore, logger });
   periodicJobs = startPeriodicJobs({ orm, objectStore, logger }, config);
+  const publicPages = new PublicPageCache();
+  pageChanges = listenForPageChanges(services.databaseUrl, publicPages, logger);
   const app = buildApp({
     config,
     orm,
@@ -128,6 +134,7 @@ try {
     afterRecordsChanged: recordsChanged,
     importWorker,
     derivativeWorker,
+    publicPages,
     ...imageDeps(),
   });
   server = http.createServer(app.callback());

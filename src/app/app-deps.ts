@@ -7,6 +7,7 @@ import { restorationImageAccess } from '../restoration/restoration-image-access.
 import '../images/image-deps.js';
 import { followChangedRecords } from '../search/catalogue-follow.service.js';
 import { refreshTriageStates } from '../triage/triage-state.repository.js';
+import type { PublicPageCache } from '../public-pages/page-cache.js';
 
 /** Long-lived collaborators shared by every request: the kernel's `Deps` with the concrete workers and caches. */
 export interface AppDeps extends Deps {
@@ -16,6 +17,8 @@ export interface AppDeps extends Deps {
   readonly derivativeWorker?: DerivativeWorker;
   /** Bounds IIIF renders; absent: the image routes make their own from the configuration. */
   readonly imageRenders?: RenderQueue;
+  /** Rendered public pages (kept listening to changes by page-cache-listener.ts); absent: none kept. */
+  readonly publicPages?: PublicPageCache;
 }
 
 /**

@@ -20,6 +20,7 @@ import { accountCredentials } from '../auth/account-credentials.js';
 import { auditRoutes } from '../audit-log/audit.routes.js';
 import { mountWeb } from '../web/web.routes.js';
 import { mountPublicPages } from '../public-pages/public-pages.routes.js';
+import { forgetPagesAfterWrites } from '../public-pages/page-cache.middleware.js';
 import { mountBookDownloads } from '../downloads/book-pdf.routes.js';
 import { mountIiifPresentation } from '../iiif/presentation.routes.js';
 import { mountIiifImage } from '../iiif/image-routes.js';
@@ -85,7 +86,7 @@ export function buildApp(deps: AppDeps): Koa {
   let openApi: Record<string, unknown> | undefined;
   mountDocs(router, () => (openApi ??= buildOpenApi(API_ROUTES, deps.config.publicUrl)));
   mountWeb(router);
-  mountPublicPages(router, deps);
+  mountPublicPages(router, deps, deps.publicPages);
   mountBookDownloads(router, deps);
   mountIiifPresentation(router, deps);
   mountIiifImage(router, deps);
@@ -118,6 +119,7 @@ export function buildApp(deps: AppDeps): Koa {
   );
   app.use(rejectUnsafeInput());
   app.use(authMiddleware(deps.orm));
+  if (deps.publicPages) app.use(forgetPagesAfterWrites(deps.publicPages));
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: false }));
   app.use(async (ctx) => {

@@ -1,5 +1,11 @@
 // The server-rendered public pages: full HTML without JavaScript, for readers and crawlers.
 // Mounted beside the web shell (not part of the JSON API or its OpenAPI document).
+//
+// HTTP caching: every 200 carries a strong ETag of its bytes and a matching If-None-Match gets
+// 304. A page that is the same for every reader is `public` (a reverse proxy or CDN may keep it for
+// its max-age) and kept rendered in this instance's PublicPageCache, forgotten on any change of
+// what it shows (from any instance); a page that depends on the reader's address or login is
+// `private, no-store` and never kept.
 
 import type Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
@@ -9,8 +15,15 @@ import { recordPageView } from './record-page.service.js';
 import { renderRecordNotFound, renderRecordPage } from './record-page.presenter.js';
 import { renderSearchError, renderSearchPage } from './search-page.presenter.js';
 import { catalogueSearchQuery } from '../search/catalogue.schemas.js';
-import { searchCatalogueFor } from '../search/catalogue-search.service.js';
+import { catalogueResultsFor } from '../search/catalogue-results.service.js';
 import { parseOrThrow } from '../kernel/validation.js';
+import { PublicPageCache, type CachedPage } from './page-cache.js';
+import { etagOf, noneMatch } from './http-caching.js';
+
+/** Shared caches may keep a record page this long (seconds); a change reaches them within it. */
+export const RECORD_PAGE_MAX_AGE = 300;
+/** … and a results page. */
+export const SEARCH_PAGE_MAX_AGE = 60;
 
 function sendHtml(ctx: ParameterizedContext, status: number, body: string, cache: string): void {
   ctx.status = status;
@@ -19,20 +32,59 @@ function sendHtml(ctx: ParameterizedContext, status: number, body: string, cache
   ctx.body = body;
 }
 
+/** A page the same for every reader: its ETag, then 304 or the page, cacheable by anyone. */
+function sendPublic(ctx: ParameterizedContext, page: CachedPage, maxAge: number): void {
+  ctx.set('ETag', page.etag);
+  ctx.set('Cache-Control', `public, max-age=${maxAge}`);
+  if (noneMatch(ctx.get('if-none-match') || undefined, page.etag)) {
+    ctx.status = 304;
+    return;
+  }
+  ctx.status = 200;
+  ctx.type = 'text/html; charset=utf-8';
+  ctx.body = page.body;
+}
+
+/** A page that depends on the reader: validated, never stored by anyone. */
+function sendPrivate(ctx: ParameterizedContext, body: string): void {
+  const etag = etagOf(body);
+  ctx.set('ETag', etag);
+  ctx.set('Cache-Control', 'private, no-store');
+  if (noneMatch(ctx.get('if-none-match') || undefined, etag)) {
+    ctx.status = 304;
+    return;
+  }
+  sendHtml(ctx, 200, body, 'private, no-store');
+}
+
+/** The UTC day: the record page's citations carry the date cited, so its page changes daily. */
+const today = () => new Date().toISOString().slice(0, 10);
+
 /**
  * Registers the public record page at its permalink, /catalogue/records/:censusNumber, and the
  * results page /catalogue/search?q=&page= (the interactive /catalogue adds facets with JavaScript).
+ * Without `cache` (or while it cannot hear changes) every page is rendered afresh.
  */
-export function mountPublicPages(router: Router, deps: Deps): void {
+export function mountPublicPages(
+  router: Router,
+  deps: Deps,
+  cache: PublicPageCache = new PublicPageCache(),
+): void {
   const publicUrl = deps.config.publicUrl.replace(/\/+$/, '');
   router.get('/catalogue/records/:censusNumber', async (ctx) => {
     const censusNumber = ctx.params.censusNumber!;
+    const key = `record\n${censusNumber}\n${today()}`;
+    const kept = cache.get(key);
+    if (kept) return sendPublic(ctx, kept, RECORD_PAGE_MAX_AGE);
+    const ticket = cache.begin();
     try {
       const view = await recordPageView(ctx.state.em, publicUrl, censusNumber, ctx.ip);
-      // Published text only, nothing that depends on a login: the same page for every reader —
-      // unless it shows an on-site-only book's images to readers in the reading room.
-      const cache = view.variesByAddress ? 'private, no-store' : 'public, max-age=300';
-      sendHtml(ctx, 200, renderRecordPage(view), cache);
+      const body = renderRecordPage(view);
+      // An on-site-only book's page shows its images to readers in the reading room only.
+      if (view.variesByAddress) return sendPrivate(ctx, body);
+      const page = { body, etag: etagOf(body) };
+      cache.keep(key, ticket, page);
+      sendPublic(ctx, page, RECORD_PAGE_MAX_AGE);
     } catch (error) {
       if (!(error instanceof AppError) || error.status !== 404) throw error;
       sendHtml(ctx, 404, renderRecordNotFound(censusNumber, `${publicUrl}/catalogue/search`), 'no-store');
@@ -51,12 +103,25 @@ export function mountPublicPages(router: Router, deps: Deps): void {
       const en = details.map((d) => d.messageEn).join('; ') || error.message;
       return sendHtml(ctx, 400, renderSearchError(q, zh, en), 'no-store');
     }
-    const { body: result, variesByReader } = await searchCatalogueFor(ctx.state.em, deps.imageAccess, query, {
-      actor: ctx.state.actor ?? null,
-      address: ctx.ip,
-    });
+    const actor = ctx.state.actor ?? null;
+    // Signed-in staff may be sent thumbnails the public is not: their pages are never taken from
+    // or put into the cache. Anonymous readers share a page unless it showed a book whose
+    // thumbnail depends on the reader's address (then variesByReader, and it is not kept).
+    const key = actor ? undefined : `search\n${q}\n${query.page}\n${query.pageSize}`;
+    const kept = key ? cache.get(key) : undefined;
+    if (kept) return sendPublic(ctx, kept, SEARCH_PAGE_MAX_AGE);
+    const ticket = cache.begin();
+    const { body: result, variesByReader } = await catalogueResultsFor(
+      ctx.state.em,
+      deps.imageAccess,
+      query,
+      {
+        actor,
+        address: ctx.ip,
+      },
+    );
     const canonical = `${publicUrl}/catalogue/search${q ? `?q=${encodeURIComponent(q)}` : ''}`;
-    const view = {
+    const body = renderSearchPage({
       q,
       total: result.total,
       approximate: result.totalApproximate,
@@ -64,8 +129,10 @@ export function mountPublicPages(router: Router, deps: Deps): void {
       pageSize: result.pageSize,
       items: result.items,
       canonical,
-    };
-    // The same page for every reader — unless it shows restricted books' thumbnails to this one.
-    sendHtml(ctx, 200, renderSearchPage(view), variesByReader ? 'private, no-store' : 'public, max-age=60');
+    });
+    if (variesByReader) return sendPrivate(ctx, body);
+    const page = { body, etag: etagOf(body) };
+    if (key) cache.keep(key, ticket, page);
+    sendPublic(ctx, page, SEARCH_PAGE_MAX_AGE);
   });
 }

@@ -4,6 +4,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RecordBody } from '../census/census-record.entity.js';
 import type { RightsStatement } from '../institutions/rights-statement.rules.js';
+import { SAME_EDITION_LIMIT } from '../search/same-edition.repository.js';
 
 /** One page image of the book (restoration photos document a treatment and are left out). */
 export interface PageImageRow {
@@ -38,16 +39,36 @@ export interface PublishedRecordRow {
   images: PageImageRow[];
   /** The setting `iiif_rights` (licence of open images), null when not set. */
   open_rights: string | null;
+  /** The other published copies of its 同版 group, in census-number order (only when asked for). */
+  copies?: SameEditionCopyRow[];
+}
+
+/** Another published copy of the same edition, as the record page lists it. */
+export interface SameEditionCopyRow {
+  census_number: string;
+  title: string;
+  edition: string;
+  institution_name: string;
 }
 
 /**
- * The published record with this number and its page images, or undefined — one statement, since
- * this page is what search engines and readers open most.
+ * The published record with this number and its page images (and with `copies`, the other copies
+ * of its edition, at most SAME_EDITION_LIMIT), or undefined — one statement, since this page is
+ * what search engines and readers open most.
  */
 export async function publishedRecordRow(
   em: EntityManager,
   censusNumber: string,
+  options: { copies?: boolean } = {},
 ): Promise<PublishedRecordRow | undefined> {
+  const copies = options.copies
+    ? `, case when e.edition_key <> '' then coalesce(
+         (select json_agg(json_build_object('census_number', c.census_number, 'title', c.title, 'edition', c.edition,
+                                            'institution_name', ci.name) order by c.census_number)
+            from (select * from catalogue_entry c where c.edition_key = e.edition_key and c.census_number <> e.census_number
+                   order by c.census_number limit ${SAME_EDITION_LIMIT}) c
+            join institution ci on ci.id = c.institution_id), '[]'::json) else '[]'::json end as copies`
+    : '';
   const [row] = await em.execute<PublishedRecordRow[]>(
     `select e.record_id, e.census_number, e.type, r.body, e.dynasty, e.year_from, e.year_to, e.updated_at,
             e.edition_key, i.id as institution_id, i.name as institution_name, i.rights_statement, i.on_site_networks,
@@ -58,7 +79,7 @@ export async function publishedRecordRow(
                        where im.record_id = e.record_id and im.status = 'ready'
                          and not exists (select 1 from work_order_photo p where p.image_id = im.id)),
                      '[]'::json) as images,
-            (select s.value #>> '{}' from setting s where s.key = 'iiif_rights') as open_rights
+            (select s.value #>> '{}' from setting s where s.key = 'iiif_rights') as open_rights${copies}
        from catalogue_entry e
        join census_record r on r.id = e.record_id
        join institution i on i.id = e.institution_id

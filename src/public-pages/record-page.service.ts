@@ -10,7 +10,6 @@ import { imagesArePublic, rightsUri } from '../institutions/rights-statement.rul
 import { readsOnSite } from '../institutions/on-site-networks.rules.js';
 import { citationsOf } from '../search/citation.service.js';
 import { recordPermalink } from '../domain/permalink.js';
-import { copiesInGroup } from '../search/same-edition.repository.js';
 import { publishedRecordRow } from './record-page.repository.js';
 import { THUMBNAIL_STRIP_LIMIT, type RecordPageView } from './record-page.presenter.js';
 import { publicFields } from './public-record.rules.js';
@@ -29,7 +28,7 @@ export async function recordPageView(
   censusNumber: string,
   address = '',
 ): Promise<RecordPageView> {
-  const row = await publishedRecordRow(em, censusNumber);
+  const row = await publishedRecordRow(em, censusNumber, { copies: true });
   if (!row) throw AppError.notFound(`Published record ${censusNumber}`, `已发布记录 ${censusNumber} `);
   const urls = serviceUrls(publicUrl);
   const body = row.body;
@@ -45,7 +44,7 @@ export async function recordPageView(
   const openImages =
     imagesArePublic(row.rights_statement) || readsOnSite(row.rights_statement, networks, address);
   const images = row.images;
-  const copies = row.edition_key ? await copiesInGroup(em, row.edition_key, censusNumber) : [];
+  const copies = row.copies ?? [];
   const openRightsUri = row.open_rights ?? DEFAULT_IIIF_RIGHTS;
   const shown = openImages ? images.slice(0, THUMBNAIL_STRIP_LIMIT) : [];
   const permalink = recordPermalink(publicUrl, row.census_number);

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { countFacets, type FacetCounts } from './catalogue.repository.js';
+import { countFacets, countMatches, type FacetCounts } from './catalogue.repository.js';
 import type { CatalogueFilter } from './catalogue-where.js';
 import { countPlan, scaleCounts, type CountingSettings, type TokenStats } from './catalogue-plan.rules.js';
 
@@ -63,4 +63,26 @@ export async function countCatalogue(
     approximate: true,
     totalApproximate: plan.exactTotal === undefined,
   };
+}
+
+/**
+ * The total alone, by the same plan as countCatalogue (exact when few can match, else the token
+ * statistics' exact count or a sample's estimate) but without counting any facet.
+ */
+export async function countCatalogueTotal(
+  em: EntityManager,
+  filter: CatalogueFilter,
+  filtered: boolean,
+  stats: TokenStats,
+  settings: CountingSettings,
+): Promise<{ total: number; totalApproximate: boolean }> {
+  const plan = countPlan(filter.terms, filtered, stats, settings);
+  if (plan.kind === 'exact') return { total: await countMatches(em, filter), totalApproximate: false };
+  if (plan.exactTotal !== undefined) return { total: plan.exactTotal, totalApproximate: false };
+  const sample = await countMatches(em, filter, { samplePercent: plan.percent });
+  const estimate = Math.round((sample * 100) / plan.percent);
+  if (sample >= MIN_SAMPLED_MATCHES) return { total: estimate, totalApproximate: true };
+  const capped = await countMatches(em, filter, { limit: settings.exactLimit + 1 });
+  if (capped <= settings.exactLimit) return { total: capped, totalApproximate: false };
+  return { total: Math.max(capped, estimate), totalApproximate: true };
 }

@@ -178,3 +178,27 @@ export async function changesPage(em: EntityManager, offset: number, limit: numb
   ]);
   return { rows, total: counted[0]?.n ?? 0 };
 }
+
+/**
+ * How many entries match (no facet counts): the results page shows the total only. `samplePercent`
+ * counts in a sample of the catalogue instead; `limit` stops counting there.
+ */
+export async function countMatches(
+  em: EntityManager,
+  filter: CatalogueFilter,
+  scope: { limit?: number; samplePercent?: number } = {},
+): Promise<number> {
+  const images = await hasImagesTable(em);
+  const sampled = scope.samplePercent !== undefined;
+  const where = catalogueWhere(filter, images, { tokens: !sampled });
+  const from = sampled ? 'catalogue_entry e tablesample system (?) repeatable (0)' : 'catalogue_entry e';
+  const [row] = await em.execute<Array<{ n: number }>>(
+    `select count(*)::int as n from (select 1 from ${from} where ${where.sql} ${scope.limit !== undefined ? 'limit ?' : ''}) e`,
+    [
+      ...(sampled ? [scope.samplePercent] : []),
+      ...where.bindings,
+      ...(scope.limit !== undefined ? [scope.limit] : []),
+    ],
+  );
+  return row!.n;
+}

@@ -15,6 +15,8 @@ import { testEnvironment, type S3ServerName } from './environment.js';
 import { startImportWorker } from '../../src/imports/import-worker.js';
 import { startDerivativeWorker } from '../../src/images/derivative-worker.js';
 import { renderQueueFor } from '../../src/iiif/image-routes.js';
+import { PublicPageCache } from '../../src/public-pages/page-cache.js';
+import { listenForPageChanges } from '../../src/public-pages/page-cache-listener.js';
 
 export const ADMIN = { email: 'admin@test.local', password: 'Admin-password-1' } as const;
 
@@ -85,6 +87,10 @@ export async function startTestApp(
   const derivativeWorker = startDerivativeWorker({ orm, objectStore, logger }, 200);
   // The app's render queue, so tests can see (and occupy) its slots.
   const imageRenders = renderQueueFor(config);
+  // Rendered public pages, kept and forgotten as in production (listening to the database).
+  const publicPages = new PublicPageCache();
+  const pageChanges = listenForPageChanges(db.url, publicPages, logger);
+  await pageChanges.ready;
   const deps: AppDeps = {
     config,
     orm,
@@ -94,6 +100,7 @@ export async function startTestApp(
     importWorker,
     derivativeWorker,
     imageRenders,
+    publicPages,
     ...imageDeps(),
   };
   server.on('request', buildApp(deps).callback());
@@ -108,6 +115,7 @@ export async function startTestApp(
       await new Promise((r) => server.close(r));
       await importWorker.stop();
       await derivativeWorker.stop();
+      await pageChanges.stop();
       await orm.close(true);
       await db.drop();
     },
