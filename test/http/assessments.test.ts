@@ -2,7 +2,6 @@ import test from 'ava';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';
-import { DEFAULT_DAMAGE_RULESET } from '../../src/condition/damage-ruleset.rules.js';
 
 let app: TestApp;
 let admin: ApiClient;
@@ -200,59 +199,4 @@ test('only the holding institution, its province and the nation may assess', asy
   t.is((await otherConservator.post(`/api/records/${cn}/assessments`, body)).status, 403);
   t.is((await reviewer.post(`/api/records/${cn}/assessments`, body)).status, 403);
   t.is((await otherConservator.get(`/api/records/${cn}/assessments`)).status, 404);
-});
-
-const withArea = (firstLevelAbove: number) => ({
-  definition: {
-    ...DEFAULT_DAMAGE_RULESET,
-    levels: DEFAULT_DAMAGE_RULESET.levels.map((l) =>
-      l.level === '一级'
-        ? { ...l, areaAbove: firstLevelAbove }
-        : l.level === '二级'
-          ? { ...l, areaAtMost: firstLevelAbove }
-          : l,
-    ),
-  },
-  note: 'test',
-});
-
-test('rule sets: validated, previewed, published; past assessments keep their version', async (t) => {
-  const cn = await record();
-  await conservator.post(`/api/records/${cn}/assessments`, { ...area(58), assessedOn: '2024-01-01' });
-  const broken = await admin.post('/api/rulesets', withArea(45));
-  t.is(broken.status, 400);
-  t.true(
-    broken.body.error.details.some((d: { path: string; rule: string }) =>
-      d.path.startsWith('definition.levels['),
-    ),
-  );
-  const missing = await admin.post('/api/rulesets', {
-    definition: { ...DEFAULT_DAMAGE_RULESET, levels: DEFAULT_DAMAGE_RULESET.levels.slice(0, 4) },
-  });
-  t.is(missing.status, 400);
-  t.true(missing.body.error.details.some((d: { rule: string }) => d.rule === 'ruleset_level_missing'));
-  t.is((await conservator.post('/api/rulesets', withArea(55))).status, 403);
-
-  const preview = await admin.post('/api/rulesets/preview', withArea(55));
-  t.is(preview.status, 200, preview.text);
-  // Other tests of this file assess records too; only this one has an area between 55% and 60%.
-  t.true(preview.body.assessedRecords >= 1);
-  t.is(preview.body.changed, 1);
-  t.deepEqual(preview.body.transitions, [{ from: '二级', to: '一级', count: 1 }]);
-
-  const published = await admin.post('/api/rulesets', withArea(55));
-  t.is(published.status, 201, published.text);
-  t.is(published.body.version, 2);
-  const list = await conservator.get('/api/rulesets');
-  t.is(list.body.activeVersion, 2);
-  t.deepEqual(
-    list.body.items.map((r: { version: number }) => r.version),
-    [2, 1],
-  );
-  const history = await conservator.get(`/api/records/${cn}/assessments`);
-  t.is(history.body.items[0].ruleSetVersion, 1);
-  t.is(history.body.items[0].computedLevel, '二级');
-  const fresh = await conservator.post(`/api/records/${cn}/assessments`, area(58));
-  t.is(fresh.body.ruleSetVersion, 2);
-  t.is(fresh.body.computedLevel, '一级');
 });
