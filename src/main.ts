@@ -8,6 +8,7 @@ import { isPortInUse } from './runtime/free-port.js';
 import { connectOrm } from './db/orm.js';
 import { ObjectStore } from './object-store/object-store.js';
 import { buildApp } from './app/app.js';
+import { createAppCaches } from './app/app-deps.js';
 import { ensureInitialAdmin } from './auth/initial-admin.service.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { startImportWorker, type ImportWorker } from './census/import/import-worker.js';
@@ -110,7 +111,8 @@ try {
   );
   derivativeWorker = startDerivativeWorker({ orm, objectStore, logger });
   periodicJobs = startPeriodicJobs({ orm, objectStore, logger }, config);
-  const app = buildApp({ config, orm, objectStore, logger, importWorker, derivativeWorker });
+  const caches = createAppCaches();
+  const app = buildApp({ config, orm, objectStore, logger, importWorker, derivativeWorker, caches });
   server = http.createServer(app.callback());
   server.requestTimeout = 300_000;
   await new Promise<void>((resolve, reject) => {

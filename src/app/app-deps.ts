@@ -2,6 +2,7 @@ import type { Deps } from '../kernel/deps.js';
 import type { ImportWorker } from '../census/import/import-worker.js';
 import type { DerivativeWorker } from '../images/derivative-worker.js';
 import type { RenderQueue } from '../iiif/render-queue.js';
+import { Caches } from '../kernel/caches.js';
 
 /** Long-lived collaborators shared by every request: the kernel's `Deps` with the concrete workers and caches. */
 export interface AppDeps extends Deps {
@@ -11,4 +12,9 @@ export interface AppDeps extends Deps {
   readonly derivativeWorker?: DerivativeWorker;
   /** Bounds IIIF renders; absent: the image routes make their own from the configuration. */
   readonly imageRenders?: RenderQueue;
+}
+
+/** The caches of one app: built once per app (main.ts, each test app), never shared between apps. */
+export function createAppCaches(): Caches {
+  return new Caches();
 }

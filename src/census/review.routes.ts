@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../kernel/route.js';
+import { ruleSettingsOf } from './record-validation.service.js';
 import { bulkBody, censusNumberParams, commentBody, workflowBody } from './record.schemas.js';
 import { bulkTransition, commentOnField, transitionRecord } from './record-workflow.service.js';
 import { reviewView, reviewViewResponse } from './review-view.service.js';
@@ -49,9 +50,13 @@ export const reviewRoutes = [
       body: workflowBody,
       handler: async ({ scope, params, body, deps }) => ({
         status: 200,
-        body: await transitionRecord(scope, params.censusNumber, action, body.note ?? body.reason, {
-          eraYearMargin: deps.config.eraYearMargin,
-        }),
+        body: await transitionRecord(
+          scope,
+          params.censusNumber,
+          action,
+          body.note ?? body.reason,
+          ruleSettingsOf(deps),
+        ),
       }),
     }),
   ),
@@ -66,9 +71,7 @@ export const reviewRoutes = [
       body: bulkBody,
       handler: async ({ scope, body, deps }) => ({
         status: 200,
-        body: await bulkTransition(scope, body.censusNumbers, action, body.note, {
-          eraYearMargin: deps.config.eraYearMargin,
-        }),
+        body: await bulkTransition(scope, body.censusNumbers, action, body.note, ruleSettingsOf(deps)),
       }),
     }),
   ),

@@ -51,10 +51,12 @@ export function mountPublicPages(router: Router, deps: Deps): void {
       const en = details.map((d) => d.messageEn).join('; ') || error.message;
       return sendHtml(ctx, 400, renderSearchError(q, zh, en), 'no-store');
     }
-    const { body: result, variesByReader } = await searchCatalogueFor(ctx.state.em, query, {
-      actor: ctx.state.actor ?? null,
-      address: ctx.ip,
-    });
+    const { body: result, variesByReader } = await searchCatalogueFor(
+      ctx.state.em,
+      query,
+      { actor: ctx.state.actor ?? null, address: ctx.ip },
+      deps.caches,
+    );
     const canonical = `${publicUrl}/catalogue/search${q ? `?q=${encodeURIComponent(q)}` : ''}`;
     const view = {
       q,

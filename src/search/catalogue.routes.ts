@@ -30,11 +30,13 @@ export const catalogueRoutes = [
     auth: 'public',
     query: catalogueSearchQuery,
     response: catalogueSearchResponse,
-    handler: async ({ scope, query }) => {
-      const { body, variesByReader } = await searchCatalogueFor(scope.em, query, {
-        actor: scope.actor,
-        address: scope.ip,
-      });
+    handler: async ({ scope, query, deps }) => {
+      const { body, variesByReader } = await searchCatalogueFor(
+        scope.em,
+        query,
+        { actor: scope.actor, address: scope.ip },
+        deps.caches,
+      );
       // Thumbnails of restricted books are the reader's own: never from a shared cache.
       return { body, ...(variesByReader ? { headers: { 'Cache-Control': 'private, no-store' } } : {}) };
     },

@@ -8,7 +8,7 @@ import { connectOrm } from '../../src/db/orm.js';
 import { ObjectStore, type ObjectStoreSettings } from '../../src/object-store/object-store.js';
 import { buildApp } from '../../src/app/app.js';
 import { ensureInitialAdmin } from '../../src/auth/initial-admin.service.js';
-import type { AppDeps } from '../../src/app/app-deps.js';
+import { createAppCaches, type AppDeps } from '../../src/app/app-deps.js';
 import { createTestDatabase } from './test-database.js';
 import { testEnvironment, type S3ServerName } from './environment.js';
 import { startImportWorker } from '../../src/census/import/import-worker.js';
@@ -76,7 +76,16 @@ export async function startTestApp(
   const derivativeWorker = startDerivativeWorker({ orm, objectStore, logger }, 200);
   // The app's render queue, so tests can see (and occupy) its slots.
   const imageRenders = renderQueueFor(config);
-  const deps: AppDeps = { config, orm, objectStore, logger, importWorker, derivativeWorker, imageRenders };
+  const deps: AppDeps = {
+    config,
+    orm,
+    objectStore,
+    logger,
+    importWorker,
+    derivativeWorker,
+    imageRenders,
+    caches: createAppCaches(),
+  };
   server.on('request', buildApp(deps).callback());
   return {
     url: `http://127.0.0.1:${port}`,
