@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { CodeListValueSchema, type CodeListValue } from './code-list-value.entity.js';
 import { CODE_LIST_SEED } from './code-lists.data.js';
+import { insertCodeValues, listsWithValues } from './code-list.repository.js';
 import { CODE_LIST_NAMES, type CodeListName } from '../domain/record.types.js';
 import type { CodeListValues } from './code-list.rules.js';
 import { foldTerm } from './term-folding.rules.js';
@@ -40,29 +40,12 @@ export async function loadCodeLists(
 
 /** Fills every empty code list with its seed values (a list someone has edited is left alone). */
 export async function seedCodeLists(em: EntityManager): Promise<void> {
-  const knex = em.getKnex();
-  const present = new Set(
-    (await knex('code_list_value').distinct('list')).map((r: { list: string }) => r.list),
+  const present = await listsWithValues(em);
+  const values = CODE_LIST_NAMES.filter((name) => !present.has(name)).flatMap((name) =>
+    CODE_LIST_SEED[name].values.map((value, sortOrder) => ({ list: name, value, sortOrder })),
   );
-  const rows: Array<Record<string, unknown>> = [];
-  for (const name of CODE_LIST_NAMES) {
-    if (present.has(name)) continue;
-    CODE_LIST_SEED[name].values.forEach((value, i) =>
-      rows.push({
-        id: randomUUID(),
-        list: name,
-        value,
-        aliases: JSON.stringify([]),
-        history: JSON.stringify([]),
-        active: true,
-        sort_order: i,
-        created_at: new Date(),
-        updated_at: new Date(),
-      }),
-    );
-  }
   // Seeding runs before the app serves (start-up, the test template): no app has cached the lists yet.
-  if (rows.length) await knex('code_list_value').insert(rows).onConflict(['list', 'value']).ignore();
+  await insertCodeValues(em, values);
 }
 
 function presentValue(v: CodeListValue) {
