@@ -12,7 +12,7 @@ import { ensureInitialAdmin } from './auth/initial-admin.service.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { startImportWorker, type ImportWorker } from './imports/import-worker.js';
 import { IMPORT_KIND_REGISTRY } from './app/import-kinds.js';
-import { afterRecordsChanged, imageDeps } from './app/app-deps.js';
+import { afterRecordsChanged, createAppCaches, imageDeps } from './app/app-deps.js';
 import { startDerivativeWorker, type DerivativeWorker } from './images/derivative-worker.js';
 import { startPeriodicJobs } from './maintenance/periodic-jobs.js';
 import type { JobWorker } from './jobs/job-queue.js';
@@ -135,6 +135,7 @@ try {
     importWorker,
     derivativeWorker,
     publicPages,
+    caches: createAppCaches(),
     ...imageDeps(),
   });
   server = http.createServer(app.callback());

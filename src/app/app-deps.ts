@@ -8,6 +8,7 @@ import '../images/image-deps.js';
 import { followChangedRecords } from '../search/catalogue-follow.service.js';
 import { refreshTriageStates } from '../triage/triage-state.repository.js';
 import type { PublicPageCache } from '../public-pages/page-cache.js';
+import { Caches } from '../kernel/caches.js';
 
 /** Long-lived collaborators shared by every request: the kernel's `Deps` with the concrete workers and caches. */
 export interface AppDeps extends Deps {
@@ -40,4 +41,9 @@ export function afterRecordsChanged(): RecordsChangedListener {
   return async (em, recordIds) => {
     for (const listener of listeners) await listener(em, recordIds);
   };
+}
+
+/** The caches of one app: built once per app (main.ts, each test app), never shared between apps. */
+export function createAppCaches(): Caches {
+  return new Caches();
 }

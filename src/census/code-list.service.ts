@@ -1,23 +1,30 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { CodeListValueSchema, type CodeListValue } from './code-list-value.entity.js';
 import { CODE_LIST_SEED } from './code-lists.data.js';
+import { insertCodeValues, listsWithValues } from './code-list.repository.js';
 import { CODE_LIST_NAMES, type CodeListName } from '../domain/record.types.js';
 import type { CodeListValues } from './code-list.rules.js';
 import { foldTerm } from './term-folding.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';
+import { CacheKey, type Caches } from '../kernel/caches.js';
 
-// Code lists change rarely and are read on every record save and import row: cache them per
-// process for a short while, and drop the cache on every local change.
-const CACHE_MS = 30_000;
-let cache: { at: number; lists: ReadonlyMap<CodeListName, CodeListValues> } | undefined;
+// Code lists change rarely and are read on every record save and search: the app keeps them for a
+// short while (in its caches, see kernel/caches.ts) and forgets them on every change it makes.
+const CODE_LISTS = new CacheKey<ReadonlyMap<CodeListName, CodeListValues>>('code lists', 30_000);
 
-/** All code lists, as the validation rules consume them. */
-export async function loadCodeLists(em: EntityManager): Promise<ReadonlyMap<CodeListName, CodeListValues>> {
-  if (cache && Date.now() - cache.at < CACHE_MS) return cache.lists;
+/**
+ * All code lists, as the validation rules consume them. Without the app's caches (a one-off job,
+ * a script) they are read from the database.
+ */
+export async function loadCodeLists(
+  em: EntityManager,
+  caches?: Caches,
+): Promise<ReadonlyMap<CodeListName, CodeListValues>> {
+  const cached = caches?.get(CODE_LISTS);
+  if (cached) return cached;
   const rows = await em.find(
     CodeListValueSchema,
     {},
@@ -27,35 +34,18 @@ export async function loadCodeLists(em: EntityManager): Promise<ReadonlyMap<Code
   for (const name of CODE_LIST_NAMES) lists.set(name, { name, values: [] });
   for (const row of rows)
     lists.get(row.list)!.values.push({ value: row.value, aliases: row.aliases, active: row.active });
-  cache = { at: Date.now(), lists };
+  caches?.set(CODE_LISTS, lists);
   return lists;
 }
 
 /** Fills every empty code list with its seed values (a list someone has edited is left alone). */
 export async function seedCodeLists(em: EntityManager): Promise<void> {
-  const knex = em.getKnex();
-  const present = new Set(
-    (await knex('code_list_value').distinct('list')).map((r: { list: string }) => r.list),
+  const present = await listsWithValues(em);
+  const values = CODE_LIST_NAMES.filter((name) => !present.has(name)).flatMap((name) =>
+    CODE_LIST_SEED[name].values.map((value, sortOrder) => ({ list: name, value, sortOrder })),
   );
-  const rows: Array<Record<string, unknown>> = [];
-  for (const name of CODE_LIST_NAMES) {
-    if (present.has(name)) continue;
-    CODE_LIST_SEED[name].values.forEach((value, i) =>
-      rows.push({
-        id: randomUUID(),
-        list: name,
-        value,
-        aliases: JSON.stringify([]),
-        history: JSON.stringify([]),
-        active: true,
-        sort_order: i,
-        created_at: new Date(),
-        updated_at: new Date(),
-      }),
-    );
-  }
-  if (rows.length) await knex('code_list_value').insert(rows).onConflict(['list', 'value']).ignore();
-  cache = undefined;
+  // Seeding runs before the app serves (start-up, the test template): no app has cached the lists yet.
+  await insertCodeValues(em, values);
 }
 
 function presentValue(v: CodeListValue) {
@@ -115,7 +105,7 @@ function assertNoFoldedClash(existing: CodeListValue[], value: string, exceptId?
 }
 
 /** Adds a value to a code list. */
-export async function addCodeValue(scope: Context, list: CodeListName, value: string) {
+export async function addCodeValue(scope: Context, list: CodeListName, value: string, caches: Caches) {
   requireNationalAdmin(scope);
   try {
     const added = await scope.em.transactional(async (em) => {
@@ -138,7 +128,7 @@ export async function addCodeValue(scope: Context, list: CodeListName, value: st
       });
       return presentValue(row);
     });
-    cache = undefined; // after commit: a reload inside the transaction would cache the old lists
+    caches.forget(CODE_LISTS); // after commit: a reload inside the transaction would cache the old lists
     return added;
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) assertNoFoldedClash([], value);
@@ -152,6 +142,7 @@ export async function changeCodeValue(
   list: CodeListName,
   id: string,
   change: { value?: string; active?: boolean },
+  caches: Caches,
 ) {
   const actor = requireNationalAdmin(scope);
   const changed = await scope.em.transactional(async (em) => {
@@ -178,6 +169,6 @@ export async function changeCodeValue(
     });
     return presentValue(row);
   });
-  cache = undefined;
+  caches.forget(CODE_LISTS);
   return changed;
 }

@@ -49,8 +49,8 @@ export const codeListRoutes = [
     params: listParams,
     body: z.strictObject({ value: z.string().trim().min(1).max(64) }),
     response: codeValue,
-    handler: async ({ scope, params, body }) => ({
-      body: await addCodeValue(scope, params.name, body.value),
+    handler: async ({ scope, params, body, deps }) => ({
+      body: await addCodeValue(scope, params.name, body.value, deps.caches),
     }),
   }),
   defineRoute({
@@ -65,8 +65,8 @@ export const codeListRoutes = [
       active: z.boolean().optional(),
     }),
     response: codeValue,
-    handler: async ({ scope, params, body }) => ({
-      body: await changeCodeValue(scope, params.name, params.id, body),
+    handler: async ({ scope, params, body, deps }) => ({
+      body: await changeCodeValue(scope, params.name, params.id, body, deps.caches),
     }),
   }),
 ];

@@ -161,3 +161,22 @@ export async function recordListPage(
   ]);
   return { rows: rows as RecordListRow[], matches: Number((counted[0] as { n: string }).n) };
 }
+
+/** Records of the given statuses the caller may see (of one institution, if given), counted per status. */
+export async function visibleRecordsPerStatus(
+  em: EntityManager,
+  ctx: ActorContext | null,
+  statuses: readonly string[],
+  institutionId: string | null,
+): Promise<Map<string, number>> {
+  const q = em
+    .getKnex()('census_record as r')
+    .whereIn('r.status', [...statuses]);
+  applyVisibility(q, ctx);
+  if (institutionId) q.where('r.institution_id', institutionId);
+  const rows = (await q.select('r.status').count({ n: '*' }).groupBy('r.status')) as Array<{
+    status: string;
+    n: string;
+  }>;
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}

@@ -5,11 +5,20 @@ import { completenessTier } from './completeness.rules.js';
 import { loadCodeLists } from './code-list.service.js';
 import type { RecordInput } from '../domain/record.types.js';
 import { AppError, type ErrorDetail } from '../kernel/app-error.js';
+import type { Caches } from '../kernel/caches.js';
+import type { Deps } from '../kernel/deps.js';
 
-/** Rule settings from the configuration that record validation needs (passed down from the routes). */
+/** What record validation needs from the app (passed down from the routes). */
 export interface RecordRuleSettings {
   /** Years past an era's end accepted with a warning (config ERA_YEAR_MARGIN). */
   readonly eraYearMargin?: number;
+  /** The app's caches, which keep the code lists; absent, they are read from the database. */
+  readonly caches?: Caches;
+}
+
+/** The rule settings of the app a route serves: its era margin and its caches. */
+export function ruleSettingsOf(deps: Deps): RecordRuleSettings {
+  return { eraYearMargin: deps.config.eraYearMargin, caches: deps.caches };
 }
 
 /** The record rules' verdict with the current code lists (errors, warnings, the normalised record). */
@@ -20,13 +29,14 @@ export async function checkRecord(
   previous?: RecordInput,
   settings: RecordRuleSettings = {},
 ) {
-  const codeLists = await loadCodeLists(em);
+  const { caches, ...rules } = settings;
+  const codeLists = await loadCodeLists(em, caches);
   return validateRecord(input, {
     codeLists,
     intent,
     today: new Date(),
     previous: previous ?? null,
-    ...settings,
+    ...rules,
   });
 }
 

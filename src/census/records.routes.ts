@@ -1,4 +1,5 @@
 import { defineRoute } from '../kernel/route.js';
+import { ruleSettingsOf } from './record-validation.service.js';
 import {
   censusNumberParams,
   createRecordBody,
@@ -46,12 +47,9 @@ export const recordRoutes = [
     tag,
     auth: 'user',
     body: createRecordBody,
-    bodyProblems: ({ scope, body, deps }) =>
-      newRecordProblems(scope, body, { eraYearMargin: deps.config.eraYearMargin }),
+    bodyProblems: ({ scope, body, deps }) => newRecordProblems(scope, body, ruleSettingsOf(deps)),
     handler: async ({ scope, body, deps }) => ({
-      body: await createRecord(scope, deps.afterRecordsChanged, body, {
-        eraYearMargin: deps.config.eraYearMargin,
-      }),
+      body: await createRecord(scope, deps.afterRecordsChanged, body, ruleSettingsOf(deps)),
     }),
   }),
   defineRoute({
@@ -84,11 +82,15 @@ export const recordRoutes = [
     params: censusNumberParams,
     body: updateRecordBody,
     bodyProblems: ({ scope, params, body, deps }) =>
-      recordChangeProblems(scope, params.censusNumber, body, { eraYearMargin: deps.config.eraYearMargin }),
+      recordChangeProblems(scope, params.censusNumber, body, ruleSettingsOf(deps)),
     handler: async ({ scope, params, body, deps }) => ({
-      body: await updateRecord(scope, deps.afterRecordsChanged, params.censusNumber, body, {
-        eraYearMargin: deps.config.eraYearMargin,
-      }),
+      body: await updateRecord(
+        scope,
+        deps.afterRecordsChanged,
+        params.censusNumber,
+        body,
+        ruleSettingsOf(deps),
+      ),
     }),
   }),
   defineRoute({

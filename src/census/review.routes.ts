@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../kernel/route.js';
+import { ruleSettingsOf } from './record-validation.service.js';
 import { bulkBody, censusNumberParams, commentBody, workflowBody } from './record.schemas.js';
 import { bulkTransition, commentOnField, transitionRecord } from './record-workflow.service.js';
 import { reviewView, reviewViewResponse } from './review-view.service.js';
@@ -55,9 +56,7 @@ export const reviewRoutes = [
           params.censusNumber,
           action,
           body.note ?? body.reason,
-          {
-            eraYearMargin: deps.config.eraYearMargin,
-          },
+          ruleSettingsOf(deps),
         ),
       }),
     }),
@@ -73,9 +72,14 @@ export const reviewRoutes = [
       body: bulkBody,
       handler: async ({ scope, body, deps }) => ({
         status: 200,
-        body: await bulkTransition(scope, deps.afterRecordsChanged, body.censusNumbers, action, body.note, {
-          eraYearMargin: deps.config.eraYearMargin,
-        }),
+        body: await bulkTransition(
+          scope,
+          deps.afterRecordsChanged,
+          body.censusNumbers,
+          action,
+          body.note,
+          ruleSettingsOf(deps),
+        ),
       }),
     }),
   ),

@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { ObjectStore } from '../object-store/object-store.js';
+import type { Caches } from './caches.js';
 
 /** A background worker that a route wakes after it has stored work for it. */
 export interface Wakeable {
@@ -29,6 +30,8 @@ export interface Deps {
   readonly logger: Logger;
   /** What follows a change of records (see RecordsChangedListener). */
   readonly afterRecordsChanged: RecordsChangedListener;
+  /** The app's short-lived caches (code lists, the catalogue's browse facets); built by createAppCaches. */
+  readonly caches: Caches;
   /** Background worker for imports; absent in contexts that only read. */
   readonly importWorker?: Wakeable;
   /** Background worker for image derivatives (tiles, pyramid, thumbnails). */

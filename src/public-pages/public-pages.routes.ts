@@ -115,10 +115,8 @@ export function mountPublicPages(
       ctx.state.em,
       deps.imageAccess,
       query,
-      {
-        actor,
-        address: ctx.ip,
-      },
+      { actor, address: ctx.ip },
+      deps.caches,
     );
     const canonical = `${publicUrl}/catalogue/search${q ? `?q=${encodeURIComponent(q)}` : ''}`;
     const body = renderSearchPage({

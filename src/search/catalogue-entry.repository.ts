@@ -116,3 +116,11 @@ export async function logPublishedChange(
     change.at,
   ]);
 }
+
+/** The catalogue's version: the id of the newest change in the feed (0 before the first). */
+export async function catalogueVersion(em: EntityManager): Promise<number> {
+  const [row] = await em.execute<Array<{ version: string }>>(
+    'select coalesce(max(id), 0) as version from published_change',
+  );
+  return Number(row?.version ?? 0);
+}

@@ -15,6 +15,7 @@ import { countCatalogueTotal } from './catalogue-count.service.js';
 import { thumbnailsFor, type CatalogueReader } from './catalogue-thumbnails.service.js';
 import { findPage } from './catalogue-search.service.js';
 import type { ImageAccess } from '../images/image-access.service.js';
+import type { Caches } from '../kernel/caches.js';
 
 const flag = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true');
 
@@ -27,8 +28,9 @@ export async function catalogueResultsFor(
   access: ImageAccess,
   query: CatalogueSearchQuery,
   reader: CatalogueReader,
+  caches: Caches,
 ) {
-  const facets = await resolveFacetFilters(em, query);
+  const facets = await resolveFacetFilters(em, query, caches);
   const filter: CatalogueFilter = {
     terms: queryTerms(query.q ?? ''),
     facets,

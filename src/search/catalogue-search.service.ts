@@ -6,7 +6,9 @@ import { facetLabels, suggestTitles } from './catalogue.repository.js';
 import { countTier, indexTierPage, walkTierPage } from './catalogue-page.repository.js';
 import type { EntryRow } from './catalogue.repository.js';
 import { isFiltered, type CatalogueFilter } from './catalogue-where.js';
-import { cachedFacets, cacheFacets } from './facet-cache.js';
+import { cachedBrowseFacets, cacheBrowseFacets } from './facet-cache.js';
+import { catalogueVersion } from './catalogue-entry.repository.js';
+import type { Caches } from '../kernel/caches.js';
 import { presentEntry, presentFacets } from './catalogue.presenter.js';
 import { tokenCounts } from './catalogue-token.repository.js';
 import { readSetting } from '../settings/settings.service.js';
@@ -19,7 +21,7 @@ import {
   type CountingSettings,
   type TokenStats,
 } from './catalogue-plan.rules.js';
-import { countCatalogue, type CatalogueCounts } from './catalogue-count.service.js';
+import { countCatalogue } from './catalogue-count.service.js';
 import type { ImageAccess } from '../images/image-access.service.js';
 import { PUBLIC_READER, thumbnailsFor, type CatalogueReader } from './catalogue-thumbnails.service.js';
 
@@ -93,8 +95,13 @@ export async function findPage(
 }
 
 /** Searches the published catalogue as the public sees it (searchCatalogueFor a reader nobody knows). */
-export async function searchCatalogue(em: EntityManager, access: ImageAccess, query: CatalogueSearchQuery) {
-  return (await searchCatalogueFor(em, access, query, PUBLIC_READER)).body;
+export async function searchCatalogue(
+  em: EntityManager,
+  access: ImageAccess,
+  query: CatalogueSearchQuery,
+  caches: Caches,
+) {
+  return (await searchCatalogueFor(em, access, query, PUBLIC_READER, caches)).body;
 }
 
 /**
@@ -108,8 +115,9 @@ export async function searchCatalogueFor(
   access: ImageAccess,
   query: CatalogueSearchQuery,
   reader: CatalogueReader,
+  caches: Caches,
 ) {
-  const facets = await resolveFacetFilters(em, query);
+  const facets = await resolveFacetFilters(em, query, caches);
   const filter: CatalogueFilter = {
     terms: queryTerms(query.q ?? ''),
     facets,
@@ -121,17 +129,18 @@ export async function searchCatalogueFor(
   };
   const filtered = isFiltered(filter);
   const browseAll = !filter.terms.length && !filtered;
-  const [stats, settings] = await Promise.all([
+  const [stats, settings, version] = await Promise.all([
     tokenCounts(em, requiredTokens(filter.terms)),
     readSetting<Partial<CountingSettings>>(em, 'catalogue_counting', {}),
+    browseAll ? catalogueVersion(em) : 0,
   ]);
   const counting = { ...DEFAULT_COUNTING, ...settings };
-  const cached = browseAll ? cachedFacets<CatalogueCounts>('browse') : undefined;
+  const cached = browseAll ? cachedBrowseFacets(caches, version) : undefined;
   const [rows, counted] = await Promise.all([
     findPage(em, filter, stats, query.pageSize, (query.page - 1) * query.pageSize),
     cached ?? countCatalogue(em, filter, filtered, stats, counting),
   ]);
-  if (browseAll && !cached) cacheFacets('browse', counted);
+  if (browseAll && !cached) cacheBrowseFacets(caches, version, counted);
   const [labels, thumbnails] = await Promise.all([
     facetLabels(
       em,

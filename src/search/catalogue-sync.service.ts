@@ -5,7 +5,6 @@ import type { ChangeType } from './catalogue-entry.entity.js';
 import { catalogueKeys, formatAuthors } from './catalogue-entry.rules.js';
 import { editionGroupKey } from './edition-group.rules.js';
 import { createHash } from 'node:crypto';
-import { forgetCachedFacets } from './facet-cache.js';
 import { shiftTokenCounts } from './catalogue-token.repository.js';
 import {
   deleteCatalogueEntry,
@@ -73,5 +72,4 @@ export async function syncCatalogueEntry(em: EntityManager, record: CensusRecord
     type: change,
     at: now,
   });
-  forgetCachedFacets();
 }

@@ -31,10 +31,13 @@ export const catalogueRoutes = [
     query: catalogueSearchQuery,
     response: catalogueSearchResponse,
     handler: async ({ scope, query, deps }) => {
-      const { body, variesByReader } = await searchCatalogueFor(scope.em, deps.imageAccess, query, {
-        actor: scope.actor,
-        address: scope.ip,
-      });
+      const { body, variesByReader } = await searchCatalogueFor(
+        scope.em,
+        deps.imageAccess,
+        query,
+        { actor: scope.actor, address: scope.ip },
+        deps.caches,
+      );
       // Thumbnails of restricted books are the reader's own: never from a shared cache.
       return { body, ...(variesByReader ? { headers: { 'Cache-Control': 'private, no-store' } } : {}) };
     },

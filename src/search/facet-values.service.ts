@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadCodeLists } from '../census/code-list.service.js';
 import { institutionExists, provinceCodes } from './facet-values.repository.js';
+import type { Caches } from '../kernel/caches.js';
 import type { CodeListName } from '../domain/record.types.js';
 import { foldTerm } from '../census/term-folding.rules.js';
 import { DYNASTY_SPANS, ERA_TABLE } from '../census/dates/era-table.data.js';
@@ -36,10 +37,10 @@ const GRADE_LABELS = GRADES.flatMap((g) =>
 const DAMAGE_LABELS = [...DAMAGE_LEVELS, '完好', '未评估'];
 const DYNASTIES = [...new Set([...DYNASTY_SPANS.map((d) => d.dynasty), ...ERA_TABLE.map((e) => e.dynasty)])];
 
-async function allowedValues(em: EntityManager, facet: ListFacet): Promise<string[]> {
+async function allowedValues(em: EntityManager, facet: ListFacet, caches: Caches): Promise<string[]> {
   const lists = CODE_LIST_OF[facet];
   if (lists) {
-    const all = await loadCodeLists(em);
+    const all = await loadCodeLists(em, caches);
     return lists.flatMap((name) => all.get(name)?.values.map((v) => v.value) ?? []);
   }
   switch (facet) {
@@ -66,6 +67,7 @@ async function allowedValues(em: EntityManager, facet: ListFacet): Promise<strin
 export async function resolveFacetFilters(
   em: EntityManager,
   query: CatalogueSearchQuery,
+  caches: Caches,
 ): Promise<FacetFilters> {
   const resolved: FacetFilters = {};
   const problems: ErrorDetail[] = [];
@@ -84,7 +86,7 @@ export async function resolveFacetFilters(
         });
       continue;
     }
-    const allowed = await allowedValues(em, facet);
+    const allowed = await allowedValues(em, facet, caches);
     const key = foldTerm(value);
     const match = allowed.find((a) => foldTerm(a) === key);
     if (match) resolved[facet] = match;

@@ -3,7 +3,7 @@
 // province's or the whole country's, and the work orders of their institution or centre.
 import { z } from 'zod';
 import type { FilterQuery } from '@mikro-orm/core';
-import { applyVisibility } from '../census/record-list.repository.js';
+import { visibleRecordsPerStatus } from '../census/record-list.repository.js';
 import { actorContext } from '../census/record-access.service.js';
 import { AWAITING_REVIEW } from '../census/review-queue.service.js';
 import type { RecordStatus } from '../domain/record.types.js';
@@ -43,15 +43,13 @@ const ORDER_STATES: Partial<Record<TodoKind, readonly WorkOrderState[]>> = {
 async function recordCounts(scope: Context, actor: Actor, kinds: TodoKind[]) {
   const statuses = [...new Set(kinds.flatMap((k) => RECORD_STATUSES[k] ?? []))];
   if (!statuses.length) return new Map<string, number>();
-  const q = scope.em.getKnex()('census_record as r').whereIn('r.status', statuses);
-  applyVisibility(q, await actorContext(scope.em, actor));
   // An institution's staff count their own institution's records only (not everyone's published ones).
-  if (actor.institutionId) q.where('r.institution_id', actor.institutionId);
-  const rows = (await q.select('r.status').count({ n: '*' }).groupBy('r.status')) as Array<{
-    status: string;
-    n: string;
-  }>;
-  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+  return visibleRecordsPerStatus(
+    scope.em,
+    await actorContext(scope.em, actor),
+    statuses,
+    actor.institutionId,
+  );
 }
 
 async function orderCount(scope: Context, actor: Actor, states: readonly WorkOrderState[]) {

@@ -8,7 +8,7 @@ import { connectOrm } from '../../src/db/orm.js';
 import { ObjectStore, type ObjectStoreSettings } from '../../src/object-store/object-store.js';
 import { buildApp } from '../../src/app/app.js';
 import { ensureInitialAdmin } from '../../src/auth/initial-admin.service.js';
-import { afterRecordsChanged, imageDeps, type AppDeps } from '../../src/app/app-deps.js';
+import { afterRecordsChanged, createAppCaches, imageDeps, type AppDeps } from '../../src/app/app-deps.js';
 import { IMPORT_KIND_REGISTRY } from '../../src/app/import-kinds.js';
 import { createTestDatabase } from './test-database.js';
 import { testEnvironment, type S3ServerName } from './environment.js';
@@ -101,6 +101,7 @@ export async function startTestApp(
     derivativeWorker,
     imageRenders,
     publicPages,
+    caches: createAppCaches(),
     ...imageDeps(),
   };
   server.on('request', buildApp(deps).callback());
