@@ -1,20 +1,20 @@
-// What bounds one run of an import job, shared by both spreadsheet importers: a stop signal (the
+// What bounds one run of an import job, whatever its kind: a stop signal (the
 // job was cancelled, ran past its deadline, or the process is shutting down) and the row limit.
-// The worker owns the signal; the runners only look at it between rows and before each batch.
+// The worker owns the signal; the runner only looks at it between rows and before each batch.
 
 import { AppError } from '../kernel/app-error.js';
 
 /** Why a running job stops early. */
 export type StopReason = 'cancelled' | 'deadline' | 'shutdown';
 
-/** Thrown by a runner that stops early; the runner or worker turns it into the job's final state. */
+/** Thrown by the runner when it stops early; the runner or worker turns it into the job's final state. */
 export class ImportStopped extends Error {
   constructor(readonly reason: StopReason) {
     super(`import stopped: ${reason}`);
   }
 }
 
-/** The bounds a runner checks as it goes. */
+/** The bounds the runner checks as it goes. */
 export interface ImportJobControl {
   readonly signal: AbortSignal;
   /** Most data rows in one file. */
@@ -33,7 +33,7 @@ export function stopReason(control: ImportJobControl): StopReason | null {
   return reason === 'cancelled' || reason === 'deadline' ? reason : 'shutdown';
 }
 
-/** Throws ImportStopped when the job must stop; runners call it before each row and each batch. */
+/** Throws ImportStopped when the job must stop; the runner calls it before each row and each batch. */
 export function throwIfStopped(control: ImportJobControl): void {
   const reason = stopReason(control);
   if (reason) throw new ImportStopped(reason);

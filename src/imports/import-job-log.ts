@@ -1,4 +1,4 @@
-// What both spreadsheet importers (records and condition assessments) write about a running job:
+// What the import runner writes about a running job, whatever its kind:
 // its row problems (stored in batches, capped per job), its counters as it goes, and how it ended.
 
 import type { EntityManager } from '@mikro-orm/postgresql';

@@ -93,6 +93,19 @@ test.serial(
   },
 );
 
+test.serial('a job whose uploader is unknown fails naming why and stores nothing', async (t) => {
+  const inst = await createInstitution(admin, '350000');
+  const { body: queued } = await upload(app.url, admin.token!, inst.id, csv('U', 3));
+  // The job runs as its uploader (their account as it is now); without one nobody would answer for it.
+  await app.orm.em.fork().execute('update import_job set created_by = null where id = ?', [queued.id]);
+  const claimed = await claimImport(app.orm.em.fork(), queued.id);
+  await runClaimedImport(deps(), claimed!, settings, 50, new AbortController().signal);
+  const job = await jobOf(queued.id);
+  t.is(job.status, 'failed');
+  t.is(job.error.code, 'IMPORT_UPLOADER_UNKNOWN');
+  t.is(await recordCount(inst.id), 0);
+});
+
 test.serial('a running atomic import asked to cancel stops and keeps nothing', async (t) => {
   const inst = await createInstitution(admin, '350000');
   const { body: queued } = await upload(app.url, admin.token!, inst.id, csv('R', 1200), 'atomic');
