@@ -6,7 +6,6 @@
 // when the program runs, so dependency-cruiser's `type-only` edges are left out. Dynamic `import()`
 // counts (it loads the module at run time, only later).
 import { cruise, type ICruiseResult } from 'dependency-cruiser';
-import { ALLOWED_FOLDER_EDGES } from './import-cycles.allow-list.js';
 
 /** A directed graph as adjacency sets. */
 type Graph = Map<string, Set<string>>;
@@ -124,20 +123,16 @@ for (const component of folderCycles) {
   const members = new Set(component);
   for (const a of component) for (const b of folders.get(a)!) if (members.has(b)) inCycle.add(`${a} -> ${b}`);
 }
-const allowed = new Set(ALLOWED_FOLDER_EDGES);
-for (const edge of [...inCycle].sort())
-  if (!allowed.has(edge)) problems.push(`folder cycle through ${edge} (${witness.get(edge)})`);
-const stale = ALLOWED_FOLDER_EDGES.filter((edge) => !inCycle.has(edge));
+for (const edge of [...inCycle].sort()) problems.push(`folder cycle through ${edge} (${witness.get(edge)})`);
 
 console.log(
   `${files.size} files; run-time imports only (type-only imports ignored)\n` +
     `file cycles: ${fileCycles.length}\n` +
     `folder pairs importing each other: ${mutualPairs.length}${mutualPairs.length ? ` (${mutualPairs.join(', ')})` : ''}\n` +
     `folder cycles: ${folderCycles.length}${folderCycles.map((c) => `\n  ${c.length} folders: ${c.join(', ')}`).join('')}\n` +
-    `folder edges inside a cycle: ${inCycle.size} (${allowed.size} on the allow-list in src/cli/import-cycles.allow-list.ts)`,
+    `folder edges inside a cycle: ${inCycle.size}`,
 );
 if (process.argv.includes('--list'))
-  for (const edge of [...inCycle].sort()) console.log(`  '${edge}', // ${witness.get(edge)}`);
-for (const edge of stale) console.log(`no longer in a cycle, remove from the allow-list: ${edge}`);
+  for (const edge of [...inCycle].sort()) console.log(`  ${edge}  (${witness.get(edge)})`);
 for (const problem of problems) console.error(problem);
 process.exitCode = problems.length ? 1 : 0;
