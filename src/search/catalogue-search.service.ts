@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CatalogueSearchQuery } from './catalogue.schemas.js';
-import { resolveFacetFilters } from './facet-values.service.js';
 import { queryTerms } from './search-key.rules.js';
 import { facetLabels, suggestTitles } from './catalogue.repository.js';
 import { countTier, indexTierPage, walkTierPage } from './catalogue-page.repository.js';
@@ -10,19 +9,10 @@ import { cachedBrowseFacets, cacheBrowseFacets } from './facet-cache.js';
 import { catalogueVersion } from './catalogue-entry.repository.js';
 import type { Caches } from '../kernel/caches.js';
 import { presentEntry, presentFacets } from './catalogue.presenter.js';
-import { tokenCounts } from './catalogue-token.repository.js';
-import { readSetting } from '../settings/settings.service.js';
-import {
-  DEFAULT_COUNTING,
-  isSingleToken,
-  matchBound,
-  pagePath,
-  requiredTokens,
-  type CountingSettings,
-  type TokenStats,
-} from './catalogue-plan.rules.js';
+import { isSingleToken, matchBound, pagePath, type TokenStats } from './catalogue-plan.rules.js';
 import { countCatalogue } from './catalogue-count.service.js';
 import type { ImageAccess } from '../images/image-access.service.js';
+import { catalogueFilterOf, searchPlanInputs } from './catalogue-filter.service.js';
 import { PUBLIC_READER, thumbnailsFor, type CatalogueReader } from './catalogue-thumbnails.service.js';
 
 // How many times the expected number of entries a walk may read before the index takes over, and
@@ -31,8 +21,6 @@ const WALK_BUDGET = 4;
 const MIN_WALK_BUDGET = 20_000;
 // Up to how many matches of a tier the index fetches and sorts after a walk came up short.
 const INDEX_CAP = 5000;
-
-const flag = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true');
 
 /**
  * One page in rank order: entries with every term in a title first, then the rest, each tier in
@@ -117,24 +105,13 @@ export async function searchCatalogueFor(
   reader: CatalogueReader,
   caches: Caches,
 ) {
-  const facets = await resolveFacetFilters(em, query, caches);
-  const filter: CatalogueFilter = {
-    terms: queryTerms(query.q ?? ''),
-    facets,
-    type: query.type,
-    hasImages: flag(query.hasImages),
-    precious: flag(query.precious),
-    yearFrom: query.yearFrom,
-    yearTo: query.yearTo,
-  };
+  const filter = await catalogueFilterOf(em, query, caches);
   const filtered = isFiltered(filter);
   const browseAll = !filter.terms.length && !filtered;
-  const [stats, settings, version] = await Promise.all([
-    tokenCounts(em, requiredTokens(filter.terms)),
-    readSetting<Partial<CountingSettings>>(em, 'catalogue_counting', {}),
+  const [{ stats, counting }, version] = await Promise.all([
+    searchPlanInputs(em, filter),
     browseAll ? catalogueVersion(em) : 0,
   ]);
-  const counting = { ...DEFAULT_COUNTING, ...settings };
   const cached = browseAll ? cachedBrowseFacets(caches, version) : undefined;
   const [rows, counted] = await Promise.all([
     findPage(em, filter, stats, query.pageSize, (query.page - 1) * query.pageSize),
@@ -156,7 +133,7 @@ export async function searchCatalogueFor(
     page: query.page,
     pageSize: query.pageSize,
     items: rows.map((row) => presentEntry(row, filter.terms, thumbnails.shown.has(row.record_id))),
-    facets: presentFacets(counted.counts, labels, facets, filter),
+    facets: presentFacets(counted.counts, labels, filter.facets, filter),
   };
   return { body, variesByReader: thumbnails.variesByReader };
 }
