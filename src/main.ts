@@ -16,7 +16,6 @@ import { startDerivativeWorker, type DerivativeWorker } from './images/derivativ
 import { startPeriodicJobs } from './maintenance/periodic-jobs.js';
 import type { JobWorker } from './jobs/job-queue.js';
 import { sweepDeadScratch } from './runtime/scratch-dir.js';
-import { configurePyramidCache } from './images/pyramid-cache.js';
 
 function fail(message: string): never {
   console.error(message);
@@ -103,15 +102,15 @@ try {
       );
     }
   }
-  configurePyramidCache(config.pyramidCache);
+  const images = imageDeps(config, objectStore);
   importWorker = startImportWorker(
     { orm, objectStore, logger, eraYearMargin: config.eraYearMargin },
     2000,
     config.imports,
   );
-  derivativeWorker = startDerivativeWorker({ orm, objectStore, logger });
+  derivativeWorker = startDerivativeWorker({ orm, objectStore, logger, pyramids: images.pyramids });
   periodicJobs = startPeriodicJobs({ orm, objectStore, logger }, config);
-  const app = buildApp({ config, orm, objectStore, logger, importWorker, derivativeWorker, ...imageDeps() });
+  const app = buildApp({ config, orm, objectStore, logger, importWorker, derivativeWorker, ...images });
   server = http.createServer(app.callback());
   server.requestTimeout = 300_000;
   await new Promise<void>((resolve, reject) => {

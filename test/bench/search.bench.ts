@@ -19,7 +19,7 @@ import { rebuildTokenCounts, tokenCounts } from '../../src/search/catalogue-toke
 import { requiredTokens } from '../../src/search/catalogue-plan.rules.js';
 import { catalogueSearchQuery } from '../../src/search/catalogue.schemas.js';
 import { CATALOGUE_GIN_COLUMNS } from '../../src/search/catalogue-entry.entity.js';
-import { imageDeps } from '../../src/app/app-deps.js';
+import { imageAccessRule } from '../../src/app/app-deps.js';
 import * as W from './search-words.data.js';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 3_000_000);
@@ -35,7 +35,7 @@ const KEEP = process.env.BENCH_DIR;
 const dir = KEEP ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'census-bench-search-')));
 const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), log: () => undefined });
 const orm = await connectOrm(pg.url);
-const { imageAccess } = imageDeps();
+const imageAccess = imageAccessRule();
 const secs = (from: number) => ((Date.now() - from) / 1000).toFixed(1);
 
 try {

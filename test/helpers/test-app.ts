@@ -73,7 +73,11 @@ export async function startTestApp(
     200,
     config.imports,
   );
-  const derivativeWorker = startDerivativeWorker({ orm, objectStore, logger }, 200);
+  const images = imageDeps(config, objectStore);
+  const derivativeWorker = startDerivativeWorker(
+    { orm, objectStore, logger, pyramids: images.pyramids },
+    200,
+  );
   // The app's render queue, so tests can see (and occupy) its slots.
   const imageRenders = renderQueueFor(config);
   const deps: AppDeps = {
@@ -84,7 +88,7 @@ export async function startTestApp(
     importWorker,
     derivativeWorker,
     imageRenders,
-    ...imageDeps(),
+    ...images,
   };
   server.on('request', buildApp(deps).callback());
   return {
