@@ -1,7 +1,8 @@
 import type Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
 import type { Deps } from '../kernel/deps.js';
-import { imageInfo, type DeliverableImage, type ImageDelivery } from './image-delivery.service.js';
+import { imageInfo, type ImageDelivery } from './image-delivery.service.js';
+import type { DeliverableImage } from './image-delivery.repository.js';
 import {
   isImageRequestError,
   parseImageRequest,
