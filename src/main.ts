@@ -17,7 +17,6 @@ import { startDerivativeWorker, type DerivativeWorker } from './images/derivativ
 import { startPeriodicJobs } from './maintenance/periodic-jobs.js';
 import type { JobWorker } from './jobs/job-queue.js';
 import { sweepDeadScratch } from './runtime/scratch-dir.js';
-import { configurePyramidCache } from './images/pyramid-cache.js';
 import { PublicPageCache } from './public-pages/page-cache.js';
 import { listenForPageChanges } from './public-pages/page-cache-listener.js';
 
@@ -108,7 +107,7 @@ try {
       );
     }
   }
-  configurePyramidCache(config.pyramidCache);
+  const images = imageDeps(config, objectStore);
   const recordsChanged = afterRecordsChanged();
   importWorker = startImportWorker(
     {
@@ -122,7 +121,7 @@ try {
     2000,
     config.imports,
   );
-  derivativeWorker = startDerivativeWorker({ orm, objectStore, logger });
+  derivativeWorker = startDerivativeWorker({ orm, objectStore, logger, pyramids: images.pyramids });
   periodicJobs = startPeriodicJobs({ orm, objectStore, logger }, config);
   const publicPages = new PublicPageCache();
   pageChanges = listenForPageChanges(services.databaseUrl, publicPages, logger);
@@ -136,7 +135,7 @@ try {
     derivativeWorker,
     publicPages,
     caches: createAppCaches(),
-    ...imageDeps(),
+    ...images,
   });
   server = http.createServer(app.callback());
   server.requestTimeout = 300_000;

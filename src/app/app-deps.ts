@@ -1,8 +1,14 @@
+import type { Config } from '../config/config.js';
 import type { Deps, RecordsChangedListener } from '../kernel/deps.js';
+import type { ObjectStore } from '../object-store/object-store.js';
 import type { ImportWorker } from '../imports/import-worker.js';
 import type { DerivativeWorker } from '../images/derivative-worker.js';
 import type { RenderQueue } from '../iiif/render-queue.js';
 import { ImageAccess } from '../images/image-access.service.js';
+import { PyramidCache } from '../images/pyramid-cache.js';
+import { ImageResponseCache } from '../iiif/image-cache.js';
+import { ImageDelivery } from '../iiif/image-delivery.service.js';
+import { TilePackReader } from '../tile-pack/tile-pack-reader.js';
 import { restorationImageAccess } from '../restoration/restoration-image-access.js';
 import '../images/image-deps.js';
 import { followChangedRecords } from '../search/catalogue-follow.service.js';
@@ -11,7 +17,7 @@ import type { PublicPageCache } from '../public-pages/page-cache.js';
 import { Caches } from '../kernel/caches.js';
 
 /** Long-lived collaborators shared by every request: the kernel's `Deps` with the concrete workers and caches. */
-export interface AppDeps extends Deps {
+export interface AppDeps extends Deps, ImageDeps {
   /** Background worker for imports; absent in contexts that only read. */
   readonly importWorker?: ImportWorker;
   /** Background worker for image derivatives (tiles, pyramid, thumbnails). */
@@ -22,13 +28,47 @@ export interface AppDeps extends Deps {
   readonly publicPages?: PublicPageCache;
 }
 
+/** What images, the tile pack and the IIIF Image API keep for the life of the app. */
+export interface ImageDeps {
+  /** Who may see an image, with the features that extend the rule. */
+  readonly imageAccess: ImageAccess;
+  /** Local copies of image pyramids: the derivative worker fills it, the Image API reads it. */
+  readonly pyramids: PyramidCache;
+  /** Pack indexes and the range reader's kept spans: the Image API and the book PDFs read through it. */
+  readonly tilePacks: TilePackReader;
+  /** The Image API's lookups and response cache, over the two above. */
+  readonly imageDelivery: ImageDelivery;
+}
+
+/** Encoded IIIF responses kept in memory (the tiles a reader pages back to). */
+const IMAGE_RESPONSE_CACHE_BYTES = 128 * 1024 * 1024;
+
 /**
- * What images brings to the app, built once per app (main.ts, the CLI, the tests' app): its access
- * rule with the features that extend it — restoration (a granted centre sees the record's images;
- * work-order photos are not pages of the book).
+ * Images' access rule with the features that extend it: restoration (a granted centre sees the
+ * record's images; work-order photos are not pages of the book). Images imports none of them.
  */
-export function imageDeps(): Pick<AppDeps, 'imageAccess'> {
-  return { imageAccess: new ImageAccess([restorationImageAccess]) };
+export function imageAccessRule(): ImageAccess {
+  return new ImageAccess([restorationImageAccess]);
+}
+
+/**
+ * What images brings to the app, built once per app (main.ts, the tests' app) and handed to the
+ * workers and routes — never module globals, so two apps in one process share nothing.
+ */
+export function imageDeps(config: Config, objectStore: ObjectStore): ImageDeps {
+  const pyramids = new PyramidCache(config.pyramidCache);
+  const tilePacks = new TilePackReader(objectStore);
+  return {
+    imageAccess: imageAccessRule(),
+    pyramids,
+    tilePacks,
+    imageDelivery: new ImageDelivery(
+      objectStore,
+      pyramids,
+      tilePacks,
+      new ImageResponseCache(IMAGE_RESPONSE_CACHE_BYTES),
+    ),
+  };
 }
 
 /**

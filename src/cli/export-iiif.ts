@@ -11,7 +11,7 @@ import { loadConfig } from '../config/config.js';
 import { connectOrm } from '../db/orm.js';
 import { exportPresentation } from '../iiif/presentation-export.service.js';
 import { exportUrls } from '../iiif/presentation-urls.js';
-import { imageDeps } from '../app/app-deps.js';
+import { imageAccessRule } from '../app/app-deps.js';
 
 const USAGE =
   'usage: npm run census -- export-iiif --out <folder, e.g. manifests/> --base-url <URL the folder is served from> [--image-url <live service URL>]';
@@ -51,7 +51,7 @@ export async function exportIiif(args: string[]): Promise<number> {
     const summary = await exportPresentation(orm.em.fork(), {
       outDir,
       urls: exportUrls(baseUrl, imageUrl),
-      imageAccess: imageDeps().imageAccess,
+      imageAccess: imageAccessRule(),
     });
     console.log(
       `IIIF export → ${outDir}: ${summary.manifests} manifests, ${summary.collections} collections / 已导出 ${summary.manifests} 个清单、${summary.collections} 个集合`,

@@ -3,13 +3,19 @@
 
 import type Router from '@koa/router';
 import type { Deps } from '../kernel/deps.js';
+import type { TilePackReader } from '../tile-pack/tile-pack-reader.js';
 import { AppError } from '../kernel/app-error.js';
 import { downloadableBook, makeBookPdf, storedBookPdf } from './book-pdf.service.js';
 
 /** Books being made at once; each is one page at a time, but a page is a JPEG encode. */
 const MAX_BOOKS_IN_MAKING = 2;
 
-export function mountBookDownloads(router: Router, deps: Deps): void {
+/** What downloads need besides the kernel's collaborators: the app's tile-pack reader (pages come from the packs). */
+export interface BookDownloadDeps extends Deps {
+  readonly tilePacks: TilePackReader;
+}
+
+export function mountBookDownloads(router: Router, deps: BookDownloadDeps): void {
   let making = 0;
   router.get('/catalogue/records/:censusNumber/book.pdf', async (ctx) => {
     const book = await downloadableBook(ctx.state.em, ctx.params.censusNumber!, ctx.ip);
@@ -44,7 +50,7 @@ export function mountBookDownloads(router: Router, deps: Deps): void {
       );
     }
     making++;
-    const { stream, done } = makeBookPdf(deps.objectStore, book);
+    const { stream, done } = makeBookPdf(deps.objectStore, deps.tilePacks, book);
     done
       .catch((err: unknown) =>
         deps.logger.warn({ err, censusNumber: book.row.census_number }, 'book PDF failed'),

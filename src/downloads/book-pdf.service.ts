@@ -11,6 +11,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import PDFDocument from 'pdfkit';
 import { AppError } from '../kernel/app-error.js';
 import { readingCopy } from '../iiif/reading-copy.js';
+import type { TilePackReader } from '../tile-pack/tile-pack-reader.js';
 import { presentationSettings } from '../iiif/manifest.service.js';
 import { readingLayout } from '../iiif/presentation-layout.rules.js';
 import { bookDownloadsPrefix, bookPdfKey } from '../domain/object-layout.rules.js';
@@ -105,6 +106,7 @@ const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
  */
 export function makeBookPdf(
   store: ObjectStore,
+  tilePacks: TilePackReader,
   book: DownloadableBook,
 ): { stream: PassThrough; done: Promise<void> } {
   const doc = new PDFDocument({
@@ -131,7 +133,7 @@ export function makeBookPdf(
       let complete = true;
       const marks = new Map(bookmarks(book.row.images.map((p) => p.label)).map((m) => [m.page, m.title]));
       for (const [index, page] of book.row.images.entries()) {
-        const copy = await readingCopy(store, page, READING_EDGE_PX);
+        const copy = await readingCopy(tilePacks, page, READING_EDGE_PX);
         const box = pageBox(copy?.width ?? page.width, copy?.height ?? page.height);
         doc.addPage({ size: [box.width, box.height], margin: 0 });
         if (copy) doc.image(copy.jpeg, 0, 0, { width: box.width, height: box.height });

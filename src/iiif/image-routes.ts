@@ -1,20 +1,14 @@
 import type Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
 import type { Deps } from '../kernel/deps.js';
-import {
-  findDeliverableImage,
-  imageBytes,
-  imageInfo,
-  warmNextPages,
-  type DeliverableImage,
-} from './image-delivery.service.js';
+import { imageInfo, type ImageDelivery } from './image-delivery.service.js';
+import type { DeliverableImage } from './image-delivery.repository.js';
 import {
   isImageRequestError,
   parseImageRequest,
   planImageRequest,
   type ImageRequestError,
 } from '../domain/iiif/image-request.rules.js';
-import { ImageResponseCache } from './image-cache.js';
 import { IIIF_LIMITS } from '../domain/iiif/image-service.config.js';
 import { imagesArePublic, RIGHTS_STATEMENT_TEXT } from '../institutions/rights-statement.rules.js';
 import { RenderDeadlineError, RenderQueue, RenderQueueFullError } from './render-queue.js';
@@ -22,7 +16,6 @@ import { RenderDeadlineError, RenderQueue, RenderQueueFullError } from './render
 const CONTEXT = 'http://iiif.io/api/image/3/context.json';
 const PROFILE_LINK = '<http://iiif.io/api/image/3/level2.json>;rel="profile"';
 const MEDIA_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
-const CACHE_BYTES = 128 * 1024 * 1024;
 
 function cors(ctx: ParameterizedContext): void {
   ctx.set('Access-Control-Allow-Origin', '*');
@@ -45,10 +38,10 @@ function badRequest(ctx: ParameterizedContext, error: ImageRequestError): void {
 /** Looks the image up and checks access; answers 404/401/403 itself and returns undefined then. */
 async function visibleImage(
   ctx: ParameterizedContext,
-  deps: Deps,
+  deps: IiifImageDeps,
   id: string,
 ): Promise<DeliverableImage | undefined> {
-  const image = await findDeliverableImage(ctx.state.em, id);
+  const image = await deps.imageDelivery.find(ctx.state.em, id);
   if (!image) {
     fail(ctx, 404, 'NOT_FOUND', `图像 ${id} 不存在`, `Image ${id} not found`);
     return undefined;
@@ -127,15 +120,16 @@ function busy(ctx: ParameterizedContext, error: RenderQueueFullError | RenderDea
   );
 }
 
-/** What the image routes need: the kernel's collaborators and, optionally, a shared render queue. */
+/** What the image routes need: the kernel's collaborators, the app's delivery and, optionally, a shared render queue. */
 export interface IiifImageDeps extends Deps {
+  /** Delivery with its lookups, response cache, pyramid cache and tile-pack reader (one per app). */
+  readonly imageDelivery: ImageDelivery;
   /** Bounds IIIF renders; absent: the routes make their own from the configuration. */
   readonly imageRenders?: RenderQueue;
 }
 
 /** Mounts the IIIF Image API 3.0 (level 2) at /iiif/3/{imageId}. */
 export function mountIiifImage(router: Router, deps: IiifImageDeps): void {
-  const cache = new ImageResponseCache(CACHE_BYTES);
   const base = `${deps.config.publicUrl}/iiif/3`;
   const limits = {
     ...IIIF_LIMITS,
@@ -170,7 +164,7 @@ export function mountIiifImage(router: Router, deps: IiifImageDeps): void {
     if (!image) return;
     ctx.set('Link', PROFILE_LINK);
     // A viewer opening this page will turn to the next ones: have their tiles ready.
-    if (image.status === 'ready') warmNextPages(ctx.state.em.fork(), deps.objectStore, image);
+    if (image.status === 'ready') deps.imageDelivery.warmNextPages(ctx.state.em.fork(), image);
     if (caching(ctx, image, `"${image.sha256.slice(0, 24)}-info"`)) return;
     const wantsLd = /application\/ld\+json/.test(ctx.get('Accept'));
     ctx.type = wantsLd ? `application/ld+json;profile="${CONTEXT}"` : 'application/json';
@@ -209,7 +203,7 @@ export function mountIiifImage(router: Router, deps: IiifImageDeps): void {
     ctx.set('Link', `<${base}/${image.id}/${plan.canonical.path}>;rel="canonical", ${PROFILE_LINK}`);
     if (caching(ctx, image, `"${image.sha256.slice(0, 24)}-${plan.canonical.path}"`)) return;
     try {
-      ctx.body = await imageBytes(deps.objectStore, cache, renders, image, plan);
+      ctx.body = await deps.imageDelivery.bytes(renders, image, plan);
     } catch (error) {
       if (error instanceof RenderQueueFullError || error instanceof RenderDeadlineError) {
         ctx.remove('ETag');

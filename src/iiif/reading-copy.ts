@@ -2,12 +2,11 @@
 // put together from its grid tiles in the stored pack — no render from the master, so a book of
 // hundreds of pages is a few ranged reads and one JPEG encode per page.
 
-import type { ObjectStore } from '../object-store/object-store.js';
 import { joinTiles } from '../images/image-processor.js';
 import { canonicalPath } from '../domain/iiif/canonical-path.js';
 import { TILE_SIZE } from '../domain/iiif/image-service.config.js';
 import { readingLevel } from './level-tiles.rules.js';
-import { packedEntries } from '../tile-pack/tile-pack-reader.js';
+import type { TilePackReader } from '../tile-pack/tile-pack-reader.js';
 
 /** JPEG quality of a joined page: a reading copy, not a master (a 2000 px page ≈ 0.3–1 MB). */
 const READING_COPY_QUALITY = 80;
@@ -21,14 +20,14 @@ export interface ReadingCopy {
 
 /** The page as one JPEG at most `maxEdge` pixels on its longer side; undefined when its pack lacks tiles. */
 export async function readingCopy(
-  store: ObjectStore,
+  tilePacks: TilePackReader,
   image: { id: string; sha256: string; width: number; height: number },
   maxEdge: number,
 ): Promise<ReadingCopy | undefined> {
   const level = readingLevel(image.width, image.height, TILE_SIZE, maxEdge);
   const paths = level.tiles.map((tile) => canonicalPath(tile.region, tile.size, image));
   if (paths.some((p) => !p)) return undefined;
-  const tiles = await packedEntries(store, image, paths as string[]);
+  const tiles = await tilePacks.packedEntries(image, paths as string[]);
   if (!tiles) return undefined;
   if (tiles.length === 1) return { jpeg: tiles[0]!, width: level.width, height: level.height };
   const jpeg = await joinTiles(

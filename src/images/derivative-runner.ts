@@ -18,9 +18,17 @@ import {
 import { pyramidKey, technicalMetadata, tilesPrefix } from '../domain/object-layout.rules.js';
 import { RecordImageSchema } from './record-image.entity.js';
 import { takeLocalMaster, takeLocalWorking } from './master-handoff.js';
-import { rememberPyramid } from './pyramid-cache.js';
+import type { PyramidCache } from './pyramid-cache.js';
 import { storePack } from '../tile-pack/tile-pack-writer.js';
 import { scratchTempDir } from '../runtime/scratch-dir.js';
+
+/** What building derivatives needs: the database, the store, a logger and the app's local pyramid cache. */
+export interface DerivativeDeps {
+  readonly orm: MikroORM;
+  readonly objectStore: ObjectStore;
+  readonly logger: Logger;
+  readonly pyramids: PyramidCache;
+}
 
 /**
  * Builds an image's derivatives: takes the master (kept by the upload on this machine, else
@@ -28,10 +36,7 @@ import { scratchTempDir } from '../runtime/scratch-dir.js';
  * from that the stored JPEG pyramid, the standard tile grid and the thumbnails (stored under their
  * canonical request keys). Returns false when the job is obsolete (image gone or replaced).
  */
-export async function runDerivativeJob(
-  deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger },
-  jobId: string,
-): Promise<boolean> {
+export async function runDerivativeJob(deps: DerivativeDeps, jobId: string): Promise<boolean> {
   const em = deps.orm.em.fork();
   const job = await em.findOne(DerivativeJobSchema, { id: jobId });
   const image = job && (await em.findOne(RecordImageSchema, { id: job.image.id }));
@@ -96,7 +101,7 @@ export async function runDerivativeJob(
       });
     }
     await storePack(store, image.id, work, items, meta);
-    await rememberPyramid(image.id, image.sha256, working);
+    await deps.pyramids.remember(image.id, image.sha256, working);
     const fresh = deps.orm.em.fork();
     // Raw SQL on purpose: the ORM's update would bump `version`, and the derivatives being ready is
     // not an edit — a cataloguer relabelling the page meanwhile must not get 'changed by someone else'.

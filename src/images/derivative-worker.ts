@@ -1,7 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Logger } from 'pino';
-import type { ObjectStore } from '../object-store/object-store.js';
-import { runDerivativeJob } from './derivative-runner.js';
+import { runDerivativeJob, type DerivativeDeps } from './derivative-runner.js';
 import { enqueueJobs, startJobWorker, type JobWorker } from '../jobs/job-queue.js';
 import { DERIVATIVES_TASK, derivativeJobKey } from './derivative-queue.js';
 
@@ -22,10 +20,7 @@ export type DerivativeWorker = JobWorker;
  * growing delay (retryDelaySeconds) and, after MAX_DERIVATIVE_ATTEMPTS, the image is marked
  * `failed` with the reason. Jobs live in the database, so they survive restarts.
  */
-export function startDerivativeWorker(
-  deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger },
-  pollMs = 2000,
-): DerivativeWorker {
+export function startDerivativeWorker(deps: DerivativeDeps, pollMs = 2000): DerivativeWorker {
   return startJobWorker({
     name: 'derivatives',
     orm: deps.orm,
@@ -36,10 +31,7 @@ export function startDerivativeWorker(
   });
 }
 
-async function runQueuedDerivatives(
-  deps: { orm: MikroORM; objectStore: ObjectStore; logger: Logger },
-  jobId: string,
-): Promise<void> {
+async function runQueuedDerivatives(deps: DerivativeDeps, jobId: string): Promise<void> {
   // A job of a dead worker is `running` still: it is taken over. A finished one is not run again.
   const [job] = await deps.orm.em.fork().execute<Array<{ id: string; attempts: number }>>(
     `update derivative_job set status = 'running', attempts = attempts + 1, started_at = now(), heartbeat_at = now()

@@ -4,6 +4,7 @@ import { AppError } from '../kernel/app-error.js';
 import { RestorationGrantSchema } from './restoration-grant.entity.js';
 import { RestorationRoleSchema } from './restoration-role.entity.js';
 import { WorkOrderSchema, type WorkOrder } from './work-order.entity.js';
+import { lockWorkOrder } from './work-order.repository.js';
 import { actorRolesFor, canViewWorkOrder, type WorkOrderScope } from './work-order-access.rules.js';
 import type { ActorRoles } from './work-order-state.rules.js';
 import type { RestorationRoleName } from './work-order.schemas.js';
@@ -49,7 +50,7 @@ export async function loadOrder(
   lock = false,
 ): Promise<LoadedOrder> {
   // The row lock comes first so the entity read below already sees the winner's committed version.
-  if (lock) await em.execute('select id from work_order where id = ? for update', [id]);
+  if (lock) await lockWorkOrder(em, id);
   const order = await em.findOne(
     WorkOrderSchema,
     { id },

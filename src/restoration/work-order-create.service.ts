@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';
 import { WorkOrderSchema } from './work-order.entity.js';
+import { lockRecordForNewOrder } from './work-order.repository.js';
 import { WorkOrderTransitionSchema } from './work-order-transition.entity.js';
 import { canRaiseWorkOrder, actorRolesFor } from './work-order-access.rules.js';
 import { capabilitiesOf, grantedCentres } from './work-order-access.service.js';
@@ -73,7 +74,7 @@ export async function createWorkOrder(scope: Context, publicUrl: string, body: C
       );
     }
     // Lock the record so two people raising an order at once do not both pass the open-order check.
-    await em.execute('select id from census_record where id = ? for update', [record.id]);
+    await lockRecordForNewOrder(em, record.id);
     const open = await em.findOne(WorkOrderSchema, {
       record: record.id,
       state: { $nin: [...TERMINAL_STATES] },

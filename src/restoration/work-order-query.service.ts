@@ -6,6 +6,7 @@ import { loadOrder } from './work-order-access.service.js';
 import { mayRaiseWorkOrders } from './work-order-access.rules.js';
 import { BOARD_STATES, STATE_LABELS } from './work-order-state.rules.js';
 import { workOrderDetail } from './work-order-detail.service.js';
+import { logTotalsOf } from './work-order.repository.js';
 import { presentWorkOrderSummary } from './work-order.presenter.js';
 import type { ListWorkOrdersQuery } from './work-order.schemas.js';
 
@@ -39,15 +40,10 @@ export async function listWorkOrders(scope: Context, query: ListWorkOrdersQuery)
     limit: query.limit,
     offset: query.offset,
   });
-  const ids = orders.map((o) => o.id);
-  const sums = ids.length
-    ? await scope.em.execute<Array<{ id: string; leaves: string; hours: string }>>(
-        `select work_order_id as id, coalesce(sum(leaves_treated), 0) as leaves, coalesce(sum(hours), 0) as hours
-           from work_order_log_entry where work_order_id in (${ids.map(() => '?').join(',')}) group by work_order_id`,
-        ids,
-      )
-    : [];
-  const byId = new Map(sums.map((s) => [s.id, { leaves: Number(s.leaves), hours: Number(s.hours) }]));
+  const byId = await logTotalsOf(
+    scope.em,
+    orders.map((o) => o.id),
+  );
   return {
     items: orders.map((o) => presentWorkOrderSummary(o, byId.get(o.id) ?? { leaves: 0, hours: 0 })),
     total,

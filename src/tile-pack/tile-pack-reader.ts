@@ -17,132 +17,125 @@ import { RangeReader } from './range-reader.js';
 /** Indexes are ~20 KB each; this many cover the pages of many books being read. */
 const MAX_INDEXES = 4000;
 
-const indexes = new Map<string, TileIndex>();
-const loadingIndexes = new Map<string, Promise<TileIndex>>();
-
-/** One range reader per object store (a process has one; tests may start several apps). */
-const readers = new WeakMap<ObjectStore, RangeReader>();
-function readerFor(store: ObjectStore): RangeReader {
-  let reader = readers.get(store);
-  if (!reader) {
-    reader = new RangeReader((key, offset, length) => store.getRange(key.split('#')[0]!, offset, length), {
-      maxBytes: 256 * 1024 * 1024,
-      // A row's tiles follow each other in the pack; the rows under a zoomed screen lie a level's
-      // width apart, too far to read the bytes between.
-      mergeGap: 32 * 1024,
-      maxSpan: 8 * 1024 * 1024,
-      maxOptionalPrefetches: 4,
-    });
-    readers.set(store, reader);
-  }
-  return reader;
-}
-
 const keyOf = (imageId: string, sha256: string) => `${imageId}:${sha256}`;
-
-/** The index of an image's pack (cached; identical for every version until the master changes). */
-async function packIndex(store: ObjectStore, imageId: string, sha256: string): Promise<TileIndex> {
-  const key = keyOf(imageId, sha256);
-  const hit = indexes.get(key);
-  if (hit) return hit;
-  let loading = loadingIndexes.get(key);
-  if (!loading) {
-    loading = (async () => {
-      const index = JSON.parse((await store.getBuffer(tileIndexKey(imageId))).toString('utf8')) as TileIndex;
-      if (indexes.size >= MAX_INDEXES) indexes.delete(indexes.keys().next().value!);
-      indexes.set(key, index);
-      return index;
-    })().finally(() => loadingIndexes.delete(key));
-    loadingIndexes.set(key, loading);
-  }
-  return loading;
-}
-
-/** Reads bytes [offset, offset+length) of an image's pack with one ranged GET. */
-function readPackRange(store: ObjectStore, imageId: string, offset: number, length: number): Promise<Buffer> {
-  return store.getRange(tilePackKey(imageId), offset, length);
-}
 
 /** The reader keys spans by pack and content (`key#sha256`): a replaced master's pack is other bytes. */
 const readerKey = (image: { id: string; sha256: string }) => `${tilePackKey(image.id)}#${image.sha256}`;
 
-function readThrough(
-  store: ObjectStore,
-  image: { id: string; sha256: string },
-  offset: number,
-  length: number,
-) {
-  return readerFor(store).read(readerKey(image), offset, length);
-}
-
 /**
- * The stored bytes of one canonical request from the image's pack, or undefined when the pack
- * holds no such entry. The bytes are a view of a kept span: callers need not cache them again.
+ * Reads the tile packs of one object store. One per app (src/app/app-deps.ts builds it): its pack
+ * indexes and the range reader's kept spans are what make a page seen again cheap, and they belong
+ * to the app, not to the module (tests start several apps in one process).
  */
-export async function packedTile(
-  store: ObjectStore,
-  image: { id: string; sha256: string },
-  canonicalPath: string,
-): Promise<Buffer | undefined> {
-  const index = await packIndex(store, image.id, image.sha256).catch(() => ({}) as TileIndex);
-  const entry = index[canonicalPath];
-  if (!entry) return undefined;
-  return readThrough(store, image, entry[0], entry[1]);
-}
+export class TilePackReader {
+  private readonly indexes = new Map<string, TileIndex>();
+  private readonly loadingIndexes = new Map<string, Promise<TileIndex>>();
+  private readonly reader: RangeReader;
 
-/**
- * Warms the page a viewer opens and the pages it will turn to: their indexes and first views (the
- * thumbnails and screen-sized levels, one run of bytes in packs laid out in pack order; older
- * packs are not warmed). The opened page's first view is read now: its tiles are asked for next.
- * The next pages' are skipped while enough warming is under way. Reading whole packs ahead was
- * measured slower (bench:reading): the large reads delay the tiles readers are waiting for.
- */
-export function warmPages(
-  store: ObjectStore,
-  opened: { id: string; sha256: string; width: number; height: number },
-  next: ReadonlyArray<{ id: string; sha256: string; width: number; height: number }>,
-): void {
-  const reader = readerFor(store);
-  const warmFirstView = async (
-    image: { id: string; sha256: string; width: number; height: number },
-    optional: boolean,
-  ) => {
-    const index = await packIndex(store, image.id, image.sha256);
-    const first = Object.entries(index).filter(([path]) => inFirstView(path, image));
-    const firstEnd = Math.max(...first.map(([, [offset, length]]) => offset + length));
-    const wanted = first.reduce((sum, [, [, length]]) => sum + length, 0);
-    if (!first.length || firstEnd > 2 * wanted) return;
-    await reader.prefetch(readerKey(image), 0, firstEnd, optional);
-  };
-  // The opened page first: the next pages' reads would only delay the tiles a reader waits for.
-  // Warming is best effort; a missing pack is found by the request.
-  void warmFirstView(opened, false)
-    .catch(() => undefined)
-    .then(() => Promise.all(next.map((image) => warmFirstView(image, true).catch(() => undefined))));
-}
-
-/**
- * The stored bytes of several entries of one image's pack, for work that needs a whole level at
- * once (a PDF page): by ranged GETs — one over the span they occupy when they lie close together
- * (a level is contiguous in packs made since the pack order), one each when they are scattered
- * (older packs kept the order the tiler's folders were listed in) — without filling the reading
- * cache. Undefined when the pack lacks any of them.
- */
-export async function packedEntries(
-  store: ObjectStore,
-  image: { id: string; sha256: string },
-  canonicalPaths: readonly string[],
-): Promise<Buffer[] | undefined> {
-  const index = await packIndex(store, image.id, image.sha256).catch(() => ({}) as TileIndex);
-  const entries = canonicalPaths.map((p) => index[p]);
-  if (entries.some((e) => !e)) return undefined;
-  const spans = entries as Array<[number, number]>;
-  const start = Math.min(...spans.map(([offset]) => offset));
-  const end = Math.max(...spans.map(([offset, length]) => offset + length));
-  const wanted = spans.reduce((sum, [, length]) => sum + length, 0);
-  if (end - start > 2 * wanted) {
-    return Promise.all(spans.map(([offset, length]) => readPackRange(store, image.id, offset, length)));
+  constructor(private readonly store: ObjectStore) {
+    this.reader = new RangeReader(
+      (key, offset, length) => store.getRange(key.split('#')[0]!, offset, length),
+      {
+        maxBytes: 256 * 1024 * 1024,
+        // A row's tiles follow each other in the pack; the rows under a zoomed screen lie a level's
+        // width apart, too far to read the bytes between.
+        mergeGap: 32 * 1024,
+        maxSpan: 8 * 1024 * 1024,
+        maxOptionalPrefetches: 4,
+      },
+    );
   }
-  const bytes = await readPackRange(store, image.id, start, end - start);
-  return spans.map(([offset, length]) => bytes.subarray(offset - start, offset - start + length));
+
+  /** The index of an image's pack (cached; identical for every version until the master changes). */
+  private async packIndex(imageId: string, sha256: string): Promise<TileIndex> {
+    const key = keyOf(imageId, sha256);
+    const hit = this.indexes.get(key);
+    if (hit) return hit;
+    let loading = this.loadingIndexes.get(key);
+    if (!loading) {
+      loading = (async () => {
+        const index = JSON.parse(
+          (await this.store.getBuffer(tileIndexKey(imageId))).toString('utf8'),
+        ) as TileIndex;
+        if (this.indexes.size >= MAX_INDEXES) this.indexes.delete(this.indexes.keys().next().value!);
+        this.indexes.set(key, index);
+        return index;
+      })().finally(() => this.loadingIndexes.delete(key));
+      this.loadingIndexes.set(key, loading);
+    }
+    return loading;
+  }
+
+  /** Reads bytes [offset, offset+length) of an image's pack with one ranged GET. */
+  private readPackRange(imageId: string, offset: number, length: number): Promise<Buffer> {
+    return this.store.getRange(tilePackKey(imageId), offset, length);
+  }
+
+  /**
+   * The stored bytes of one canonical request from the image's pack, or undefined when the pack
+   * holds no such entry. The bytes are a view of a kept span: callers need not cache them again.
+   */
+  async packedTile(
+    image: { id: string; sha256: string },
+    canonicalPath: string,
+  ): Promise<Buffer | undefined> {
+    const index = await this.packIndex(image.id, image.sha256).catch(() => ({}) as TileIndex);
+    const entry = index[canonicalPath];
+    if (!entry) return undefined;
+    return this.reader.read(readerKey(image), entry[0], entry[1]);
+  }
+
+  /**
+   * Warms the page a viewer opens and the pages it will turn to: their indexes and first views (the
+   * thumbnails and screen-sized levels, one run of bytes in packs laid out in pack order; older
+   * packs are not warmed). The opened page's first view is read now: its tiles are asked for next.
+   * The next pages' are skipped while enough warming is under way. Reading whole packs ahead was
+   * measured slower (bench:reading): the large reads delay the tiles readers are waiting for.
+   */
+  warmPages(
+    opened: { id: string; sha256: string; width: number; height: number },
+    next: ReadonlyArray<{ id: string; sha256: string; width: number; height: number }>,
+  ): void {
+    const warmFirstView = async (
+      image: { id: string; sha256: string; width: number; height: number },
+      optional: boolean,
+    ) => {
+      const index = await this.packIndex(image.id, image.sha256);
+      const first = Object.entries(index).filter(([path]) => inFirstView(path, image));
+      const firstEnd = Math.max(...first.map(([, [offset, length]]) => offset + length));
+      const wanted = first.reduce((sum, [, [, length]]) => sum + length, 0);
+      if (!first.length || firstEnd > 2 * wanted) return;
+      await this.reader.prefetch(readerKey(image), 0, firstEnd, optional);
+    };
+    // The opened page first: the next pages' reads would only delay the tiles a reader waits for.
+    // Warming is best effort; a missing pack is found by the request.
+    void warmFirstView(opened, false)
+      .catch(() => undefined)
+      .then(() => Promise.all(next.map((image) => warmFirstView(image, true).catch(() => undefined))));
+  }
+
+  /**
+   * The stored bytes of several entries of one image's pack, for work that needs a whole level at
+   * once (a PDF page): by ranged GETs — one over the span they occupy when they lie close together
+   * (a level is contiguous in packs made since the pack order), one each when they are scattered
+   * (older packs kept the order the tiler's folders were listed in) — without filling the reading
+   * cache. Undefined when the pack lacks any of them.
+   */
+  async packedEntries(
+    image: { id: string; sha256: string },
+    canonicalPaths: readonly string[],
+  ): Promise<Buffer[] | undefined> {
+    const index = await this.packIndex(image.id, image.sha256).catch(() => ({}) as TileIndex);
+    const entries = canonicalPaths.map((p) => index[p]);
+    if (entries.some((e) => !e)) return undefined;
+    const spans = entries as Array<[number, number]>;
+    const start = Math.min(...spans.map(([offset]) => offset));
+    const end = Math.max(...spans.map(([offset, length]) => offset + length));
+    const wanted = spans.reduce((sum, [, length]) => sum + length, 0);
+    if (end - start > 2 * wanted) {
+      return Promise.all(spans.map(([offset, length]) => this.readPackRange(image.id, offset, length)));
+    }
+    const bytes = await this.readPackRange(image.id, start, end - start);
+    return spans.map(([offset, length]) => bytes.subarray(offset - start, offset - start + length));
+  }
 }

@@ -16,7 +16,7 @@ import { createAppCaches } from '../../src/app/app-deps.js';
 import { tokenCounts } from '../../src/search/catalogue-token.repository.js';
 import { requiredTokens } from '../../src/search/catalogue-plan.rules.js';
 import { catalogueSearchQuery } from '../../src/search/catalogue.schemas.js';
-import { imageDeps } from '../../src/app/app-deps.js';
+import { imageAccessRule } from '../../src/app/app-deps.js';
 import { ensureNationalCatalogue } from './national-catalogue.js';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 3_000_000);
@@ -29,7 +29,7 @@ const KEEP = process.env.BENCH_DIR;
 const dir = KEEP ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'census-bench-search-')));
 const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), log: () => undefined });
 const orm = await connectOrm(pg.url);
-const { imageAccess } = imageDeps();
+const imageAccess = imageAccessRule();
 const secs = (from: number) => ((Date.now() - from) / 1000).toFixed(1);
 
 try {

@@ -84,7 +84,11 @@ export async function startTestApp(
     200,
     config.imports,
   );
-  const derivativeWorker = startDerivativeWorker({ orm, objectStore, logger }, 200);
+  const images = imageDeps(config, objectStore);
+  const derivativeWorker = startDerivativeWorker(
+    { orm, objectStore, logger, pyramids: images.pyramids },
+    200,
+  );
   // The app's render queue, so tests can see (and occupy) its slots.
   const imageRenders = renderQueueFor(config);
   // Rendered public pages, kept and forgotten as in production (listening to the database).
@@ -102,7 +106,7 @@ export async function startTestApp(
     imageRenders,
     publicPages,
     caches: createAppCaches(),
-    ...imageDeps(),
+    ...images,
   };
   server.on('request', buildApp(deps).callback());
   return {

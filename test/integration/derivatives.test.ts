@@ -70,7 +70,12 @@ test.serial('queued jobs survive a restart: a new worker picks them up', async (
     [second.id],
   );
   const worker = startDerivativeWorker(
-    { orm: app.orm, objectStore: app.objectStore, logger: pino({ level: 'silent' }) },
+    {
+      orm: app.orm,
+      objectStore: app.objectStore,
+      logger: pino({ level: 'silent' }),
+      pyramids: app.deps.pyramids,
+    },
     100,
   );
   try {
@@ -97,7 +102,12 @@ test.serial(
   'a failing job is retried with growing delays, then the image reports failed with the reason',
   async (t) => {
     const worker = startDerivativeWorker(
-      { orm: app.orm, objectStore: app.objectStore, logger: pino({ level: 'silent' }) },
+      {
+        orm: app.orm,
+        objectStore: app.objectStore,
+        logger: pino({ level: 'silent' }),
+        pyramids: app.deps.pyramids,
+      },
       100,
     );
     try {
