@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 
 /** The quoted strong entity tag of a body: equal tags mean equal bytes. */
-export function etagOf(body: string): string {
+export function etagOf(body: string | Buffer): string {
   return `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
 }
 

@@ -4,9 +4,9 @@
 // page rendered from reads that began before a change is never kept. Only answers that are the
 // same for every reader are put here; the routes decide which.
 
-/** A rendered page and its strong validator. */
+/** A rendered page (UTF-8, encoded once) and its strong validator. */
 export interface CachedPage {
-  readonly body: string;
+  readonly body: Buffer;
   /** Quoted strong entity tag of the body (etagOf). */
   readonly etag: string;
 }
@@ -14,17 +14,17 @@ export interface CachedPage {
 /** A ticket from begin(), handed back to keep(): which state of the catalogue a page was read from. */
 export type RenderTicket = number | undefined;
 
-/** Default bound of the kept pages' text (UTF-16 code units ≈ bytes of CJK pages / 2). */
-export const DEFAULT_PAGE_CACHE_CHARS = 32 * 1024 * 1024;
+/** Default bound of the kept pages' bytes. */
+export const DEFAULT_PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** Least-recently-used pages up to a total size, forgotten whole on every change of the catalogue. */
 export class PublicPageCache {
   private readonly pages = new Map<string, CachedPage>();
-  private chars = 0;
+  private bytes = 0;
   private generation = 0;
   private listening = false;
 
-  constructor(private readonly maxChars = DEFAULT_PAGE_CACHE_CHARS) {}
+  constructor(private readonly maxBytes = DEFAULT_PAGE_CACHE_BYTES) {}
 
   /** Call before the reads a page is rendered from; undefined while changes could go unheard. */
   begin(): RenderTicket {
@@ -45,16 +45,16 @@ export class PublicPageCache {
   /** Keeps a page unless the catalogue changed since `ticket` was taken (its reads may be stale). */
   keep(key: string, ticket: RenderTicket, page: CachedPage): void {
     if (ticket === undefined || ticket !== this.generation || !this.listening) return;
-    if (page.body.length > this.maxChars / 4) return;
+    if (page.body.length > this.maxBytes / 4) return;
     const old = this.pages.get(key);
-    if (old) this.chars -= old.body.length;
+    if (old) this.bytes -= old.body.length;
     this.pages.delete(key);
     this.pages.set(key, page);
-    this.chars += page.body.length;
+    this.bytes += page.body.length;
     for (const [oldest, evicted] of this.pages) {
-      if (this.chars <= this.maxChars) break;
+      if (this.bytes <= this.maxBytes) break;
       this.pages.delete(oldest);
-      this.chars -= evicted.body.length;
+      this.bytes -= evicted.body.length;
     }
   }
 
@@ -62,7 +62,7 @@ export class PublicPageCache {
   changed(): void {
     this.generation += 1;
     this.pages.clear();
-    this.chars = 0;
+    this.bytes = 0;
   }
 
   /** Whether changes are heard; while they are not, nothing is served or kept. */

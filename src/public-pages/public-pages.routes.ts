@@ -57,6 +57,12 @@ function sendPrivate(ctx: ParameterizedContext, body: string): void {
   sendHtml(ctx, 200, body, 'private, no-store');
 }
 
+/** A page encoded once: a kept page is sent as these bytes, never encoded again. */
+function encoded(html: string): CachedPage {
+  const body = Buffer.from(html, 'utf8');
+  return { body, etag: etagOf(body) };
+}
+
 /** The UTC day: the record page's citations carry the date cited, so its page changes daily. */
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -82,7 +88,7 @@ export function mountPublicPages(
       const body = renderRecordPage(view);
       // An on-site-only book's page shows its images to readers in the reading room only.
       if (view.variesByAddress) return sendPrivate(ctx, body);
-      const page = { body, etag: etagOf(body) };
+      const page = encoded(body);
       cache.keep(key, ticket, page);
       sendPublic(ctx, page, RECORD_PAGE_MAX_AGE);
     } catch (error) {
@@ -129,7 +135,7 @@ export function mountPublicPages(
       canonical,
     });
     if (variesByReader) return sendPrivate(ctx, body);
-    const page = { body, etag: etagOf(body) };
+    const page = encoded(body);
     if (key) cache.keep(key, ticket, page);
     sendPublic(ctx, page, SEARCH_PAGE_MAX_AGE);
   });

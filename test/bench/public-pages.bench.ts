@@ -34,13 +34,14 @@ try {
   const url = service.url;
 
   const randomRecordPath = () => `/catalogue/records/${censusNumber(Math.floor(Math.random() * records))}`;
-  const run = (title: string, request: () => string, connections = CONNECTIONS) =>
+  // `amount`: that many requests instead of DURATION_S seconds.
+  const run = (title: string, request: () => string, connections = CONNECTIONS, amount?: number) =>
     new Promise<autocannon.Result>((resolve, reject) => {
       autocannon(
         {
           url,
           connections,
-          duration: DURATION_S,
+          ...(amount ? { amount } : { duration: DURATION_S }),
           title,
           requests: [{ setupRequest: (req) => ({ ...req, path: request() }) }],
         },
@@ -64,16 +65,30 @@ try {
   ];
   let next = 0;
   const resultsPath = () => `/catalogue/search?q=${encodeURIComponent(queries[next++ % queries.length]!)}`;
+  // Pages 2–11 of the same queries, each asked once: every one is rendered (none is kept yet).
+  let first = 0;
+  const firstRenderPath = () => {
+    const n = first++;
+    const q = queries[n % queries.length]!;
+    return `/catalogue/search?q=${encodeURIComponent(q)}&page=${2 + Math.floor(n / queries.length)}`;
+  };
+  // Twenty records asked again and again: after their first request, kept pages.
+  const hot = Array.from({ length: 20 }, () => randomRecordPath());
+  let nextHot = 0;
+  const hotRecordPath = () => hot[nextHot++ % hot.length]!;
   const rows: string[] = [];
   // Each page at one connection first (the time a page takes without queueing behind 31 others,
-  // which the load of a shared machine disturbs less), then at 32.
-  for (const [title, request, connections] of [
+  // which the load of a shared machine disturbs less), then at 32. A random record of millions is
+  // hardly ever a kept page: that row is the cost of rendering.
+  for (const [title, request, connections, amount] of [
     ['record page /catalogue/records/:censusNumber (random record), 1 connection', randomRecordPath, 1],
+    ['results page, 100 distinct queries and pages (each rendered), 1 connection', firstRenderPath, 1, 100],
     ['results page /catalogue/search?q= (10 queries in turn), 1 connection', resultsPath, 1],
     [`record page (random record), ${CONNECTIONS} connections`, randomRecordPath, CONNECTIONS],
+    [`record page (20 records in turn: kept pages), ${CONNECTIONS} connections`, hotRecordPath, CONNECTIONS],
     [`results page (10 queries in turn), ${CONNECTIONS} connections`, resultsPath, CONNECTIONS],
   ] as const) {
-    const r = await run(title, request, connections);
+    const r = await run(title, request, connections, amount);
     rows.push(
       `| ${title} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.non2xx} |`,
     );

@@ -5,7 +5,7 @@ import test from 'ava';
 import { PublicPageCache } from '../../src/public-pages/page-cache.js';
 import { etagOf, noneMatch } from '../../src/public-pages/http-caching.js';
 
-const page = (body: string) => ({ body, etag: etagOf(body) });
+const page = (text: string) => ({ body: Buffer.from(text), etag: etagOf(text) });
 
 test('while not listening nothing is served or kept', (t) => {
   const cache = new PublicPageCache();
@@ -13,7 +13,7 @@ test('while not listening nothing is served or kept', (t) => {
   t.is(cache.get('a'), undefined);
   cache.setListening(true);
   cache.keep('a', cache.begin(), page('A'));
-  t.is(cache.get('a')?.body, 'A');
+  t.is(cache.get('a')?.body.toString(), 'A');
   cache.setListening(false);
   t.is(cache.get('a'), undefined, 'losing the notifications forgets every page');
   cache.setListening(true);
@@ -30,7 +30,7 @@ test('a change forgets every page, and a page read before it is not kept', (t) =
   cache.keep('b', ticket, page('stale B'));
   t.is(cache.get('b'), undefined, 'rendered from reads that began before the change');
   cache.keep('b', cache.begin(), page('B'));
-  t.is(cache.get('b')?.body, 'B');
+  t.is(cache.get('b')?.body.toString(), 'B');
 });
 
 test('bounded: the least recently used pages go first', (t) => {
