@@ -3,7 +3,8 @@
 // own run of pages in order: info.json, the tiles that fit the page to a 1600×1000 screen, then a
 // zoom to full resolution on the middle of the page (the tiles under the screen); a reader's
 // browser fetches each step's tiles over 6 connections. A page view = info.json to the last tile.
-// Then warm deep zoom: every full-resolution tile of one page, 16 connections, as pixels per second.
+// Then warm deep zoom: every full-resolution tile of one page, 16 connections, as pixels per second
+// (with `wrk` as the client when installed — Debian `apt-get install wrk` — else a Node client).
 // When `iipsrv` and `lighttpd` are installed (Debian: `apt-get install iipimage-server lighttpd`),
 // the same session runs against IIPImage serving the same page as tiled pyramidal TIFFs, and the
 // ratios are printed. Targets (issue 16): a cold page view at most half IIPImage's time; warm deep
@@ -27,6 +28,8 @@ const TILE = 512;
 const SCREEN = { w: 1600, h: 1000 };
 const IIPSRV = '/usr/lib/iipimage-server/iipsrv.fcgi';
 const LIGHTTPD = '/usr/sbin/lighttpd';
+const WRK = '/usr/bin/wrk';
+const WRK_SECONDS = Number(process.env.BENCH_WRK_SECONDS ?? 10);
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
@@ -137,9 +140,52 @@ async function session(server: Server) {
   return { mean, p50: views[Math.floor(views.length / 2)]!, max: views.at(-1)!, errors, total, steps };
 }
 
+/**
+ * Requests per second and failed answers of `wrk` (C, from Debian's `wrk` package) cycling through
+ * the URLs (same host) over WARM_CONNECTIONS connections. The Node client below spends as much CPU
+ * parsing responses as the service spends answering them, on the same two cores; wrk leaves them to
+ * the server under test, which is what the pixel rate is meant to compare.
+ */
+async function wrkRate(urls: string[]): Promise<{ perSecond: number; errors: number }> {
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'census-wrk-'));
+  const script = path.join(dir, 'paths.lua');
+  const origin = new URL(urls[0]!).origin;
+  const paths = urls.map((u) => JSON.stringify(u.slice(origin.length)));
+  await fs.promises.writeFile(
+    script,
+    `local paths = {${paths.join(',')}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format("GET", paths[i])\nend\n`,
+  );
+  try {
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn(WRK, ['-t2', `-c${WARM_CONNECTIONS}`, `-d${WRK_SECONDS}s`, '-s', script, origin]);
+      let text = '';
+      child.stdout.on('data', (c: Buffer) => (text += c.toString()));
+      child.on('error', reject);
+      child.on('exit', (code) =>
+        code === 0 ? resolve(text) : reject(new Error(`wrk exited ${code}: ${text}`)),
+      );
+    });
+    const perSecond = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
+    const errors = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0);
+    if (!Number.isFinite(perSecond)) throw new Error(`wrk: no rate in ${out}`);
+    return { perSecond, errors };
+  } finally {
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function deepZoom(server: Server, page: number) {
   const urls = deepTiles.map((t) => server.tile(page, t));
-  await pool(urls, WARM_CONNECTIONS); // warm
+  const warmErrors = await pool(urls, WARM_CONNECTIONS); // warm
+  const tilePixels = deepTiles.reduce((sum, t) => sum + t.sw * t.sh, 0) / deepTiles.length;
+  if (fs.existsSync(WRK)) {
+    const { perSecond, errors } = await wrkRate(urls);
+    return {
+      mpxPerSecond: (perSecond * tilePixels) / 1e6,
+      tilesPerSecond: perSecond,
+      errors: warmErrors + errors,
+    };
+  }
   const passes = 3;
   const t0 = performance.now();
   let errors = 0;
