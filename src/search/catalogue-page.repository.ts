@@ -5,6 +5,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { catalogueWhere, walkRange, type CatalogueFilter } from './catalogue-where.js';
 import { hasImagesTable, type EntryRow } from './catalogue.repository.js';
+import { PAGES_OF_ENTRY } from './page-images.sql.js';
 import { pgTextArray } from './catalogue-entry.rules.js';
 import { CATALOGUE_WALK_COLUMNS } from './catalogue-entry.entity.js';
 
@@ -19,8 +20,7 @@ export async function selectEntries(
 ): Promise<EntryRow[]> {
   const images = await hasImagesTable(em);
   const image = images
-    ? `(select ri.id::text from record_image ri where ri.record_id = e.record_id and ri.status = 'ready'
-         order by ri.sequence limit 1)`
+    ? `(select ri.id::text ${PAGES_OF_ENTRY} and ri.status = 'ready' order by ri.sequence limit 1)`
     : 'null';
   return em.execute<EntryRow[]>(
     `select e.record_id, e.census_number, e.type, e.title, e.authors, e.edition, e.institution_id,

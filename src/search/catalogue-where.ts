@@ -4,6 +4,7 @@
 import { queryTokens } from './search-key.rules.js';
 import { pgTextArray } from './catalogue-entry.rules.js';
 import type { FacetFilters } from './facet-values.service.js';
+import { PAGES_OF_ENTRY } from './page-images.sql.js';
 
 /** What narrows a catalogue query: folded query terms, facet filters, flags, year range. */
 export interface CatalogueFilter {
@@ -114,9 +115,7 @@ export function catalogueWhere(
     bindings.push(f.precious);
   }
   if (f.hasImages !== undefined) {
-    const exists = images
-      ? 'exists (select 1 from record_image ri where ri.record_id = e.record_id)'
-      : 'false';
+    const exists = images ? `exists (select 1 ${PAGES_OF_ENTRY})` : 'false';
     parts.push(f.hasImages ? exists : `not ${exists}`);
   }
   // Overlap: an edition dated 1550–1570 belongs to a search for 1560–1600.

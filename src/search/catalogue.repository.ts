@@ -6,6 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { catalogueWhere, type CatalogueFilter } from './catalogue-where.js';
 import type { FacetCountLists } from './catalogue-plan.rules.js';
 import type { RightsStatement } from '../institutions/rights-statement.rules.js';
+import { PAGES_OF_ENTRY } from './page-images.sql.js';
 
 /** Facets counted for every query, with the column (or expression) they group by. */
 export const FACET_COLUMNS = [
@@ -95,9 +96,7 @@ export async function countFacets(
   const sampled = scope.samplePercent !== undefined;
   const where = catalogueWhere(filter, images, { tokens: !sampled });
   const columns = FACET_COLUMNS.map(([, c]) => c);
-  const hasImages = images
-    ? 'exists (select 1 from record_image ri where ri.record_id = e.record_id)'
-    : 'false';
+  const hasImages = images ? `exists (select 1 ${PAGES_OF_ENTRY})` : 'false';
   const from = sampled ? 'catalogue_entry e tablesample system (?) repeatable (0)' : 'catalogue_entry e';
   const rows = await em.execute<Array<Record<string, unknown> & { g: number; n: number }>>(
     `select grouping(${columns.join(', ')}) as g, ${columns.join(', ')}, count(*)::int as n

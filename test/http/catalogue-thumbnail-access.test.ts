@@ -7,7 +7,7 @@
 import test from 'ava';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { createInstitution } from '../helpers/fixtures.js';
+import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';
 import { jpegImage, postFiles } from '../fixtures/images.js';
 import { wenxuanInput } from '../helpers/record-input.js';
 
@@ -108,4 +108,76 @@ test('a metadata-only book has no thumbnail even inside its networks; an open bo
   t.false(/private/.test(result.cache ?? ''), 'the same answer for everyone may be shared');
   const page = await fetch(`${app.url}/catalogue/search?q=${encodeURIComponent(open.cn)}`);
   t.is(page.headers.get('cache-control'), 'public, max-age=60');
+});
+
+test('a restoration photo taken before the first page is never the catalogue thumbnail', async (t) => {
+  // Photos share the record's image sequence: a "before" photo of a book with no pages yet comes
+  // first, but it is a work-order photo, not a page of the book.
+  const inst = await createInstitution(admin, '110000', { name: '修復前攝影藏書樓' });
+  const conservator = await createUser(admin, { role: 'conservator', institutionId: inst.id });
+  const cons = await new ApiClient(app.url).login(conservator.email, STRONG_PASSWORD);
+  const created = await admin.post(
+    '/api/records',
+    wenxuanInput(inst.id, { callNumber: `善 ${++callNumbers}` }),
+  );
+  t.is(created.status, 201, created.text);
+  const cn: string = created.body.censusNumber;
+  const order = await cons.post('/api/work-orders', { censusNumber: cn });
+  t.is(order.status, 201, order.text);
+  const photo = await postFiles(
+    `${app.url}/api/work-orders/${order.body.id}/photos`,
+    cons.token,
+    [{ name: 'before.jpg', data: await jpegImage(300, 400), type: 'image/jpeg' }],
+    { phase: 'before' },
+  );
+  t.is(photo.status, 201, photo.text);
+  const page = await postFiles(`${app.url}/api/records/${cn}/images`, admin.token, [
+    { name: 'p1.jpg', data: await jpegImage(600, 900), type: 'image/jpeg' },
+  ]);
+  t.is(page.status, 201, page.text);
+  const pageId: string = page.body.items[0].id;
+  const photoId: string = photo.body.items[0].imageId ?? photo.body.items[0].id;
+  for (const id of [photoId, pageId]) {
+    for (const deadline = Date.now() + 60_000; ;) {
+      if ((await admin.get(`/api/images/${id}`)).body.status === 'ready') break;
+      if (Date.now() > deadline) throw new Error(`image ${id} not ready`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  for (const step of ['submit', 'approve', 'publish']) {
+    t.is((await admin.post(`/api/records/${cn}/${step}`, {})).status, 200, step);
+  }
+  const result = await found(new ApiClient(app.url), cn);
+  t.is(result.thumbnail, `/iiif/3/${pageId}/full/!200,200/0/default.jpg`);
+
+  // A book with only a photo of its damage has no pages: no thumbnail, and not "has images".
+  const photographed = await admin.post(
+    '/api/records',
+    wenxuanInput(inst.id, { callNumber: `善 ${++callNumbers}` }),
+  );
+  const onlyPhoto: string = photographed.body.censusNumber;
+  const order2 = await cons.post('/api/work-orders', { censusNumber: onlyPhoto });
+  t.is(order2.status, 201, order2.text);
+  const photo2 = await postFiles(
+    `${app.url}/api/work-orders/${order2.body.id}/photos`,
+    cons.token,
+    [{ name: 'before.jpg', data: await jpegImage(300, 400), type: 'image/jpeg' }],
+    { phase: 'before' },
+  );
+  t.is(photo2.status, 201, photo2.text);
+  for (const step of ['submit', 'approve', 'publish']) {
+    t.is((await admin.post(`/api/records/${onlyPhoto}/${step}`, {})).status, 200, step);
+  }
+  t.is((await found(new ApiClient(app.url), onlyPhoto)).thumbnail, null);
+  const withImages = await admin.get(
+    `/api/catalogue/search?q=${encodeURIComponent(onlyPhoto)}&hasImages=true`,
+  );
+  t.deepEqual(withImages.body.items, []);
+  const withoutImages = await admin.get(
+    `/api/catalogue/search?q=${encodeURIComponent(onlyPhoto)}&hasImages=false`,
+  );
+  t.deepEqual(
+    withoutImages.body.items.map((i: { censusNumber: string }) => i.censusNumber),
+    [onlyPhoto],
+  );
 });
