@@ -8,3 +8,8 @@ export async function activeRuleSet(em: EntityManager): Promise<DamageRuleSet> {
   // Only an unmigrated database lacks version 1; the shipped default is then what version 1 means.
   return latest ? { ...latest.definition, version: latest.version } : DEFAULT_DAMAGE_RULESET;
 }
+
+/** Serialises publishers in the calling transaction, so two cannot both take the same next version. */
+export async function lockRuleSetPublishing(em: EntityManager): Promise<void> {
+  await em.execute('select pg_advisory_xact_lock(hashtext(?))', ['damage_rule_set']);
+}

@@ -8,6 +8,7 @@ import { throwIfIssues } from '../kernel/issues.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';
+import { lockRuleSetPublishing } from './rule-set.repository.js';
 
 function requireNationalAdmin(scope: Context) {
   const actor = requireActor(scope);
@@ -54,8 +55,7 @@ export async function listRuleSets(scope: Context) {
 export async function publishRuleSet(scope: Context, body: RuleSetBody) {
   const actor = requireNationalAdmin(scope);
   return scope.em.transactional(async (em) => {
-    // Serialise publishers so two cannot both take the same next version.
-    await em.execute('select pg_advisory_xact_lock(hashtext(?))', ['damage_rule_set']);
+    await lockRuleSetPublishing(em);
     const candidate = await candidateOf(em, body);
     const row = em.create(DamageRuleSetVersionSchema, {
       version: candidate.version,

@@ -1,5 +1,5 @@
-import type { RecordBody } from '../census-record.entity.js';
-import type { RecordInput, RecordStatus, RecordType } from '../../domain/record.types.js';
+import type { RecordInput, RecordStatus } from '../../domain/record.types.js';
+import { recordPageAfter } from './record-export.repository.js';
 import { InstitutionSchema } from '../../institutions/institution.entity.js';
 import { presentInstitution } from '../../institutions/institution.presenter.js';
 import { canCatalogue } from '../record-access.rules.js';
@@ -31,12 +31,7 @@ export async function* recordsInNumberOrder(
 ): AsyncGenerator<RecordInput & { censusNumber: string }> {
   let after = '';
   for (;;) {
-    const rows = await scope.em.execute<Array<{ census_number: string; type: RecordType; body: RecordBody }>>(
-      `select census_number, type, body from census_record
-       where institution_id = ? and status in (?) and census_number > ?
-       order by census_number limit ${PAGE}`,
-      [institutionId, statuses, after],
-    );
+    const rows = await recordPageAfter(scope.em, institutionId, statuses, after, PAGE);
     for (const r of rows)
       yield { ...toRecordInput(r.type, institutionId, r.body), censusNumber: r.census_number };
     if (rows.length < PAGE) return;

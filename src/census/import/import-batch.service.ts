@@ -27,6 +27,7 @@ import type { ErrorDetail } from '../../kernel/app-error.js';
 import type { Context } from '../../kernel/context.js';
 import type { RecordsChangedListener } from '../../kernel/deps.js';
 import type { RecordKeys, RecordValidationResult } from '../record-validation.rules.js';
+import { reserveSerials } from '../census-serial.repository.js';
 
 /** A row that passed every check, ready to be stored. */
 export interface ValidRow {
@@ -281,12 +282,7 @@ async function issueSerialBlock(
     const indexes = rows.flatMap((r, i) => (r.input.type === type ? [i] : []));
     if (!indexes.length) continue;
     const n = indexes.length;
-    const [{ last_serial: last }] = (await em.execute(
-      `insert into census_serial (institution_id, series, last_serial) values (?, ?, ?)
-       on conflict (institution_id, series) do update set last_serial = census_serial.last_serial + ?
-       returning last_serial`,
-      [institution.id, type, n, n],
-    )) as [{ last_serial: number }];
+    const last = await reserveSerials(em, institution.id, type, n);
     indexes.forEach((rowIndex, k) => {
       numbers[rowIndex] = formatCensusNumber(scheme, {
         provinceCode: institution.provinceCode,
