@@ -1,14 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DamageRuleSetVersionSchema } from './damage-rule-set.entity.js';
 import { validateRuleSet, type DamageRuleSet } from './damage-ruleset.rules.js';
-import { computeDamageLevel, type AssessmentInput } from './damage-level.rules.js';
+import { computeDamageLevel } from './damage-level.rules.js';
 import type { RuleSetBody } from './condition.schemas.js';
 import { canManageNationalData } from '../domain/permissions.rules.js';
 import { throwIfIssues } from '../kernel/issues.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../kernel/app-error.js';
 import { requireActor, type Context } from '../kernel/context.js';
-import { lockRuleSetPublishing } from './rule-set.repository.js';
+import { lockRuleSetPublishing, newestAssessmentsAfter } from './rule-set.repository.js';
 
 function requireNationalAdmin(scope: Context) {
   const actor = requireActor(scope);
@@ -82,14 +82,6 @@ export async function publishRuleSet(scope: Context, body: RuleSetBody) {
   });
 }
 
-interface LatestRow {
-  record_id: string;
-  observations: AssessmentInput['observations'];
-  ph_readings: Array<{ value: number }>;
-  total_leaves: number | null;
-  computed_level: string;
-}
-
 const PAGE = 2000;
 
 /** How many records' current computed levels a candidate rule set would change (nothing is stored). */
@@ -102,12 +94,7 @@ export async function previewRuleSet(scope: Context, body: RuleSetBody) {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     // Keyset pages over records, each with its newest assessment, so a big census never sits in memory.
-    const rows = await scope.em.execute<LatestRow[]>(
-      `select distinct on (record_id) record_id, observations, ph_readings, total_leaves, computed_level
-         from condition_assessment where record_id > ?
-        order by record_id, assessed_on desc, created_at desc limit ?`,
-      [after, PAGE],
-    );
+    const rows = await newestAssessmentsAfter(scope.em, after, PAGE);
     for (const r of rows) {
       assessed += 1;
       const level = computeDamageLevel(

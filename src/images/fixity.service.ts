@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ObjectStore } from '../object-store/object-store.js';
+import { mastersInCensusOrder } from './record-image.repository.js';
 
 /** One master whose stored bytes (or the checksum stored with them) do not match the one taken at upload. */
 export interface FixityProblem {
@@ -32,19 +33,7 @@ export async function checkFixity(
   store: ObjectStore,
   onImage: (done: number, total: number) => void = () => undefined,
 ): Promise<FixityReport> {
-  const rows = await em.execute<
-    Array<{
-      id: string;
-      master_key: string;
-      sha256: string;
-      census_number: string;
-      sequence: number;
-      label: string;
-    }>
-  >(
-    `select i.id, i.master_key, i.sha256, r.census_number, i.sequence, i.label
-       from record_image i join census_record r on r.id = i.record_id order by r.census_number, i.sequence`,
-  );
+  const rows = await mastersInCensusOrder(em);
   const problems: FixityProblem[] = [];
   let done = 0;
   for (const row of rows) {

@@ -17,3 +17,20 @@ export async function closeSequenceGap(em: EntityManager, recordId: string, sequ
     [recordId, sequence],
   );
 }
+
+/** Every stored master with what a fixity report names it by: census number, sequence, label. */
+export function mastersInCensusOrder(em: EntityManager) {
+  return em.execute<
+    Array<{
+      id: string;
+      master_key: string;
+      sha256: string;
+      census_number: string;
+      sequence: number;
+      label: string;
+    }>
+  >(
+    `select i.id, i.master_key, i.sha256, r.census_number, i.sequence, i.label
+       from record_image i join census_record r on r.id = i.record_id order by r.census_number, i.sequence`,
+  );
+}

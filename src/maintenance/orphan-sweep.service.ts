@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IncompleteUpload, ListedObject, ObjectStore } from '../object-store/object-store.js';
 import { bookDownloadsPrefix, derivativesPrefix, tilesPrefix } from '../domain/object-layout.rules.js';
+import { catalogueRecordIds, storedObjectOwners } from './orphan-sweep.repository.js';
 
 /** Objects no row references, and multipart uploads never completed, older than the grace period. */
 export interface OrphanReport {
@@ -29,12 +30,9 @@ export async function sweepOrphans(
   // Listed first: an object stored after the listing cannot be judged by rows read before it.
   const listed = await store.listObjects('');
   const uploads = (await store.listIncompleteUploads('')).filter((u) => u.initiated.getTime() <= cutoff);
-  const images = await em.execute<Array<{ id: string; master_key: string }>>(
-    'select id, master_key from record_image',
-  );
-  const imports = await em.execute<Array<{ object_key: string }>>('select object_key from import_job');
+  const { images, imports } = await storedObjectOwners(em);
   const keys = new Set<string>([...images.map((i) => i.master_key), ...imports.map((i) => i.object_key)]);
-  const books = await em.execute<Array<{ record_id: string }>>('select record_id from catalogue_entry');
+  const books = await catalogueRecordIds(em);
   const prefixes = new Set<string>([
     ...images.flatMap((i) => [derivativesPrefix(i.id), tilesPrefix(i.id)]),
     ...books.map((b) => bookDownloadsPrefix(b.record_id)),

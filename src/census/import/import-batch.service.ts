@@ -28,6 +28,7 @@ import type { Context } from '../../kernel/context.js';
 import type { RecordsChangedListener } from '../../kernel/deps.js';
 import type { RecordKeys, RecordValidationResult } from '../record-validation.rules.js';
 import { reserveSerials } from '../census-serial.repository.js';
+import { preciousNumberHolders } from '../precious-number.repository.js';
 
 /** A row that passed every check, ready to be stored. */
 export interface ValidRow {
@@ -239,17 +240,7 @@ async function withoutTakenPreciousNumbers(
 ): Promise<readonly ValidRow[]> {
   const numbers = rows.flatMap((r) => (r.input.preciousListNumber ? [r.input.preciousListNumber] : []));
   if (!numbers.length) return rows;
-  const holders = await em.execute<
-    Array<{
-      precious_list_number: string;
-      institution_id: string;
-      call_number: string;
-      census_number: string;
-    }>
-  >(
-    'select precious_list_number, institution_id, call_number, census_number from census_record where precious_list_number in (?)',
-    [numbers],
-  );
+  const holders = await preciousNumberHolders(em, numbers);
   const holderOf = new Map(holders.map((h) => [h.precious_list_number, h]));
   return rows.filter((row) => {
     const holder = row.input.preciousListNumber ? holderOf.get(row.input.preciousListNumber) : undefined;
