@@ -8,17 +8,12 @@ import { isPortInUse } from './runtime/free-port.js';
 import { connectOrm } from './db/orm.js';
 import { ObjectStore } from './object-store/object-store.js';
 import { buildApp } from './app/app.js';
+import { startAppDeps, type RunningAppDeps } from './app/start-app-deps.js';
 import { ensureInitialAdmin } from './auth/initial-admin.service.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { startImportWorker, type ImportWorker } from './imports/import-worker.js';
-import { IMPORT_KIND_REGISTRY } from './app/import-kinds.js';
-import { afterRecordsChanged, createAppCaches, imageDeps } from './app/app-deps.js';
-import { startDerivativeWorker, type DerivativeWorker } from './images/derivative-worker.js';
 import { startPeriodicJobs } from './maintenance/periodic-jobs.js';
 import type { JobWorker } from './jobs/job-queue.js';
 import { sweepDeadScratch } from './runtime/scratch-dir.js';
-import { PublicPageCache } from './public-pages/page-cache.js';
-import { listenForPageChanges } from './public-pages/page-cache-listener.js';
 
 function fail(message: string): never {
   console.error(message);
@@ -45,11 +40,11 @@ if (await isPortInUse(config.port, config.host)) {
 let services: RunningServices | undefined;
 let orm: MikroORM | undefined;
 let server: http.Server | undefined;
-let importWorker: ImportWorker | undefined;
-let derivativeWorker: DerivativeWorker | undefined;
+let importWorker: RunningAppDeps['importWorker'] | undefined;
+let derivativeWorker: RunningAppDeps['derivativeWorker'] | undefined;
 let periodicJobs: JobWorker | undefined;
 let catalogueBackfill: Promise<void> | undefined;
-let pageChanges: ReturnType<typeof listenForPageChanges> | undefined;
+let pageChanges: RunningAppDeps['pageChanges'] | undefined;
 let stopping = false;
 
 async function shutdown(signal: string): Promise<void> {
@@ -107,36 +102,10 @@ try {
       );
     }
   }
-  const images = imageDeps(config, objectStore);
-  const recordsChanged = afterRecordsChanged();
-  importWorker = startImportWorker(
-    {
-      orm,
-      objectStore,
-      logger,
-      kinds: IMPORT_KIND_REGISTRY,
-      eraYearMargin: config.eraYearMargin,
-      afterRecordsChanged: recordsChanged,
-    },
-    2000,
-    config.imports,
-  );
-  derivativeWorker = startDerivativeWorker({ orm, objectStore, logger, pyramids: images.pyramids });
+  const running = startAppDeps({ config, orm, objectStore, logger, databaseUrl: services.databaseUrl });
+  ({ importWorker, derivativeWorker, pageChanges } = running);
   periodicJobs = startPeriodicJobs({ orm, objectStore, logger }, config);
-  const publicPages = new PublicPageCache();
-  pageChanges = listenForPageChanges(services.databaseUrl, publicPages, logger);
-  const app = buildApp({
-    config,
-    orm,
-    objectStore,
-    logger,
-    afterRecordsChanged: recordsChanged,
-    importWorker,
-    derivativeWorker,
-    publicPages,
-    caches: createAppCaches(),
-    ...images,
-  });
+  const app = buildApp(running.deps);
   server = http.createServer(app.callback());
   server.requestTimeout = 300_000;
   await new Promise<void>((resolve, reject) => {

@@ -7,16 +7,12 @@ import { loadConfig, type Config } from '../../src/config/config.js';
 import { connectOrm } from '../../src/db/orm.js';
 import { ObjectStore, type ObjectStoreSettings } from '../../src/object-store/object-store.js';
 import { buildApp } from '../../src/app/app.js';
+import type { AppDeps } from '../../src/app/app-deps.js';
+import { startAppDeps } from '../../src/app/start-app-deps.js';
 import { ensureInitialAdmin } from '../../src/auth/initial-admin.service.js';
-import { afterRecordsChanged, createAppCaches, imageDeps, type AppDeps } from '../../src/app/app-deps.js';
-import { IMPORT_KIND_REGISTRY } from '../../src/app/import-kinds.js';
 import { createTestDatabase } from './test-database.js';
 import { testEnvironment, type S3ServerName } from './environment.js';
-import { startImportWorker } from '../../src/imports/import-worker.js';
-import { startDerivativeWorker } from '../../src/images/derivative-worker.js';
 import { renderQueueFor } from '../../src/iiif/image-routes.js';
-import { PublicPageCache } from '../../src/public-pages/page-cache.js';
-import { listenForPageChanges } from '../../src/public-pages/page-cache-listener.js';
 
 export const ADMIN = { email: 'admin@test.local', password: 'Admin-password-1' } as const;
 
@@ -71,43 +67,14 @@ export async function startTestApp(
     ...overrides,
   });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const recordsChanged = afterRecordsChanged();
-  const importWorker = startImportWorker(
-    {
-      orm,
-      objectStore,
-      logger,
-      kinds: IMPORT_KIND_REGISTRY,
-      eraYearMargin: config.eraYearMargin,
-      afterRecordsChanged: recordsChanged,
-    },
-    200,
-    config.imports,
-  );
-  const images = imageDeps(config, objectStore);
-  const derivativeWorker = startDerivativeWorker(
-    { orm, objectStore, logger, pyramids: images.pyramids },
-    200,
-  );
   // The app's render queue, so tests can see (and occupy) its slots.
   const imageRenders = renderQueueFor(config);
-  // Rendered public pages, kept and forgotten as in production (listening to the database).
-  const publicPages = new PublicPageCache();
-  const pageChanges = listenForPageChanges(db.url, publicPages, logger);
+  // Workers and the public pages' listener as in production, polling faster.
+  const { deps, importWorker, derivativeWorker, pageChanges } = startAppDeps(
+    { config, orm, objectStore, logger, databaseUrl: db.url },
+    { pollMs: 200, imageRenders },
+  );
   await pageChanges.ready;
-  const deps: AppDeps = {
-    config,
-    orm,
-    objectStore,
-    logger,
-    afterRecordsChanged: recordsChanged,
-    importWorker,
-    derivativeWorker,
-    imageRenders,
-    publicPages,
-    caches: createAppCaches(),
-    ...images,
-  };
   server.on('request', buildApp(deps).callback());
   return {
     url: `http://127.0.0.1:${port}`,
