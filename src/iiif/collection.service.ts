@@ -18,12 +18,18 @@ import { presentationSettings } from './manifest.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Published records with a page image that is not a failed upload. */
+/**
+ * Published records with a page image that is not a failed upload. A work order's before/after
+ * photo is a record image too but no page of the book: a book with only photos is not digitised.
+ */
 function digitisedPublished(knex: Knex): Knex.QueryBuilder {
   return knex('census_record as r')
     .where('r.status', 'published')
     .whereExists(
-      knex('record_image as img').whereRaw('img.record_id = r.id').whereNot('img.status', 'failed'),
+      knex('record_image as img')
+        .whereRaw('img.record_id = r.id')
+        .whereNot('img.status', 'failed')
+        .whereNotExists(knex('work_order_photo as wop').whereRaw('wop.image_id = img.id')),
     );
 }
 

@@ -10,6 +10,7 @@ import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution, createUser, publishRecord, STRONG_PASSWORD } from '../helpers/fixtures.js';
 import { validGujiInput, validMinguoInput } from '../helpers/record-input.js';
 import { presentationErrors } from '../helpers/iiif-presentation-schema.js';
+import { jpegImage, postFiles } from '../fixtures/images.js';
 import { RecordImageSchema } from '../../src/images/record-image.entity.js';
 import { CensusRecordSchema } from '../../src/census/census-record.entity.js';
 import { SettingSchema } from '../../src/settings/setting.entity.js';
@@ -165,6 +166,38 @@ test('collections nation → province → institution list published, digitised 
   t.is((await anonymous.get('/iiif/collection/province/999999')).status, 404);
   t.is((await anonymous.get(`/iiif/collection/institution/${crypto.randomUUID()}`)).status, 404);
   t.is((await anonymous.get('/iiif/collection/institution/not-a-uuid')).status, 404);
+});
+
+test('a book whose only image is a restoration photo is not in the collections', async (t) => {
+  // Work-order photos are record images too (same sequence), but no page of the book: a
+  // collection listing the book would point at a manifest without a page.
+  const xj = await createInstitution(admin, '650000', { name: '新疆維吾爾自治區圖書館' });
+  const conservator = await new ApiClient(app.url).login(
+    (await createUser(admin, { role: 'conservator', institutionId: xj.id })).email,
+    STRONG_PASSWORD,
+  );
+  const created = await admin.post('/api/records', {
+    ...validGujiInput({ callNumber: 'X-1' }),
+    institutionId: xj.id,
+  });
+  t.is(created.status, 201, created.text);
+  const cn = created.body.censusNumber as string;
+  const order = await conservator.post('/api/work-orders', { censusNumber: cn });
+  t.is(order.status, 201, order.text);
+  const photo = await postFiles(
+    `${app.url}/api/work-orders/${order.body.id}/photos`,
+    conservator.token,
+    [{ name: 'before.jpg', data: await jpegImage(120, 160), type: 'image/jpeg' }],
+    { phase: 'before' },
+  );
+  t.is(photo.status, 201, photo.text);
+  await publishRecord(admin, cn);
+  const nation = await anonymous.get('/iiif/collection/nation');
+  t.is(nation.status, 200);
+  t.false(
+    nation.body.items.some((i: any) => i.id === `${app.url}/iiif/collection/province/650000`),
+    'the province of a book with no page is not listed',
+  );
 });
 
 test.serial('the rights statement is a setting', async (t) => {
