@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 
 /** The quoted strong entity tag of a body: equal tags mean equal bytes. */
 export function etagOf(body: string | Buffer): string {
-  return `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+  return `"${crypto.hash('sha256', body, 'base64url').slice(0, 32)}"`;
 }
 
 /** Whether an If-None-Match header names this entity tag (then the answer is 304). */

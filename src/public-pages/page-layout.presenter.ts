@@ -1,9 +1,9 @@
 // The frame of every server-rendered public page: head (title, description, canonical URL,
 // OpenGraph, JSON-LD), a header with the catalogue search form, and a footer. Plain HTML and one
-// inline stylesheet: the page is complete without JavaScript.
+// stylesheet: the page is complete without JavaScript.
 
 import { markup, jsonForScript, type SafeHtml } from './html.rules.js';
-import { PUBLIC_PAGE_CSS } from './public-pages.css.js';
+import { PUBLIC_PAGE_CSS_PATH } from './public-pages.css.js';
 
 /** What a page puts into the frame. */
 export interface PageFrame {
@@ -52,9 +52,7 @@ export function renderPage(frame: PageFrame): string {
       href="/api/catalogue/opensearch.xml"
       title="古籍普查目录"
     />
-    <style>
-      ${PUBLIC_PAGE_CSS}
-    </style>
+    <link rel="stylesheet" href="${PUBLIC_PAGE_CSS_PATH}" />
     ${
       frame.jsonLd
         ? markup`<script type="application/ld+json">

@@ -19,6 +19,7 @@ import { catalogueResultsFor } from '../search/catalogue-results.service.js';
 import { parseOrThrow } from '../kernel/validation.js';
 import { PublicPageCache, type CachedPage } from './page-cache.js';
 import { etagOf, noneMatch } from './http-caching.js';
+import { mountPublicStylesheet } from './stylesheet.route.js';
 
 /** Shared caches may keep a record page this long (seconds); a change reaches them within it. */
 export const RECORD_PAGE_MAX_AGE = 300;
@@ -77,6 +78,7 @@ export function mountPublicPages(
   cache: PublicPageCache = new PublicPageCache(),
 ): void {
   const publicUrl = deps.config.publicUrl.replace(/\/+$/, '');
+  mountPublicStylesheet(router);
   router.get('/catalogue/records/:censusNumber', async (ctx) => {
     const censusNumber = ctx.params.censusNumber!;
     const key = `record\n${censusNumber}\n${today()}`;

@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RecordBody } from '../census/census-record.entity.js';
 import type { RightsStatement } from '../institutions/rights-statement.rules.js';
 import { SAME_EDITION_LIMIT } from '../search/same-edition.repository.js';
+import { executeBound } from '../kernel/bound-sql.js';
 
 /** One page image of the book (restoration photos document a treatment and are left out). */
 export interface PageImageRow {
@@ -53,8 +54,8 @@ export interface SameEditionCopyRow {
 
 /**
  * The published record with this number and its page images (and with `copies`, the other copies
- * of its edition, at most SAME_EDITION_LIMIT), or undefined — one statement, since this page is
- * what search engines and readers open most.
+ * of its edition, at most SAME_EDITION_LIMIT), or undefined — one prepared statement, since this
+ * page is what search engines and readers open most.
  */
 export async function publishedRecordRow(
   em: EntityManager,
@@ -69,7 +70,8 @@ export async function publishedRecordRow(
                    order by c.census_number limit ${SAME_EDITION_LIMIT}) c
             join institution ci on ci.id = c.institution_id), '[]'::json) else '[]'::json end as copies`
     : '';
-  const [row] = await em.execute<PublishedRecordRow[]>(
+  const [row] = await executeBound<PublishedRecordRow>(
+    em,
     `select e.record_id, e.census_number, e.type, r.body, e.dynasty, e.year_from, e.year_to, e.updated_at,
             e.edition_key, i.id as institution_id, i.name as institution_name, i.rights_statement, i.on_site_networks,
             pr.name_zh as province_zh, pr.name_en as province_en,
@@ -86,6 +88,7 @@ export async function publishedRecordRow(
        left join province pr on pr.code = e.province_code
       where e.census_number = ?`,
     [censusNumber],
+    options.copies ? 'public_record_page_with_copies' : 'public_record_page',
   );
   return row;
 }

@@ -17,6 +17,8 @@ import { censusNumberOf, ensureNationalCatalogue } from './national-catalogue.js
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 30_000);
 const CONNECTIONS = 32;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 15);
+// BENCH_ONLY: a pattern; only the runs whose title matches it (e.g. "random record.*32").
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
 
 const KEEP = process.env.BENCH_DIR;
 const dir = KEEP ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'census-bench-public-')));
@@ -88,6 +90,7 @@ try {
     [`record page (20 records in turn: kept pages), ${CONNECTIONS} connections`, hotRecordPath, CONNECTIONS],
     [`results page (10 queries in turn), ${CONNECTIONS} connections`, resultsPath, CONNECTIONS],
   ] as const) {
+    if (ONLY && !ONLY.test(title)) continue;
     const r = await run(title, request, connections, amount);
     rows.push(
       `| ${title} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.non2xx} |`,

@@ -255,3 +255,30 @@ test.serial(
     t.is(afterwards.etag, anonymous.etag);
   },
 );
+
+test.serial('the stylesheet: one URL named by its content, kept for good, compressed as asked', async (t) => {
+  const { cn } = await published(app, admin, { title: '樣式表乙集四卷' });
+  const page = await get(app, recordPath(cn));
+  t.false(page.text.includes('<style'), 'no stylesheet inside the page');
+  const href = /<link rel="stylesheet" href="([^"]+)"/.exec(page.text)?.[1];
+  t.regex(href ?? '', /^\/catalogue\/style\.[0-9a-f]{12}\.css$/);
+  const results = await get(app, searchPath('樣式表'));
+  t.true(results.text.includes(`href="${href}"`), 'the results page links the same file');
+  const plain = await fetch(app.url + href!, { headers: { 'accept-encoding': 'identity' } });
+  t.is(plain.status, 200);
+  t.is(plain.headers.get('content-type'), 'text/css; charset=utf-8');
+  t.is(plain.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  t.is(plain.headers.get('content-encoding'), null);
+  t.regex(plain.headers.get('vary') ?? '', /Accept-Encoding/i);
+  const css = await plain.text();
+  t.true(css.includes('.pp-header'));
+  t.is(href, `/catalogue/style.${crypto.createHash('sha256').update(css).digest('hex').slice(0, 12)}.css`);
+  for (const encoding of ['br', 'gzip']) {
+    // fetch decodes what it asked for: the bytes are the same stylesheet.
+    const res = await fetch(app.url + href!, { headers: { 'accept-encoding': encoding } });
+    t.is(res.headers.get('content-encoding'), encoding);
+    t.is(await res.text(), css);
+  }
+  // Another name under the same folder is not served.
+  t.is((await fetch(app.url + '/catalogue/style.000000000000.css')).status, 404);
+});

@@ -35,3 +35,21 @@ test('jsonForScript: no text can close the script element; the JSON means the sa
   t.false(out.includes('\u2028'));
   t.deepEqual(JSON.parse(out), value);
 });
+
+test("html: a template's source indentation is dropped, the text placed into it is not", (t) => {
+  const render = (value: string) =>
+    markup`<div>
+        <p>${value}</p>
+      </div>`.value;
+  const written = '民國八年\n    上海商務印書館  鉛印本';
+  t.is(render(written), `<div>\n<p>${written}</p>\n</div>`);
+  // The same template again (its compacted text is kept): same result, other values.
+  t.is(render('<b>'), '<div>\n<p>&lt;b&gt;</p>\n</div>');
+});
+
+test('escapeHtml: text with nothing to escape comes back as it is, long or short', (t) => {
+  const long = '欽定四庫全書總目二百卷'.repeat(10_000);
+  t.is(escapeHtml(long), long);
+  t.is(escapeHtml(''), '');
+  t.is(escapeHtml(long + '&'), long + '&amp;');
+});

@@ -13,7 +13,8 @@ import { diffRecords } from '../record-diff.rules.js';
 import { readSetting } from '../../settings/settings.service.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import { FREELY_EDITABLE } from '../../domain/record-workflow.rules.js';
-import { executeBound, insertRecordset } from './recordset-insert.js';
+import { insertRecordset } from './recordset-insert.js';
+import { executeBound } from '../../kernel/bound-sql.js';
 import type {
   CompletenessTier,
   DerivedEditionDate,

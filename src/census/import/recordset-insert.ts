@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntitySchema } from '@mikro-orm/core';
-import type { Knex } from '@mikro-orm/postgresql';
+import { executeBound } from '../../kernel/bound-sql.js';
 
 /**
  * Inserts many rows of one entity's table with a single bound parameter: the rows travel as one JSON
@@ -39,24 +39,4 @@ export async function insertRecordset(
     `insert into "${meta.tableName}" (${quoted}) select ${quoted} from jsonb_to_recordset(?::jsonb) as x(${definition})`,
     [json],
   );
-}
-
-/**
- * Runs SQL with real bind parameters (`?` placeholders) in the entity manager's transaction, skipping
- * MikroORM's client-side inlining of values; returns the result rows.
- */
-export async function executeBound<T = Record<string, unknown>>(
-  em: EntityManager,
-  sql: string,
-  bindings: readonly Knex.RawBinding[],
-): Promise<T[]> {
-  const query = em.getKnex().raw(sql, bindings);
-  const trx = em.getTransactionContext();
-  if (trx) query.transacting(trx);
-  try {
-    const result = (await query) as { rows: T[] };
-    return result.rows;
-  } catch (error) {
-    throw em.getDriver().convertException(error as Error);
-  }
 }
