@@ -7,7 +7,7 @@ import { backfillCatalogueInBackground, prepareStorage } from './app/prepare.js'
 import { isPortInUse } from './runtime/free-port.js';
 import { connectOrm } from './db/orm.js';
 import { ObjectStore } from './object-store/object-store.js';
-import { buildApp } from './app/app.js';
+import { requestHandler } from './app/request-handler.js';
 import { startAppDeps, type RunningAppDeps } from './app/start-app-deps.js';
 import { ensureInitialAdmin } from './auth/initial-admin.service.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -105,8 +105,7 @@ try {
   const running = startAppDeps({ config, orm, objectStore, logger, databaseUrl: services.databaseUrl });
   ({ importWorker, derivativeWorker, pageChanges } = running);
   periodicJobs = startPeriodicJobs({ orm, objectStore, logger }, config);
-  const app = buildApp(running.deps);
-  server = http.createServer(app.callback());
+  server = http.createServer(requestHandler(running.deps));
   server.requestTimeout = 300_000;
   await new Promise<void>((resolve, reject) => {
     server!.once('error', reject);

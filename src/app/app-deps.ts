@@ -14,6 +14,7 @@ import '../images/image-deps.js';
 import { followChangedRecords } from '../search/catalogue-follow.service.js';
 import { refreshTriageStates } from '../triage/triage-state.repository.js';
 import type { PublicPageCache } from '../public-pages/page-cache.js';
+import type { SharedResponseCache } from '../http-cache/shared-response-cache.js';
 import { Caches } from '../kernel/caches.js';
 
 /** Long-lived collaborators shared by every request: the kernel's `Deps` with the concrete workers and caches. */
@@ -24,8 +25,10 @@ export interface AppDeps extends Deps, ImageDeps {
   readonly derivativeWorker?: DerivativeWorker;
   /** Bounds IIIF renders; absent: the image routes make their own from the configuration. */
   readonly imageRenders?: RenderQueue;
-  /** Rendered public pages (kept listening to changes by page-cache-listener.ts); absent: none kept. */
+  /** Rendered public pages (kept listening to changes by http-cache/change-listener.ts); absent: none kept. */
   readonly publicPages?: PublicPageCache;
+  /** Public Image API responses kept in front of the app (request-handler.ts); absent: none. */
+  readonly sharedResponses?: SharedResponseCache;
 }
 
 /** What images, the tile pack and the IIIF Image API keep for the life of the app. */

@@ -20,7 +20,8 @@ import { accountCredentials } from '../auth/account-credentials.js';
 import { auditRoutes } from '../audit-log/audit.routes.js';
 import { mountWeb } from '../web/web.routes.js';
 import { mountPublicPages } from '../public-pages/public-pages.routes.js';
-import { forgetPagesAfterWrites } from '../public-pages/page-cache.middleware.js';
+import { forgetAfterWrites } from '../http-cache/forget-after-writes.middleware.js';
+import { keepSharedResponses } from '../http-cache/shared-response-cache.js';
 import { mountBookDownloads } from '../downloads/book-pdf.routes.js';
 import { mountIiifPresentation } from '../iiif/presentation.routes.js';
 import { mountIiifImage } from '../iiif/image-routes.js';
@@ -91,6 +92,8 @@ export function buildApp(deps: AppDeps): Koa {
   mountIiifPresentation(router, deps);
   mountIiifImage(router, deps);
 
+  // Outermost: it keeps each public Image API response exactly as the layers below made it.
+  if (deps.sharedResponses) app.use(keepSharedResponses(deps.sharedResponses));
   app.use(requestIdAndAccessLog(deps.logger));
   app.use(errorMiddleware(deps.logger));
   app.use(
@@ -119,7 +122,10 @@ export function buildApp(deps: AppDeps): Koa {
   );
   app.use(rejectUnsafeInput());
   app.use(authMiddleware(deps.orm));
-  if (deps.publicPages) app.use(forgetPagesAfterWrites(deps.publicPages));
+  const keptAnswers = [deps.publicPages, deps.imageDelivery, deps.sharedResponses].filter(
+    (c) => c !== undefined,
+  );
+  app.use(forgetAfterWrites(keptAnswers));
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: false }));
   app.use(async (ctx) => {

@@ -1,5 +1,5 @@
 import type { Middleware } from 'koa';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { authenticateSecret, csrfTokenOf } from '../auth/token.service.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../auth/session-cookie.js';
 import { AppError } from '../kernel/app-error.js';
@@ -13,8 +13,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function authMiddleware(orm: MikroORM): Middleware {
   return async (ctx, next) => {
-    const em = orm.em.fork();
-    ctx.state.em = em;
+    // Forked on first use: a request answered from memory (a tile, a kept page) never needs one,
+    // and forking cost about as much as the rest of such a request's routing.
+    let forked: EntityManager | undefined;
+    const requestEm = () => (forked ??= orm.em.fork());
+    Object.defineProperty(ctx.state, 'em', { get: requestEm, enumerable: true, configurable: true });
     const header = ctx.get('authorization');
     let actor = null;
     if (header) {
@@ -24,16 +27,16 @@ export function authMiddleware(orm: MikroORM): Middleware {
           'Authorization 头格式应为 Bearer <token>',
           'Authorization header must be "Bearer <token>"',
         );
-      actor = await authenticateSecret(em, match[1]!, false);
+      actor = await authenticateSecret(requestEm(), match[1]!, false);
       if (!actor)
         throw AppError.unauthorized('令牌无效、已过期或已撤销', 'The token is invalid, expired or revoked');
     } else {
       const cookie = ctx.cookies.get(SESSION_COOKIE);
-      if (cookie) actor = await authenticateSecret(em, cookie, true);
+      if (cookie) actor = await authenticateSecret(requestEm(), cookie, true);
       // Every unsafe method, whatever the path: a check keyed on the path's spelling can be
       // sidestepped by any spelling the router still dispatches (letter case, slashes, encoding).
       if (actor && !SAFE_METHODS.has(ctx.method)) {
-        const expected = await csrfTokenOf(em, actor.tokenId);
+        const expected = await csrfTokenOf(requestEm(), actor.tokenId);
         if (!expected || ctx.get(CSRF_HEADER) !== expected) {
           throw new AppError(
             403,
@@ -45,7 +48,7 @@ export function authMiddleware(orm: MikroORM): Middleware {
       }
     }
     ctx.state.actor = actor;
-    em.clear();
+    forked?.clear();
     await next();
   };
 }

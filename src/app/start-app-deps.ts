@@ -9,7 +9,9 @@ import type { RenderQueue } from '../iiif/render-queue.js';
 import { startImportWorker, type ImportWorker } from '../imports/import-worker.js';
 import { startDerivativeWorker, type DerivativeWorker } from '../images/derivative-worker.js';
 import { PublicPageCache } from '../public-pages/page-cache.js';
-import { listenForPageChanges } from '../public-pages/page-cache-listener.js';
+import { listenForPageChanges } from '../http-cache/change-listener.js';
+import { SharedResponseCache } from '../http-cache/shared-response-cache.js';
+import { IIIF_IMAGE_PREFIX } from '../iiif/image-routes.js';
 import { IMPORT_KIND_REGISTRY } from './import-kinds.js';
 import { afterRecordsChanged, createAppCaches, imageDeps, type AppDeps } from './app-deps.js';
 
@@ -53,7 +55,15 @@ export function startAppDeps(
     options.pollMs,
   );
   const publicPages = new PublicPageCache();
-  const pageChanges = listenForPageChanges(base.databaseUrl, publicPages, logger);
+  const sharedResponses =
+    config.imageHttpCacheBytes > 0
+      ? new SharedResponseCache(config.imageHttpCacheBytes, [IIIF_IMAGE_PREFIX])
+      : undefined;
+  const pageChanges = listenForPageChanges(
+    base.databaseUrl,
+    [publicPages, images.imageDelivery, ...(sharedResponses ? [sharedResponses] : [])],
+    logger,
+  );
   const deps: AppDeps = {
     config,
     orm,
@@ -63,6 +73,7 @@ export function startAppDeps(
     importWorker,
     derivativeWorker,
     publicPages,
+    ...(sharedResponses ? { sharedResponses } : {}),
     caches: createAppCaches(),
     ...(options.imageRenders ? { imageRenders: options.imageRenders } : {}),
     ...images,

@@ -41,6 +41,8 @@ export interface Config {
   readonly fixityIntervalMs: number;
   /** Limits of the IIIF Image API renderer: what one anonymous request may cost (see README). */
   readonly iiif: IiifRenderSettings;
+  /** Bytes of public Image API responses kept in front of the app (0: none; src/http-cache/). */
+  readonly imageHttpCacheBytes: number;
   /** Local working-pyramid cache: folder and size bound (least recently used files go first). */
   readonly pyramidCache: { readonly dir: string; readonly maxBytes: number };
   /** Cookie `Secure` flag: on when the public URL is https. */
@@ -170,6 +172,11 @@ const envSchema = z.object({
     .default(3600),
   IMPORT_WORKERS: z.coerce.number().int().min(0).max(16).default(2),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(30),
+  IMAGE_HTTP_CACHE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * 1024 ** 2),
   PYRAMID_CACHE_DIR: z.string().min(1).optional(),
   PYRAMID_CACHE_BYTES: z.coerce
     .number()
@@ -248,6 +255,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       renderQueue: e.IIIF_RENDER_QUEUE,
       renderTimeoutMs: e.IIIF_RENDER_TIMEOUT_MS,
     }),
+    imageHttpCacheBytes: e.IMAGE_HTTP_CACHE_BYTES,
     pyramidCache: Object.freeze({
       dir: path.resolve(e.PYRAMID_CACHE_DIR ?? path.join(os.tmpdir(), 'census-pyramids')),
       maxBytes: e.PYRAMID_CACHE_BYTES,

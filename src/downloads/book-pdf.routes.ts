@@ -6,6 +6,7 @@ import type { Deps } from '../kernel/deps.js';
 import type { TilePackReader } from '../tile-pack/tile-pack-reader.js';
 import { AppError } from '../kernel/app-error.js';
 import { downloadableBook, makeBookPdf, storedBookPdf } from './book-pdf.service.js';
+import { matchesEtag } from '../http-cache/shared-response.rules.js';
 
 /** Books being made at once; each is one page at a time, but a page is a JPEG encode. */
 const MAX_BOOKS_IN_MAKING = 2;
@@ -24,7 +25,7 @@ export function mountBookDownloads(router: Router, deps: BookDownloadDeps): void
     // A book sent because the reader is in the reading room stays in the reader's own browser.
     ctx.set('Cache-Control', book.onSite ? 'private, max-age=86400' : 'public, max-age=86400');
     ctx.set('Content-Disposition', `attachment; filename="${book.fileName}"`);
-    if (ctx.get('If-None-Match') === etag) {
+    if (matchesEtag(ctx.get('If-None-Match'), etag)) {
       ctx.status = 304;
       return;
     }

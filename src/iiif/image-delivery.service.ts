@@ -43,6 +43,7 @@ const WARM_AHEAD = 2;
 export class ImageDelivery {
   private readonly lookups = new Map<string, { at: number; image: DeliverableImage | null }>();
   private readonly levelsOf = new Map<string, Array<{ width: number; height: number }>>();
+  private generation = 0;
 
   constructor(
     private readonly store: ObjectStore,
@@ -57,10 +58,27 @@ export class ImageDelivery {
     const key = id.toLowerCase();
     const hit = this.lookups.get(key);
     if (hit && Date.now() - hit.at < LOOKUP_TTL_MS) return hit.image;
+    const generation = this.generation;
     const image = await findDeliverable(em, key);
+    // A change heard while the lookup ran: its answer may predate the change, so it is not kept.
+    if (generation !== this.generation) return image;
     if (this.lookups.size > 10_000) this.lookups.clear();
     this.lookups.set(key, { at: Date.now(), image });
     return image;
+  }
+
+  /**
+   * The catalogue changed (heard from PostgreSQL, or a write through this instance): every image is
+   * looked up afresh, so no answer — nor the shared cache that keeps public ones — outlives the
+   * change by the lookups' second.
+   */
+  changed(): void {
+    this.generation += 1;
+    this.lookups.clear();
+  }
+
+  setListening(): void {
+    this.changed();
   }
 
   /**

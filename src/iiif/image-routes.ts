@@ -12,8 +12,11 @@ import {
 import { IIIF_LIMITS } from '../domain/iiif/image-service.config.js';
 import { imagesArePublic, RIGHTS_STATEMENT_TEXT } from '../institutions/rights-statement.rules.js';
 import { RenderDeadlineError, RenderQueue, RenderQueueFullError } from './render-queue.js';
+import { matchesEtag } from '../http-cache/shared-response.rules.js';
 
 const CONTEXT = 'http://iiif.io/api/image/3/context.json';
+/** Where the Image API lives: every path under it is one of the routes below. */
+export const IIIF_IMAGE_PREFIX = '/iiif/3/';
 const PROFILE_LINK = '<http://iiif.io/api/image/3/level2.json>;rel="profile"';
 const MEDIA_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 
@@ -75,15 +78,19 @@ async function visibleImage(
   return image;
 }
 
-function caching(ctx: ParameterizedContext, image: DeliverableImage, etag: string): boolean {
+function caching(
+  ctx: ParameterizedContext,
+  image: DeliverableImage,
+  etag: string,
+  vary = 'Authorization, Cookie',
+): boolean {
   ctx.set('ETag', etag);
   // Published images may sit in shared caches; others only in the reader's own browser (restricted
   // ones are sent because of who asks or where from: on-site readers too).
   const isPublic = image.published && imagesArePublic(image.rights);
   ctx.set('Cache-Control', isPublic ? 'public, max-age=86400' : 'private, max-age=3600');
-  ctx.set('Vary', 'Authorization, Cookie');
-  const match = ctx.get('If-None-Match');
-  if (match && match.split(',').some((m) => m.trim() === etag || m.trim() === '*')) {
+  ctx.set('Vary', vary);
+  if (matchesEtag(ctx.get('If-None-Match'), etag)) {
     ctx.status = 304;
     return true;
   }
@@ -165,7 +172,8 @@ export function mountIiifImage(router: Router, deps: IiifImageDeps): void {
     ctx.set('Link', PROFILE_LINK);
     // A viewer opening this page will turn to the next ones: have their tiles ready.
     if (image.status === 'ready') deps.imageDelivery.warmNextPages(ctx.state.em.fork(), image);
-    if (caching(ctx, image, `"${image.sha256.slice(0, 24)}-info"`)) return;
+    // Its media type follows Accept (JSON-LD or JSON): a cache must key on that too.
+    if (caching(ctx, image, `"${image.sha256.slice(0, 24)}-info"`, 'Accept, Authorization, Cookie')) return;
     const wantsLd = /application\/ld\+json/.test(ctx.get('Accept'));
     ctx.type = wantsLd ? `application/ld+json;profile="${CONTEXT}"` : 'application/json';
     ctx.body = imageInfo(`${base}/${image.id}`, image, limits);

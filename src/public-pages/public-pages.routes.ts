@@ -18,7 +18,8 @@ import { catalogueSearchQuery } from '../search/catalogue.schemas.js';
 import { catalogueResultsFor } from '../search/catalogue-results.service.js';
 import { parseOrThrow } from '../kernel/validation.js';
 import { PublicPageCache, type CachedPage } from './page-cache.js';
-import { etagOf, noneMatch } from './http-caching.js';
+import { etagOf } from './http-caching.js';
+import { matchesEtag } from '../http-cache/shared-response.rules.js';
 import { mountPublicStylesheet } from './stylesheet.route.js';
 
 /** Shared caches may keep a record page this long (seconds); a change reaches them within it. */
@@ -37,7 +38,7 @@ function sendHtml(ctx: ParameterizedContext, status: number, body: string, cache
 function sendPublic(ctx: ParameterizedContext, page: CachedPage, maxAge: number): void {
   ctx.set('ETag', page.etag);
   ctx.set('Cache-Control', `public, max-age=${maxAge}`);
-  if (noneMatch(ctx.get('if-none-match') || undefined, page.etag)) {
+  if (matchesEtag(ctx.get('if-none-match') || undefined, page.etag)) {
     ctx.status = 304;
     return;
   }
@@ -51,7 +52,7 @@ function sendPrivate(ctx: ParameterizedContext, body: string): void {
   const etag = etagOf(body);
   ctx.set('ETag', etag);
   ctx.set('Cache-Control', 'private, no-store');
-  if (noneMatch(ctx.get('if-none-match') || undefined, etag)) {
+  if (matchesEtag(ctx.get('if-none-match') || undefined, etag)) {
     ctx.status = 304;
     return;
   }

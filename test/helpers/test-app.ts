@@ -6,7 +6,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { connectOrm } from '../../src/db/orm.js';
 import { ObjectStore, type ObjectStoreSettings } from '../../src/object-store/object-store.js';
-import { buildApp } from '../../src/app/app.js';
+import { requestHandler } from '../../src/app/request-handler.js';
 import type { AppDeps } from '../../src/app/app-deps.js';
 import { startAppDeps } from '../../src/app/start-app-deps.js';
 import { ensureInitialAdmin } from '../../src/auth/initial-admin.service.js';
@@ -75,7 +75,7 @@ export async function startTestApp(
     { pollMs: 200, imageRenders },
   );
   await pageChanges.ready;
-  server.on('request', buildApp(deps).callback());
+  server.on('request', requestHandler(deps));
   return {
     url: `http://127.0.0.1:${port}`,
     databaseUrl: db.url,

@@ -8,6 +8,7 @@ import test from 'ava';
 import crypto from 'node:crypto';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { eventually } from '../helpers/eventually.js';
 import { createInstitution, publishRecord } from '../helpers/fixtures.js';
 import { validGujiInput } from '../helpers/record-input.js';
 import { CensusRecordSchema } from '../../src/census/census-record.entity.js';
@@ -86,15 +87,6 @@ const recordPath = (cn: string) => `/catalogue/records/${encodeURIComponent(cn)}
 const searchPath = (q: string) => `/catalogue/search?q=${encodeURIComponent(q)}`;
 /** Whether a results page lists the record (its title is split by highlighting; its link is not). */
 const lists = (html: string, cn: string) => html.includes(`href="/catalogue/records/${cn}"`);
-
-/** Asks until `done` holds (another instance hears of a change when PostgreSQL tells it). */
-async function eventually<T>(ask: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (const deadline = Date.now() + 10_000; ;) {
-    const value = await ask();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 test.before(async () => {
   app = await startTestApp();

@@ -3,7 +3,8 @@
 // change, least recently used pages dropped first; strong tags from bytes, If-None-Match matching.
 import test from 'ava';
 import { PublicPageCache } from '../../src/public-pages/page-cache.js';
-import { etagOf, noneMatch } from '../../src/public-pages/http-caching.js';
+import { etagOf } from '../../src/public-pages/http-caching.js';
+import { matchesEtag as noneMatch } from '../../src/http-cache/shared-response.rules.js';
 
 const page = (text: string) => ({ body: Buffer.from(text), etag: etagOf(text) });
 

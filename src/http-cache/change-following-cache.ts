@@ -1,0 +1,80 @@
+// Answers kept in memory while this instance hears of every change to what they show (a listener
+// on PostgreSQL's notifications calls setListening and changed): any change forgets all of them,
+// and an answer made from reads that began before a change is never kept. Bounded by bytes, least
+// recently used first out.
+
+/** A ticket from begin(), handed back to keep(): which state of the data an answer was made from. */
+export type RenderTicket = number | undefined;
+
+/** What a listener drives: told of each change, and whether changes can be heard at all. */
+export interface ChangeFollower {
+  changed(): void;
+  setListening(listening: boolean): void;
+}
+
+export class ChangeFollowingCache<T extends { readonly body: Buffer }> implements ChangeFollower {
+  private readonly entries = new Map<string, T>();
+  private bytes = 0;
+  private generation = 0;
+  private listening = false;
+
+  constructor(private readonly maxBytes: number) {}
+
+  /** Call before the reads an answer is made from; undefined while changes could go unheard. */
+  begin(): RenderTicket {
+    return this.listening ? this.generation : undefined;
+  }
+
+  /** The kept answer under this key, if any (and marks it recently used). */
+  get(key: string): T | undefined {
+    if (!this.listening) return undefined;
+    const entry = this.entries.get(key);
+    if (entry) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** Keeps an answer unless the data changed since `ticket` was taken (its reads may be stale). */
+  keep(key: string, ticket: RenderTicket, entry: T): void {
+    if (ticket === undefined || ticket !== this.generation || !this.listening) return;
+    if (entry.body.length > this.maxBytes / 4) return;
+    const old = this.entries.get(key);
+    if (old) this.bytes -= old.body.length;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    this.bytes += entry.body.length;
+    for (const [oldest, evicted] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= evicted.body.length;
+    }
+  }
+
+  /** Forgets one answer (one that has gone stale by its own clock). */
+  forget(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.body.length;
+  }
+
+  /** Something the answers show has changed: forget every answer and every one under way. */
+  changed(): void {
+    this.generation += 1;
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  /** Whether changes are heard; while they are not, nothing is served or kept. */
+  setListening(listening: boolean): void {
+    this.listening = listening;
+    this.changed();
+  }
+
+  /** How many answers are kept (for tests and logs). */
+  get size(): number {
+    return this.entries.size;
+  }
+}
