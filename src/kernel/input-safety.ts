@@ -13,6 +13,8 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const SHOWN_VALUE_CHARS = 200;
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** The same test without the global flag's lastIndex state (safe to reuse). */
+const HAS_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source);
 
 const keyPath = (parent: string, key: string | number): string =>
   typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
@@ -28,7 +30,7 @@ function textProblem(text: string, path: string): ErrorDetail | null {
       messageEn: `${path} contains a NUL character (U+0000), which cannot be stored`,
     };
   }
-  if (new RegExp(LONE_SURROGATE.source).test(text)) {
+  if (HAS_LONE_SURROGATE.test(text)) {
     return {
       path,
       value: shown.replace(LONE_SURROGATE, '\uFFFD'),
@@ -115,11 +117,15 @@ function decodedSegments(path: string): string[] {
   });
 }
 
+const PLAIN_PATH = /^[\x20-\x24\x26-\x7e]*$/;
+
 /** Middleware (after the body parser, before the router): checks path, query and JSON body. */
 export function rejectUnsafeInput(): Middleware {
   return async (ctx, next) => {
-    for (const segment of decodedSegments(ctx.path)) assertSafeInput(segment, 'path', '(path)');
-    assertSafeInput({ ...ctx.query }, 'query');
+    // A path of plain printable ASCII without escapes decodes to itself and holds nothing to refuse.
+    if (!PLAIN_PATH.test(ctx.path))
+      for (const segment of decodedSegments(ctx.path)) assertSafeInput(segment, 'path', '(path)');
+    if (ctx.querystring) assertSafeInput({ ...ctx.query }, 'query');
     const body = (ctx.request as { body?: unknown }).body;
     if (body !== undefined) assertSafeInput(body, 'body');
     await next();
