@@ -9,6 +9,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import fsSync from 'node:fs';
 import { startEmbeddedPostgres } from '../../src/runtime/embedded-postgres.js';
 import { connectOrm } from '../../src/db/orm.js';
 import { startServiceProcess } from './service-process.js';
@@ -19,6 +21,51 @@ const CONNECTIONS = 32;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 15);
 // BENCH_ONLY: a pattern; only the runs whose title matches it (e.g. "random record.*32").
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
+
+const WRK = '/usr/bin/wrk';
+const WRK_TITLE = `record page (random record), ${CONNECTIONS} connections, wrk as the client`;
+
+/** Requests/s, p50 and p99 (ms) and failed answers of wrk cycling through `paths` on `origin`. */
+async function wrkRun(origin: string, paths: string[], connections: number, seconds: number) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'census-wrk-'));
+  const script = path.join(dir, 'paths.lua');
+  await fs.writeFile(
+    script,
+    `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format("GET", paths[i])\nend\n`,
+  );
+  try {
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn(WRK, [
+        '-t1',
+        `-c${connections}`,
+        `-d${seconds}s`,
+        '--latency',
+        '-s',
+        script,
+        origin,
+      ]);
+      let text = '';
+      child.stdout.on('data', (c: Buffer) => (text += c.toString()));
+      child.on('error', reject);
+      child.on('exit', (code) =>
+        code === 0 ? resolve(text) : reject(new Error(`wrk exited ${code}: ${text}`)),
+      );
+    });
+    const ms = (label: string) => {
+      const m = new RegExp(`^\\s+${label}%\\s+([\\d.]+)(us|ms|s)$`, 'm').exec(out);
+      if (!m) throw new Error(`wrk: no ${label}% in ${out}`);
+      return Number(m[1]) * { us: 0.001, ms: 1, s: 1000 }[m[2] as 'us' | 'ms' | 's'];
+    };
+    return {
+      perSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
+      p50: Number(ms('50').toFixed(1)),
+      p99: Number(ms('99').toFixed(1)),
+      errors: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0),
+    };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
 
 const KEEP = process.env.BENCH_DIR;
 const dir = KEEP ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'census-bench-public-')));
@@ -95,6 +142,14 @@ try {
     rows.push(
       `| ${title} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.non2xx} |`,
     );
+    console.log(rows.at(-1));
+  }
+  // The same random-record run with wrk (C, Debian `apt-get install wrk`) as the client when it is
+  // installed: autocannon parses every answer in JavaScript on the same two cores as the service.
+  if (fsSync.existsSync(WRK) && (!ONLY || ONLY.test(WRK_TITLE))) {
+    const paths = Array.from({ length: 200_000 }, () => randomRecordPath());
+    const r = await wrkRun(url, paths, CONNECTIONS, DURATION_S);
+    rows.push(`| ${WRK_TITLE} | ${Math.round(r.perSecond)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
     console.log(rows.at(-1));
   }
   console.log(
