@@ -74,8 +74,17 @@ export function keepSharedResponses(cache: SharedResponseCache): Middleware {
     }
     const now = Date.now();
     const etag = ctx.response.get('ETag') || undefined;
-    cache.keep(url!, ticket, { headers, body, etag, storedAt: now, expiresAt: now + maxAge * 1000 });
+    const stored = { headers, body: ownBytes(body), etag, storedAt: now, expiresAt: now + maxAge * 1000 };
+    cache.keep(url!, ticket, stored);
   };
+}
+
+/**
+ * The bytes in a buffer of their own: a tile from a pack is a view into a span the range reader
+ * read (up to megabytes), which keeping the view would hold in memory uncounted by the cache's bound.
+ */
+export function ownBytes(body: Buffer): Buffer {
+  return body.byteOffset === 0 && body.buffer.byteLength === body.length ? body : Buffer.from(body);
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   sharedFreshness,
   type Exchange,
 } from '../../src/http-cache/shared-response.rules.js';
+import { ownBytes } from '../../src/http-cache/shared-response-cache.js';
 
 const tile: Exchange = {
   method: 'GET',
@@ -77,4 +78,17 @@ test('If-None-Match: tags with commas, weak tags, lists and *', (t) => {
   t.false(matchesEtag(undefined, tag));
   t.false(matchesEtag('', tag));
   t.false(matchesEtag(tag, undefined));
+});
+
+test('a kept body owns its bytes: a view into a larger read is copied, a whole buffer is not', (t) => {
+  const span = Buffer.alloc(1024 * 1024, 7);
+  const view = span.subarray(4096, 4096 + 40_000);
+  const kept = ownBytes(view);
+  t.deepEqual(kept, view);
+  t.is(kept.length, 40_000);
+  t.is(kept.buffer.byteLength, 40_000, 'the megabyte span is not held');
+  span[4096] = 1;
+  t.is(kept[0], 7, 'a copy, not the span');
+  const whole = Buffer.from(new ArrayBuffer(100));
+  t.is(ownBytes(whole), whole);
 });
