@@ -78,7 +78,7 @@ function countLine(view: SearchPageView): SafeHtml {
   return markup`<p class="pp-count" data-total="${view.total}">
     共${about} ${view.total} 条结果${view.items.length ? `，第 ${first}–${last} 条` : ''}。
     <span lang="en"
-      >${aboutEn}${view.total} results${view.items.length ? `; ${first}–${last} shown` : ''}.</span
+      >${aboutEn}${view.total} ${view.total === 1 ? 'result' : 'results'}${view.items.length ? `; ${first}–${last} shown` : ''}.</span
     >
   </p>`;
 }

@@ -60,6 +60,14 @@ test('a simplified query finds the traditional titles; results link their permal
   );
 });
 
+test('one result is counted in the singular in English', async (t) => {
+  const res = await get(`?q=${encodeURIComponent('文选六十卷')}`);
+  t.regex(res.text, /data-total="1"/);
+  t.regex(res.text, /共\s*1 条结果/);
+  t.regex(res.text, /\b1 result; 1–1 shown\./);
+  t.notRegex(res.text, /\b1 results\b/);
+});
+
 test('paging: 20 a page with next and previous links', async (t) => {
   const first = await get('?q=詩集');
   t.regex(first.text, /data-total="22"/);
