@@ -6,20 +6,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import type { ImportCounters } from '../imports/import-runner.js';
 
 const USAGE =
   'usage: npm run census -- import <file.csv|file.xlsx> --institution <provinceCode-code, e.g. 350000-2001> [--mode skip|atomic]';
 
-interface ImportStatus {
+/** An import job as `GET /api/imports/:id` answers it: its counters and how it ended. */
+interface ImportStatus extends ImportCounters {
   id: string;
   status: 'queued' | 'running' | 'done' | 'failed';
-  total: number;
-  processed: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  conflicts: number;
   error: { code: string; message: string } | null;
   errors: Array<{ row: number; field: string; message: string }>;
 }

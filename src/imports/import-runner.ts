@@ -31,7 +31,7 @@ const ROWS_BETWEEN_IO_PAUSES = 20;
 const PENDING_PROBLEMS = 500;
 
 /** The counters of a job; `total`, `processed` and `failed` count rows, the others what the kind stores. */
-interface Counters {
+export interface ImportCounters {
   total: number;
   processed: number;
   created: number;
@@ -72,7 +72,7 @@ export async function runImportJob(
   const job = await control.findOneOrFail(ImportJobSchema, { id: jobId }, { populate: ['institution'] });
   await control.nativeDelete(ImportRowErrorSchema, { job: job.id });
   const kind = deps.kinds[job.kind as ImportKind];
-  const counters: Counters = {
+  const counters: ImportCounters = {
     total: 0,
     processed: 0,
     created: 0,

@@ -31,7 +31,7 @@ export async function executeBound<T = Record<string, unknown>>(
     if (statement && !trx) {
       const connection = (await knex.client.acquireConnection()) as PooledConnection;
       try {
-        const text = positionalSql(knex, statement, sql);
+        const text = positionalSql(knex, sql);
         const result = await connection.query({ name: statement, text, values: [...bindings] });
         return result.rows as T[];
       } finally {
@@ -48,13 +48,13 @@ export async function executeBound<T = Record<string, unknown>>(
   }
 }
 
-/** `?` placeholders → `$1…` (knex's own rule), worked out once per named statement. */
+/** `?` placeholders → `$1…` (knex's own rule), worked out once per SQL text. */
 const positional = new Map<string, string>();
-function positionalSql(knex: Knex, statement: string, sql: string): string {
-  let text = positional.get(statement);
+function positionalSql(knex: Knex, sql: string): string {
+  let text = positional.get(sql);
   if (text === undefined) {
     text = (knex.client as { positionBindings(sql: string): string }).positionBindings(sql);
-    positional.set(statement, text);
+    positional.set(sql, text);
   }
   return text;
 }
