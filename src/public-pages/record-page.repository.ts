@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RecordBody } from '../census/census-record.entity.js';
 import type { RightsStatement } from '../institutions/rights-statement.rules.js';
 import { SAME_EDITION_LIMIT } from '../search/same-edition.repository.js';
-import { executeBound } from '../kernel/bound-sql.js';
+import { BatchedLookup } from '../kernel/batched-lookup.js';
 
 /** One page image of the book (restoration photos document a treatment and are left out). */
 export interface PageImageRow {
@@ -52,17 +52,9 @@ export interface SameEditionCopyRow {
   institution_name: string;
 }
 
-/**
- * The published record with this number and its page images (and with `copies`, the other copies
- * of its edition, at most SAME_EDITION_LIMIT), or undefined — one prepared statement, since this
- * page is what search engines and readers open most.
- */
-export async function publishedRecordRow(
-  em: EntityManager,
-  censusNumber: string,
-  options: { copies?: boolean } = {},
-): Promise<PublishedRecordRow | undefined> {
-  const copies = options.copies
+/** The page's statement over a batch of census numbers; `copies` adds the other copies of each edition. */
+function recordPageSql(copies: boolean): string {
+  const copiesColumn = copies
     ? `, case when e.edition_key <> '' then coalesce(
          (select json_agg(json_build_object('census_number', c.census_number, 'title', c.title, 'edition', c.edition,
                                             'institution_name', ci.name) order by c.census_number)
@@ -70,9 +62,7 @@ export async function publishedRecordRow(
                    order by c.census_number limit ${SAME_EDITION_LIMIT}) c
             join institution ci on ci.id = c.institution_id), '[]'::json) else '[]'::json end as copies`
     : '';
-  const [row] = await executeBound<PublishedRecordRow>(
-    em,
-    `select e.record_id, e.census_number, e.type, r.body, e.dynasty, e.year_from, e.year_to, e.updated_at,
+  return `select e.record_id, e.census_number, e.type, r.body, e.dynasty, e.year_from, e.year_to, e.updated_at,
             e.edition_key, i.id as institution_id, i.name as institution_name, i.rights_statement, i.on_site_networks,
             pr.name_zh as province_zh, pr.name_en as province_en,
             coalesce((select json_agg(json_build_object('id', im.id, 'sha256', im.sha256, 'label', im.label, 'width', im.width,
@@ -81,14 +71,35 @@ export async function publishedRecordRow(
                        where im.record_id = e.record_id and im.status = 'ready'
                          and not exists (select 1 from work_order_photo p where p.image_id = im.id)),
                      '[]'::json) as images,
-            (select s.value #>> '{}' from setting s where s.key = 'iiif_rights') as open_rights${copies}
+            (select s.value #>> '{}' from setting s where s.key = 'iiif_rights') as open_rights${copiesColumn}
        from catalogue_entry e
        join census_record r on r.id = e.record_id
        join institution i on i.id = e.institution_id
        left join province pr on pr.code = e.province_code
-      where e.census_number = ?`,
-    [censusNumber],
-    options.copies ? 'public_record_page_with_copies' : 'public_record_page',
-  );
-  return row;
+      where e.census_number = any(?::text[])`;
+}
+
+const keyOf = (row: PublishedRecordRow) => row.census_number;
+const recordPages = new BatchedLookup<PublishedRecordRow>({
+  statement: 'public_record_pages',
+  sql: recordPageSql(false),
+  keyOf,
+});
+const recordPagesWithCopies = new BatchedLookup<PublishedRecordRow>({
+  statement: 'public_record_pages_with_copies',
+  sql: recordPageSql(true),
+  keyOf,
+});
+
+/**
+ * The published record with this number and its page images (and with `copies`, the other copies
+ * of its edition, at most SAME_EDITION_LIMIT), or undefined. This page is what search engines and
+ * readers open most: it is one prepared statement, shared by the lookups that arrive together.
+ */
+export function publishedRecordRow(
+  em: EntityManager,
+  censusNumber: string,
+  options: { copies?: boolean } = {},
+): Promise<PublishedRecordRow | undefined> {
+  return (options.copies ? recordPagesWithCopies : recordPages).load(em, censusNumber);
 }
