@@ -1,7 +1,9 @@
 // Answers kept in memory while this instance hears of every change to what they show (a listener
 // on PostgreSQL's notifications calls setListening and changed): any change forgets all of them,
 // and an answer made from reads that began before a change is never kept. Bounded by bytes, least
-// recently used first out.
+// recently used first out; optionally an answer is kept only the second time it is made lately.
+
+import { RecentKeys } from './recent-keys.js';
 
 /** A ticket from begin(), handed back to keep(): which state of the data an answer was made from. */
 export type RenderTicket = number | undefined;
@@ -18,7 +20,19 @@ export class ChangeFollowingCache<T extends { readonly body: Buffer }> implement
   private generation = 0;
   private listening = false;
 
-  constructor(private readonly maxBytes: number) {}
+  /** Keys made lately, when answers are kept only on their second making. */
+  private readonly recent: RecentKeys | undefined;
+
+  /**
+   * `admitAfter`: keep an answer only when its key was made before within the latest this many
+   * keys (and not the first time); undefined keeps every answer.
+   */
+  constructor(
+    private readonly maxBytes: number,
+    options: { admitAfter?: number } = {},
+  ) {
+    this.recent = options.admitAfter ? new RecentKeys(options.admitAfter) : undefined;
+  }
 
   /** Call before the reads an answer is made from; undefined while changes could go unheard. */
   begin(): RenderTicket {
@@ -40,6 +54,7 @@ export class ChangeFollowingCache<T extends { readonly body: Buffer }> implement
   keep(key: string, ticket: RenderTicket, entry: T): void {
     if (ticket === undefined || ticket !== this.generation || !this.listening) return;
     if (entry.body.length > this.maxBytes / 4) return;
+    if (this.recent && !this.recent.seenBefore(key)) return;
     const old = this.entries.get(key);
     if (old) this.bytes -= old.body.length;
     this.entries.delete(key);

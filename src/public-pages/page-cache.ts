@@ -18,9 +18,16 @@ export interface CachedPage {
 /** Default bound of the kept pages' bytes. */
 export const DEFAULT_PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 
+/**
+ * Pages are kept from their second rendering among this many lately: a record page opened twice
+ * within the last 10,000 renderings (minutes at a busy hour, seconds under a crawler) is kept; a
+ * random record of millions read once is not.
+ */
+const ADMIT_AFTER_RENDERINGS = 10_000;
+
 /** Least-recently-used pages up to a total size, forgotten whole on every change of the catalogue. */
 export class PublicPageCache extends ChangeFollowingCache<CachedPage> {
   constructor(maxBytes = DEFAULT_PAGE_CACHE_BYTES) {
-    super(maxBytes);
+    super(maxBytes, { admitAfter: ADMIT_AFTER_RENDERINGS });
   }
 }
