@@ -1,6 +1,6 @@
 import type { ObjectStore } from '../object-store/object-store.js';
 import { tileIndexKey, tilePackKey, type TileIndex } from '../domain/object-layout.rules.js';
-import { inFirstView } from './pack-order.rules.js';
+import { packLayout, type PackLayout } from './pack-layout.rules.js';
 import { RangeReader } from './range-reader.js';
 
 /**
@@ -14,7 +14,7 @@ import { RangeReader } from './range-reader.js';
  * tiles under a zoomed screen are a few runs. Opening page N warms N+1 and N+2 the same way.
  */
 
-/** Indexes are ~20 KB each; this many cover the pages of many books being read. */
+/** Indexes are ~15–20 KB each; this many cover the pages of many books being read. */
 const MAX_INDEXES = 4000;
 
 const keyOf = (imageId: string, sha256: string) => `${imageId}:${sha256}`;
@@ -28,8 +28,8 @@ const readerKey = (image: { id: string; sha256: string }) => `${tilePackKey(imag
  * to the app, not to the module (tests start several apps in one process).
  */
 export class TilePackReader {
-  private readonly indexes = new Map<string, TileIndex>();
-  private readonly loadingIndexes = new Map<string, Promise<TileIndex>>();
+  private readonly layouts = new Map<string, PackLayout>();
+  private readonly loadingLayouts = new Map<string, Promise<PackLayout>>();
   private readonly reader: RangeReader;
 
   constructor(private readonly store: ObjectStore) {
@@ -46,22 +46,28 @@ export class TilePackReader {
     );
   }
 
-  /** The index of an image's pack (cached; identical for every version until the master changes). */
-  private async packIndex(imageId: string, sha256: string): Promise<TileIndex> {
-    const key = keyOf(imageId, sha256);
-    const hit = this.indexes.get(key);
+  /** The layout of an image's pack from its index (cached; the same for every version until the master changes). */
+  private async layoutOf(image: {
+    id: string;
+    sha256: string;
+    width: number;
+    height: number;
+  }): Promise<PackLayout> {
+    const key = keyOf(image.id, image.sha256);
+    const hit = this.layouts.get(key);
     if (hit) return hit;
-    let loading = this.loadingIndexes.get(key);
+    let loading = this.loadingLayouts.get(key);
     if (!loading) {
       loading = (async () => {
         const index = JSON.parse(
-          (await this.store.getBuffer(tileIndexKey(imageId))).toString('utf8'),
+          (await this.store.getBuffer(tileIndexKey(image.id))).toString('utf8'),
         ) as TileIndex;
-        if (this.indexes.size >= MAX_INDEXES) this.indexes.delete(this.indexes.keys().next().value!);
-        this.indexes.set(key, index);
-        return index;
-      })().finally(() => this.loadingIndexes.delete(key));
-      this.loadingIndexes.set(key, loading);
+        const layout = packLayout(index, image);
+        if (this.layouts.size >= MAX_INDEXES) this.layouts.delete(this.layouts.keys().next().value!);
+        this.layouts.set(key, layout);
+        return layout;
+      })().finally(() => this.loadingLayouts.delete(key));
+      this.loadingLayouts.set(key, loading);
     }
     return loading;
   }
@@ -76,11 +82,11 @@ export class TilePackReader {
    * holds no such entry. The bytes are a view of a kept span: callers need not cache them again.
    */
   async packedTile(
-    image: { id: string; sha256: string },
+    image: { id: string; sha256: string; width: number; height: number },
     canonicalPath: string,
   ): Promise<Buffer | undefined> {
-    const index = await this.packIndex(image.id, image.sha256).catch(() => ({}) as TileIndex);
-    const entry = index[canonicalPath];
+    const layout = await this.layoutOf(image).catch(() => undefined);
+    const entry = layout?.index[canonicalPath];
     if (!entry) return undefined;
     return this.reader.read(readerKey(image), entry[0], entry[1]);
   }
@@ -100,12 +106,8 @@ export class TilePackReader {
       image: { id: string; sha256: string; width: number; height: number },
       optional: boolean,
     ) => {
-      const index = await this.packIndex(image.id, image.sha256);
-      const first = Object.entries(index).filter(([path]) => inFirstView(path, image));
-      const firstEnd = Math.max(...first.map(([, [offset, length]]) => offset + length));
-      const wanted = first.reduce((sum, [, [, length]]) => sum + length, 0);
-      if (!first.length || firstEnd > 2 * wanted) return;
-      await this.reader.prefetch(readerKey(image), 0, firstEnd, optional);
+      const { firstViewEnd } = await this.layoutOf(image);
+      if (firstViewEnd > 0) await this.reader.prefetch(readerKey(image), 0, firstViewEnd, optional);
     };
     // The opened page first: the next pages' reads would only delay the tiles a reader waits for.
     // Warming is best effort; a missing pack is found by the request.
@@ -122,11 +124,11 @@ export class TilePackReader {
    * cache. Undefined when the pack lacks any of them.
    */
   async packedEntries(
-    image: { id: string; sha256: string },
+    image: { id: string; sha256: string; width: number; height: number },
     canonicalPaths: readonly string[],
   ): Promise<Buffer[] | undefined> {
-    const index = await this.packIndex(image.id, image.sha256).catch(() => ({}) as TileIndex);
-    const entries = canonicalPaths.map((p) => index[p]);
+    const layout = await this.layoutOf(image).catch(() => undefined);
+    const entries = canonicalPaths.map((p) => layout?.index[p]);
     if (entries.some((e) => !e)) return undefined;
     const spans = entries as Array<[number, number]>;
     const start = Math.min(...spans.map(([offset]) => offset));
