@@ -5,17 +5,14 @@
 // same for every reader are put here; the routes decide which.
 
 import { ChangeFollowingCache } from '../http-cache/change-following-cache.js';
+import type { EncodedPage } from './page-encoding.js';
 
 export type { RenderTicket } from '../http-cache/change-following-cache.js';
 
-/** A rendered page (UTF-8, encoded once) and its strong validator. */
-export interface CachedPage {
-  readonly body: Buffer;
-  /** Quoted strong entity tag of the body (etagOf). */
-  readonly etag: string;
-}
+/** A kept page: UTF-8 encoded once, with its strong validator (and its gzip form once asked for). */
+export type CachedPage = EncodedPage;
 
-/** Default bound of the kept pages' bytes. */
+/** Default bound of the kept pages' bytes (as UTF-8; their gzip copies add about a third). */
 export const DEFAULT_PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 
 /**

@@ -2,7 +2,7 @@
 // Mounted beside the web shell (not part of the JSON API or its OpenAPI document).
 //
 // HTTP caching: every 200 carries a strong ETag of its bytes and a matching If-None-Match gets
-// 304. A page that is the same for every reader is `public` (a reverse proxy or CDN may keep it for
+// 304; pages go out in gzip to readers who accept it (page-encoding.ts). A page that is the same for every reader is `public` (a reverse proxy or CDN may keep it for
 // its max-age) and kept rendered in this instance's PublicPageCache, forgotten on any change of
 // what it shows (from any instance); a page that depends on the reader's address or login is
 // `private, no-store` and never kept.
@@ -18,7 +18,7 @@ import { catalogueSearchQuery } from '../search/catalogue.schemas.js';
 import { catalogueResultsFor } from '../search/catalogue-results.service.js';
 import { parseOrThrow } from '../kernel/validation.js';
 import { PublicPageCache, type CachedPage } from './page-cache.js';
-import { etagOf } from './http-caching.js';
+import { EncodedPage } from './page-encoding.js';
 import { matchesEtag } from '../http-cache/shared-response.rules.js';
 import { mountPublicStylesheet } from './stylesheet.route.js';
 
@@ -36,33 +36,27 @@ function sendHtml(ctx: ParameterizedContext, status: number, body: string, cache
 
 /** A page the same for every reader: its ETag, then 304 or the page, cacheable by anyone. */
 function sendPublic(ctx: ParameterizedContext, page: CachedPage, maxAge: number): void {
-  ctx.set('ETag', page.etag);
-  ctx.set('Cache-Control', `public, max-age=${maxAge}`);
-  if (matchesEtag(ctx.get('if-none-match') || undefined, page.etag)) {
+  sendValidated(ctx, page, `public, max-age=${maxAge}`);
+}
+
+/** A page that depends on the reader: validated, never stored by anyone. */
+function sendPrivate(ctx: ParameterizedContext, html: string): void {
+  sendValidated(ctx, EncodedPage.of(html), 'private, no-store');
+}
+
+/** The representation the reader accepts, or 304 when the reader has it already. */
+function sendValidated(ctx: ParameterizedContext, page: EncodedPage, cache: string): void {
+  const sent = page.representationFor(ctx);
+  ctx.set('ETag', sent.etag);
+  ctx.set('Cache-Control', cache);
+  if (matchesEtag(ctx.get('if-none-match') || undefined, sent.etag)) {
     ctx.status = 304;
     return;
   }
   ctx.status = 200;
   ctx.type = 'text/html; charset=utf-8';
-  ctx.body = page.body;
-}
-
-/** A page that depends on the reader: validated, never stored by anyone. */
-function sendPrivate(ctx: ParameterizedContext, body: string): void {
-  const etag = etagOf(body);
-  ctx.set('ETag', etag);
-  ctx.set('Cache-Control', 'private, no-store');
-  if (matchesEtag(ctx.get('if-none-match') || undefined, etag)) {
-    ctx.status = 304;
-    return;
-  }
-  sendHtml(ctx, 200, body, 'private, no-store');
-}
-
-/** A page encoded once: a kept page is sent as these bytes, never encoded again. */
-function encoded(html: string): CachedPage {
-  const body = Buffer.from(html, 'utf8');
-  return { body, etag: etagOf(body) };
+  if (sent.coding) ctx.set('Content-Encoding', sent.coding);
+  ctx.body = sent.body;
 }
 
 /** The UTC day: the record page's citations carry the date cited, so its page changes daily. */
@@ -91,7 +85,7 @@ export function mountPublicPages(
       const body = renderRecordPage(view);
       // An on-site-only book's page shows its images to readers in the reading room only.
       if (view.variesByAddress) return sendPrivate(ctx, body);
-      const page = encoded(body);
+      const page = EncodedPage.of(body);
       cache.keep(key, ticket, page);
       sendPublic(ctx, page, RECORD_PAGE_MAX_AGE);
     } catch (error) {
@@ -138,7 +132,7 @@ export function mountPublicPages(
       canonical,
     });
     if (variesByReader) return sendPrivate(ctx, body);
-    const page = encoded(body);
+    const page = EncodedPage.of(body);
     if (key) cache.keep(key, ticket, page);
     sendPublic(ctx, page, SEARCH_PAGE_MAX_AGE);
   });

@@ -6,6 +6,8 @@
 // tests running side by side would empty each other's.
 import test from 'ava';
 import crypto from 'node:crypto';
+import http from 'node:http';
+import zlib from 'node:zlib';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { eventually } from '../helpers/eventually.js';
@@ -83,6 +85,19 @@ const get = async (on: TestApp, path: string, headers: Record<string, string> = 
     text: await res.text(),
   };
 };
+/** A GET as a client that sees the bytes on the wire (fetch would undo the gzip on its own). */
+const raw = (on: TestApp, path: string, headers: Record<string, string>) =>
+  new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .get(on.url + path, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      })
+      .on('error', reject);
+  });
 const recordPath = (cn: string) => `/catalogue/records/${encodeURIComponent(cn)}`;
 const searchPath = (q: string) => `/catalogue/search?q=${encodeURIComponent(q)}`;
 /** Whether a results page lists the record (its title is split by highlighting; its link is not). */
@@ -134,6 +149,50 @@ test.serial('record page: a strong ETag, public caching, and 304 on If-None-Matc
   });
   t.is(refused.status, 401);
   t.is(app.deps.publicPages!.size, kept);
+});
+
+test.serial('pages go out in gzip to readers who accept it: their own ETag, Vary, 304', async (t) => {
+  const { cn } = await published(app, admin, {
+    title: '緩存壓縮集十卷',
+    edition: '清光緒十年（1884）江南書局刻本',
+  });
+  for (const path of [recordPath(cn), searchPath('缓存压缩集')]) {
+    const plain = await raw(app, path, {});
+    t.is(plain.status, 200);
+    t.is(plain.headers['content-encoding'], undefined, 'no Accept-Encoding: as it is');
+    t.regex(String(plain.headers.vary), /Accept-Encoding/i);
+    t.true(plain.body.toString('utf8').includes('緩存壓縮集'));
+    for (let i = 0; i < 3; i++) {
+      // The first rendering, the second (kept) and a kept answer: the same gzip representation.
+      const zipped = await raw(app, path, { 'accept-encoding': 'gzip, deflate, br' });
+      t.is(zipped.status, 200);
+      t.is(zipped.headers['content-encoding'], 'gzip');
+      t.regex(String(zipped.headers.vary), /Accept-Encoding/i);
+      t.deepEqual(zlib.gunzipSync(zipped.body), plain.body, 'the same page');
+      t.true(
+        zipped.body.length < plain.body.length / 2,
+        `${zipped.body.length} of ${plain.body.length} bytes`,
+      );
+      t.not(zipped.headers.etag, plain.headers.etag, 'another representation, another strong tag');
+      t.regex(String(zipped.headers.etag), /^"[A-Za-z0-9_-]+"$/);
+      const again = await raw(app, path, {
+        'accept-encoding': 'gzip',
+        'if-none-match': zipped.headers.etag!,
+      });
+      t.is(again.status, 304);
+      t.is(again.headers.etag, zipped.headers.etag);
+    }
+    // The identity tag does not validate the gzip representation, nor the reverse.
+    t.is(
+      (await raw(app, path, { 'accept-encoding': 'gzip', 'if-none-match': plain.headers.etag! })).status,
+      200,
+    );
+    t.is((await raw(app, path, { 'if-none-match': plain.headers.etag! })).status, 304);
+    t.is(
+      (await raw(app, path, { 'accept-encoding': 'gzip;q=0, identity' })).headers['content-encoding'],
+      undefined,
+    );
+  }
 });
 
 test.serial('results page: a strong ETag, public caching, and 304 on If-None-Match', async (t) => {
@@ -225,6 +284,10 @@ test.serial("a page that depends on the reader's address is private and never sh
   t.not(street.etag, room.etag);
   t.is((await get(proxied, recordPath(cn), { ...outside, 'if-none-match': room.etag! })).status, 200);
   t.true((await get(proxied, recordPath(cn), inside)).text.includes(`/iiif/3/${imageId}/`));
+  const zipped = await raw(proxied, recordPath(cn), { ...inside, 'accept-encoding': 'gzip' });
+  t.is(zipped.headers['content-encoding'], 'gzip', 'a private page is compressed too');
+  t.is(zipped.headers['cache-control'], 'private, no-store');
+  t.true(zlib.gunzipSync(zipped.body).toString('utf8').includes(`/iiif/3/${imageId}/`));
 });
 
 test.serial(

@@ -5,9 +5,10 @@
 import test from 'ava';
 import { PublicPageCache } from '../../src/public-pages/page-cache.js';
 import { etagOf } from '../../src/public-pages/http-caching.js';
+import { EncodedPage } from '../../src/public-pages/page-encoding.js';
 import { matchesEtag as noneMatch } from '../../src/http-cache/shared-response.rules.js';
 
-const page = (text: string) => ({ body: Buffer.from(text), etag: etagOf(text) });
+const page = (text: string) => EncodedPage.of(text);
 
 /** Renders a page twice, as two readers would: the second rendering is the one kept. */
 function renderTwice(cache: PublicPageCache, key: string, text: string, ticket = cache.begin()) {
