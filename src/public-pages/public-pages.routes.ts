@@ -2,10 +2,11 @@
 // Mounted beside the web shell (not part of the JSON API or its OpenAPI document).
 //
 // HTTP caching: every 200 carries a strong ETag of its bytes and a matching If-None-Match gets
-// 304; pages go out in gzip to readers who accept it (page-encoding.ts). A page that is the same for every reader is `public` (a reverse proxy or CDN may keep it for
-// its max-age) and kept rendered in this instance's PublicPageCache, forgotten on any change of
-// what it shows (from any instance); a page that depends on the reader's address or login is
-// `private, no-store` and never kept.
+// 304; pages go out in gzip to readers who accept it (page-encoding.ts). A page that is the same
+// for every reader is `public` (a reverse proxy or CDN may keep it for its max-age) and kept
+// rendered in this instance's PublicPageCache, forgotten on any change of what it shows (from any
+// instance); a page that depends on the reader's address or login is `private, no-store` and never
+// kept.
 
 import type Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
