@@ -3,8 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { authenticateSecret, csrfTokenOf } from '../auth/token.service.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../auth/session-cookie.js';
 import { AppError } from '../kernel/app-error.js';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+import { isSafeMethod } from '../kernel/safe-methods.js';
 
 /**
  * Resolves the caller from `Authorization: Bearer …` or the session cookie, and forks one
@@ -35,7 +34,7 @@ export function authMiddleware(orm: MikroORM): Middleware {
       if (cookie) actor = await authenticateSecret(requestEm(), cookie, true);
       // Every unsafe method, whatever the path: a check keyed on the path's spelling can be
       // sidestepped by any spelling the router still dispatches (letter case, slashes, encoding).
-      if (actor && !SAFE_METHODS.has(ctx.method)) {
+      if (actor && !isSafeMethod(ctx.method)) {
         const expected = await csrfTokenOf(requestEm(), actor.tokenId);
         if (!expected || ctx.get(CSRF_HEADER) !== expected) {
           throw new AppError(

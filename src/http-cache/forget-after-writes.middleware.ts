@@ -4,8 +4,7 @@
 
 import type { Middleware } from 'koa';
 import type { ChangeFollower } from './change-following-cache.js';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+import { isSafeMethod } from '../kernel/safe-methods.js';
 
 const statusOf = (error: unknown): number =>
   typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number'
@@ -18,7 +17,7 @@ const statusOf = (error: unknown): number =>
  */
 export function forgetAfterWrites(caches: readonly ChangeFollower[]): Middleware {
   return async (ctx, next) => {
-    if (SAFE_METHODS.has(ctx.method)) return next();
+    if (isSafeMethod(ctx.method)) return next();
     let status = 500;
     try {
       await next();
