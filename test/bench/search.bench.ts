@@ -18,6 +18,7 @@ import { requiredTokens } from '../../src/search/catalogue-plan.rules.js';
 import { catalogueSearchQuery } from '../../src/search/catalogue.schemas.js';
 import { imageAccessRule } from '../../src/app/app-deps.js';
 import { ensureNationalCatalogue } from './national-catalogue.js';
+import { readDatabaseIntoMemory } from './database-warmth.js';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 3_000_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
@@ -37,6 +38,7 @@ try {
   // the index builds on a reused database.
   const build = await ensureNationalCatalogue(orm, RECORDS, { rebuild: process.env.BENCH_REBUILD === '1' });
   for (const line of build.report) console.log(line);
+  console.log(await readDatabaseIntoMemory(orm.em.fork()));
   if (COMPARE) {
     const started = Date.now();
     await orm.em
