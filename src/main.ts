@@ -14,6 +14,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { startPeriodicJobs } from './maintenance/periodic-jobs.js';
 import type { JobWorker } from './jobs/job-queue.js';
 import { sweepDeadScratch } from './runtime/scratch-dir.js';
+import { warmPooledConnections } from './kernel/bound-sql.js';
+import { RECORD_PAGE_STATEMENTS } from './public-pages/record-page.repository.js';
 
 function fail(message: string): never {
   console.error(message);
@@ -86,9 +88,13 @@ try {
   const swept = await sweepDeadScratch();
   if (swept.folders.length) logger.info(swept, 'removed temporary files left by stopped processes');
   services = await startServices(config, logger);
-  orm = await connectOrm(services.databaseUrl, { min: 1, max: 20 });
+  // The pool stays at its size: a connection closed after a quiet minute would have to be opened,
+  // and its backend's caches filled, in the middle of the next burst of readers.
+  const pool = config.databasePoolSize;
+  orm = await connectOrm(services.databaseUrl, { min: pool, max: pool });
   const objectStore = new ObjectStore(services.objectStore);
   await prepareStorage(orm, objectStore, logger);
+  await warmPooledConnections(orm.em.fork(), pool, RECORD_PAGE_STATEMENTS);
   const admin = await ensureInitialAdmin(orm.em.fork(), {
     email: config.adminEmail,
     password: config.adminPassword,

@@ -10,6 +10,8 @@ export interface Config {
   readonly dataDir: string;
   /** Absent: start the embedded PostgreSQL under `dataDir/postgres`. */
   readonly databaseUrl: string | undefined;
+  /** Connections this process opens to PostgreSQL at start and keeps (never closed for idleness). */
+  readonly databasePoolSize: number;
   /** Absent: start the embedded S3 server (s3rver) under `dataDir/objects`. */
   readonly objectStore:
     | {
@@ -111,6 +113,7 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(1000).default(20),
   MINIO_ENDPOINT: z.string().min(1).optional(),
   MINIO_PORT: portText.optional(),
   MINIO_USE_SSL: booleanText.default(false),
@@ -225,6 +228,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     objectStore: e.MINIO_ENDPOINT
       ? Object.freeze({
           endPoint: e.MINIO_ENDPOINT,

@@ -6,7 +6,7 @@
 
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { executeBound } from './bound-sql.js';
+import { executeBound, type StatementWarmUp } from './bound-sql.js';
 
 /** Keys in one statement at most: a burst larger than this goes out as several statements. */
 const MAX_BATCH = 100;
@@ -34,6 +34,11 @@ export class BatchedLookup<Row> {
   private readonly loaders = new WeakMap<object, DataLoader<Lookup, Row | undefined, string>>();
 
   constructor(private readonly definition: BatchedLookupDefinition<Row>) {}
+
+  /** The statement with an empty list of keys: what warms a connection for it (warmPooledConnections). */
+  warmUp(): StatementWarmUp {
+    return { statement: this.definition.statement, sql: this.definition.sql, bindings: [[]] };
+  }
 
   /** The row for `key`, or undefined when there is none. */
   async load(em: EntityManager, key: string): Promise<Row | undefined> {

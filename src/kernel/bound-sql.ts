@@ -48,6 +48,51 @@ export async function executeBound<T = Record<string, unknown>>(
   }
 }
 
+/** A named statement and bindings it runs with harmlessly (an empty list of keys, say). */
+export interface StatementWarmUp {
+  readonly statement: string;
+  readonly sql: string;
+  readonly bindings: readonly Knex.RawBinding[];
+}
+
+/**
+ * Opens `connections` pooled connections at once and runs every statement on each. A connection's
+ * first run of a statement is its slowest: the backend loads its catalogue entries for every table
+ * and index the statement reads and parses and plans the statement (a burst of public pages on
+ * fresh connections stalled for 100–220 ms). Called at start with the pool's size, which it keeps
+ * open, so no reader pays for that.
+ */
+export async function warmPooledConnections(
+  em: EntityManager,
+  connections: number,
+  statements: readonly StatementWarmUp[],
+): Promise<void> {
+  const knex = em.getKnex();
+  // Held together, so each acquisition gets a connection of its own.
+  const acquired = await Promise.allSettled(
+    Array.from({ length: connections }, () => knex.client.acquireConnection() as Promise<PooledConnection>),
+  );
+  const held = acquired.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
+  try {
+    const failed = acquired.find((a) => a.status === 'rejected');
+    if (failed) throw failed.reason;
+    await Promise.all(
+      held.map(async (connection) => {
+        for (const s of statements)
+          await connection.query({
+            name: s.statement,
+            text: positionalSql(knex, s.sql),
+            values: [...s.bindings],
+          });
+      }),
+    );
+  } catch (error) {
+    throw em.getDriver().convertException(error as Error);
+  } finally {
+    for (const connection of held) await knex.client.releaseConnection(connection);
+  }
+}
+
 /** `?` placeholders → `$1…` (knex's own rule), worked out once per SQL text. */
 const positional = new Map<string, string>();
 function positionalSql(knex: Knex, sql: string): string {

@@ -91,6 +91,9 @@ const recordPagesWithCopies = new BatchedLookup<PublishedRecordRow>({
   keyOf,
 });
 
+/** The record page's statements, to be prepared on every pooled connection at start. */
+export const RECORD_PAGE_STATEMENTS = [recordPages.warmUp(), recordPagesWithCopies.warmUp()] as const;
+
 /**
  * The published record with this number and its page images (and with `copies`, the other copies
  * of its edition, at most SAME_EDITION_LIMIT), or undefined. This page is what search engines and

@@ -113,3 +113,15 @@ test('an https PUBLIC_URL without a trusted proxy is refused at start, naming TR
   t.true(error!.problems.some((p) => p.startsWith('TRUST_PROXY: required when PUBLIC_URL is https')));
   t.true(loadConfig({ PUBLIC_URL: 'https://census.example.org', TRUST_PROXY: 'true' }).secureCookies);
 });
+
+test('DATABASE_POOL_SIZE: 20 connections by default; a whole number from 2 to 1000', (t) => {
+  t.is(loadConfig({}).databasePoolSize, 20);
+  t.is(loadConfig({ DATABASE_POOL_SIZE: '64' }).databasePoolSize, 64);
+  for (const bad of ['1', '0', '-5', '2.5', '1001', 'twenty', '1e9', '20\u0000']) {
+    const error = t.throws(() => loadConfig({ DATABASE_POOL_SIZE: bad }), { instanceOf: ConfigError }, bad);
+    t.true(
+      error!.problems.some((p) => p.startsWith('DATABASE_POOL_SIZE')),
+      bad,
+    );
+  }
+});

@@ -1,0 +1,86 @@
+// warmPooledConnections: every connection of the pool is opened and has the record page's
+// statements prepared before the first reader comes (pg_prepared_statements is per connection),
+// and a pool whose minimum is its size keeps those connections.
+import test from 'ava';
+import { connectOrm } from '../../src/db/orm.js';
+import { warmPooledConnections } from '../../src/kernel/bound-sql.js';
+import { RECORD_PAGE_STATEMENTS, publishedRecordRow } from '../../src/public-pages/record-page.repository.js';
+import { createTestDatabase } from '../helpers/test-database.js';
+
+const POOL = 3;
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let orm: Awaited<ReturnType<typeof connectOrm>>;
+
+interface PooledConnection {
+  query(text: string): Promise<{ rows: Array<{ name: string; pid: number }> }>;
+}
+
+test.before(async () => {
+  db = await createTestDatabase();
+  orm = await connectOrm(db.url, { min: POOL, max: POOL });
+});
+test.after.always(async () => {
+  await orm?.close(true);
+  await db?.drop();
+});
+
+/** Per connection of the pool (all held at once): its backend and the statements it has prepared. */
+async function preparedPerConnection(): Promise<Array<{ pid: number; names: string[] }>> {
+  const knex = orm.em.getKnex();
+  const held = (await Promise.all(
+    Array.from({ length: POOL }, () => knex.client.acquireConnection()),
+  )) as PooledConnection[];
+  try {
+    return await Promise.all(
+      held.map(async (c) => {
+        const { rows } = await c.query(
+          'select pg_backend_pid() as pid, name from pg_prepared_statements right join (select 1) one on true',
+        );
+        return {
+          pid: rows[0]!.pid,
+          names: rows
+            .map((r) => r.name)
+            .filter(Boolean)
+            .sort(),
+        };
+      }),
+    );
+  } finally {
+    for (const c of held) await knex.client.releaseConnection(c);
+  }
+}
+
+test.serial(
+  'before warming, no connection has the statements; after, every one of the pool has them',
+  async (t) => {
+    const names = RECORD_PAGE_STATEMENTS.map((s) => s.statement).sort();
+    t.deepEqual(names, ['public_record_pages', 'public_record_pages_with_copies']);
+    const before = await preparedPerConnection();
+    t.true(before.every((c) => names.every((n) => !c.names.includes(n))));
+
+    await warmPooledConnections(orm.em.fork(), POOL, RECORD_PAGE_STATEMENTS);
+    const after = await preparedPerConnection();
+    t.is(new Set(after.map((c) => c.pid)).size, POOL, 'three different backends');
+    for (const c of after) t.deepEqual(c.names, names);
+    // The statements still answer after being prepared with an empty list of keys.
+    t.is(await publishedRecordRow(orm.em.fork(), '110000-0001-0000001', { copies: true }), undefined);
+  },
+);
+
+test.serial(
+  'a statement that fails while warming fails the start, naming the error, and releases every connection',
+  async (t) => {
+    await t.throwsAsync(
+      warmPooledConnections(orm.em.fork(), POOL, [
+        {
+          statement: 'warm_up_broken',
+          sql: 'select * from no_such_table where id = any(?::text[])',
+          bindings: [[]],
+        },
+      ]),
+      { message: /no_such_table/ },
+    );
+    // Every connection came back to the pool: all three can be held again.
+    t.is((await preparedPerConnection()).length, POOL);
+  },
+);
