@@ -1,5 +1,4 @@
 import Koa from 'koa';
-import Router from '@koa/router';
 import { bodyParser } from '@koa/bodyparser';
 import helmet from 'koa-helmet';
 import type { AppDeps } from './app-deps.js';
@@ -9,6 +8,7 @@ import { requestIdAndAccessLog } from '../kernel/request-id.js';
 import { authMiddleware } from './auth-middleware.js';
 import { rejectUnsafeInput } from '../kernel/input-safety.js';
 import { mountRoutes } from './mount-routes.js';
+import { PrefixRouters } from './prefix-routers.js';
 import { mountDocs } from './docs.routes.js';
 import { buildOpenApi } from './openapi.js';
 import { AppError } from '../kernel/app-error.js';
@@ -80,17 +80,25 @@ export function buildApp(deps: AppDeps): Koa {
   const hops = deps.config.trustProxyHops;
   const app = new Koa({ proxy: hops > 0, maxIpsCount: hops });
   app.silent = true;
-  // Case-sensitive: /API/records is not /api/records. Middleware that looks at the path (CSRF,
-  // 404 shaping) must see the same path the router dispatches on.
-  const router = new Router({ sensitive: true });
-  mountRoutes(router, API_ROUTES, deps);
+  const routers = new PrefixRouters();
+  // In the order given: within a router, the first route that matches answers.
+  mountRoutes(
+    routers.api,
+    API_ROUTES.filter((r) => routers.for(r.path) === routers.api),
+    deps,
+  );
+  mountRoutes(
+    routers.site,
+    API_ROUTES.filter((r) => routers.for(r.path) === routers.site),
+    deps,
+  );
   let openApi: Record<string, unknown> | undefined;
-  mountDocs(router, () => (openApi ??= buildOpenApi(API_ROUTES, deps.config.publicUrl)));
-  mountWeb(router);
-  mountPublicPages(router, deps, deps.publicPages);
-  mountBookDownloads(router, deps);
-  mountIiifPresentation(router, deps);
-  mountIiifImage(router, deps);
+  mountDocs(routers.api, () => (openApi ??= buildOpenApi(API_ROUTES, deps.config.publicUrl)));
+  mountWeb(routers.site);
+  mountPublicPages(routers.site, deps, deps.publicPages);
+  mountBookDownloads(routers.site, deps);
+  mountIiifPresentation(routers.site, deps);
+  mountIiifImage(routers.site, deps);
 
   // Outermost: it keeps each public Image API response exactly as the layers below made it.
   if (deps.sharedResponses) app.use(keepSharedResponses(deps.sharedResponses));
@@ -126,8 +134,7 @@ export function buildApp(deps: AppDeps): Koa {
     (c) => c !== undefined,
   );
   app.use(forgetAfterWrites(keptAnswers));
-  app.use(router.routes());
-  app.use(router.allowedMethods({ throw: false }));
+  for (const middleware of routers.middleware()) app.use(middleware);
   app.use(async (ctx) => {
     if (ctx.status === 404 && !ctx.body) {
       if (ctx.path.startsWith('/api/'))

@@ -130,11 +130,10 @@ test.after.always(async () => {
 /** Every GET path the app's router dispatches, as registered (with :params and *wildcards). */
 function routerGetPaths(): string[] {
   const koa = buildApp(app.deps);
-  const router = koa.middleware
-    .map((m) => (m as { router?: Router }).router)
-    .find((r): r is Router => r !== undefined);
-  if (!router) throw new Error('router not found among the middleware');
-  return [...new Set(router.stack.filter((l) => l.methods.includes('GET')).map((l) => String(l.path)))];
+  const routers = koa.middleware.flatMap((m) => (m as { routers?: Router[] }).routers ?? []);
+  if (!routers.length) throw new Error('no router found among the middleware');
+  const layers = routers.flatMap((router) => router.stack);
+  return [...new Set(layers.filter((l) => l.methods.includes('GET')).map((l) => String(l.path)))];
 }
 
 /** Values to put in each path parameter (the real data, plus an unknown id). */
