@@ -12,7 +12,9 @@ let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let orm: Awaited<ReturnType<typeof connectOrm>>;
 
 interface PooledConnection {
-  query(text: string): Promise<{ rows: Array<{ name: string; pid: number }> }>;
+  query(text: string): Promise<{
+    rows: Array<{ name: string; pid: number; custom: number; generic: number; mode: string }>;
+  }>;
 }
 
 test.before(async () => {
@@ -25,7 +27,9 @@ test.after.always(async () => {
 });
 
 /** Per connection of the pool (all held at once): its backend and the statements it has prepared. */
-async function preparedPerConnection(): Promise<Array<{ pid: number; names: string[] }>> {
+async function preparedPerConnection(): Promise<
+  Array<{ pid: number; names: string[]; customPlans: number; genericPlans: number; planCacheMode: string }>
+> {
   const knex = orm.em.getKnex();
   const held = (await Promise.all(
     Array.from({ length: POOL }, () => knex.client.acquireConnection()),
@@ -34,14 +38,17 @@ async function preparedPerConnection(): Promise<Array<{ pid: number; names: stri
     return await Promise.all(
       held.map(async (c) => {
         const { rows } = await c.query(
-          'select pg_backend_pid() as pid, name from pg_prepared_statements right join (select 1) one on true',
+          `select pg_backend_pid() as pid, name, custom_plans::int as custom, generic_plans::int as generic,
+                  current_setting('plan_cache_mode') as mode
+             from pg_prepared_statements right join (select 1) one on true`,
         );
+        const ours = rows.filter((r) => r.name);
         return {
           pid: rows[0]!.pid,
-          names: rows
-            .map((r) => r.name)
-            .filter(Boolean)
-            .sort(),
+          names: ours.map((r) => r.name).sort(),
+          customPlans: ours.reduce((n, r) => n + r.custom, 0),
+          genericPlans: ours.reduce((n, r) => n + r.generic, 0),
+          planCacheMode: rows[0]!.mode,
         };
       }),
     );
@@ -64,6 +71,32 @@ test.serial(
     for (const c of after) t.deepEqual(c.names, names);
     // The statements still answer after being prepared with an empty list of keys.
     t.is(await publishedRecordRow(orm.em.fork(), '110000-0001-0000001', { copies: true }), undefined);
+  },
+);
+
+test.serial(
+  'the statements run on one plan per connection, never planned per call, and the session keeps its setting',
+  async (t) => {
+    await warmPooledConnections(orm.em.fork(), POOL, RECORD_PAGE_STATEMENTS);
+    // More calls than PostgreSQL's five custom plans before it would consider the generic one,
+    // each with a different number of keys.
+    for (let i = 1; i <= 12; i++) {
+      const keys = Array.from({ length: i }, (_, k) => `110000-0001-${String(k).padStart(7, '0')}`);
+      await Promise.all(keys.map((key) => publishedRecordRow(orm.em.fork(), key)));
+      await publishedRecordRow(orm.em.fork(), keys[0]!, { copies: true });
+    }
+    const after = await preparedPerConnection();
+    t.is(
+      after.reduce((n, c) => n + c.customPlans, 0),
+      0,
+      'no call was planned for its values',
+    );
+    t.true(after.reduce((n, c) => n + c.genericPlans, 0) >= 24 + 2 * POOL);
+    // Other queries on these connections still get plans for their values.
+    t.deepEqual(
+      after.map((c) => c.planCacheMode),
+      after.map(() => 'auto'),
+    );
   },
 );
 
