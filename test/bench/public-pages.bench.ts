@@ -117,12 +117,14 @@ try {
   ];
   let next = 0;
   const resultsPath = () => `/catalogue/search?q=${encodeURIComponent(queries[next++ % queries.length]!)}`;
-  // Pages 2–11 of the same queries, each asked once: every one is rendered (none is kept yet).
-  let first = 0;
-  const firstRenderPath = () => {
-    const n = first++;
-    const q = queries[n % queries.length]!;
-    return `/catalogue/search?q=${encodeURIComponent(q)}&page=${2 + Math.floor(n / queries.length)}`;
+  // Pages of the same queries, each asked once: every one is rendered (none is kept yet). The run
+  // at one connection asks pages 2–11, the run at 32 pages 12–21.
+  const firstRenderPaths = (firstPage: number) => {
+    let n = 0;
+    return () => {
+      const q = queries[n % queries.length]!;
+      return `/catalogue/search?q=${encodeURIComponent(q)}&page=${firstPage + Math.floor(n++ / queries.length)}`;
+    };
   };
   // Twenty records asked again and again: after their first request, kept pages.
   const hot = Array.from({ length: 20 }, () => randomRecordPath());
@@ -134,11 +136,22 @@ try {
   // hardly ever a kept page: that row is the cost of rendering.
   for (const [title, request, connections, amount] of [
     ['record page /catalogue/records/:censusNumber (random record), 1 connection', randomRecordPath, 1],
-    ['results page, 100 distinct queries and pages (each rendered), 1 connection', firstRenderPath, 1, 100],
+    [
+      'results page, 100 distinct queries and pages (each rendered), 1 connection',
+      firstRenderPaths(2),
+      1,
+      100,
+    ],
     ['results page /catalogue/search?q= (10 queries in turn), 1 connection', resultsPath, 1],
     [`record page (random record), ${CONNECTIONS} connections`, randomRecordPath, CONNECTIONS],
     [`record page (20 records in turn: kept pages), ${CONNECTIONS} connections`, hotRecordPath, CONNECTIONS],
     [`results page (10 queries in turn), ${CONNECTIONS} connections`, resultsPath, CONNECTIONS],
+    [
+      `results page, 100 distinct queries and pages (each rendered), ${CONNECTIONS} connections`,
+      firstRenderPaths(12),
+      CONNECTIONS,
+      100,
+    ],
   ] as const) {
     if (ONLY && !ONLY.test(title)) continue;
     const { result: r, diskMb } = await withDiskReads(() => run(title, request, connections, amount));
