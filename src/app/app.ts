@@ -81,17 +81,8 @@ export function buildApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: hops > 0, maxIpsCount: hops });
   app.silent = true;
   const routers = new PrefixRouters();
-  // In the order given: within a router, the first route that matches answers.
-  mountRoutes(
-    routers.api,
-    API_ROUTES.filter((r) => routers.for(r.path) === routers.api),
-    deps,
-  );
-  mountRoutes(
-    routers.site,
-    API_ROUTES.filter((r) => routers.for(r.path) === routers.site),
-    deps,
-  );
+  // In the list's order: within a router, the first route that matches answers.
+  for (const route of API_ROUTES) mountRoutes(routers.for(route.path), [route], deps);
   let openApi: Record<string, unknown> | undefined;
   mountDocs(routers.api, () => (openApi ??= buildOpenApi(API_ROUTES, deps.config.publicUrl)));
   mountWeb(routers.site);

@@ -88,8 +88,8 @@ export async function warmPooledConnections(
 /**
  * Runs a named statement on its generic plan, made once per connection. Left to itself PostgreSQL
  * plans a prepared statement afresh on every call for as long as its custom plans look cheaper than
- * the generic one, and for a lookup of a few keys (`= any($1)`, costed as ten) they always do:
- * planning the record page's statement took ~0.9 ms of a ~1.6 ms call. The setting belongs to the
+ * the generic one, and for a lookup of a few keys (`= any($1)`, costed as ten) they do: planning
+ * the record page's statement took 0.75–1.4 ms of a ~1.6 ms call. The setting belongs to the
  * session and the pool's other queries want plans for their values, so it holds for this call only.
  */
 async function runNamed(connection: PooledConnection, knex: Knex, s: StatementWarmUp): Promise<unknown[]> {
