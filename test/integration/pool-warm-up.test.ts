@@ -3,7 +3,7 @@
 // and a pool whose minimum is its size keeps those connections.
 import test from 'ava';
 import { connectOrm } from '../../src/db/orm.js';
-import { warmPooledConnections } from '../../src/kernel/bound-sql.js';
+import { executeBound, warmPooledConnections } from '../../src/kernel/bound-sql.js';
 import { RECORD_PAGE_STATEMENTS, publishedRecordRow } from '../../src/public-pages/record-page.repository.js';
 import { createTestDatabase } from '../helpers/test-database.js';
 
@@ -96,6 +96,25 @@ test.serial(
     t.deepEqual(
       after.map((c) => c.planCacheMode),
       after.map(() => 'auto'),
+    );
+  },
+);
+
+test.serial(
+  'a named statement that fails leaves its connection with the session setting it had',
+  async (t) => {
+    // Fails while running (division by zero), after the call has set its plan setting.
+    const failing = () =>
+      executeBound(
+        orm.em.fork(),
+        'select 1 / (coalesce(array_length(?::text[], 1), 0) - 1) as n',
+        [['110000-0001-0000001']],
+        'fails_when_run',
+      );
+    for (let i = 0; i < POOL * 2; i++) await t.throwsAsync(failing(), { message: /division by zero/ });
+    t.deepEqual(
+      (await preparedPerConnection()).map((c) => c.planCacheMode),
+      Array.from({ length: POOL }, () => 'auto'),
     );
   },
 );
