@@ -1,6 +1,7 @@
 // SQL with real bind parameters, for the few statements where MikroORM's way costs too much: its
 // `em.execute` inlines every value into the SQL text on the client, so PostgreSQL parses and plans
-// each call afresh. A named statement here is parsed and planned once per connection.
+// each call afresh. A named statement run outside a transaction is parsed and planned once per
+// connection (runNamed); inside one, knex runs it and PostgreSQL chooses its plans itself.
 
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 
