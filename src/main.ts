@@ -16,6 +16,7 @@ import type { JobWorker } from './jobs/job-queue.js';
 import { sweepDeadScratch } from './runtime/scratch-dir.js';
 import { warmPooledConnections } from './kernel/bound-sql.js';
 import { RECORD_PAGE_STATEMENTS } from './public-pages/record-page.repository.js';
+import { entriesWarmUp } from './search/catalogue-page.repository.js';
 
 function fail(message: string): never {
   console.error(message);
@@ -94,7 +95,10 @@ try {
   orm = await connectOrm(services.databaseUrl, { min: pool, max: pool });
   const objectStore = new ObjectStore(services.objectStore);
   await prepareStorage(orm, objectStore, logger);
-  await warmPooledConnections(orm.em.fork(), pool, RECORD_PAGE_STATEMENTS);
+  await warmPooledConnections(orm.em.fork(), pool, [
+    ...RECORD_PAGE_STATEMENTS,
+    await entriesWarmUp(orm.em.fork()),
+  ]);
   const admin = await ensureInitialAdmin(orm.em.fork(), {
     email: config.adminEmail,
     password: config.adminPassword,

@@ -11,6 +11,7 @@ import { ImageDelivery } from '../iiif/image-delivery.service.js';
 import { TilePackReader } from '../tile-pack/tile-pack-reader.js';
 import { restorationImageAccess } from '../restoration/restoration-image-access.js';
 import '../images/image-deps.js';
+import '../search/search-deps.js';
 import { followChangedRecords } from '../search/catalogue-follow.service.js';
 import { refreshTriageStates } from '../triage/triage-state.repository.js';
 import type { PublicPageCache } from '../public-pages/page-cache.js';

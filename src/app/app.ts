@@ -121,7 +121,7 @@ export function buildApp(deps: AppDeps): Koa {
   );
   app.use(rejectUnsafeInput());
   app.use(authMiddleware(deps.orm));
-  const keptAnswers = [deps.publicPages, deps.imageDelivery, deps.sharedResponses].filter(
+  const keptAnswers = [deps.publicPages, deps.resultSets, deps.imageDelivery, deps.sharedResponses].filter(
     (c) => c !== undefined,
   );
   app.use(forgetAfterWrites(keptAnswers));

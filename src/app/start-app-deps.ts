@@ -9,6 +9,7 @@ import type { RenderQueue } from '../iiif/render-queue.js';
 import { startImportWorker, type ImportWorker } from '../imports/import-worker.js';
 import { startDerivativeWorker, type DerivativeWorker } from '../images/derivative-worker.js';
 import { PublicPageCache } from '../public-pages/page-cache.js';
+import { ResultSetCache } from '../search/result-set-cache.js';
 import { listenForPageChanges } from '../http-cache/change-listener.js';
 import { SharedResponseCache } from '../http-cache/shared-response-cache.js';
 import { IIIF_IMAGE_PREFIX } from '../iiif/image-routes.js';
@@ -55,13 +56,14 @@ export function startAppDeps(
     options.pollMs,
   );
   const publicPages = new PublicPageCache();
+  const resultSets = new ResultSetCache();
   const sharedResponses =
     config.imageHttpCacheBytes > 0
       ? new SharedResponseCache(config.imageHttpCacheBytes, [IIIF_IMAGE_PREFIX])
       : undefined;
   const pageChanges = listenForPageChanges(
     base.databaseUrl,
-    [publicPages, images.imageDelivery, ...(sharedResponses ? [sharedResponses] : [])],
+    [publicPages, resultSets, images.imageDelivery, ...(sharedResponses ? [sharedResponses] : [])],
     logger,
   );
   const deps: AppDeps = {
@@ -73,6 +75,7 @@ export function startAppDeps(
     importWorker,
     derivativeWorker,
     publicPages,
+    resultSets,
     ...(sharedResponses ? { sharedResponses } : {}),
     caches: createAppCaches(),
     ...(options.imageRenders ? { imageRenders: options.imageRenders } : {}),

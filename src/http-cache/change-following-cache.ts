@@ -14,8 +14,11 @@ export interface ChangeFollower {
   setListening(listening: boolean): void;
 }
 
-export class ChangeFollowingCache<T extends { readonly body: Buffer }> implements ChangeFollower {
-  private readonly entries = new Map<string, T>();
+/** The size of an answer that is a body of bytes (what the byte bound counts by default). */
+export const bodyBytes = (entry: { readonly body: Buffer }): number => entry.body.length;
+
+export class ChangeFollowingCache<T> implements ChangeFollower {
+  private readonly entries = new Map<string, { readonly value: T; readonly bytes: number }>();
   private bytes = 0;
   private generation = 0;
   private listening = false;
@@ -24,11 +27,13 @@ export class ChangeFollowingCache<T extends { readonly body: Buffer }> implement
   private readonly recent: RecentKeys | undefined;
 
   /**
-   * `admitAfter`: keep an answer only when its key was made before within the latest this many
-   * keys (and not the first time); undefined keeps every answer.
+   * `sizeOf`: how many bytes an answer holds (for the bound). `admitAfter`: keep an answer only
+   * when its key was made before within the latest this many keys (and not the first time);
+   * undefined keeps every answer.
    */
   constructor(
     private readonly maxBytes: number,
+    private readonly sizeOf: (entry: T) => number,
     options: { admitAfter?: number } = {},
   ) {
     this.recent = options.admitAfter ? new RecentKeys(options.admitAfter) : undefined;
@@ -47,23 +52,24 @@ export class ChangeFollowingCache<T extends { readonly body: Buffer }> implement
       this.entries.delete(key);
       this.entries.set(key, entry);
     }
-    return entry;
+    return entry?.value;
   }
 
   /** Keeps an answer unless the data changed since `ticket` was taken (its reads may be stale). */
   keep(key: string, ticket: RenderTicket, entry: T): void {
     if (ticket === undefined || ticket !== this.generation || !this.listening) return;
-    if (entry.body.length > this.maxBytes / 4) return;
+    const bytes = this.sizeOf(entry);
+    if (bytes > this.maxBytes / 4) return;
     if (this.recent && !this.recent.seenBefore(key)) return;
     const old = this.entries.get(key);
-    if (old) this.bytes -= old.body.length;
+    if (old) this.bytes -= old.bytes;
     this.entries.delete(key);
-    this.entries.set(key, entry);
-    this.bytes += entry.body.length;
+    this.entries.set(key, { value: entry, bytes });
+    this.bytes += bytes;
     for (const [oldest, evicted] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= evicted.body.length;
+      this.bytes -= evicted.bytes;
     }
   }
 
@@ -72,7 +78,7 @@ export class ChangeFollowingCache<T extends { readonly body: Buffer }> implement
     const entry = this.entries.get(key);
     if (!entry) return;
     this.entries.delete(key);
-    this.bytes -= entry.body.length;
+    this.bytes -= entry.bytes;
   }
 
   /** Something the answers show has changed: forget every answer and every one under way. */

@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import crypto from 'node:crypto';
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
-import { ChangeFollowingCache } from './change-following-cache.js';
+import { bodyBytes, ChangeFollowingCache } from './change-following-cache.js';
 import { answerableFromCache, matchesEtag, sharedFreshness } from './shared-response.rules.js';
 
 /** A response as the app sent it, less what belongs to one exchange. */
@@ -39,7 +39,7 @@ export class SharedResponseCache extends ChangeFollowingCache<StoredResponse> {
     maxBytes: number,
     readonly prefixes: readonly string[],
   ) {
-    super(maxBytes);
+    super(maxBytes, bodyBytes);
   }
 
   covers(url: string | undefined): boolean {

@@ -4,7 +4,7 @@
 // page rendered from reads that began before a change is never kept. Only answers that are the
 // same for every reader are put here; the routes decide which.
 
-import { ChangeFollowingCache } from '../http-cache/change-following-cache.js';
+import { bodyBytes, ChangeFollowingCache } from '../http-cache/change-following-cache.js';
 import type { EncodedPage } from './page-encoding.js';
 
 export type { RenderTicket } from '../http-cache/change-following-cache.js';
@@ -25,6 +25,6 @@ const ADMIT_AFTER_RENDERINGS = 10_000;
 /** Least-recently-used pages up to a total size, forgotten whole on every change of the catalogue. */
 export class PublicPageCache extends ChangeFollowingCache<CachedPage> {
   constructor(maxBytes = DEFAULT_PAGE_CACHE_BYTES) {
-    super(maxBytes, { admitAfter: ADMIT_AFTER_RENDERINGS });
+    super(maxBytes, bodyBytes, { admitAfter: ADMIT_AFTER_RENDERINGS });
   }
 }

@@ -123,6 +123,7 @@ export function mountPublicPages(
       query,
       { actor, address: ctx.ip },
       deps.caches,
+      deps.resultSets,
     );
     const canonical = `${publicUrl}/catalogue/search${q ? `?q=${encodeURIComponent(q)}` : ''}`;
     const body = renderSearchPage({

@@ -1,7 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { countFacets, countMatches, type FacetCounts } from './catalogue.repository.js';
 import type { CatalogueFilter } from './catalogue-where.js';
-import { countPlan, scaleCounts, type CountingSettings, type TokenStats } from './catalogue-plan.rules.js';
+import {
+  countPlan,
+  estimateFromSample,
+  scaleCounts,
+  type CountingSettings,
+  type TokenStats,
+} from './catalogue-plan.rules.js';
 
 /** Total and facet counts of a query, and whether they are estimates. */
 export interface CatalogueCounts {
@@ -35,7 +41,7 @@ export async function countCatalogue(
     return { ...(await countFacets(em, filter)), approximate: false, totalApproximate: false };
   }
   const sample = await countFacets(em, filter, { samplePercent: plan.percent });
-  const estimate = Math.round((sample.total * 100) / plan.percent);
+  const estimate = estimateFromSample(plan, sample.total);
   if (plan.exactTotal !== undefined && sample.total > 0) {
     const total = plan.exactTotal;
     return {
@@ -80,7 +86,7 @@ export async function countCatalogueTotal(
   if (plan.kind === 'exact') return { total: await countMatches(em, filter), totalApproximate: false };
   if (plan.exactTotal !== undefined) return { total: plan.exactTotal, totalApproximate: false };
   const sample = await countMatches(em, filter, { samplePercent: plan.percent });
-  const estimate = Math.round((sample * 100) / plan.percent);
+  const estimate = estimateFromSample(plan, sample);
   if (sample >= MIN_SAMPLED_MATCHES) return { total: estimate, totalApproximate: true };
   const capped = await countMatches(em, filter, { limit: settings.exactLimit + 1 });
   if (capped <= settings.exactLimit) return { total: capped, totalApproximate: false };

@@ -81,7 +81,7 @@ export function pagePath(bound: number, entries: number, pageEnd: number, exact 
 
 /** How the counts of a query are computed. */
 export type CountPlan =
-  { kind: 'exact' } | { kind: 'sample'; percent: number; exactTotal: number | undefined };
+  { kind: 'exact' } | { kind: 'sample'; percent: number; exactTotal: number | undefined; bound: number };
 
 /**
  * Exact when at most `exactLimit` entries can match; otherwise a page sample (TABLESAMPLE SYSTEM)
@@ -99,7 +99,16 @@ export function countPlan(
   const exactTotal = !filtered && (terms.length === 0 || isSingleToken(terms)) ? bound : undefined;
   const rows = Math.min(settings.maxSampleRows, (settings.sampleMatches * stats.entries) / bound);
   const percent = Math.min(100, Math.max(0.001, (100 * rows) / Math.max(1, stats.entries)));
-  return { kind: 'sample', percent, exactTotal };
+  return { kind: 'sample', percent, exactTotal, bound };
+}
+
+/**
+ * The number of matches a sample suggests, never more than the bound: a sample drawn where the
+ * matches cluster (collections specialise) can overshoot, and no more entries can match than the
+ * rarest token is in.
+ */
+export function estimateFromSample(plan: { percent: number; bound: number }, sampled: number): number {
+  return Math.min(plan.bound, Math.round((sampled * 100) / plan.percent));
 }
 
 /** Facet counts as lists of value and count. */

@@ -8,8 +8,9 @@ import { isFiltered } from './catalogue-where.js';
 import { presentEntry } from './catalogue.presenter.js';
 import { countCatalogueTotal } from './catalogue-count.service.js';
 import { thumbnailsFor, type CatalogueReader } from './catalogue-thumbnails.service.js';
-import { findPage } from './catalogue-search.service.js';
-import { catalogueFilterOf, searchPlanInputs } from './catalogue-filter.service.js';
+import { catalogueFilterOf } from './catalogue-filter.service.js';
+import { resultPage } from './catalogue-result-page.service.js';
+import type { ResultSetCache } from './result-set-cache.js';
 import type { ImageAccess } from '../images/image-access.service.js';
 import type { Caches } from '../kernel/caches.js';
 
@@ -23,13 +24,12 @@ export async function catalogueResultsFor(
   query: CatalogueSearchQuery,
   reader: CatalogueReader,
   caches: Caches,
+  resultSets?: ResultSetCache,
 ) {
   const filter = await catalogueFilterOf(em, query, caches);
-  const { stats, counting } = await searchPlanInputs(em, filter);
-  const [rows, counted] = await Promise.all([
-    findPage(em, filter, stats, query.pageSize, (query.page - 1) * query.pageSize),
-    countCatalogueTotal(em, filter, isFiltered(filter), stats, counting),
-  ]);
+  const { rows, counted } = await resultPage(em, filter, resultSets, query, 'total', (set) =>
+    countCatalogueTotal(em, filter, isFiltered(filter), set.stats, set.counting),
+  );
   const thumbnails = await thumbnailsFor(em, access, rows, reader);
   return {
     body: {

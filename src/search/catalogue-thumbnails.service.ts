@@ -5,7 +5,7 @@
 
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../kernel/actor.js';
-import type { EntryRow } from './catalogue.repository.js';
+import { assignedReviewers, type EntryRow } from './catalogue.repository.js';
 import type { ImageAccess } from '../images/image-access.service.js';
 import { imagesArePublic } from '../institutions/rights-statement.rules.js';
 
@@ -27,12 +27,15 @@ export async function thumbnailsFor(
 ): Promise<{ shown: Set<string>; variesByReader: boolean }> {
   const shown = new Set<string>();
   let variesByReader = false;
-  for (const row of rows) {
-    if (!row.image_id) continue;
-    if (imagesArePublic(row.rights_statement)) {
-      shown.add(row.record_id);
-      continue;
-    }
+  const restricted = rows.filter((row) => row.image_id && !imagesArePublic(row.rights_statement));
+  for (const row of rows) if (row.image_id && !restricted.includes(row)) shown.add(row.record_id);
+  if (!restricted.length) return { shown, variesByReader };
+  // Only a restricted book's answer needs its record's reviewer: asked for those rows alone.
+  const reviewers = await assignedReviewers(
+    em,
+    restricted.map((row) => row.record_id),
+  );
+  for (const row of restricted) {
     const networks = row.on_site_networks ?? [];
     // A restricted book's answer depends on the reader once they are signed in or it has networks.
     if (reader.actor || networks.length) variesByReader = true;
@@ -40,7 +43,7 @@ export async function thumbnailsFor(
       em,
       reader.actor,
       {
-        id: row.image_id,
+        id: row.image_id!,
         published: true,
         rights: row.rights_statement,
         onSiteNetworks: networks,
@@ -48,7 +51,7 @@ export async function thumbnailsFor(
           institutionId: row.institution_id,
           provinceCode: row.province_code,
           status: 'published',
-          assignedReviewerId: row.assigned_reviewer_id ?? null,
+          assignedReviewerId: reviewers.get(row.record_id) ?? null,
         },
       },
       reader.address,

@@ -65,8 +65,19 @@ export interface EntryRow {
   image_id: string | null;
   /** The holding institution's reading-room networks (result pages; who reads on site). */
   on_site_networks?: string[] | null;
-  /** The record's reviewer (result pages; a reviewer sees the restricted images of their records). */
-  assigned_reviewer_id?: string | null;
+}
+
+/** The reviewers assigned to these records (a reviewer sees the restricted images of their records). */
+export async function assignedReviewers(
+  em: EntityManager,
+  recordIds: readonly string[],
+): Promise<Map<string, string | null>> {
+  if (!recordIds.length) return new Map();
+  const rows = await em.execute<Array<{ id: string; assigned_reviewer_id: string | null }>>(
+    'select id, assigned_reviewer_id from census_record where id = any(?::uuid[])',
+    [`{${recordIds.join(',')}}`],
+  );
+  return new Map(rows.map((r) => [r.id, r.assigned_reviewer_id]));
 }
 
 /** Title matches first (title starting with the first term, then containing every term), then by number. */

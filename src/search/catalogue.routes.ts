@@ -37,6 +37,7 @@ export const catalogueRoutes = [
         query,
         { actor: scope.actor, address: scope.ip },
         deps.caches,
+        deps.resultSets,
       );
       // Thumbnails of restricted books are the reader's own: never from a shared cache.
       return { body, ...(variesByReader ? { headers: { 'Cache-Control': 'private, no-store' } } : {}) };

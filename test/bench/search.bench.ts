@@ -11,10 +11,13 @@ import { connectOrm } from '../../src/db/orm.js';
 import { queryTerms } from '../../src/search/search-key.rules.js';
 import { containsPattern } from '../../src/kernel/like-pattern.js';
 import { pgTextArray } from '../../src/search/catalogue-entry.rules.js';
-import { findPage, searchCatalogue } from '../../src/search/catalogue-search.service.js';
+import { searchCatalogue } from '../../src/search/catalogue-search.service.js';
+import { rankedPage } from '../../src/search/catalogue-ranking.service.js';
+import { entriesInOrder } from '../../src/search/catalogue-page.repository.js';
+import { newResultSet } from '../../src/search/result-set.rules.js';
 import { createAppCaches } from '../../src/app/app-deps.js';
 import { tokenCounts } from '../../src/search/catalogue-token.repository.js';
-import { requiredTokens } from '../../src/search/catalogue-plan.rules.js';
+import { DEFAULT_COUNTING, requiredTokens } from '../../src/search/catalogue-plan.rules.js';
 import { catalogueSearchQuery } from '../../src/search/catalogue.schemas.js';
 import { imageAccessRule } from '../../src/app/app-deps.js';
 import { ensureNationalCatalogue } from './national-catalogue.js';
@@ -164,7 +167,9 @@ try {
   await measure('first page only (items, no counts)', async (q) => {
     const fork = orm.em.fork();
     const terms = queryTerms(q);
-    await findPage(fork, { terms, facets: {} }, await tokenCounts(fork, requiredTokens(terms)), 20, 0);
+    const set = newResultSet(await tokenCounts(fork, requiredTokens(terms)), DEFAULT_COUNTING);
+    const { numbers } = await rankedPage(fork, { terms, facets: {} }, set, 0, 20, false);
+    await entriesInOrder(fork, numbers);
   });
   await measure('search: items + total + all facet counts', (q) =>
     searchCatalogue(orm.em.fork(), imageAccess, query(q), caches),

@@ -6,7 +6,7 @@ import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution, publishRecord } from '../helpers/fixtures.js';
 import { backfillCatalogue } from '../../src/search/catalogue-backfill.service.js';
-import { indexTierPage } from '../../src/search/catalogue-page.repository.js';
+import { indexTierNumbers } from '../../src/search/catalogue-page.repository.js';
 
 let app: TestApp;
 let admin: ApiClient;
@@ -170,26 +170,41 @@ test.serial('title matches come first across pages, then the rest in census-numb
 });
 
 test.serial(
-  'an index page sorts every match of its tier and counts them, or gives up above a cap',
+  'an index read sorts every match of its tier after its start and counts them, or gives up above a cap',
   async (t) => {
-    const numbers = async (...args: Parameters<typeof indexTierPage>) => {
-      const found = await indexTierPage(...args);
-      return found && { page: found.rows.map((r) => r.census_number), matches: found.matches };
+    const numbers = async (...args: Parameters<typeof indexTierNumbers>) => {
+      const found = await indexTierNumbers(...args);
+      return found && { page: found.numbers, matches: found.remaining };
     };
     const em = () => app.orm.em.fork();
     const zhu = { terms: ['朱'], facets: {} };
     const rest = [cn.a!, cn.b!].sort();
-    t.deepEqual(await numbers(em(), zhu, 'rest', 20, 0), { page: rest, matches: 2 });
-    t.deepEqual(await numbers(em(), zhu, 'rest', 20, 0, 2), { page: rest, matches: 2 });
-    t.deepEqual(await numbers(em(), zhu, 'rest', 1, 1, 2), { page: [rest[1]], matches: 2 });
-    t.deepEqual(await numbers(em(), zhu, 'rest', 20, 5, 2), { page: [], matches: 2 });
-    t.is(await numbers(em(), zhu, 'rest', 20, 0, 1), undefined);
-    t.deepEqual(await numbers(em(), zhu, 'title', 20, 0, 1), { page: [cn.c], matches: 1 });
+    t.deepEqual(await numbers(em(), zhu, 'rest', { skip: 0 }, 20), { page: rest, matches: 2 });
+    t.deepEqual(await numbers(em(), zhu, 'rest', { skip: 0 }, 20, 2), { page: rest, matches: 2 });
+    t.deepEqual(await numbers(em(), zhu, 'rest', { skip: 1 }, 1, 2), { page: [rest[1]], matches: 2 });
+    t.deepEqual(await numbers(em(), zhu, 'rest', { skip: 5 }, 20, 2), { page: [], matches: 2 });
+    t.is(await numbers(em(), zhu, 'rest', { skip: 0 }, 20, 1), undefined);
+    t.deepEqual(await numbers(em(), zhu, 'title', { skip: 0 }, 20, 1), { page: [cn.c], matches: 1 });
+    // From a start: only the matches after that census number are read and counted.
+    t.deepEqual(await numbers(em(), zhu, 'rest', { after: rest[0]!, skip: 0 }, 20), {
+      page: [rest[1]],
+      matches: 1,
+    });
+    t.deepEqual(await numbers(em(), zhu, 'rest', { after: rest[1]!, skip: 0 }, 20), { page: [], matches: 0 });
     // Filtered, the title tier probes the entry token index (with the facet columns) instead.
     const inProvince = (province: string) => ({ terms: ['朱'], facets: { province } });
-    t.deepEqual(await numbers(em(), inProvince('320000'), 'title', 20, 0), { page: [cn.c], matches: 1 });
-    t.deepEqual(await numbers(em(), inProvince('350000'), 'title', 20, 0), { page: [], matches: 0 });
-    t.deepEqual(await numbers(em(), inProvince('350000'), 'rest', 20, 0), { page: rest, matches: 2 });
+    t.deepEqual(await numbers(em(), inProvince('320000'), 'title', { skip: 0 }, 20), {
+      page: [cn.c],
+      matches: 1,
+    });
+    t.deepEqual(await numbers(em(), inProvince('350000'), 'title', { skip: 0 }, 20), {
+      page: [],
+      matches: 0,
+    });
+    t.deepEqual(await numbers(em(), inProvince('350000'), 'rest', { skip: 0 }, 20), {
+      page: rest,
+      matches: 2,
+    });
   },
 );
 

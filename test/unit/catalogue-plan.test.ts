@@ -2,6 +2,7 @@ import test from 'ava';
 import {
   countPlan,
   DEFAULT_COUNTING,
+  estimateFromSample,
   isSingleToken,
   matchBound,
   pagePath,
@@ -71,6 +72,15 @@ test('counts are exact up to the limit, sampled above it, with exact totals wher
   );
   t.true(mid.kind === 'sample' && Math.abs(mid.percent - 0.02) < 1e-9, JSON.stringify(mid));
   t.deepEqual(countPlan(['宣公'], false, stats, { ...DEFAULT_COUNTING, exactLimit: 1199 }).kind, 'sample');
+});
+
+test('the estimate from a sample never exceeds the bound of the rarest token', (t) => {
+  const plan = countPlan(['宋', '朱熹'], true, stats, DEFAULT_COUNTING);
+  t.true(plan.kind === 'sample' && plan.bound === 40_000, JSON.stringify(plan));
+  if (plan.kind !== 'sample') return;
+  t.is(estimateFromSample(plan, 10), Math.round(1000 / plan.percent));
+  // Matches clustered where the sample fell: scaled up they would be more than can match.
+  t.is(estimateFromSample(plan, 100_000), 40_000);
 });
 
 test('sampled counts scale to the total, seen values never vanish', (t) => {

@@ -1,0 +1,50 @@
+// A page of a query's results in rank order with its counts, read through the query's kept result
+// set (result-set-cache.ts) where there is one: the search API and the server-rendered results page
+// both take their pages from here, so a reader turning pages reads each match once.
+
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CatalogueFilter } from './catalogue-where.js';
+import type { EntryRow } from './catalogue.repository.js';
+import { entriesInOrder } from './catalogue-page.repository.js';
+import { rankedPage } from './catalogue-ranking.service.js';
+import { searchPlanInputs } from './catalogue-filter.service.js';
+import { newResultSet, type ResultSet } from './result-set.rules.js';
+import type { ResultSetCache } from './result-set-cache.js';
+
+/** What a result set can hold of a query's counts: the total alone, or the total and the facets. */
+type CountField = 'total' | 'counts';
+
+/**
+ * The page's entries (`page` counted from 1, of `pageSize`) in rank order and the query's `field`
+ * counts, made by `count` when the result set holds none yet. `sets` undefined: nothing is kept.
+ */
+export async function resultPage<K extends CountField>(
+  em: EntityManager,
+  filter: CatalogueFilter,
+  sets: ResultSetCache | undefined,
+  page: { readonly page: number; readonly pageSize: number },
+  field: K,
+  count: (set: ResultSet) => Promise<NonNullable<ResultSet[K]>>,
+): Promise<{ rows: EntryRow[]; counted: NonNullable<ResultSet[K]> }> {
+  const offset = (page.page - 1) * page.pageSize;
+  const work = async (kept: ResultSet | undefined, keeping: boolean) => {
+    const set = kept ?? (await planned(em, filter));
+    const known = set[field] as NonNullable<ResultSet[K]> | undefined;
+    const [ranked, counted] = await Promise.all([
+      // Read ahead only for a reader who turned past the first page, and only into a kept set.
+      rankedPage(em, filter, set, offset, page.pageSize, keeping && offset > 0),
+      known ?? count(set),
+    ]);
+    return { set: { ...ranked.set, [field]: counted }, result: { numbers: ranked.numbers, counted } };
+  };
+  const { numbers, counted } = sets
+    ? await sets.update(JSON.stringify(filter), work)
+    : (await work(undefined, false)).result;
+  return { rows: await entriesInOrder(em, numbers), counted };
+}
+
+/** A result set that knows nothing yet but the query's plan inputs. */
+async function planned(em: EntityManager, filter: CatalogueFilter): Promise<ResultSet> {
+  const { stats, counting } = await searchPlanInputs(em, filter);
+  return newResultSet(stats, counting);
+}

@@ -1,0 +1,48 @@
+// Queries' result sets (result-set.rules.ts) kept in memory while this instance hears of every
+// change to the catalogue (the change listener drives it like the rendered public pages): any
+// change forgets them all, and one read from data that changed meanwhile is never kept. The pages
+// of one query take turns with its result set, so that two readers turning pages of the same
+// query read its matches once, not each on their own.
+
+import { ChangeFollowingCache } from '../http-cache/change-following-cache.js';
+import { resultSetBytes, type ResultSet } from './result-set.rules.js';
+
+/** Default bound of the kept result sets (about 150,000 census numbers). */
+export const DEFAULT_RESULT_SET_BYTES = 16 * 1024 * 1024;
+
+export class ResultSetCache extends ChangeFollowingCache<ResultSet> {
+  // The last turn taken under each key; the next waits for it.
+  private readonly turns = new Map<string, Promise<unknown>>();
+
+  constructor(maxBytes = DEFAULT_RESULT_SET_BYTES) {
+    super(maxBytes, resultSetBytes);
+  }
+
+  /**
+   * Runs `work` on the key's kept result set (undefined: none yet) after the key's earlier turns,
+   * and keeps the set it returns. While changes cannot be heard nothing is kept, and turns are not
+   * taken: `keeping` tells the work so.
+   */
+  async update<R>(
+    key: string,
+    work: (kept: ResultSet | undefined, keeping: boolean) => Promise<{ set: ResultSet; result: R }>,
+  ): Promise<R> {
+    if (this.begin() === undefined) return (await work(undefined, false)).result;
+    const turn = (this.turns.get(key) ?? Promise.resolve()).then(async () => {
+      const ticket = this.begin();
+      const { set, result } = await work(this.get(key), ticket !== undefined);
+      this.keep(key, ticket, set);
+      return result;
+    });
+    // The next turn waits for this one whether it succeeds or not.
+    const settled = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.turns.set(key, settled);
+    void settled.then(() => {
+      if (this.turns.get(key) === settled) this.turns.delete(key);
+    });
+    return turn;
+  }
+}

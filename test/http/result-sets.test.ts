@@ -1,0 +1,201 @@
+// Queries' result sets kept between their pages (src/search/result-set-cache.ts): pages read through
+// a kept set are exactly the pages read afresh, in rank order, whatever the page size; a change of
+// the catalogue — through this instance or straight in the database, as another instance would —
+// is in the next page; readers paging one query at once each get their own page; pages past what
+// is kept are read without keeping them.
+import test from 'ava';
+import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
+import { ApiClient } from '../helpers/api-client.js';
+import { createInstitution, publishRecord } from '../helpers/fixtures.js';
+import { searchCatalogueFor } from '../../src/search/catalogue-search.service.js';
+import { PUBLIC_READER } from '../../src/search/catalogue-thumbnails.service.js';
+import { catalogueSearchQuery } from '../../src/search/catalogue.schemas.js';
+import { rankedPage } from '../../src/search/catalogue-ranking.service.js';
+import { KEPT_MATCHES, newResultSet } from '../../src/search/result-set.rules.js';
+import { tokenCounts } from '../../src/search/catalogue-token.repository.js';
+import { DEFAULT_COUNTING, requiredTokens } from '../../src/search/catalogue-plan.rules.js';
+
+let app: TestApp;
+let admin: ApiClient;
+let anon: ApiClient;
+let institution: { id: string };
+// 朱 in the title (ranked first), and 朱 only among the authors (the rest).
+const inTitle: string[] = [];
+const inAuthors: string[] = [];
+
+let callNo = 0;
+async function record(title: string): Promise<string> {
+  callNo += 1;
+  const res = await admin.post('/api/records', {
+    type: 'guji',
+    institutionId: institution.id,
+    callNumber: `善${String(callNo).padStart(5, '0')}`,
+    title,
+    authors: [{ dynasty: '宋', name: '朱熹', role: '撰' }],
+    edition: '清康熙四十九年（1710）御兒刻本',
+    editionType: '刻本',
+    volumes: 4,
+    binding: '线装',
+    classification: '子',
+    grade: '三级',
+    damageGrade: '三级',
+  });
+  if (res.status !== 201) throw new Error(`record not created: ${res.text}`);
+  const censusNumber = res.body.censusNumber as string;
+  await publishRecord(admin, censusNumber);
+  return censusNumber;
+}
+
+const ZHU = encodeURIComponent('朱');
+const numbersOf = (body: { items: Array<{ censusNumber: string }> }) => body.items.map((i) => i.censusNumber);
+const expected = () => [...[...inTitle].sort(), ...[...inAuthors].sort()];
+
+/** Every page of 朱 at this page size, read one after another as a reader turns them. */
+async function turnPages(pageSize: number): Promise<string[]> {
+  const got: string[] = [];
+  for (let page = 1; ; page++) {
+    const res = await anon.get(`/api/catalogue/search?q=${ZHU}&pageSize=${pageSize}&page=${page}`);
+    if (res.status !== 200) throw new Error(res.text);
+    if (!res.body.items.length) return got;
+    got.push(...numbersOf(res.body));
+  }
+}
+
+/** A page read afresh: the same search without any kept result set. */
+async function freshPage(page: number, pageSize: number): Promise<string[]> {
+  const query = catalogueSearchQuery.parse({ q: '朱', page: String(page), pageSize: String(pageSize) });
+  const { body } = await searchCatalogueFor(
+    app.orm.em.fork(),
+    app.deps.imageAccess,
+    query,
+    PUBLIC_READER,
+    app.deps.caches,
+  );
+  return numbersOf(body);
+}
+
+test.before(async () => {
+  app = await startTestApp();
+  admin = await new ApiClient(app.url).login(ADMIN.email, ADMIN.password);
+  anon = new ApiClient(app.url);
+  institution = await createInstitution(admin, '330000');
+  for (const title of ['朱子語類一百四十卷', '晦庵先生朱文公文集一百卷']) inTitle.push(await record(title));
+  for (const title of ['四書章句集注十九卷', '詩集傳二十卷', '周易本義十二卷', '楚辭集注八卷'])
+    inAuthors.push(await record(title));
+  inTitle.push(await record('朱子大全'));
+});
+test.after.always(async () => {
+  await app?.close();
+});
+
+test.serial('pages read through the kept result set are the pages read afresh, in rank order', async (t) => {
+  t.truthy(app.deps.resultSets, 'the app keeps result sets');
+  for (const pageSize of [1, 2, 3, 7, 20]) {
+    t.deepEqual(await turnPages(pageSize), expected(), `page size ${pageSize}`);
+    for (const page of [1, 2, 3, 4]) {
+      const kept = await anon.get(`/api/catalogue/search?q=${ZHU}&pageSize=${pageSize}&page=${page}`);
+      t.deepEqual(numbersOf(kept.body), await freshPage(page, pageSize), `page ${page} of ${pageSize}`);
+      t.is(kept.body.total, 7);
+    }
+  }
+  t.true(app.deps.resultSets!.size >= 1);
+  // The server-rendered results page reads the same set.
+  const html = await anon.get(`/catalogue/search?q=${ZHU}&page=1`);
+  t.is(html.status, 200);
+  for (const n of expected()) t.true(html.text.includes(n), n);
+});
+
+test.serial('a change through the API is in the very next page', async (t) => {
+  t.deepEqual(
+    numbersOf((await anon.get(`/api/catalogue/search?q=${ZHU}&pageSize=2&page=1`)).body),
+    expected().slice(0, 2),
+  );
+  // A new title match ranks among the first, though the set had read past it.
+  const added = await record('朱子家禮五卷');
+  inTitle.push(added);
+  const next = await anon.get(`/api/catalogue/search?q=${ZHU}&pageSize=2&page=2`);
+  t.deepEqual(numbersOf(next.body), expected().slice(2, 4));
+  t.is(next.body.total, 8);
+  t.deepEqual(await turnPages(3), expected());
+  // Withdrawn: gone from every page at once.
+  const withdrawn = await admin.post(`/api/records/${added}/withdraw`, { note: '重复登记' });
+  t.is(withdrawn.status, 200, withdrawn.text);
+  inTitle.splice(inTitle.indexOf(added), 1);
+  t.deepEqual(await turnPages(3), expected());
+  t.is((await anon.get(`/api/catalogue/search?q=${ZHU}`)).body.total, 7);
+});
+
+test.serial('a change made straight in the database (another instance) reaches the kept sets', async (t) => {
+  t.deepEqual(await turnPages(2), expected());
+  const [first] = inAuthors.sort();
+  // As another instance's write would: the entry leaves the catalogue; PostgreSQL tells every instance.
+  const [saved] = await app.orm.em
+    .fork()
+    .execute<Array<Record<string, unknown>>>('select * from catalogue_entry where census_number = ?', [
+      first,
+    ]);
+  await app.orm.em.fork().execute('delete from catalogue_entry where census_number = ?', [first]);
+  try {
+    const without = expected().filter((n) => n !== first);
+    let pages: string[] = [];
+    for (let tries = 0; tries < 50; tries++) {
+      pages = await turnPages(2);
+      if (pages.length === without.length) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    t.deepEqual(pages, without);
+  } finally {
+    const columns = Object.keys(saved!);
+    await app.orm.em
+      .fork()
+      .execute(
+        `insert into catalogue_entry (${columns.map((c) => `"${c}"`).join(', ')}) select * from json_populate_record(null::catalogue_entry, ?::json)`,
+        [JSON.stringify(saved)],
+      );
+  }
+  let back: string[] = [];
+  for (let tries = 0; tries < 50 && back.length !== expected().length; tries++) {
+    back = await turnPages(2);
+    if (back.length !== expected().length) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  t.deepEqual(back, expected());
+});
+
+test.serial('readers paging one query at once each get their own page', async (t) => {
+  // Forget every kept set, then ask all pages at once: the first read and those waiting for it.
+  app.deps.resultSets!.changed();
+  const pages = await Promise.all(
+    [1, 2, 3, 4, 5, 6, 7, 8].map((page) =>
+      anon.get(`/api/catalogue/search?q=${ZHU}&pageSize=1&page=${page}`),
+    ),
+  );
+  t.deepEqual(
+    pages.map((res) => numbersOf(res.body)),
+    [...expected().map((n) => [n]), []],
+  );
+});
+
+test.serial(
+  'pages past what is kept are read after the kept matches, and the deepest page is empty',
+  async (t) => {
+    const deepest = await anon.get(`/api/catalogue/search?q=${ZHU}&pageSize=100&page=10000`);
+    t.is(deepest.status, 200, deepest.text);
+    t.deepEqual(deepest.body.items, []);
+    t.is(deepest.body.total, 7);
+    // A set that holds KEPT_MATCHES numbers before every real one: the next page is read after them.
+    const em = app.orm.em.fork();
+    const terms = ['朱'];
+    const before = Array.from(
+      { length: KEPT_MATCHES },
+      (_, i) => `000000-0000-${String(i).padStart(7, '0')}`,
+    );
+    const set = newResultSet(await tokenCounts(em, requiredTokens(terms)), DEFAULT_COUNTING);
+    const full = { ...set, tiers: { ...set.tiers, title: { numbers: before } } };
+    const page = await rankedPage(em, { terms, facets: {} }, full, KEPT_MATCHES, 2, true);
+    t.deepEqual(page.numbers, [...inTitle].sort().slice(0, 2));
+    t.is(page.set.tiers.title.numbers.length, KEPT_MATCHES, 'nothing past the kept limit is kept');
+    // Past the title tier: its size is learned, and the rest tier follows.
+    const across = await rankedPage(em, { terms, facets: {} }, full, KEPT_MATCHES + 2, 3, true);
+    t.deepEqual(across.numbers, [...[...inTitle].sort().slice(2), ...[...inAuthors].sort()].slice(0, 3));
+  },
+);
