@@ -101,7 +101,8 @@ async function tierPage(
 
 /**
  * The census numbers of one page (`offset`, `limit`) in rank order, and the result set with what
- * was learned on the way. `readAhead`: read a kept tier ahead for the next pages.
+ * was learned on the way (`set` itself when nothing was). `readAhead`: read a kept tier ahead for
+ * the next pages.
  */
 export async function rankedPage(
   em: EntityManager,
@@ -117,13 +118,18 @@ export async function rankedPage(
       limit: tierLimit,
       readAhead,
     });
+  // What was learned, in a new set; the same set when nothing was (then nothing is kept again).
+  const learned = (tiers: Partial<Record<TierName, TierPrefix>>): ResultSet =>
+    Object.entries(tiers).every(([name, prefix]) => set.tiers[name as TierName] === prefix)
+      ? set
+      : { ...set, tiers: { ...set.tiers, ...tiers } };
   if (!filter.terms.length) {
     const all = await page('all', offset, limit);
-    return { numbers: all.numbers, set: { ...set, tiers: { ...set.tiers, all: all.prefix } } };
+    return { numbers: all.numbers, set: learned({ all: all.prefix }) };
   }
   const title = await page('title', offset, limit);
-  const withTitle: ResultSet = { ...set, tiers: { ...set.tiers, title: title.prefix } };
-  if (title.numbers.length === limit) return { numbers: title.numbers, set: withTitle };
+  if (title.numbers.length === limit)
+    return { numbers: title.numbers, set: learned({ title: title.prefix }) };
   // The page reaches past the title tier: how far the rest tier must skip.
   const titleSize =
     title.size ??
@@ -133,6 +139,6 @@ export async function rankedPage(
   const rest = await page('rest', Math.max(0, offset - titleSize), limit - title.numbers.length);
   return {
     numbers: [...title.numbers, ...rest.numbers],
-    set: { ...withTitle, tiers: { ...withTitle.tiers, rest: rest.prefix } },
+    set: learned({ title: title.prefix, rest: rest.prefix }),
   };
 }

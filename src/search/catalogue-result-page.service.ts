@@ -35,7 +35,8 @@ export async function resultPage<K extends CountField>(
       rankedPage(em, filter, set, offset, page.pageSize, keeping && offset > 0),
       known ?? count(set),
     ]);
-    return { set: { ...ranked.set, [field]: counted }, result: { numbers: ranked.numbers, counted } };
+    const result = { numbers: ranked.numbers, counted };
+    return { set: ranked.set === set && known ? set : { ...ranked.set, [field]: counted }, result };
   };
   const { numbers, counted } = sets
     ? await sets.update(JSON.stringify(filter), work)

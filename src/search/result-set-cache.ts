@@ -20,7 +20,7 @@ export class ResultSetCache extends ChangeFollowingCache<ResultSet> {
 
   /**
    * Runs `work` on the key's kept result set (undefined: none yet) after the key's earlier turns,
-   * and keeps the set it returns. While changes cannot be heard nothing is kept, and turns are not
+   * and keeps the set it returns unless that is the kept one itself. While changes cannot be heard nothing is kept, and turns are not
    * taken: `keeping` tells the work so.
    */
   async update<R>(
@@ -30,8 +30,10 @@ export class ResultSetCache extends ChangeFollowingCache<ResultSet> {
     if (this.begin() === undefined) return (await work(undefined, false)).result;
     const turn = (this.turns.get(key) ?? Promise.resolve()).then(async () => {
       const ticket = this.begin();
-      const { set, result } = await work(this.get(key), ticket !== undefined);
-      this.keep(key, ticket, set);
+      const kept = this.get(key);
+      const { set, result } = await work(kept, ticket !== undefined);
+      // The same set back: nothing learned, nothing to keep (and no need to size it again).
+      if (set !== kept) this.keep(key, ticket, set);
       return result;
     });
     // The next turn waits for this one whether it succeeds or not.

@@ -16,6 +16,20 @@ export interface MappedKey {
   readonly spans: ReadonlyArray<readonly [start: number, end: number]>;
 }
 
+/**
+ * Whether a code point is a CJK unified ideograph of the basic block or of extensions A–F: letters
+ * that NFKC leaves as they are, so the key keeps them without normalising and testing each one —
+ * most of a catalogue's text, and a results page maps 60 fields. (The compatibility ideographs,
+ * U+F900… and U+2F800…, do change under NFKC and are outside these ranges.)
+ */
+export function isPlainIdeograph(codePoint: number): boolean {
+  return (
+    (codePoint >= 0x4e00 && codePoint <= 0x9fff) ||
+    (codePoint >= 0x3400 && codePoint <= 0x4dbf) ||
+    (codePoint >= 0x20000 && codePoint <= 0x2ebef)
+  );
+}
+
 /** The key of a text with its map back to the text (see MappedKey). */
 export function mappedSearchKey(text: string): MappedKey {
   const kept: string[] = [];
@@ -24,6 +38,11 @@ export function mappedSearchKey(text: string): MappedKey {
   for (const ch of text) {
     const span = [offset, offset + ch.length] as const;
     offset += ch.length;
+    if (isPlainIdeograph(ch.codePointAt(0)!)) {
+      kept.push(ch);
+      origin.push(span);
+      continue;
+    }
     for (const c of ch.normalize('NFKC')) {
       if (DROPPED.test(c)) continue;
       kept.push(c);

@@ -197,5 +197,11 @@ test.serial(
     // Past the title tier: its size is learned, and the rest tier follows.
     const across = await rankedPage(em, { terms, facets: {} }, full, KEPT_MATCHES + 2, 3, true);
     t.deepEqual(across.numbers, [...[...inTitle].sort().slice(2), ...[...inAuthors].sort()].slice(0, 3));
+    // A set that already knows every match learns nothing from a page: the same set comes back.
+    const known = await rankedPage(em, { terms, facets: {} }, set, 0, 20, true);
+    t.deepEqual(known.numbers, expected());
+    const again = await rankedPage(em, { terms, facets: {} }, known.set, 2, 3, true);
+    t.is(again.set, known.set);
+    t.deepEqual(again.numbers, expected().slice(2, 5));
   },
 );

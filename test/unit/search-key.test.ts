@@ -3,6 +3,8 @@ import {
   fieldsKey,
   highlightRanges,
   indexTokens,
+  isPlainIdeograph,
+  mappedSearchKey,
   queryTerms,
   queryTokens,
   searchKey,
@@ -101,4 +103,30 @@ test('authors are formatted as in catalogues', (t) => {
 test('text arrays are quoted for PostgreSQL', (t) => {
   t.is(pgTextArray(['a', 'b"c', 'd\\e']), '{"a","b\\"c","d\\\\e"}');
   t.is(pgTextArray([]), '{}');
+});
+
+test('the ideographs the key keeps without normalising are exactly ones NFKC leaves and no rule drops', (t) => {
+  let checked = 0;
+  for (let cp = 0; cp <= 0x3134f; cp++) {
+    if (!isPlainIdeograph(cp)) continue;
+    const ch = String.fromCodePoint(cp);
+    // Unchanged by NFKC, and a letter (or unassigned): never punctuation, symbol, space or control.
+    if (ch.normalize('NFKC') !== ch || !/^[\p{L}\p{Cn}]$/u.test(ch)) t.fail(`U+${cp.toString(16)}`);
+    checked += 1;
+  }
+  t.is(checked, 20_992 + 6_592 + 60_400);
+  // Compatibility ideographs change under NFKC: they take the full path.
+  t.false(isPlainIdeograph(0xf900));
+  t.false(isPlainIdeograph(0x2f800));
+  t.is(searchKey('\uf900\u{2f800}'), searchKey('豈丽'));
+});
+
+test('the key maps every kept character back to its place in the text, ideographs and the rest alike', (t) => {
+  const text = '（清）錢大昕撰　《廿二史考異》一百卷 𠀀 ＡＢ１';
+  const { key, spans } = mappedSearchKey(text);
+  t.is(key, '清钱大昕撰廿二史考异一百卷𠀀ab1');
+  t.deepEqual(
+    spans.map(([a, b]) => text.slice(a, b)),
+    [...'清錢大昕撰廿二史考異一百卷', '𠀀', 'Ａ', 'Ｂ', '１'],
+  );
 });
