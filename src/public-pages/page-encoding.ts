@@ -13,16 +13,12 @@ const MIN_GZIP_BYTES = 1024;
 /** zlib's default: ~80 µs for a 14 KB record page here, 4.2 KB out (level 1: 70 µs, 4.5 KB). */
 const GZIP_LEVEL = 6;
 
-/** A representation of the page: its bytes, strong entity tag and content coding (none: identity). */
-export interface PageRepresentation {
-  readonly body: Buffer;
-  readonly etag: string;
-  readonly coding: 'gzip' | undefined;
-}
+/** A content coding of the page: gzip, or none (identity). */
+export type PageCoding = 'gzip' | undefined;
 
-/** A rendered page, encoded to UTF-8 once, with its strong validator and (once asked) its gzip form. */
+/** A rendered page, encoded to UTF-8 once, with its strong validator (and, once sent, its gzip form). */
 export class EncodedPage {
-  private gzipped: PageRepresentation | undefined;
+  private gzipped: Buffer | undefined;
 
   private constructor(
     readonly body: Buffer,
@@ -34,16 +30,25 @@ export class EncodedPage {
     return new EncodedPage(body, etagOf(body));
   }
 
-  /** The representation this request accepts; marks the answer as varying by Accept-Encoding. */
-  representationFor(ctx: ParameterizedContext): PageRepresentation {
+  /** The coding this request accepts; marks the answer as varying by Accept-Encoding. */
+  codingFor(ctx: ParameterizedContext): PageCoding {
     ctx.vary('Accept-Encoding');
-    if (this.body.length < MIN_GZIP_BYTES || ctx.acceptsEncodings('gzip', 'identity') !== 'gzip')
-      return { body: this.body, etag: this.etag, coding: undefined };
-    this.gzipped ??= {
-      body: zlib.gzipSync(this.body, { level: GZIP_LEVEL }),
-      etag: `${this.etag.slice(0, -1)}-gzip"`,
-      coding: 'gzip',
-    };
-    return this.gzipped;
+    return this.body.length >= MIN_GZIP_BYTES && ctx.acceptsEncodings('gzip', 'identity') === 'gzip'
+      ? 'gzip'
+      : undefined;
+  }
+
+  /**
+   * The strong entity tag of one coding, known without compressing: a reader revalidating gets its
+   * 304 without the page being compressed for nothing.
+   */
+  etagOf(coding: PageCoding): string {
+    return coding ? `${this.etag.slice(0, -1)}-gzip"` : this.etag;
+  }
+
+  /** The bytes of one coding (gzip made on its first request and kept). */
+  bodyOf(coding: PageCoding): Buffer {
+    if (!coding) return this.body;
+    return (this.gzipped ??= zlib.gzipSync(this.body, { level: GZIP_LEVEL }));
   }
 }

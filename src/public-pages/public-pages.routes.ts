@@ -47,17 +47,18 @@ function sendPrivate(ctx: ParameterizedContext, html: string): void {
 
 /** The representation the reader accepts, or 304 when the reader has it already. */
 function sendValidated(ctx: ParameterizedContext, page: EncodedPage, cache: string): void {
-  const sent = page.representationFor(ctx);
-  ctx.set('ETag', sent.etag);
+  const coding = page.codingFor(ctx);
+  const etag = page.etagOf(coding);
+  ctx.set('ETag', etag);
   ctx.set('Cache-Control', cache);
-  if (matchesEtag(ctx.get('if-none-match') || undefined, sent.etag)) {
+  if (matchesEtag(ctx.get('if-none-match') || undefined, etag)) {
     ctx.status = 304;
     return;
   }
   ctx.status = 200;
   ctx.type = 'text/html; charset=utf-8';
-  if (sent.coding) ctx.set('Content-Encoding', sent.coding);
-  ctx.body = sent.body;
+  if (coding) ctx.set('Content-Encoding', coding);
+  ctx.body = page.bodyOf(coding);
 }
 
 /** The UTC day: the record page's citations carry the date cited, so its page changes daily. */

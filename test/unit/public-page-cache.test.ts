@@ -3,6 +3,7 @@
 // change, a page kept from its second rendering (not its first), least recently used pages dropped
 // first; strong tags from bytes, If-None-Match matching.
 import test from 'ava';
+import { gunzipSync } from 'node:zlib';
 import { PublicPageCache } from '../../src/public-pages/page-cache.js';
 import { etagOf } from '../../src/public-pages/http-caching.js';
 import { EncodedPage } from '../../src/public-pages/page-encoding.js';
@@ -88,4 +89,16 @@ test('strong tags follow the bytes; If-None-Match uses the weak comparison', (t)
   t.false(noneMatch('"x"', tag));
   t.false(noneMatch(undefined, tag));
   t.false(noneMatch('', tag));
+});
+
+test('a page has a tag per coding before any compression, and is compressed once', (t) => {
+  const encoded = page('<p>善本書目</p>'.repeat(200));
+  const gzipTag = encoded.etagOf('gzip');
+  t.is(encoded.etagOf(undefined), encoded.etag);
+  t.is(gzipTag, `${encoded.etag.slice(0, -1)}-gzip"`);
+  t.not(gzipTag, encoded.etag);
+  const zipped = encoded.bodyOf('gzip');
+  t.deepEqual(gunzipSync(zipped), encoded.body);
+  t.is(encoded.bodyOf('gzip'), zipped, 'kept, not compressed again');
+  t.is(encoded.bodyOf(undefined), encoded.body);
 });
