@@ -76,7 +76,9 @@ async function tierPage(
     tier === 'all'
       ? walkTierNumbers(em, filter, undefined, start, want).then((numbers) => ({ numbers }))
       : readMatches(em, filter, stats, tier, start, want);
-  const plan = planTierPage(prefix, page.offset, page.limit, page.readAhead);
+  // Browsing (no terms) reads only its page: its filter has no bound, and a rare one would make
+  // a read-ahead walk on to the end of the catalogue for matches that are not there.
+  const plan = planTierPage(prefix, page.offset, page.limit, page.readAhead && tier !== 'all');
   if (plan.kind === 'known') return { ...plan, prefix };
   if (plan.kind === 'extend') {
     const got = await read(

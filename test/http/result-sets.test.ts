@@ -14,6 +14,7 @@ import { rankedPage } from '../../src/search/catalogue-ranking.service.js';
 import { KEPT_MATCHES, newResultSet } from '../../src/search/result-set.rules.js';
 import { tokenCounts } from '../../src/search/catalogue-token.repository.js';
 import { DEFAULT_COUNTING, requiredTokens } from '../../src/search/catalogue-plan.rules.js';
+import { catalogueFilterOf } from '../../src/search/catalogue-filter.service.js';
 
 let app: TestApp;
 let admin: ApiClient;
@@ -205,3 +206,31 @@ test.serial(
     t.deepEqual(again.numbers, expected().slice(2, 5));
   },
 );
+
+test.serial('a query read past page 1 is read ahead; browsing reads only its pages', async (t) => {
+  const keptOf = async (params: Record<string, string>) => {
+    const query = catalogueSearchQuery.parse(params);
+    const filter = await catalogueFilterOf(app.orm.em.fork(), query, app.deps.caches);
+    return app.deps.resultSets!.get(JSON.stringify(filter));
+  };
+  app.deps.resultSets!.changed();
+  await anon.get(`/api/catalogue/search?q=${ZHU}&pageSize=2&page=2`);
+  const query = await keptOf({ q: '朱' });
+  t.is(query?.tiers.title.numbers.length, 3, 'the whole title tier, read ahead');
+  t.is(query?.tiers.title.size, 3);
+  // Browsing one institution (a filter without terms): page 2 of 2 reads four entries, no more.
+  const browse = `institution=${institution.id}&pageSize=2`;
+  t.deepEqual(
+    numbersOf((await anon.get(`/api/catalogue/search?${browse}&page=2`)).body),
+    [...inTitle, ...inAuthors].sort().slice(2, 4),
+  );
+  const kept = await keptOf({ institution: institution.id });
+  t.is(kept?.tiers.all.numbers.length, 4);
+  t.is(kept?.tiers.all.size, undefined);
+  // The next page reads on after them.
+  t.deepEqual(
+    numbersOf((await anon.get(`/api/catalogue/search?${browse}&page=3`)).body),
+    [...inTitle, ...inAuthors].sort().slice(4, 6),
+  );
+  t.is((await keptOf({ institution: institution.id }))?.tiers.all.numbers.length, 6);
+});
