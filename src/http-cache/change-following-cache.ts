@@ -14,7 +14,7 @@ export interface ChangeFollower {
   setListening(listening: boolean): void;
 }
 
-/** The size of an answer that is a body of bytes (what the byte bound counts by default). */
+/** The size of an answer that is a body of bytes: the `sizeOf` of caches of responses and pages. */
 export const bodyBytes = (entry: { readonly body: Buffer }): number => entry.body.length;
 
 export class ChangeFollowingCache<T> implements ChangeFollower {

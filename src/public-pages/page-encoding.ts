@@ -42,7 +42,7 @@ export class EncodedPage {
    * The strong entity tag of one coding, known without compressing: a reader revalidating gets its
    * 304 without the page being compressed for nothing.
    */
-  etagOf(coding: PageCoding): string {
+  etagFor(coding: PageCoding): string {
     return coding ? `${this.etag.slice(0, -1)}-gzip"` : this.etag;
   }
 

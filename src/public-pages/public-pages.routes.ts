@@ -48,7 +48,7 @@ function sendPrivate(ctx: ParameterizedContext, html: string): void {
 /** The representation the reader accepts, or 304 when the reader has it already. */
 function sendValidated(ctx: ParameterizedContext, page: EncodedPage, cache: string): void {
   const coding = page.codingFor(ctx);
-  const etag = page.etagOf(coding);
+  const etag = page.etagFor(coding);
   ctx.set('ETag', etag);
   ctx.set('Cache-Control', cache);
   if (matchesEtag(ctx.get('if-none-match') || undefined, etag)) {

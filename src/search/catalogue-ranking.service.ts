@@ -63,6 +63,10 @@ async function readMatches(
   return { numbers: await walkTierNumbers(em, filter, tier, start, want) };
 }
 
+/** Where a read starts: after `after` (none: at the tier's first match), skipping `skip` matches. */
+const startAt = (after: string | undefined, skip: number): TierStart =>
+  after === undefined ? { skip } : { after, skip };
+
 /** A page of one tier: its numbers, the tier's size when the page showed it, and what is now known. */
 async function tierPage(
   em: EntityManager,
@@ -81,19 +85,13 @@ async function tierPage(
   const plan = planTierPage(prefix, page.offset, page.limit, page.readAhead && tier !== 'all');
   if (plan.kind === 'known') return { ...plan, prefix };
   if (plan.kind === 'extend') {
-    const got = await read(
-      { ...(plan.after === undefined ? {} : { after: plan.after }), skip: 0 },
-      plan.want,
-    );
+    const got = await read(startAt(plan.after, 0), plan.want);
     const extended = extendPrefix(prefix, got.numbers, plan.want, got.remaining);
     const sliced = planTierPage(extended, page.offset, page.limit, false);
     if (sliced.kind !== 'known') throw new Error('an extended tier must answer the page it was read for');
     return { ...sliced, prefix: extended };
   }
-  const got = await read(
-    { ...(plan.after === undefined ? {} : { after: plan.after }), skip: plan.skip },
-    plan.want,
-  );
+  const got = await read(startAt(plan.after, plan.skip), plan.want);
   const size = sizeFromBeyond(prefix, plan, got.numbers, got.remaining);
   const numbers = [...plan.known, ...got.numbers];
   return size === undefined

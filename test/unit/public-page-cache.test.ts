@@ -93,8 +93,8 @@ test('strong tags follow the bytes; If-None-Match uses the weak comparison', (t)
 
 test('a page has a tag per coding before any compression, and is compressed once', (t) => {
   const encoded = page('<p>善本書目</p>'.repeat(200));
-  const gzipTag = encoded.etagOf('gzip');
-  t.is(encoded.etagOf(undefined), encoded.etag);
+  const gzipTag = encoded.etagFor('gzip');
+  t.is(encoded.etagFor(undefined), encoded.etag);
   t.is(gzipTag, `${encoded.etag.slice(0, -1)}-gzip"`);
   t.not(gzipTag, encoded.etag);
   const zipped = encoded.bodyOf('gzip');
