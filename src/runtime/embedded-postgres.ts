@@ -24,6 +24,11 @@ export interface EmbeddedPostgresOptions {
   readonly dir: string;
   readonly log: (message: string) => void;
   readonly database?: string;
+  /**
+   * Server settings given on the command line (`-c name=value`), over the cluster's files: e.g. a
+   * benchmark's `shared_buffers` sized to the machine. Names and values are PostgreSQL's own.
+   */
+  readonly settings?: Readonly<Record<string, string>>;
 }
 
 const SUPERUSER = 'census';
@@ -32,6 +37,9 @@ const SUPERUSER = 'census';
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
 ): Promise<EmbeddedPostgresHandle> {
+  // Each setting is one command-line argument: a name that is not one could not be read as intended.
+  for (const name of Object.keys(options.settings ?? {}))
+    if (!/^[a-z_][a-z0-9_.]*$/.test(name)) throw new Error(`not a PostgreSQL setting name: ${name}`);
   const dir = path.resolve(options.dir);
   await fs.mkdir(dir, { recursive: true });
   const password = await readOrCreatePassword(`${dir}.password`);
@@ -63,6 +71,7 @@ export async function startEmbeddedPostgres(
       'unix_socket_directories=',
       '-c',
       'max_connections=200',
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ],
     onLog: (m: string) => options.log(m.trim()),
     onError: (m: unknown) => options.log(`[error] ${String(m)}`),

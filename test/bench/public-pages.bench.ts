@@ -6,6 +6,8 @@
 // set-based in SQL). BENCH_DIR keeps that database, so `BENCH_DIR=… BENCH_RECORDS=3000000` builds
 // 3,000,000 records once for both benchmarks. The database is read into memory before the runs
 // and each run prints what the machine read from disk meanwhile (database-warmth.ts).
+// BENCH_SHARED_BUFFERS (e.g. 6GB) sizes PostgreSQL's shared buffers, and the pages the public
+// pages read on every request are read into them (on huge pages when the kernel reserved them).
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +18,12 @@ import { startEmbeddedPostgres } from '../../src/runtime/embedded-postgres.js';
 import { connectOrm } from '../../src/db/orm.js';
 import { startServiceProcess } from './service-process.js';
 import { censusNumberOf, ensureNationalCatalogue } from './national-catalogue.js';
-import { readDatabaseIntoMemory, withDiskReads } from './database-warmth.js';
+import {
+  benchPostgresSettings,
+  readDatabaseIntoMemory,
+  readIntoSharedBuffers,
+  withDiskReads,
+} from './database-warmth.js';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 30_000);
 const CONNECTIONS = 32;
@@ -71,7 +78,27 @@ async function wrkRun(origin: string, paths: string[], connections: number, seco
 
 const KEEP = process.env.BENCH_DIR;
 const dir = KEEP ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'census-bench-public-')));
-const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), log: () => undefined });
+const pg = await startEmbeddedPostgres({
+  dir: path.join(dir, 'pg'),
+  log: () => undefined,
+  settings: benchPostgresSettings(),
+});
+// What the public pages read on every request, most used first (the results page's entries with
+// their first page image, then the search's walk and token indexes): what shared buffers sized
+// by BENCH_SHARED_BUFFERS hold after serving them a while. The record page's census records are
+// larger than such buffers and stay in the operating system's cache.
+const PUBLIC_PAGE_RELATIONS = [
+  'institution',
+  'province',
+  'work_order_photo',
+  'catalogue_entry_census_number_unique',
+  'record_image_record_sequence_unique',
+  'catalogue_entry',
+  'record_image',
+  'catalogue_entry_walk_index',
+  'catalogue_entry_tokens_gin',
+  'catalogue_entry_title_tokens_gin',
+];
 const orm = await connectOrm(pg.url);
 let service: Awaited<ReturnType<typeof startServiceProcess>> | undefined;
 
@@ -81,6 +108,7 @@ try {
   const records = build.records;
   const censusNumber = await censusNumberOf(orm.em.fork());
   console.log(await readDatabaseIntoMemory(orm.em.fork()));
+  console.log(await readIntoSharedBuffers(orm.em.fork(), PUBLIC_PAGE_RELATIONS));
   await orm.close(true);
   service = await startServiceProcess({ DATABASE_URL: pg.url });
   const url = service.url;
