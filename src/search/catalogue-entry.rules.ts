@@ -4,6 +4,7 @@
 
 import type { RecordInput, Responsibility } from '../domain/record.types.js';
 import { fieldsKey, indexTokens } from './search-key.rules.js';
+import { arrayLiteral } from '../kernel/sql-literal.js';
 
 /** A responsibility as catalogues print it: （宋）朱熹撰. */
 export function formatResponsibility(a: Responsibility): string {
@@ -47,5 +48,5 @@ export function catalogueKeys(
 
 /** A PostgreSQL text[] literal ({"a","b"}) for binding an array as one parameter. */
 export function pgTextArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+  return arrayLiteral(values);
 }

@@ -71,3 +71,67 @@ test("a database error is MikroORM's exception, named statement or not", async (
     { key: '己' },
   ]);
 });
+
+// A named statement's values travel as literals in the text of one message (runNamed): each must
+// reach the statement exactly as given, and none may end its literal early.
+const HOSTILE = [
+  "'); drop table bound_sql_probe; --",
+  "\\'",
+  'a\\b"c',
+  '{"x",NULL}',
+  'NULL',
+  '',
+  ' 𠀀補注\u3000',
+  "E'\\x41'",
+  '$1',
+  '?',
+  '\\',
+  "''",
+];
+
+// Knex's binding type has no arrays holding null or arrays; PostgreSQL's arrays do.
+const asBinding = (value: unknown) => value as string[];
+
+test('values reach a named statement exactly as given, whatever characters they hold', async (t) => {
+  for (const value of HOSTILE) {
+    const [row] = await executeBound<{ t: string; a: Array<string | null>; n: number; b: boolean; z: null }>(
+      orm.em.fork(),
+      'select ?::text as t, ?::text[] as a, ?::int as n, ?::boolean as b, ?::text as z',
+      [value, asBinding([...HOSTILE, null]), -7, false, null],
+      'bound_sql_probe_echo',
+    );
+    t.deepEqual(row, { t: value, a: [...HOSTILE, null], n: -7, b: false, z: null }, JSON.stringify(value));
+  }
+  const [nested] = await executeBound<{ m: number[][] }>(
+    orm.em.fork(),
+    'select ?::int[] as m',
+    [
+      asBinding([
+        [1, 2],
+        [3, 4],
+      ]),
+    ],
+    'bound_sql_probe_nested',
+  );
+  t.deepEqual(nested!.m, [
+    [1, 2],
+    [3, 4],
+  ]);
+  const [left] = await orm.em
+    .getConnection()
+    .execute<Array<{ n: number }>>(`select count(*)::int as n from bound_sql_probe`);
+  t.true(left!.n >= 3, 'the table is still there with its rows');
+});
+
+test('a value PostgreSQL cannot hold is refused before anything runs', async (t) => {
+  const insert = `insert into bound_sql_probe values (?, ?) returning key`;
+  for (const value of ['a\u0000b', ['ok', 'x\u0000'], Number.NaN, { key: 'object' }]) {
+    await t.throwsAsync(
+      executeBound(orm.em.fork(), insert, ['庚', value as string], 'bound_sql_probe_insert'),
+      {
+        message: /NUL|finite|SQL literal/,
+      },
+    );
+  }
+  t.deepEqual(await executeBound(orm.em.fork(), SQL, ['庚'], 'bound_sql_probe_value'), []);
+});
