@@ -12,6 +12,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   /** Connections this process opens to PostgreSQL at start and keeps (never closed for idleness). */
   readonly databasePoolSize: number;
+  /** The embedded PostgreSQL's shared_buffers (e.g. `4GB`); absent: PostgreSQL's default, 128MB. */
+  readonly embeddedPostgresSharedBuffers: string | undefined;
   /** Absent: start the embedded S3 server (s3rver) under `dataDir/objects`. */
   readonly objectStore:
     | {
@@ -114,6 +116,10 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(1000).default(20),
+  EMBEDDED_POSTGRES_SHARED_BUFFERS: z
+    .string()
+    .regex(/^[1-9]\d{0,6}(kB|MB|GB|TB)$/, 'must be a size in PostgreSQL units, such as 512MB or 4GB')
+    .optional(),
   MINIO_ENDPOINT: z.string().min(1).optional(),
   MINIO_PORT: portText.optional(),
   MINIO_USE_SSL: booleanText.default(false),
@@ -208,6 +214,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('MINIO_ACCESS_KEY and MINIO_SECRET_KEY: required when MINIO_ENDPOINT is set');
   }
   if (e.ADMIN_PASSWORD && !e.ADMIN_EMAIL) problems.push('ADMIN_EMAIL: required when ADMIN_PASSWORD is set');
+  if (e.EMBEDDED_POSTGRES_SHARED_BUFFERS && e.DATABASE_URL)
+    problems.push(
+      'EMBEDDED_POSTGRES_SHARED_BUFFERS: only for the embedded PostgreSQL; with DATABASE_URL set shared_buffers on that server',
+    );
   const publicUrl = (
     e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`
   ).replace(/\/+$/, '');
@@ -229,6 +239,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    embeddedPostgresSharedBuffers: e.EMBEDDED_POSTGRES_SHARED_BUFFERS,
     objectStore: e.MINIO_ENDPOINT
       ? Object.freeze({
           endPoint: e.MINIO_ENDPOINT,

@@ -26,6 +26,9 @@ export async function startServices(config: Config, logger: Logger): Promise<Run
       const pg = await startEmbeddedPostgres({
         dir: path.join(config.dataDir, 'postgres'),
         log: (m) => pgLog.debug(m),
+        settings: config.embeddedPostgresSharedBuffers
+          ? { shared_buffers: config.embeddedPostgresSharedBuffers }
+          : {},
       });
       stops.push(pg.stop);
       databaseUrl = pg.url;

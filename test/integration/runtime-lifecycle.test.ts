@@ -111,8 +111,19 @@ test.serial(
       for (const until = Date.now() + 10_000; (await s3ServerPidsFor(dataDir)).length && Date.now() < until;)
         await new Promise((r) => setTimeout(r, 100));
       t.deepEqual(await s3ServerPidsFor(dataDir), [], 'no S3 server process outlives a killed service');
-      const third = start(env);
+      // The third start also sizes the embedded server's shared buffers.
+      const third = start({ ...env, EMBEDDED_POSTGRES_SHARED_BUFFERS: '64MB' });
       await waitForHealth(url, third);
+      t.is(
+        (
+          await livePidsFor(
+            dataDir,
+            (argv) => argv[0]!.endsWith('postgres') && argv.includes('shared_buffers=64MB'),
+          )
+        ).length,
+        1,
+        'the postmaster runs with the shared buffers asked for',
+      );
       const afterCrash = await (
         await new ApiClient(url).login('admin@census.local', password)
       ).get('/api/institutions');

@@ -114,6 +114,33 @@ test('an https PUBLIC_URL without a trusted proxy is refused at start, naming TR
   t.true(loadConfig({ PUBLIC_URL: 'https://census.example.org', TRUST_PROXY: 'true' }).secureCookies);
 });
 
+test('EMBEDDED_POSTGRES_SHARED_BUFFERS: a size in PostgreSQL units, for the embedded server only', (t) => {
+  t.is(loadConfig({}).embeddedPostgresSharedBuffers, undefined);
+  t.is(loadConfig({ EMBEDDED_POSTGRES_SHARED_BUFFERS: '' }).embeddedPostgresSharedBuffers, undefined);
+  for (const good of ['512MB', '4GB', '131072kB', '1TB'])
+    t.is(loadConfig({ EMBEDDED_POSTGRES_SHARED_BUFFERS: good }).embeddedPostgresSharedBuffers, good);
+  for (const bad of ['4G', '4gb', '0MB', '4 GB', '-1GB', '4GB; fsync=off', '4GB\u0000', '99999999MB']) {
+    const error = t.throws(
+      () => loadConfig({ EMBEDDED_POSTGRES_SHARED_BUFFERS: bad }),
+      { instanceOf: ConfigError },
+      JSON.stringify(bad),
+    );
+    t.true(
+      error!.problems.some((p) => p.startsWith('EMBEDDED_POSTGRES_SHARED_BUFFERS')),
+      JSON.stringify(bad),
+    );
+  }
+  const external = t.throws(
+    () =>
+      loadConfig({
+        EMBEDDED_POSTGRES_SHARED_BUFFERS: '4GB',
+        DATABASE_URL: 'postgres://u:p@db.example.org/census',
+      }),
+    { instanceOf: ConfigError },
+  );
+  t.true(external!.problems.some((p) => p.includes('only for the embedded PostgreSQL')));
+});
+
 test('DATABASE_POOL_SIZE: 20 connections by default; a whole number from 2 to 1000', (t) => {
   t.is(loadConfig({}).databasePoolSize, 20);
   t.is(loadConfig({ DATABASE_POOL_SIZE: '64' }).databasePoolSize, 64);
