@@ -33,14 +33,27 @@ const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undef
 
 const WRK = '/usr/bin/wrk';
 const WRK_TITLE = `record page (random record), ${CONNECTIONS} connections, wrk as the client`;
+const WRK_DISTINCT_TITLE = `results page, 100 distinct queries and pages (each rendered), ${CONNECTIONS} connections, wrk as the client`;
 
-/** Requests/s, p50 and p99 (ms) and failed answers of wrk cycling through `paths` on `origin`. */
-async function wrkRun(origin: string, paths: string[], connections: number, seconds: number) {
+/**
+ * Requests/s, p50 and p99 (ms) and failed answers of wrk cycling through `paths` on `origin` for
+ * `seconds`; with `amount`, it stops once that many answers came back.
+ */
+async function wrkRun(
+  origin: string,
+  paths: string[],
+  connections: number,
+  seconds: number,
+  amount?: number,
+) {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'census-wrk-'));
   const script = path.join(dir, 'paths.lua');
+  const stop = amount
+    ? `local answered = 0\nresponse = function()\n  answered = answered + 1\n  if answered >= ${amount} then wrk.thread:stop() end\nend\n`
+    : '';
   await fs.writeFile(
     script,
-    `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format("GET", paths[i])\nend\n`,
+    `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format("GET", paths[i])\nend\n${stop}`,
   );
   try {
     const out = await new Promise<string>((resolve, reject) => {
@@ -108,7 +121,8 @@ try {
   const records = build.records;
   const censusNumber = await censusNumberOf(orm.em.fork());
   console.log(await readDatabaseIntoMemory(orm.em.fork()));
-  console.log(await readIntoSharedBuffers(orm.em.fork(), PUBLIC_PAGE_RELATIONS));
+  if (process.env.BENCH_SHARED_BUFFERS)
+    console.log(await readIntoSharedBuffers(orm.em.fork(), PUBLIC_PAGE_RELATIONS));
   await orm.close(true);
   service = await startServiceProcess({ DATABASE_URL: pg.url });
   const url = service.url;
@@ -196,6 +210,16 @@ try {
     rows.push(
       `| ${WRK_TITLE} | ${Math.round(r.perSecond)} | ${r.p50} | ${r.p99} | ${r.errors} | ${diskMb} |`,
     );
+    console.log(rows.at(-1));
+  }
+  // The distinct results pages again with wrk, on pages none of the runs above asked for (22–31):
+  // what the pages cost when the client does not share the service's two cores as heavily.
+  if (fsSync.existsSync(WRK) && (!ONLY || ONLY.test(WRK_DISTINCT_TITLE))) {
+    const next = firstRenderPaths(22);
+    const paths = Array.from({ length: 100 }, next);
+    // wrk's run lasts its duration even when its thread stops early: its rate means nothing here.
+    const { result: r, diskMb } = await withDiskReads(() => wrkRun(url, paths, CONNECTIONS, 5, 100));
+    rows.push(`| ${WRK_DISTINCT_TITLE} | — | ${r.p50} | ${r.p99} | ${r.errors} | ${diskMb} |`);
     console.log(rows.at(-1));
   }
   console.log(
