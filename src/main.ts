@@ -48,6 +48,7 @@ let derivativeWorker: RunningAppDeps['derivativeWorker'] | undefined;
 let periodicJobs: JobWorker | undefined;
 let catalogueBackfill: Promise<void> | undefined;
 let pageChanges: RunningAppDeps['pageChanges'] | undefined;
+let spareTime: RunningAppDeps['spareTime'] | undefined;
 let stopping = false;
 
 async function shutdown(signal: string): Promise<void> {
@@ -77,6 +78,7 @@ async function shutdown(signal: string): Promise<void> {
   await derivativeWorker?.stop();
   await periodicJobs?.stop();
   await pageChanges?.stop();
+  await spareTime?.stop();
   await orm?.close(true).catch(() => undefined);
   await services?.stop();
   logger.info('stopped');
@@ -113,7 +115,7 @@ try {
     }
   }
   const running = startAppDeps({ config, orm, objectStore, logger, databaseUrl: services.databaseUrl });
-  ({ importWorker, derivativeWorker, pageChanges } = running);
+  ({ importWorker, derivativeWorker, pageChanges, spareTime } = running);
   periodicJobs = startPeriodicJobs({ orm, objectStore, logger }, config);
   server = http.createServer(requestHandler(running.deps));
   server.requestTimeout = 300_000;

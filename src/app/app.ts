@@ -91,6 +91,8 @@ export function buildApp(deps: AppDeps): Koa {
   mountIiifPresentation(routers.site, deps);
   mountIiifImage(routers.site, deps);
 
+  // First of all: every request answered counts as the service being busy.
+  if (deps.spareTime) app.use(deps.spareTime.track);
   // Outermost: it keeps each public Image API response exactly as the layers below made it.
   if (deps.sharedResponses) app.use(keepSharedResponses(deps.sharedResponses));
   app.use(requestIdAndAccessLog(deps.logger));

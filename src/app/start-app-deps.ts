@@ -10,6 +10,7 @@ import { startImportWorker, type ImportWorker } from '../imports/import-worker.j
 import { startDerivativeWorker, type DerivativeWorker } from '../images/derivative-worker.js';
 import { PublicPageCache } from '../public-pages/page-cache.js';
 import { ResultSetCache } from '../search/result-set-cache.js';
+import { SpareTime } from '../kernel/spare-time.js';
 import { listenForPageChanges } from '../http-cache/change-listener.js';
 import { SharedResponseCache } from '../http-cache/shared-response-cache.js';
 import { IIIF_IMAGE_PREFIX } from '../iiif/image-routes.js';
@@ -22,6 +23,8 @@ export interface RunningAppDeps {
   readonly derivativeWorker: DerivativeWorker;
   /** The public pages' change listener: `ready` once it listens, `stop` at shutdown. */
   readonly pageChanges: ReturnType<typeof listenForPageChanges>;
+  /** Work for readers before they ask (reading ahead); `stop` at shutdown, before the database closes. */
+  readonly spareTime: SpareTime;
 }
 
 /** Starts the workers and the page listener and returns them with the dependencies built around them. */
@@ -56,7 +59,8 @@ export function startAppDeps(
     options.pollMs,
   );
   const publicPages = new PublicPageCache();
-  const resultSets = new ResultSetCache();
+  const spareTime = new SpareTime((error) => logger.warn({ err: error }, 'reading ahead failed'));
+  const resultSets = new ResultSetCache({ spareTime });
   const sharedResponses =
     config.imageHttpCacheBytes > 0
       ? new SharedResponseCache(config.imageHttpCacheBytes, [IIIF_IMAGE_PREFIX])
@@ -76,10 +80,11 @@ export function startAppDeps(
     derivativeWorker,
     publicPages,
     resultSets,
+    spareTime,
     ...(sharedResponses ? { sharedResponses } : {}),
     caches: createAppCaches(),
     ...(options.imageRenders ? { imageRenders: options.imageRenders } : {}),
     ...images,
   };
-  return { deps, importWorker, derivativeWorker, pageChanges };
+  return { deps, importWorker, derivativeWorker, pageChanges, spareTime };
 }

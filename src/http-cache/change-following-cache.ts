@@ -55,6 +55,11 @@ export class ChangeFollowingCache<T> implements ChangeFollower {
     return entry?.value;
   }
 
+  /** Whether an answer is kept under this key (without marking it used). */
+  has(key: string): boolean {
+    return this.listening && this.entries.has(key);
+  }
+
   /** Keeps an answer unless the data changed since `ticket` was taken (its reads may be stale). */
   keep(key: string, ticket: RenderTicket, entry: T): void {
     if (ticket === undefined || ticket !== this.generation || !this.listening) return;

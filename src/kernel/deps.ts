@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { ObjectStore } from '../object-store/object-store.js';
 import type { Caches } from './caches.js';
+import type { SpareTime } from './spare-time.js';
 
 /** A background worker that a route wakes after it has stored work for it. */
 export interface Wakeable {
@@ -36,4 +37,6 @@ export interface Deps {
   readonly importWorker?: Wakeable;
   /** Background worker for image derivatives (tiles, pyramid, thumbnails). */
   readonly derivativeWorker?: Wakeable;
+  /** Runs work for readers before they ask when no request is being answered; absent: none is done. */
+  readonly spareTime?: SpareTime;
 }

@@ -1,11 +1,13 @@
 // A page of a query's results in rank order with its counts, read through the query's kept result
 // set (result-set-cache.ts) where there is one: the search API and the server-rendered results page
-// both take their pages from here, so a reader turning pages reads each match once.
+// both take their pages from here, so a reader turning pages reads each match once, and past the
+// first page the next pages are read ahead in spare time (catalogue-read-ahead.service.ts).
 
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CatalogueFilter } from './catalogue-where.js';
 import type { EntryRow } from './catalogue.repository.js';
-import { entriesInOrder } from './catalogue-page.repository.js';
+import { pageEntries } from './catalogue-entry-rows.service.js';
+import { readAheadIfDue } from './catalogue-read-ahead.service.js';
 import { rankedPage } from './catalogue-ranking.service.js';
 import { searchPlanInputs } from './catalogue-filter.service.js';
 import { newResultSet, type ResultSet } from './result-set.rules.js';
@@ -25,23 +27,28 @@ export async function resultPage<K extends CountField>(
   page: { readonly page: number; readonly pageSize: number },
   field: K,
   count: (set: ResultSet) => Promise<NonNullable<ResultSet[K]>>,
-): Promise<{ rows: EntryRow[]; counted: NonNullable<ResultSet[K]> }> {
+): Promise<{ rows: readonly EntryRow[]; counted: NonNullable<ResultSet[K]> }> {
   const offset = (page.page - 1) * page.pageSize;
+  const key = JSON.stringify(filter);
   const work = async (kept: ResultSet | undefined, keeping: boolean) => {
     const set = kept ?? (await planned(em, filter));
     const known = set[field] as NonNullable<ResultSet[K]> | undefined;
+    // Read ahead only for a reader who turned past the first page, and only into a kept set: after
+    // the answer, in spare time, where there is spare time; else with the page itself.
+    const readOn = keeping && offset > 0;
     const [ranked, counted] = await Promise.all([
-      // Read ahead only for a reader who turned past the first page, and only into a kept set.
-      rankedPage(em, filter, set, offset, page.pageSize, keeping && offset > 0),
+      rankedPage(em, filter, set, offset, page.pageSize, readOn && !sets?.readsAheadInSpareTime),
       known ?? count(set),
     ]);
-    const result = { numbers: ranked.numbers, counted };
-    return { set: ranked.set === set && known ? set : { ...ranked.set, [field]: counted }, result };
+    const next = ranked.set === set && known ? set : { ...ranked.set, [field]: counted };
+    return { set: next, result: { numbers: ranked.numbers, counted, readOn: readOn ? next : undefined } };
   };
-  const { numbers, counted } = sets
-    ? await sets.update(JSON.stringify(filter), work)
+  const { numbers, counted, readOn } = sets
+    ? await sets.update(key, work)
     : (await work(undefined, false)).result;
-  return { rows: await entriesInOrder(em, numbers), counted };
+  const rows = await pageEntries(em, sets?.rows, numbers);
+  if (sets && readOn) readAheadIfDue(em, filter, sets, key, readOn, offset + page.pageSize);
+  return { rows, counted };
 }
 
 /** A result set that knows nothing yet but the query's plan inputs. */

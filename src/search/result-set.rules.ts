@@ -131,6 +131,30 @@ export function sizeFromBeyond(
   return prefix.size;
 }
 
+/**
+ * The matches known after the first `end` of a query, in rank order, at most `count`: with terms,
+ * the title tier's and then, once the title tier is whole, the rest's; without, every entry's.
+ */
+export function knownAfter(set: ResultSet, hasTerms: boolean, end: number, count: number): string[] {
+  if (!hasTerms) return set.tiers.all.numbers.slice(end, end + count);
+  const { title, rest } = set.tiers;
+  const fromTitle = title.numbers.slice(end, end + count);
+  if (fromTitle.length === count || !isComplete(title)) return fromTitle;
+  const restStart = Math.max(0, end - title.numbers.length);
+  return [...fromTitle, ...rest.numbers.slice(restStart, restStart + count - fromTitle.length)];
+}
+
+/**
+ * Whether a reader whose page ended at `end` should have the query read on before they turn again:
+ * fewer than READ_AHEAD matches are known past the page, more may exist, and they would be kept.
+ * Browsing (no terms) is never read ahead (see catalogue-ranking.service.ts).
+ */
+export function wantsReadAhead(set: ResultSet, hasTerms: boolean, end: number): boolean {
+  if (!hasTerms || end + READ_AHEAD > KEPT_MATCHES) return false;
+  if (isComplete(set.tiers.title) && isComplete(set.tiers.rest)) return false;
+  return knownAfter(set, hasTerms, end, READ_AHEAD).length < READ_AHEAD;
+}
+
 /** About how many bytes a result set holds (for the cache's bound): its census numbers as strings. */
 export function resultSetBytes(set: ResultSet): number {
   let bytes = 4096;

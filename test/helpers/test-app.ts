@@ -70,7 +70,7 @@ export async function startTestApp(
   // The app's render queue, so tests can see (and occupy) its slots.
   const imageRenders = renderQueueFor(config);
   // Workers and the public pages' listener as in production, polling faster.
-  const { deps, importWorker, derivativeWorker, pageChanges } = startAppDeps(
+  const { deps, importWorker, derivativeWorker, pageChanges, spareTime } = startAppDeps(
     { config, orm, objectStore, logger, databaseUrl: db.url },
     { pollMs: 200, imageRenders },
   );
@@ -88,6 +88,7 @@ export async function startTestApp(
       await importWorker.stop();
       await derivativeWorker.stop();
       await pageChanges.stop();
+      await spareTime.stop();
       await orm.close(true);
       await db.drop();
     },

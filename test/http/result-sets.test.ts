@@ -62,8 +62,8 @@ async function turnPages(pageSize: number): Promise<string[]> {
   }
 }
 
-/** A page read afresh: the same search without any kept result set. */
-async function freshPage(page: number, pageSize: number): Promise<string[]> {
+/** A page read afresh: the same search without any kept result set (or kept rows). */
+async function freshItems(page: number, pageSize: number) {
   const query = catalogueSearchQuery.parse({ q: '朱', page: String(page), pageSize: String(pageSize) });
   const { body } = await searchCatalogueFor(
     app.orm.em.fork(),
@@ -72,8 +72,10 @@ async function freshPage(page: number, pageSize: number): Promise<string[]> {
     PUBLIC_READER,
     app.deps.caches,
   );
-  return numbersOf(body);
+  return body.items;
 }
+const freshPage = async (page: number, pageSize: number) =>
+  numbersOf({ items: await freshItems(page, pageSize) });
 
 test.before(async () => {
   app = await startTestApp();
@@ -234,3 +236,49 @@ test.serial('a query read past page 1 is read ahead; browsing reads only its pag
   );
   t.is((await keptOf({ institution: institution.id }))?.tiers.all.numbers.length, 6);
 });
+
+test.serial(
+  'past page 1 the next matches and their rows are read ahead; a change is in the next page',
+  async (t) => {
+    const sets = app.deps.resultSets!;
+    sets.changed();
+    const page = (n: number) => anon.get(`/api/catalogue/search?q=${ZHU}&pageSize=2&page=${n}`);
+    t.deepEqual(numbersOf((await page(2)).body), expected().slice(2, 4));
+    await app.deps.spareTime!.idle();
+    const ahead = expected().slice(4);
+    t.true(
+      ahead.every((n) => sets.rows.has(n)),
+      'the rows of the matches after the page are kept',
+    );
+    t.false(sets.rows.has(expected()[0]!), 'not those of pages already read');
+    // Pages made from kept rows are the pages read afresh, field for field.
+    const third = await page(3);
+    t.deepEqual(third.body.items, await freshItems(3, 2));
+    // A change to what the rows show, through the API: the next page shows it.
+    const before = await admin.get(`/api/institutions/${institution.id}`);
+    const renamed = await admin.patch(`/api/institutions/${institution.id}`, {
+      name: '浙江圖書館（孤山館舍）',
+      version: before.body.version,
+    });
+    t.is(renamed.status, 200, renamed.text);
+    t.false(
+      ahead.some((n) => sets.rows.has(n)),
+      'the kept rows are forgotten',
+    );
+    t.is((await page(4)).body.items[0].institution.name, '浙江圖書館（孤山館舍）');
+    // Straight in the database, as another instance would: heard through PostgreSQL.
+    await page(2);
+    await app.deps.spareTime!.idle();
+    t.true(ahead.every((n) => sets.rows.has(n)));
+    await app.orm.em
+      .fork()
+      .execute('update institution set name = ? where id = ?', ['浙江省圖書館', institution.id]);
+    let name = '';
+    for (let tries = 0; tries < 50 && name !== '浙江省圖書館'; tries++) {
+      name = (await page(3)).body.items[0].institution.name;
+      if (name !== '浙江省圖書館') await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    t.is(name, '浙江省圖書館');
+    t.deepEqual((await page(3)).body.items, await freshItems(3, 2));
+  },
+);

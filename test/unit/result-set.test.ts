@@ -8,6 +8,7 @@ import {
   extendPrefix,
   isComplete,
   KEPT_MATCHES,
+  knownAfter,
   newResultSet,
   planTierPage,
   READ_AHEAD,
@@ -15,7 +16,9 @@ import {
   sizeFromBeyond,
   type ResultSet,
   type TierPrefix,
+  wantsReadAhead,
 } from '../../src/search/result-set.rules.js';
+import { SpareTime } from '../../src/kernel/spare-time.js';
 import { ResultSetCache } from '../../src/search/result-set-cache.js';
 import { DEFAULT_COUNTING } from '../../src/search/catalogue-plan.rules.js';
 
@@ -163,4 +166,68 @@ test('pages of one query take turns; a failed turn does not block the next', asy
     await cache.update('q', async (kept) => ({ set: setOf(5), result: kept?.tiers.title.numbers.length })),
     2,
   );
+});
+
+const tiers = (title: TierPrefix, rest: TierPrefix = { numbers: [] }, all: TierPrefix = { numbers: [] }) => ({
+  ...newResultSet(stats, DEFAULT_COUNTING),
+  tiers: { title, rest, all },
+});
+const restNumbers = (from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => `110000-${String(from + i).padStart(7, '0')}`);
+
+test('the matches known after a page: the title tier, then the rest once the title tier is whole', (t) => {
+  t.deepEqual(knownAfter(tiers(prefix(300)), true, 40, 200), numbers(40, 200));
+  t.deepEqual(knownAfter(tiers(prefix(100)), true, 40, 200), numbers(40, 60), 'no more known');
+  // The title tier ends at 50: the rest tier follows it.
+  const whole = tiers(prefix(50, 50), { numbers: restNumbers(0, 30) });
+  t.deepEqual(knownAfter(whole, true, 40, 20), [...numbers(40, 10), ...restNumbers(0, 10)]);
+  t.deepEqual(knownAfter(whole, true, 60, 200), restNumbers(10, 20), 'a page inside the rest tier');
+  // Not whole: the rest tier's matches are not next, whatever is known of it.
+  t.deepEqual(knownAfter(tiers(prefix(50), { numbers: restNumbers(0, 30) }), true, 40, 200), numbers(40, 10));
+  t.deepEqual(
+    knownAfter(tiers(prefix(0), undefined, prefix(90)), false, 80, 200),
+    numbers(80, 10),
+    'browsing',
+  );
+});
+
+test('a reader is read ahead while fewer than READ_AHEAD matches are known past their page and more may exist', (t) => {
+  t.false(wantsReadAhead(tiers(prefix(400)), true, 200), 'READ_AHEAD known ahead');
+  t.true(wantsReadAhead(tiers(prefix(400)), true, 201));
+  t.false(wantsReadAhead(tiers(prefix(300, 300), { numbers: [], size: 0 }), true, 280), 'everything known');
+  t.true(wantsReadAhead(tiers(prefix(300, 300)), true, 280), 'the rest tier is not read yet');
+  t.false(wantsReadAhead(tiers(prefix(0), undefined, prefix(20)), false, 20), 'browsing is never read ahead');
+  t.false(
+    wantsReadAhead(tiers(prefix(KEPT_MATCHES - 100)), true, KEPT_MATCHES - READ_AHEAD + 1),
+    'nothing past the kept limit',
+  );
+});
+
+test('reading ahead waits for spare time and runs once per query from its furthest page', async (t) => {
+  const spare = new SpareTime(() => t.fail(), 10_000);
+  const cache = new ResultSetCache({ spareTime: spare });
+  let end!: () => void;
+  const held = new Promise<void>((resolve) => (end = resolve));
+  const request = (spare.track as (ctx: never, next: () => Promise<void>) => Promise<void>)(
+    undefined as never,
+    () => held,
+  );
+  const ran: Array<[string, number]> = [];
+  const read = (key: string) => async (furthest: number) => void ran.push([key, furthest]);
+  cache.readAheadLater('q', 240, read('q'));
+  cache.readAheadLater('q', 420, read('q'));
+  cache.readAheadLater('q', 300, read('q'));
+  cache.readAheadLater('other', 40, read('other'));
+  t.deepEqual(ran, [], 'not while a request is answered');
+  end();
+  await request;
+  await spare.idle();
+  t.deepEqual(ran, [
+    ['q', 420],
+    ['other', 40],
+  ]);
+  // Without spare time nothing is read ahead.
+  new ResultSetCache().readAheadLater('q', 40, read('none'));
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  t.is(ran.length, 2);
 });

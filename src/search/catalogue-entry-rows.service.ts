@@ -1,0 +1,36 @@
+// A results page's rows: the rows read ahead of the reader when every one of the page's is kept
+// (entry-row-cache.ts), else read from the catalogue (catalogue-page.repository.ts).
+
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntryRow } from './catalogue.repository.js';
+import { entriesInOrder } from './catalogue-page.repository.js';
+import type { EntryRowCache } from './entry-row-cache.js';
+
+/** The rows of these census numbers in the order given (numbers not in the catalogue are left out). */
+export async function pageEntries(
+  em: EntityManager,
+  kept: EntryRowCache | undefined,
+  numbers: readonly string[],
+): Promise<readonly EntryRow[]> {
+  if (kept && numbers.length && numbers.every((n) => kept.has(n))) {
+    const rows = numbers.map((n) => kept.get(n));
+    // Forgotten between the two looks (a change): read them.
+    if (rows.every((row) => row !== undefined)) return rows;
+  }
+  return entriesInOrder(em, numbers);
+}
+
+/** Reads, in one statement, the rows of those numbers that are not kept yet, and keeps them. */
+export async function keepEntries(
+  em: EntityManager,
+  kept: EntryRowCache,
+  numbers: readonly string[],
+): Promise<void> {
+  // Taken before the read: a row read while the catalogue changed is not kept.
+  const ticket = kept.begin();
+  if (ticket === undefined) return;
+  const missing = numbers.filter((n) => !kept.has(n));
+  if (!missing.length) return;
+  for (const row of await entriesInOrder(em, missing))
+    kept.keep(row.census_number, ticket, Object.freeze(row));
+}
