@@ -1,8 +1,9 @@
 // Work done for a reader before they ask (reading the next pages of a query ahead) runs in the
-// service's spare time: when no request is being answered, so it never makes a reader wait behind
-// it on the same thread and the same cores. Under load that never stops, a task runs anyway once it
-// has waited `maxWaitMs`, so it is late, not lost. One task at a time; a task queued again under
-// the same key replaces the one waiting (the latest reader's position is the one that counts).
+// service's spare time: once no request has been answered for `quietMs`, so it never makes a reader
+// wait behind it on the same thread and the same cores — not even in the gaps of a burst of
+// requests. Under load that never stops, a task runs anyway once it has waited `maxWaitMs`, so it
+// is late, not lost. One task at a time; a task queued again under the same key replaces the one
+// waiting (the latest reader's position is the one that counts).
 
 import type { Middleware } from 'koa';
 
@@ -14,28 +15,40 @@ interface Waiting {
 
 export class SpareTime {
   private inFlight = 0;
+  // When a request last began or ended.
+  private lastRequest = 0;
   private running: Promise<void> | undefined;
   private readonly waiting = new Map<string, Waiting>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
   /**
-   * `maxWaitMs`: how long a task waits for a quiet moment before it runs anyway. `maxWaiting`: how
-   * many tasks may wait (more are dropped: spare-time work is optional). `onError`: a task's failure.
+   * `maxWaitMs`: how long a task waits for a quiet moment before it runs anyway. `quietMs`: how
+   * long no request must have been answered. `maxWaiting`: how many tasks may wait (more are
+   * dropped: spare-time work is optional). `onError`: a task's failure.
    */
   constructor(
     private readonly onError: (error: unknown) => void,
-    private readonly maxWaitMs = 1000,
-    private readonly maxWaiting = 1000,
-  ) {}
+    options: { maxWaitMs?: number; quietMs?: number; maxWaiting?: number } = {},
+  ) {
+    this.maxWaitMs = options.maxWaitMs ?? 1000;
+    this.quietMs = options.quietMs ?? 20;
+    this.maxWaiting = options.maxWaiting ?? 1000;
+  }
+
+  private readonly maxWaitMs: number;
+  private readonly quietMs: number;
+  private readonly maxWaiting: number;
 
   /** Counts the requests being answered; put it first, so every request counts. */
   readonly track: Middleware = async (_ctx, next) => {
     this.inFlight += 1;
+    this.lastRequest = Date.now();
     try {
       await next();
     } finally {
       this.inFlight -= 1;
+      this.lastRequest = Date.now();
       this.kick();
     }
   };
@@ -80,19 +93,17 @@ export class SpareTime {
     const next = this.waiting.entries().next();
     if (next.done) return;
     const [key, task] = next.value;
-    const overdue = Date.now() - task.since >= this.maxWaitMs;
-    if (this.inFlight > 0 && !overdue) {
-      // Busy: look again when the oldest task is due, if no request ends before then.
-      if (!this.timer) {
-        this.timer = setTimeout(
-          () => {
-            this.timer = undefined;
-            this.kick();
-          },
-          Math.max(1, task.since + this.maxWaitMs - Date.now()),
-        );
-        this.timer.unref();
-      }
+    const now = Date.now();
+    const dueAt = task.since + this.maxWaitMs;
+    const quietAt = this.inFlight > 0 ? dueAt : Math.min(dueAt, this.lastRequest + this.quietMs);
+    if (now < quietAt) {
+      // Busy: look again when it may be quiet or the oldest task is due, unless a request ends first.
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.kick();
+      }, quietAt - now);
+      this.timer.unref();
       return;
     }
     this.waiting.delete(key);

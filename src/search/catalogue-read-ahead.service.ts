@@ -11,8 +11,8 @@ import { knownAfter, READ_AHEAD, wantsReadAhead, type ResultSet } from './result
 import type { ResultSetCache } from './result-set-cache.js';
 
 /**
- * After a page that ended at `end`, read the query ahead in spare time unless the next READ_AHEAD
- * matches are known and their rows kept already. `em` is forked: the request's may be gone by then.
+ * After a page that ended at `end`, read the query ahead in spare time unless READ_AHEAD matches
+ * are known past it and the rows of the next half of them are kept already. `em` is forked: the request's may be gone by then.
  */
 export function readAheadIfDue(
   em: EntityManager,
@@ -23,11 +23,12 @@ export function readAheadIfDue(
   end: number,
 ): void {
   const hasTerms = filter.terms.length > 0;
-  // Rows are kept in runs, so the furthest match known ahead stands for those before it (one that
-  // was let go is read with its page).
-  const furthestKnown = knownAfter(set, hasTerms, end, READ_AHEAD).at(-1);
-  const due =
-    wantsReadAhead(set, hasTerms, end) || (furthestKnown !== undefined && !sets.rows.has(furthestKnown));
+  // Rows are kept in runs, so one match stands for those before it: the one half a window ahead
+  // (or the last known, if fewer are). Reading on only once that one is not kept reads rows in
+  // runs of at least half a window, not a page's worth after every page.
+  const ahead = knownAfter(set, hasTerms, end, READ_AHEAD);
+  const probe = ahead[Math.min(ahead.length, READ_AHEAD / 2) - 1];
+  const due = wantsReadAhead(set, hasTerms, end) || (probe !== undefined && !sets.rows.has(probe));
   if (due) sets.readAheadLater(key, end, (furthest) => readAhead(em.fork(), filter, sets, key, furthest));
 }
 

@@ -27,7 +27,8 @@ export async function startServiceProcess(extraEnv: Record<string, string> = {})
   const adminEmail = 'bench@census.local';
   const adminPassword = 'Bench-password-1';
   // BENCH_SERVICE_NODE_ARGS: extra node flags for the service, e.g. `--cpu-prof` to profile it;
-  // BENCH_SERVICE_STDOUT: a file for the service's stdout (e.g. with `--trace-gc`).
+  // BENCH_SERVICE_STDOUT: a file for the service's stdout, its log (Node refuses `--trace-gc` in
+  // NODE_OPTIONS, so it cannot be asked for here).
   const extraNodeArgs = process.env.BENCH_SERVICE_NODE_ARGS ?? '';
   const child: ChildProcess = spawnStart(
     {

@@ -204,7 +204,7 @@ test('a reader is read ahead while fewer than READ_AHEAD matches are known past 
 });
 
 test('reading ahead waits for spare time and runs once per query from its furthest page', async (t) => {
-  const spare = new SpareTime(() => t.fail(), 10_000);
+  const spare = new SpareTime(() => t.fail(), { maxWaitMs: 10_000 });
   const cache = new ResultSetCache({ spareTime: spare });
   let end!: () => void;
   const held = new Promise<void>((resolve) => (end = resolve));

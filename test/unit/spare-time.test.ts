@@ -1,5 +1,5 @@
 // Spare-time work (src/kernel/spare-time.ts): it waits while a request is being answered and runs
-// when none is, or once it has waited too long under load that never stops; one at a time; a task
+// once none has been for a quiet moment, or once it has waited too long under load that never stops; one at a time; a task
 // queued again under its key replaces the waiting one; a failure is reported and blocks nothing;
 // nothing runs after stop, which waits for the running task.
 import test from 'ava';
@@ -17,7 +17,7 @@ function request(spare: SpareTime): { end: () => void; done: Promise<void> } {
 }
 
 test('a task waits while a request is answered and runs when it ends', async (t) => {
-  const spare = new SpareTime(() => t.fail(), 10_000);
+  const spare = new SpareTime(() => t.fail(), { maxWaitMs: 10_000 });
   const ran: string[] = [];
   const busy = request(spare);
   t.true(spare.schedule('q', async () => void ran.push('q')));
@@ -29,8 +29,28 @@ test('a task waits while a request is answered and runs when it ends', async (t)
   t.deepEqual(ran, ['q']);
 });
 
+test('a task waits for a quiet moment after the last request, not just a gap between two', async (t) => {
+  const spare = new SpareTime(() => t.fail(), { maxWaitMs: 10_000, quietMs: 60 });
+  let ranAt = 0;
+  const busy = request(spare);
+  spare.schedule('q', async () => void (ranAt = Date.now()));
+  busy.end();
+  await busy.done;
+  const ended = Date.now();
+  // Another request in the gap: the quiet moment starts again after it.
+  await sleep(30);
+  const second = request(spare);
+  second.end();
+  await second.done;
+  const secondEnded = Date.now();
+  t.is(ranAt, 0, 'not in the gap between two requests');
+  await spare.idle();
+  t.true(ranAt - secondEnded >= 55, `ran ${ranAt - secondEnded} ms after the last request`);
+  t.true(ranAt - ended >= 85);
+});
+
 test('under load that never stops a task runs once it has waited its longest', async (t) => {
-  const spare = new SpareTime(() => t.fail(), 50);
+  const spare = new SpareTime(() => t.fail(), { maxWaitMs: 50 });
   const ran: number[] = [];
   const busy = request(spare);
   spare.schedule('q', async () => void ran.push(Date.now()));
@@ -45,7 +65,7 @@ test('under load that never stops a task runs once it has waited its longest', a
 });
 
 test('a task queued again under its key replaces the waiting one; others keep their turn', async (t) => {
-  const spare = new SpareTime(() => t.fail(), 10_000);
+  const spare = new SpareTime(() => t.fail(), { maxWaitMs: 10_000 });
   const ran: string[] = [];
   const busy = request(spare);
   spare.schedule('a', async () => void ran.push('a1'));
@@ -103,7 +123,7 @@ test('stop drops what waits, waits for the running task, and refuses new ones', 
 });
 
 test('at most so many tasks wait; more are dropped, not queued without bound', async (t) => {
-  const spare = new SpareTime(() => t.fail(), 10_000, 2);
+  const spare = new SpareTime(() => t.fail(), { maxWaitMs: 10_000, maxWaiting: 2 });
   const busy = request(spare);
   t.true(spare.schedule('a', async () => undefined));
   t.true(spare.schedule('b', async () => undefined));
