@@ -12,7 +12,8 @@ import type { ResultSetCache } from './result-set-cache.js';
 
 /**
  * After a page that ended at `end`, read the query ahead in spare time unless READ_AHEAD matches
- * are known past it and the rows of the next half of them are kept already. `em` is forked: the request's may be gone by then.
+ * are known past it and the rows of the next half of them are kept already. The task forks `em`:
+ * the request's may be gone by then.
  */
 export function readAheadIfDue(
   em: EntityManager,
