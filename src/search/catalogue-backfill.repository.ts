@@ -3,7 +3,7 @@
 
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RecordBody } from '../census/census-record.entity.js';
-import { pgTextArray } from './catalogue-entry.rules.js';
+import { arrayLiteral } from '../kernel/sql-literal.js';
 
 /** How many records are published and how many catalogue entries there are (equal when in step). */
 export async function publishedAndEntryCounts(
@@ -47,6 +47,6 @@ export async function setEditionKeys(
   await em.execute(
     `update catalogue_entry e set edition_key = k.key
        from unnest(?::uuid[], ?::text[]) as k(record_id, key) where e.record_id = k.record_id`,
-    [`{${keys.map((k) => k.recordId).join(',')}}`, pgTextArray(keys.map((k) => k.key))],
+    [arrayLiteral(keys.map((k) => k.recordId)), arrayLiteral(keys.map((k) => k.key))],
   );
 }

@@ -12,11 +12,8 @@ export async function pageEntries(
   kept: EntryRowCache | undefined,
   numbers: readonly string[],
 ): Promise<readonly EntryRow[]> {
-  if (kept && numbers.length && numbers.every((n) => kept.has(n))) {
-    const rows = numbers.map((n) => kept.get(n));
-    // Forgotten between the two looks (a change): read them.
-    if (rows.every((row) => row !== undefined)) return rows;
-  }
+  const rows = kept && numbers.length ? numbers.map((n) => kept.get(n)) : [];
+  if (rows.length && rows.every((row) => row !== undefined)) return rows;
   return entriesInOrder(em, numbers);
 }
 

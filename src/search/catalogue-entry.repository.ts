@@ -4,7 +4,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ChangeType } from './catalogue-entry.entity.js';
 import type { EntryTokens } from './catalogue-token.repository.js';
-import { pgTextArray } from './catalogue-entry.rules.js';
+import { arrayLiteral } from '../kernel/sql-literal.js';
 
 /** Every column of one catalogue entry, as the sync computes it from the record. */
 export interface CatalogueEntryRow {
@@ -75,8 +75,8 @@ export async function upsertCatalogueEntry(em: EntityManager, e: CatalogueEntryR
       e.edition,
       e.titleKey,
       e.searchKey,
-      pgTextArray(e.tokens),
-      pgTextArray(e.titleTokens),
+      arrayLiteral(e.tokens),
+      arrayLiteral(e.titleTokens),
       e.documentType,
       e.classification,
       e.dynasty,

@@ -4,7 +4,6 @@
 
 import type { RecordInput, Responsibility } from '../domain/record.types.js';
 import { fieldsKey, indexTokens } from './search-key.rules.js';
-import { arrayLiteral } from '../kernel/sql-literal.js';
 
 /** A responsibility as catalogues print it: （宋）朱熹撰. */
 export function formatResponsibility(a: Responsibility): string {
@@ -44,9 +43,4 @@ export function catalogueKeys(
     input.callNumber,
   ]);
   return { titleKey, searchKey, tokens: indexTokens(searchKey), titleTokens: indexTokens(titleKey) };
-}
-
-/** A PostgreSQL text[] literal ({"a","b"}) for binding an array as one parameter. */
-export function pgTextArray(values: readonly string[]): string {
-  return arrayLiteral(values);
 }

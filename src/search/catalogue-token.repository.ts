@@ -2,7 +2,7 @@
 // change made with every catalogue write, and the full rebuild used by the backfill and benchmark.
 
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgTextArray } from './catalogue-entry.rules.js';
+import { arrayLiteral } from '../kernel/sql-literal.js';
 
 /** The token whose count is the number of catalogue entries. */
 export const ENTRIES_TOKEN = '';
@@ -20,7 +20,7 @@ export async function tokenCounts(
 ): Promise<{ entries: number; counts: Map<string, { count: number; titleCount: number }> }> {
   const rows = await em.execute<Array<{ token: string; count: number; title_count: number }>>(
     'select token, count, title_count from catalogue_token where token = any(?::text[])',
-    [pgTextArray([ENTRIES_TOKEN, ...tokens])],
+    [arrayLiteral([ENTRIES_TOKEN, ...tokens])],
   );
   const counts = new Map(tokens.map((t) => [t, { count: 0, titleCount: 0 }]));
   let entries = 0;
@@ -54,10 +54,10 @@ export async function shiftTokenCounts(
      on conflict (token) do update set count = catalogue_token.count + excluded.count,
        title_count = catalogue_token.title_count + excluded.title_count`,
     [
-      pgTextArray([...entry(after), ...(after?.tokens ?? [])]),
-      pgTextArray([...entry(before), ...(before?.tokens ?? [])]),
-      pgTextArray(after?.titleTokens ?? []),
-      pgTextArray(before?.titleTokens ?? []),
+      arrayLiteral([...entry(after), ...(after?.tokens ?? [])]),
+      arrayLiteral([...entry(before), ...(before?.tokens ?? [])]),
+      arrayLiteral(after?.titleTokens ?? []),
+      arrayLiteral(before?.titleTokens ?? []),
     ],
   );
 }

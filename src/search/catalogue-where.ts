@@ -2,7 +2,7 @@
 // suggestions so that all three always describe the same set of records.
 
 import { queryTokens } from './search-key.rules.js';
-import { pgTextArray } from './catalogue-entry.rules.js';
+import { arrayLiteral } from '../kernel/sql-literal.js';
 import type { FacetFilters } from './facet-values.service.js';
 import { PAGES_OF_ENTRY } from './page-images.sql.js';
 
@@ -89,7 +89,7 @@ export function catalogueWhere(
       // index too, which intersects tokens and facet filters before reading any entry.
       const faceted = Object.keys(f.facets).length > 0;
       parts.push(title && !faceted ? 'e.title_tokens @> ?::text[]' : 'e.tokens @> ?::text[]');
-      bindings.push(pgTextArray([...new Set(f.terms.flatMap(queryTokens))]));
+      bindings.push(arrayLiteral([...new Set(f.terms.flatMap(queryTokens))]));
     }
     parts.push(contains(title ? 'title_key' : 'search_key'));
     if (options.tier === 'rest') parts.push(`not (${contains('title_key')})`);

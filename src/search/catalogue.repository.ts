@@ -7,7 +7,7 @@ import { catalogueWhere, type CatalogueFilter } from './catalogue-where.js';
 import type { FacetCountLists } from './catalogue-plan.rules.js';
 import type { RightsStatement } from '../institutions/rights-statement.rules.js';
 import { PAGES_OF_ENTRY } from './page-images.sql.js';
-import { pgTextArray } from './catalogue-entry.rules.js';
+import { arrayLiteral } from '../kernel/sql-literal.js';
 
 /** Facets counted for every query, with the column (or expression) they group by. */
 export const FACET_COLUMNS = [
@@ -76,7 +76,7 @@ export async function assignedReviewers(
   if (!recordIds.length) return new Map();
   const rows = await em.execute<Array<{ id: string; assigned_reviewer_id: string | null }>>(
     'select id, assigned_reviewer_id from census_record where id = any(?::uuid[])',
-    [pgTextArray(recordIds)],
+    [arrayLiteral(recordIds)],
   );
   return new Map(rows.map((r) => [r.id, r.assigned_reviewer_id]));
 }

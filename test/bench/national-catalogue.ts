@@ -11,7 +11,7 @@ import { applyMigrations } from '../../src/db/orm.js';
 import { seedReferenceData } from '../../src/db/seed-reference-data.js';
 import { ERA_TABLE } from '../../src/census/dates/era-table.data.js';
 import { fieldsKey, indexTokens } from '../../src/search/search-key.rules.js';
-import { pgTextArray } from '../../src/search/catalogue-entry.rules.js';
+import { arrayLiteral } from '../../src/kernel/sql-literal.js';
 import { rebuildTokenCounts } from '../../src/search/catalogue-token.repository.js';
 import { CATALOGUE_GIN_COLUMNS } from '../../src/search/catalogue-entry.entity.js';
 import { validGujiInput } from '../helpers/record-input.js';
@@ -88,7 +88,7 @@ async function generateEntries(em: EntityManager, records: number, log: (line: s
   ) =>
     items.forEach((w, n) => {
       const key = fieldsKey([w.keyOf ?? w.disp]);
-      words.push({ list, n, disp: w.disp, key, tokens: pgTextArray(indexTokens(key)), ...w.extra });
+      words.push({ list, n, disp: w.disp, key, tokens: arrayLiteral(indexTokens(key)), ...w.extra });
     });
   const titles = W.TITLE_PREFIXES.flatMap((p) =>
     W.TITLE_HEADS.flatMap((h) => W.TITLE_TAILS.map((t) => p + h + t)),

@@ -10,7 +10,7 @@ import { startEmbeddedPostgres } from '../../src/runtime/embedded-postgres.js';
 import { connectOrm } from '../../src/db/orm.js';
 import { queryTerms } from '../../src/search/search-key.rules.js';
 import { containsPattern } from '../../src/kernel/like-pattern.js';
-import { pgTextArray } from '../../src/search/catalogue-entry.rules.js';
+import { arrayLiteral } from '../../src/kernel/sql-literal.js';
 import { searchCatalogue } from '../../src/search/catalogue-search.service.js';
 import { rankedPage } from '../../src/search/catalogue-ranking.service.js';
 import { entriesInOrder } from '../../src/search/catalogue-page.repository.js';
@@ -147,7 +147,7 @@ try {
     return orm.em
       .fork()
       .execute(`select count(*) from catalogue_entry e where e.tokens @> ?::text[] and e.search_key like ?`, [
-        pgTextArray(
+        arrayLiteral(
           terms.flatMap((t) => (t.length <= 1 ? [t] : [...t].slice(1).map((c, i) => [...t][i]! + c))),
         ),
         containsPattern(terms.join('')),

@@ -9,7 +9,8 @@ import {
   queryTokens,
   searchKey,
 } from '../../src/search/search-key.rules.js';
-import { catalogueKeys, formatAuthors, pgTextArray } from '../../src/search/catalogue-entry.rules.js';
+import { catalogueKeys, formatAuthors } from '../../src/search/catalogue-entry.rules.js';
+import { arrayLiteral } from '../../src/kernel/sql-literal.js';
 import { validGujiInput } from '../helpers/record-input.js';
 
 const cases: Array<[string, string, string]> = [
@@ -101,8 +102,8 @@ test('authors are formatted as in catalogues', (t) => {
 });
 
 test('text arrays are quoted for PostgreSQL', (t) => {
-  t.is(pgTextArray(['a', 'b"c', 'd\\e']), '{"a","b\\"c","d\\\\e"}');
-  t.is(pgTextArray([]), '{}');
+  t.is(arrayLiteral(['a', 'b"c', 'd\\e']), '{"a","b\\"c","d\\\\e"}');
+  t.is(arrayLiteral([]), '{}');
 });
 
 test('the ideographs the key keeps without normalising are exactly ones NFKC leaves and no rule drops', (t) => {
