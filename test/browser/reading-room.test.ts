@@ -8,7 +8,7 @@ import test from 'ava';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newTrackedPage } from '../helpers/browser.js';
+import { closeContexts, launchChromium, newTrackedPage } from '../helpers/browser.js';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution, publishRecord } from '../helpers/fixtures.js';
@@ -78,8 +78,9 @@ test.before(async () => {
   draft = unpublished.body.censusNumber;
 });
 
+test.afterEach.always(() => closeContexts(contexts));
+
 test.after.always(async () => {
-  for (const c of contexts) await c.close();
   await browser?.close();
   await app?.close();
 });
@@ -301,6 +302,10 @@ test.serial('the table of contents reads per 卷 in English too', async (t) => {
   await page.goto(`${app.url}/records/${beijing}#read`);
   await page.locator('.iiif-viewer[data-ready="true"]').waitFor();
   await page.locator('.iiif-viewer .openseadragon-canvas').first().waitFor();
+  // The window is laid out as a book before its menu is used, as in the journey above.
+  await page.waitForFunction(
+    () => document.querySelector('.iiif-viewer')?.getAttribute('data-views') === 'book',
+  );
   await page.getByRole('button', { name: 'Toggle sidebar' }).click();
   await page.locator('.iiif-viewer [role="tab"][aria-label="Index"]').first().click();
   const toc = page.locator('.iiif-viewer [role="treeitem"]');

@@ -12,7 +12,7 @@ import path from 'node:path';
 import test from 'ava';
 import sharp from 'sharp';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium, logInAt, newTrackedPage } from '../helpers/browser.js';
+import { closeContexts, launchChromium, logInAt, newTrackedPage } from '../helpers/browser.js';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution, STRONG_PASSWORD } from '../helpers/fixtures.js';
@@ -93,8 +93,9 @@ test.before(async () => {
   browser = await launchChromium();
 });
 
+test.afterEach.always(() => closeContexts(contexts));
+
 test.after.always(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
   await browser?.close();
   await app?.close();
 });
