@@ -1,4 +1,5 @@
 import Koa from 'koa';
+import { LoopTurns } from '../kernel/loop-turns.js';
 import { bodyParser } from '@koa/bodyparser';
 import helmet from 'koa-helmet';
 import type { AppDeps } from './app-deps.js';
@@ -93,6 +94,9 @@ export function buildApp(deps: AppDeps): Koa {
 
   // First of all: every request answered counts as the service being busy.
   if (deps.spareTime) app.use(deps.spareTime.track);
+  // Then each request waits for a turn of the event loop of its own, so a busy service still
+  // accepts new connections between requests (kernel/loop-turns.ts).
+  app.use(new LoopTurns().middleware);
   // Outermost: it keeps each public Image API response exactly as the layers below made it.
   if (deps.sharedResponses) app.use(keepSharedResponses(deps.sharedResponses));
   app.use(requestIdAndAccessLog(deps.logger));
