@@ -1,11 +1,11 @@
 import Koa from 'koa';
-import { LoopTurns } from '../kernel/loop-turns.js';
 import { bodyParser } from '@koa/bodyparser';
 import helmet from 'koa-helmet';
 import type { AppDeps } from './app-deps.js';
 import type { Route } from '../kernel/route.js';
 import { errorMiddleware } from './error-middleware.js';
 import { requestIdAndAccessLog } from '../kernel/request-id.js';
+import { LoopTurns } from '../kernel/loop-turns.js';
 import { authMiddleware } from './auth-middleware.js';
 import { rejectUnsafeInput } from '../kernel/input-safety.js';
 import { mountRoutes } from './mount-routes.js';
@@ -94,12 +94,12 @@ export function buildApp(deps: AppDeps): Koa {
 
   // First of all: every request answered counts as the service being busy.
   if (deps.spareTime) app.use(deps.spareTime.track);
-  // Then each request waits for a turn of the event loop of its own, so a busy service still
-  // accepts new connections between requests (kernel/loop-turns.ts).
-  app.use(new LoopTurns().middleware);
   // Outermost: it keeps each public Image API response exactly as the layers below made it.
   if (deps.sharedResponses) app.use(keepSharedResponses(deps.sharedResponses));
   app.use(requestIdAndAccessLog(deps.logger));
+  // Then the request waits for its turn of the event loop, so a busy service still accepts new
+  // connections between requests (kernel/loop-turns.ts); the access log's time includes the wait.
+  app.use(new LoopTurns().middleware);
   app.use(errorMiddleware(deps.logger));
   app.use(
     helmet({
