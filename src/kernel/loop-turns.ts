@@ -24,6 +24,14 @@ export class LoopTurns {
   private readonly waiting: Array<() => void> = [];
   // When this turn began beginning requests; undefined until its first.
   private turnStartedAt: number | undefined;
+  private readonly budgetMs: number;
+  private readonly now: () => number;
+
+  /** `now`: the clock in milliseconds (tests give their own, so only their requests count). */
+  constructor(options: { budgetMs?: number; now?: () => number } = {}) {
+    this.budgetMs = options.budgetMs ?? TURN_BUDGET_MS;
+    this.now = options.now ?? (() => performance.now());
+  }
 
   /** Lets the rest of the middleware chain begin on this request's turn. */
   readonly middleware: Middleware = async (_ctx, next) => {
@@ -48,12 +56,12 @@ export class LoopTurns {
   // immediate, so the time since the turn's first is the work of the requests begun so far; an
   // immediate queued while immediates run waits for the next turn, after the loop has polled.
   private readonly beginOne = (): void => {
-    const now = performance.now();
+    const now = this.now();
     if (this.turnStartedAt === undefined) {
       this.turnStartedAt = now;
       // Queued first of this turn's deferrals, so it runs first in the next turn.
       setImmediate(this.nextTurn);
-    } else if (now - this.turnStartedAt >= TURN_BUDGET_MS) {
+    } else if (now - this.turnStartedAt >= this.budgetMs) {
       setImmediate(this.beginOne);
       return;
     }
