@@ -14,6 +14,8 @@
 //
 // Only the start of a request waits: what it does after its first wait for input or output
 // (database, object store, the body's stream) goes on as before, so a slow request holds nobody up.
+// Work asked for by requests that arrived together therefore comes over several turns: what gathers
+// it (tile-pack/range-reader.ts merges a viewer's tiles into one read) waits for a quiet turn.
 
 import type { Middleware } from 'koa';
 
