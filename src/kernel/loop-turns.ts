@@ -49,11 +49,6 @@ export class LoopTurns {
     });
   }
 
-  /** How many requests wait to begin (tests and logs). */
-  get size(): number {
-    return this.waiting.length;
-  }
-
   // One immediate per waiting request. Node runs each immediate's promise jobs before the next
   // immediate, so the time since the turn's first is the work of the requests begun so far; an
   // immediate queued while immediates run waits for the next turn, after the loop has polled.

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium, logInAt, newTrackedPage } from '../helpers/browser.js';
+import { closeContexts, launchChromium, logInAt, newTrackedPage } from '../helpers/browser.js';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution, createUser, STRONG_PASSWORD } from '../helpers/fixtures.js';
@@ -28,8 +28,9 @@ test.before(async () => {
   browser = await launchChromium();
 });
 
+// Once at the end: this file's tests run concurrently, so closing after each would close another's pages.
 test.after.always(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
+  await closeContexts(contexts);
   await browser?.close();
   await app?.close();
 });

@@ -41,8 +41,10 @@ export async function newTrackedPage(
 }
 
 /**
- * Closes the contexts a serial test opened, so its pages stop drawing before the next test: on a
- * busy machine a viewer left open starved the next page of frames (a click waited 30 s for one).
+ * Closes the contexts a test opened (and forgets them). Serial files call it after each test, so a
+ * test's viewers stop drawing before the next test begins: a click once waited 30 s for a frame
+ * while an earlier test's two viewers were still open. That they caused the wait is not proven;
+ * they were the one competitor for frames found.
  */
 export async function closeContexts(contexts: BrowserContext[]): Promise<void> {
   for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
