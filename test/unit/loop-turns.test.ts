@@ -1,12 +1,6 @@
 import test from 'ava';
 import { LoopTurns } from '../../src/kernel/loop-turns.js';
-
-// A clock of the test's own: a request's work moves it on, so tests running beside this one (ava
-// runs a file's tests concurrently) and a busy machine cannot spend a turn's budget.
-function testClock() {
-  let ms = 0;
-  return { now: () => ms, work: (spent: number) => void (ms += spent) };
-}
+import { testClock, turnCounter } from '../helpers/event-loop.js';
 
 /** Asks for `count` turns at once; each begun request records itself, then works `ms`. */
 function askAtOnce(count: number, ms: number, begun: string[], clock = testClock()) {
@@ -31,26 +25,6 @@ test('requests begin in the order they asked', async (t) => {
     [0, 1, 2, 3, 4, 5].map((i) => `request ${i}`),
   );
 });
-
-/**
- * Counts the event loop's turns: an immediate queued while immediates run waits for the next
- * turn, so this one runs once a turn until stopped.
- */
-function turnCounter() {
-  let turn = 0;
-  let running = true;
-  const tick = () => {
-    turn += 1;
-    if (running) setImmediate(tick);
-  };
-  setImmediate(tick);
-  return {
-    get turn() {
-      return turn;
-    },
-    stop: () => void (running = false),
-  };
-}
 
 /** The turn on which each of `count` requests asked at once began, each working `ms`. */
 async function turnsOfRequests(count: number, ms: number): Promise<number[]> {

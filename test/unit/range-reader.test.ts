@@ -1,6 +1,7 @@
 import test from 'ava';
 import { RangeReader } from '../../src/tile-pack/range-reader.js';
 import { LoopTurns } from '../../src/kernel/loop-turns.js';
+import { testClock, turnCounter } from '../helpers/event-loop.js';
 
 /** An object of 1 MiB whose byte i is i mod 251, and a fetch that records each ranged GET. */
 function objectStore(options: { fail?: boolean; gate?: Promise<void> } = {}) {
@@ -39,39 +40,34 @@ test('ranges asked together and lying close are read with one GET; each reader g
 test('tiles whose requests begin a few per turn of the event loop are still read with one GET', async (t) => {
   // The app begins requests half a millisecond of work per turn (kernel/loop-turns.ts): six tile
   // requests of a quarter millisecond each, asked at once, reach the reader over three turns.
-  let ms = 0;
-  const now = () => ms;
-  const turns = new LoopTurns({ budgetMs: 0.5, now });
+  const clock = testClock();
+  const counter = turnCounter();
+  const turns = new LoopTurns({ budgetMs: 0.5, now: clock.now });
   const store = objectStore();
-  const reader = new RangeReader(store.fetch, { ...options, now });
+  const reader = new RangeReader(store.fetch, { ...options, now: clock.now });
   const beganOnTurn: number[] = [];
-  let turn = 0;
-  const counter = () => {
-    turn += 1;
-    if (turn < 50) setImmediate(counter);
-  };
-  setImmediate(counter);
   const tiles = await Promise.all(
     Array.from({ length: 6 }, async (_, i) => {
       await turns.turn();
-      beganOnTurn.push(turn);
-      ms += 0.25;
+      beganOnTurn.push(counter.turn);
+      clock.work(0.25);
       return reader.read('pack', i * 1000, 1000);
     }),
   );
+  counter.stop();
   t.true(new Set(beganOnTurn).size >= 3, `began on turns ${beganOnTurn.join(', ')}`);
   tiles.forEach((bytes, i) => t.deepEqual(bytes, store.data.subarray(i * 1000, (i + 1) * 1000)));
   t.deepEqual(store.gets, [[0, 6000]]);
 });
 
 test('a range waits for others no longer than maxGatherMs while every turn brings more', async (t) => {
-  let ms = 0;
+  const clock = testClock();
   const store = objectStore();
-  const reader = new RangeReader(store.fetch, { ...options, maxGatherMs: 2, now: () => ms });
+  const reader = new RangeReader(store.fetch, { ...options, maxGatherMs: 2, now: clock.now });
   const reads: Array<Promise<Buffer>> = [];
   for (let turn = 0; turn < 8; turn++) {
     reads.push(reader.read('pack', turn * 1000, 1000));
-    ms += 1;
+    clock.work(1);
     await new Promise((resolve) => setImmediate(resolve));
   }
   await Promise.all(reads);
