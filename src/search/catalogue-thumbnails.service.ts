@@ -30,11 +30,14 @@ export async function thumbnailsFor(
   const restricted = rows.filter((row) => row.image_id && !imagesArePublic(row.rights_statement));
   for (const row of rows) if (row.image_id && !restricted.includes(row)) shown.add(row.record_id);
   if (!restricted.length) return { shown, variesByReader };
-  // Only a restricted book's answer needs its record's reviewer: asked for those rows alone.
-  const reviewers = await assignedReviewers(
-    em,
-    restricted.map((row) => row.record_id),
-  );
+  // Only a signed-in reader's answer for a restricted book depends on its record (whether they
+  // review it); an anonymous reader's rests on the rights and their address, so theirs reads none.
+  const reviewers = reader.actor
+    ? await assignedReviewers(
+        em,
+        restricted.map((row) => row.record_id),
+      )
+    : new Map<string, string | null>();
   for (const row of restricted) {
     const networks = row.on_site_networks ?? [];
     // A restricted book's answer depends on the reader once they are signed in or it has networks.

@@ -96,6 +96,47 @@ test('outside the reading room an on-site book has no thumbnail, but its staff s
   t.is((await admin.get(staff.thumbnail!)).status, 200);
 });
 
+/** `promise`'s value, or 'waiting' when it has not settled within `ms`. */
+async function within<T>(ms: number, promise: Promise<T>): Promise<T | 'waiting'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'waiting'>((resolve) => (timer = setTimeout(() => resolve('waiting'), ms)));
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// Serial: it locks the census records for a moment, which the other tests' writes would wait for.
+test.serial(
+  "an anonymous reader's search reads no census record; a staff member's asks who reviews the book",
+  async (t) => {
+    const { cn, imageId } = await book('on_site', ELSEWHERE);
+    const reader = new ApiClient(app.url);
+    await app.orm.em
+      .fork()
+      .transactional(async (tx) => {
+        // Nothing may read the census records until this transaction ends.
+        await tx.execute('lock table census_record in access exclusive mode');
+        const anonymous = await within(5000, found(reader, cn));
+        t.not(anonymous, 'waiting', 'the anonymous search did not wait for the census records');
+        t.is(anonymous !== 'waiting' && anonymous.thumbnail, null);
+        const staffSearch = found(admin, cn);
+        t.is(
+          await within(500, staffSearch),
+          'waiting',
+          "the staff's answer depends on the record's reviewer",
+        );
+        // Wrapped: a promise returned as it is would be waited for inside the transaction.
+        return { staffSearch };
+      })
+      .then(async ({ staffSearch }) => {
+        const staff = await staffSearch;
+        t.is(staff.thumbnail, `/iiif/3/${imageId}/full/!200,200/0/default.jpg`);
+      });
+  },
+);
+
 test('a metadata-only book has no thumbnail even inside its networks; an open book has one for everyone', async (t) => {
   const closed = await book('metadata_only', INSIDE);
   const reader = new ApiClient(app.url);
