@@ -30,14 +30,17 @@ export async function resultPage<K extends CountField>(
 ): Promise<{ rows: readonly EntryRow[]; counted: NonNullable<ResultSet[K]> }> {
   const offset = (page.page - 1) * page.pageSize;
   const key = JSON.stringify(filter);
-  const work = async (kept: ResultSet | undefined, keeping: boolean) => {
+  const work = async (kept: ResultSet | undefined, keeping: boolean, waiting: number) => {
     const set = kept ?? (await planned(em, filter));
     const known = set[field] as NonNullable<ResultSet[K]> | undefined;
     // Read ahead only for a reader who turned past the first page, and only into a kept set: after
-    // the answer, in spare time, where there is spare time; else with the page itself.
+    // the answer, in spare time, where there is spare time; else with the page itself. With other
+    // readers of the query waiting for their turn, with the page too: their pages are likely the
+    // next ones, and one read for all of them spares each a read of its own in turn.
     const readOn = keeping && offset > 0;
+    const readAheadNow = readOn && (!sets?.readsAheadInSpareTime || waiting > 0);
     const [ranked, counted] = await Promise.all([
-      rankedPage(em, filter, set, offset, page.pageSize, readOn && !sets?.readsAheadInSpareTime),
+      rankedPage(em, filter, set, offset, page.pageSize, readAheadNow),
       known ?? count(set),
     ]);
     const next = ranked.set === set && known ? set : { ...ranked.set, [field]: counted };
@@ -45,7 +48,7 @@ export async function resultPage<K extends CountField>(
   };
   const { numbers, counted, readOn } = sets
     ? await sets.update(key, work)
-    : (await work(undefined, false)).result;
+    : (await work(undefined, false, 0)).result;
   const rows = await pageEntries(em, sets?.rows, numbers);
   if (sets && readOn) readAheadIfDue(em, filter, sets, key, readOn, offset + page.pageSize);
   return { rows, counted };

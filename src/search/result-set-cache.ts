@@ -2,7 +2,7 @@
 // change to the catalogue (the change listener drives it like the rendered public pages): any
 // change forgets them all, and one read from data that changed meanwhile is never kept. The pages
 // of one query take turns with its result set, so that two readers turning pages of the same
-// query read its matches once, not each on their own. The rows of the matches read ahead of a
+// query read its matches once, not each on their own; a turn is told how many wait behind it. The rows of the matches read ahead of a
 // reader are kept with them (entry-row-cache.ts), and reading ahead waits for spare time.
 
 import { ChangeFollowingCache } from '../http-cache/change-following-cache.js';
@@ -16,6 +16,9 @@ export const DEFAULT_RESULT_SET_BYTES = 16 * 1024 * 1024;
 export class ResultSetCache extends ChangeFollowingCache<ResultSet> {
   // The last turn taken under each key; the next waits for it.
   private readonly turns = new Map<string, Promise<unknown>>();
+
+  // How many turns under each key have been asked for and not begun.
+  private readonly queued = new Map<string, number>();
 
   // Per query waiting for spare time: the furthest page end read ahead for.
   private readonly readAheadEnds = new Map<string, number>();
@@ -64,21 +67,27 @@ export class ResultSetCache extends ChangeFollowingCache<ResultSet> {
 
   /**
    * Runs `work` on the key's kept result set (undefined: none yet) after the key's earlier turns,
-   * and keeps the set it returns unless that is the kept one itself. While changes cannot be heard nothing is kept, and turns are not
-   * taken: `keeping` tells the work so.
+   * and keeps the set it returns unless that is the kept one itself. While changes cannot be heard
+   * nothing is kept, and turns are not taken: `keeping` tells the work so. `waiting`: how many
+   * turns under the key wait behind this one (readers of the same query asking meanwhile).
    */
   async update<R>(
     key: string,
     work: (
       kept: ResultSet | undefined,
       keeping: boolean,
+      waiting: number,
     ) => Promise<{ set: ResultSet | undefined; result: R }>,
   ): Promise<R> {
-    if (this.begin() === undefined) return (await work(undefined, false)).result;
+    if (this.begin() === undefined) return (await work(undefined, false, 0)).result;
+    this.queued.set(key, (this.queued.get(key) ?? 0) + 1);
     const turn = (this.turns.get(key) ?? Promise.resolve()).then(async () => {
+      const waiting = this.queued.get(key)! - 1;
+      if (waiting) this.queued.set(key, waiting);
+      else this.queued.delete(key);
       const ticket = this.begin();
       const kept = this.get(key);
-      const { set, result } = await work(kept, ticket !== undefined);
+      const { set, result } = await work(kept, ticket !== undefined, waiting);
       // The same set back: nothing learned, nothing to keep (and no need to size it again).
       if (set !== undefined && set !== kept) this.keep(key, ticket, set);
       return result;

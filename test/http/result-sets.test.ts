@@ -15,6 +15,11 @@ import { KEPT_MATCHES, newResultSet } from '../../src/search/result-set.rules.js
 import { tokenCounts } from '../../src/search/catalogue-token.repository.js';
 import { DEFAULT_COUNTING, requiredTokens } from '../../src/search/catalogue-plan.rules.js';
 import { catalogueFilterOf } from '../../src/search/catalogue-filter.service.js';
+import { resultPage } from '../../src/search/catalogue-result-page.service.js';
+import { ResultSetCache } from '../../src/search/result-set-cache.js';
+import { countCatalogueTotal } from '../../src/search/catalogue-count.service.js';
+import { isFiltered } from '../../src/search/catalogue-where.js';
+import { SpareTime } from '../../src/kernel/spare-time.js';
 
 let app: TestApp;
 let admin: ApiClient;
@@ -235,6 +240,37 @@ test.serial('a query read past page 1 is read ahead; browsing reads only its pag
     [...inTitle, ...inAuthors].sort().slice(4, 6),
   );
   t.is((await keptOf({ institution: institution.id }))?.tiers.all.numbers.length, 6);
+});
+
+test.serial('a turn with readers of its query waiting reads ahead for them with the page', async (t) => {
+  // Reading ahead in spare time waits here for as long as the test lasts.
+  const spareTime = new SpareTime(() => undefined, { maxWaitMs: 600_000, quietMs: 600_000 });
+  const em = app.orm.em.fork();
+  const filter = await catalogueFilterOf(em, catalogueSearchQuery.parse({ q: '朱' }), app.deps.caches);
+  const key = JSON.stringify(filter);
+  const pageOf = (sets: ResultSetCache, page: number) =>
+    resultPage(em.fork(), filter, sets, { page, pageSize: 1 }, 'total', (set) =>
+      countCatalogueTotal(em.fork(), filter, isFiltered(filter), set.stats, set.counting),
+    );
+  try {
+    // A reader alone on page 2: the page reads as far as itself; reading ahead waits.
+    const alone = new ResultSetCache({ spareTime });
+    alone.setListening(true);
+    await pageOf(alone, 2);
+    t.deepEqual(alone.get(key)?.tiers.title, { numbers: expected().slice(0, 2) });
+    // Two readers at once: the first turn reads ahead for the one waiting — the whole title
+    // tier, its end included, which neither page reaches (page 3 is its last match).
+    const together = new ResultSetCache({ spareTime });
+    together.setListening(true);
+    const pages = await Promise.all([2, 3].map((page) => pageOf(together, page)));
+    t.deepEqual(
+      pages.map((page) => page.rows.map((row) => row.census_number)),
+      [[expected()[1]], [expected()[2]]],
+    );
+    t.deepEqual(together.get(key)?.tiers.title, { numbers: [...inTitle].sort(), size: inTitle.length });
+  } finally {
+    await spareTime.stop();
+  }
 });
 
 test.serial(

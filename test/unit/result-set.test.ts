@@ -168,6 +168,26 @@ test('pages of one query take turns; a failed turn does not block the next', asy
   );
 });
 
+test("a query's turn is told how many of its turns wait behind it", async (t) => {
+  const cache = new ResultSetCache();
+  cache.setListening(true);
+  const seen: number[] = [];
+  const turn = () =>
+    cache.update('q', async (_kept, _keeping, waiting) => {
+      seen.push(waiting);
+      return { set: undefined, result: undefined };
+    });
+  const otherQuery = cache.update('other query', async (_kept, _keeping, waiting) => ({
+    set: undefined,
+    result: waiting,
+  }));
+  await Promise.all([turn(), turn(), turn()]);
+  t.deepEqual(seen, [2, 1, 0]);
+  t.is(await otherQuery, 0, 'turns of another query do not count');
+  await turn();
+  t.deepEqual(seen, [2, 1, 0, 0], 'none wait once the others are done');
+});
+
 const tiers = (title: TierPrefix, rest: TierPrefix = { numbers: [] }, all: TierPrefix = { numbers: [] }) => ({
   ...newResultSet(stats, DEFAULT_COUNTING),
   tiers: { title, rest, all },
