@@ -2,8 +2,9 @@
 // change to the catalogue (the change listener drives it like the rendered public pages): any
 // change forgets them all, and one read from data that changed meanwhile is never kept. The pages
 // of one query take turns with its result set, so that two readers turning pages of the same
-// query read its matches once, not each on their own; a turn is told how many wait behind it. The rows of the matches read ahead of a
-// reader are kept with them (entry-row-cache.ts), and reading ahead waits for spare time.
+// query read its matches once, not each on their own; a turn is told how many wait behind it. The
+// rows of the matches read ahead of a reader are kept with them (entry-row-cache.ts), and reading
+// ahead waits for spare time.
 
 import { ChangeFollowingCache } from '../http-cache/change-following-cache.js';
 import { resultSetBytes, type ResultSet } from './result-set.rules.js';
