@@ -116,8 +116,9 @@ export class ImageDelivery {
    * from memory. Background work only, bounded by the range reader; failures are ignored.
    */
   warmNextPages(em: EntityManager, image: DeliverableImage): void {
-    void nextReadyPages(em, image.id, WARM_AHEAD)
-      .catch(() => [])
-      .then((next) => this.tilePacks.warmPages(image, next));
+    this.tilePacks.warmPages(
+      image,
+      nextReadyPages(em, image.id, WARM_AHEAD).catch(() => []),
+    );
   }
 }

@@ -1,11 +1,16 @@
 import net from 'node:net';
 
+// An HTTP/1.1 request line as the S3 client writes it.
+const REQUEST_LINE = /^([A-Z]+) (\S+) HTTP\/1\.1\r$/gm;
+
 /**
  * A TCP proxy in front of an S3 server that plays the server going away: after `cutAfter(bytes)`
  * it forwards that many more request bytes, then drops every connection and refuses new ones
  * until `restore()`. Works the same for every S3 server (s3rver, Swift), which keep running behind.
+ * It lists the requests it forwarded (`requests`: method and path), for tests that count them.
  */
 export class CuttingProxy {
+  readonly requests: string[] = [];
   private server: net.Server | undefined;
   private readonly sockets = new Set<net.Socket>();
   private budget = Infinity;
@@ -34,6 +39,8 @@ export class CuttingProxy {
       client.on('data', (chunk: Buffer) => {
         if (this.down) return close();
         this.budget -= chunk.length;
+        for (const [, method, target] of chunk.toString('latin1').matchAll(REQUEST_LINE))
+          this.requests.push(`${method} ${target}`);
         upstream.write(chunk);
         if (this.budget <= 0) this.goDown();
       });
