@@ -116,9 +116,8 @@ export class ImageDelivery {
    * from memory. Background work only, bounded by the range reader; failures are ignored.
    */
   warmNextPages(em: EntityManager, image: DeliverableImage): void {
-    this.tilePacks.warmPages(
-      image,
-      nextReadyPages(em, image.id, WARM_AHEAD).catch(() => []),
-    );
+    void nextReadyPages(em, image.id, WARM_AHEAD)
+      .catch(() => [])
+      .then((next) => this.tilePacks.warmPages(image, next));
   }
 }

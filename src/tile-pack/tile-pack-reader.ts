@@ -94,15 +94,13 @@ export class TilePackReader {
   /**
    * Warms the page a viewer opens and the pages it will turn to: their indexes and first views (the
    * thumbnails and screen-sized levels, one run of bytes in packs laid out in pack order; older
-   * packs are not warmed). The opened page's first view is read now, without waiting to learn
-   * which pages come next (`next`, a database answer): its tiles are asked for next, and a tile
-   * asked for before this read began would be read on its own and the first view again after it.
+   * packs are not warmed). The opened page's first view is read now: its tiles are asked for next.
    * The next pages' are skipped while enough warming is under way. Reading whole packs ahead was
    * measured slower (bench:reading): the large reads delay the tiles readers are waiting for.
    */
   warmPages(
     opened: { id: string; sha256: string; width: number; height: number },
-    next: Promise<ReadonlyArray<{ id: string; sha256: string; width: number; height: number }>>,
+    next: ReadonlyArray<{ id: string; sha256: string; width: number; height: number }>,
   ): void {
     const warmFirstView = async (
       image: { id: string; sha256: string; width: number; height: number },
@@ -115,9 +113,7 @@ export class TilePackReader {
     // Warming is best effort; a missing pack is found by the request.
     void warmFirstView(opened, false)
       .catch(() => undefined)
-      .then(() => next)
-      .then((pages) => Promise.all(pages.map((image) => warmFirstView(image, true).catch(() => undefined))))
-      .catch(() => undefined);
+      .then(() => Promise.all(next.map((image) => warmFirstView(image, true).catch(() => undefined))));
   }
 
   /**
