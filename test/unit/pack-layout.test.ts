@@ -6,7 +6,6 @@ import { packLayout } from '../../src/tile-pack/pack-layout.rules.js';
 import { comparePackOrder } from '../../src/tile-pack/pack-order.rules.js';
 import { PAGE, pagePaths } from '../helpers/page-tiles.js';
 
-const page = PAGE;
 const TILE_BYTES = 100;
 
 /** An index with every entry TILE_BYTES long, in the given order. */
@@ -17,7 +16,7 @@ function indexOf(paths: string[]): TileIndex {
 test('the first view is one run from byte 0 in pack order, and none in a scattered pack', (t) => {
   const ordered = pagePaths().sort(comparePackOrder);
   // Two thumbnails and the four tiles of scale 8 come first.
-  t.is(packLayout(indexOf(ordered), page).firstViewEnd, 6 * TILE_BYTES);
+  t.is(packLayout(indexOf(ordered), PAGE).firstViewEnd, 6 * TILE_BYTES);
   const scattered = [...ordered.slice(6, 100), ...ordered.slice(0, 6), ...ordered.slice(100)];
-  t.is(packLayout(indexOf(scattered), page).firstViewEnd, 0);
+  t.is(packLayout(indexOf(scattered), PAGE).firstViewEnd, 0);
 });
