@@ -16,6 +16,7 @@ let browser: Browser;
 let admin: ApiClient;
 let book: string;
 let other: string;
+let institutionId: string;
 
 async function publishedRecord(institutionId: string, callNumber: string): Promise<string> {
   const created = await admin.post('/api/records', { ...validGujiInput({ callNumber }), institutionId });
@@ -26,12 +27,12 @@ async function publishedRecord(institutionId: string, callNumber: string): Promi
 }
 
 /** Uploads one JPEG page per label (distinct colours) through the images API. */
-async function uploadPages(cn: string, labels: string[]) {
+async function uploadPages(cn: string, labels: string[], size = { width: 600, height: 800 }) {
   const form = new FormData();
   form.set('labels', JSON.stringify(labels));
   for (const [i, label] of labels.entries()) {
     const jpeg = await sharp({
-      create: { width: 600, height: 800, channels: 3, background: { r: 40 * i, g: 120, b: 200 - 40 * i } },
+      create: { ...size, channels: 3, background: { r: 40 * i, g: 120, b: 200 - 40 * i } },
     })
       .jpeg()
       .toBuffer();
@@ -49,6 +50,7 @@ test.before(async () => {
   app = await startTestApp();
   admin = await new ApiClient(app.url).login(ADMIN.email, ADMIN.password);
   const inst = await createInstitution(admin, '350000');
+  institutionId = inst.id;
   book = await publishedRecord(inst.id, 'V-1');
   await uploadPages(book, ['封面', '卷一 1a', '卷一 1b', '卷一 2a']);
   other = await publishedRecord(inst.id, 'V-2');
@@ -154,6 +156,43 @@ test('the compare page opens two records side by side', async (t) => {
     .locator('.iiif-viewer .openseadragon-canvas')
     .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().x));
   t.true(boxes[0]! !== boxes[1]!, 'side by side');
+  t.deepEqual(pageErrors, []);
+  await page.context().close();
+});
+
+test('zooming in asks for the tiles under the screen together, not one per frame', async (t) => {
+  // A leaf large enough that a zoomed screen shows several tiles of one level. Asked for in one
+  // frame, they reach the server together and adjacent ones are read from the stored pack in one
+  // GET; OpenSeadragon's default (one tile per frame) spreads them 20–30 ms apart, a GET each.
+  const large = await publishedRecord(institutionId, 'V-3');
+  await uploadPages(large, ['卷一 1a'], { width: 4096, height: 4096 });
+  const { page, pageErrors, images } = await openPage();
+  await page.goto(`${app.url}/records/${large}`);
+  await page.locator('.iiif-viewer[data-ready="true"]').waitFor();
+  await page.locator('.iiif-viewer .openseadragon-canvas').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => performance.clearResourceTimings());
+  const zoomIn = page.locator('.iiif-viewer button[aria-label="放大"]');
+  await zoomIn.click();
+  await zoomIn.click();
+  const tileStarts = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => /\/iiif\/3\/[^/]+\/\d+,\d+,\d+,\d+\/[^/]+\/0\/default\.jpg$/.test(e.name))
+        .map((e) => e.startTime),
+    );
+  await page.waitForFunction(
+    () => performance.getEntriesByType('resource').filter((e) => /default\.jpg$/.test(e.name)).length >= 4,
+  );
+  const starts = await tileStarts();
+  // The most tile requests begun within 5 ms of each other (one frame is ~16 ms).
+  const together = Math.max(...starts.map((s) => starts.filter((o) => o >= s && o - s < 5).length));
+  t.true(together >= 4, `tile requests began at ${starts.map((s) => s.toFixed(0)).join(', ')} ms`);
+  t.deepEqual(
+    images.filter((i) => i.status >= 400),
+    [],
+  );
   t.deepEqual(pageErrors, []);
   await page.context().close();
 });
