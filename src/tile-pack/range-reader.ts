@@ -79,19 +79,31 @@ export class RangeReader {
     const end = offset + length;
     const span = this.covering(key, offset, end);
     if (span) return span.bytes.then((bytes) => bytes.subarray(offset - span.start, end - span.start));
-    return new Promise<Buffer>((resolve, reject) => {
-      const wanted = this.pending.get(key) ?? [];
-      wanted.push({ start: offset, end, resolve, reject });
-      this.pending.set(key, wanted);
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        // Counted as new at the first check: the requests asked with this one may begin next turn.
-        this.pendingSeen = this.pendingCount;
-        this.gatheringSince = this.now();
-        setImmediate(this.gather);
-      }
-      this.pendingCount += 1;
-    });
+    return new Promise<Buffer>((resolve, reject) => this.want(key, { start: offset, end, resolve, reject }));
+  }
+
+  /**
+   * Reads [offset, offset + length) of `key` with the ranges being gathered now, unless it is kept
+   * or being read: bytes no one waits for yet, sure to be asked for next (the rest of a screen).
+   */
+  readAlong(key: string, offset: number, length: number): void {
+    const end = offset + length;
+    if (length <= 0 || this.covering(key, offset, end)) return;
+    this.want(key, { start: offset, end, resolve: () => undefined, reject: () => undefined });
+  }
+
+  private want(key: string, wanted: Wanted): void {
+    const list = this.pending.get(key) ?? [];
+    list.push(wanted);
+    this.pending.set(key, list);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      // Counted as new at the first check: the requests asked with this one may begin next turn.
+      this.pendingSeen = this.pendingCount;
+      this.gatheringSince = this.now();
+      setImmediate(this.gather);
+    }
+    this.pendingCount += 1;
   }
 
   // Runs once per turn of the loop while ranges wait: another turn while the last one brought more

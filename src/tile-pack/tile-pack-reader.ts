@@ -2,6 +2,9 @@ import type { ObjectStore } from '../object-store/object-store.js';
 import { tileIndexKey, tilePackKey, type TileIndex } from '../domain/object-layout.rules.js';
 import { packLayout, type PackLayout } from './pack-layout.rules.js';
 import { RangeReader } from './range-reader.js';
+import { ScreenBatches } from './screen-batches.js';
+import { gridCellOf, gridTilePath } from './screen-tiles.rules.js';
+import { TILE_SIZE } from '../domain/iiif/image-service.config.js';
 
 /**
  * The stored tile packs (grid tiles and thumbnails of an image, one object, plus a JSON index by
@@ -11,13 +14,24 @@ import { RangeReader } from './range-reader.js';
  * few ranged GETs and keeps what it read. The pack is laid out in the order viewers ask
  * (pack-order.rules.ts), so the first view of a page — thumbnails and the levels fitted to
  * a screen — is one run of bytes, read as soon as a viewer opens the page (its info.json), and the
- * tiles under a zoomed screen are a few runs. Opening page N warms N+1 and N+2 the same way.
+ * tiles under a zoomed screen are a few runs. Opening page N warms N+1 and N+2 the same way. The
+ * first tiles of a zoomed screen bring the rest of their rectangle along (screen-tiles.rules.ts):
+ * the tiles the browser sends as its connections come free are then in memory.
  */
+
+/**
+ * Tiles of one level asked for within this long of each other count as one screen's: a browser
+ * sends a screen's tiles over its connections at once, and they arrive within a few milliseconds.
+ */
+const SCREEN_WINDOW_MS = 10;
 
 /** Indexes are ~15–20 KB each; this many cover the pages of many books being read. */
 const MAX_INDEXES = 4000;
 
 const keyOf = (imageId: string, sha256: string) => `${imageId}:${sha256}`;
+
+/** An image as the reader knows it: its pack is keyed by id and content, its grid by its size. */
+type PackedImage = { id: string; sha256: string; width: number; height: number };
 
 /** The reader keys spans by pack and content (`key#sha256`): a replaced master's pack is other bytes. */
 const readerKey = (image: { id: string; sha256: string }) => `${tilePackKey(image.id)}#${image.sha256}`;
@@ -31,6 +45,7 @@ export class TilePackReader {
   private readonly layouts = new Map<string, PackLayout>();
   private readonly loadingLayouts = new Map<string, Promise<PackLayout>>();
   private readonly reader: RangeReader;
+  private readonly screens = new ScreenBatches({ windowMs: SCREEN_WINDOW_MS });
 
   constructor(private readonly store: ObjectStore) {
     this.reader = new RangeReader(
@@ -88,7 +103,24 @@ export class TilePackReader {
     const layout = await this.layoutOf(image).catch(() => undefined);
     const entry = layout?.index[canonicalPath];
     if (!entry) return undefined;
+    this.readRestOfScreen(image, layout!, canonicalPath);
     return this.reader.read(readerKey(image), entry[0], entry[1]);
+  }
+
+  /**
+   * Reads, along with a grid tile, the tiles of its level that the screen asking for it must also
+   * show (screen-tiles.rules.ts): the rest of a row the viewer asked for part of is then in the
+   * same GET, not in one of its own when the browser sends it on a connection come free.
+   */
+  private readRestOfScreen(image: PackedImage, layout: PackLayout, canonicalPath: string): void {
+    const cell = gridCellOf(canonicalPath, image, TILE_SIZE);
+    if (!cell) return;
+    const key = readerKey(image);
+    for (const other of this.screens.note(`${key}@${cell.scaleFactor}`, cell.column, cell.row)) {
+      const path = gridTilePath({ ...other, scaleFactor: cell.scaleFactor }, image, TILE_SIZE);
+      const entry = path === undefined ? undefined : layout.index[path];
+      if (entry) this.reader.readAlong(key, entry[0], entry[1]);
+    }
   }
 
   /**
