@@ -22,18 +22,10 @@ export class ScreenBatches {
    * of its batch's rectangle neither asked for nor returned before (the caller reads them along).
    */
   note(key: string, column: number, row: number): Array<{ column: number; row: number }> {
-    const now = this.now();
-    let batch = this.batches.get(key);
-    if (!batch || now - batch.startedAt > this.windowMs) {
-      if (this.batches.size >= MAX_BATCHES) this.forgetOld(now);
-      batch = { startedAt: now, asked: new Set(), returned: new Set(), bounds: undefined };
-      this.batches.delete(key);
-      this.batches.set(key, batch);
-    }
-    const current: Batch = batch;
-    current.asked.add(cellId(column, row));
-    const b = current.bounds;
-    current.bounds = b
+    const batch = this.batchFor(key);
+    batch.asked.add(cellId(column, row));
+    const b = batch.bounds;
+    batch.bounds = b
       ? {
           minColumn: Math.min(b.minColumn, column),
           maxColumn: Math.max(b.maxColumn, column),
@@ -42,11 +34,22 @@ export class ScreenBatches {
         }
       : { minColumn: column, maxColumn: column, minRow: row, maxRow: row };
     // Each cell is returned once; the bound counts only the tiles asked for.
-    const missing = screenCompletion(current.bounds, current.asked).filter(
-      (cell) => !current.returned.has(cellId(cell.column, cell.row)),
+    const missing = screenCompletion(batch.bounds, batch.asked).filter(
+      (cell) => !batch.returned.has(cellId(cell.column, cell.row)),
     );
-    for (const cell of missing) current.returned.add(cellId(cell.column, cell.row));
+    for (const cell of missing) batch.returned.add(cellId(cell.column, cell.row));
     return missing;
+  }
+
+  /** The level's batch still within its window, or a new one begun now. */
+  private batchFor(key: string): Batch {
+    const now = this.now();
+    const open = this.batches.get(key);
+    if (open && now - open.startedAt <= this.windowMs) return open;
+    if (this.batches.size >= MAX_BATCHES) this.forgetOld(now);
+    const batch: Batch = { startedAt: now, asked: new Set(), returned: new Set(), bounds: undefined };
+    this.batches.set(key, batch);
+    return batch;
   }
 
   private forgetOld(now: number): void {

@@ -7,6 +7,7 @@
 // order it asks in. The tiles are named by their canonical IIIF paths, as the tile pack indexes them.
 
 import { canonicalPath } from '../domain/iiif/canonical-path.js';
+import { packOrderKey } from './pack-order.rules.js';
 
 /** A grid tile's place: its level (scale factor) and its column and row in that level. */
 export interface GridCell {
@@ -33,15 +34,10 @@ export function gridTilePath(cell: GridCell, image: Size, tileSize: number): str
  * off the grid): the path must be exactly the one `gridTilePath` gives for that cell.
  */
 export function gridCellOf(path: string, image: Size, tileSize: number): GridCell | undefined {
-  const [region = '', size = ''] = path.split('/');
-  const numbers = /^(\d+),(\d+),(\d+),\d+$/.exec(region);
-  if (!numbers) return undefined;
-  const [x, y, w] = numbers.slice(1).map(Number) as [number, number, number];
-  // Canonical sizes are `max` (full resolution) or `w,h`.
-  const outputWidth = size === 'max' ? w : Number(size.split(',')[0]);
-  if (!(outputWidth > 0)) return undefined;
-  // Edge tiles are narrower than their level's span; rounding puts them in their level.
-  const scaleFactor = 2 ** Math.round(Math.log2(w / outputWidth));
+  // The pack order's key already reads a path's level and place (pack-order.rules.ts).
+  const [kind, negativeLog2Scale, y, x] = packOrderKey(path);
+  if (kind !== 1) return undefined;
+  const scaleFactor = 2 ** -negativeLog2Scale;
   const span = tileSize * scaleFactor;
   if (x % span !== 0 || y % span !== 0) return undefined;
   const cell = { scaleFactor, column: x / span, row: y / span };

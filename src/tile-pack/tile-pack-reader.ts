@@ -62,12 +62,7 @@ export class TilePackReader {
   }
 
   /** The layout of an image's pack from its index (cached; the same for every version until the master changes). */
-  private async layoutOf(image: {
-    id: string;
-    sha256: string;
-    width: number;
-    height: number;
-  }): Promise<PackLayout> {
+  private async layoutOf(image: PackedImage): Promise<PackLayout> {
     const key = keyOf(image.id, image.sha256);
     const hit = this.layouts.get(key);
     if (hit) return hit;
@@ -96,14 +91,11 @@ export class TilePackReader {
    * The stored bytes of one canonical request from the image's pack, or undefined when the pack
    * holds no such entry. The bytes are a view of a kept span: callers need not cache them again.
    */
-  async packedTile(
-    image: { id: string; sha256: string; width: number; height: number },
-    canonicalPath: string,
-  ): Promise<Buffer | undefined> {
+  async packedTile(image: PackedImage, canonicalPath: string): Promise<Buffer | undefined> {
     const layout = await this.layoutOf(image).catch(() => undefined);
     const entry = layout?.index[canonicalPath];
-    if (!entry) return undefined;
-    this.readRestOfScreen(image, layout!, canonicalPath);
+    if (!layout || !entry) return undefined;
+    this.readRestOfScreen(image, layout, canonicalPath);
     return this.reader.read(readerKey(image), entry[0], entry[1]);
   }
 
@@ -130,14 +122,8 @@ export class TilePackReader {
    * The next pages' are skipped while enough warming is under way. Reading whole packs ahead was
    * measured slower (bench:reading): the large reads delay the tiles readers are waiting for.
    */
-  warmPages(
-    opened: { id: string; sha256: string; width: number; height: number },
-    next: ReadonlyArray<{ id: string; sha256: string; width: number; height: number }>,
-  ): void {
-    const warmFirstView = async (
-      image: { id: string; sha256: string; width: number; height: number },
-      optional: boolean,
-    ) => {
+  warmPages(opened: PackedImage, next: ReadonlyArray<PackedImage>): void {
+    const warmFirstView = async (image: PackedImage, optional: boolean) => {
       const { firstViewEnd } = await this.layoutOf(image);
       if (firstViewEnd > 0) await this.reader.prefetch(readerKey(image), 0, firstViewEnd, optional);
     };
@@ -155,10 +141,7 @@ export class TilePackReader {
    * (older packs kept the order the tiler's folders were listed in) — without filling the reading
    * cache. Undefined when the pack lacks any of them.
    */
-  async packedEntries(
-    image: { id: string; sha256: string; width: number; height: number },
-    canonicalPaths: readonly string[],
-  ): Promise<Buffer[] | undefined> {
+  async packedEntries(image: PackedImage, canonicalPaths: readonly string[]): Promise<Buffer[] | undefined> {
     const layout = await this.layoutOf(image).catch(() => undefined);
     const entries = canonicalPaths.map((p) => layout?.index[p]);
     if (entries.some((e) => !e)) return undefined;
