@@ -26,7 +26,7 @@ async function publishedRecord(institutionId: string, callNumber: string): Promi
   return cn;
 }
 
-/** Uploads one JPEG page per label (distinct colours) through the images API. */
+/** Uploads one JPEG page per label (distinct colours) through the images API and waits until each is ready. */
 async function uploadPages(cn: string, labels: string[], size = { width: 600, height: 800 }) {
   const form = new FormData();
   form.set('labels', JSON.stringify(labels));
@@ -44,6 +44,16 @@ async function uploadPages(cn: string, labels: string[], size = { width: 600, he
     body: form,
   });
   if (res.status !== 201) throw new Error(`upload: ${res.status} ${await res.text()}`);
+  // Tiles come from derivatives made in the background; until they are ready the image service
+  // answers 503 (IMAGE_PROCESSING), which on a slow machine outlasts the page's opening.
+  const ids = ((await res.json()) as { items: Array<{ id: string }> }).items.map((i) => i.id);
+  const deadline = Date.now() + 120_000;
+  for (const id of ids) {
+    while ((await admin.get(`/api/images/${id}`)).body.status !== 'ready') {
+      if (Date.now() > deadline) throw new Error(`image ${id} not ready`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }
 
 test.before(async () => {
