@@ -8,7 +8,9 @@
 // When `iipsrv` and `lighttpd` are installed (Debian: `apt-get install iipimage-server lighttpd`),
 // the same session runs against IIPImage serving the same page as tiled pyramidal TIFFs, and the
 // ratios are printed. Targets (issue 16): a cold page view at most half IIPImage's time; warm deep
-// zoom at least 10× IIPImage's pixel rate.
+// zoom at least 10× IIPImage's pixel rate. Each cold session also prints the CPU a view cost each
+// kind of process (service, object store, PostgreSQL; lighttpd, iipsrv; the benchmark's client):
+// on a machine whose cores they all share, a view's time follows their sum.
 import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +21,7 @@ import { startServiceProcess } from './service-process.js';
 import { PAGE_H, PAGE_W, pageMaster, publishedRecord } from './image-bench-setup.js';
 import { postFiles } from '../fixtures/images.js';
 import { findFreePort } from '../../src/runtime/free-port.js';
+import { cpuSpent, treeCpuMs } from './process-cpu.js';
 
 const PAGES = Number(process.env.BENCH_PAGES ?? 24);
 const READERS = 4;
@@ -100,9 +103,13 @@ interface Server {
   name: string;
   info: (page: number) => string;
   tile: (page: number, t: Tile) => string;
+  /** The process whose tree serves it, and the name of each kind of process in that tree. */
+  processes: { root: number; label: (comm: string, cmdline: string) => string | undefined };
 }
 
 async function session(server: Server) {
+  const cpuBefore = await treeCpuMs(server.processes.root, server.processes.label);
+  const clientBefore = process.cpuUsage();
   const views: number[] = [];
   const phases = { info: [] as number[], fit: [] as number[], zoom: [] as number[] };
   let errors = 0;
@@ -132,12 +139,29 @@ async function session(server: Server) {
     }),
   );
   const total = (performance.now() - start) / 1000;
+  // CPU per view of each kind of server process and of this client: on two shared cores a view's
+  // time follows the CPU all of them spend on it.
+  const client = process.cpuUsage(clientBefore);
+  const cpu = cpuSpent(cpuBefore, await treeCpuMs(server.processes.root, server.processes.label));
+  cpu.set('the benchmark client', (client.user + client.system) / 1000);
+  const cpuPerView = [...cpu]
+    .filter(([, ms]) => ms > 0)
+    .map(([name, ms]) => `${name} ${(ms / PAGES).toFixed(1)} ms`)
+    .join(', ');
   views.sort((a, b) => a - b);
   const mean = views.reduce((a, b) => a + b, 0) / views.length;
   // Median of each step of a page view: where the time goes once the session runs.
   const median = (ms: number[]) => [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)]! / 1000;
   const steps = { info: median(phases.info), fit: median(phases.fit), zoom: median(phases.zoom) };
-  return { mean, p50: views[Math.floor(views.length / 2)]!, max: views.at(-1)!, errors, total, steps };
+  return {
+    mean,
+    p50: views[Math.floor(views.length / 2)]!,
+    max: views.at(-1)!,
+    errors,
+    total,
+    steps,
+    cpuPerView,
+  };
 }
 
 /**
@@ -202,7 +226,8 @@ const report = (
 ) =>
   console.log(
     `${name}: cold page view mean ${(s.mean / 1000).toFixed(3)} s, p50 ${(s.p50 / 1000).toFixed(3)} s, max ${(s.max / 1000).toFixed(3)} s ` +
-      `(medians: info.json ${s.steps.info.toFixed(3)} s, fitted ${s.steps.fit.toFixed(3)} s, zoomed ${s.steps.zoom.toFixed(3)} s; session ${s.total.toFixed(1)} s, errors ${s.errors}); ` +
+      `(medians: info.json ${s.steps.info.toFixed(3)} s, fitted ${s.steps.fit.toFixed(3)} s, zoomed ${s.steps.zoom.toFixed(3)} s; session ${s.total.toFixed(1)} s, errors ${s.errors}; ` +
+      `CPU per cold view: ${s.cpuPerView}); ` +
       `warm deep zoom ${d.mpxPerSecond.toFixed(1)} Mpx/s (${d.tilesPerSecond.toFixed(0)} tiles/s, errors ${d.errors})`,
   );
 
@@ -236,6 +261,15 @@ try {
     info: (p) => `${service.url}/iiif/3/${ids[p]}/info.json`,
     tile: (p, t) =>
       `${service.url}/iiif/3/${ids[p]}/${t.x},${t.y},${t.w},${t.h}/${t.sw},${t.sh}/0/default.jpg`,
+    processes: {
+      root: service.pid,
+      label: (comm, cmdline) =>
+        comm === 'postgres'
+          ? 'PostgreSQL'
+          : cmdline.includes('embedded-s3-child')
+            ? 'object store (s3rver)'
+            : 'service',
+    },
   };
   ours = [await session(ourServer), await deepZoom(ourServer, 0)];
   report('this service', ...ours);
@@ -294,6 +328,10 @@ fastcgi.server = ("/fcgi-bin/iipsrv.fcgi" => ((
         name: 'IIPImage',
         info: (p) => `${base}page-${p + 1}.tif/info.json`,
         tile: (p, t) => `${base}page-${p + 1}.tif/${t.x},${t.y},${t.w},${t.h}/${t.sw},/0/default.jpg`,
+        processes: {
+          root: child.pid!,
+          label: (comm) => (comm.startsWith('iipsrv') ? 'iipsrv' : 'lighttpd'),
+        },
       };
       const theirs: [Awaited<ReturnType<typeof session>>, Awaited<ReturnType<typeof deepZoom>>] = [
         await session(iip),
