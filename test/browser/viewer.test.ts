@@ -208,3 +208,49 @@ test('zooming in asks for the tiles under the screen together, not one per frame
   t.deepEqual(pageErrors, []);
   await page.context().close();
 });
+
+test('a page whose derivatives are still being made fills in once they are ready, without a reload', async (t) => {
+  // As just after an upload: the image service answers the page's tiles 503 (IMAGE_PROCESSING,
+  // Retry-After). OpenSeadragon gives up on a tile that failed once unless told to retry it.
+  const fresh = await publishedRecord(institutionId, 'V-4');
+  await uploadPages(fresh, ['卷一 1a']);
+  const id = (await admin.get(`/api/records/${fresh}/images`)).body.items[0].id as string;
+  const setStatus = (status: string) =>
+    app.orm.em
+      .fork()
+      .getConnection()
+      .execute('update record_image set status = ? where id = ?', [status, id]);
+  await setStatus('processing');
+  await new Promise((resolve) => setTimeout(resolve, 1100)); // the image service's lookups last 1 s
+  const { page, pageErrors } = await openPage();
+  const isTile = (url: string) => url.includes(`/iiif/3/${id}/`) && url.endsWith('/default.jpg');
+  const refused = new Set<string>();
+  page.on('response', (res) => {
+    if (isTile(res.url()) && res.status() === 503) refused.add(res.url());
+  });
+  const firstRefusal = page.waitForResponse((res) => isTile(res.url()) && res.status() === 503);
+  await page.goto(`${app.url}/records/${fresh}`);
+  await firstRefusal;
+  await setStatus('ready');
+  // A tile refused before is asked for again and served: the page fills in on its own.
+  const served = await page.waitForResponse((res) => refused.has(res.url()) && res.status() === 200, {
+    timeout: 40_000,
+  });
+  t.true(served.ok());
+  // … and drawn: the middle of the viewer shows the page's colour (uploadPages' first: 0, 120, 200).
+  const canvas = page.locator('.iiif-viewer .openseadragon-canvas').first();
+  const middle = async () => {
+    const { data, info } = await sharp(await canvas.screenshot())
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const at = (Math.floor(info.height / 2) * info.width + Math.floor(info.width / 2)) * info.channels;
+    return [data[at]!, data[at + 1]!, data[at + 2]!];
+  };
+  const isPage = ([r, g, b]: number[]) => r! < 40 && Math.abs(g! - 120) < 30 && b! > 170;
+  let shown = await middle();
+  for (const deadline = Date.now() + 20_000; !isPage(shown) && Date.now() < deadline; shown = await middle())
+    await page.waitForTimeout(250);
+  t.true(isPage(shown), `the middle of the viewer is rgb(${shown.join(', ')})`);
+  t.deepEqual(pageErrors, []);
+  await page.context().close();
+});

@@ -16,11 +16,16 @@ declare module 'mirador' {
     windowId: string,
     viewport: { x: number; y: number; zoom: number; flip?: boolean; rotation?: number },
   ): unknown;
-  /** Each window's OpenSeadragon viewer, once drawn. */
+  /** Each window's OpenSeadragon viewer, once drawn (its viewport, and events: see retryFailedTiles.ts). */
   export const OSDReferences: {
-    get(
-      windowId: string,
-    ): { current?: { viewport?: { getContainerSize(): { x: number; y: number } } } } | undefined;
+    get(windowId: string):
+      | {
+          current?: {
+            viewport?: { getContainerSize(): { x: number; y: number } };
+            addHandler(event: string, handler: (event: never) => void): void;
+          };
+        }
+      | undefined;
   };
   /** The view a window shows: single | book | scroll | gallery. */
   export function getWindowViewType(state: unknown, props: { windowId: string }): string;

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLang } from '../i18n/index.js';
 import { fitOpenings, showsWholeOpening, type FitState, type FitStore } from './fitOpenings.js';
 import { syncWindows, type SyncStore } from './syncWindows.js';
+import { retryFailedTiles } from './retryFailedTiles.js';
 
 /** One window: a manifest, and the leaf to open on (else the first). Same-site paths or URLs. */
 export interface ViewerWindow {
@@ -108,7 +109,18 @@ export function MiradorViewer({
             .map((windowId) => Mirador.getWindowViewType(state, { windowId }))
             .join(' ');
         };
-        const unwatch = store.subscribe(showViews);
+        // Each window's OpenSeadragon viewer asks again for tiles that failed (retryFailedTiles.ts);
+        // a viewer exists once its window has drawn, which changes the store.
+        const retryTiles = () => {
+          for (const windowId of Object.keys(store.getState().windows)) {
+            const osd = Mirador.OSDReferences.get(windowId)?.current;
+            if (osd) retryFailedTiles(osd);
+          }
+        };
+        const unwatch = store.subscribe(() => {
+          showViews();
+          retryTiles();
+        });
         showViews();
         const containerOf = (windowId: string) => {
           const size = Mirador.OSDReferences.get(windowId)?.current?.viewport?.getContainerSize();
