@@ -1,10 +1,10 @@
 // Asking again for page tiles the image service could not send yet. It answers 503 with
 // Retry-After while a page's derivatives are still being made (a page just uploaded) or its render
 // queue is full, and OpenSeadragon marks a tile that failed once as missing for good: the page
-// stayed blank until the reader reloaded it. OpenSeadragon's own retry (`tileRetryMax`) fetches
-// the tile again but, in 5.0.1, does not draw it once the image counts as fully loaded; so a failed
-// tile is marked as existing again after a pause and the image is made to choose its tiles anew,
-// which asks for it the usual way.
+// stayed blank until the reader reloaded it. OpenSeadragon's own retry (`tileRetryMax`) fetched
+// the tiles again, yet with 5.0.1 the page stayed blank all the same (seen in the browser test's
+// screenshot). So a failed tile is marked as existing again after a pause and the image is made
+// to choose its tiles anew, which asks for it the usual way and draws it.
 
 /** The parts of an OpenSeadragon tile and tiled image this uses. */
 interface FailedTile {
