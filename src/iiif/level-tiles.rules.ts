@@ -4,6 +4,7 @@
 // `x,y,w,h/ceil(w/s),` per tile at scale factor s).
 
 import { defaultScaleFactors } from '../domain/iiif/image-info.rules.js';
+import { gridTile } from '../domain/iiif/grid-tile.rules.js';
 
 /** One tile of a level: its IIIF region and size parameters and its place in the level's image. */
 export interface LevelTile {
@@ -33,18 +34,19 @@ export function readingLevel(width: number, height: number, tileSize: number, ma
 
 /** The tiles of the level at scale factor `sf`, with their offsets in the level's pixels. */
 export function levelLayout(width: number, height: number, tileSize: number, sf: number): LevelLayout {
-  const step = tileSize * sf;
+  const span = tileSize * sf;
   const tiles: LevelTile[] = [];
   let top = 0;
-  for (let y = 0; y < height; y += step) {
-    const h = Math.min(step, height - y);
+  for (let row = 0; row * span < height; row++) {
     let left = 0;
-    for (let x = 0; x < width; x += step) {
-      const w = Math.min(step, width - x);
-      tiles.push({ region: `${x},${y},${w},${h}`, size: `${Math.ceil(w / sf)},`, left, top });
-      left += Math.ceil(w / sf);
+    let rowHeight = 0;
+    for (let column = 0; column * span < width; column++) {
+      const tile = gridTile({ width, height }, tileSize, sf, column, row)!;
+      tiles.push({ region: tile.region, size: tile.size, left, top });
+      left += tile.width;
+      rowHeight = tile.height;
     }
-    top += Math.ceil(h / sf);
+    top += rowHeight;
   }
   return { scaleFactor: sf, width: Math.ceil(width / sf), height: Math.ceil(height / sf), tiles };
 }

@@ -7,6 +7,7 @@
 // order it asks in. The tiles are named by their canonical IIIF paths, as the tile pack indexes them.
 
 import { canonicalPath } from '../domain/iiif/canonical-path.js';
+import { gridTile } from '../domain/iiif/grid-tile.rules.js';
 import { packOrderKey } from './pack-order.rules.js';
 
 /** A grid tile's place: its level (scale factor) and its column and row in that level. */
@@ -20,13 +21,8 @@ type Size = { readonly width: number; readonly height: number };
 
 /** The canonical path of the grid tile at `cell`, or undefined when the cell lies outside the image. */
 export function gridTilePath(cell: GridCell, image: Size, tileSize: number): string | undefined {
-  const span = tileSize * cell.scaleFactor;
-  const x = cell.column * span;
-  const y = cell.row * span;
-  if (cell.column < 0 || cell.row < 0 || x >= image.width || y >= image.height) return undefined;
-  const w = Math.min(span, image.width - x);
-  const h = Math.min(span, image.height - y);
-  return canonicalPath(`${x},${y},${w},${h}`, `${Math.ceil(w / cell.scaleFactor)},`, image);
+  const tile = gridTile(image, tileSize, cell.scaleFactor, cell.column, cell.row);
+  return tile && canonicalPath(tile.region, tile.size, image);
 }
 
 /**
