@@ -10,7 +10,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.js';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { createInstitution, publishRecord } from '../helpers/fixtures.js';
+import { createInstitution, publishRecord, waitUntilImagesReady } from '../helpers/fixtures.js';
 import { jpegImage, postFiles } from '../fixtures/images.js';
 import { wenxuanInput } from '../helpers/record-input.js';
 
@@ -42,13 +42,7 @@ test.before(async () => {
   if (upload.status !== 201) throw new Error(upload.text);
   // Derivatives (tiles, thumbnails) are made in the background: wait until every page is ready.
   const ids = upload.body.items.map((i: { id: string }) => i.id) as string[];
-  const deadline = Date.now() + 60_000;
-  for (const id of ids) {
-    while ((await admin.get(`/api/images/${id}`)).body.status !== 'ready') {
-      if (Date.now() > deadline) throw new Error(`image ${id} not ready`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  await waitUntilImagesReady(admin, ids, 60_000);
   await publishRecord(admin, censusNumber);
 });
 test.after.always(async () => {

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { closeContexts, launchChromium, newTrackedPage } from '../helpers/browser.js';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { createInstitution, publishRecord } from '../helpers/fixtures.js';
+import { createInstitution, publishRecord, waitUntilImagesReady } from '../helpers/fixtures.js';
 import { jpegImage, postFiles } from '../fixtures/images.js';
 import { wenxuanInput } from '../helpers/record-input.js';
 
@@ -44,13 +44,7 @@ async function withPages(input: Record<string, unknown>, size: [number, number])
   );
   if (upload.status !== 201) throw new Error(upload.text);
   const ids = upload.body.items.map((i: { id: string }) => i.id) as string[];
-  const deadline = Date.now() + 90_000;
-  for (const id of ids) {
-    while ((await admin.get(`/api/images/${id}`)).body.status !== 'ready') {
-      if (Date.now() > deadline) throw new Error(`image ${id} not ready`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  await waitUntilImagesReady(admin, ids, 90_000);
   return cn;
 }
 

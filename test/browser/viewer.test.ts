@@ -8,7 +8,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.js';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { createInstitution, publishRecord } from '../helpers/fixtures.js';
+import { createInstitution, publishRecord, waitUntilImagesReady } from '../helpers/fixtures.js';
 import { validGujiInput } from '../helpers/record-input.js';
 
 let app: TestApp;
@@ -47,13 +47,7 @@ async function uploadPages(cn: string, labels: string[], size = { width: 600, he
   // Tiles come from derivatives made in the background; until they are ready the image service
   // answers 503 (IMAGE_PROCESSING), which on a slow machine outlasts the page's opening.
   const ids = ((await res.json()) as { items: Array<{ id: string }> }).items.map((i) => i.id);
-  const deadline = Date.now() + 120_000;
-  for (const id of ids) {
-    while ((await admin.get(`/api/images/${id}`)).body.status !== 'ready') {
-      if (Date.now() > deadline) throw new Error(`image ${id} not ready`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
+  await waitUntilImagesReady(admin, ids, 120_000);
 }
 
 test.before(async () => {

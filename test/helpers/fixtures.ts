@@ -51,3 +51,17 @@ export async function publishRecord(admin: ApiClient, censusNumber: string): Pro
     if (res.status !== 200) throw new Error(`${step} failed: ${res.text}`);
   }
 }
+
+/**
+ * Waits until every image is `ready` (its derivatives made in the background; until then the
+ * image service answers its tiles 503), or throws after `timeoutMs`.
+ */
+export async function waitUntilImagesReady(client: ApiClient, ids: readonly string[], timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (const id of ids) {
+    while ((await client.get(`/api/images/${id}`)).body.status !== 'ready') {
+      if (Date.now() > deadline) throw new Error(`image ${id} not ready`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
