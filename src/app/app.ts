@@ -1,13 +1,13 @@
 import Koa from 'koa';
-import { bodyParser } from '@koa/bodyparser';
 import helmet from 'koa-helmet';
 import type { AppDeps } from './app-deps.js';
 import type { Route } from '../kernel/route.js';
-import { errorMiddleware } from './error-middleware.js';
+import { errorMiddleware, wantsErrorPage } from './error-middleware.js';
 import { requestIdAndAccessLog } from '../kernel/request-id.js';
 import { LoopTurns } from '../kernel/loop-turns.js';
 import { authMiddleware } from './auth-middleware.js';
 import { rejectUnsafeInput } from '../kernel/input-safety.js';
+import { jsonBody } from '../kernel/json-body.js';
 import { mountRoutes } from './mount-routes.js';
 import { PrefixRouters } from './prefix-routers.js';
 import { mountDocs } from './docs.routes.js';
@@ -117,14 +117,7 @@ export function buildApp(deps: AppDeps): Koa {
       hsts: deps.config.secureCookies,
     }),
   );
-  app.use(
-    bodyParser({
-      enableTypes: ['json'],
-      jsonLimit: deps.config.bodyLimitBytes,
-      // Reject non-object JSON bodies early with the same error shape.
-      jsonStrict: true,
-    }),
-  );
+  app.use(jsonBody({ limitBytes: deps.config.bodyLimitBytes }));
   app.use(rejectUnsafeInput());
   app.use(authMiddleware(deps.orm));
   const keptAnswers = [deps.publicPages, deps.resultSets, deps.imageDelivery, deps.sharedResponses].filter(
@@ -136,6 +129,8 @@ export function buildApp(deps: AppDeps): Koa {
     if (ctx.status === 404 && !ctx.body) {
       if (ctx.path.startsWith('/api/'))
         throw AppError.notFound(`Route ${ctx.method} ${ctx.path}`, `接口 ${ctx.method} ${ctx.path} `);
+      // A browser that followed a broken link gets a page; other clients Koa's plain 404.
+      if (wantsErrorPage(ctx)) throw AppError.notFound(`Page ${ctx.path}`, `页面 ${ctx.path} `);
     }
   });
   return app;

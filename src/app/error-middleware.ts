@@ -1,8 +1,25 @@
-import type { Middleware } from 'koa';
+import type { Middleware, ParameterizedContext } from 'koa';
 import type { Logger } from 'pino';
 import { fromUnknown } from '../kernel/error-mapping.js';
+import { renderErrorPage } from '../public-pages/error-page.presenter.js';
 
-/** First middleware of the stack: every error leaves as `{ error: {code, message, details}, requestId }`. */
+/**
+ * Whether a failed request is a browser opening a page: a GET or HEAD outside the API and IIIF
+ * that prefers HTML to JSON. It gets an HTML page; every other client the JSON shape.
+ */
+export function wantsErrorPage(ctx: ParameterizedContext): boolean {
+  return (
+    (ctx.method === 'GET' || ctx.method === 'HEAD') &&
+    !ctx.path.startsWith('/api/') &&
+    !ctx.path.startsWith('/iiif/') &&
+    ctx.accepts('json', 'html') === 'html'
+  );
+}
+
+/**
+ * First middleware of the stack: every error leaves as `{ error: {code, message, details}, requestId }`,
+ * or, for a browser opening a page, as the same reasons on an HTML page.
+ */
 export function errorMiddleware(logger: Logger): Middleware {
   return async (ctx, next) => {
     try {
@@ -14,6 +31,12 @@ export function errorMiddleware(logger: Logger): Middleware {
       ctx.status = appError.status;
       if (appError.status === 429 && typeof appError.extra.retryAfter === 'number')
         ctx.set('Retry-After', String(appError.extra.retryAfter));
+      if (wantsErrorPage(ctx)) {
+        ctx.type = 'text/html; charset=utf-8';
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = renderErrorPage({ ...appError, requestId: ctx.state.requestId });
+        return;
+      }
       ctx.body = {
         error: {
           code: appError.code,

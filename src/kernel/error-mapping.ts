@@ -5,13 +5,10 @@ import {
   ForeignKeyConstraintViolationException,
 } from '@mikro-orm/core';
 import { AppError } from './app-error.js';
-import { prototypeKeyError } from './input-safety.js';
 
 /** Maps anything thrown below to the one JSON error shape; unknown errors become a bare 500. */
 export function fromUnknown(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  const prototypeKey = prototypeKeyError(error);
-  if (prototypeKey) return prototypeKey;
   const e = error as { status?: number; type?: string; expose?: boolean; message?: string };
   if (e?.status === 413 || e?.type === 'entity.too.large') {
     return new AppError(413, 'PAYLOAD_TOO_LARGE', '请求体过大', 'Request body too large');

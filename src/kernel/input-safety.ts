@@ -106,15 +106,59 @@ export function assertSafeInput(value: unknown, where: keyof typeof placeZh, roo
   );
 }
 
-/** The path's segments decoded as the router will decode them (undecodable ones stay as sent). */
+/**
+ * A piece of a URL (a path segment, a query name or value) decoded from its percent-escapes as
+ * UTF-8, or undefined when the escapes are bytes that are not UTF-8 (`%FF`, a cut-off `%E5%AE`, a
+ * surrogate's `%ED%A0%80`): the URL parsers would read those as U+FFFD and search or store that.
+ * A `%` without two hex digits after it is a literal `%`, as the parsers read it. `plus`: `+` is
+ * a space (query strings).
+ */
+export function decodedUrlPiece(piece: string, plus: boolean): string | undefined {
+  const text = (plus ? piece.replaceAll('+', ' ') : piece).replace(/%(?![0-9A-Fa-f]{2})/g, '%25');
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function notUtf8(place: 'path' | 'query', name: string, sent: string): AppError {
+  const shown = sent.length > SHOWN_VALUE_CHARS ? `${sent.slice(0, SHOWN_VALUE_CHARS)}…` : sent;
+  const detail: ErrorDetail = {
+    path: name,
+    value: shown,
+    rule: 'utf8',
+    messageZh: `${name} 的百分号编码不是 UTF-8 文字；请以 UTF-8 编码`,
+    messageEn: `${name} is percent-encoded bytes that are not UTF-8 text; encode it as UTF-8`,
+  };
+  return AppError.badRequest(
+    'INVALID_INPUT',
+    `${placeZh[place]}无效：${detail.messageZh}`,
+    `Invalid request ${place}: ${detail.messageEn}`,
+    [detail],
+  );
+}
+
+/** The path's segments decoded; 400 for one whose escapes are not UTF-8. */
 function decodedSegments(path: string): string[] {
   return path.split('/').map((segment) => {
-    try {
-      return decodeURIComponent(segment);
-    } catch {
-      return segment;
-    }
+    const decoded = decodedUrlPiece(segment, false);
+    if (decoded === undefined) throw notUtf8('path', '(path)', segment);
+    return decoded;
   });
+}
+
+/** 400 naming the first query parameter (name or value) whose escapes are not UTF-8. */
+function assertUtf8Query(querystring: string): void {
+  if (!querystring.includes('%')) return;
+  for (const pair of querystring.split('&')) {
+    const equals = pair.indexOf('=');
+    const rawName = equals < 0 ? pair : pair.slice(0, equals);
+    const name = decodedUrlPiece(rawName, true);
+    if (name === undefined) throw notUtf8('query', '(query)', rawName);
+    if (equals >= 0 && decodedUrlPiece(pair.slice(equals + 1), true) === undefined)
+      throw notUtf8('query', name, pair.slice(equals + 1));
+  }
 }
 
 const PLAIN_PATH = /^[\x20-\x24\x26-\x7e]*$/;
@@ -125,7 +169,10 @@ export function rejectUnsafeInput(): Middleware {
     // A path of plain printable ASCII without escapes decodes to itself and holds nothing to refuse.
     if (!PLAIN_PATH.test(ctx.path))
       for (const segment of decodedSegments(ctx.path)) assertSafeInput(segment, 'path', '(path)');
-    if (ctx.querystring) assertSafeInput({ ...ctx.query }, 'query');
+    if (ctx.querystring) {
+      assertUtf8Query(ctx.querystring);
+      assertSafeInput({ ...ctx.query }, 'query');
+    }
     const body = (ctx.request as { body?: unknown }).body;
     if (body !== undefined) assertSafeInput(body, 'body');
     await next();
@@ -133,16 +180,13 @@ export function rejectUnsafeInput(): Middleware {
 }
 
 /**
- * The body parser (co-body with bourne) refuses `__proto__`/`constructor.prototype` keys itself,
- * with a bare 400 that names no field. Its error carries the raw text: find the key in it so the
- * answer names the field like every other refusal (plain JSON.parse keeps such keys as own data).
+ * The refusal of a JSON text holding a `__proto__` or `constructor.prototype` key (found by the
+ * prototype-safe parser, which names no field): the key is found in a plain parse, which keeps such
+ * keys as own data, so the answer names the field like every other refusal.
  */
-export function prototypeKeyError(error: unknown): AppError | null {
-  const e = error as { status?: number; message?: string; body?: unknown };
-  if (e?.status !== 400 || typeof e.body !== 'string' || !/prototype property/.test(e.message ?? ''))
-    return null;
+export function forbiddenKeyRefusal(text: string): AppError {
   try {
-    assertSafeInput(JSON.parse(e.body), 'body');
+    assertSafeInput(JSON.parse(text), 'body');
   } catch (refused) {
     if (refused instanceof AppError) return refused;
   }

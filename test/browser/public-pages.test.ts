@@ -104,3 +104,31 @@ for (const [name, width] of [
     t.is(await page.locator('script:not([type="application/ld+json"])').count(), 0);
   });
 }
+
+for (const [name, width] of [
+  ['desktop', 1280],
+  ['phone', 390],
+] as const) {
+  test(`a mistyped link (${name}) opens a page in both languages from which the reader finds the book`, async (t) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const response = await page.goto(`${app.url}/catalogue/serch?q=${encodeURIComponent('文选')}`);
+    t.is(response?.status(), 404);
+    t.is(await page.locator('h1').textContent(), '页面不存在 Page not found');
+    await page.screenshot({ path: path.join(shots, `public-not-found-${name}.png`), fullPage: true });
+    // The catalogue's search box is on the page: the reader searches from there.
+    await page.getByRole('searchbox').fill('文选');
+    await page.getByRole('searchbox').press('Enter');
+    await page.waitForURL((url) => url.pathname === '/catalogue/search');
+    await page.getByRole('link', { name: '文選六十卷' }).click();
+    await page.waitForURL((url) => url.pathname === `/catalogue/records/${censusNumber}`);
+    // A query refused at the door (bytes that are not UTF-8) is a page too, naming the parameter.
+    const refused = await page.goto(`${app.url}/catalogue/search?q=%E6%96`);
+    t.is(refused?.status(), 400);
+    t.regex((await page.locator('[role="alert"]').textContent()) ?? '', /q 的百分号编码不是 UTF-8 文字/);
+    await page.getByRole('link', { name: /返回公共目录/ }).click();
+    await page.waitForURL((url) => url.pathname === '/catalogue/search');
+  });
+}

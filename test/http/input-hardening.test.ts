@@ -7,6 +7,8 @@ import { ApiClient } from '../helpers/api-client.js';
 import { createInstitution } from '../helpers/fixtures.js';
 import { validGujiInput } from '../helpers/record-input.js';
 import { jpegImage, postFiles } from '../fixtures/images.js';
+import iconv from 'iconv-lite';
+import zlib from 'node:zlib';
 
 let app: TestApp;
 let admin: ApiClient;
@@ -107,4 +109,110 @@ test('a NUL byte in a multipart form field is 400 naming it, and no image is sto
   t.is(res.body.error.code, 'INVALID_INPUT');
   t.is(res.body.error.details[0].path, 'labels[0]');
   t.is((await admin.get(`/api/records/${cn}/images`)).body.items.length, 0);
+});
+
+/** POSTs raw bytes as a record with the admin's token; `headers` may say anything about them. */
+async function postBytes(bytes: Buffer, headers: Record<string, string> = {}) {
+  const res = await fetch(`${app.url}/api/records`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}`, ...headers },
+    body: new Uint8Array(bytes),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+/** A record's JSON with `marker` (a quoted string) spliced in as raw bytes: what a GBK tool sends. */
+function recordWithBytes(field: 'title' | 'authorName', bytes: Buffer): Buffer {
+  const json =
+    field === 'title'
+      ? record({ title: '__MARK__' })
+      : record({ authors: [{ dynasty: '宋', name: '__MARK__', role: '撰' }] });
+  const [before, after] = json.split('__MARK__') as [string, string];
+  return Buffer.concat([Buffer.from(before), bytes, Buffer.from(after)]);
+}
+
+const recordCount = async () =>
+  (await admin.get(`/api/records?institutionId=${institutionId}`)).body.total as number;
+
+test('a body whose bytes are not UTF-8 (a GBK title) is 400 naming the field and the byte, and nothing is stored', async (t) => {
+  const before = await recordCount();
+  const gbk = iconv.encode('論語注疏', 'gbk');
+  const res = await postBytes(recordWithBytes('title', gbk));
+  await assertRefused(t, res, 'title', 'utf8');
+  t.regex(res.body.error.messageZh, /UTF-8/);
+  t.regex(res.body.error.messageEn, /from byte \d+/);
+  const nested = await postBytes(recordWithBytes('authorName', iconv.encode('朱熹', 'gbk')));
+  await assertRefused(t, nested, 'authors[0].name', 'utf8');
+  // A cut-off sequence and an encoded surrogate (CESU-8) are not UTF-8 either.
+  await assertRefused(
+    t,
+    await postBytes(recordWithBytes('title', Buffer.from([0xe8, 0xaf]))),
+    'title',
+    'utf8',
+  );
+  await assertRefused(
+    t,
+    await postBytes(recordWithBytes('title', Buffer.from([0xed, 0xa0, 0x80]))),
+    'title',
+    'utf8',
+  );
+  t.is(await recordCount(), before);
+});
+
+test('a body declaring a charset other than UTF-8 is 415, and nothing is stored', async (t) => {
+  const before = await recordCount();
+  const gbkBody = iconv.encode(record({ title: '論語注疏' }), 'gbk');
+  const res = await postBytes(gbkBody, { 'content-type': 'application/json; charset=GBK' });
+  t.is(res.status, 415, JSON.stringify(res.body));
+  t.is(res.body.error.code, 'UNSUPPORTED_MEDIA_TYPE');
+  t.regex(res.body.error.messageZh, /UTF-8/);
+  t.is(await recordCount(), before);
+});
+
+test('a UTF-8 body is stored as written, a U+FFFD of its own included; compressed bodies are read, broken ones refused', async (t) => {
+  const title = '論語注疏\uFFFD（原書此字漫漶）';
+  const plain = await postBytes(Buffer.from(record({ title })), {
+    'content-type': 'application/json; charset=UTF-8',
+  });
+  t.is(plain.status, 201, JSON.stringify(plain.body));
+  t.is((await admin.get(`/api/records/${plain.body.censusNumber}`)).body.title, title);
+  const gzipped = await postBytes(zlib.gzipSync(Buffer.from(record({ title: '史記集解' }))), {
+    'content-encoding': 'gzip',
+  });
+  t.is(gzipped.status, 201, JSON.stringify(gzipped.body));
+  t.is((await admin.get(`/api/records/${gzipped.body.censusNumber}`)).body.title, '史記集解');
+  const before = await recordCount();
+  const broken = await postBytes(Buffer.from('not gzip at all'), { 'content-encoding': 'gzip' });
+  t.is(broken.status, 400, JSON.stringify(broken.body));
+  t.is(broken.body.error.code, 'INVALID_BODY');
+  const unknownCoding = await postBytes(Buffer.from(record({})), { 'content-encoding': 'compress' });
+  t.is(unknownCoding.status, 415);
+  // A body that decompresses beyond the limit is refused by its decompressed size.
+  const bomb = await postBytes(zlib.gzipSync(Buffer.from(`{"title":"${'a'.repeat(20 * 1024 * 1024)}"}`)), {
+    'content-encoding': 'gzip',
+  });
+  t.is(bomb.status, 413, JSON.stringify(bomb.body));
+  t.is(await recordCount(), before);
+});
+
+test('a query or path whose percent-escapes are not UTF-8 is 400 naming the parameter; a literal % is not refused', async (t) => {
+  for (const escaped of ['%FF', '%E5%AE', '%ED%A0%80', '%C0%AF']) {
+    await assertRefused(t, await admin.get(`/api/records?q=${escaped}`), 'q', 'utf8');
+    await assertRefused(
+      t,
+      await new ApiClient(app.url).get(`/api/catalogue/search?q=a${escaped}`),
+      'q',
+      'utf8',
+    );
+  }
+  await assertRefused(t, await admin.get('/api/records?%FF=1'), '(query)', 'utf8');
+  await assertRefused(t, await admin.get('/api/records/%E5%AE'), '(path)', 'utf8');
+  const literal = await new ApiClient(app.url).get('/api/catalogue/search?q=100%');
+  t.is(literal.status, 200, literal.text);
+  t.is(literal.body.query.q, '100%');
+  const simplified = await new ApiClient(app.url).get(
+    `/api/catalogue/search?q=${encodeURIComponent('论语')}`,
+  );
+  t.is(simplified.status, 200);
 });
