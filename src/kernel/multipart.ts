@@ -1,4 +1,5 @@
 import busboy from 'busboy';
+import { isUtf8 } from 'node:buffer';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,33 @@ import type { ParameterizedContext } from 'koa';
 import { AppError } from './app-error.js';
 import { assertSafeInput } from './input-safety.js';
 import { processScratchDir } from '../runtime/scratch-dir.js';
+
+/**
+ * The text whose bytes `sent` holds one per character (Latin-1), read as UTF-8; undefined when the
+ * bytes are not UTF-8. A text with characters beyond Latin-1 was decoded already (an RFC 5987
+ * `filename*=UTF-8''…`) and is returned as it is.
+ */
+export function utf8FromLatin1(sent: string): string | undefined {
+  for (let i = 0; i < sent.length; i++) if (sent.charCodeAt(i) > 0xff) return sent;
+  const bytes = Buffer.from(sent, 'latin1');
+  return isUtf8(bytes) ? bytes.toString('utf8') : undefined;
+}
+
+function notUtf8Field(path: string): AppError {
+  return AppError.badRequest(
+    'INVALID_INPUT',
+    `表单字段无效：${path} 含有不是 UTF-8 的字节；请以 UTF-8 编码发送`,
+    `Invalid request form: ${path} holds bytes that are not UTF-8; send UTF-8`,
+    [
+      {
+        path,
+        rule: 'utf8',
+        messageZh: `${path} 含有不是 UTF-8 的字节；请以 UTF-8 编码发送`,
+        messageEn: `${path} holds bytes that are not UTF-8; send UTF-8`,
+      },
+    ],
+  );
+}
 
 /** One uploaded file, spooled to a temporary file (never held whole in memory). */
 export interface SpooledFile {
@@ -47,11 +75,26 @@ export async function receiveMultipart(
     await Promise.all(files.map((f) => fs.promises.rm(f.path, { force: true })));
   };
   let failure: AppError | undefined;
+  // Names and values are read as Latin-1 — one character per byte, nothing lost — and decoded as
+  // UTF-8 below, where bytes that are not UTF-8 are refused. busboy's own defaults read a file
+  // name as Latin-1 for good (a browser's 卷一第1葉.jpg was stored as å·ä¸ç¬¬1è.jpg) and a value's
+  // bad bytes as U+FFFD.
   const parser = busboy({
     headers: ctx.req.headers,
+    defCharset: 'latin1',
+    defParamCharset: 'latin1',
     limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 50, fieldSize: 64 * 1024 },
   });
-  parser.on('field', (name, value) => (fields[name] = value));
+  const undecodable: string[] = [];
+  const text = (sent: string, where: string): string => {
+    const decoded = utf8FromLatin1(sent);
+    if (decoded === undefined) undecodable.push(where);
+    return decoded ?? sent;
+  };
+  parser.on('field', (rawName, value) => {
+    const name = text(rawName, '(field name)');
+    fields[name] = text(value, name);
+  });
   parser.on(
     'filesLimit',
     () =>
@@ -68,7 +111,7 @@ export async function receiveMultipart(
     let size = 0;
     const entry = {
       field,
-      fileName: info.filename ?? 'upload',
+      fileName: info.filename === undefined ? 'upload' : text(info.filename, `${field}.filename`),
       mimeType: info.mimeType,
       path: target,
       size: 0,
@@ -121,6 +164,10 @@ export async function receiveMultipart(
   if (failure) {
     await discard();
     throw failure;
+  }
+  if (undecodable.length) {
+    await discard();
+    throw notUtf8Field(undecodable[0]!);
   }
   try {
     assertSafeInput(fields, 'form');
