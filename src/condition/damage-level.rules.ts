@@ -1,4 +1,5 @@
 import type { DamageCondition, DamageLevelRule, DamageRuleSet } from './damage-ruleset.rules.js';
+import { MAX_LEAVES } from '../domain/leaves.rules.js';
 import {
   DAMAGE_LEVELS,
   DAMAGE_TYPES,
@@ -78,14 +79,18 @@ export function validateAssessmentInput(input: unknown): RuleIssue[] {
   }
 
   const totalLeaves = input['totalLeaves'];
-  const totalKnown = isFiniteNumber(totalLeaves) && Number.isInteger(totalLeaves) && totalLeaves >= 1;
+  const totalKnown =
+    isFiniteNumber(totalLeaves) &&
+    Number.isInteger(totalLeaves) &&
+    totalLeaves >= 1 &&
+    totalLeaves <= MAX_LEAVES;
   if (totalLeaves !== undefined && totalLeaves !== null && !totalKnown) {
     issues.push({
       code: 'TOTAL_LEAVES_INVALID',
       field: 'totalLeaves',
       value: totalLeaves,
-      messageZh: `总叶数 totalLeaves 为 ${show(totalLeaves)}，须为不小于 1 的整数`,
-      messageEn: `totalLeaves is ${show(totalLeaves)}; it must be a whole number of at least 1`,
+      messageZh: `总叶数 totalLeaves 为 ${show(totalLeaves)}，须为 1 至 ${MAX_LEAVES} 的整数`,
+      messageEn: `totalLeaves is ${show(totalLeaves)}; it must be a whole number from 1 to ${MAX_LEAVES}`,
     });
   }
 

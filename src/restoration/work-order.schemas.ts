@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bilingual } from '../kernel/bilingual.js';
+import { MAX_LEAVES } from '../domain/leaves.rules.js';
 import { WORK_ORDER_ACTIONS, WORK_ORDER_STATES } from './work-order-state.rules.js';
 
 // Shapes of the work-order API. Vocabulary membership (techniques, paper types …) is checked by the
@@ -81,11 +82,13 @@ export type TransitionBody = z.infer<typeof transitionBody>;
 export const logEntryBody = z.strictObject({
   workDate: isoDate.optional(),
   step: text(64).min(1),
-  leavesTreated: nonNegative('修复叶数', 'leavesTreated').int(),
-  hours: nonNegative('工时', 'hours').max(
-    24,
-    bilingual('每条记录工时不超过 24', 'hours per entry at most 24'),
-  ),
+  leavesTreated: nonNegative('修复叶数', 'leavesTreated')
+    .int()
+    .max(MAX_LEAVES, bilingual(`修复叶数不超过 ${MAX_LEAVES}`, `leavesTreated at most ${MAX_LEAVES}`)),
+  // Stored to the hundredth of an hour: a finer figure is refused, not rounded.
+  hours: nonNegative('工时', 'hours')
+    .max(24, bilingual('每条记录工时不超过 24', 'hours per entry at most 24'))
+    .multipleOf(0.01, bilingual('工时最多保留两位小数', 'hours have at most two decimal places')),
   notes: text(4000).nullable().optional(),
 });
 export type LogEntryBody = z.infer<typeof logEntryBody>;

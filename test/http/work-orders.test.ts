@@ -170,6 +170,15 @@ test.serial('the full life cycle from a condition assessment to acceptance', asy
     hours: -0.5,
   });
   t.is(negHours.status, 400);
+  // A typo of a figure the column cannot hold is named, not a 500; a finer hour is not rounded.
+  for (const [figures, field] of [
+    [{ leavesTreated: 3_000_000_000, hours: 1 }, 'leavesTreated'],
+    [{ leavesTreated: 1, hours: 0.125 }, 'hours'],
+  ] as const) {
+    const refused = await worker.post(`/api/work-orders/${id}/log`, { step: '补洞', ...figures });
+    t.is(refused.status, 400, refused.text);
+    t.is(refused.body.error.details[0].path, field);
+  }
   const l1 = await worker.post(`/api/work-orders/${id}/log`, {
     step: '补洞',
     leavesTreated: 12,

@@ -631,6 +631,12 @@ const validations: Array<{ title: string; input: unknown; issues: Array<[string,
     issues: [['TOTAL_LEAVES_INVALID', 'totalLeaves']],
   },
   {
+    // Beyond any book and beyond the 32-bit column: named here, not a database error.
+    title: 'three billion total leaves',
+    input: { observations: [], phReadings: [], totalLeaves: 3_000_000_000 },
+    issues: [['TOTAL_LEAVES_INVALID', 'totalLeaves']],
+  },
+  {
     title: 'observations missing',
     input: { phReadings: [] },
     issues: [['OBSERVATIONS_NOT_ARRAY', 'observations']],
