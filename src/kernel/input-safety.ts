@@ -16,7 +16,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** The same test without the global flag's lastIndex state (safe to reuse). */
 const HAS_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source);
 
-const keyPath = (parent: string, key: string | number): string =>
+/** The path of a key or index under `parent`, as refusals name fields: `authors[0].name`. */
+export const keyPath = (parent: string, key: string | number): string =>
   typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
 
 function textProblem(text: string, path: string): ErrorDetail | null {
@@ -91,19 +92,27 @@ export function findUnsafeInput(value: unknown, rootPath = ''): ErrorDetail | nu
 
 const placeZh = { body: '请求体', query: '查询参数', path: '路径', form: '表单字段' } as const;
 
-/** Throws a 400 naming the field when `value` holds anything findUnsafeInput refuses. */
-export function assertSafeInput(value: unknown, where: keyof typeof placeZh, rootPath = ''): void {
-  const problem = findUnsafeInput(value, rootPath);
-  if (!problem) return;
-  const detail = Object.fromEntries(
-    Object.entries(problem).filter(([, v]) => v !== undefined),
-  ) as ErrorDetail;
-  throw AppError.badRequest(
+/** Where in a request refused input was. */
+export type InputPlace = keyof typeof placeZh;
+
+/** The 400 `INVALID_INPUT` of one refused spot, in the shape every input refusal has. */
+export function inputRefusal(where: InputPlace, detail: ErrorDetail): AppError {
+  return AppError.badRequest(
     'INVALID_INPUT',
     `${placeZh[where]}无效：${detail.messageZh}`,
     `Invalid request ${where}: ${detail.messageEn}`,
     [detail],
   );
+}
+
+/** Throws a 400 naming the field when `value` holds anything findUnsafeInput refuses. */
+export function assertSafeInput(value: unknown, where: InputPlace, rootPath = ''): void {
+  const problem = findUnsafeInput(value, rootPath);
+  if (!problem) return;
+  const detail = Object.fromEntries(
+    Object.entries(problem).filter(([, v]) => v !== undefined),
+  ) as ErrorDetail;
+  throw inputRefusal(where, detail);
 }
 
 /**
@@ -124,19 +133,13 @@ export function decodedUrlPiece(piece: string, plus: boolean): string | undefine
 
 function notUtf8(place: 'path' | 'query', name: string, sent: string): AppError {
   const shown = sent.length > SHOWN_VALUE_CHARS ? `${sent.slice(0, SHOWN_VALUE_CHARS)}…` : sent;
-  const detail: ErrorDetail = {
+  return inputRefusal(place, {
     path: name,
     value: shown,
     rule: 'utf8',
     messageZh: `${name} 的百分号编码不是 UTF-8 文字；请以 UTF-8 编码`,
     messageEn: `${name} is percent-encoded bytes that are not UTF-8 text; encode it as UTF-8`,
-  };
-  return AppError.badRequest(
-    'INVALID_INPUT',
-    `${placeZh[place]}无效：${detail.messageZh}`,
-    `Invalid request ${place}: ${detail.messageEn}`,
-    [detail],
-  );
+  });
 }
 
 /** The path's segments decoded; 400 for one whose escapes are not UTF-8. */

@@ -10,8 +10,8 @@ import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import type { Middleware } from 'koa';
-import { AppError, type ErrorDetail } from './app-error.js';
-import { forbiddenKeyRefusal } from './input-safety.js';
+import { AppError } from './app-error.js';
+import { forbiddenKeyRefusal, inputRefusal, keyPath } from './input-safety.js';
 
 /** The methods whose JSON bodies are read (others keep no body, as before). */
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
@@ -25,8 +25,7 @@ const REPLACEMENT_BYTES = Buffer.from(REPLACEMENT, 'utf8');
 const SHOWN_VALUE_CHARS = 200;
 
 /** The body stream, decompressed as its Content-Encoding says; 415 for a coding it cannot read. */
-function decodedStream(req: Readable & { headers: Record<string, unknown> }): Readable {
-  const coding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
+function decodedStream(req: Readable, coding: string): Readable {
   if (coding === 'identity') return req;
   if (coding === 'gzip' || coding === 'x-gzip' || coding === 'deflate') return req.pipe(zlib.createUnzip());
   if (coding === 'br') return req.pipe(zlib.createBrotliDecompress());
@@ -67,7 +66,7 @@ function pathOfReplacement(value: unknown, path = ''): string | undefined {
     ? value.map((item, i) => [i, item])
     : Object.entries(value);
   for (const [key, item] of entries) {
-    const childPath = typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    const childPath = keyPath(path, key);
     if (typeof key === 'string' && key.includes(REPLACEMENT)) return childPath;
     const found = pathOfReplacement(item, childPath);
     if (found) return found;
@@ -99,19 +98,13 @@ export function invalidUtf8Refusal(bytes: Buffer): AppError {
   }
   const where = offset === undefined ? '' : `（第 ${offset} 字节起）`;
   const whereEn = offset === undefined ? '' : ` (from byte ${offset})`;
-  const detail: ErrorDetail = {
+  return inputRefusal('body', {
     path,
     ...(shown === undefined ? {} : { value: shown }),
     rule: 'utf8',
     messageZh: `${path} 含有不是 UTF-8 的字节${where}；请以 UTF-8 编码发送（GBK 等编码的文字会变成乱码，无法保存原文）`,
     messageEn: `${path} holds bytes that are not UTF-8${whereEn}; send UTF-8 (text in GBK or another encoding cannot be stored as written)`,
-  };
-  return AppError.badRequest(
-    'INVALID_INPUT',
-    `请求体无效：${detail.messageZh}`,
-    `Invalid request body: ${detail.messageEn}`,
-    [detail],
-  );
+  });
 }
 
 /** The parsed JSON of a UTF-8 body: an object or array, `{}` when empty. */
@@ -155,9 +148,11 @@ export function jsonBody(options: { limitBytes: number }): Middleware {
         `JSON bodies must be sent as UTF-8; charset=${charset} is not accepted`,
       );
     }
-    const identity = !ctx.get('content-encoding') || ctx.get('content-encoding').toLowerCase() === 'identity';
-    const length = identity && ctx.get('content-length') ? Number(ctx.get('content-length')) : undefined;
-    const bytes = await getRawBody(decodedStream(ctx.req), {
+    const coding = (ctx.get('content-encoding') || 'identity').toLowerCase();
+    // Content-Length counts the bytes as sent: it bounds the read only when they are not compressed.
+    const length =
+      coding === 'identity' && ctx.get('content-length') ? Number(ctx.get('content-length')) : undefined;
+    const bytes = await getRawBody(decodedStream(ctx.req, coding), {
       limit: options.limitBytes,
       ...(length !== undefined && Number.isSafeInteger(length) ? { length } : {}),
     }).catch((error: unknown) => {

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { ParameterizedContext } from 'koa';
 import { AppError } from './app-error.js';
-import { assertSafeInput } from './input-safety.js';
+import { assertSafeInput, inputRefusal } from './input-safety.js';
 import { processScratchDir } from '../runtime/scratch-dir.js';
 
 /**
@@ -22,19 +22,12 @@ export function utf8FromLatin1(sent: string): string | undefined {
 }
 
 function notUtf8Field(path: string): AppError {
-  return AppError.badRequest(
-    'INVALID_INPUT',
-    `表单字段无效：${path} 含有不是 UTF-8 的字节；请以 UTF-8 编码发送`,
-    `Invalid request form: ${path} holds bytes that are not UTF-8; send UTF-8`,
-    [
-      {
-        path,
-        rule: 'utf8',
-        messageZh: `${path} 含有不是 UTF-8 的字节；请以 UTF-8 编码发送`,
-        messageEn: `${path} holds bytes that are not UTF-8; send UTF-8`,
-      },
-    ],
-  );
+  return inputRefusal('form', {
+    path,
+    rule: 'utf8',
+    messageZh: `${path} 含有不是 UTF-8 的字节；请以 UTF-8 编码发送`,
+    messageEn: `${path} holds bytes that are not UTF-8; send UTF-8`,
+  });
 }
 
 /** One uploaded file, spooled to a temporary file (never held whole in memory). */

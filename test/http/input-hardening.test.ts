@@ -1,6 +1,9 @@
 // Text the database cannot store (NUL), strings that are not Unicode (lone surrogates), keys that
 // reach object prototypes and absurdly deep nesting are refused at the door with a 400 that names
-// the field — in any body, query or path — instead of a 500 from deep inside.
+// the field — in any body, query or path — instead of a 500 from deep inside. Bytes that are not
+// UTF-8 are refused the same way, never stored as U+FFFD; and a file's name and a form's fields
+// arrive as the browser wrote them (UTF-8 bytes in the multipart headers): 卷一第1葉.jpg is stored
+// as 卷一第1葉.jpg, not as its bytes read one by one as Latin-1.
 import test from 'ava';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
@@ -22,8 +25,14 @@ test.after.always(async () => {
   await app?.close();
 });
 
-const record = (fields: Record<string, unknown>) =>
-  JSON.stringify({ ...validGujiInput({ institutionId, callNumber: `H-${Math.random()}` }), ...fields });
+// Tests that store records do it in an institution of their own (`ownInstitution`): the others
+// count the shared institution's records to show that nothing was stored, and run at the same time.
+const record = (fields: Record<string, unknown>, institution = institutionId) =>
+  JSON.stringify({
+    ...validGujiInput({ institutionId: institution, callNumber: `H-${Math.random()}` }),
+    ...fields,
+  });
+const ownInstitution = async () => (await createInstitution(admin, '350000')).id as string;
 
 async function assertRefused(t: any, res: { status: number; body: any }, path: string, rule: string) {
   t.is(res.status, 400, JSON.stringify(res.body));
@@ -97,7 +106,7 @@ test('a NUL byte in a path parameter is 400, not a 500', async (t) => {
 });
 
 test('a NUL byte in a multipart form field is 400 naming it, and no image is stored', async (t) => {
-  const created = await admin.post('/api/records', JSON.parse(record({})));
+  const created = await admin.post('/api/records', JSON.parse(record({}, await ownInstitution())));
   const cn = created.body.censusNumber as string;
   const res = await postFiles(
     `${app.url}/api/records/${cn}/images`,
@@ -111,9 +120,9 @@ test('a NUL byte in a multipart form field is 400 naming it, and no image is sto
   t.is((await admin.get(`/api/records/${cn}/images`)).body.items.length, 0);
 });
 
-/** POSTs raw bytes as a record with the admin's token; `headers` may say anything about them. */
-async function postBytes(bytes: Buffer, headers: Record<string, string> = {}) {
-  const res = await fetch(`${app.url}/api/records`, {
+/** POSTs raw bytes (a record by default) with the admin's token; `headers` may say anything about them. */
+async function postBytes(bytes: Buffer, headers: Record<string, string> = {}, path = '/api/records') {
+  const res = await fetch(`${app.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}`, ...headers },
     body: new Uint8Array(bytes),
@@ -132,8 +141,8 @@ function recordWithBytes(field: 'title' | 'authorName', bytes: Buffer): Buffer {
   return Buffer.concat([Buffer.from(before), bytes, Buffer.from(after)]);
 }
 
-const recordCount = async () =>
-  (await admin.get(`/api/records?institutionId=${institutionId}`)).body.total as number;
+const recordCount = async (institution = institutionId) =>
+  (await admin.get(`/api/records?institutionId=${institution}`)).body.total as number;
 
 test('a body whose bytes are not UTF-8 (a GBK title) is 400 naming the field and the byte, and nothing is stored', async (t) => {
   const before = await recordCount();
@@ -171,29 +180,30 @@ test('a body declaring a charset other than UTF-8 is 415, and nothing is stored'
 });
 
 test('a UTF-8 body is stored as written, a U+FFFD of its own included; compressed bodies are read, broken ones refused', async (t) => {
+  const own = await ownInstitution();
   const title = '論語注疏\uFFFD（原書此字漫漶）';
-  const plain = await postBytes(Buffer.from(record({ title })), {
+  const plain = await postBytes(Buffer.from(record({ title }, own)), {
     'content-type': 'application/json; charset=UTF-8',
   });
   t.is(plain.status, 201, JSON.stringify(plain.body));
   t.is((await admin.get(`/api/records/${plain.body.censusNumber}`)).body.title, title);
-  const gzipped = await postBytes(zlib.gzipSync(Buffer.from(record({ title: '史記集解' }))), {
+  const gzipped = await postBytes(zlib.gzipSync(Buffer.from(record({ title: '史記集解' }, own))), {
     'content-encoding': 'gzip',
   });
   t.is(gzipped.status, 201, JSON.stringify(gzipped.body));
   t.is((await admin.get(`/api/records/${gzipped.body.censusNumber}`)).body.title, '史記集解');
-  const before = await recordCount();
+  const before = await recordCount(own);
   const broken = await postBytes(Buffer.from('not gzip at all'), { 'content-encoding': 'gzip' });
   t.is(broken.status, 400, JSON.stringify(broken.body));
   t.is(broken.body.error.code, 'INVALID_BODY');
-  const unknownCoding = await postBytes(Buffer.from(record({})), { 'content-encoding': 'compress' });
+  const unknownCoding = await postBytes(Buffer.from(record({}, own)), { 'content-encoding': 'compress' });
   t.is(unknownCoding.status, 415);
   // A body that decompresses beyond the limit is refused by its decompressed size.
   const bomb = await postBytes(zlib.gzipSync(Buffer.from(`{"title":"${'a'.repeat(20 * 1024 * 1024)}"}`)), {
     'content-encoding': 'gzip',
   });
   t.is(bomb.status, 413, JSON.stringify(bomb.body));
-  t.is(await recordCount(), before);
+  t.is(await recordCount(own), before);
 });
 
 test('a query or path whose percent-escapes are not UTF-8 is 400 naming the parameter; a literal % is not refused', async (t) => {
@@ -215,4 +225,82 @@ test('a query or path whose percent-escapes are not UTF-8 is 400 naming the para
     `/api/catalogue/search?q=${encodeURIComponent('论语')}`,
   );
   t.is(simplified.status, 200);
+});
+
+const newRecord = async () =>
+  (await admin.post('/api/records', JSON.parse(record({}, await ownInstitution())))).body
+    .censusNumber as string;
+const imagesOf = async (cn: string) =>
+  (await admin.get(`/api/records/${cn}/images`)).body.items as Array<{
+    originalFilename: string;
+    label: string;
+  }>;
+
+/** A multipart body written byte by byte: one field and one file, whose name is `fileName` as sent. */
+async function postRawMultipart(cn: string, fileName: Buffer, labels: Buffer) {
+  const boundary = '----census-test-boundary';
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="labels"\r\n\r\n`),
+    labels,
+    Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="`),
+    fileName,
+    Buffer.from('"\r\nContent-Type: image/jpeg\r\n\r\n'),
+    await jpegImage(32, 32),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return postBytes(
+    body,
+    { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    `/api/records/${cn}/images`,
+  );
+}
+
+test('an image uploaded from a browser keeps its Chinese file name and label as written', async (t) => {
+  const cn = await newRecord();
+  const res = await postFiles(
+    `${app.url}/api/records/${cn}/images`,
+    admin.token,
+    [{ name: '卷一第1葉 (宋刻).jpg', data: await jpegImage(32, 32), type: 'image/jpeg' }],
+    { labels: JSON.stringify(['卷一 1a']) },
+  );
+  t.is(res.status, 201, res.text);
+  t.deepEqual(
+    (await imagesOf(cn)).map((i) => [i.originalFilename, i.label]),
+    [['卷一第1葉 (宋刻).jpg', '卷一 1a']],
+  );
+  // The same bytes written by hand (no client library in between).
+  const raw = await postRawMultipart(
+    cn,
+    Buffer.from('卷二第1葉.jpg'),
+    Buffer.from(JSON.stringify(['卷二 1a'])),
+  );
+  t.is(raw.status, 201, JSON.stringify(raw.body));
+  const last = (await imagesOf(cn)).at(-1)!;
+  t.deepEqual([last.originalFilename, last.label], ['卷二第1葉.jpg', '卷二 1a']);
+});
+
+test('a file name or a field whose bytes are not UTF-8 is 400 naming it, and no image is stored', async (t) => {
+  const cn = await newRecord();
+  const gbkName = await postRawMultipart(cn, iconv.encode('卷一.jpg', 'gbk'), Buffer.from('["卷一 1a"]'));
+  await assertRefused(t, gbkName, 'file.filename', 'utf8');
+  const gbkLabel = await postRawMultipart(cn, Buffer.from('p.jpg'), iconv.encode('["卷一 1a"]', 'gbk'));
+  await assertRefused(t, gbkLabel, 'labels', 'utf8');
+  t.is((await imagesOf(cn)).length, 0);
+});
+
+test('a spreadsheet uploaded with a Chinese name keeps it on its import job', async (t) => {
+  const form = new FormData();
+  form.set(
+    'file',
+    new Blob(['索书号,题名卷数,著者,版本,册数\nA-1,論語二十卷,（魏）何晏注,清刻本,2\n']),
+    '福建省普查登记表.csv',
+  );
+  const res = await fetch(`${app.url}/api/institutions/${await ownInstitution()}/imports?mode=skip`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin.token}` },
+    body: form,
+  });
+  const job = (await res.json()) as { id: string; fileName: string };
+  t.true(res.status < 300, JSON.stringify(job));
+  t.is((await admin.get(`/api/imports/${job.id}`)).body.fileName, '福建省普查登记表.csv');
 });
