@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntryRow } from './catalogue.repository.js';
 import { entriesInOrder } from './catalogue-page.repository.js';
 import type { EntryRowCache } from './entry-row-cache.js';
+import { entryTextKeys } from './entry-text-keys.js';
 
 /** The rows of these census numbers in the order given (numbers not in the catalogue are left out). */
 export async function pageEntries(
@@ -17,7 +18,10 @@ export async function pageEntries(
   return entriesInOrder(em, numbers);
 }
 
-/** Reads, in one statement, the rows of those numbers that are not kept yet, and keeps them. */
+/**
+ * Reads, in one statement, the rows of those numbers that are not kept yet, and keeps them with the
+ * keys their matches are marked in (entry-text-keys.ts): this runs in spare time, the pages later.
+ */
 export async function keepEntries(
   em: EntityManager,
   kept: EntryRowCache,
@@ -28,6 +32,9 @@ export async function keepEntries(
   if (ticket === undefined) return;
   const missing = numbers.filter((n) => !kept.has(n));
   if (!missing.length) return;
-  for (const row of await entriesInOrder(em, missing))
-    kept.keep(row.census_number, ticket, Object.freeze(row));
+  for (const row of await entriesInOrder(em, missing)) {
+    const frozen = Object.freeze(row);
+    entryTextKeys(frozen);
+    kept.keep(row.census_number, ticket, frozen);
+  }
 }

@@ -1,7 +1,8 @@
 // Catalogue rows and facet counts → API JSON. Text is shown exactly as catalogued; highlights are
 // UTF-16 ranges of that text (computed by mapping folded matches back, search-key.rules.ts).
 
-import { highlightRanges } from './search-key.rules.js';
+import { rangesIn } from './search-key.rules.js';
+import { entryTextKeys } from './entry-text-keys.js';
 import { recordPermalinkPath } from '../domain/permalink.js';
 import { imagesArePublic } from '../institutions/rights-statement.rules.js';
 import type { EntryRow, FacetName } from './catalogue.repository.js';
@@ -46,11 +47,18 @@ export function presentEntry(
     damageGrade: row.damage_grade,
     precious: row.precious,
     thumbnail: row.image_id && showThumbnail ? `/iiif/3/${row.image_id}/full/!200,200/0/default.jpg` : null,
-    highlights: {
-      title: highlightRanges(row.title, terms),
-      authors: highlightRanges(row.authors, terms),
-      edition: highlightRanges(row.edition, terms),
-    },
+    highlights: highlightsOf(row, terms),
+  };
+}
+
+/** Where the terms occur in the row's title, responsibilities and edition (nothing to mark without terms). */
+function highlightsOf(row: EntryRow, terms: readonly string[]) {
+  if (!terms.length) return { title: [], authors: [], edition: [] };
+  const keys = entryTextKeys(row);
+  return {
+    title: rangesIn(keys.title, terms),
+    authors: rangesIn(keys.authors, terms),
+    edition: rangesIn(keys.edition, terms),
   };
 }
 

@@ -6,13 +6,17 @@
 
 import { ChangeFollowingCache } from '../http-cache/change-following-cache.js';
 import type { EntryRow } from './catalogue.repository.js';
+import { entryTextKeyBytes } from './entry-text-keys.js';
 
-/** Default bound of the kept rows (some 20,000 rows of published catalogue data). */
-export const DEFAULT_ENTRY_ROW_BYTES = 16 * 1024 * 1024;
+/** Default bound of the kept rows (some 12,000 rows of published catalogue data with their keys). */
+export const DEFAULT_ENTRY_ROW_BYTES = 24 * 1024 * 1024;
 
-/** About how many bytes a row holds in memory: its strings, and a word for anything else. */
+/**
+ * About how many bytes a row holds in memory: its strings, a word for anything else, and the keys
+ * its marked fields are searched in (made when it is kept).
+ */
 export function entryRowBytes(row: EntryRow): number {
-  let bytes = 64;
+  let bytes = 64 + entryTextKeyBytes(row);
   for (const value of Object.values(row) as unknown[]) {
     if (typeof value === 'string') bytes += 32 + 2 * value.length;
     else if (Array.isArray(value)) for (const item of value) bytes += 32 + 2 * String(item).length;

@@ -10,10 +10,20 @@ import { foldTerm } from '../census/term-folding.rules.js';
 // Punctuation, symbols, separators and format/control characters carry no meaning for search.
 const DROPPED = /^[\p{P}\p{S}\p{Z}\p{Cc}\p{Cf}]$/u;
 
-/** A folded key and, per key character (code point), the UTF-16 range it came from in the source. */
+/**
+ * A folded key and its map back to the source: key character (code point) i came from the UTF-16
+ * range [spans[2i], spans[2i + 1]) of the text. Without `spans`, character i came from unit i (a
+ * text of plain ideographs and letters, most titles). Compact because kept rows keep their keys
+ * (entry-text-keys.ts): arrays of pairs cost some 50 bytes per character where this costs 8 or none.
+ */
 export interface MappedKey {
   readonly key: string;
-  readonly spans: ReadonlyArray<readonly [start: number, end: number]>;
+  readonly spans?: Uint32Array;
+}
+
+/** The UTF-16 range of the text that key character (code point) `i` came from. */
+export function spanOf(mapped: MappedKey, i: number): [number, number] {
+  return mapped.spans ? [mapped.spans[2 * i]!, mapped.spans[2 * i + 1]!] : [i, i + 1];
 }
 
 /**
@@ -33,20 +43,24 @@ export function isPlainIdeograph(codePoint: number): boolean {
 /** The key of a text with its map back to the text (see MappedKey). */
 export function mappedSearchKey(text: string): MappedKey {
   const kept: string[] = [];
-  const origin: Array<readonly [number, number]> = [];
+  // Start and end in the text of each kept character, and whether each is the unit at its index.
+  const spans: number[] = [];
+  let oneToOne = true;
   let offset = 0;
   for (const ch of text) {
-    const span = [offset, offset + ch.length] as const;
+    const start = offset;
     offset += ch.length;
     if (isPlainIdeograph(ch.codePointAt(0)!)) {
+      if (ch.length !== 1 || kept.length !== start) oneToOne = false;
       kept.push(ch);
-      origin.push(span);
+      spans.push(start, offset);
       continue;
     }
     for (const c of ch.normalize('NFKC')) {
       if (DROPPED.test(c)) continue;
+      if (ch.length !== 1 || kept.length !== start) oneToOne = false;
       kept.push(c);
-      origin.push(span);
+      spans.push(start, offset);
     }
   }
   // Whole-text conversion first: OpenCC converts some characters by phrase (乾隆 stays 乾隆, 乾 alone
@@ -55,7 +69,8 @@ export function mappedSearchKey(text: string): MappedKey {
   const whole = [...foldTerm(kept.join(''))];
   const folded =
     whole.length === kept.length ? whole : kept.map((c) => [...foldTerm(c)][0] ?? c.toLowerCase());
-  return { key: folded.join(''), spans: origin };
+  const key = folded.join('');
+  return oneToOne ? { key } : { key, spans: Uint32Array.from(spans) };
 }
 
 /** The search key of a text (see the file comment). */
@@ -116,16 +131,24 @@ export function queryTerms(q: string): string[] {
  */
 export function highlightRanges(text: string, termKeys: readonly string[]): Array<[number, number]> {
   if (!text || termKeys.length === 0) return [];
-  const { key, spans } = mappedSearchKey(text);
-  const keyChars = [...key];
+  return rangesIn(mappedSearchKey(text), termKeys);
+}
+
+/** highlightRanges for a text whose mapped key is made already (a kept row's, entry-text-keys.ts). */
+export function rangesIn(mapped: MappedKey, termKeys: readonly string[]): Array<[number, number]> {
+  const { key } = mapped;
+  if (!key) return [];
+  // The map counts code points and indexOf UTF-16 units: the same unless the key holds characters
+  // beyond the BMP (ideographs of extension B and later), whose units are converted.
+  const pointAt = /[\uD800-\uDBFF]/.test(key) ? codePointIndexes(key) : undefined;
   const found: Array<[number, number]> = [];
   for (const term of termKeys) {
-    const termChars = [...term];
-    if (termChars.length === 0) continue;
-    for (let i = 0; i + termChars.length <= keyChars.length; i++) {
-      if (termChars.every((c, j) => keyChars[i + j] === c)) {
-        found.push([spans[i]![0], spans[i + termChars.length - 1]![1]]);
-      }
+    if (!term) continue;
+    // Every occurrence, overlapping ones too (诗诗 in 诗诗诗 twice).
+    for (let at = key.indexOf(term); at !== -1; at = key.indexOf(term, at + 1)) {
+      const first = pointAt ? pointAt[at]! : at;
+      const last = pointAt ? pointAt[at + term.length - 1]! : at + term.length - 1;
+      found.push([spanOf(mapped, first)[0], spanOf(mapped, last)[1]]);
     }
   }
   found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -136,4 +159,16 @@ export function highlightRanges(text: string, termKeys: readonly string[]): Arra
     else merged.push([...range]);
   }
   return merged;
+}
+
+/** For each UTF-16 unit of a text, the index of the code point it belongs to. */
+function codePointIndexes(text: string): Uint32Array {
+  const indexes = new Uint32Array(text.length);
+  let unit = 0;
+  let point = 0;
+  for (const ch of text) {
+    for (let i = 0; i < ch.length; i++) indexes[unit++] = point;
+    point += 1;
+  }
+  return indexes;
 }

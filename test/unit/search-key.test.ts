@@ -5,6 +5,8 @@ import {
   indexTokens,
   isPlainIdeograph,
   mappedSearchKey,
+  spanOf,
+  rangesIn,
   queryTerms,
   queryTokens,
   searchKey,
@@ -124,10 +126,89 @@ test('the ideographs the key keeps without normalising are exactly ones NFKC lea
 
 test('the key maps every kept character back to its place in the text, ideographs and the rest alike', (t) => {
   const text = '（清）錢大昕撰　《廿二史考異》一百卷 𠀀 ＡＢ１';
-  const { key, spans } = mappedSearchKey(text);
-  t.is(key, '清钱大昕撰廿二史考异一百卷𠀀ab1');
+  const mapped = mappedSearchKey(text);
+  t.is(mapped.key, '清钱大昕撰廿二史考异一百卷𠀀ab1');
   t.deepEqual(
-    spans.map(([a, b]) => text.slice(a, b)),
+    [...mapped.key].map((_, i) => text.slice(...spanOf(mapped, i))),
     [...'清錢大昕撰廿二史考異一百卷', '𠀀', 'Ａ', 'Ｂ', '１'],
   );
+});
+
+// What the marks must be, found the slow way: every code-point position of the key where a term
+// starts, mapped back through spanOf, then merged.
+function naiveRanges(text: string, terms: readonly string[]): Array<[number, number]> {
+  const mapped = mappedSearchKey(text);
+  const keyChars = [...mapped.key];
+  const found: Array<[number, number]> = [];
+  for (const term of terms) {
+    const termChars = [...term];
+    if (!termChars.length) continue;
+    for (let i = 0; i + termChars.length <= keyChars.length; i++)
+      if (termChars.every((c, j) => keyChars[i + j] === c))
+        found.push([spanOf(mapped, i)[0], spanOf(mapped, i + termChars.length - 1)[1]]);
+  }
+  found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: Array<[number, number]> = [];
+  for (const r of found) {
+    const last = merged.at(-1);
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([...r]);
+  }
+  return merged;
+}
+
+test('marks found by searching the key agree with a character-by-character search, on catalogue text', (t) => {
+  const texts = [
+    '資治通鑑二百九十四卷',
+    '（宋）司馬光撰　（元）胡三省音注',
+    '明嘉靖十四年（1535）孔天胤刻本',
+    '清乾隆三十八年（1773）武英殿聚珍版印本',
+    '詩詩詩',
+    '𠀀陸𠀁宣公奏議',
+    '杜工部集二十卷 補遺一卷',
+    'ＡＢＣ１２３本',
+    '民國八年（1919）上海商務印書館鉛印本',
+    '',
+  ];
+  const queries = [
+    '宋',
+    '诗',
+    '诗诗',
+    '资治通鉴',
+    '嘉靖十四年1535',
+    '陆𠀁宣',
+    '𠀀',
+    'abc12',
+    '补遗',
+    '民国',
+    '乾隆',
+    '刻本 明',
+  ];
+  let marked = 0;
+  for (const text of texts) {
+    const mapped = mappedSearchKey(text);
+    for (const q of queries) {
+      const terms = queryTerms(q);
+      const expected = naiveRanges(text, terms);
+      t.deepEqual(rangesIn(mapped, terms), expected, `${text} / ${q}`);
+      t.deepEqual(highlightRanges(text, terms), expected);
+      marked += expected.length;
+    }
+  }
+  t.is(marked, 13);
+  // Overlapping occurrences merge: 诗诗 twice in 詩詩詩 is one mark over all three.
+  t.deepEqual(highlightRanges('詩詩詩', ['诗诗']), [[0, 3]]);
+  // A mark over a character beyond the BMP ends after both its units.
+  const text = '陸𠀁宣公';
+  t.deepEqual(highlightRanges(text, ['陆𠀁宣']), [[0, 4]]);
+});
+
+test('a text of plain characters keeps no map; one with punctuation or wider characters does', (t) => {
+  t.is(mappedSearchKey('資治通鑑二百九十四卷').spans, undefined);
+  t.is(mappedSearchKey('abc本').spans, undefined);
+  t.truthy(mappedSearchKey('（宋）司馬光撰').spans);
+  t.truthy(mappedSearchKey('𠀀陸').spans);
+  // Full-width letters become half-width ones one for one: still each from its own unit.
+  t.deepEqual(mappedSearchKey('ＡＢ'), { key: 'ab' });
+  t.deepEqual(spanOf(mappedSearchKey('（宋）司馬光撰'), 0), [1, 2]);
 });
