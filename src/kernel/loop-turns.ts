@@ -12,18 +12,32 @@
 // memory (about a millisecond) has a turn to itself. A budget of 2 ms let four such pages share a
 // turn, and a burst of 32 new connections waited that much longer (bench:public-pages, README).
 //
+// A connection's first request goes ahead of the requests waiting on connections already open.
+// Its reader sent it before the connection was accepted, and accepting takes one turn a connection:
+// by the time the service reads it, the readers on open connections have been answered and asked
+// again, and waiting behind them it waited twice. 32 readers opening connections at once on a
+// service rendering pages (~0.6 ms each) got their first pages after up to 55 ms, the last opened
+// last, while the readers first answered were answered twice more meanwhile; going first, the
+// first pages of all of them come within the turns that accept them (bench:public-pages, README).
+// Only a first request: a client opening a connection per request pays a handshake each time.
+//
 // Only the start of a request waits: what it does after its first wait for input or output
 // (database, object store, the body's stream) goes on as before, so a slow request holds nobody up.
 // Work asked for by requests that arrived together therefore comes over several turns: what gathers
 // it (tile-pack/range-reader.ts merges a viewer's tiles into one read) waits for a quiet turn.
 
 import type { Middleware } from 'koa';
+import type { Socket } from 'node:net';
 
 /** How long one turn of the event loop may spend beginning requests before the loop polls again. */
 const TURN_BUDGET_MS = 0.5;
 
 export class LoopTurns {
+  // First requests of connections, then the rest; each in the order they asked.
+  private readonly firsts: Array<() => void> = [];
   private readonly waiting: Array<() => void> = [];
+  // The connections a request has been read from.
+  private readonly seen = new WeakSet<Socket>();
   // When this turn began beginning requests; undefined until its first.
   private turnStartedAt: number | undefined;
   private readonly budgetMs: number;
@@ -36,15 +50,25 @@ export class LoopTurns {
   }
 
   /** Lets the rest of the middleware chain begin on this request's turn. */
-  readonly middleware: Middleware = async (_ctx, next) => {
-    await this.turn();
+  readonly middleware: Middleware = async (ctx, next) => {
+    await this.turn(this.isFirstOn(ctx.req.socket));
     await next();
   };
 
-  /** Resolves once the requests that asked before have begun and this turn has time left. */
-  turn(): Promise<void> {
+  /** Whether no request was read from this connection before (and remembers it was now). */
+  private isFirstOn(socket: Socket): boolean {
+    if (this.seen.has(socket)) return false;
+    this.seen.add(socket);
+    return true;
+  }
+
+  /**
+   * Resolves once the requests that asked before have begun and this turn has time left; a
+   * connection's `first` request, once the first requests that asked before it have.
+   */
+  turn(first = false): Promise<void> {
     return new Promise((resolve) => {
-      this.waiting.push(resolve);
+      (first ? this.firsts : this.waiting).push(resolve);
       setImmediate(this.beginOne);
     });
   }
@@ -62,7 +86,7 @@ export class LoopTurns {
       setImmediate(this.beginOne);
       return;
     }
-    this.waiting.shift()?.();
+    (this.firsts.shift() ?? this.waiting.shift())?.();
   };
 
   private readonly nextTurn = (): void => {

@@ -1,4 +1,6 @@
 import test from 'ava';
+import type { Socket } from 'node:net';
+import type { Context } from 'koa';
 import { LoopTurns } from '../../src/kernel/loop-turns.js';
 import { testClock, turnCounter } from '../helpers/event-loop.js';
 
@@ -73,4 +75,40 @@ test('a request asking while others wait begins after them', async (t) => {
   const late = turns.turn().then(() => begun.push('late'));
   await Promise.all([all, late]);
   t.is(begun.at(-1), 'late');
+});
+
+test("a connection's first request begins before the requests waiting on open connections, in the order such requests asked", async (t) => {
+  const begun: string[] = [];
+  const clock = testClock();
+  const turns = new LoopTurns({ budgetMs: 0.5, now: clock.now });
+  const ask = (name: string, first: boolean) =>
+    turns.turn(first).then(() => {
+      begun.push(name);
+      clock.work(1);
+    });
+  await Promise.all([
+    ask('again 1', false),
+    ask('again 2', false),
+    ask('new A', true),
+    ask('again 3', false),
+    ask('new B', true),
+  ]);
+  t.deepEqual(begun, ['new A', 'new B', 'again 1', 'again 2', 'again 3']);
+});
+
+test("the middleware tells a connection's first request from the ones after it", async (t) => {
+  const begun: string[] = [];
+  const clock = testClock();
+  const turns = new LoopTurns({ budgetMs: 0.5, now: clock.now });
+  const open = {} as Socket;
+  const opened = {} as Socket;
+  const request = (socket: Socket, name: string) =>
+    turns.middleware({ req: { socket } } as unknown as Context, async () => {
+      begun.push(name);
+      clock.work(1);
+    });
+  // One request on a connection already open, asked first: it is its connection's first.
+  await request(open, 'open #1');
+  await Promise.all([request(open, 'open #2'), request(open, 'open #3'), request(opened, 'opened #1')]);
+  t.deepEqual(begun, ['open #1', 'opened #1', 'open #2', 'open #3']);
 });
