@@ -4,10 +4,10 @@
 import test from 'ava';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { setCatalogueCounting } from '../helpers/catalogue-counting.js';
 import { createInstitution, publishRecord } from '../helpers/fixtures.js';
 import { backfillCatalogue } from '../../src/search/catalogue-backfill.service.js';
 import { indexTierNumbers } from '../../src/search/catalogue-page.repository.js';
-import { eventually } from '../helpers/eventually.js';
 
 let app: TestApp;
 let admin: ApiClient;
@@ -58,21 +58,7 @@ async function tokenTables() {
   return { kept, recounted };
 }
 
-// Written behind the app's back, as an operator would in SQL: the app hears of it through
-// PostgreSQL's NOTIFY a moment after the commit (http-cache/change-listener.ts) and forgets the
-// result sets it kept, whose counts followed the old setting. Searching before then would race it.
-const setCounting = async (value: Record<string, number> | undefined) => {
-  const before = app.deps.resultSets!.begin();
-  await sql("delete from setting where key = 'catalogue_counting'");
-  if (value)
-    await sql("insert into setting (key, value, updated_at) values ('catalogue_counting', ?::jsonb, now())", [
-      JSON.stringify(value),
-    ]);
-  await eventually(
-    async () => app.deps.resultSets!.begin(),
-    (generation) => generation !== before,
-  );
-};
+const setCounting = (value: Record<string, number> | undefined) => setCatalogueCounting(app, value);
 
 test.before(async () => {
   app = await startTestApp();

@@ -4,6 +4,7 @@
 import test, { type ExecutionContext } from 'ava';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { setCatalogueCounting } from '../helpers/catalogue-counting.js';
 import { createInstitution, publishRecord } from '../helpers/fixtures.js';
 import { validGujiInput } from '../helpers/record-input.js';
 
@@ -12,15 +13,7 @@ let anon: ApiClient;
 
 const QUERIES = ['朱', '朱子', '朱子大全', '刻本', '集注', '胡缉刻本', '天顺四年', '不存在之书', ''];
 
-const setCounting = async (value: Record<string, number> | undefined) => {
-  const em = app.orm.em.fork();
-  await em.execute("delete from setting where key = 'catalogue_counting'");
-  if (value)
-    await em.execute(
-      "insert into setting (key, value, updated_at) values ('catalogue_counting', ?::jsonb, now())",
-      [JSON.stringify(value)],
-    );
-};
+const setCounting = (value: Record<string, number> | undefined) => setCatalogueCounting(app, value);
 
 /** Compares page and API for every query; returns how many totals were estimated. */
 async function compare(t: ExecutionContext, label: string): Promise<number> {
